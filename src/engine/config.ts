@@ -1,0 +1,178 @@
+/**
+ * A whole lab configuration (what the app's controls, the URL, the CLI flags and the presets
+ * describe), and how to build a run from it. One table of defaults for every front end.
+ */
+import { type ActivationName, DEFAULT_LEAKY_SLOPE, isActivationName } from './activations';
+import type { CostName } from './costs';
+import { type Dataset, type DatasetName, isDatasetName, namedDataset } from './datasets';
+import { evaluate } from './evaluate';
+import { INIT_METHODS, type InitMethod, type Network, initializeNetwork, shapeError } from './network';
+import { type DerivativeMode, type GradientDivisor, type SigmoidForm, type TrainOptions, optionsError } from './options';
+import { Trainer } from './trainer';
+
+export interface LabConfig {
+  dataset: DatasetName;
+  /** sizes of the hidden layers only; inputs and outputs follow from the dataset */
+  hidden: number[];
+  hiddenActivation: ActivationName;
+  outputActivation: ActivationName;
+  cost: CostName;
+  derivative: DerivativeMode;
+  learningRate: number;
+  /** 0 = full batch */
+  batchSize: number;
+  init: InitMethod;
+  seed: number;
+  /** seed of the generated 2-D sets (kept apart so a new init seed keeps the same points) */
+  dataSeed: number;
+  epochs: number;
+  gradientDivisor: GradientDivisor;
+  sigmoidForm: SigmoidForm;
+  freezeBiases: boolean;
+  leakySlope: number;
+}
+
+export const DEFAULT_CONFIG: LabConfig = {
+  dataset: 'XOR',
+  hidden: [4],
+  hiddenActivation: 'sigmoid',
+  outputActivation: 'sigmoid',
+  cost: 'crossEntropy',
+  derivative: 'correct',
+  learningRate: 0.35,
+  batchSize: 0,
+  init: 'normal',
+  seed: 1,
+  dataSeed: 0,
+  epochs: 60_000,
+  gradientDivisor: 'samples',
+  sigmoidForm: 'stable',
+  freezeBiases: false,
+  leakySlope: DEFAULT_LEAKY_SLOPE,
+};
+
+export interface Preset {
+  id: string;
+  title: string;
+  description: string;
+  config: LabConfig;
+}
+
+/** The question's setup: [2,2,1] sigmoid, cross-entropy, N(0,1), η = 0.35, 60,000 epochs, with its slips. */
+export function questionConfig(dataset: DatasetName = 'XOR'): LabConfig {
+  return {
+    ...DEFAULT_CONFIG,
+    dataset,
+    hidden: [2],
+    hiddenActivation: 'sigmoid',
+    outputActivation: 'sigmoid',
+    cost: 'crossEntropy',
+    derivative: 'buggy',
+    learningRate: 0.35,
+    init: 'normal',
+    epochs: 60_000,
+    gradientDivisor: 'features',
+  };
+}
+
+/**
+ * The answer's network: 2-4-1, ReLU hidden, leaky ReLU (slope 0.1) output, quadratic cost, 250 epochs.
+ * It sums the gradients over the four samples, which is the mean with η = 4 × 0.1 = 0.4.
+ * (It also starts biases at zero: the closest init here is He, whose biases are zero.)
+ */
+export function answerConfig(): LabConfig {
+  return {
+    ...DEFAULT_CONFIG,
+    dataset: 'XOR',
+    hidden: [4],
+    hiddenActivation: 'relu',
+    outputActivation: 'leakyRelu',
+    leakySlope: 0.1,
+    cost: 'quadratic',
+    derivative: 'correct',
+    learningRate: 0.4,
+    init: 'he',
+    epochs: 250,
+  };
+}
+
+export const PRESETS: readonly Preset[] = [
+  { id: 'question-or', title: 'The question: OR', description: 'The learner\'s [2,2,1] sigmoid net with both slips, on OR.', config: questionConfig('OR') },
+  { id: 'question-and', title: 'The question: AND', description: 'The same code on AND: it rarely learns it.', config: questionConfig('AND') },
+  { id: 'question-xor', title: 'The question: XOR', description: 'The same code on XOR.', config: questionConfig('XOR') },
+  { id: 'answer', title: 'The answer: 2-4-1 ReLU', description: 'The answer\'s ReLU network with a leaky-ReLU output and quadratic cost.', config: answerConfig() },
+  {
+    id: 'fixed',
+    title: 'Fixed: 2-4-1 sigmoid, correct δ',
+    description: 'The question\'s net with f′(z), the mean gradient and four hidden units: XOR is solved reliably.',
+    config: { ...questionConfig('XOR'), hidden: [4], derivative: 'correct', gradientDivisor: 'samples', learningRate: 1, epochs: 10_000 },
+  },
+];
+
+/** The network sizes n_0 … n_L of a configuration on a dataset. */
+export function sizesOf(config: LabConfig, data: Pick<Dataset, 'inputSize' | 'outputSize'>): number[] {
+  return [data.inputSize, ...config.hidden, data.outputSize];
+}
+
+export function activationsOf(config: LabConfig): ActivationName[] {
+  return [...config.hidden.map(() => config.hiddenActivation), config.outputActivation];
+}
+
+export function trainOptionsOf(config: LabConfig): TrainOptions {
+  return {
+    cost: config.cost,
+    learningRate: config.learningRate,
+    derivative: config.derivative,
+    batchSize: config.batchSize,
+    gradientDivisor: config.gradientDivisor,
+    sigmoidForm: config.sigmoidForm,
+    freezeBiases: config.freezeBiases,
+  };
+}
+
+/** The first problem with a configuration, or null. Messages name the setting. */
+export function configError(config: LabConfig, data?: Dataset): string | null {
+  if (!data && !isDatasetName(config.dataset)) return `dataset: unknown dataset ${JSON.stringify(config.dataset)}`;
+  if (!Array.isArray(config.hidden)) return 'hidden: expected a list of layer sizes';
+  if (!isActivationName(config.hiddenActivation)) return `hidden activation: unknown activation ${JSON.stringify(config.hiddenActivation)}`;
+  if (!isActivationName(config.outputActivation)) return `output activation: unknown activation ${JSON.stringify(config.outputActivation)}`;
+  if (!(INIT_METHODS as readonly string[]).includes(config.init)) return `init: expected one of ${INIT_METHODS.join(', ')}, got ${JSON.stringify(config.init)}`;
+  if (!Number.isInteger(config.seed) || config.seed < 0 || config.seed > 0xffffffff) return `seed: expected a whole number from 0 to 4294967295, got ${String(config.seed)}`;
+  if (!Number.isInteger(config.dataSeed) || config.dataSeed < 0 || config.dataSeed > 0xffffffff) return `data seed: expected a whole number from 0 to 4294967295, got ${String(config.dataSeed)}`;
+  if (!Number.isInteger(config.epochs) || config.epochs < 1 || config.epochs > 100_000_000) return `epochs: expected a whole number from 1 to 100000000, got ${String(config.epochs)}`;
+  if (typeof config.leakySlope !== 'number' || !Number.isFinite(config.leakySlope)) return `leaky slope: expected a finite number, got ${String(config.leakySlope)}`;
+  const shape = shapeError([2, ...config.hidden, 1], activationsOf(config));
+  if (shape) return shape.replace(/^layers\[(\d+)\]/, (_, k) => `hidden layer ${k}`);
+  return optionsError(trainOptionsOf(config), config.outputActivation);
+}
+
+export interface Run {
+  config: LabConfig;
+  data: Dataset;
+  net: Network;
+  trainer: Trainer;
+}
+
+/** Builds the dataset, the seeded initial network and a trainer. Throws RangeError on a bad config. */
+export function buildRun(config: LabConfig, data: Dataset = namedDataset(config.dataset, config.dataSeed), net?: Network): Run {
+  const problem = configError(config, data);
+  if (problem) throw new RangeError(problem);
+  const network = net ?? initializeNetwork(sizesOf(config, data), activationsOf(config), config.init, config.seed, config.leakySlope);
+  return { config, data, net: network, trainer: new Trainer(network, data, trainOptionsOf(config), config.seed) };
+}
+
+export interface StartResult {
+  seed: number;
+  finalCost: number;
+  solved: boolean;
+  epochs: number;
+  diverged: boolean;
+}
+
+/** One start of a sweep: train config.epochs from `seed` and report the outcome. */
+export function runStart(config: LabConfig, seed: number, data?: Dataset): StartResult {
+  const run = buildRun({ ...config, seed }, data);
+  const { ran, reason } = run.trainer.train(config.epochs);
+  const evaluation = evaluate(run.net, run.data, run.trainer.options);
+  return { seed, finalCost: evaluation.cost, solved: evaluation.solved, epochs: ran, diverged: reason === 'diverged' };
+}

@@ -1,0 +1,92 @@
+/**
+ * Gradient check: the analytic gradient (BP1–BP4) beside a numeric estimate of ∂C/∂θ per parameter.
+ * The estimate is a central difference refined by one Richardson step,
+ *   D(h) = (C(θ+h) − C(θ−h)) / 2h,  estimate = (4·D(h/2) − D(h)) / 3,
+ * whose error is O(h⁴), so agreement to ~1e-9 is normal for smooth functions.
+ */
+import type { Dataset } from './datasets';
+import { datasetCost } from './evaluate';
+import { type Network, cloneNetwork, layoutOf } from './network';
+import type { TrainOptions } from './options';
+import { PassWorkspace, backward, forward } from './pass';
+
+export interface ParameterCheck {
+  /** index into params */
+  index: number;
+  layer: number;
+  kind: 'weight' | 'bias';
+  /** neuron j of layer l */
+  j: number;
+  /** neuron i of layer l − 1 (weights only; −1 for biases) */
+  i: number;
+  analytic: number;
+  numeric: number;
+  relativeError: number;
+}
+
+export interface GradientCheck {
+  parameters: ParameterCheck[];
+  maxRelativeError: number;
+  /** the parameter with the largest relative error */
+  worst: ParameterCheck | null;
+}
+
+/** Gradients smaller than this in both estimates count as equal (relative error is noise there). */
+export const GRADIENT_FLOOR = 1e-8;
+
+/** |a − n| / max(|a|, |n|), or 0 when both are below the floor. */
+export function relativeError(analytic: number, numeric: number, floor = GRADIENT_FLOOR): number {
+  const scale = Math.max(Math.abs(analytic), Math.abs(numeric));
+  if (scale < floor) return 0;
+  return Math.abs(analytic - numeric) / scale;
+}
+
+/** The analytic full-batch gradient under the options (correct or buggy). */
+export function analyticGradient(net: Network, data: Dataset, options: TrainOptions): Float64Array {
+  const ws = new PassWorkspace(net, data.count);
+  forward(net, ws, data.inputs, data.count, options.sigmoidForm === 'naive');
+  backward(net, ws, data.targets, data.count, options);
+  return ws.grad.slice();
+}
+
+export function gradientCheck(net: Network, data: Dataset, options: TrainOptions, h = 1e-3): GradientCheck {
+  // The gradient exactly as training would use it, so the question's 1/n_0 slip shows up too.
+  const analytic = analyticGradient(net, data, options);
+  const probe = cloneNetwork(net);
+  const ws = new PassWorkspace(probe, data.count);
+  const cost = (): number => datasetCost(probe, data, options, ws);
+  const layout = layoutOf(net.sizes);
+  const parameters: ParameterCheck[] = [];
+  let worst: ParameterCheck | null = null;
+  for (let l = 1; l < net.sizes.length; l++) {
+    const nIn = net.sizes[l - 1];
+    const end = layout.biasOffset[l] + net.sizes[l];
+    for (let index = layout.weightOffset[l]; index < end; index++) {
+      const theta = probe.params[index];
+      const central = (step: number): number => {
+        probe.params[index] = theta + step;
+        const up = cost();
+        probe.params[index] = theta - step;
+        const down = cost();
+        probe.params[index] = theta;
+        return (up - down) / (2 * step);
+      };
+      const numeric = (4 * central(h / 2) - central(h)) / 3;
+      const isBias = index >= layout.biasOffset[l];
+      const offset = index - layout.weightOffset[l];
+      const check: ParameterCheck = {
+        index,
+        layer: l,
+        kind: isBias ? 'bias' : 'weight',
+        j: isBias ? index - layout.biasOffset[l] : Math.floor(offset / nIn),
+        i: isBias ? -1 : offset % nIn,
+        analytic: analytic[index],
+        numeric,
+        relativeError: relativeError(analytic[index], numeric),
+      };
+      parameters.push(check);
+      if (!worst || check.relativeError > worst.relativeError) worst = check;
+    }
+  }
+  return { parameters, maxRelativeError: worst?.relativeError ?? 0, worst };
+}

@@ -1,0 +1,116 @@
+/**
+ * The inspectable pass: everything of one forward and backward pass over the whole dataset,
+ * for every sample, plus the parameters before and after the update. The live views, the
+ * step-through and `cli step` all read this record; none of them recompute a number.
+ */
+import { derivative } from './activations';
+import type { Dataset } from './datasets';
+import { type Network, layoutOf } from './network';
+import type { TrainOptions } from './options';
+import { PassWorkspace, backward, forward } from './pass';
+
+export interface LayerRecord {
+  /** layer index l (1 … L) */
+  layer: number;
+  size: number;
+  /** count × n_l, sample-major */
+  z: Float64Array;
+  a: Float64Array;
+  delta: Float64Array;
+  /** f_l′(z^l) and f_l′(a^l) per sample and neuron: BP2 uses the first (correct) or second (buggy) */
+  fPrimeAtZ: Float64Array;
+  fPrimeAtA: Float64Array;
+  /** ∂C/∂W^l, n_l × n_(l−1) row-major, averaged over the batch (BP4) */
+  gradWeights: Float64Array;
+  /** ∂C/∂b^l averaged over the batch (BP3) */
+  gradBiases: Float64Array;
+}
+
+export interface PassRecord {
+  count: number;
+  /** count × n_0 */
+  inputs: Float64Array;
+  /** count × n_L */
+  targets: Float64Array;
+  /** mean cost over the batch, before the update */
+  cost: number;
+  /** each sample's cost term */
+  sampleCosts: Float64Array;
+  layers: LayerRecord[];
+  /** ∂C/∂params, same layout as params */
+  gradient: Float64Array;
+  /** count × parameterCount: each sample's own gradient (its term of the sum before averaging) */
+  sampleGradients: Float64Array;
+  /** the divisor the gradient was scaled by (count, or n_0 under the question's slip) */
+  divisor: number;
+  learningRate: number;
+  paramsBefore: Float64Array;
+  paramsAfter: Float64Array;
+  /** naive-sigmoid overflows in this pass */
+  overflows: number;
+}
+
+export function inspectPass(net: Network, data: Dataset, options: TrainOptions): PassRecord {
+  const count = data.count;
+  const ws = new PassWorkspace(net, count);
+  const naive = options.sigmoidForm === 'naive';
+  forward(net, ws, data.inputs, count, naive);
+  const total = backward(net, ws, data.targets, count, options);
+  const L = net.sizes.length - 1;
+  const layout = layoutOf(net.sizes);
+  const layers: LayerRecord[] = [];
+  for (let l = 1; l <= L; l++) {
+    const n = net.sizes[l];
+    const z = ws.z[l].slice(0, count * n);
+    const a = ws.a[l].slice(0, count * n);
+    const name = net.activations[l - 1];
+    const fPrimeAtZ = z.map((v) => derivative(name, v, net.leakySlope));
+    const fPrimeAtA = a.map((v) => derivative(name, v, net.leakySlope));
+    layers.push({
+      layer: l,
+      size: n,
+      z,
+      a,
+      delta: ws.delta[l].slice(0, count * n),
+      fPrimeAtZ,
+      fPrimeAtA,
+      gradWeights: ws.grad.slice(layout.weightOffset[l], layout.biasOffset[l]),
+      gradBiases: ws.grad.slice(layout.biasOffset[l], layout.biasOffset[l] + n),
+    });
+  }
+  const P = layout.parameterCount;
+  const sampleGradients = new Float64Array(count * P);
+  for (let s = 0; s < count; s++) {
+    for (let l = 1; l <= L; l++) {
+      const nIn = net.sizes[l - 1];
+      const nOut = net.sizes[l];
+      for (let j = 0; j < nOut; j++) {
+        const d = ws.delta[l][s * nOut + j];
+        sampleGradients[s * P + layout.biasOffset[l] + j] = d;
+        for (let i = 0; i < nIn; i++) sampleGradients[s * P + layout.weightOffset[l] + j * nIn + i] = d * ws.a[l - 1][s * nIn + i];
+      }
+    }
+  }
+  const gradient = ws.grad.slice();
+  const paramsBefore = net.params.slice();
+  const paramsAfter = paramsBefore.slice();
+  for (let l = 1; l <= L; l++) {
+    const end = options.freezeBiases ? layout.biasOffset[l] : layout.biasOffset[l] + net.sizes[l];
+    for (let k = layout.weightOffset[l]; k < end; k++) paramsAfter[k] -= options.learningRate * gradient[k];
+  }
+  return {
+    count,
+    inputs: data.inputs.slice(),
+    targets: data.targets.slice(),
+    cost: total / count,
+    sampleCosts: ws.sampleCost.slice(0, count),
+    layers,
+    gradient,
+    sampleGradients,
+    divisor: options.gradientDivisor === 'features' ? net.sizes[0] : count,
+    learningRate: options.learningRate,
+    paramsBefore,
+    paramsAfter,
+    overflows: ws.overflows,
+  };
+}

@@ -1,0 +1,244 @@
+/**
+ * One forward and backward pass over a batch, on preallocated buffers (no allocation per epoch).
+ *   forward: z^l = W^l a^(l−1) + b^l, a^l = f_l(z^l)
+ *   BP1: δ^L = ∇_a C ⊙ f_L′(z^L)   (sigmoid with cross-entropy: δ^L = a^L − y)
+ *   BP2: δ^l = ((W^(l+1))ᵀ δ^(l+1)) ⊙ f_l′(z^l)   (buggy: f_l′(a^l))
+ *   BP3: ∂C/∂b^l = δ^l,  BP4: ∂C/∂W^l = δ^l (a^(l−1))ᵀ, averaged over the batch
+ */
+import { ACTIVATIONS, type ActivationName } from './activations';
+import { crossEntropyFromZ } from './costs';
+import { type Layout, type Network, layoutOf } from './network';
+import type { TrainOptions } from './options';
+
+const SIGMOID = 0, TANH = 1, RELU = 2, LEAKY = 3;
+/** Below this z the naive sigmoid's e^(−z) overflows to Infinity. */
+export const NAIVE_SIGMOID_OVERFLOW_Z = -709.782712893384;
+
+/** f′(x) on the numeric activation code; inlined by V8 in the loops below. */
+function fPrime(code: number, x: number, slope: number): number {
+  switch (code) {
+    case SIGMOID: {
+      const s = x >= 0 ? 1 / (1 + Math.exp(-x)) : Math.exp(x) / (1 + Math.exp(x));
+      return s * (1 - s);
+    }
+    case TANH: {
+      const t = Math.tanh(x);
+      return 1 - t * t;
+    }
+    case RELU:
+      return x > 0 ? 1 : 0;
+    case LEAKY:
+      return x > 0 ? 1 : slope;
+    default:
+      return 1;
+  }
+}
+
+/** a = f(z) over n entries; returns the number of naive-sigmoid overflows. */
+function applyActivation(code: number, z: Float64Array, a: Float64Array, n: number, slope: number, naive: boolean): number {
+  let overflows = 0;
+  switch (code) {
+    case SIGMOID:
+      if (naive) {
+        for (let k = 0; k < n; k++) {
+          const e = Math.exp(-z[k]);
+          if (e === Infinity) overflows++;
+          a[k] = 1 / (1 + e);
+        }
+      } else {
+        for (let k = 0; k < n; k++) {
+          const v = z[k];
+          if (v >= 0) a[k] = 1 / (1 + Math.exp(-v));
+          else {
+            const e = Math.exp(v);
+            a[k] = e / (1 + e);
+          }
+        }
+      }
+      break;
+    case TANH:
+      for (let k = 0; k < n; k++) a[k] = Math.tanh(z[k]);
+      break;
+    case RELU:
+      for (let k = 0; k < n; k++) a[k] = z[k] > 0 ? z[k] : 0;
+      break;
+    case LEAKY:
+      for (let k = 0; k < n; k++) a[k] = z[k] > 0 ? z[k] : slope * z[k];
+      break;
+    default:
+      for (let k = 0; k < n; k++) a[k] = z[k];
+  }
+  return overflows;
+}
+
+/** Buffers for one network shape and up to `capacity` samples per batch. Index l = 0 … L. */
+export class PassWorkspace {
+  readonly sizes: readonly number[];
+  readonly layout: Layout;
+  readonly codes: Int32Array;
+  readonly capacity: number;
+  readonly z: Float64Array[];
+  readonly a: Float64Array[];
+  readonly delta: Float64Array[];
+  /** ∂C/∂params, same layout as Network.params */
+  readonly grad: Float64Array;
+  /** Each sample's cost term of the last batch */
+  readonly sampleCost: Float64Array;
+  /** Naive-sigmoid overflows in the last forward pass */
+  overflows = 0;
+
+  constructor(net: Network, capacity: number) {
+    this.sizes = [...net.sizes];
+    this.layout = layoutOf(net.sizes);
+    this.codes = Int32Array.from([-1, ...net.activations.map((name) => ACTIVATIONS.indexOf(name))]);
+    this.capacity = capacity;
+    this.z = net.sizes.map((n) => new Float64Array(n * capacity));
+    this.a = net.sizes.map((n) => new Float64Array(n * capacity));
+    this.delta = net.sizes.map((n) => new Float64Array(n * capacity));
+    this.grad = new Float64Array(this.layout.parameterCount);
+    this.sampleCost = new Float64Array(capacity);
+  }
+}
+
+/** Forward pass of `count` samples whose inputs are rows of `input`. Fills ws.z, ws.a (a^0 = input). */
+export function forward(net: Network, ws: PassWorkspace, input: Float64Array, count: number, naiveSigmoid = false): void {
+  const p = net.params;
+  const sizes = ws.sizes;
+  const L = sizes.length - 1;
+  ws.a[0].set(input.subarray(0, count * sizes[0]));
+  ws.overflows = 0;
+  for (let l = 1; l <= L; l++) {
+    const nIn = sizes[l - 1];
+    const nOut = sizes[l];
+    const w0 = ws.layout.weightOffset[l];
+    const b0 = ws.layout.biasOffset[l];
+    const prev = ws.a[l - 1];
+    const z = ws.z[l];
+    for (let s = 0; s < count; s++) {
+      const inBase = s * nIn;
+      const outBase = s * nOut;
+      for (let j = 0; j < nOut; j++) {
+        let sum = p[b0 + j];
+        const row = w0 + j * nIn;
+        for (let i = 0; i < nIn; i++) sum += p[row + i] * prev[inBase + i];
+        z[outBase + j] = sum;
+      }
+    }
+    ws.overflows += applyActivation(ws.codes[l], z, ws.a[l], count * nOut, net.leakySlope, naiveSigmoid);
+  }
+}
+
+/**
+ * Cost terms and BP1–BP4 for the batch last run through `forward`. Fills ws.delta, ws.sampleCost
+ * and ws.grad (∂C/∂params for the batch-mean cost, or scaled by 1/n_0 for the question's slip).
+ * Returns the sum of the batch's cost terms.
+ */
+export function backward(net: Network, ws: PassWorkspace, target: Float64Array, count: number, options: TrainOptions): number {
+  const p = net.params;
+  const sizes = ws.sizes;
+  const L = sizes.length - 1;
+  const slope = net.leakySlope;
+  const nL = sizes[L];
+  const zL = ws.z[L];
+  const aL = ws.a[L];
+  const dL = ws.delta[L];
+  const crossEntropy = options.cost === 'crossEntropy';
+  const naive = options.sigmoidForm === 'naive';
+  let total = 0;
+  // Cost and BP1
+  for (let s = 0; s < count; s++) {
+    let c = 0;
+    for (let j = 0; j < nL; j++) {
+      const k = s * nL + j;
+      const a = aL[k];
+      const y = target[k];
+      const diff = a - y;
+      if (crossEntropy) {
+        // textbook ln a, ln(1−a) for the naive form: −∞ once a rounds to 0 or 1
+        c += naive ? -(y * Math.log(a) + (1 - y) * Math.log(1 - a)) : crossEntropyFromZ(zL[k], y);
+        dL[k] = diff;
+      } else {
+        c += 0.5 * diff * diff;
+        dL[k] = diff * fPrime(ws.codes[L], zL[k], slope);
+      }
+    }
+    ws.sampleCost[s] = c;
+    total += c;
+  }
+  // BP2, from layer L−1 down to 1
+  const buggy = options.derivative === 'buggy';
+  for (let l = L - 1; l >= 1; l--) {
+    const n = sizes[l];
+    const nNext = sizes[l + 1];
+    const wNext = ws.layout.weightOffset[l + 1];
+    const dNext = ws.delta[l + 1];
+    const d = ws.delta[l];
+    const at = buggy ? ws.a[l] : ws.z[l];
+    const code = ws.codes[l];
+    for (let s = 0; s < count; s++) {
+      for (let j = 0; j < n; j++) {
+        let sum = 0;
+        for (let k = 0; k < nNext; k++) sum += p[wNext + k * n + j] * dNext[s * nNext + k];
+        d[s * n + j] = sum * fPrime(code, at[s * n + j], slope);
+      }
+    }
+  }
+  // BP3 and BP4
+  const g = ws.grad;
+  g.fill(0);
+  for (let l = 1; l <= L; l++) {
+    const nIn = sizes[l - 1];
+    const nOut = sizes[l];
+    const w0 = ws.layout.weightOffset[l];
+    const b0 = ws.layout.biasOffset[l];
+    const prev = ws.a[l - 1];
+    const d = ws.delta[l];
+    for (let s = 0; s < count; s++) {
+      for (let j = 0; j < nOut; j++) {
+        const dj = d[s * nOut + j];
+        g[b0 + j] += dj;
+        const row = w0 + j * nIn;
+        const inBase = s * nIn;
+        for (let i = 0; i < nIn; i++) g[row + i] += dj * prev[inBase + i];
+      }
+    }
+  }
+  const scale = 1 / (options.gradientDivisor === 'features' ? sizes[0] : count);
+  for (let k = 0; k < g.length; k++) g[k] *= scale;
+  return total;
+}
+
+/**
+ * w ← w − η ∂C/∂w for every parameter (biases skipped when frozen).
+ * Returns the sum of the new parameters: non-finite exactly when some parameter is (or overflowed).
+ */
+export function applyUpdate(net: Network, ws: PassWorkspace, learningRate: number, freezeBiases: boolean): number {
+  const p = net.params;
+  const g = ws.grad;
+  let check = 0;
+  if (!freezeBiases) {
+    for (let k = 0; k < p.length; k++) {
+      const v = p[k] - learningRate * g[k];
+      p[k] = v;
+      check += v;
+    }
+    return check;
+  }
+  const sizes = ws.sizes;
+  for (let l = 1; l < sizes.length; l++) {
+    const w0 = ws.layout.weightOffset[l];
+    const b0 = ws.layout.biasOffset[l];
+    for (let k = w0; k < b0; k++) {
+      const v = p[k] - learningRate * g[k];
+      p[k] = v;
+      check += v;
+    }
+    for (let k = b0; k < b0 + sizes[l]; k++) check += p[k];
+  }
+  return check;
+}
+
+/** The activation names in layer order, for callers that hold codes. */
+export function activationOfCode(code: number): ActivationName {
+  return ACTIVATIONS[code];
+}
