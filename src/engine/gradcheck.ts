@@ -29,15 +29,23 @@ export interface GradientCheck {
   maxRelativeError: number;
   /** the parameter with the largest relative error */
   worst: ParameterCheck | null;
+  /** the gradient scale below which differences are taken relative to this floor (see relativeError) */
+  floor: number;
 }
 
-/** Gradients smaller than this in both estimates count as equal (relative error is noise there). */
+/** The smallest gradient scale a difference is measured against. */
 export const GRADIENT_FLOOR = 1e-8;
 
-/** |a − n| / max(|a|, |n|), or 0 when both are below the floor. */
+/**
+ * Rounding in C(θ ± h) leaves the numeric estimate an absolute noise of roughly 1e-12·C (h = 1e-3),
+ * so gradients below this fraction of the cost are measured against it, not against themselves:
+ * a correct 1e-8 gradient would otherwise show a "relative error" of 1e-5 from noise alone.
+ */
+export const NUMERIC_NOISE_FRACTION = 1e-5;
+
+/** |a − n| / max(|a|, |n|, floor): below the floor the difference is taken relative to the floor. */
 export function relativeError(analytic: number, numeric: number, floor = GRADIENT_FLOOR): number {
-  const scale = Math.max(Math.abs(analytic), Math.abs(numeric));
-  if (scale < floor) return 0;
+  const scale = Math.max(Math.abs(analytic), Math.abs(numeric), floor);
   return Math.abs(analytic - numeric) / scale;
 }
 
@@ -55,6 +63,8 @@ export function gradientCheck(net: Network, data: Dataset, options: TrainOptions
   const probe = cloneNetwork(net);
   const ws = new PassWorkspace(probe, data.count);
   const cost = (): number => datasetCost(probe, data, options, ws);
+  const baseCost = cost();
+  const floor = Number.isFinite(baseCost) ? Math.max(GRADIENT_FLOOR, NUMERIC_NOISE_FRACTION * Math.abs(baseCost) * (1e-3 / h)) : GRADIENT_FLOOR;
   const layout = layoutOf(net.sizes);
   const parameters: ParameterCheck[] = [];
   let worst: ParameterCheck | null = null;
@@ -82,11 +92,11 @@ export function gradientCheck(net: Network, data: Dataset, options: TrainOptions
         i: isBias ? -1 : offset % nIn,
         analytic: analytic[index],
         numeric,
-        relativeError: relativeError(analytic[index], numeric),
+        relativeError: relativeError(analytic[index], numeric, floor),
       };
       parameters.push(check);
       if (!worst || check.relativeError > worst.relativeError) worst = check;
     }
   }
-  return { parameters, maxRelativeError: worst?.relativeError ?? 0, worst };
+  return { parameters, maxRelativeError: worst?.relativeError ?? 0, worst, floor };
 }
