@@ -1,0 +1,85 @@
+/** `backprop-lab gradcheck`: the analytic gradient against central differences, parameter by parameter. */
+import { type GradientCheck, type ParameterCheck, buildRun, gradientCheck } from '../../engine';
+import { EXIT_CHECK_FAILED } from '../errors';
+import { parseFlags, readNumber } from '../flags';
+import { describeConfig, num, table } from '../format';
+import { COMMON_FLAGS, helpText, wantsHelp, without } from '../help';
+import type { CliIo } from '../io';
+import { ALL_FLAG_NAMES, CONFIG_FLAGS, type Setup, readSetup } from '../setup';
+
+export const DEFAULT_TOLERANCE = 1e-6;
+
+export const GRADCHECK_FLAGS = {
+  ...without(CONFIG_FLAGS, 'epochs', 'batch-size', 'learning-rate', 'freeze-biases'),
+  tolerance: { kind: 'string', value: 'X', help: `largest relative error that passes (default ${DEFAULT_TOLERANCE})` },
+  ...COMMON_FLAGS,
+} as const;
+
+export const GRADCHECK_HELP = helpText(
+  'backprop-lab gradcheck [flags]',
+  'Compares the gradient backprop computes (BP1–BP4, under --derivative and --gradient-divisor) with a\nnumeric estimate from central differences, for every weight and bias. Exit code 1 above --tolerance.',
+  GRADCHECK_FLAGS,
+  [
+    'examples:',
+    '  backprop-lab gradcheck --dataset XOR --hidden 2            (passes)',
+    '  backprop-lab gradcheck --dataset XOR --hidden 2 --derivative buggy   (fails: f′(a) is not f′(z))',
+    '--json prints {parameters: [{name, layer, kind, j, i, analytic, numeric, relativeError}], maxRelativeError, worst, tolerance, passed}.',
+    'Near a ReLU kink the numeric estimate is unreliable, so large errors there need not mean a wrong gradient.',
+  ],
+);
+
+/** W^l[j][i] or b^l[j], the notation of the docs. */
+export function parameterName(p: Pick<ParameterCheck, 'kind' | 'layer' | 'j' | 'i'>): string {
+  return p.kind === 'weight' ? `W^${p.layer}[${p.j}][${p.i}]` : `b^${p.layer}[${p.j}]`;
+}
+
+export interface GradcheckReport {
+  parameters: (ParameterCheck & { name: string })[];
+  maxRelativeError: number;
+  worst: (ParameterCheck & { name: string }) | null;
+  tolerance: number;
+  passed: boolean;
+}
+
+export function gradcheckSetup(setup: Setup, tolerance: number): { check: GradientCheck; report: GradcheckReport } {
+  const { net, data, trainer } = buildRun(setup.config, setup.data, setup.fileNetwork ?? undefined);
+  const check = gradientCheck(net, data, trainer.options);
+  const named = (p: ParameterCheck) => ({ name: parameterName(p), ...p });
+  return {
+    check,
+    report: {
+      parameters: check.parameters.map(named),
+      maxRelativeError: check.maxRelativeError,
+      worst: check.worst ? named(check.worst) : null,
+      tolerance,
+      passed: check.maxRelativeError <= tolerance,
+    },
+  };
+}
+
+function readable(setup: Setup, report: GradcheckReport): string {
+  const rows = report.parameters.map((p) => [p.name, num(p.analytic, 8), num(p.numeric, 8), num(p.relativeError, 3), p.relativeError > report.tolerance ? 'FAIL' : 'ok']);
+  const worst = report.worst ? ` at ${report.worst.name}` : '';
+  return [
+    describeConfig(setup.config, setup.data) + (setup.fileNetwork ? ' · weights from --network' : ''),
+    '',
+    table(['parameter', 'analytic ∂C/∂θ', 'numeric', 'relative error', 'check'], rows, [0, 4]),
+    '',
+    `largest relative error ${num(report.maxRelativeError, 3)}${worst}: ${report.passed ? 'within' : 'ABOVE'} the tolerance ${num(report.tolerance)}`,
+    report.passed ? 'gradient check passed' : 'gradient check FAILED',
+    '',
+  ].join('\n');
+}
+
+export async function gradcheckCommand(argv: readonly string[], io: CliIo): Promise<number> {
+  if (wantsHelp(argv)) {
+    io.out(GRADCHECK_HELP);
+    return 0;
+  }
+  const values = parseFlags('gradcheck', argv, GRADCHECK_FLAGS, ALL_FLAG_NAMES);
+  const setup = readSetup(values);
+  const tolerance = values.tolerance === undefined ? DEFAULT_TOLERANCE : readNumber('tolerance', values.tolerance as string, { min: 0 });
+  const { report } = gradcheckSetup(setup, tolerance);
+  io.out(values.json ? `${JSON.stringify(report)}\n` : readable(setup, report));
+  return report.passed ? 0 : EXIT_CHECK_FAILED;
+}

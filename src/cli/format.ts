@@ -1,0 +1,57 @@
+/** Plain-text formatting for the readable (non --json) output. */
+import type { Dataset, LabConfig } from '../engine';
+
+/** A number in at most `digits` significant digits, plain or exponent form, whichever reads better. */
+export function num(x: number, digits = 4): string {
+  if (!Number.isFinite(x)) return String(x);
+  if (x === 0) return '0';
+  const magnitude = Math.abs(x);
+  if (magnitude >= 1e-3 && magnitude < 1e6) return String(Number(x.toPrecision(digits)));
+  return x.toExponential(digits - 1).replace(/\.?0+e/, 'e');
+}
+
+/** Thousands separated with commas: 60,000. */
+export function count(n: number): string {
+  return Math.round(n).toLocaleString('en-US');
+}
+
+export function duration(ms: number): string {
+  return ms < 1000 ? `${num(ms, 3)} ms` : `${num(ms / 1000, 3)} s`;
+}
+
+/** A text table: columns right-aligned except those named in `left`, a rule under the header. */
+export function table(header: string[], rows: string[][], left: readonly number[] = []): string {
+  const widths = header.map((h, c) => Math.max(h.length, ...rows.map((r) => (r[c] ?? '').length)));
+  const line = (cells: string[]): string =>
+    cells
+      .map((cell, c) => (left.includes(c) ? cell.padEnd(widths[c]) : cell.padStart(widths[c])))
+      .join('  ')
+      .trimEnd();
+  return [line(header), widths.map((w) => '─'.repeat(w)).join('  '), ...rows.map(line)].join('\n');
+}
+
+/** One line naming the run: data, shape, activations, cost and anything unusual. */
+export function describeConfig(config: LabConfig, data: Dataset, seedText = `seed ${config.seed}`): string {
+  const sizes = [data.inputSize, ...config.hidden, data.outputSize].join('-');
+  const activations = config.hidden.length > 0 ? `${config.hiddenActivation} → ${config.outputActivation}` : config.outputActivation;
+  const parts = [
+    data.name,
+    sizes,
+    activations,
+    config.cost === 'crossEntropy' ? 'cross-entropy' : 'quadratic cost',
+    `η ${config.learningRate}`,
+    config.batchSize === 0 || config.batchSize >= data.count ? 'full batch' : `batch ${config.batchSize}`,
+    config.derivative === 'buggy' ? "derivative buggy (f′(a) in BP2)" : 'derivative correct',
+    `init ${config.init}`,
+    seedText,
+  ];
+  if (config.gradientDivisor === 'features') parts.push('gradient ÷ n₀ (the 1/len(x) slip)');
+  if (config.sigmoidForm === 'naive') parts.push('naive sigmoid');
+  if (config.freezeBiases) parts.push('biases frozen');
+  return parts.join(' · ');
+}
+
+/** Rows of a flat sample-major array, as [sample][column] plain arrays (for JSON). */
+export function rowsOf(flat: Float64Array, width: number, count = flat.length / width): number[][] {
+  return Array.from({ length: count }, (_, s) => Array.from(flat.subarray(s * width, (s + 1) * width)));
+}
