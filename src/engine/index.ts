@@ -2,6 +2,7 @@
 export * from './activations';
 export * from './config';
 export * from './costs';
+export * from './csv';
 export * from './datasets';
 export * from './evaluate';
 export * from './gradcheck';
@@ -13,3 +14,6 @@ export * from './options';
 export { PassWorkspace, NAIVE_SIGMOID_OVERFLOW_Z } from './pass';
 export * from './rng';
 export * from './trainer';
+export * from './slips';
+export * from './stats';
+export * from './twin';

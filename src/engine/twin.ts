@@ -1,0 +1,182 @@
+/**
+ * Twin run: the correct and the buggy derivative trained in lockstep, epoch by epoch, from the
+ * same initial weights, the same data and the same shuffle seed. Everything that differs between
+ * the two networks is then the derivative's doing. Only BP2 (hidden layers) reads the derivative
+ * mode, so a network without hidden layers trains identically in both.
+ */
+import { type LabConfig, activationsOf, configError, sizesOf, trainOptionsOf } from './config';
+import { type Dataset, namedDataset } from './datasets';
+import { evaluate } from './evaluate';
+import { type Network, cloneNetwork, initializeNetwork, layoutOf } from './network';
+import type { DerivativeMode, TrainOptions } from './options';
+import { Trainer } from './trainer';
+
+export interface ParameterLabel {
+  /** index into params */
+  index: number;
+  /** layer l (1 … L) */
+  layer: number;
+  kind: 'weight' | 'bias';
+  /** neuron j of layer l */
+  j: number;
+  /** neuron i of layer l − 1 (weights only; −1 for biases) */
+  i: number;
+  /** W^l[j][i] or b^l[j] written out, e.g. "W¹[0][1]" */
+  name: string;
+}
+
+const SUPERSCRIPT = '⁰¹²³⁴⁵⁶⁷⁸⁹';
+const superscript = (n: number): string => [...String(n)].map((d) => SUPERSCRIPT[Number(d)]).join('');
+
+/** Every parameter's place in the network, in params order (W^l row by row, then b^l, for l = 1 … L). */
+export function parameterLabels(sizes: readonly number[]): ParameterLabel[] {
+  const layout = layoutOf(sizes);
+  const labels: ParameterLabel[] = [];
+  for (let l = 1; l < sizes.length; l++) {
+    for (let j = 0; j < sizes[l]; j++) {
+      for (let i = 0; i < sizes[l - 1]; i++) {
+        labels.push({ index: layout.weightOffset[l] + j * sizes[l - 1] + i, layer: l, kind: 'weight', j, i, name: `W${superscript(l)}[${j}][${i}]` });
+      }
+    }
+    for (let j = 0; j < sizes[l]; j++) labels.push({ index: layout.biasOffset[l] + j, layer: l, kind: 'bias', j, i: -1, name: `b${superscript(l)}[${j}]` });
+  }
+  return labels;
+}
+
+/** The two modes in the order every twin structure uses. */
+export const TWIN_MODES: readonly DerivativeMode[] = ['correct', 'buggy'];
+
+/** Two trainers on two clones of one network; `step` advances both by the same epochs. */
+export class TwinRun {
+  readonly data: Dataset;
+  readonly trainers: Readonly<Record<DerivativeMode, Trainer>>;
+  /** The network both started from (kept apart, never trained). */
+  readonly initial: Network;
+  private costBuffers: Record<DerivativeMode, Float64Array>;
+  private lengths: Record<DerivativeMode, number> = { correct: 0, buggy: 0 };
+
+  /** `options.derivative` is ignored: one twin trains with each mode. */
+  constructor(net: Network, data: Dataset, options: TrainOptions, seed: number, capacity = 1024) {
+    this.data = data;
+    this.initial = cloneNetwork(net);
+    this.trainers = {
+      correct: new Trainer(cloneNetwork(net), data, { ...options, derivative: 'correct' }, seed),
+      buggy: new Trainer(cloneNetwork(net), data, { ...options, derivative: 'buggy' }, seed),
+    };
+    const size = Math.max(1, Math.floor(capacity));
+    this.costBuffers = { correct: new Float64Array(size), buggy: new Float64Array(size) };
+  }
+
+  /** A twin of the configuration's run (its seed, data and options). Throws RangeError on a bad config. */
+  static fromConfig(config: LabConfig, data: Dataset = namedDataset(config.dataset, config.dataSeed), capacity = Math.min(config.epochs, 1 << 20)): TwinRun {
+    const problem = configError(config, data);
+    if (problem) throw new RangeError(problem);
+    const net = initializeNetwork(sizesOf(config, data), activationsOf(config), config.init, config.seed, config.leakySlope);
+    return new TwinRun(net, data, trainOptionsOf(config), config.seed, capacity);
+  }
+
+  /** Epochs completed by the twin that has run longest (a diverged twin stops where it blew up). */
+  get epoch(): number {
+    return Math.max(this.lengths.correct, this.lengths.buggy);
+  }
+
+  net(mode: DerivativeMode): Network {
+    return this.trainers[mode].net;
+  }
+
+  /** Epoch k+1's cost at index k, for the epochs this twin has run (a view, valid until the next step). */
+  costs(mode: DerivativeMode): Float64Array {
+    return this.costBuffers[mode].subarray(0, this.lengths[mode]);
+  }
+
+  /** Up to `epochs` more epochs for each twin, one epoch of each at a time; returns how many the longer one ran. */
+  step(epochs = 1): number {
+    const before = this.epoch;
+    for (let k = 0; k < epochs; k++) {
+      let ran = false;
+      for (const mode of TWIN_MODES) {
+        const trainer = this.trainers[mode];
+        if (trainer.divergence) continue;
+        const cost = trainer.trainEpoch();
+        this.push(mode, cost);
+        ran = true;
+      }
+      if (!ran) break;
+    }
+    return this.epoch - before;
+  }
+
+  private push(mode: DerivativeMode, cost: number): void {
+    let buffer = this.costBuffers[mode];
+    const n = this.lengths[mode];
+    if (n === buffer.length) {
+      const grown = new Float64Array(buffer.length * 2);
+      grown.set(buffer);
+      this.costBuffers[mode] = buffer = grown;
+    }
+    buffer[n] = cost;
+    this.lengths[mode] = n + 1;
+  }
+
+  /** Per parameter, buggy minus correct (same layout as Network.params). */
+  difference(out = new Float64Array(this.initial.params.length)): Float64Array {
+    const c = this.trainers.correct.net.params;
+    const b = this.trainers.buggy.net.params;
+    for (let k = 0; k < out.length; k++) out[k] = b[k] - c[k];
+    return out;
+  }
+}
+
+export interface TwinModeResult {
+  derivative: DerivativeMode;
+  /** exactly the epochs run: epoch k+1's cost at index k */
+  costs: Float64Array;
+  params: Float64Array;
+  finalCost: number;
+  solved: boolean;
+  /** naive-sigmoid overflows in the last epoch */
+  lastOverflows: number;
+  divergence: Trainer['divergence'];
+}
+
+export interface TwinResult {
+  sizes: number[];
+  initialParams: Float64Array;
+  correct: TwinModeResult;
+  buggy: TwinModeResult;
+  /** buggy − correct per parameter */
+  difference: Float64Array;
+  labels: ParameterLabel[];
+}
+
+/** The longest twin run kept whole (two cost histories of this many doubles each). */
+export const MAX_TWIN_EPOCHS = 2_000_000;
+
+/** Trains a twin of the configuration for `epochs` (default config.epochs) and reports both sides. */
+export function twinRun(config: LabConfig, epochs = config.epochs, data?: Dataset): TwinResult {
+  if (!Number.isInteger(epochs) || epochs < 1 || epochs > MAX_TWIN_EPOCHS)
+    throw new RangeError(`twin run: epochs must be a whole number from 1 to ${MAX_TWIN_EPOCHS}, got ${String(epochs)}`);
+  const twin = TwinRun.fromConfig(config, data, epochs);
+  twin.step(epochs);
+  const side = (mode: DerivativeMode): TwinModeResult => {
+    const trainer = twin.trainers[mode];
+    const evaluation = evaluate(trainer.net, twin.data, trainer.options);
+    return {
+      derivative: mode,
+      costs: twin.costs(mode).slice(),
+      params: trainer.net.params.slice(),
+      finalCost: evaluation.cost,
+      solved: evaluation.solved,
+      lastOverflows: trainer.lastOverflows,
+      divergence: trainer.divergence,
+    };
+  };
+  return {
+    sizes: [...twin.initial.sizes],
+    initialParams: twin.initial.params.slice(),
+    correct: side('correct'),
+    buggy: side('buggy'),
+    difference: twin.difference(),
+    labels: parameterLabels(twin.initial.sizes),
+  };
+}
