@@ -2,6 +2,7 @@
  * Datasets: rows of inputs and targets in flat Float64Arrays (sample-major).
  * Gates use the question's sample order (1,1), (0,1), (1,0), (0,0).
  */
+import { jsonErrorWithLine } from './json';
 import { Rng, RngStream } from './rng';
 
 export interface Dataset {
@@ -158,7 +159,7 @@ export function parseDatasetJson(text: string, name = 'custom'): ParseResult<Dat
   try {
     raw = JSON.parse(text);
   } catch (err) {
-    return { ok: false, error: `not valid JSON: ${(err as Error).message}` };
+    return { ok: false, error: `not valid JSON: ${jsonErrorWithLine(text, err as Error)}` };
   }
   if (typeof raw !== 'object' || raw === null || Array.isArray(raw)) return { ok: false, error: 'expected an object {"inputs": [[…]], "targets": [[…]]}' };
   const obj = raw as Record<string, unknown>;

@@ -7,7 +7,11 @@
  */
 import { ACTIVATIONS, type ActivationName, DEFAULT_LEAKY_SLOPE, isActivationName } from './activations';
 import type { ParseResult } from './datasets';
+import { jsonErrorWithLine } from './json';
 import { type Network, biasVector, createNetwork, layoutOf, shapeError, weightRows } from './network';
+
+/** Kept here for callers that imported it from this file before it moved to json.ts. */
+export { jsonErrorWithLine };
 
 export const NETWORK_FORMAT = 'backprop-lab/network';
 export const NETWORK_VERSION = 1;
@@ -105,15 +109,4 @@ export function parseNetworkFile(text: string): ParseResult<Network> {
     return fail(`not valid JSON: ${jsonErrorWithLine(text, err as Error)}`);
   }
   return networkFromFile(raw);
-}
-
-/** Turns "… at position 42" into "… (line 3, column 7)" so a hand-edited file is easy to mend. */
-export function jsonErrorWithLine(text: string, err: Error): string {
-  const match = /position (\d+)/.exec(err.message);
-  if (!match) return err.message;
-  const position = Number(match[1]);
-  const before = text.slice(0, position);
-  const line = before.split('\n').length;
-  const column = position - before.lastIndexOf('\n');
-  return `${err.message} (line ${line}, column ${column})`;
 }

@@ -1,0 +1,51 @@
+/**
+ * Where a JSON text goes wrong, as "line L, column C": JSON.parse only sometimes names a position
+ * ("Unexpected end of JSON input" and "Unexpected token …" do not), so the offset comes from a
+ * strict scan with jsonc-parser, which reports the first syntax error's offset for every case.
+ */
+import { type ParseError, parse, printParseErrorCode } from 'jsonc-parser';
+
+/** Line and column (both 1-based) of a character offset. */
+export function lineAndColumn(text: string, offset: number): { line: number; column: number } {
+  const before = text.slice(0, Math.max(0, Math.min(offset, text.length)));
+  const lastBreak = before.lastIndexOf('\n');
+  return { line: before.split('\n').length, column: before.length - lastBreak };
+}
+
+/** The first syntax error under strict JSON (no comments, no trailing commas, no empty text), or null. */
+function firstJsonError(text: string): ParseError | null {
+  const errors: ParseError[] = [];
+  parse(text, errors, { disallowComments: true, allowTrailingComma: false, allowEmptyContent: false });
+  return errors[0] ?? null;
+}
+
+/** A JSON.parse failure as "<what> (line L, column C)"; the wording is the scan's (V8's may quote a snippet of the text). */
+export function jsonErrorWithLine(text: string, err: Error): string {
+  const error = firstJsonError(text);
+  const { line, column } = lineAndColumn(text, error ? error.offset : text.length);
+  return `${error ? describeError(error) : err.message} (line ${line}, column ${column})`;
+}
+
+const WORDING: Partial<Record<string, string>> = {
+  InvalidSymbol: 'unexpected character or word',
+  InvalidNumberFormat: 'malformed number',
+  PropertyNameExpected: 'expected a property name in double quotes',
+  ValueExpected: 'expected a value',
+  ColonExpected: 'expected ":"',
+  CommaExpected: 'expected ","',
+  CloseBraceExpected: 'expected "}"',
+  CloseBracketExpected: 'expected "]"',
+  EndOfFileExpected: 'unexpected text after the end',
+  InvalidCommentToken: 'comments are not allowed in JSON',
+  UnexpectedEndOfComment: 'unfinished comment',
+  UnexpectedEndOfString: 'unfinished string',
+  UnexpectedEndOfNumber: 'unfinished number',
+  InvalidUnicode: 'malformed \\u escape',
+  InvalidEscapeCharacter: 'invalid escape in a string',
+  InvalidCharacter: 'control character in a string',
+};
+
+function describeError(error: ParseError): string {
+  const code = printParseErrorCode(error.error);
+  return WORDING[code] ?? code;
+}
