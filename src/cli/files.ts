@@ -37,6 +37,7 @@ export function checkWritable(flag: string, path: string): void {
   try {
     accessSync(dirname(resolve(path)), constants.W_OK);
   } catch (err) {
-    throw new UsageError(`--${flag} ${path}: cannot write there (${reason(err)})`);
+    const code = (err as { code?: string }).code;
+    throw new UsageError(`--${flag} ${path}: cannot write there (${code === 'ENOENT' ? 'no such folder' : reason(err)})`);
   }
 }
