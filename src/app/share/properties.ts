@@ -1,0 +1,144 @@
+/**
+ * A typed table of settings, TensorFlow-Playground style: each property has its key in the URL,
+ * a label for messages, a valibot schema that reads the URL text, a formatter that writes it back,
+ * and a default. The URL decoder and the saved settings both read through these schemas.
+ */
+import * as v from 'valibot';
+
+/** Longest value any setting may have in a link (the longest real one, a hidden-layer list, is ~23). */
+export const MAX_VALUE_LENGTH = 64;
+
+export interface Property<T> {
+  /** the short key in the URL query, e.g. "lr" */
+  readonly key: string;
+  /** the name people see in notes, e.g. "Learning rate" */
+  readonly label: string;
+  /** reads the URL text; its issue messages finish the sentence "<label>: …" */
+  readonly schema: v.GenericSchema<string, T>;
+  /** writes a value as URL text that `schema` reads back to the same value */
+  format(value: T): string;
+  readonly defaultValue: T;
+}
+
+export type PropertyTable = Readonly<Record<string, Property<unknown>>>;
+
+/** The values a table describes: { speed: Property<'max' | …> } → { speed: 'max' | … }. */
+export type ValuesOf<T extends PropertyTable> = { -readonly [K in keyof T]: T[K] extends Property<infer V> ? V : never };
+
+/** Quotes untrusted text for a message: escaped (control characters shown) and cut to a readable length. */
+export function quote(text: unknown, max = 40): string {
+  const raw = typeof text === 'string' ? text : String(text);
+  const cut = raw.length > max ? `${raw.slice(0, max)}…` : raw;
+  return JSON.stringify(cut);
+}
+
+/** Plain decimal or exponent notation only: no hex, no "Infinity", no "NaN", no blanks. */
+export const NUMBER_TEXT = /^[+-]?(?:\d+\.?\d*|\.\d+)(?:e[+-]?\d+)?$/i;
+
+/** Shortest text that reads back to the same double (String() already is), keeping −0 and avoiding "+". */
+export function formatNumber(value: number): string {
+  if (Object.is(value, -0)) return '-0';
+  return String(value).replace('e+', 'e');
+}
+
+const tooLong = (issue: { input: string }) => `${quote(issue.input)} is too long (at most ${MAX_VALUE_LENGTH} characters)`;
+const notNumber = (issue: { input: string }) => `${quote(issue.input)} is not a number`;
+const tooLarge = (issue: { input: string }) => `${quote(issue.input)} is too large to be a number`;
+
+interface Range {
+  min: number;
+  max: number;
+  /** true: the value must be above min, not equal to it */
+  minExclusive?: boolean;
+}
+
+function rangeText(range: Range): string {
+  return `${range.minExclusive ? 'above' : 'from'} ${formatNumber(range.min)} ${range.minExclusive ? 'and at most' : 'to'} ${formatNumber(range.max)}`;
+}
+
+/** A finite number in a range, e.g. the learning rate. */
+export function decimalProperty(key: string, label: string, range: Range, defaultValue: number): Property<number> {
+  const outside = (issue: { input: number }) => `${formatNumber(issue.input)} is outside the allowed range (${rangeText(range)})`;
+  const schema = v.pipe(
+    v.string(),
+    v.maxLength(MAX_VALUE_LENGTH, tooLong),
+    v.regex(NUMBER_TEXT, notNumber),
+    v.check((text: string) => Number.isFinite(Number(text)), tooLarge),
+    v.transform(Number),
+    v.check((x: number) => (range.minExclusive ? x > range.min : x >= range.min), outside),
+    v.maxValue(range.max, outside),
+  );
+  return { key, label, schema, format: formatNumber, defaultValue };
+}
+
+/** A whole number in a range, e.g. the seed. */
+export function wholeProperty(key: string, label: string, range: Range, defaultValue: number): Property<number> {
+  const outside = (issue: { input: number }) => `${formatNumber(issue.input)} is outside the allowed range (${rangeText(range)})`;
+  const schema = v.pipe(
+    v.string(),
+    v.maxLength(MAX_VALUE_LENGTH, tooLong),
+    v.regex(NUMBER_TEXT, notNumber),
+    v.check((text: string) => Number.isFinite(Number(text)), tooLarge),
+    v.transform(Number),
+    v.integer((issue) => `${formatNumber(issue.input)} is not a whole number`),
+    v.check((x: number) => (range.minExclusive ? x > range.min : x >= range.min), outside),
+    v.maxValue(range.max, outside),
+  );
+  return { key, label, schema, format: formatNumber, defaultValue };
+}
+
+/** One of a fixed list of names, e.g. an activation. */
+export function choiceProperty<const O extends readonly [string, ...string[]]>(key: string, label: string, options: O, defaultValue: O[number]): Property<O[number]> {
+  const schema = v.pipe(
+    v.string(),
+    v.maxLength(MAX_VALUE_LENGTH, tooLong),
+    v.picklist(options, (issue) => `${quote(issue.input)} is not one of ${options.join(', ')}`),
+  );
+  return { key, label, schema, format: (value) => value, defaultValue };
+}
+
+/** On or off: written as 1 or 0; true and false are read too. */
+export function switchProperty(key: string, label: string, defaultValue: boolean): Property<boolean> {
+  const schema = v.pipe(
+    v.string(),
+    v.maxLength(MAX_VALUE_LENGTH, tooLong),
+    v.picklist(['1', '0', 'true', 'false'], (issue) => `${quote(issue.input)} is not 1 or 0`),
+    v.transform((text) => text === '1' || text === 'true'),
+  );
+  return { key, label, schema, format: (value) => (value ? '1' : '0'), defaultValue };
+}
+
+/** A comma-separated list of whole numbers, e.g. hidden layer sizes "4,4" (empty: no items). */
+export function wholeListProperty(key: string, label: string, limits: { maxItems: number; min: number; max: number }, defaultValue: readonly number[]): Property<number[]> {
+  const schema = v.pipe(
+    v.string(),
+    v.maxLength(MAX_VALUE_LENGTH, tooLong),
+    v.regex(/^(?:\d{1,6}(?:,\d{1,6})*)?$/, (issue) => `${quote(issue.input)} is not a list of whole numbers like 4,4`),
+    v.transform((text) => (text === '' ? [] : text.split(',').map(Number))),
+    v.maxLength(limits.maxItems, (issue) => `${issue.input.length} items is too many (at most ${limits.maxItems})`),
+    v.check(
+      (items: number[]) => items.every((n) => n >= limits.min && n <= limits.max),
+      (issue) => `${issue.input.join(',')} has an item outside ${limits.min} to ${limits.max}`,
+    ),
+  );
+  return { key, label, schema, format: (value) => value.join(','), defaultValue: [...defaultValue] };
+}
+
+export type ReadResult<T> = { ok: true; value: T } | { ok: false; reason: string };
+
+/** Reads one URL value through a property's schema; never throws. */
+export function readProperty<T>(property: Property<T>, text: string): ReadResult<T> {
+  try {
+    const result = v.safeParse(property.schema, text);
+    if (result.success) return { ok: true, value: result.output };
+    return { ok: false, reason: result.issues[0].message };
+  } catch {
+    // a schema is ours and should not throw; if one does, the value is still just refused
+    return { ok: false, reason: `${quote(text)} could not be read` };
+  }
+}
+
+/** A copy of a value that shares no array with the original (settings must not alias a caller's arrays). */
+export function copyValue<T>(value: T): T {
+  return (Array.isArray(value) ? [...value] : value) as T;
+}
