@@ -11,7 +11,7 @@ import { Rng, RngStream } from './rng';
 export interface Divergence {
   /** 1-based epoch whose pass produced the first non-finite value */
   epoch: number;
-  /** layer l (1 … L) where it first appeared, or 0 when only the cost was non-finite */
+  /** layer l (1 … L) where it first appeared; L when only the cost was non-finite (it is computed from a^L) */
   layer: number;
   quantity: 'weights' | 'biases' | 'z' | 'a' | 'cost';
   message: string;
@@ -143,7 +143,7 @@ export function locateDivergence(net: Network, data: Dataset, epoch: number, nai
     quantity,
     message:
       quantity === 'cost'
-        ? `diverged at epoch ${epoch}: the cost became non-finite (every layer's values are finite)`
+        ? `diverged at epoch ${epoch}: the cost overflowed at the output, layer ${layer} (every W, b, z and a is still finite, but the cost of a^${layer} is not)`
         : `diverged at epoch ${epoch}: first non-finite value in layer ${layer} (${quantity === 'weights' ? 'W' : quantity === 'biases' ? 'b' : quantity}^${layer})`,
   });
   for (let l = 1; l <= L; l++) {
@@ -155,5 +155,5 @@ export function locateDivergence(net: Network, data: Dataset, epoch: number, nai
     if (ws.z[l].some((v) => !Number.isFinite(v))) return make(l, 'z');
     if (ws.a[l].some((v) => !Number.isFinite(v))) return make(l, 'a');
   }
-  return make(0, 'cost');
+  return make(L, 'cost');
 }
