@@ -1,0 +1,153 @@
+/**
+ * The decision boundary: the network's output a^L over the input plane (from the engine's grid),
+ * the a = ½ contour, the data points coloured by target, and axes x1, x2.
+ */
+import { axisBottom, axisLeft, scaleLinear, select } from 'd3';
+import { memo, useEffect, useMemo, useRef } from 'react';
+import type { BoundaryGrids, Dataset } from '../../engine';
+import { frameThrottle, prepareCanvas } from '../canvas';
+import { formatNumber } from '../format';
+import { classColor } from '../palette';
+import { ColorLegend } from '../ColorLegend';
+import { BoundaryImage, type BoundaryStyle, DEFAULT_BOUNDARY_STYLE, drawBoundary, makeCanvas } from './drawBoundary';
+import '../views.css';
+import './boundary.css';
+
+export interface DecisionBoundaryProps {
+  grids: BoundaryGrids | null;
+  data: Dataset | null;
+  /** the network's output per sample (a^L, sample-major), shown with the points */
+  outputs?: Float64Array | null;
+  rounded: boolean;
+  onRoundedChange?(rounded: boolean): void;
+  /** default "Decision boundary" */
+  label?: string;
+  /** side of the square plot in CSS pixels */
+  size?: number;
+  /** output values at the two ends of the colour ramp, default [0, 1] */
+  outputRange?: readonly [number, number];
+}
+
+const MARGIN = { top: 8, right: 10, bottom: 34, left: 40 };
+
+type Domain = readonly [number, number, number, number];
+
+export function DecisionBoundary({ grids, data, outputs = null, rounded, onRoundedChange, label = 'Decision boundary', size = 300, outputRange = [0, 1] }: DecisionBoundaryProps) {
+  const canvasRef = useRef<HTMLCanvasElement>(null);
+  const xAxisRef = useRef<SVGGElement>(null);
+  const yAxisRef = useRef<SVGGElement>(null);
+  const imageRef = useRef<BoundaryImage | null>(null);
+  const domain: Domain = grids?.domain ?? data?.domain ?? [0, 1, 0, 1];
+  const [x1min, x1max, x2min, x2max] = domain;
+  const x = useMemo(() => scaleLinear().domain([x1min, x1max]).range([0, size]), [x1min, x1max, size]);
+  const y = useMemo(() => scaleLinear().domain([x2min, x2max]).range([size, 0]), [x2min, x2max, size]);
+  const [low, high] = outputRange;
+  const style: BoundaryStyle = useMemo(() => ({ ...DEFAULT_BOUNDARY_STYLE, low, high, rounded, threshold: (low + high) / 2 }), [low, high, rounded]);
+
+  // the latest props for the frame-throttled draw
+  const latest = useRef({ grids, style, size });
+  latest.current = { grids, style, size };
+  const throttle = useMemo(
+    () =>
+      frameThrottle(() => {
+        const { grids: g, style: s, size: px } = latest.current;
+        const canvas = canvasRef.current;
+        if (!canvas) return;
+        const ctx = prepareCanvas(canvas, px, px);
+        if (!ctx) return;
+        if (!g) {
+          ctx.clearRect(0, 0, px, px);
+          return;
+        }
+        if (!imageRef.current || imageRef.current.resolution !== g.resolution) imageRef.current = new BoundaryImage(g.resolution, makeCanvas);
+        drawBoundary(ctx, g, s, imageRef.current, px);
+      }),
+    [],
+  );
+  useEffect(() => () => throttle.cancel(), [throttle]);
+  useEffect(() => throttle.request(), [throttle, grids, style, size]);
+
+  useEffect(() => {
+    if (xAxisRef.current) select(xAxisRef.current).call(axisBottom(x).ticks(5).tickSizeOuter(0));
+    if (yAxisRef.current) select(yAxisRef.current).call(axisLeft(y).ticks(5).tickSizeOuter(0));
+  }, [x, y]);
+
+  const isGate = data?.kind === 'gate';
+  const width = size + MARGIN.left + MARGIN.right;
+  const height = size + MARGIN.top + MARGIN.bottom;
+  return (
+    <figure className="bl-view bl-boundary" aria-label={label}>
+      <div className="bl-boundary__bar">
+        <label className="bl-check">
+          <input type="checkbox" checked={rounded} onChange={(e) => onRoundedChange?.(e.currentTarget.checked)} disabled={!onRoundedChange} />
+          Rounded output
+        </label>
+        <ColorLegend low={low} high={high} title="aᴸ" rounded={rounded} />
+      </div>
+      <div className="bl-boundary__plot" style={{ width, height }}>
+        <canvas ref={canvasRef} aria-hidden="true" style={{ left: MARGIN.left, top: MARGIN.top }} className={grids ? undefined : 'bl-boundary__empty'} />
+        <svg width={width} height={height} role="img" aria-label={pointsSummary(data, outputs)}>
+          <g transform={`translate(${MARGIN.left},${MARGIN.top})`}>
+            <rect className="bl-boundary__frame" width={size} height={size} />
+            {isGate && <rect className="bl-boundary__unit" x={x(0)} y={y(1)} width={x(1) - x(0)} height={y(0) - y(1)} />}
+            <g ref={xAxisRef} transform={`translate(0,${size})`} />
+            <g ref={yAxisRef} />
+            <DataPoints data={data} outputs={outputs} x={x} y={y} large={isGate || (data?.count ?? 0) <= 16} />
+          </g>
+          <text className="bl-axis-label" x={MARGIN.left + size} y={height - 3} textAnchor="end">x₁</text>
+          <text className="bl-axis-label" x={4} y={MARGIN.top + 10}>x₂</text>
+        </svg>
+        {!grids && <p className="bl-boundary__note">No network output yet</p>}
+      </div>
+      <figcaption>
+        Network output aᴸ over the input plane{grids ? ` (${grids.resolution}×${grids.resolution} cells)` : ''}: orange = 0, blue = 1
+        {rounded ? ', rounded to 0 or 1' : ''}; the dark line is aᴸ = {formatNumber((low + high) / 2)}. Dots are the {data ? data.count : 0} samples,
+        coloured by target.
+      </figcaption>
+    </figure>
+  );
+}
+
+function pointsSummary(data: Dataset | null, outputs: Float64Array | null): string {
+  if (!data) return 'No data';
+  if (data.kind !== 'gate' || data.count > 8) return `${data.count} samples`;
+  const rows: string[] = [];
+  for (let s = 0; s < data.count; s++) {
+    const out = outputs && s < outputs.length ? `, output ${formatNumber(outputs[s * data.outputSize])}` : '';
+    rows.push(`(${formatNumber(data.inputs[s * data.inputSize])}, ${formatNumber(data.inputs[s * data.inputSize + 1])}) target ${formatNumber(data.targets[s * data.outputSize])}${out}`);
+  }
+  return `Samples: ${rows.join('; ')}`;
+}
+
+interface DataPointsProps {
+  data: Dataset | null;
+  outputs: Float64Array | null;
+  x: (v: number) => number;
+  y: (v: number) => number;
+  large: boolean;
+}
+
+/** The samples; re-rendered only when the data, the outputs or the scales change. */
+const DataPoints = memo(function DataPoints({ data, outputs, x, y, large }: DataPointsProps) {
+  if (!data || data.inputSize < 1) return null;
+  const points = [];
+  const n0 = data.inputSize;
+  const nL = data.outputSize;
+  for (let s = 0; s < data.count; s++) {
+    const px = x(data.inputs[s * n0]);
+    const py = y(n0 > 1 ? data.inputs[s * n0 + 1] : 0);
+    const target = data.targets[s * nL];
+    const out = outputs && s * nL < outputs.length ? outputs[s * nL] : null;
+    points.push(
+      <g key={s} className="bl-boundary__point" transform={`translate(${px},${py})`}>
+        <circle r={large ? 7 : 3.6} fill={classColor(target)} />
+        {large && out !== null && (
+          <text className="bl-boundary__output" x={11} y={-9}>
+            {formatNumber(out)}
+          </text>
+        )}
+      </g>,
+    );
+  }
+  return <g>{points}</g>;
+});

@@ -1,0 +1,85 @@
+/**
+ * The graph's static SVG: one line per weight, one group per neuron (bias ring, body, value) and
+ * the layer headings. Rendered only when the layout changes; colours are painted imperatively.
+ */
+import { memo } from 'react';
+import type { ActivationName } from '../../engine';
+import { itemName } from './details';
+import type { GraphLayout } from './layout';
+
+export interface GraphStructureProps {
+  layout: GraphLayout;
+  activations: readonly ActivationName[];
+}
+
+const ACTIVATION_LABEL: Record<ActivationName, string> = { sigmoid: 'sigmoid', tanh: 'tanh', relu: 'ReLU', leakyRelu: 'leaky ReLU', linear: 'linear' };
+
+function layerTitle(l: number, L: number, narrow: boolean): string {
+  if (l === 0) return narrow ? 'In' : 'Input';
+  if (l === L) return narrow ? 'Out' : 'Output';
+  return narrow ? `H${l}` : `Hidden ${l}`;
+}
+
+export const GraphStructure = memo(function GraphStructure({ layout, activations }: GraphStructureProps) {
+  const L = layout.sizes.length - 1;
+  const gap = L > 0 ? layout.columns[1] - layout.columns[0] : layout.width;
+  const narrow = gap < 74;
+  const { radius, ring } = layout;
+  return (
+    <>
+      <g className="bl-graph__headings" aria-hidden="true">
+        {layout.columns.map((x, l) => (
+          <text key={l} x={x} y={14} textAnchor="middle">
+            <tspan className="bl-graph__heading">{layerTitle(l, L, narrow)}</tspan>
+            <tspan x={x} dy={13} className="bl-graph__activation">
+              {l === 0 ? `${layout.sizes[0]} input${layout.sizes[0] === 1 ? '' : 's'}` : narrow ? activations[l - 1] === 'leakyRelu' ? 'leaky' : ACTIVATION_LABEL[activations[l - 1]] : ACTIVATION_LABEL[activations[l - 1]]}
+            </tspan>
+          </text>
+        ))}
+      </g>
+      <g className="bl-graph__edges">
+        {layout.edges.map((e) => (
+          <line
+            key={e.index}
+            data-edge={e.index}
+            x1={e.x1}
+            y1={e.y1}
+            x2={e.x2}
+            y2={e.y2}
+            tabIndex={-1}
+            aria-label={itemName({ kind: 'weight', layer: e.layer, j: e.j, i: e.i })}
+          />
+        ))}
+      </g>
+      <g className="bl-graph__nodes">
+        {layout.nodes.map((column, l) =>
+          column.map((node) => (
+            <g
+              key={`${l}:${node.j}`}
+              className={l === 0 ? 'bl-graph__node bl-graph__node--input' : 'bl-graph__node'}
+              data-node={`${l}:${node.j}`}
+              transform={`translate(${node.x},${node.y})`}
+              tabIndex={-1}
+              role="button"
+              aria-label={itemName({ kind: 'neuron', layer: l, j: node.j })}
+            >
+              {l > 0 && (
+                <circle
+                  className="bl-graph__bias"
+                  data-bias={`${l}:${node.j}`}
+                  r={radius + ring / 2 + 0.5}
+                  strokeWidth={ring}
+                  fill="none"
+                  tabIndex={-1}
+                  aria-label={itemName({ kind: 'bias', layer: l, j: node.j })}
+                />
+              )}
+              <circle className="bl-graph__body" r={radius} />
+              {layout.showValues && <text className="bl-graph__value" dy="0.35em" textAnchor="middle" fontSize={Math.min(11, radius * 0.55)} />}
+            </g>
+          )),
+        )}
+      </g>
+    </>
+  );
+});

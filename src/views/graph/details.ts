@@ -1,0 +1,137 @@
+/**
+ * What the tooltip says about a neuron, weight or bias: each row names a quantity in the house
+ * notation and carries the PassRecord's own number (the network's parameters before any pass).
+ */
+import { type ActivationName, type Network, type PassRecord, layoutOf } from '../../engine';
+import { neuronSymbol, weightSymbol } from '../notation';
+import type { GraphItem } from './layout';
+import { type SampleSelection, activationValue, layerValue, passMatches } from './values';
+
+export interface DetailRow {
+  symbol: string;
+  name: string;
+  value: number;
+}
+
+export interface SampleTable {
+  columns: string[];
+  rows: { label: string; values: number[] }[];
+}
+
+export interface ItemDetails {
+  title: string;
+  subtitle: string;
+  rows: DetailRow[];
+  /** per-sample values, shown in "Mean" mode for small batches */
+  table?: SampleTable;
+  note?: string;
+}
+
+const SMALL_BATCH = 8;
+
+function layerName(network: Network, l: number): string {
+  const L = network.sizes.length - 1;
+  if (l === 0) return 'input';
+  const activation: ActivationName = network.activations[l - 1];
+  return `${l === L ? 'output' : `hidden layer ${l}`}, ${activation}`;
+}
+
+/** "(1, 0) → 1": the sample's inputs and targets, from the pass. */
+export function sampleLabel(pass: PassRecord, s: number, format: (v: number) => string): string {
+  const n0 = pass.inputs.length / Math.max(1, pass.count);
+  const nL = pass.targets.length / Math.max(1, pass.count);
+  const x = Array.from(pass.inputs.subarray(s * n0, s * n0 + n0), format).join(', ');
+  const y = Array.from(pass.targets.subarray(s * nL, s * nL + nL), format).join(', ');
+  return `(${x}) → ${y}`;
+}
+
+export function describeItem(item: GraphItem, network: Network, passOrNull: PassRecord | null, sample: SampleSelection, format: (v: number) => string): ItemDetails {
+  const pass = passMatches(network, passOrNull) ? passOrNull : null;
+  const s = sample === 'mean' || !pass || sample >= pass.count ? null : sample;
+  const sampleText = pass ? (s === null ? `batch of ${pass.count}` : `sample ${s + 1}: ${sampleLabel(pass, s, format)}`) : 'no pass recorded yet';
+  const { layer: l, j } = item;
+  if (item.kind === 'neuron') return describeNeuron(network, pass, l, j, s, sampleText, format);
+  if (item.kind === 'bias') {
+    const index = biasIndexOf(network, l, j);
+    const rows: DetailRow[] = [{ symbol: neuronSymbol(l, j, 'b'), name: 'bias', value: pass ? pass.paramsBefore[index] : network.params[index] }];
+    if (pass) {
+      rows.push({ symbol: `∂C/∂${neuronSymbol(l, j, 'b')}`, name: 'gradient (BP3, batch mean)', value: pass.gradient[index] });
+      rows.push({ symbol: 'Δb', name: 'update −η ∂C/∂b', value: pass.paramsAfter[index] - pass.paramsBefore[index] });
+      if (s !== null) rows.push({ symbol: neuronSymbol(l, j, 'δ'), name: 'delta of this sample', value: layerValue(pass, 'delta', l, j, s) });
+    }
+    return { title: `Bias ${neuronSymbol(l, j, 'b')}`, subtitle: `${layerName(network, l)} · ${sampleText}`, rows };
+  }
+  const i = item.i;
+  const index = weightIndexOf(network, l, j, i);
+  const rows: DetailRow[] = [{ symbol: weightSymbol(l, j, i), name: 'weight', value: pass ? pass.paramsBefore[index] : network.params[index] }];
+  if (pass) {
+    rows.push({ symbol: `∂C/∂${weightSymbol(l, j, i)}`, name: 'gradient (BP4, batch mean)', value: pass.gradient[index] });
+    rows.push({ symbol: 'Δw', name: 'update −η ∂C/∂w', value: pass.paramsAfter[index] - pass.paramsBefore[index] });
+    if (s !== null) {
+      const P = pass.paramsBefore.length;
+      rows.push({ symbol: neuronSymbol(l, j, 'δ'), name: 'delta of this sample', value: layerValue(pass, 'delta', l, j, s) });
+      rows.push({ symbol: neuronSymbol(l - 1, i), name: 'input activation', value: activationValue(pass, l - 1, i, s) });
+      rows.push({ symbol: `δ·a`, name: "this sample's term of ∂C/∂w", value: pass.sampleGradients[s * P + index] });
+    }
+  }
+  const from = neuronSymbol(l - 1, i);
+  return { title: `Weight ${weightSymbol(l, j, i)}`, subtitle: `${from} → ${neuronSymbol(l, j)} · ${sampleText}`, rows };
+}
+
+function describeNeuron(network: Network, pass: PassRecord | null, l: number, j: number, s: number | null, sampleText: string, format: (v: number) => string): ItemDetails {
+  const title = l === 0 ? `Input ${neuronSymbol(0, j)}` : `Neuron ${neuronSymbol(l, j)}`;
+  const subtitle = `${layerName(network, l)} · ${sampleText}`;
+  if (!pass) {
+    if (l === 0) return { title, subtitle, rows: [] };
+    const index = biasIndexOf(network, l, j);
+    return { title, subtitle, rows: [{ symbol: neuronSymbol(l, j, 'b'), name: 'bias', value: network.params[index] }] };
+  }
+  if (l === 0) {
+    if (s !== null) return { title, subtitle, rows: [{ symbol: neuronSymbol(0, j), name: 'input (a⁰ = x)', value: activationValue(pass, 0, j, s) }] };
+    return { title, subtitle, rows: [{ symbol: `mean ${neuronSymbol(0, j)}`, name: 'batch mean', value: activationValue(pass, 0, j, 'mean') }], table: sampleTable(pass, 0, j, format) };
+  }
+  const index = biasIndexOf(network, l, j);
+  const rows: DetailRow[] = [];
+  if (s !== null) {
+    rows.push({ symbol: neuronSymbol(l, j, 'z'), name: 'weighted input', value: layerValue(pass, 'z', l, j, s) });
+    rows.push({ symbol: neuronSymbol(l, j, 'a'), name: 'activation', value: layerValue(pass, 'a', l, j, s) });
+    rows.push({ symbol: neuronSymbol(l, j, 'δ'), name: 'delta', value: layerValue(pass, 'delta', l, j, s) });
+    rows.push({ symbol: `f′(z)`, name: 'slope at z (correct)', value: layerValue(pass, 'fPrimeAtZ', l, j, s) });
+    rows.push({ symbol: `f′(a)`, name: 'slope at a (the slip)', value: layerValue(pass, 'fPrimeAtA', l, j, s) });
+  } else {
+    rows.push({ symbol: `mean ${neuronSymbol(l, j, 'a')}`, name: 'batch-mean activation', value: activationValue(pass, l, j, 'mean') });
+  }
+  rows.push({ symbol: neuronSymbol(l, j, 'b'), name: 'bias', value: pass.paramsBefore[index] });
+  rows.push({ symbol: `∂C/∂${neuronSymbol(l, j, 'b')}`, name: 'gradient (BP3, batch mean)', value: pass.gradient[index] });
+  return { title, subtitle, rows, table: s === null ? sampleTable(pass, l, j, format) : undefined };
+}
+
+function sampleTable(pass: PassRecord, l: number, j: number, format: (v: number) => string): SampleTable | undefined {
+  if (pass.count > SMALL_BATCH) return undefined;
+  const rows = [];
+  for (let s = 0; s < pass.count; s++) {
+    const label = sampleLabel(pass, s, format);
+    rows.push(
+      l === 0
+        ? { label, values: [activationValue(pass, 0, j, s)] }
+        : { label, values: [layerValue(pass, 'z', l, j, s), layerValue(pass, 'a', l, j, s), layerValue(pass, 'delta', l, j, s)] },
+    );
+  }
+  return { columns: l === 0 ? [neuronSymbol(0, j)] : [neuronSymbol(l, j, 'z'), neuronSymbol(l, j, 'a'), neuronSymbol(l, j, 'δ')], rows };
+}
+
+export function weightIndexOf(network: Network, l: number, j: number, i: number): number {
+  return layoutOf(network.sizes).weightOffset[l] + j * network.sizes[l - 1] + i;
+}
+
+export function biasIndexOf(network: Network, l: number, j: number): number {
+  return layoutOf(network.sizes).biasOffset[l] + j;
+}
+
+/** The accessible name of an item (static: the values come through the tooltip). */
+export function itemName(item: GraphItem): string {
+  if (item.kind === 'neuron') return item.layer === 0 ? `Input ${neuronSymbol(0, item.j)}` : `Neuron ${neuronSymbol(item.layer, item.j)}`;
+  if (item.kind === 'bias') return `Bias ${neuronSymbol(item.layer, item.j, 'b')}`;
+  return `Weight ${weightSymbol(item.layer, item.j, item.i)} from ${neuronSymbol(item.layer - 1, item.i)} to ${neuronSymbol(item.layer, item.j)}`;
+}
+

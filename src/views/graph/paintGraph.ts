@@ -1,0 +1,153 @@
+/**
+ * Per-frame styling of the graph, outside React: edge colour and width by weight, neuron fill by
+ * activation, bias rings, values inside nodes, and the per-neuron heatmap thumbnails.
+ */
+import { type BoundaryGrids, type Network, type PassRecord, gridCellCentre } from '../../engine';
+import { type ColorTable, buildColorTable, paintCells } from '../colorTable';
+import { formatCompact } from '../format';
+import { activationColorScale, activationDomain, interpolateValue, weightColorScale, weightWidthScale } from '../palette';
+import type { GraphLayout } from './layout';
+import { type SampleSelection, activationValue, layerSpread, maxAbsWeight, passMatches } from './values';
+
+export interface GraphElements {
+  /** one <line> per weight, in layout.edges order */
+  edges: SVGLineElement[];
+  /** per layer, per neuron */
+  bodies: SVGCircleElement[][];
+  rings: (SVGCircleElement | null)[][];
+  values: (SVGTextElement | null)[][];
+  thumbs: (HTMLCanvasElement | null)[][];
+}
+
+export interface GraphPaintInput {
+  layout: GraphLayout;
+  network: Network;
+  pass: PassRecord | null;
+  grids: BoundaryGrids | null;
+  sample: SampleSelection;
+  paramColor?: (index: number) => string | undefined;
+  /** params highlighted; when non-empty, the other weights are dimmed */
+  highlightedParams?: ReadonlySet<number>;
+}
+
+export interface EdgeStyle {
+  color: string;
+  width: number;
+  opacity: number;
+}
+
+/** Colour, width and opacity of weight `index` (pure, for tests and for painting). */
+export function edgeStyle(weight: number, index: number, maxAbs: number, maxWidth: number, input: Pick<GraphPaintInput, 'paramColor' | 'highlightedParams'>): EdgeStyle {
+  const override = input.paramColor?.(index);
+  const color = override ?? (Number.isFinite(weight) ? weightColorScale(maxAbs)(weight) : '#D55E00');
+  const width = Number.isFinite(weight) ? weightWidthScale(maxAbs, maxWidth)(Math.abs(weight)) : maxWidth;
+  const dim = input.highlightedParams && input.highlightedParams.size > 0 && !input.highlightedParams.has(index);
+  return { color, width, opacity: dim ? 0.16 : 0.9 };
+}
+
+/** Colour of a neuron's activation value in layer l (domain by its activation function). */
+export function neuronColor(network: Network, l: number, value: number, spread: number): string {
+  if (!Number.isFinite(value)) return '#FFFFFF';
+  const domain = activationDomain(l === 0 ? 'input' : network.activations[l - 1], spread);
+  return activationColorScale(domain)(value);
+}
+
+let table: ColorTable | null = null;
+const valueTable = () => (table ??= buildColorTable(interpolateValue));
+
+export function paintGraph(elements: GraphElements, input: GraphPaintInput): void {
+  const { layout, network, sample } = input;
+  const pass = passMatches(network, input.pass) ? input.pass : null;
+  const maxAbs = maxAbsWeight(network);
+  const params = network.params;
+  for (let k = 0; k < layout.edges.length; k++) {
+    const line = elements.edges[k];
+    if (!line) continue;
+    const e = layout.edges[k];
+    const style = edgeStyle(params[e.index], e.index, maxAbs, layout.maxEdgeWidth, input);
+    line.setAttribute('stroke', style.color);
+    line.setAttribute('stroke-width', style.width.toFixed(2));
+    line.setAttribute('stroke-opacity', String(style.opacity));
+  }
+  for (let l = 0; l < layout.nodes.length; l++) {
+    const spread = layerSpread(pass, l);
+    for (const node of layout.nodes[l]) {
+      const value = pass ? activationValue(pass, l, node.j, sample) : NaN;
+      elements.bodies[l]?.[node.j]?.setAttribute('fill', neuronColor(network, l, value, spread));
+      const text = elements.values[l]?.[node.j];
+      if (text) {
+        text.textContent = pass ? formatCompact(value) : '';
+        // dark text on light fills, light text on the dark ends of the ramp
+        text.setAttribute('fill', isDarkFill(network, l, value, spread) ? '#FFFFFF' : '#1A1A1A');
+      }
+      const ring = elements.rings[l]?.[node.j];
+      if (ring && node.biasIndex >= 0) {
+        const style = edgeStyle(params[node.biasIndex], node.biasIndex, maxAbs, layout.ring, input);
+        ring.setAttribute('stroke', style.color);
+        ring.setAttribute('stroke-opacity', String(Math.max(style.opacity, 0.3)));
+      }
+    }
+  }
+  if (layout.thumb > 0) paintThumbnails(elements, input, pass);
+}
+
+function isDarkFill(network: Network, l: number, value: number, spread: number): boolean {
+  if (!Number.isFinite(value)) return false;
+  const [lo, , hi] = activationDomain(l === 0 ? 'input' : network.activations[l - 1], spread);
+  const t = (value - lo) / (hi - lo);
+  return t < 0.17 || t > 0.8;
+}
+
+function paintThumbnails(elements: GraphElements, input: GraphPaintInput, pass: PassRecord | null): void {
+  const { layout, network, grids } = input;
+  for (let l = 0; l < layout.nodes.length; l++) {
+    const spread = layerSpread(pass, l);
+    const [lo, , hi] = activationDomain(l === 0 ? 'input' : network.activations[l - 1], spread);
+    for (const node of layout.nodes[l]) {
+      const canvas = elements.thumbs[l]?.[node.j];
+      if (!canvas) continue;
+      let values: ArrayLike<number> | null = null;
+      let resolution = 0;
+      if (grids && l > 0 && grids.neurons[l - 1]?.[node.j] && grids.neurons.length === layout.nodes.length - 1) {
+        values = grids.neurons[l - 1][node.j];
+        resolution = grids.neuronResolution;
+      } else if (grids && l === 0) {
+        resolution = grids.neuronResolution;
+        values = inputPlane(grids.domain, resolution, node.j);
+      }
+      drawThumbnail(canvas, values, resolution, lo, hi);
+    }
+  }
+}
+
+const planes = new Map<string, Float32Array>();
+/** The input x_j itself over the plane (what an input neuron "outputs"), from the grid's cell centres. */
+function inputPlane(domain: BoundaryGrids['domain'], resolution: number, j: number): Float32Array {
+  const key = `${domain.join(',')}:${resolution}:${j}`;
+  let plane = planes.get(key);
+  if (!plane) {
+    plane = new Float32Array(resolution * resolution);
+    for (let r = 0; r < resolution; r++) for (let c = 0; c < resolution; c++) plane[r * resolution + c] = j < 2 ? gridCellCentre(domain, resolution, r, c)[j] : 0;
+    planes.set(key, plane);
+  }
+  return plane;
+}
+
+function drawThumbnail(canvas: HTMLCanvasElement, values: ArrayLike<number> | null, resolution: number, lo: number, hi: number): void {
+  let ctx: CanvasRenderingContext2D | null = null;
+  try {
+    ctx = canvas.getContext('2d');
+  } catch {
+    ctx = null;
+  }
+  if (!ctx || typeof ctx.createImageData !== 'function') return;
+  if (!values || resolution < 1) {
+    ctx.clearRect(0, 0, canvas.width, canvas.height);
+    return;
+  }
+  if (canvas.width !== resolution) canvas.width = resolution;
+  if (canvas.height !== resolution) canvas.height = resolution;
+  const image = ctx.createImageData(resolution, resolution);
+  paintCells(values, new Uint32Array(image.data.buffer), valueTable(), lo, hi);
+  ctx.putImageData(image, 0, 0);
+}

@@ -1,0 +1,20 @@
+/** The house notation in plain text: a²₁, w²₀₁, b¹₃, δ³₀ (layer as superscript, indices as subscripts). */
+
+const SUPERSCRIPT = '⁰¹²³⁴⁵⁶⁷⁸⁹';
+const SUBSCRIPT = '₀₁₂₃₄₅₆₇₈₉';
+
+export function sup(n: number): string {
+  return String(n).replace(/\d/g, (d) => SUPERSCRIPT[Number(d)]);
+}
+
+export function sub(n: number): string {
+  return String(n).replace(/\d/g, (d) => SUBSCRIPT[Number(d)]);
+}
+
+/** Indices j, i run past 9 in wide layers, so they are separated by a comma then. */
+function subPair(j: number, i: number): string {
+  return j > 9 || i > 9 ? `${sub(j)},${sub(i)}` : `${sub(j)}${sub(i)}`;
+}
+
+export const neuronSymbol = (l: number, j: number, quantity: 'a' | 'z' | 'δ' | 'b' = 'a') => (l === 0 && quantity === 'a' ? `x${sub(j + 1)}` : `${quantity}${sup(l)}${sub(j)}`);
+export const weightSymbol = (l: number, j: number, i: number) => `w${sup(l)}${subPair(j, i)}`;
