@@ -1,0 +1,7 @@
+export * from './types';
+export { createLabStore, applyEvent, type LabStore } from './labStore';
+export { connectWorker } from './connectWorker';
+export { historyCostSource, type HistorySource, type HistorySeries } from './costSource';
+export { appendCosts } from './historySlice';
+export { INITIAL_STOP } from './configSlice';
+export { LabStoreContext, useLab, useLabShallow, useLabStoreApi } from './hooks';

@@ -1,0 +1,59 @@
+/**
+ * The lab's vanilla Zustand store, built from slices. React reads it through the hooks in
+ * hooks.ts; tests and the worker bridge use it directly, without React.
+ */
+import { type StoreApi, createStore } from 'zustand/vanilla';
+import type { LabCommand, LabEvent } from '../worker/protocol';
+import { createConfigSlice } from './configSlice';
+import { appendCosts, createHistorySlice } from './historySlice';
+import { createInspectSlice } from './inspectSlice';
+import { createRunSlice } from './runSlice';
+import { createSnapshotSlice } from './snapshotSlice';
+import type { LabState } from './types';
+
+export type LabStore = StoreApi<LabState>;
+
+export function createLabStore(): LabStore {
+  return createStore<LabState>()((set, get, api) => ({
+    ...createConfigSlice(set, get, api),
+    ...createRunSlice(set, get, api),
+    ...createHistorySlice(set, get, api),
+    ...createSnapshotSlice(set, get, api),
+    ...createInspectSlice(set, get, api),
+    send: (_command: LabCommand) => {},
+    receive: (event: LabEvent) => set(applyEvent(get(), event)),
+  }));
+}
+
+/** What one worker event changes. Events of an earlier run (still in flight after a reset) are dropped. */
+export function applyEvent(state: LabState, event: LabEvent): Partial<LabState> {
+  if (event.type === 'error') return { run: { ...state.run, error: event.message } };
+  if (event.type === 'run') {
+    if (event.runId < state.run.runId) return {};
+    const sample = state.inspect.sample;
+    return {
+      config: event.config,
+      data: event.data,
+      initialNetwork: event.network,
+      snapshot: null,
+      scrubSnapshot: null,
+      history: { runId: event.runId, costs: state.history.costs, length: 0 },
+      run: { runId: event.runId, running: false, epoch: 0, epochsPerSecond: 0, stopReason: null, message: null, error: null },
+      inspect: { ...state.inspect, scrubEpoch: null, sample: sample === 'mean' || sample < event.data.count ? sample : 'mean' },
+    };
+  }
+  if (event.runId !== state.run.runId) return {};
+  switch (event.type) {
+    case 'configured':
+      return {};
+    case 'costs':
+      return { history: appendCosts(state.history, event.startEpoch, event.costs) };
+    case 'snapshot':
+      if (event.snapshot.scrubbed) return state.inspect.scrubEpoch === null ? {} : { scrubSnapshot: event.snapshot };
+      return { snapshot: event.snapshot, run: { ...state.run, epoch: Math.max(state.run.epoch, event.snapshot.epoch) } };
+    case 'status': {
+      const { running, epoch, epochsPerSecond, stopReason, message } = event.status;
+      return { run: { ...state.run, running, epoch, epochsPerSecond, stopReason, message } };
+    }
+  }
+}

@@ -1,0 +1,97 @@
+/** The lab store's state: five slices (config, run, history, snapshot, inspect) and the worker bridge. */
+import type { Dataset, LabConfig, Network } from '../engine';
+import type { LabCommand, LabEvent, LabSnapshot, LabStopReason, Speed, StopConditions } from '../worker/protocol';
+
+/** Which sample the graph shows activations for: an index, or the batch mean. */
+export type SampleSelection = number | 'mean';
+
+export interface UiToggles {
+  /** decision boundary shows 0/1 instead of the output */
+  rounded: boolean;
+  costScale: 'linear' | 'log';
+}
+
+export interface ConfigSlice {
+  config: LabConfig;
+  speed: Speed;
+  stop: StopConditions;
+  ui: UiToggles;
+  /** the preset the current config came from, until a setting changes */
+  presetId: string | null;
+  /** Validates and applies a change; returns the reason it was refused (nothing changes then), or null. */
+  setConfig(patch: Partial<LabConfig>): string | null;
+  applyPreset(id: string): string | null;
+  setSpeed(speed: Speed): void;
+  setStop(patch: Partial<StopConditions>): string | null;
+  setUi(patch: Partial<UiToggles>): void;
+}
+
+export interface RunState {
+  runId: number;
+  running: boolean;
+  epoch: number;
+  epochsPerSecond: number;
+  stopReason: LabStopReason | null;
+  message: string | null;
+  /** the worker's last refusal or failure, in words */
+  error: string | null;
+}
+
+export interface RunSlice {
+  run: RunState;
+  play(): void;
+  pause(): void;
+  togglePlay(): void;
+  step(): void;
+  runEpochs(epochs: number): void;
+  reset(): void;
+  newSeed(): void;
+}
+
+export interface CostHistory {
+  runId: number;
+  /** costs[k] is the cost of epoch k + 1, valid for k < length (the array has spare capacity) */
+  costs: Float64Array;
+  length: number;
+}
+
+export interface HistorySlice {
+  history: CostHistory;
+}
+
+export interface SnapshotSlice {
+  /** the data of the current run */
+  data: Dataset | null;
+  /** the run's initial network */
+  initialNetwork: Network | null;
+  /** the latest live snapshot */
+  snapshot: LabSnapshot | null;
+  /** a checkpoint's snapshot while scrubbing */
+  scrubSnapshot: LabSnapshot | null;
+}
+
+export interface InspectState {
+  sample: SampleSelection;
+  hoveredParam: number | null;
+  /** [layer l, neuron j] */
+  hoveredNeuron: [number, number] | null;
+  /** the epoch being scrubbed to, or null for live */
+  scrubEpoch: number | null;
+}
+
+export interface InspectSlice {
+  inspect: InspectState;
+  selectSample(sample: SampleSelection): void;
+  hoverParam(index: number | null): void;
+  hoverNeuron(neuron: [number, number] | null): void;
+  scrub(epoch: number | null): void;
+}
+
+export interface BridgeSlice {
+  /** sends a command to the worker (a no-op until connectWorker) */
+  send(command: LabCommand): void;
+  /** applies one worker event to the slices */
+  receive(event: LabEvent): void;
+}
+
+export type LabState = ConfigSlice & RunSlice & HistorySlice & SnapshotSlice & InspectSlice & BridgeSlice;

@@ -1,0 +1,463 @@
+/**
+ * The training worker's brain, as a pure message handler: no `self`, no timers of its own.
+ * It is given `post`, `now` and `schedule`, so tests drive it in Node with a fake clock and
+ * the worker file only wires it to the real ones.
+ *
+ * Training runs in slices of at most SLICE_MS so a "pause" waiting in the queue is heard
+ * within a frame. Every epoch's cost goes out (batched, no gaps); the full snapshot goes out at
+ * most once per frame while running (less often when it is expensive), after every step, and
+ * whenever the user changes something that changes what the views show.
+ */
+import { type Dataset, type GridEvaluator, type LabConfig, type Network, type Run, type StopReason, buildRun, cloneNetwork, configError, layoutOf, namedDataset, shapeError } from '../engine';
+import { Checkpoints } from './checkpoints';
+import { CostBuffer } from './costBuffer';
+import { type LabCommand, type LabEvent, type LabStopReason, NO_STOP, needsNewRun, type RunStartReason, type RunStatus, type Speed, type StopConditions, isSpeed, snapshotBuffers } from './protocol';
+import { buildSnapshot, gridFor } from './snapshot';
+
+export interface HandlerDeps {
+  post(event: LabEvent, transfer: Transferable[]): void;
+  /** milliseconds, monotonic */
+  now(): number;
+  /** runs fn after ms (0 = as soon as the queue allows); returns a cancel function */
+  schedule(fn: () => void, ms: number): () => void;
+}
+
+/** Longest stretch of training between two looks at the message queue. */
+export const SLICE_MS = 8;
+/** At most one snapshot per frame. */
+export const FRAME_MS = 16;
+/** Snapshots may take at most this share of the worker's time (big networks snapshot less often). */
+export const SNAPSHOT_SHARE = 0.08;
+/** A training chunk aims at this long, so the clock is read about eight times a slice. */
+const CHUNK_MS = 1;
+const RATE_WINDOW_MS = 500;
+
+/** The seed "New seed" moves to when none is given: a fixed scramble, so it is reproducible. */
+export function nextSeed(seed: number): number {
+  let s = (seed + 0x9e3779b9) >>> 0;
+  s = Math.imul(s ^ (s >>> 16), 0x85ebca6b) >>> 0;
+  s = Math.imul(s ^ (s >>> 13), 0xc2b2ae35) >>> 0;
+  return (s ^ (s >>> 16)) >>> 0;
+}
+
+export class LabHandler {
+  private config: LabConfig | null = null;
+  /** user data replacing the named dataset, until the dataset setting changes */
+  private customData: Dataset | null = null;
+  /** a loaded network: Reset returns to it */
+  private loadedNetwork: Network | null = null;
+  private run: Run | null = null;
+  private grid: GridEvaluator | null = null;
+  private runId = 0;
+  private running = false;
+  /** epochs left of a "run N" (Infinity for play) */
+  private budget = Infinity;
+  private speed: Speed = 'max';
+  private stop: StopConditions = { ...NO_STOP };
+  private stopReason: LabStopReason | null = null;
+  private message: string | null = null;
+  private readonly costs = new CostBuffer();
+  private readonly checkpoints = new Checkpoints();
+  private cancelTick: (() => void) | null = null;
+  /** the epoch of the last snapshot sent, and when */
+  private snapshotEpoch = -1;
+  private snapshotAt = -Infinity;
+  private snapshotMs = 0;
+  /** ms per epoch, measured on chunks long enough for the clock */
+  private msPerEpoch = 0;
+  private chunk = 1;
+  private measuredEpochs = 0;
+  private measuredMs = 0;
+  /** pacing anchor for the slow speeds */
+  private paceAt = 0;
+  private paceEpoch = 0;
+  private rateAt = 0;
+  private rateEpoch = 0;
+  private epochsPerSecond = 0;
+
+  constructor(private readonly deps: HandlerDeps) {}
+
+  handle(command: LabCommand): void {
+    try {
+      this.dispatch(command);
+    } catch (err) {
+      // a failure is reported in words; the handler's state is left as it was
+      this.deps.post({ type: 'error', message: err instanceof Error ? err.message : String(err) }, []);
+    }
+  }
+
+  /** Stops any scheduled slice (the worker is going away). */
+  dispose(): void {
+    this.halt();
+  }
+
+  private dispatch(command: LabCommand): void {
+    if (command === null || typeof command !== 'object') throw new TypeError('expected a command object');
+    switch (command.type) {
+      case 'configure':
+        return this.configure(command.config);
+      case 'setSpeed':
+        if (!isSpeed(command.speed)) throw new RangeError(`speed: expected 1, 10, 100, 1000 or max, got ${String(command.speed)}`);
+        this.speed = command.speed;
+        this.anchorPace();
+        return this.postStatus();
+      case 'setStop':
+        return this.setStop(command.stop);
+      case 'loadData':
+        return this.loadData(command.data);
+      case 'loadNetwork':
+        return this.loadNetwork(command.network);
+    }
+    const run = this.run;
+    if (!run) throw new Error('no configuration yet: send configure first');
+    switch (command.type) {
+      case 'reset':
+        return this.startRun(this.config!, 'reset');
+      case 'newSeed': {
+        const seed = command.seed ?? nextSeed(this.config!.seed);
+        if (!Number.isInteger(seed) || seed < 0 || seed > 0xffffffff) throw new RangeError(`seed: expected a whole number from 0 to 4294967295, got ${String(seed)}`);
+        this.loadedNetwork = null;
+        return this.startRun({ ...this.config!, seed }, 'newSeed');
+      }
+      case 'play':
+        return this.play(Infinity);
+      case 'run':
+        if (!Number.isInteger(command.epochs) || command.epochs < 1) throw new RangeError(`epochs: expected a whole number ≥ 1, got ${String(command.epochs)}`);
+        return this.play(command.epochs);
+      case 'pause':
+        if (this.running) this.finish('paused', null);
+        return;
+      case 'step':
+        return this.step();
+      case 'scrub':
+        return this.scrub(command.epoch);
+      default:
+        throw new TypeError(`unknown command ${JSON.stringify((command as { type: unknown }).type)}`);
+    }
+  }
+
+  private configure(config: LabConfig): void {
+    if (config === null || typeof config !== 'object') throw new TypeError('configure: expected a configuration');
+    const before = this.config;
+    if (before && this.customData && before.dataset !== config.dataset) this.customData = null;
+    const problem = configError(config, this.customData ?? undefined);
+    if (problem) throw new RangeError(problem);
+    if (!before || !this.run || needsNewRun(before, config)) {
+      this.loadedNetwork = null;
+      return this.startRun(config, 'configure');
+    }
+    // same network: new options, same weights
+    this.config = { ...config, hidden: [...config.hidden] };
+    this.run.trainer.setOptions({
+      cost: config.cost,
+      learningRate: config.learningRate,
+      derivative: config.derivative,
+      batchSize: config.batchSize,
+      gradientDivisor: config.gradientDivisor,
+      sigmoidForm: config.sigmoidForm,
+      freezeBiases: config.freezeBiases,
+    });
+    this.deps.post({ type: 'configured', runId: this.runId, config: this.config }, []);
+    if (!this.running) this.sendSnapshot();
+  }
+
+  private setStop(stop: StopConditions): void {
+    const maxEpochs = stop?.maxEpochs ?? 0;
+    const targetCost = stop?.targetCost ?? 0;
+    if (!Number.isInteger(maxEpochs) || maxEpochs < 0) throw new RangeError(`max epochs: expected a whole number ≥ 0 (0 = no limit), got ${String(maxEpochs)}`);
+    if (typeof targetCost !== 'number' || !Number.isFinite(targetCost) || targetCost < 0) throw new RangeError(`target cost: expected a number ≥ 0 (0 = none), got ${String(targetCost)}`);
+    this.stop = { maxEpochs, targetCost };
+  }
+
+  private loadData(data: Dataset): void {
+    if (!this.config) throw new Error('no configuration yet: send configure first');
+    const problem = datasetError(data);
+    if (problem) throw new RangeError(problem);
+    const problemWithConfig = configError(this.config, data);
+    if (problemWithConfig) throw new RangeError(problemWithConfig);
+    const previous = this.customData;
+    this.customData = data;
+    this.loadedNetwork = null;
+    try {
+      this.startRun(this.config, 'loadData');
+    } catch (err) {
+      this.customData = previous;
+      throw err;
+    }
+  }
+
+  private loadNetwork(network: Network): void {
+    if (!this.config) throw new Error('no configuration yet: send configure first');
+    const problem = shapeError(network?.sizes, network?.activations ?? []);
+    if (problem) throw new RangeError(problem);
+    const count = layoutOf(network.sizes).parameterCount;
+    if (!(network.params instanceof Float64Array) || network.params.length !== count) throw new RangeError(`params: expected ${count} numbers for layers ${network.sizes.join('-')}`);
+    if (!network.params.every(Number.isFinite)) throw new RangeError('params: every weight and bias must be a finite number');
+    const data = this.customData ?? namedDataset(this.config.dataset, this.config.dataSeed);
+    if (network.sizes[0] !== data.inputSize) throw new RangeError(`network: takes ${network.sizes[0]} inputs but the data has ${data.inputSize}`);
+    if (network.sizes[network.sizes.length - 1] !== data.outputSize) throw new RangeError(`network: has ${network.sizes[network.sizes.length - 1]} outputs but the data has ${data.outputSize} targets`);
+    const L = network.sizes.length - 1;
+    const config: LabConfig = {
+      ...this.config,
+      hidden: network.sizes.slice(1, L),
+      hiddenActivation: L > 1 ? network.activations[0] : this.config.hiddenActivation,
+      outputActivation: network.activations[L - 1],
+      leakySlope: network.leakySlope,
+    };
+    this.loadedNetwork = cloneNetwork(network);
+    try {
+      this.startRun(config, 'loadNetwork');
+    } catch (err) {
+      this.loadedNetwork = null;
+      throw err;
+    }
+  }
+
+  /** Builds the run first (it may throw), then swaps it in: a refused config changes nothing. */
+  private startRun(config: LabConfig, reason: RunStartReason): void {
+    const data = this.customData ?? namedDataset(config.dataset, config.dataSeed);
+    const run = buildRun(config, data, this.loadedNetwork ? cloneNetwork(this.loadedNetwork) : undefined);
+    this.halt();
+    this.config = { ...config, hidden: [...config.hidden] };
+    this.run = run;
+    this.grid = gridFor(run.net, data);
+    this.runId++;
+    this.running = false;
+    this.stopReason = null;
+    this.message = null;
+    this.epochsPerSecond = 0;
+    this.msPerEpoch = 0;
+    this.chunk = 1;
+    this.measuredEpochs = 0;
+    this.measuredMs = 0;
+    this.costs.restart(0);
+    this.checkpoints.clear();
+    this.checkpoints.offer(0, run.net.params, run.trainer.options);
+    this.snapshotEpoch = -1;
+    this.deps.post({ type: 'run', runId: this.runId, reason, config: this.config, data, network: cloneNetwork(run.net) }, []);
+    this.postStatus();
+    this.sendSnapshot();
+  }
+
+  private play(budget: number): void {
+    const trainer = this.run!.trainer;
+    if (this.running) {
+      this.budget = budget;
+      return;
+    }
+    if (trainer.divergence) return this.refuse('diverged', `${trainer.divergence.message}; press Reset to start again`);
+    if (this.stop.maxEpochs > 0 && trainer.epoch >= this.stop.maxEpochs)
+      return this.refuse('maxEpochs', `reached the epoch limit (${this.stop.maxEpochs.toLocaleString('en')}); raise it or press Reset`);
+    this.running = true;
+    this.budget = budget;
+    this.stopReason = null;
+    this.message = null;
+    this.anchorPace(this.deps.now(), 1);
+    this.rateAt = this.deps.now();
+    this.rateEpoch = trainer.epoch;
+    this.postStatus();
+    this.cancelTick = this.deps.schedule(this.tick, 0);
+  }
+
+  private refuse(reason: LabStopReason, message: string): void {
+    this.stopReason = reason;
+    this.message = message;
+    this.postStatus();
+  }
+
+  private step(): void {
+    if (this.running) this.finish('paused', null);
+    const trainer = this.run!.trainer;
+    if (trainer.divergence) return this.refuse('diverged', `${trainer.divergence.message}; press Reset to start again`);
+    const { reason } = this.trainChunk(1, NO_STOP);
+    this.costs.flush(this.deps.post, this.runId);
+    this.stopReason = reason === 'diverged' ? 'diverged' : null;
+    this.message = reason === 'diverged' ? trainer.divergence!.message : null;
+    this.postStatus();
+    this.sendSnapshot();
+  }
+
+  private scrub(epoch: number | null): void {
+    if (epoch === null) return this.sendSnapshot();
+    if (typeof epoch !== 'number' || !Number.isFinite(epoch) || epoch < 0) throw new RangeError(`scrub: expected an epoch ≥ 0, got ${String(epoch)}`);
+    const checkpoint = this.checkpoints.at(Math.min(epoch, this.run!.trainer.epoch));
+    if (!checkpoint) return;
+    const run = this.run!;
+    const snapshot = buildSnapshot({
+      runId: this.runId,
+      epoch: checkpoint.epoch,
+      network: run.net,
+      params: checkpoint.params,
+      data: run.data,
+      options: checkpoint.options,
+      grid: this.grid!,
+      overflows: 0,
+      divergence: null,
+      scrubbed: true,
+    });
+    this.deps.post({ type: 'snapshot', runId: this.runId, snapshot }, snapshotBuffers(snapshot));
+  }
+
+  /** One slice of a running training: as many epochs as the speed and SLICE_MS allow. */
+  private readonly tick = (): void => {
+    this.cancelTick = null;
+    if (!this.running || !this.run) return;
+    const trainer = this.run.trainer;
+    const start = this.deps.now();
+    let owed = this.budget;
+    if (this.speed !== 'max') {
+      const due = this.paceEpoch + Math.floor(((start - this.paceAt) * this.speed) / 1000) - trainer.epoch;
+      // fallen far behind (a slow network, a sleeping tab): carry on from now instead of bursting
+      if (due > this.speed / 4 + 1) this.anchorPace(start, 1);
+      owed = Math.min(owed, Math.max(0, this.paceEpoch + Math.floor(((start - this.paceAt) * this.speed) / 1000) - trainer.epoch));
+    }
+    const before = trainer.epoch;
+    const reason = owed > 0 ? this.trainSlice(owed, start + SLICE_MS) : null;
+    const trained = trainer.epoch - before;
+    if (this.budget !== Infinity) this.budget -= trained;
+    this.costs.flush(this.deps.post, this.runId);
+    const now = this.deps.now();
+    if (now - this.rateAt >= RATE_WINDOW_MS) {
+      this.epochsPerSecond = ((trainer.epoch - this.rateEpoch) * 1000) / (now - this.rateAt);
+      this.rateAt = now;
+      this.rateEpoch = trainer.epoch;
+    }
+    if (reason === 'diverged') return this.finish('diverged', trainer.divergence!.message);
+    if (reason === 'maxEpochs') return this.finish('maxEpochs', `reached the epoch limit (${this.stop.maxEpochs.toLocaleString('en')})`);
+    if (reason === 'targetCost') return this.finish('targetCost', `reached the target cost ${this.stop.targetCost} at epoch ${trainer.epoch.toLocaleString('en')}`);
+    if (this.budget <= 0) return this.finish('ranEpochs', null);
+    // slow speeds show every epoch; fast ones at most one snapshot a frame, fewer when snapshots are costly
+    const slow = this.speed !== 'max' && this.speed <= 1000 / FRAME_MS;
+    if (trainer.epoch !== this.snapshotEpoch && (slow || now - this.snapshotAt >= Math.max(FRAME_MS, this.snapshotMs / SNAPSHOT_SHARE))) {
+      this.postStatus();
+      this.sendSnapshot();
+    }
+    this.cancelTick = this.deps.schedule(this.tick, this.nextTickDelay());
+  };
+
+  /** Trains until the deadline, `owed` epochs, or a stop condition. */
+  private trainSlice(owed: number, deadline: number): StopReason | null {
+    let left = owed;
+    while (left > 0) {
+      const t0 = this.deps.now();
+      const remaining = deadline - t0;
+      if (remaining <= 0) break;
+      let n = Math.min(this.chunk, left);
+      if (this.msPerEpoch > 0) n = Math.min(n, Math.floor(remaining / this.msPerEpoch));
+      if (n < 1) break;
+      const { ran, reason } = this.trainChunk(n, this.stop);
+      left -= ran;
+      this.measure(ran, this.deps.now() - t0);
+      if (reason !== 'epochs') return reason;
+    }
+    return null;
+  }
+
+  /**
+   * Sizes the next chunk to ~CHUNK_MS. Short chunks are summed until the clock can resolve
+   * them (a browser's clock ticks in 0.1 ms), and until then the chunk doubles.
+   */
+  private measure(epochs: number, ms: number): void {
+    this.measuredEpochs += epochs;
+    this.measuredMs += ms;
+    if (this.measuredMs >= CHUNK_MS / 4 && this.measuredEpochs > 0) {
+      const perEpoch = this.measuredMs / this.measuredEpochs;
+      this.msPerEpoch = this.msPerEpoch > 0 ? 0.7 * this.msPerEpoch + 0.3 * perEpoch : perEpoch;
+      this.chunk = Math.max(1, Math.round(CHUNK_MS / this.msPerEpoch));
+      this.measuredEpochs = 0;
+      this.measuredMs = 0;
+    } else if (this.msPerEpoch === 0) this.chunk = Math.min(this.chunk * 2, 1 << 16);
+  }
+
+  /** Up to n epochs, ending on the next checkpoint; their costs go to the outgoing batch. */
+  private trainChunk(n: number, stop: StopConditions): { ran: number; reason: StopReason } {
+    const run = this.run!;
+    const trainer = run.trainer;
+    if (this.costs.room === 0) this.costs.flush(this.deps.post, this.runId);
+    const count = Math.min(n, this.checkpoints.nextAfter(trainer.epoch) - trainer.epoch, this.costs.room);
+    const result = trainer.train(count, this.costs.array, this.costs.length, stop);
+    this.costs.length += result.ran;
+    this.checkpoints.offer(trainer.epoch, run.net.params, trainer.options);
+    return result;
+  }
+
+  private finish(reason: LabStopReason, message: string | null): void {
+    this.halt();
+    this.costs.flush(this.deps.post, this.runId);
+    this.stopReason = reason;
+    this.message = message;
+    this.epochsPerSecond = 0;
+    this.postStatus();
+    if (this.run && this.run.trainer.epoch !== this.snapshotEpoch) this.sendSnapshot();
+  }
+
+  private halt(): void {
+    this.running = false;
+    this.cancelTick?.();
+    this.cancelTick = null;
+  }
+
+  private anchorPace(at = this.deps.now(), ahead = 0): void {
+    this.paceAt = at;
+    this.paceEpoch = (this.run?.trainer.epoch ?? 0) + ahead;
+  }
+
+  /** When the next slice is due: at once at max speed, else when the next epoch falls due (at most ~60 a second). */
+  private nextTickDelay(): number {
+    if (this.speed === 'max') return 0;
+    const epoch = this.run!.trainer.epoch;
+    const dueAt = this.paceAt + ((epoch + 1 - this.paceEpoch) * 1000) / this.speed;
+    return Math.max(this.speed > 60 ? FRAME_MS : 0, dueAt - this.deps.now());
+  }
+
+  private postStatus(): void {
+    const status: RunStatus = {
+      running: this.running,
+      epoch: this.run?.trainer.epoch ?? 0,
+      epochsPerSecond: this.running ? this.epochsPerSecond : 0,
+      speed: this.speed,
+      stopReason: this.stopReason,
+      message: this.message,
+    };
+    this.deps.post({ type: 'status', runId: this.runId, status }, []);
+  }
+
+  private sendSnapshot(): void {
+    const run = this.run;
+    if (!run || !this.grid) return;
+    const t0 = this.deps.now();
+    const snapshot = buildSnapshot({
+      runId: this.runId,
+      epoch: run.trainer.epoch,
+      network: run.net,
+      data: run.data,
+      options: run.trainer.options,
+      grid: this.grid,
+      overflows: run.trainer.lastOverflows,
+      divergence: run.trainer.divergence,
+      scrubbed: false,
+    });
+    this.deps.post({ type: 'snapshot', runId: this.runId, snapshot }, snapshotBuffers(snapshot));
+    const t1 = this.deps.now();
+    this.snapshotMs = 0.5 * this.snapshotMs + 0.5 * (t1 - t0);
+    this.snapshotAt = t1;
+    this.snapshotEpoch = run.trainer.epoch;
+  }
+}
+
+/** A reason a loaded dataset cannot be trained on, or null. */
+function datasetError(data: Dataset): string | null {
+  if (data === null || typeof data !== 'object') return 'data: expected a dataset';
+  const { count, inputSize, outputSize, inputs, targets, domain } = data;
+  if (!Number.isInteger(count) || count < 1) return 'data: expected at least one sample';
+  if (!Number.isInteger(inputSize) || inputSize < 1 || !Number.isInteger(outputSize) || outputSize < 1) return 'data: expected at least one input and one target per sample';
+  if (!(inputs instanceof Float64Array) || inputs.length !== count * inputSize) return `data: expected ${count} × ${inputSize} inputs`;
+  if (!(targets instanceof Float64Array) || targets.length !== count * outputSize) return `data: expected ${count} × ${outputSize} targets`;
+  if (!inputs.every(Number.isFinite) || !targets.every(Number.isFinite)) return 'data: every input and target must be a finite number';
+  if (!Array.isArray(domain) || domain.length !== 4 || !domain.every(Number.isFinite)) return 'data: expected a domain [x1 min, x1 max, x2 min, x2 max]';
+  return null;
+}
+
+export function createLabHandler(deps: HandlerDeps): LabHandler {
+  return new LabHandler(deps);
+}

@@ -1,0 +1,127 @@
+/**
+ * The messages between the page and the training worker. Commands go in; events come out.
+ * Everything is plain data (typed arrays, no classes) so it survives structured clone, and the
+ * big arrays of costs and snapshots are transferred, not copied.
+ */
+import type { BoundaryGrids, Dataset, Divergence, Evaluation, LabConfig, Network, PassRecord } from '../engine';
+
+/** Epochs per second; 'max' trains as fast as the engine goes. */
+export const SPEEDS = [1, 10, 100, 1000, 'max'] as const;
+export type Speed = (typeof SPEEDS)[number];
+
+export function isSpeed(value: unknown): value is Speed {
+  return (SPEEDS as readonly unknown[]).includes(value);
+}
+
+/** When a run ends by itself; 0 turns a condition off. */
+export interface StopConditions {
+  /** stop once the epoch count reaches this */
+  maxEpochs: number;
+  /** stop once an epoch's cost is at or below this */
+  targetCost: number;
+}
+
+export const NO_STOP: StopConditions = { maxEpochs: 0, targetCost: 0 };
+
+/** Settings whose change means a different network: a new run. The rest only change how it trains. */
+const SHAPE_KEYS = ['dataset', 'dataSeed', 'hidden', 'hiddenActivation', 'outputActivation', 'init', 'seed', 'leakySlope'] as const satisfies readonly (keyof LabConfig)[];
+
+export function needsNewRun(before: LabConfig, after: LabConfig): boolean {
+  return SHAPE_KEYS.some((key) => JSON.stringify(before[key]) !== JSON.stringify(after[key]));
+}
+
+export type LabCommand =
+  /** Shape, dataset, init or seed changes start a new run; learning rate, derivative, cost, batch size … keep the weights. */
+  | { type: 'configure'; config: LabConfig }
+  /** Back to the run's initial weights (the same seed gives the same weights). */
+  | { type: 'reset' }
+  /** A new run from another seed (the given one, or one derived from the current seed). */
+  | { type: 'newSeed'; seed?: number }
+  | { type: 'play' }
+  | { type: 'pause' }
+  /** One epoch, with a full snapshot after it. */
+  | { type: 'step' }
+  /** Train `epochs` more epochs at the current speed, then pause. */
+  | { type: 'run'; epochs: number }
+  | { type: 'setSpeed'; speed: Speed }
+  | { type: 'setStop'; stop: StopConditions }
+  /** Show the network as it was at the nearest checkpoint at or before `epoch`; null returns to the live network. */
+  | { type: 'scrub'; epoch: number | null }
+  /** Train this network (its shape must fit the data); Reset returns to it. */
+  | { type: 'loadNetwork'; network: Network }
+  /** Train on this dataset; the network's input and output sizes follow it. */
+  | { type: 'loadData'; data: Dataset };
+
+export type LabCommandType = LabCommand['type'];
+
+/** Why a run stopped (null while running or before the first play). */
+export type LabStopReason = 'paused' | 'maxEpochs' | 'targetCost' | 'diverged' | 'ranEpochs' | 'step';
+
+export interface RunStatus {
+  running: boolean;
+  /** epochs completed */
+  epoch: number;
+  /** measured over the last half second while running; 0 when idle */
+  epochsPerSecond: number;
+  speed: Speed;
+  stopReason: LabStopReason | null;
+  /** a sentence for the status line (why it stopped, divergence …), or null */
+  message: string | null;
+}
+
+export interface LabSnapshot {
+  runId: number;
+  /** epochs completed when the snapshot was taken (a checkpoint's epoch when scrubbed) */
+  epoch: number;
+  /** the cost of the network as it is now (the cost the next epoch will start from) */
+  cost: number;
+  /** a copy of the network at this epoch */
+  network: Network;
+  /** the whole pass of the next epoch on this network: z, a, δ, f′, gradients for every sample */
+  pass: PassRecord;
+  grids: BoundaryGrids;
+  evaluation: Evaluation;
+  /** naive-sigmoid overflows during the last trained epoch */
+  overflows: number;
+  divergence: Divergence | null;
+  /** true when this shows a checkpoint (scrub), not the live network */
+  scrubbed: boolean;
+}
+
+export type RunStartReason = 'configure' | 'reset' | 'newSeed' | 'loadNetwork' | 'loadData';
+
+export type LabEvent =
+  /** A new run began: the history starts again from epoch 0. */
+  | { type: 'run'; runId: number; reason: RunStartReason; config: LabConfig; data: Dataset; network: Network }
+  /** Options changed and the weights were kept. */
+  | { type: 'configured'; runId: number; config: LabConfig }
+  /** costs[k] is the cost of epoch startEpoch + k + 1; batches follow each other without gaps. */
+  | { type: 'costs'; runId: number; startEpoch: number; costs: Float64Array }
+  | { type: 'snapshot'; runId: number; snapshot: LabSnapshot }
+  | { type: 'status'; runId: number; status: RunStatus }
+  /** A command was refused or failed; nothing changed. */
+  | { type: 'error'; message: string };
+
+export type LabEventType = LabEvent['type'];
+
+/** What a worker (or a fake one in tests) offers the page. */
+export interface WorkerLike {
+  postMessage(command: LabCommand): void;
+  addEventListener(type: 'message', listener: (event: MessageEvent<LabEvent>) => void): void;
+  removeEventListener(type: 'message', listener: (event: MessageEvent<LabEvent>) => void): void;
+  terminate?(): void;
+}
+
+/** Every ArrayBuffer inside a snapshot, for the transfer list. */
+export function snapshotBuffers(snapshot: LabSnapshot): ArrayBuffer[] {
+  const buffers = new Set<ArrayBuffer>();
+  const add = (array: ArrayBufferView) => buffers.add(array.buffer as ArrayBuffer);
+  add(snapshot.network.params);
+  const pass = snapshot.pass;
+  for (const array of [pass.inputs, pass.targets, pass.sampleCosts, pass.gradient, pass.sampleGradients, pass.paramsBefore, pass.paramsAfter]) add(array);
+  for (const layer of pass.layers) for (const array of [layer.z, layer.a, layer.delta, layer.fPrimeAtZ, layer.fPrimeAtA, layer.gradWeights, layer.gradBiases]) add(array);
+  add(snapshot.grids.output);
+  for (const layer of snapshot.grids.neurons) for (const grid of layer) add(grid);
+  add(snapshot.evaluation.outputs);
+  return [...buffers];
+}
