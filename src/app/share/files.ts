@@ -1,0 +1,106 @@
+/**
+ * Import and export of the lab's files, DOM-free: the network file (the engine's versioned JSON),
+ * the user's CSV data, the cost history as CSV, and file names. Each import returns a whole value
+ * or one error message; it never throws and never hands back a half-read value.
+ */
+import {
+  type Dataset,
+  type DatasetName,
+  MAX_CSV_CHARS,
+  MAX_NETWORK_FILE_BYTES,
+  type Network,
+  parseDatasetCsv,
+  parseNetworkFile,
+  serializeNetwork,
+} from '../../engine';
+
+export type ImportResult<T> = { ok: true; value: T } | { ok: false; error: string };
+
+/** Error messages quote the user's file; keep them short enough for a status line. */
+export const MAX_ERROR_LENGTH = 300;
+
+function shortError(prefix: string, error: string): string {
+  const text = `${prefix}: ${error}`;
+  return text.length > MAX_ERROR_LENGTH ? `${text.slice(0, MAX_ERROR_LENGTH - 1)}…` : text;
+}
+
+/** Reads a network file's text. The error names the field (e.g. weights[1][0][2]) or the JSON line. */
+export function importNetworkText(text: unknown): ImportResult<Network> {
+  if (typeof text !== 'string') return { ok: false, error: 'Network file: expected text' };
+  if (text.length > MAX_NETWORK_FILE_BYTES) return { ok: false, error: `Network file: too large (${text.length} characters, limit ${MAX_NETWORK_FILE_BYTES})` };
+  try {
+    const result = parseNetworkFile(text);
+    return result.ok ? result : { ok: false, error: shortError('Network file', result.error) };
+  } catch {
+    // e.g. a pathologically nested value that exhausts the stack while being described
+    return { ok: false, error: 'Network file: could not be read (its structure is too deeply nested or malformed)' };
+  }
+}
+
+/** Reads CSV data (a file's text or pasted text). The error names the line and the column. */
+export function importDatasetCsv(text: unknown, name = 'custom'): ImportResult<Dataset> {
+  if (typeof text !== 'string') return { ok: false, error: 'Data: expected text' };
+  if (text.length > MAX_CSV_CHARS) return { ok: false, error: `Data: too large (${text.length} characters, limit ${MAX_CSV_CHARS})` };
+  try {
+    const result = parseDatasetCsv(text, name);
+    return result.ok ? result : { ok: false, error: shortError('Data', result.error) };
+  } catch {
+    return { ok: false, error: 'Data: could not be read' };
+  }
+}
+
+/** The network as the text of a file the importer (and the CLI) reads back. */
+export function exportNetworkText(net: Network): string {
+  return `${serializeNetwork(net)}\n`;
+}
+
+/**
+ * The cost history as CSV: a header "epoch,cost" and one row per epoch. costs[k] is the cost
+ * after epoch firstEpoch + k. Non-finite costs are written as NaN or Infinity (what a diverged run had).
+ */
+export function costHistoryCsv(costs: ArrayLike<number>, firstEpoch = 1): string {
+  const parts: string[] = ['epoch,cost\n'];
+  // chunks keep a million-epoch history from building one huge array of small strings
+  const CHUNK = 65_536;
+  for (let start = 0; start < costs.length; start += CHUNK) {
+    const end = Math.min(costs.length, start + CHUNK);
+    const rows = new Array<string>(end - start);
+    for (let k = start; k < end; k++) rows[k - start] = `${firstEpoch + k},${costs[k]}\n`;
+    parts.push(rows.join(''));
+  }
+  return parts.join('');
+}
+
+export interface FileNameParts {
+  dataset: DatasetName | string;
+  /** n_0 … n_L */
+  sizes?: readonly number[];
+  seed?: number;
+  epoch?: number;
+}
+
+/** Keeps file names portable: letters, digits, dot, dash and underscore; nothing else. */
+export function safeFileStem(text: string): string {
+  const stem = text
+    .normalize('NFKD')
+    // accents come off as combining marks after NFKD: Ü → U
+    .replace(/[\u0300-\u036f]/g, '')
+    .replace(/[^A-Za-z0-9._-]+/g, '-')
+    .replace(/-{2,}/g, '-')
+    .replace(/^[-.]+|[-.]+$/g, '')
+    .slice(0, 80);
+  return stem === '' ? 'untitled' : stem;
+}
+
+/**
+ * A descriptive file name, e.g. backprop-lab_XOR_2-4-1_seed1_epoch1200_network.json, so several
+ * exports of one session sort together and say what they hold.
+ */
+export function exportFileName(what: string, extension: string, parts: FileNameParts): string {
+  const pieces = ['backprop-lab', parts.dataset];
+  if (parts.sizes && parts.sizes.length > 0) pieces.push(parts.sizes.join('-'));
+  if (parts.seed !== undefined) pieces.push(`seed${parts.seed}`);
+  if (parts.epoch !== undefined) pieces.push(`epoch${parts.epoch}`);
+  pieces.push(what);
+  return `${pieces.map((piece) => safeFileStem(String(piece))).join('_')}.${safeFileStem(extension)}`;
+}
