@@ -1,10 +1,12 @@
 /// <reference types="vitest/config" />
 import react from '@vitejs/plugin-react';
 import { defineConfig } from 'vite';
+import { contentSecurityPolicy } from './src/app/share/csp.ts';
 
 // The engine runs in a module worker, built as its own chunk.
 export default defineConfig({
-  plugins: [react()],
+  // the CSP meta tag goes into the production build only (dev needs Vite's inline HMR client)
+  plugins: [react(), contentSecurityPolicy()],
   worker: { format: 'es' },
   build: { target: 'es2022', sourcemap: false },
   test: {
