@@ -1,6 +1,7 @@
 /** fast-check generators shared by the sharing tests: valid settings and hostile query text. */
 import fc from 'fast-check';
 import { ACTIVATIONS, COSTS, DATASETS, DERIVATIVE_MODES, GRADIENT_DIVISORS, INIT_METHODS, type LabConfig, SIGMOID_FORMS } from '../../src/engine';
+import { SPEEDS } from '../../src/worker/protocol';
 import { CONFIG_PROPERTIES, LAB_UI_PROPERTIES, type Settings } from '../../src/app/share/urlState';
 
 const positiveDouble = fc.double({ min: Number.MIN_VALUE, max: 1e6, noNaN: true, noDefaultInfinity: true });
@@ -30,9 +31,11 @@ const config: fc.Arbitrary<LabConfig> = fc
 export const validSettings: fc.Arbitrary<Settings<typeof LAB_UI_PROPERTIES>> = fc.record({
   config,
   ui: fc.record({
-    speed: fc.constantFrom('1', '10', '100', '1000', 'max' as const),
+    speed: fc.constantFrom(...SPEEDS),
     rounded: fc.boolean(),
     costScale: fc.constantFrom('linear', 'log' as const),
+    stopAfter: fc.integer({ min: 0, max: 10_000_000 }),
+    targetCost: fc.double({ min: 0, max: 1e6, noNaN: true }),
   }),
 });
 

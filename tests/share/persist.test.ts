@@ -122,9 +122,10 @@ describe('precedence: link > saved > defaults', () => {
     const storage = new MemoryStorage();
     saveSettings(storage, settings({ dataset: 'circle', seed: 5, learningRate: 0.1 }, { costScale: 'linear' }), U);
     const opened = initialSettings('?seed=9&round=1', storage, U);
+    expect(initialSettings('?speed=max', storage, U).ui.speed).toBe('max');
     expect(opened.source).toBe('link');
     expect(opened.config).toStrictEqual({ ...DEFAULT_CONFIG, dataset: 'circle', seed: 9, learningRate: 0.1 });
-    expect(opened.ui).toStrictEqual({ speed: 'max', rounded: true, costScale: 'linear' });
+    expect(opened.ui).toStrictEqual({ speed: 1000, rounded: true, costScale: 'linear', stopAfter: 60000, targetCost: 0 });
     expect(opened.notes).toEqual([]);
   });
 

@@ -2,6 +2,7 @@ import fc from 'fast-check';
 import { afterEach, describe, expect, it } from 'vitest';
 import { configError } from '../../src/engine';
 import { LAB_UI_PROPERTIES, MAX_NOTES, type Settings, decodeSettings, defaultSettings } from '../../src/app/share/urlState';
+import { SPEEDS } from '../../src/worker/protocol';
 import { hostileQuery, validSettings } from './arbitraries';
 
 const U = LAB_UI_PROPERTIES;
@@ -18,7 +19,9 @@ function deepFreeze<T>(value: T): T {
 /** The decoded settings are whole and valid whatever the link said. */
 function expectUsable(decoded: ReturnType<typeof decodeSettings<typeof U>>) {
   expect(configError(decoded.config)).toBeNull();
-  expect(['1', '10', '100', '1000', 'max']).toContain(decoded.ui.speed);
+  expect(SPEEDS).toContain(decoded.ui.speed);
+  expect(Number.isInteger(decoded.ui.stopAfter) && decoded.ui.stopAfter >= 0).toBe(true);
+  expect(Number.isFinite(decoded.ui.targetCost) && decoded.ui.targetCost >= 0).toBe(true);
   expect(typeof decoded.ui.rounded).toBe('boolean');
   expect(['linear', 'log']).toContain(decoded.ui.costScale);
   expect(decoded.notes.length).toBeLessThanOrEqual(MAX_NOTES + 1);

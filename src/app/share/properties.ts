@@ -87,14 +87,16 @@ export function wholeProperty(key: string, label: string, range: Range, defaultV
   return { key, label, schema, format: formatNumber, defaultValue };
 }
 
-/** One of a fixed list of names, e.g. an activation. */
-export function choiceProperty<const O extends readonly [string, ...string[]]>(key: string, label: string, options: O, defaultValue: O[number]): Property<O[number]> {
+/** One of a fixed list of names or numbers, e.g. an activation or a speed; written as String(value). */
+export function choiceProperty<const O extends readonly [string | number, ...(string | number)[]]>(key: string, label: string, options: O, defaultValue: O[number]): Property<O[number]> {
+  const texts = options.map(String) as [string, ...string[]];
   const schema = v.pipe(
     v.string(),
     v.maxLength(MAX_VALUE_LENGTH, tooLong),
-    v.picklist(options, (issue) => `${quote(issue.input)} is not one of ${options.join(', ')}`),
+    v.picklist(texts, (issue) => `${quote(issue.input)} is not one of ${texts.join(', ')}`),
+    v.transform((text: string): O[number] => options[texts.indexOf(text)]),
   );
-  return { key, label, schema, format: (value) => value, defaultValue };
+  return { key, label, schema, format: (value) => String(value), defaultValue };
 }
 
 /** On or off: written as 1 or 0; true and false are read too. */

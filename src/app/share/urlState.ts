@@ -18,6 +18,7 @@ import {
   SIGMOID_FORMS,
   configError,
 } from '../../engine';
+import { SPEEDS } from '../../worker/protocol';
 import {
   type Property,
   type PropertyTable,
@@ -65,13 +66,17 @@ export const CONFIG_PROPERTIES: { readonly [K in keyof LabConfig]: Property<LabC
 const CONFIG_FIELDS = Object.keys(CONFIG_PROPERTIES) as (keyof LabConfig)[];
 
 /**
- * A suggested table of the page's own settings (the page may pass its own instead).
- * speed: epochs per second, 'max' = as fast as the worker goes.
+ * The page's own settings, matching the store (src/store/types.ts): speed, the boundary's rounded
+ * output, the cost curve's scale, and the stop conditions. A page may pass its own table instead.
  */
 export const LAB_UI_PROPERTIES = {
-  speed: choiceProperty('speed', 'Speed', ['1', '10', '100', '1000', 'max'], 'max'),
+  speed: choiceProperty('speed', 'Speed', SPEEDS, 1000),
   rounded: switchProperty('round', 'Rounded output', false),
   costScale: choiceProperty('scale', 'Cost scale', ['linear', 'log'], 'log'),
+  /** stop.maxEpochs: 0 = no limit */
+  stopAfter: wholeProperty('stop', 'Stop after', { min: 0, max: 10_000_000 }, DEFAULT_CONFIG.epochs),
+  /** stop.targetCost: 0 = none */
+  targetCost: decimalProperty('target', 'Target cost', { min: 0, max: 1e6 }, 0),
 } as const satisfies PropertyTable;
 
 export interface Settings<U extends PropertyTable> {
