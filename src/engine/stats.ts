@@ -108,6 +108,9 @@ export function logHistogram(series: readonly ArrayLike<number>[], options: LogH
     perDecade = Math.max(1, Math.min(perDecade, Math.floor(maxBins / spanDecades)));
     low = Math.floor(Math.log10(minPositive) * perDecade);
     high = Math.ceil(Math.log10(maxFinite) * perDecade);
+    // log10 rounds (log10(999.9999999999994) = 3): make the edges really enclose the values
+    if (10 ** (low / perDecade) > minPositive) low--;
+    if (10 ** (high / perDecade) < maxFinite) high++;
     if (high <= low) high = low + 1;
     rangeBins = high - low;
   }
@@ -146,6 +149,8 @@ export interface SweepStartRecord {
   buggy: StartResult;
 }
 
+export type StartOutcome = 'both' | 'correctOnly' | 'buggyOnly' | 'neither';
+
 export interface ModeSummary extends RateInterval {
   derivative: DerivativeMode;
   /** median final cost (diverged runs count as +∞) */
@@ -160,8 +165,8 @@ export interface SweepSummary {
   records: SweepStartRecord[];
   correct: ModeSummary;
   buggy: ModeSummary;
-  /** paired outcomes: the same start solved by both, only by one, or by neither */
-  outcomes: { both: number; correctOnly: number; buggyOnly: number; neither: number };
+  /** paired outcomes: the seeds solved by both modes, only by one, or by neither (ascending) */
+  outcomes: Record<StartOutcome, number[]>;
   /** final costs; series 0 = correct, 1 = buggy; members are indices into records */
   histogram: LogHistogram;
 }
@@ -180,12 +185,10 @@ function summarizeMode(records: readonly SweepStartRecord[], derivative: Derivat
 /** The sweep's result from its per-start records (in any order; the summary sorts them by seed). */
 export function summarizeSweep(records: readonly SweepStartRecord[], options: LogHistogramOptions = {}): SweepSummary {
   const sorted = [...records].sort((p, q) => p.seed - q.seed);
-  const outcomes = { both: 0, correctOnly: 0, buggyOnly: 0, neither: 0 };
+  const outcomes: Record<StartOutcome, number[]> = { both: [], correctOnly: [], buggyOnly: [], neither: [] };
   for (const r of sorted) {
-    if (r.correct.solved && r.buggy.solved) outcomes.both++;
-    else if (r.correct.solved) outcomes.correctOnly++;
-    else if (r.buggy.solved) outcomes.buggyOnly++;
-    else outcomes.neither++;
+    const outcome: StartOutcome = r.correct.solved ? (r.buggy.solved ? 'both' : 'correctOnly') : r.buggy.solved ? 'buggyOnly' : 'neither';
+    outcomes[outcome].push(r.seed);
   }
   return {
     starts: sorted.length,

@@ -84,6 +84,12 @@ describe('log-scale histogram', () => {
     expect(h.bins.map((b) => b.counts[0])).toEqual([1, 1, 0, 1]);
   });
 
+  test('a value just below a decade, where log10 rounds up to the decade, still falls inside the edges', () => {
+    const h = logHistogram([[999.9999999999994]]);
+    expect(h.bins[0].low).toBeLessThanOrEqual(999.9999999999994);
+    expect(h.bins.reduce((n, b) => n + b.counts[0], 0)).toBe(1);
+  });
+
   test('a single value still gets a bin; no values give no bins', () => {
     expect(logHistogram([[0.5]]).bins.filter((b) => b.kind === 'range')).toHaveLength(1);
     expect(logHistogram([[]]).bins).toHaveLength(0);
@@ -134,7 +140,7 @@ describe('sweep summary', () => {
     expect(s.buggy).toMatchObject({ successes: 1, trials: 4, rate: 0.25, diverged: 1 });
     expect(s.correct.medianFinalCost).toBeCloseTo(0.0025, 12);
     expect(s.buggy.medianFinalCost).toBeCloseTo(0.325, 12);
-    expect(s.outcomes).toEqual({ both: 1, correctOnly: 2, buggyOnly: 0, neither: 1 });
+    expect(s.outcomes).toEqual({ both: [10], correctOnly: [12, 13], buggyOnly: [], neither: [11] });
     const nonFinite = s.histogram.bins.at(-1)!;
     expect(nonFinite.kind).toBe('nonFinite');
     expect(nonFinite.members).toEqual([[], [1]]);
