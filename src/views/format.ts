@@ -38,6 +38,6 @@ const shortExponent = format('.0e');
 export function formatCompact(value: number): string {
   if (!Number.isFinite(value) || value === 0) return formatNumber(value);
   const size = Math.abs(value);
-  if (size >= 0.01 && size < 1000) return short(value).replace('-', MINUS);
+  if (size >= 0.001 && size < 1000) return short(value).replace('-', MINUS);
   return shortExponent(value).replace('e+', 'e').replace(/-/g, MINUS);
 }

@@ -35,6 +35,12 @@ export const interpolateValue = piecewise(interpolateLab, [LOW_COLOR, OKABE_ITO.
 /** The same ramp with a light grey middle, so weights near zero still show faintly on white. */
 export const interpolateWeight = piecewise(interpolateLab, [LOW_COLOR, OKABE_ITO.vermillion, '#F5B56B', '#D9D6D0', '#8CC4E8', OKABE_ITO.blue, HIGH_COLOR]);
 
+/**
+ * The boundary's background: the value ramp washed 22% toward white, so the data points (drawn in
+ * the full-strength class colours) stand out on a region of their own colour.
+ */
+export const interpolateBoundary = (t: number): string => interpolateLab('#FFFFFF', interpolateValue(t))(0.78);
+
 /** Colour of the class (target) of a data point: 0 → orange, 1 → blue, in between by the ramp. */
 export function classColor(target: number): string {
   if (!(target > 0)) return OKABE_ITO.vermillion;

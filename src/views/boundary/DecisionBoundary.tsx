@@ -7,7 +7,7 @@ import { memo, useEffect, useMemo, useRef } from 'react';
 import type { BoundaryGrids, Dataset } from '../../engine';
 import { frameThrottle, prepareCanvas } from '../canvas';
 import { formatNumber } from '../format';
-import { classColor } from '../palette';
+import { classColor, interpolateBoundary } from '../palette';
 import { ColorLegend } from '../ColorLegend';
 import { BoundaryImage, type BoundaryStyle, DEFAULT_BOUNDARY_STYLE, drawBoundary, makeCanvas } from './drawBoundary';
 import '../views.css';
@@ -76,13 +76,13 @@ export function DecisionBoundary({ grids, data, outputs = null, rounded, onRound
   const width = size + MARGIN.left + MARGIN.right;
   const height = size + MARGIN.top + MARGIN.bottom;
   return (
-    <figure className="bl-view bl-boundary" aria-label={label}>
+    <figure className="bl-view bl-boundary" aria-label={label} style={{ width }}>
       <div className="bl-boundary__bar">
         <label className="bl-check">
           <input type="checkbox" checked={rounded} onChange={(e) => onRoundedChange?.(e.currentTarget.checked)} disabled={!onRoundedChange} />
           Rounded output
         </label>
-        <ColorLegend low={low} high={high} title="aᴸ" rounded={rounded} />
+        <ColorLegend low={low} high={high} title="aᴸ" rounded={rounded} interpolate={interpolateBoundary} />
       </div>
       <div className="bl-boundary__plot" style={{ width, height }}>
         <canvas ref={canvasRef} aria-hidden="true" style={{ left: MARGIN.left, top: MARGIN.top }} className={grids ? undefined : 'bl-boundary__empty'} />

@@ -6,12 +6,12 @@
 import { contours, geoPath } from 'd3';
 import type { BoundaryGrids } from '../../engine';
 import { type ColorTable, buildColorTable, paintCells } from '../colorTable';
-import { interpolateValue } from '../palette';
+import { interpolateBoundary } from '../palette';
 
 let valueTable: ColorTable | null = null;
-/** The boundary's colour table: the shared value ramp, 0 = orange … 1 = blue (built once). */
+/** The boundary's colour table: the washed value ramp, 0 = orange … 1 = blue (built once). */
 export function boundaryColorTable(): ColorTable {
-  valueTable ??= buildColorTable(interpolateValue);
+  valueTable ??= buildColorTable(interpolateBoundary);
   return valueTable;
 }
 

@@ -10,7 +10,7 @@ import { formatEpoch, formatNumber } from '../format';
 import { SERIES_COLORS } from '../palette';
 import { useElementWidth } from '../useElementWidth';
 import { type Columns, CostEnvelope } from './envelope';
-import { type CostFrame, type CostScale, type PlotBox, buildCostFrame, drawCostFrame, epochAt } from './frame';
+import { type CostFrame, type CostScale, type PlotBox, buildCostFrame, costTicks, drawCostFrame, epochAt } from './frame';
 import '../views.css';
 import './costCurve.css';
 
@@ -106,9 +106,7 @@ export function CostCurve({ source, scale: scaleProp, onScaleChange, onPickEpoch
       if (ctx) drawCostFrame(ctx, frame);
       if (xAxisRef.current) select(xAxisRef.current).call(axisBottom(frame.x).ticks(Math.max(2, Math.floor(box.width / 110)), ',~d').tickSizeOuter(0));
       if (yAxisRef.current) {
-        const axis = axisLeft(frame.y).tickFormat((v) => formatNumber(Number(v))).tickSizeOuter(0);
-        if (scale === 'log') axis.ticks(4);
-        else axis.ticks(5);
+        const axis = axisLeft(frame.y).tickValues(costTicks(frame)).tickFormat((v) => formatNumber(Number(v))).tickSizeOuter(0);
         select(yAxisRef.current).call(axis);
       }
       updateLegendValues(frame, legendValuesRef.current);
@@ -224,8 +222,8 @@ export function CostCurve({ source, scale: scaleProp, onScaleChange, onPickEpoch
       </div>
       <figcaption>
         Cost per epoch, <span ref={countRef}>{epochCountText(0)}</span>: each pixel column spans the lowest to the highest
-        cost of its epochs; the dashed line marks the epoch shown. {scale === 'log' ? 'Log scale: zero sits on the bottom edge.' : ''} Orange
-        triangles mark epochs whose cost is not finite.
+        cost of its epochs; the dashed line marks the epoch shown. {scale === 'log' ? 'Log scale: zero sits on the bottom edge.' : ''} An orange strip on
+        top marks epochs whose cost is not finite.
       </figcaption>
     </figure>
   );

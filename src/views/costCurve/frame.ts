@@ -161,7 +161,7 @@ export function drawCostFrame(ctx: CanvasRenderingContext2D, frame: CostFrame): 
   ctx.strokeStyle = '#ECEAE6';
   ctx.lineWidth = 1;
   ctx.beginPath();
-  for (const t of frame.y.ticks(frame.scale === 'log' ? 4 : 5)) {
+  for (const t of costTicks(frame)) {
     const py = Math.round(frame.y(t)) + 0.5;
     if (py < top - 0.5 || py > bottom + 0.5) continue;
     ctx.moveTo(left, py);
@@ -215,17 +215,42 @@ function drawDivergence(ctx: CanvasRenderingContext2D, frame: CostFrame, s: Seri
   const left = frame.x.range()[0];
   const top = frame.y.range()[1];
   ctx.fillStyle = DIVERGED_COLOR;
+  let labelled = false;
+  // one strip above the plot per run of columns holding a non-finite cost (∞ or NaN: off any scale)
   for (let c = 0; c < columns.count; c++) {
     if (columns.nonFinite[c] === 0) continue;
-    // a small downward triangle on the top edge: "off the scale (∞ or NaN)"
-    const px = left + (c + 0.5) * frame.columnWidth;
-    ctx.beginPath();
-    ctx.moveTo(px - 3, top - 7);
-    ctx.lineTo(px + 3, top - 7);
-    ctx.lineTo(px, top - 2);
-    ctx.closePath();
-    ctx.fill();
+    let end = c;
+    while (end + 1 < columns.count && columns.nonFinite[end + 1] > 0) end++;
+    const x0 = left + c * frame.columnWidth;
+    const x1 = Math.max(x0 + 2, left + (end + 1) * frame.columnWidth);
+    ctx.globalAlpha = 0.85;
+    ctx.fillRect(x0, top - 9, x1 - x0, 5);
+    ctx.globalAlpha = 1;
+    if (!labelled && x1 - x0 > 70) {
+      ctx.font = '10.5px system-ui, sans-serif';
+      ctx.textBaseline = 'bottom';
+      ctx.fillText('cost not finite', x0 + 2, top - 10);
+      labelled = true;
+    }
+    c = end;
   }
+}
+
+/** Log axes label whole decades only (1, 0.1, 0.01 …), at most `count` of them. */
+export function decadeTicks(domain: readonly number[], count: number): number[] {
+  const lo = Math.ceil(Math.log10(Math.min(domain[0], domain[1])) - 1e-9);
+  const hi = Math.floor(Math.log10(Math.max(domain[0], domain[1])) + 1e-9);
+  if (!(hi >= lo)) return [];
+  const step = Math.max(1, Math.ceil((hi - lo + 1) / Math.max(1, count)));
+  const ticks: number[] = [];
+  for (let e = hi; e >= lo; e -= step) ticks.push(10 ** e);
+  return ticks.reverse();
+}
+
+/** Tick values of the y axis (shared by the grid lines and the axis). */
+export function costTicks(frame: Pick<CostFrame, 'y' | 'scale' | 'box'>): number[] {
+  const rows = Math.max(2, Math.floor(plotHeight(frame.box) / 28));
+  return frame.scale === 'log' ? decadeTicks(frame.y.domain(), rows) : frame.y.ticks(Math.min(6, rows));
 }
 
 function drawEpochMark(ctx: CanvasRenderingContext2D, frame: CostFrame, epoch: number, costs: number[], color: string, dash: number[]): void {

@@ -46,6 +46,7 @@ export const GraphStructure = memo(function GraphStructure({ layout, activations
             y1={e.y1}
             x2={e.x2}
             y2={e.y2}
+            stroke="#d9d6d0"
             tabIndex={-1}
             aria-label={itemName({ kind: 'weight', layer: e.layer, j: e.j, i: e.i })}
           />
@@ -70,11 +71,12 @@ export const GraphStructure = memo(function GraphStructure({ layout, activations
                   r={radius + ring / 2 + 0.5}
                   strokeWidth={ring}
                   fill="none"
+                  stroke="#d9d6d0"
                   tabIndex={-1}
                   aria-label={itemName({ kind: 'bias', layer: l, j: node.j })}
                 />
               )}
-              <circle className="bl-graph__body" r={radius} />
+              <circle className="bl-graph__body" r={radius} fill="#ffffff" />
               {layout.showValues && <text className="bl-graph__value" dy="0.35em" textAnchor="middle" fontSize={Math.min(11, radius * 0.55)} />}
             </g>
           )),

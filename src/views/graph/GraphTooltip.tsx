@@ -1,26 +1,45 @@
 /** The tooltip of the hovered or focused neuron, weight or bias: its numbers from the PassRecord. */
+import { useLayoutEffect, useRef } from 'react';
 import { formatNumber } from '../format';
 import type { ItemDetails } from './details';
 
-export interface GraphTooltipProps {
-  details: ItemDetails | null;
+export interface TooltipAnchor {
   x: number;
   y: number;
-  /** place to the left of the anchor */
-  flip: boolean;
-  id: string;
+  /** half the width of what it points at: the tooltip keeps this far to its left or right */
+  clearance: number;
 }
 
-export function GraphTooltip({ details, x, y, flip, id }: GraphTooltipProps) {
+export interface GraphTooltipProps {
+  details: ItemDetails | null;
+  anchor: TooltipAnchor;
+  /** the area the tooltip must stay inside */
+  bounds: { width: number; height: number };
+}
+
+const GAP = 8;
+
+/** Right of the anchor if it fits, else left of it; then clamped inside the bounds. */
+export function placeTooltip(anchor: TooltipAnchor, size: { width: number; height: number }, bounds: { width: number; height: number }): { left: number; top: number } {
+  const right = anchor.x + anchor.clearance + GAP;
+  const left = anchor.x - anchor.clearance - GAP - size.width;
+  const x = right + size.width <= bounds.width || left < 0 ? right : left;
+  const maxLeft = Math.max(0, bounds.width - size.width);
+  const maxTop = Math.max(0, bounds.height - size.height);
+  return { left: Math.max(0, Math.min(maxLeft, x)), top: Math.max(0, Math.min(maxTop, anchor.y - size.height / 2)) };
+}
+
+export function GraphTooltip({ details, anchor, bounds }: GraphTooltipProps) {
+  const ref = useRef<HTMLDivElement>(null);
+  useLayoutEffect(() => {
+    const el = ref.current;
+    if (!el || !details) return;
+    const { left, top } = placeTooltip(anchor, { width: el.offsetWidth, height: el.offsetHeight }, bounds);
+    el.style.left = `${left}px`;
+    el.style.top = `${top}px`;
+  });
   return (
-    <div
-      id={id}
-      className="bl-tooltip bl-graph__tooltip"
-      role="status"
-      aria-live="polite"
-      hidden={!details}
-      style={flip ? { right: `calc(100% - ${x}px)`, top: y } : { left: x, top: y }}
-    >
+    <div ref={ref} className="bl-tooltip bl-graph__tooltip" role="status" aria-live="polite" hidden={!details}>
       {details && (
         <>
           <div className="bl-tooltip__head">{details.title}</div>

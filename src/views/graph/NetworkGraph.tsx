@@ -5,7 +5,7 @@
  * or keyboard focus with the PassRecord's numbers. React renders the structure once per shape;
  * the colours are painted imperatively, at most once per frame.
  */
-import { useEffect, useId, useMemo, useRef, useState } from 'react';
+import { useEffect, useMemo, useRef, useState } from 'react';
 import type { BoundaryGrids, Network, PassRecord } from '../../engine';
 import { frameThrottle } from '../canvas';
 import { ColorLegend } from '../ColorLegend';
@@ -14,7 +14,7 @@ import { interpolateWeight } from '../palette';
 import { useElementWidth } from '../useElementWidth';
 import { biasIndexOf, describeItem, weightIndexOf } from './details';
 import { GraphStructure } from './GraphStructure';
-import { GraphTooltip } from './GraphTooltip';
+import { GraphTooltip, type TooltipAnchor } from './GraphTooltip';
 import { nextItem } from './keyboard';
 import { type GraphItem, type GraphLayout, computeLayout, hitTest, sameItem, THUMB_GAP } from './layout';
 import { type GraphElements, paintGraph } from './paintGraph';
@@ -77,14 +77,14 @@ function elementOf(svg: SVGSVGElement, layout: GraphLayout, item: GraphItem): SV
   return edge && nIn > 0 ? svg.querySelector(`[data-edge="${edge.index}"]`) : null;
 }
 
-/** Where the tooltip of an item is anchored, in SVG pixels. */
-function anchorOf(layout: GraphLayout, item: GraphItem): { x: number; y: number } {
+/** Where the tooltip of an item points, in SVG pixels. */
+function anchorOf(layout: GraphLayout, item: GraphItem): TooltipAnchor {
   if (item.kind === 'weight') {
     const e = layout.edges.find((d) => d.layer === item.layer && d.j === item.j && d.i === item.i);
-    return e ? { x: (e.x1 + e.x2) / 2, y: (e.y1 + e.y2) / 2 } : { x: 0, y: 0 };
+    return e ? { x: (e.x1 + e.x2) / 2, y: (e.y1 + e.y2) / 2, clearance: 6 } : { x: 0, y: 0, clearance: 0 };
   }
   const n = layout.nodes[item.layer][item.j];
-  return { x: n.x + layout.radius + layout.ring + 6, y: n.y - layout.radius };
+  return { x: n.x, y: n.y, clearance: layout.radius + layout.ring + 2 };
 }
 
 export function NetworkGraph({ network, pass, grids, sample, onSampleChange, highlight, paramColor, onParamClick, width: widthProp, height: heightProp }: NetworkGraphProps) {
@@ -100,7 +100,6 @@ export function NetworkGraph({ network, pass, grids, sample, onSampleChange, hig
   const [hovered, setHovered] = useState<GraphItem | null>(null);
   const [focused, setFocused] = useState<GraphItem | null>(null);
   const [active, setActive] = useState<GraphItem>({ kind: 'neuron', layer: 0, j: 0 });
-  const tooltipId = useId();
 
   // keep the active item inside the current shape
   const activeItem: GraphItem = active.layer < network.sizes.length && active.j < network.sizes[active.layer] && (active.kind !== 'weight' || active.i < network.sizes[active.layer - 1]) ? active : { kind: 'neuron', layer: 0, j: 0 };
@@ -176,8 +175,7 @@ export function NetworkGraph({ network, pass, grids, sample, onSampleChange, hig
 
   const shown = focused ?? hovered;
   const details = shown ? describeItem(shown, network, pass, sample, formatNumber) : null;
-  const anchor = shown ? anchorOf(layout, shown) : { x: 0, y: 0 };
-  const flip = anchor.x > width * 0.55;
+  const anchor = shown ? anchorOf(layout, shown) : { x: 0, y: 0, clearance: 0 };
   const shownIndex = shown ? itemIndex(network, shown) : -1;
   const maxAbs = maxAbsWeight(network);
 
@@ -242,7 +240,7 @@ export function NetworkGraph({ network, pass, grids, sample, onSampleChange, hig
             )}
           </div>
         )}
-        <GraphTooltip details={details} x={flip ? anchor.x - 2 * (layout.radius + layout.ring + 6) : anchor.x} y={Math.max(0, anchor.y)} flip={flip} id={tooltipId} />
+        <GraphTooltip details={details} anchor={anchor} bounds={{ width, height }} />
       </div>
       <figcaption>
         Lines are weights (blue positive, orange negative, width by size), discs are neurons filled by their activation

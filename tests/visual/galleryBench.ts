@@ -1,0 +1,60 @@
+/** In-browser timings of the views' drawing paths, on real canvases. */
+import type { BoundaryGrids } from '../../src/engine';
+import { BoundaryImage, DEFAULT_BOUNDARY_STYLE, drawBoundary, makeCanvas } from '../../src/views/boundary/drawBoundary';
+import { prepareCanvas } from '../../src/views/canvas';
+import { CostEnvelope } from '../../src/views/costCurve/envelope';
+import { buildCostFrame, drawCostFrame } from '../../src/views/costCurve/frame';
+
+function median(values: number[]): number {
+  const sorted = [...values].sort((a, b) => a - b);
+  return sorted[Math.floor(sorted.length / 2)];
+}
+
+export function measureViews(history: Float64Array, grids: BoundaryGrids) {
+  const ratio = window.devicePixelRatio || 1;
+  const box = { width: 900, height: 220, margin: { top: 14, right: 16, bottom: 34, left: 60 } };
+  const canvas = document.createElement('canvas');
+  document.body.append(canvas);
+  const ctx = prepareCanvas(canvas, box.width, box.height, ratio);
+  if (!ctx) return { error: 'no canvas' };
+  const series = (envelope: CostEnvelope) => [{ id: 'a', label: 'a', color: '#0072B2', costs: history, length: history.length, envelope }];
+
+  // first frame of a 1,000,000-epoch history: reduce everything, then draw
+  const coldTimes: number[] = [];
+  for (let k = 0; k < 5; k++) {
+    const t0 = performance.now();
+    drawCostFrame(ctx, buildCostFrame(series(new CostEnvelope()), box, 'linear', 500_000, 0, ratio));
+    coldTimes.push(performance.now() - t0);
+  }
+  // steady frames: the envelope is up to date, 1,000 new epochs arrive per frame
+  const envelope = new CostEnvelope();
+  envelope.sync(history, history.length - 60_000);
+  const warmTimes: number[] = [];
+  for (let k = 0; k < 60; k++) {
+    const input = [{ id: 'a', label: 'a', color: '#0072B2', costs: history, length: history.length - 60_000 + (k + 1) * 1000, envelope }];
+    const t0 = performance.now();
+    drawCostFrame(ctx, buildCostFrame(input, box, k % 2 ? 'log' : 'linear', 500_000, 400_000, ratio));
+    warmTimes.push(performance.now() - t0);
+  }
+  canvas.remove();
+
+  const size = 300;
+  const boundaryCanvas = document.createElement('canvas');
+  document.body.append(boundaryCanvas);
+  const bctx = prepareCanvas(boundaryCanvas, size, size, ratio);
+  if (!bctx) return { error: 'no canvas' };
+  const image = new BoundaryImage(grids.resolution, makeCanvas);
+  const boundaryTimes: number[] = [];
+  for (let k = 0; k < 60; k++) {
+    const t0 = performance.now();
+    drawBoundary(bctx, grids, { ...DEFAULT_BOUNDARY_STYLE, rounded: k % 2 === 1 }, image, size);
+    boundaryTimes.push(performance.now() - t0);
+  }
+  boundaryCanvas.remove();
+  return {
+    devicePixelRatio: ratio,
+    costCurve1MFirstFrameMs: { median: median(coldTimes), max: Math.max(...coldTimes) },
+    costCurve1MSteadyFrameMs: { median: median(warmTimes), max: Math.max(...warmTimes) },
+    boundary100x100FrameMs: { median: median(boundaryTimes), max: Math.max(...boundaryTimes) },
+  };
+}
