@@ -154,9 +154,11 @@ export interface Run {
 }
 
 /** Builds the dataset, the seeded initial network and a trainer. Throws RangeError on a bad config. */
-export function buildRun(config: LabConfig, data: Dataset = namedDataset(config.dataset, config.dataSeed), net?: Network): Run {
-  const problem = configError(config, data);
+export function buildRun(config: LabConfig, customData?: Dataset, net?: Network): Run {
+  // validate before building the named set: an unknown name must not fall through to some other set
+  const problem = configError(config, customData);
   if (problem) throw new RangeError(problem);
+  const data = customData ?? namedDataset(config.dataset, config.dataSeed);
   const network = net ?? initializeNetwork(sizesOf(config, data), activationsOf(config), config.init, config.seed, config.leakySlope);
   return { config, data, net: network, trainer: new Trainer(network, data, trainOptionsOf(config), config.seed) };
 }

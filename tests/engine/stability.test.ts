@@ -28,6 +28,15 @@ describe('stable sigmoid', () => {
     expect(Number.isFinite(slope) && slope >= 0 && slope <= 0.25).toBe(true);
   });
 
+  test('σ keeps its precision deep in the tail, where the naive form has already rounded to 0', () => {
+    // e^740 overflows, so 1/(1 + e^740) is 0; the stable e^z/(1 + e^z) is the subnormal e^(−740)
+    expect(naiveSigmoid(-740)).toBe(0);
+    expect(sigmoid(-740)).toBe(Math.exp(-740));
+    expect(sigmoid(-740)).toBeGreaterThan(0);
+    const net = createNetwork([1, 1], ['sigmoid'], Float64Array.from([1, 0]));
+    expect(predict(net, Float64Array.from([-740, -30]), 2)).toEqual(Float64Array.from([Math.exp(-740), sigmoid(-30)]));
+  });
+
   test('σ(−z) = 1 − σ(z) across the range, and σ(0) = ½', () => {
     expect(sigmoid(0)).toBe(0.5);
     for (const z of [1e-9, 0.3, 2, 15, 36]) expect(sigmoid(-z)).toBeCloseTo(1 - sigmoid(z), 15);
