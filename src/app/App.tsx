@@ -1,8 +1,39 @@
+/** The live lab: settings on the left, the run's transport and status on top, the three views. */
+import { useEffect, useState } from 'react';
+import { createLabStore } from '../store/labStore';
+import { LabStoreContext } from '../store/hooks';
+import { ControlsPanel } from './ControlsPanel';
+import { LabViews } from './LabViews';
+import { startLabWorker } from './labWorker';
+import { StatusLine } from './StatusLine';
+import { Transport } from './Transport';
+import { useShortcuts } from './useShortcuts';
+import './app.css';
+
 export function App() {
+  const [store] = useState(createLabStore);
+  useEffect(() => startLabWorker(store), [store]);
+  useShortcuts(store);
   return (
-    <main>
-      <h1>Backprop Lab</h1>
-      <p>The engine is here; the live lab (network graph, decision boundary, cost curve) comes next.</p>
-    </main>
+    <LabStoreContext.Provider value={store}>
+      <div className="app">
+        <header className="app__header">
+          <h1>
+            Backprop Lab <span className="app__tagline">watch backpropagation, number by number</span>
+          </h1>
+          <p className="app__keys">
+            <kbd>Space</kbd> play/pause · <kbd>→</kbd> step
+          </p>
+        </header>
+        <ControlsPanel />
+        <main className="app__main">
+          <div className="toolbar panel">
+            <Transport />
+            <StatusLine />
+          </div>
+          <LabViews />
+        </main>
+      </div>
+    </LabStoreContext.Provider>
   );
 }

@@ -8,7 +8,8 @@ import type { LabStore } from './labStore';
 export function connectWorker(store: LabStore, worker: WorkerLike): () => void {
   const listener = (event: MessageEvent<LabEvent>) => store.getState().receive(event.data);
   worker.addEventListener('message', listener);
-  store.setState({ send: (command) => worker.postMessage(command) });
+  // a new worker numbers its runs from 1 again
+  store.setState({ send: (command) => worker.postMessage(command), run: { ...store.getState().run, runId: 0 } });
   const { config, speed, stop } = store.getState();
   worker.postMessage({ type: 'setSpeed', speed });
   worker.postMessage({ type: 'setStop', stop });

@@ -5,6 +5,7 @@ import { connectWorker } from '../../src/store/connectWorker';
 import { historyCostSource } from '../../src/store/costSource';
 import { appendCosts } from '../../src/store/historySlice';
 import { type LabStore, createLabStore } from '../../src/store/labStore';
+import type { CostHistory } from '../../src/store/types';
 import { FakeWorkerEnv, simulateEngineSpeed } from '../worker/harness';
 
 let restore: (() => void) | null = null;
@@ -161,7 +162,7 @@ describe('the store and the worker bridge', () => {
 
 describe('the history slice and the cost source', () => {
   test('appending grows the array by doubling and keeps earlier costs', () => {
-    let history = { runId: 1, costs: new Float64Array(4), length: 0 };
+    let history: CostHistory = { runId: 1, costs: new Float64Array(4), length: 0 };
     for (let k = 0; k < 10; k++) history = appendCosts(history, history.length, Float64Array.of(k, k + 0.5));
     expect(history.length).toBe(20);
     expect(history.costs.length).toBe(32);

@@ -1,0 +1,54 @@
+/** The left column: presets, data, network and training settings. */
+import { useState } from 'react';
+import { type DatasetName, PRESETS } from '../engine';
+import { useLab } from '../store/hooks';
+import { SelectField } from './fields';
+import { DATASET_GROUPS } from './labels';
+import { NetworkControls } from './NetworkControls';
+import { TrainingControls } from './TrainingControls';
+
+export function ControlsPanel() {
+  const dataset = useLab((s) => s.config.dataset);
+  const presetId = useLab((s) => s.presetId);
+  const setConfig = useLab((s) => s.setConfig);
+  const applyPreset = useLab((s) => s.applyPreset);
+  // the last refusal or note from a control without its own message line
+  const [note, setNote] = useState<string | null>(null);
+
+  return (
+    <aside className="panel controls" aria-label="Settings">
+      <section className="controls__section" aria-labelledby="presets-title">
+        <h2 id="presets-title">Presets</h2>
+        <ul className="presets">
+          {PRESETS.map((p) => (
+            <li key={p.id}>
+              <button type="button" className={p.id === presetId ? 'preset is-on' : 'preset'} aria-pressed={p.id === presetId} title={p.description} onClick={() => setNote(applyPreset(p.id))}>
+                {p.title}
+              </button>
+            </li>
+          ))}
+        </ul>
+      </section>
+      <section className="controls__section" aria-labelledby="data-title">
+        <h2 id="data-title">Data</h2>
+        <SelectField<DatasetName> label="Dataset" value={dataset} options={DATASET_GROUPS} onChange={(v) => setNote(setConfig({ dataset: v }))} />
+      </section>
+      <section className="controls__section" aria-labelledby="network-title">
+        <h2 id="network-title">Network</h2>
+        <NetworkControls onProblem={setNote} />
+      </section>
+      <section className="controls__section" aria-labelledby="training-title">
+        <h2 id="training-title">Training</h2>
+        <TrainingControls onProblem={setNote} />
+      </section>
+      {note && (
+        <p className="controls__note" role="alert">
+          {note}
+          <button type="button" className="icon-button" aria-label="Dismiss" onClick={() => setNote(null)}>
+            ×
+          </button>
+        </p>
+      )}
+    </aside>
+  );
+}

@@ -1,0 +1,94 @@
+/**
+ * The three live views, fed from the store: the graph and the boundary from the snapshot (or a
+ * scrubbed checkpoint), the cost curve from the history through a transient source.
+ */
+import { useMemo, useSyncExternalStore } from 'react';
+import { historyCostSource } from '../store/costSource';
+import { useLab, useLabStoreApi } from '../store/hooks';
+import { DecisionBoundary } from '../views/boundary/DecisionBoundary';
+import { CostCurve, type CostSource } from '../views/costCurve/CostCurve';
+import { NetworkGraph } from '../views/graph/NetworkGraph';
+import { formatEpoch } from '../views/format';
+
+export function LabViews() {
+  const store = useLabStoreApi();
+  const shown = useLab((s) => s.scrubSnapshot ?? s.snapshot);
+  const initialNetwork = useLab((s) => s.initialNetwork);
+  const data = useLab((s) => s.data);
+  const sample = useLab((s) => s.inspect.sample);
+  const selectSample = useLab((s) => s.selectSample);
+  const ui = useLab((s) => s.ui);
+  const setUi = useLab((s) => s.setUi);
+  const scrub = useLab((s) => s.scrub);
+  const costSource: CostSource = useMemo(() => historyCostSource(store), [store]);
+  const network = shown?.network ?? initialNetwork;
+  const boundarySize = useBoundarySize();
+
+  return (
+    <div className="views">
+      <section className="card card--graph">
+        {network ? (
+          <NetworkGraph network={network} pass={shown?.pass ?? null} grids={shown?.grids ?? null} sample={sample} onSampleChange={selectSample} />
+        ) : (
+          <figure aria-label="Network graph" className="placeholder">Starting the engine…</figure>
+        )}
+      </section>
+      <section className="card card--boundary">
+        <DecisionBoundary grids={shown?.grids ?? null} data={data} outputs={shown?.evaluation.outputs ?? null} rounded={ui.rounded} onRoundedChange={(rounded) => setUi({ rounded })} size={boundarySize} />
+      </section>
+      <section className="card card--cost">
+        <CostCurve source={costSource} scale={ui.costScale} onScaleChange={(costScale) => setUi({ costScale })} onPickEpoch={scrub} height={180} />
+        <ScrubBar />
+      </section>
+    </div>
+  );
+}
+
+/** Scrub back through the run's checkpoints, and back to live. */
+function ScrubBar() {
+  const epoch = useLab((s) => s.run.epoch);
+  const scrubEpoch = useLab((s) => s.inspect.scrubEpoch);
+  const shownEpoch = useLab((s) => s.scrubSnapshot?.epoch ?? null);
+  const scrub = useLab((s) => s.scrub);
+  return (
+    <div className="scrub">
+      <label htmlFor="scrub-range">Scrub</label>
+      <input
+        id="scrub-range"
+        type="range"
+        min={0}
+        max={Math.max(epoch, 1)}
+        step={1}
+        value={scrubEpoch ?? epoch}
+        disabled={epoch === 0}
+        aria-valuetext={`epoch ${formatEpoch(scrubEpoch ?? epoch)}`}
+        onChange={(e) => scrub(Number(e.target.value))}
+      />
+      {scrubEpoch === null ? (
+        <span className="scrub__state">live</span>
+      ) : (
+        <>
+          <span className="scrub__state is-scrubbed">showing epoch {formatEpoch(shownEpoch ?? scrubEpoch)} (nearest checkpoint)</span>
+          <button type="button" className="button button--small" onClick={() => scrub(null)}>
+            Back to live
+          </button>
+        </>
+      )}
+    </div>
+  );
+}
+
+const NARROW = '(max-width: 1180px)';
+
+/** The boundary plot's side: smaller on narrow screens, so it stays beside the graph at 1024 px. */
+function useBoundarySize(): number {
+  const narrow = useSyncExternalStore(
+    (onChange) => {
+      const query = window.matchMedia(NARROW);
+      query.addEventListener('change', onChange);
+      return () => query.removeEventListener('change', onChange);
+    },
+    () => window.matchMedia(NARROW).matches,
+  );
+  return narrow ? 250 : 330;
+}

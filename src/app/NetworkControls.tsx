@@ -1,0 +1,90 @@
+/** The network's shape: hidden layers and their neurons, activations, initialisation and seed. */
+import { ACTIVATIONS, type ActivationName, INIT_METHODS, type InitMethod, SHAPE_LIMITS } from '../engine';
+import { useLab, useLabShallow } from '../store/hooks';
+import { SelectField, TextField, parseNumber } from './fields';
+import { ACTIVATION_LABELS, INIT_LABELS, UI_MAX_NEURONS } from './labels';
+
+const MAX_NEURONS = Math.min(UI_MAX_NEURONS, SHAPE_LIMITS.maxHiddenNeurons);
+
+export function NetworkControls({ onProblem }: { onProblem(message: string | null): void }) {
+  const { hidden, hiddenActivation, outputActivation, init, seed } = useLabShallow((s) => ({
+    hidden: s.config.hidden,
+    hiddenActivation: s.config.hiddenActivation,
+    outputActivation: s.config.outputActivation,
+    init: s.config.init,
+    seed: s.config.seed,
+  }));
+  const setConfig = useLab((s) => s.setConfig);
+  const newSeed = useLab((s) => s.newSeed);
+  const apply = (patch: Parameters<typeof setConfig>[0]) => onProblem(setConfig(patch));
+  const cost = useLab((s) => s.config.cost);
+  // cross-entropy needs outputs in (0, 1): another output activation brings the quadratic cost with it
+  const setOutput = (v: ActivationName) => {
+    if (v !== 'sigmoid' && cost === 'crossEntropy') {
+      const refusal = setConfig({ outputActivation: v, cost: 'quadratic' });
+      onProblem(refusal ?? `Cost switched to quadratic: cross-entropy needs a sigmoid output.`);
+    } else apply({ outputActivation: v });
+  };
+  const setLayer = (k: number, n: number) => apply({ hidden: hidden.map((m, i) => (i === k ? n : m)) });
+  const activationOptions = ACTIVATIONS.map((a) => ({ value: a, label: ACTIVATION_LABELS[a] }));
+
+  return (
+    <>
+      <div className="layers" role="group" aria-label="Hidden layers">
+        <div className="layers__head">
+          <span className="field__label">Hidden layers</span>
+          <span className="layers__shape" aria-label={`Shape ${[2, ...hidden, 1].join('-')}`}>{[2, ...hidden, 1].join('–')}</span>
+          <button
+            type="button"
+            className="chip"
+            onClick={() => apply({ hidden: [...hidden, hidden[hidden.length - 1] ?? 4] })}
+            disabled={hidden.length >= SHAPE_LIMITS.maxHiddenLayers}
+            aria-label="Add a hidden layer"
+          >
+            + Layer
+          </button>
+        </div>
+        {hidden.length === 0 && <p className="field__hint">No hidden layer: the inputs feed the output directly.</p>}
+        <ol className="layers__list">
+          {hidden.map((n, k) => (
+            <li key={k} className="layers__item">
+              <span className="layers__name">Layer {k + 1}</span>
+              <span className="stepper">
+                <button type="button" onClick={() => setLayer(k, n - 1)} disabled={n <= 1} aria-label={`Fewer neurons in hidden layer ${k + 1}`}>
+                  −
+                </button>
+                <output aria-label={`Neurons in hidden layer ${k + 1}`}>{n}</output>
+                <button type="button" onClick={() => setLayer(k, n + 1)} disabled={n >= MAX_NEURONS} aria-label={`More neurons in hidden layer ${k + 1}`}>
+                  +
+                </button>
+              </span>
+              <span className="layers__unit">{n === 1 ? 'neuron' : 'neurons'}</span>
+              <button type="button" className="icon-button" onClick={() => apply({ hidden: hidden.filter((_, i) => i !== k) })} aria-label={`Remove hidden layer ${k + 1}`} title="Remove this layer">
+                ×
+              </button>
+            </li>
+          ))}
+        </ol>
+      </div>
+      <div className="field-pair">
+        <SelectField<ActivationName> label="Hidden activation" value={hiddenActivation} options={activationOptions} onChange={(v) => apply({ hiddenActivation: v })} />
+        <SelectField<ActivationName> label="Output activation" value={outputActivation} options={activationOptions} onChange={(v) => setOutput(v)} />
+      </div>
+      <SelectField<InitMethod> label="Initialisation" value={init} options={INIT_METHODS.map((m) => ({ value: m, label: INIT_LABELS[m] }))} onChange={(v) => apply({ init: v })} />
+      <TextField
+        label="Seed"
+        value={String(seed)}
+        inputMode="numeric"
+        width="8em"
+        commit={(text) => {
+          const parsed = parseNumber(text, 'seed', '42');
+          return parsed.ok ? setConfig({ seed: parsed.value }) : parsed.error;
+        }}
+      >
+        <button type="button" className="button button--small" onClick={newSeed}>
+          New seed
+        </button>
+      </TextField>
+    </>
+  );
+}

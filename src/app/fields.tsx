@@ -1,0 +1,146 @@
+/** Small labelled form controls shared by the control panel; each shows its own validation message. */
+import { type ReactNode, useEffect, useId, useState } from 'react';
+
+export interface Option<T extends string | number> {
+  value: T;
+  label: string;
+}
+
+export function SelectField<T extends string | number>(props: {
+  label: string;
+  value: T;
+  options: readonly Option<T>[] | ReadonlyArray<{ group: string; options: readonly Option<T>[] }>;
+  onChange(value: T): void;
+  hint?: string;
+}) {
+  const id = useId();
+  const { label, value, options, onChange, hint } = props;
+  const flat: Option<T>[] = [];
+  const groups = options.map((entry) => {
+    if ('group' in entry) {
+      flat.push(...entry.options);
+      return (
+        <optgroup key={entry.group} label={entry.group}>
+          {entry.options.map((o) => (
+            <option key={String(o.value)} value={String(o.value)}>{o.label}</option>
+          ))}
+        </optgroup>
+      );
+    }
+    flat.push(entry);
+    return <option key={String(entry.value)} value={String(entry.value)}>{entry.label}</option>;
+  });
+  return (
+    <div className="field">
+      <label htmlFor={id}>{label}</label>
+      <select
+        id={id}
+        value={String(value)}
+        onChange={(e) => {
+          const picked = flat.find((o) => String(o.value) === e.target.value);
+          if (picked) onChange(picked.value);
+        }}
+        aria-describedby={hint ? `${id}-hint` : undefined}
+      >
+        {groups}
+      </select>
+      {hint && <p id={`${id}-hint`} className="field__hint">{hint}</p>}
+    </div>
+  );
+}
+
+/**
+ * A typed value, committed on Enter or when focus leaves. A bad value shows a message and
+ * changes nothing; `commit` parses and applies, returning the reason it refused, or null.
+ */
+export function TextField(props: {
+  label: string;
+  value: string;
+  commit(text: string): string | null;
+  inputMode?: 'decimal' | 'numeric';
+  hint?: string;
+  width?: string;
+  children?: ReactNode;
+}) {
+  const id = useId();
+  const { label, value, commit, inputMode = 'decimal', hint, width, children } = props;
+  const [text, setText] = useState(value);
+  const [problem, setProblem] = useState<string | null>(null);
+  // follow the store when the value changes from elsewhere (a preset, a new seed)
+  useEffect(() => {
+    setText(value);
+    setProblem(null);
+  }, [value]);
+  const apply = () => {
+    if (text === value && !problem) return;
+    const refusal = commit(text.trim());
+    setProblem(refusal);
+  };
+  const describedBy = [problem ? `${id}-problem` : null, hint ? `${id}-hint` : null].filter(Boolean).join(' ') || undefined;
+  return (
+    <div className="field">
+      <label htmlFor={id}>{label}</label>
+      <div className="field__row">
+        <input
+          id={id}
+          type="text"
+          inputMode={inputMode}
+          spellCheck={false}
+          autoComplete="off"
+          value={text}
+          style={width ? { width } : undefined}
+          aria-invalid={problem ? true : undefined}
+          aria-describedby={describedBy}
+          onChange={(e) => setText(e.target.value)}
+          onBlur={apply}
+          onKeyDown={(e) => {
+            if (e.key === 'Enter') apply();
+            if (e.key === 'Escape') {
+              setText(value);
+              setProblem(null);
+            }
+          }}
+        />
+        {children}
+      </div>
+      {problem && (
+        <p id={`${id}-problem`} className="field__problem" role="alert">
+          {problem}
+        </p>
+      )}
+      {hint && !problem && <p id={`${id}-hint`} className="field__hint">{hint}</p>}
+    </div>
+  );
+}
+
+/** A one-click choice between a few values: radio buttons styled as a segmented control. */
+export function Segmented<T extends string>(props: { label: string; value: T; options: readonly Option<T>[]; onChange(value: T): void; hint?: ReactNode }) {
+  const name = useId();
+  const { label, value, options, onChange, hint } = props;
+  return (
+    <div className="field">
+      <div role="radiogroup" aria-label={label} className="segmented-field">
+        <span className="field__label" aria-hidden="true">{label}</span>
+        <div className="segmented">
+          {options.map((o) => (
+            <label key={o.value} className={o.value === value ? 'segmented__option is-on' : 'segmented__option'}>
+              <input type="radio" name={name} value={o.value} checked={o.value === value} onChange={() => onChange(o.value)} />
+              <span>{o.label}</span>
+            </label>
+          ))}
+        </div>
+      </div>
+      {hint && <div className="field__hint">{hint}</div>}
+    </div>
+  );
+}
+
+/** Parses a typed number; a sentence naming the setting when it is not one. */
+export function parseNumber(text: string, setting: string, example: string): { ok: true; value: number } | { ok: false; error: string } {
+  if (text === '') return { ok: false, error: `${setting}: enter a number, e.g. ${example}` };
+  // thousands separators only in whole numbers (60,000); "0,35" is refused rather than misread
+  const plain = /^\d{1,3}(,\d{3})+$/.test(text) ? text.replace(/,/g, '') : text.replace(/_/g, '');
+  const value = /^[+-]?(\d+\.?\d*|\.\d+)(e[+-]?\d+)?$/i.test(plain) ? Number(plain) : Number.NaN;
+  if (!Number.isFinite(value)) return { ok: false, error: `${setting}: “${text}” is not a number; try e.g. ${example}` };
+  return { ok: true, value };
+}
