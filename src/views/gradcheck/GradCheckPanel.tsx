@@ -1,0 +1,118 @@
+/**
+ * The gradient check as a list: per parameter the analytic gradient, the numeric estimate and their
+ * relative error, worst first, with a pass/fail verdict at the tolerance and the colour legend the
+ * network graph uses (via `gradCheckParamColor`). Every number comes from the engine's GradientCheck.
+ */
+import { useState } from 'react';
+import type { DerivativeMode, GradientCheck, ParameterCheck } from '../../engine';
+import { formatNumber } from '../format';
+import { neuronSymbol, weightSymbol } from '../notation';
+import { DEFAULT_GRADCHECK_TOLERANCE, gradCheckLegend, gradCheckLegendGradient, gradCheckVerdict, passes, relativeErrorColor, worstFirst } from './colors';
+import '../views.css';
+import './gradcheck.css';
+
+export interface GradCheckPanelProps {
+  /** the engine's gradientCheck(net, data, options) on the current parameters; null before one ran */
+  check: GradientCheck | null;
+  tolerance?: number;
+  /** the derivative mode the analytic gradient was computed with (for the verdict's wording) */
+  derivative?: DerivativeMode;
+  /** hovering a row points at its weight or bias on the graph (null on leave) */
+  onHighlight?(highlight: { params: number[] } | null): void;
+  onParamClick?(index: number): void;
+  /** rows shown before "Show all" (default 10) */
+  rowLimit?: number;
+  /** a "Run gradient check" button, when the caller computes on demand */
+  onRun?(): void;
+  running?: boolean;
+}
+
+export function parameterSymbol(p: ParameterCheck): string {
+  return p.kind === 'bias' ? neuronSymbol(p.layer, p.j, 'b') : weightSymbol(p.layer, p.j, p.i);
+}
+
+export function GradCheckPanel({ check, tolerance = DEFAULT_GRADCHECK_TOLERANCE, derivative, onHighlight, onParamClick, rowLimit = 10, onRun, running = false }: GradCheckPanelProps) {
+  const [showAll, setShowAll] = useState(false);
+  const verdict = check ? gradCheckVerdict(check, tolerance) : null;
+  const sorted = check ? worstFirst(check) : [];
+  const rows = showAll ? sorted : sorted.slice(0, rowLimit);
+  return (
+    <section className="bl-view bl-gradcheck" aria-label="Gradient check">
+      <div className="bl-gradcheck__bar">
+        <strong className="bl-gradcheck__heading">Gradient check</strong>
+        {onRun && (
+          <button type="button" onClick={onRun} disabled={running}>
+            {running ? 'Checking…' : 'Run gradient check'}
+          </button>
+        )}
+        <GradCheckLegend tolerance={tolerance} />
+      </div>
+      <p className={`bl-gradcheck__verdict ${verdict ? (verdict.passed ? 'is-pass' : 'is-fail') : ''}`} role="status">
+        {verdictText(check, verdict, tolerance, derivative)}
+      </p>
+      {check && (
+        <table className="bl-gradcheck__table" onMouseLeave={() => onHighlight?.(null)}>
+          <caption>Analytic (backprop) against numeric (central difference) gradient, worst first</caption>
+          <thead>
+            <tr>
+              <th scope="col">Parameter</th>
+              <th scope="col">Analytic</th>
+              <th scope="col">Numeric</th>
+              <th scope="col">Relative error</th>
+            </tr>
+          </thead>
+          <tbody>
+            {rows.map((p) => {
+              const ok = passes(p.relativeError, tolerance);
+              return (
+                <tr key={p.index} onMouseEnter={() => onHighlight?.({ params: [p.index] })} onClick={() => onParamClick?.(p.index)} className={ok ? undefined : 'is-fail'}>
+                  <th scope="row">{parameterSymbol(p)}</th>
+                  <td>{formatNumber(p.analytic)}</td>
+                  <td>{formatNumber(p.numeric)}</td>
+                  <td>
+                    <span className="bl-gradcheck__swatch" style={{ background: relativeErrorColor(p.relativeError, tolerance) }} aria-hidden="true" />
+                    {formatNumber(p.relativeError)} <span className="bl-gradcheck__mark">{ok ? '✓' : '✗'}</span>
+                    <span className="bl-gradcheck__sr">{ok ? ' within tolerance' : ' above tolerance'}</span>
+                  </td>
+                </tr>
+              );
+            })}
+          </tbody>
+        </table>
+      )}
+      {check && sorted.length > rowLimit && (
+        <button type="button" className="bl-gradcheck__more" onClick={() => setShowAll(!showAll)}>
+          {showAll ? `Show the worst ${rowLimit}` : `Show all ${sorted.length} parameters`}
+        </button>
+      )}
+    </section>
+  );
+}
+
+function verdictText(check: GradientCheck | null, verdict: ReturnType<typeof gradCheckVerdict> | null, tolerance: number, derivative?: DerivativeMode): string {
+  if (!check || !verdict) return 'No gradient check yet.';
+  if (verdict.total === 0) return 'The network has no parameters to check.';
+  const tol = formatNumber(tolerance);
+  const worst = verdict.worst ? ` (worst: ${parameterSymbol(verdict.worst)}, ${formatNumber(verdict.worst.relativeError)})` : '';
+  if (verdict.passed) return `Pass: all ${verdict.total} gradients agree with the numeric estimate within ${tol}${worst}.`;
+  const layers = verdict.failingLayers.length === 1 ? `layer ${verdict.failingLayers[0]}` : `layers ${verdict.failingLayers.join(', ')}`;
+  const cause = derivative === 'buggy' ? ' The buggy derivative f′(a) corrupts the hidden layers’ δ, and with it their gradients.' : '';
+  return `Fail: ${verdict.failing} of ${verdict.total} gradients differ from the numeric estimate by more than ${tol}, in ${layers}${worst}.${cause}`;
+}
+
+export function GradCheckLegend({ tolerance = DEFAULT_GRADCHECK_TOLERANCE, width = 150 }: { tolerance?: number; width?: number }) {
+  const stops = gradCheckLegend(tolerance);
+  return (
+    <span className="bl-legend bl-gradcheck__legend" role="img" aria-label={`Relative error colour: blue below ${formatNumber(tolerance)} (pass), grey at it, vermillion to dark red above (fail)`}>
+      <span className="bl-legend__title">relative error</span>
+      <span className="bl-gradcheck__scale" style={{ width }}>
+        <span className="bl-legend__bar" style={{ width, background: gradCheckLegendGradient() }} />
+        {stops.map((stop) => (
+          <span key={stop.value} className={`bl-gradcheck__tick ${stop.value === tolerance ? 'is-tolerance' : ''}`} style={{ left: `${stop.position * 100}%` }}>
+            {stop.label}
+          </span>
+        ))}
+      </span>
+    </span>
+  );
+}

@@ -1,0 +1,104 @@
+/** One step of the pass: title, equation, the equation with numbers, notes, and its tables. */
+import type { StepHighlight, Step, StepTable, TableCell } from './types';
+import { Tex } from './Tex';
+
+export interface StepViewProps {
+  step: Step;
+  /** a hovered number's place on the graph, or the step's own highlight when the pointer leaves */
+  onHighlight?(highlight: StepHighlight | null): void;
+}
+
+export function StepView({ step, onHighlight }: StepViewProps) {
+  return (
+    <article className="bl-stepper__step" aria-labelledby={`bl-step-${step.id}`}>
+      <h3 id={`bl-step-${step.id}`} className="bl-stepper__title">
+        {step.title}
+      </h3>
+      <p className="bl-stepper__summary">{step.summary}</p>
+      <div className="bl-stepper__math">
+        <div className="bl-stepper__equation" aria-label="Equation">
+          <Tex tex={step.equation} display />
+        </div>
+        <div className="bl-stepper__numbers" aria-label="With the numbers">
+          {step.substituted.map((line, k) => (
+            <div className="bl-stepper__line" key={k}>
+              <Tex tex={line.tex} display />
+            </div>
+          ))}
+        </div>
+      </div>
+      {step.notes.length > 0 && (
+        <ul className="bl-stepper__notes">
+          {step.notes.map((note) => (
+            <li key={note}>{note}</li>
+          ))}
+        </ul>
+      )}
+      <div className="bl-stepper__tables">
+        {step.tables.map((table) => (
+          <StepTableView key={table.id} table={table} onHover={(cell) => onHighlight?.(cell?.at ?? step.highlight)} />
+        ))}
+      </div>
+    </article>
+  );
+}
+
+export interface StepTableViewProps {
+  table: StepTable;
+  /** the hovered cell, or null when the pointer leaves */
+  onHover?(cell: TableCell | null): void;
+}
+
+const MARK_TITLES: Record<NonNullable<TableCell['mark']>, string> = {
+  used: 'used by the current mode',
+  unused: 'not used by the current mode',
+  frozen: 'frozen: not updated',
+  result: 'result of this step',
+};
+
+export function StepTableView({ table, onHover }: StepTableViewProps) {
+  const more: string[] = [];
+  if (table.omittedRows > 0) more.push(`${table.omittedRows} more row${table.omittedRows === 1 ? '' : 's'}`);
+  if (table.omittedColumns > 0) more.push(`${table.omittedColumns} more column${table.omittedColumns === 1 ? '' : 's'}`);
+  return (
+    <table className="bl-stepper__table" onMouseLeave={() => onHover?.(null)}>
+      <caption>{table.caption}</caption>
+      <thead>
+        <tr>
+          <th scope="col" />
+          {table.columns.map((column, k) => (
+            <th scope="col" key={k}>
+              <Tex tex={column} />
+            </th>
+          ))}
+        </tr>
+      </thead>
+      <tbody>
+        {table.rows.map((row, r) => (
+          <tr key={r}>
+            <th scope="row">
+              <Tex tex={row.label} />
+            </th>
+            {row.cells.map((cell, c) => (
+              <td
+                key={c}
+                className={cell.mark ? `bl-stepper__cell--${cell.mark}` : undefined}
+                title={cell.value === null ? undefined : `${cell.value}${cell.mark ? ` (${MARK_TITLES[cell.mark]})` : ''}`}
+                onMouseEnter={() => onHover?.(cell)}
+              >
+                {cell.text}
+              </td>
+            ))}
+          </tr>
+        ))}
+      </tbody>
+      {more.length > 0 && (
+        <tfoot>
+          <tr>
+            <td colSpan={table.columns.length + 1}>… {more.join(' and ')} not shown</td>
+          </tr>
+        </tfoot>
+      )}
+    </table>
+  );
+}

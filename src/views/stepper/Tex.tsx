@@ -1,0 +1,22 @@
+/**
+ * KaTeX typesetting of TeX the stepper builds from numbers (never user text). throwOnError is off,
+ * so a malformed formula shows its source in red instead of breaking the panel.
+ */
+import katex from 'katex';
+import 'katex/dist/katex.min.css';
+import { useMemo } from 'react';
+
+export function renderTex(tex: string, display: boolean): string {
+  return katex.renderToString(tex, { throwOnError: false, displayMode: display, strict: false, trust: false });
+}
+
+export interface TexProps {
+  tex: string;
+  display?: boolean;
+  className?: string;
+}
+
+export function Tex({ tex, display = false, className }: TexProps) {
+  const html = useMemo(() => renderTex(tex, display), [tex, display]);
+  return <span className={className} dangerouslySetInnerHTML={{ __html: html }} />;
+}

@@ -1,0 +1,65 @@
+/**
+ * Keys of the step-through: → next step, ← previous step, while the stepper is open.
+ * The container that shows the StepperPanel calls `useStepperKeyboard(open, handlers)`; the page's
+ * own → shortcut (step one epoch) must stand aside while the stepper is open (the listener runs in
+ * the capture phase and stops the event, so a bubbling page shortcut never sees it).
+ */
+import { useEffect, useRef } from 'react';
+
+export interface KeyLike {
+  key: string;
+  altKey?: boolean;
+  ctrlKey?: boolean;
+  metaKey?: boolean;
+  shiftKey?: boolean;
+  target?: EventTarget | null;
+}
+
+/** Typing in a field (or a focused control that uses arrows itself) keeps its arrow keys. */
+export function isEditableTarget(target: EventTarget | null | undefined): boolean {
+  if (!target || typeof (target as Element).tagName !== 'string') return false;
+  const element = target as HTMLElement;
+  const tag = element.tagName.toLowerCase();
+  if (tag === 'textarea' || tag === 'select') return true;
+  if (tag === 'input') {
+    const type = (element as HTMLInputElement).type;
+    return !['button', 'checkbox', 'radio', 'submit', 'reset'].includes(type);
+  }
+  const role = element.getAttribute?.('role');
+  if (role === 'slider' || role === 'spinbutton' || role === 'textbox') return true;
+  return element.isContentEditable === true;
+}
+
+export function stepperKeyAction(event: KeyLike): 'next' | 'previous' | null {
+  if (event.altKey || event.ctrlKey || event.metaKey || event.shiftKey) return null;
+  if (isEditableTarget(event.target)) return null;
+  if (event.key === 'ArrowRight') return 'next';
+  if (event.key === 'ArrowLeft') return 'previous';
+  return null;
+}
+
+export interface StepperKeyHandlers {
+  onNext(): void;
+  onPrevious(): void;
+}
+
+/** Listens on the window while `open`; the latest handlers are always used. */
+export function useStepperKeyboard(open: boolean, handlers: StepperKeyHandlers, target: Window | null = typeof window === 'undefined' ? null : window): void {
+  const latest = useRef(handlers);
+  useEffect(() => {
+    latest.current = handlers;
+  });
+  useEffect(() => {
+    if (!open || !target) return;
+    const listener = (event: KeyboardEvent) => {
+      const action = stepperKeyAction(event);
+      if (!action) return;
+      event.preventDefault();
+      event.stopPropagation();
+      if (action === 'next') latest.current.onNext();
+      else latest.current.onPrevious();
+    };
+    target.addEventListener('keydown', listener, { capture: true });
+    return () => target.removeEventListener('keydown', listener, { capture: true });
+  }, [open, target]);
+}

@@ -1,0 +1,115 @@
+/**
+ * Reading numbers out of the engine's PassRecord by ValueRef. This is the only place the stepper
+ * touches the record's arrays, and it only indexes them (the one exception, `difference`, is a
+ * display-only subtraction of two recorded numbers).
+ */
+import type { Layout, PassRecord } from '../../engine';
+import type { StepContext, StepHighlight, ValueRef } from './types';
+
+/** n_0 … n_L of a pass. */
+export function passSizes(pass: PassRecord): number[] {
+  const inputSize = pass.count > 0 ? pass.inputs.length / pass.count : 0;
+  return [inputSize, ...pass.layers.map((layer) => layer.size)];
+}
+
+/** A reason the record cannot be stepped through with this network and sample, or null. */
+export function contextError(ctx: StepContext): string | null {
+  const sizes = passSizes(ctx.pass);
+  if (sizes.length !== ctx.network.sizes.length || sizes.some((n, l) => n !== ctx.network.sizes[l]))
+    return `The pass was computed for layers [${sizes.join(', ')}] but the network has [${ctx.network.sizes.join(', ')}]; compute a new pass.`;
+  if (ctx.pass.count < 1) return 'The pass holds no samples.';
+  if (ctx.sample !== 'mean' && (!Number.isInteger(ctx.sample) || ctx.sample < 0 || ctx.sample >= ctx.pass.count))
+    return `Sample ${String(ctx.sample)} does not exist: the dataset has samples 1 to ${ctx.pass.count}.`;
+  if (ctx.otherPass && passSizes(ctx.otherPass).join() !== sizes.join()) return 'The comparison pass has another shape; compute it again.';
+  return null;
+}
+
+/** Reads one number. Missing other-mode records read as NaN (the caller only asks when it has one). */
+export function readValue(ref: ValueRef, pass: PassRecord, otherPass?: PassRecord | null): number {
+  switch (ref.kind) {
+    case 'a': {
+      if (ref.layer === 0) {
+        const n0 = pass.inputs.length / pass.count;
+        return pass.inputs[ref.sample * n0 + ref.j];
+      }
+      const layer = pass.layers[ref.layer - 1];
+      return layer.a[ref.sample * layer.size + ref.j];
+    }
+    case 'z': {
+      const layer = pass.layers[ref.layer - 1];
+      return layer.z[ref.sample * layer.size + ref.j];
+    }
+    case 'delta': {
+      const record = ref.other ? otherPass : pass;
+      if (!record) return NaN;
+      const layer = record.layers[ref.layer - 1];
+      return layer.delta[ref.sample * layer.size + ref.j];
+    }
+    case 'fPrimeAtZ': {
+      const layer = pass.layers[ref.layer - 1];
+      return layer.fPrimeAtZ[ref.sample * layer.size + ref.j];
+    }
+    case 'fPrimeAtA': {
+      const layer = pass.layers[ref.layer - 1];
+      return layer.fPrimeAtA[ref.sample * layer.size + ref.j];
+    }
+    case 'target': {
+      const nL = pass.targets.length / pass.count;
+      return pass.targets[ref.sample * nL + ref.j];
+    }
+    case 'param':
+      return (ref.when === 'before' ? pass.paramsBefore : pass.paramsAfter)[ref.index];
+    case 'gradient': {
+      const record = ref.other ? otherPass : pass;
+      if (!record) return NaN;
+      if (ref.sample === undefined) return record.gradient[ref.index];
+      return record.sampleGradients[ref.sample * record.gradient.length + ref.index];
+    }
+    case 'cost':
+      return pass.cost;
+    case 'sampleCost':
+      return pass.sampleCosts[ref.sample];
+    case 'count':
+      return pass.count;
+    case 'divisor':
+      return pass.divisor;
+    case 'learningRate':
+      return pass.learningRate;
+    case 'constant':
+      return ref.value;
+    case 'difference':
+      return readValue(ref.of, pass, otherPass) - readValue(ref.minus, pass, otherPass);
+  }
+}
+
+/** Where a parameter index sits: layer l, neuron j, and input i (−1 for a bias). */
+export function parameterPlace(layout: Layout, sizes: readonly number[], index: number): { layer: number; j: number; i: number; kind: 'weight' | 'bias' } {
+  for (let l = 1; l < sizes.length; l++) {
+    if (index < layout.weightOffset[l] || index >= layout.biasOffset[l] + sizes[l]) continue;
+    if (index >= layout.biasOffset[l]) return { layer: l, j: index - layout.biasOffset[l], i: -1, kind: 'bias' };
+    const offset = index - layout.weightOffset[l];
+    return { layer: l, j: Math.floor(offset / sizes[l - 1]), i: offset % sizes[l - 1], kind: 'weight' };
+  }
+  throw new RangeError(`parameter index ${index} is outside the network`);
+}
+
+/** What a shown number points at on the graph: its neuron, or its weight/bias. */
+export function highlightOf(ref: ValueRef, layout: Layout): StepHighlight | undefined {
+  switch (ref.kind) {
+    case 'a':
+    case 'z':
+    case 'delta':
+    case 'fPrimeAtZ':
+    case 'fPrimeAtA':
+      return { neurons: [[ref.layer, ref.j]] };
+    case 'target':
+      return { neurons: [[layout.weightOffset.length - 1, ref.j]] };
+    case 'param':
+    case 'gradient':
+      return { params: [ref.index] };
+    case 'difference':
+      return highlightOf(ref.of, layout);
+    default:
+      return undefined;
+  }
+}
