@@ -243,7 +243,8 @@ export function decadeTicks(domain: readonly number[], count: number): number[] 
   if (!(hi >= lo)) return [];
   const step = Math.max(1, Math.ceil((hi - lo + 1) / Math.max(1, count)));
   const ticks: number[] = [];
-  for (let e = hi; e >= lo; e -= step) ticks.push(10 ** e);
+  // parsed, not 10 ** e: 10 ** −5 is 9.999…e−6 in floating point
+  for (let e = hi; e >= lo; e -= step) ticks.push(Number(`1e${e}`));
   return ticks.reverse();
 }
 
