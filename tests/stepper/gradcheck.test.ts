@@ -1,0 +1,69 @@
+import { describe, expect, test } from 'vitest';
+import { type GradientCheck, gradientCheck } from '../../src/engine';
+import { DEFAULT_GRADCHECK_TOLERANCE, errorPosition, gradCheckLegend, gradCheckParamColor, gradCheckVerdict, relativeErrorColor, worstFirst } from '../../src/views/gradcheck/colors';
+import { loadShippedExample } from './fixtures';
+
+// the question's [2,2,1] on XOR with its fixed weights; the mean gradient so only the derivative differs
+const example = loadShippedExample('question-xor');
+const checkWith = (derivative: 'correct' | 'buggy', gradientDivisor: 'samples' | 'features' = 'samples') =>
+  gradientCheck(example.network, example.data, { ...example.options, derivative, gradientDivisor });
+const HIDDEN = [0, 1, 2, 3, 4, 5];
+const OUTPUT = [6, 7, 8];
+const isRed = (p: { relativeError: number }) => errorPosition(p.relativeError) > 0.5;
+
+describe('gradient check of the question’s network', () => {
+  test('the correct derivative passes: every parameter in the blue half', () => {
+    const check = checkWith('correct');
+    expect(gradCheckVerdict(check)).toMatchObject({ passed: true, failing: 0, total: 9, failingLayers: [] });
+    for (const p of check.parameters) expect(isRed(p)).toBe(false);
+  });
+
+  test('the buggy derivative fails, and exactly the hidden layer lights up red', () => {
+    const check = checkWith('buggy');
+    const verdict = gradCheckVerdict(check);
+    expect(verdict).toMatchObject({ passed: false, failing: 6, failingLayers: [1] });
+    const color = gradCheckParamColor(check);
+    const byIndex = new Map(check.parameters.map((p) => [p.index, p]));
+    for (const index of HIDDEN) {
+      expect(isRed(byIndex.get(index)!)).toBe(true);
+      expect(color(index)).toBe(relativeErrorColor(byIndex.get(index)!.relativeError));
+    }
+    for (const index of OUTPUT) expect(isRed(byIndex.get(index)!)).toBe(false);
+    expect(verdict.worst!.layer).toBe(1);
+  });
+
+  test('the question’s 1/len(x) divisor fails every layer (the gradient is twice the mean)', () => {
+    expect(gradCheckVerdict(checkWith('correct', 'features')).failingLayers).toEqual([1, 2]);
+  });
+});
+
+describe('colour scale', () => {
+  test('errors grow from blue to vermillion on a log scale with the tolerance in the middle', () => {
+    expect(errorPosition(0)).toBe(0);
+    expect(errorPosition(1e-12)).toBe(0);
+    expect(errorPosition(DEFAULT_GRADCHECK_TOLERANCE)).toBeCloseTo(0.5, 12);
+    expect(errorPosition(1)).toBe(1);
+    expect(errorPosition(NaN)).toBe(1);
+    expect(errorPosition(1e-3)).toBeGreaterThan(errorPosition(1e-5));
+    expect(errorPosition(1e-4, 1e-4)).toBeCloseTo(0.5, 12);
+    expect(relativeErrorColor(1e-12)).not.toBe(relativeErrorColor(1));
+  });
+  test('the legend lists the decades and the tolerance, in order', () => {
+    const legend = gradCheckLegend(1e-4);
+    expect(legend.map((s) => s.value)).toEqual([1e-12, 1e-9, 1e-6, 1e-4, 1e-3, 1]);
+    expect(legend.find((s) => s.value === 1e-4)!.position).toBeCloseTo(0.5, 12);
+  });
+  test('parameters without a check have no colour; an absent check colours nothing', () => {
+    expect(gradCheckParamColor(checkWith('correct'))(99)).toBeUndefined();
+    expect(gradCheckParamColor(null)(0)).toBeUndefined();
+  });
+  test('worst first, NaN at the very top', () => {
+    const check = checkWith('buggy');
+    const withNaN: GradientCheck = { ...check, parameters: [...check.parameters, { ...check.parameters[0], index: 42, relativeError: NaN }] };
+    const sorted = worstFirst(withNaN);
+    expect(sorted[0].index).toBe(42);
+    const rest = sorted.slice(1).map((p) => p.relativeError);
+    expect(rest).toEqual([...rest].sort((a, b) => b - a));
+    expect(gradCheckVerdict(withNaN).passed).toBe(false);
+  });
+});
