@@ -81,6 +81,14 @@ describe('network file import', () => {
     }
   });
 
+  it('an engine failure on pathological nesting becomes a plain message', () => {
+    expect(importNetworkText('['.repeat(200_000))).toEqual({ ok: false, error: 'Network file: could not be read (its structure is too deeply nested or malformed)' });
+  });
+
+  it('something that is not text is refused', () => {
+    expect(importNetworkText(new Uint8Array(4))).toEqual({ ok: false, error: 'Network file: expected text' });
+  });
+
   it('a huge string value is reported briefly', () => {
     const error = errorOf(JSON.stringify({ format: 'x'.repeat(100_000) }));
     expect(error.length).toBeLessThanOrEqual(300);
