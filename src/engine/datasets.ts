@@ -2,7 +2,7 @@
  * Datasets: rows of inputs and targets in flat Float64Arrays (sample-major).
  * Gates use the question's sample order (1,1), (0,1), (1,0), (0,0).
  */
-import { jsonErrorWithLine } from './json';
+import { describeValue, jsonErrorWithLine } from './json';
 import { Rng, RngStream } from './rng';
 
 export interface Dataset {
@@ -134,7 +134,7 @@ export function datasetFromRows(inputs: unknown, targets: unknown, name = 'custo
       if (row.length !== width) return { ok: false, error: `${field}[${s}]: expected ${width} numbers like row 0, got ${row.length}` };
       for (let k = 0; k < row.length; k++) {
         const v = row[k];
-        if (typeof v !== 'number' || !Number.isFinite(v)) return { ok: false, error: `${field}[${s}][${k}]: expected a finite number, got ${JSON.stringify(v) ?? String(v)}` };
+        if (typeof v !== 'number' || !Number.isFinite(v)) return { ok: false, error: `${field}[${s}][${k}]: expected a finite number, got ${describeValue(v)}` };
       }
     }
     return { ok: true, value: width };

@@ -21,7 +21,13 @@ function firstJsonError(text: string): ParseError | null {
 
 /** A JSON.parse failure as "<what> (line L, column C)"; the wording is the scan's (V8's may quote a snippet of the text). */
 export function jsonErrorWithLine(text: string, err: Error): string {
-  const error = firstJsonError(text);
+  let error: ParseError | null = null;
+  try {
+    error = firstJsonError(text);
+  } catch {
+    // the scan recurses: absurdly deep nesting overflows the stack, so say where JSON.parse gave up instead
+    return `${err.message.slice(0, 200)} (nesting too deep to locate)`;
+  }
   const { line, column } = lineAndColumn(text, error ? error.offset : text.length);
   return `${error ? describeError(error) : err.message} (line ${line}, column ${column})`;
 }
@@ -48,4 +54,14 @@ const WORDING: Partial<Record<string, string>> = {
 function describeError(error: ParseError): string {
   const code = printParseErrorCode(error.error);
   return WORDING[code] ?? code;
+}
+
+/** A short, safe description of a value for an error message: never recurses, never huge. */
+export function describeValue(value: unknown): string {
+  if (value === undefined) return 'nothing';
+  if (value === null) return 'null';
+  if (Array.isArray(value)) return `an array of ${value.length}`;
+  if (typeof value === 'object') return 'an object';
+  const text = typeof value === 'string' ? JSON.stringify(value) : String(value);
+  return text.length > 40 ? `${text.slice(0, 37)}…` : text;
 }

@@ -7,7 +7,7 @@
  */
 import { ACTIVATIONS, type ActivationName, DEFAULT_LEAKY_SLOPE, isActivationName } from './activations';
 import type { ParseResult } from './datasets';
-import { jsonErrorWithLine } from './json';
+import { describeValue, jsonErrorWithLine } from './json';
 import { type Network, biasVector, createNetwork, layoutOf, shapeError, weightRows } from './network';
 
 /** Kept here for callers that imported it from this file before it moved to json.ts. */
@@ -52,21 +52,21 @@ const fail = (error: string): ParseResult<Network> => ({ ok: false, error });
 export function networkFromFile(raw: unknown): ParseResult<Network> {
   if (typeof raw !== 'object' || raw === null || Array.isArray(raw)) return fail('expected a JSON object');
   const obj = raw as Record<string, unknown>;
-  if (obj.format !== NETWORK_FORMAT) return fail(`format: expected "${NETWORK_FORMAT}", got ${JSON.stringify(obj.format) ?? 'nothing'}`);
-  if (obj.version !== NETWORK_VERSION) return fail(`version: expected ${NETWORK_VERSION}, got ${JSON.stringify(obj.version) ?? 'nothing'}`);
+  if (obj.format !== NETWORK_FORMAT) return fail(`format: expected "${NETWORK_FORMAT}", got ${describeValue(obj.format)}`);
+  if (obj.version !== NETWORK_VERSION) return fail(`version: expected ${NETWORK_VERSION}, got ${describeValue(obj.version)}`);
   const layers = obj.layers;
   if (!Array.isArray(layers)) return fail('layers: expected an array of layer sizes like [2, 2, 1]');
   const activations = obj.activations;
   if (!Array.isArray(activations)) return fail('activations: expected an array with one activation per non-input layer');
   for (let k = 0; k < activations.length; k++) {
-    if (!isActivationName(activations[k])) return fail(`activations[${k}]: unknown activation ${JSON.stringify(activations[k])} (expected one of ${ACTIVATIONS.join(', ')})`);
+    if (!isActivationName(activations[k])) return fail(`activations[${k}]: unknown activation ${describeValue(activations[k])} (expected one of ${ACTIVATIONS.join(', ')})`);
   }
   const problem = shapeError(layers as number[], activations as string[]);
   if (problem) return fail(problem);
   const sizes = layers as number[];
   let leakySlope = DEFAULT_LEAKY_SLOPE;
   if (obj.leakySlope !== undefined) {
-    if (typeof obj.leakySlope !== 'number' || !Number.isFinite(obj.leakySlope)) return fail(`leakySlope: expected a finite number, got ${JSON.stringify(obj.leakySlope)}`);
+    if (typeof obj.leakySlope !== 'number' || !Number.isFinite(obj.leakySlope)) return fail(`leakySlope: expected a finite number, got ${describeValue(obj.leakySlope)}`);
     leakySlope = obj.leakySlope;
   }
   const L = sizes.length - 1;
@@ -84,7 +84,7 @@ export function networkFromFile(raw: unknown): ParseResult<Network> {
       if (!Array.isArray(row) || row.length !== sizes[l - 1]) return fail(`weights[${k}][${j}]: expected ${sizes[l - 1]} numbers (neurons of layer ${l - 1}), got ${Array.isArray(row) ? row.length : typeof row}`);
       for (let i = 0; i < row.length; i++) {
         const w = row[i];
-        if (typeof w !== 'number' || !Number.isFinite(w)) return fail(`weights[${k}][${j}][${i}]: expected a finite number, got ${JSON.stringify(w) ?? String(w)}`);
+        if (typeof w !== 'number' || !Number.isFinite(w)) return fail(`weights[${k}][${j}][${i}]: expected a finite number, got ${describeValue(w)}`);
         params[layout.weightOffset[l] + j * sizes[l - 1] + i] = w;
       }
     }
@@ -92,7 +92,7 @@ export function networkFromFile(raw: unknown): ParseResult<Network> {
     if (!Array.isArray(vector) || vector.length !== sizes[l]) return fail(`biases[${k}]: expected ${sizes[l]} numbers, got ${Array.isArray(vector) ? vector.length : typeof vector}`);
     for (let j = 0; j < sizes[l]; j++) {
       const b = vector[j];
-      if (typeof b !== 'number' || !Number.isFinite(b)) return fail(`biases[${k}][${j}]: expected a finite number, got ${JSON.stringify(b) ?? String(b)}`);
+      if (typeof b !== 'number' || !Number.isFinite(b)) return fail(`biases[${k}][${j}]: expected a finite number, got ${describeValue(b)}`);
       params[layout.biasOffset[l] + j] = b;
     }
   }

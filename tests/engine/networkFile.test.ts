@@ -161,3 +161,18 @@ describe('rejection names the field', () => {
     );
   });
 });
+
+describe('absurd nesting', () => {
+  test('200,000 open brackets or a deeply nested field give an error, never a throw', async () => {
+    const { parseNetworkFile, parseDatasetJson } = await import('../../src/engine');
+    const deep = '['.repeat(200_000);
+    for (const text of [deep, `{"format": ${deep}`, `{"format": ${'['.repeat(5000)}${']'.repeat(5000)}}`]) {
+      const network = parseNetworkFile(text);
+      expect(network.ok).toBe(false);
+      const dataset = parseDatasetJson(text);
+      expect(dataset.ok).toBe(false);
+    }
+    const nested = parseNetworkFile(`{"format": ${'['.repeat(5000)}${']'.repeat(5000)}}`);
+    expect(!nested.ok && nested.error.length).toBeLessThan(200);
+  });
+});
