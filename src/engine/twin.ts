@@ -134,6 +134,8 @@ export interface TwinModeResult {
   params: Float64Array;
   finalCost: number;
   solved: boolean;
+  /** a^L per sample at the end (sample-major) */
+  outputs: Float64Array;
   /** naive-sigmoid overflows in the last epoch */
   lastOverflows: number;
   divergence: Trainer['divergence'];
@@ -146,7 +148,30 @@ export interface TwinResult {
   buggy: TwinModeResult;
   /** buggy − correct per parameter */
   difference: Float64Array;
+  /** the parameter whose |difference| is largest (null when there are none) */
+  largestDifference: LargestDifference | null;
   labels: ParameterLabel[];
+}
+
+export interface LargestDifference {
+  index: number;
+  /** the signed difference there */
+  value: number;
+}
+
+/** Where the two twins differ most; a non-finite difference (a diverged twin) counts as largest. */
+export function largestDifference(difference: Float64Array): LargestDifference | null {
+  let best: LargestDifference | null = null;
+  let size = -1;
+  for (let k = 0; k < difference.length; k++) {
+    const v = difference[k];
+    const s = Number.isNaN(v) ? Infinity : Math.abs(v);
+    if (s > size) {
+      size = s;
+      best = { index: k, value: v };
+    }
+  }
+  return best;
 }
 
 /** The longest twin run kept whole (two cost histories of this many doubles each). */
@@ -167,16 +192,19 @@ export function twinRun(config: LabConfig, epochs = config.epochs, data?: Datase
       params: trainer.net.params.slice(),
       finalCost: evaluation.cost,
       solved: evaluation.solved,
+      outputs: evaluation.outputs,
       lastOverflows: trainer.lastOverflows,
       divergence: trainer.divergence,
     };
   };
+  const difference = twin.difference();
   return {
     sizes: [...twin.initial.sizes],
     initialParams: twin.initial.params.slice(),
     correct: side('correct'),
     buggy: side('buggy'),
-    difference: twin.difference(),
+    difference,
+    largestDifference: largestDifference(difference),
     labels: parameterLabels(twin.initial.sizes),
   };
 }

@@ -3,6 +3,7 @@ import {
   TwinRun,
   gateDataset,
   initializeNetwork,
+  largestDifference,
   layoutOf,
   parameterLabels,
   questionConfig,
@@ -79,6 +80,15 @@ describe('twin run: correct and buggy derivative in lockstep', () => {
       expect(result[mode].costs).toHaveLength(3000);
     }
     expect(result.difference).toHaveLength(result.labels.length);
+    const biggest = result.largestDifference!;
+    expect(Math.abs(biggest.value)).toBe(maxAbs(result.difference));
+    expect(result.correct.outputs).toHaveLength(4);
+  });
+
+  test('the largest difference counts a NaN (a diverged twin) as the largest', () => {
+    expect(largestDifference(Float64Array.from([0.5, -2, 1]))).toEqual({ index: 1, value: -2 });
+    expect(largestDifference(Float64Array.from([0.5, NaN, 1e9]))!.index).toBe(1);
+    expect(largestDifference(new Float64Array(0))).toBeNull();
   });
 
   test('a bad configuration or epoch count is refused with a message', () => {

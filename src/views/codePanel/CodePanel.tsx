@@ -1,0 +1,81 @@
+/**
+ * A short from-scratch backprop in NumPy style, written for this lab, whose three slip lines follow
+ * the lab's switches: BP2's f_prime(a) (buggy) or f_prime(z) (correct), the divisor len(X) (input
+ * features) or X.shape[1] (samples), and the naive or the stable sigmoid. The lines that follow a
+ * switch are marked; the others stay plain.
+ *
+ * Props: derivative ('correct' | 'buggy'), gradientDivisor ('samples' | 'features'),
+ * sigmoidForm ('stable' | 'naive'), all from the current configuration.
+ */
+import type { DerivativeMode, GradientDivisor, SigmoidForm } from '../../engine';
+import { DERIVATIVE_LINES, DIVISOR_LINES, SIGMOID_LINES, SNIPPET } from './snippet';
+import '../views.css';
+import './codePanel.css';
+
+export interface CodePanelProps {
+  derivative: DerivativeMode;
+  gradientDivisor: GradientDivisor;
+  sigmoidForm: SigmoidForm;
+}
+
+interface Line {
+  text: string;
+  /** which switch this line follows, and whether its current form is one of the question's slips */
+  slot?: 'sigmoid' | 'divisor' | 'derivative';
+  slip?: boolean;
+}
+
+const SLOT_NAMES = { sigmoid: 'sigmoid form', divisor: 'gradient divisor', derivative: 'derivative' } as const;
+
+/** A line split into code and its # comment, so the comment can be dimmed. */
+function CodeText({ text }: { text: string }) {
+  const hash = text.indexOf('#');
+  if (hash < 0) return <>{text || ' '}</>;
+  return (
+    <>
+      {text.slice(0, hash)}
+      <span className="bl-code__comment">{text.slice(hash)}</span>
+    </>
+  );
+}
+
+export function CodePanel({ derivative, gradientDivisor, sigmoidForm }: CodePanelProps) {
+  const lines: Line[] = SNIPPET.flatMap((line): Line[] => {
+    if (typeof line === 'string') return [{ text: line }];
+    if (line.slot === 'sigmoid') return SIGMOID_LINES[sigmoidForm].map((text) => ({ text, slot: 'sigmoid', slip: sigmoidForm === 'naive' }));
+    if (line.slot === 'divisor') return DIVISOR_LINES[gradientDivisor].map((text) => ({ text, slot: 'divisor', slip: gradientDivisor === 'features' }));
+    return DERIVATIVE_LINES[derivative].map((text) => ({ text, slot: 'derivative', slip: derivative === 'buggy' }));
+  });
+  return (
+    <figure className="bl-view bl-code" aria-label="Backprop code">
+      <pre className="bl-code__pre">
+        <code>
+          {lines.map((line, k) => (
+            <span
+              key={k}
+              className={`bl-code__line${line.slot ? ` bl-code__line--switch ${line.slip ? 'is-slip' : 'is-fixed'}` : ''}`}
+              data-slot={line.slot}
+              aria-label={line.slot ? `${SLOT_NAMES[line.slot]} (${line.slip ? 'the slip' : 'correct'}): ${line.text.trim()}` : undefined}
+            >
+              <span className="bl-code__number" aria-hidden="true">
+                {k + 1}
+              </span>
+              {line.slot ? (
+                <mark>
+                  <CodeText text={line.text} />
+                </mark>
+              ) : (
+                <CodeText text={line.text} />
+              )}
+              {'\n'}
+            </span>
+          ))}
+        </code>
+      </pre>
+      <figcaption>
+        Written for this lab. Marked lines follow the switches: <span className="bl-code__key is-slip">the question's slip</span>{' '}
+        <span className="bl-code__key is-fixed">correct form</span>.
+      </figcaption>
+    </figure>
+  );
+}

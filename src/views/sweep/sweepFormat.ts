@@ -1,0 +1,40 @@
+/** Text of the sweep panel: rates as percentages, time left, and the validated start count. */
+import type { RateInterval } from '../../engine';
+
+/**
+ * 0.973 → "97%". Within 1% of 0 or 100 (but not at them) one decimal, rounded away from the end,
+ * so 2 of 1,000 reads "0.2%" and 998 of 1,000 "99.8%", never a misleading "0%" or "100%".
+ */
+export function formatPercent(share: number): string {
+  if (!Number.isFinite(share)) return '–';
+  const p = share * 100;
+  if (p > 0 && p < 1) return `${(Math.ceil(p * 10) / 10).toFixed(1)}%`;
+  if (p > 99 && p < 100) return `${(Math.floor(p * 10) / 10).toFixed(1)}%`;
+  return `${Math.round(p)}%`;
+}
+
+/** "97% (92–99%)": the rate with its 95% interval. */
+export function formatRateInterval(rate: Pick<RateInterval, 'rate' | 'low' | 'high'>): string {
+  return `${formatPercent(rate.rate)} (${formatPercent(rate.low).replace('%', '')}–${formatPercent(rate.high)})`;
+}
+
+/** "about 12 s left", "about 2 min 5 s left"; while unknown, "estimating time left…". */
+export function formatTimeLeft(ms: number | null): string {
+  if (ms === null || !Number.isFinite(ms)) return 'estimating time left…';
+  const seconds = Math.max(0, Math.ceil(ms / 1000));
+  if (seconds < 60) return `about ${seconds} s left`;
+  const minutes = Math.floor(seconds / 60);
+  return seconds % 60 === 0 ? `about ${minutes} min left` : `about ${minutes} min ${seconds % 60} s left`;
+}
+
+export type StartCount = { ok: true; value: number } | { ok: false; error: string };
+
+/** The typed number of starts: a whole number from 1 to max, or a message saying what is wrong. */
+export function parseStartCount(text: string, max: number): StartCount {
+  const trimmed = text.trim();
+  if (trimmed === '') return { ok: false, error: `Starts: enter a whole number from 1 to ${max}.` };
+  if (!/^\d+$/.test(trimmed)) return { ok: false, error: `Starts: “${trimmed}” is not a whole number (1 to ${max}).` };
+  const value = Number(trimmed);
+  if (value < 1 || value > max) return { ok: false, error: `Starts: ${value} is outside 1 to ${max}.` };
+  return { ok: true, value };
+}
