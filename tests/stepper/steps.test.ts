@@ -208,3 +208,20 @@ describe('bad input', () => {
     expect(buildSteps({ ...ctx, sample: -1 }).ok).toBe(false);
   });
 });
+
+describe('typesetting', () => {
+  test('every equation and substituted line of every scenario is valid TeX for KaTeX', async () => {
+    const katex = (await import('katex')).default;
+    for (const scenario of scenarios()) {
+      for (const sample of [0, 'mean'] as const) {
+        for (const step of stepsOf(contextOf(scenario, sample))) {
+          for (const tex of [step.equation, ...step.substituted.map((l) => l.tex), ...step.tables.flatMap((t) => [...t.columns, ...t.rows.map((r) => r.label)])]) {
+            expect(() => katex.renderToString(tex, { throwOnError: true, strict: 'error' }), `${scenario.name} ${step.id}: ${tex}`).not.toThrow();
+            // a command whose backslash got lost in a string escape would print as letters
+            expect(tex, `${step.id}: ${tex}`).not.toMatch(/(^|[^\\a-zA-Z])(qquad|quad|cdot|frac|partial|delta|leftarrow|odot|sigma|times)/);
+          }
+        }
+      }
+    }
+  });
+});

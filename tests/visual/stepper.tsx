@@ -8,7 +8,7 @@
  */
 import { StrictMode, useEffect, useMemo, useReducer, useRef, useState } from 'react';
 import { createRoot } from 'react-dom/client';
-import { type DerivativeMode, type Network, GridEvaluator, gradientCheck, inspectPass } from '../../src/engine';
+import { type DerivativeMode, type GradientDivisor, type Network, GridEvaluator, gradientCheck, inspectPass } from '../../src/engine';
 import { GradCheckPanel } from '../../src/views/gradcheck/GradCheckPanel';
 import { DEFAULT_GRADCHECK_TOLERANCE, gradCheckParamColor } from '../../src/views/gradcheck/colors';
 import { type ExampleEntry, type LoadedExample, loadExample, parseExampleIndex } from '../../src/views/stepper/examples';
@@ -67,13 +67,14 @@ function Lab({ example }: { example: LoadedExample }) {
   const [epoch, setEpoch] = useState(0);
   const [derivative, setDerivative] = useState<DerivativeMode>((query.get('derivative') as DerivativeMode | null) ?? example.options.derivative);
   const [freezeBiases, setFreezeBiases] = useState(example.options.freezeBiases);
+  const [gradientDivisor, setGradientDivisor] = useState<GradientDivisor>((query.get('divisor') as GradientDivisor | null) ?? example.options.gradientDivisor);
   const sampleParam = query.get('sample');
   const [sample, setSample] = useState<SampleSelection>(sampleParam === null ? 0 : sampleParam === 'mean' ? 'mean' : Number(sampleParam));
   const [view, setView] = useState(query.get('view') ?? 'stepper');
   const [highlight, setHighlight] = useState<StepHighlight | null>(null);
   const [state, dispatch] = useReducer(stepperReducer, undefined, () => initialStepperState());
 
-  const options = useMemo(() => ({ ...example.options, derivative, freezeBiases }), [example, derivative, freezeBiases]);
+  const options = useMemo(() => ({ ...example.options, derivative, freezeBiases, gradientDivisor }), [example, derivative, freezeBiases, gradientDivisor]);
   const other: DerivativeMode = derivative === 'buggy' ? 'correct' : 'buggy';
   const pass = useMemo(() => inspectPass(network, example.data, options), [network, example, options]);
   const otherPass = useMemo(() => inspectPass(network, example.data, { ...options, derivative: other }), [network, example, options, other]);
@@ -112,6 +113,9 @@ function Lab({ example }: { example: LoadedExample }) {
         </span>
         <label className="bl-check">
           <input type="checkbox" checked={freezeBiases} onChange={(e) => setFreezeBiases(e.target.checked)} /> Freeze biases
+        </label>
+        <label className="bl-check">
+          <input type="checkbox" checked={gradientDivisor === 'features'} onChange={(e) => setGradientDivisor(e.target.checked ? 'features' : 'samples')} /> Divide by n₀ (the question’s 1/len(x))
         </label>
         <span className="bl-toggle" role="group" aria-label="Mode">
           {(['stepper', 'gradcheck'] as const).map((mode) => (
@@ -152,7 +156,7 @@ function Lab({ example }: { example: LoadedExample }) {
               epoch={epoch}
             />
           ) : (
-            <GradCheckPanel check={check} derivative={derivative} onHighlight={(h) => setHighlight(h)} />
+            <GradCheckPanel check={check} derivative={derivative} gradientDivisor={gradientDivisor} onHighlight={(h) => setHighlight(h)} />
           )}
         </div>
       </div>

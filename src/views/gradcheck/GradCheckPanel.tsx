@@ -4,7 +4,7 @@
  * network graph uses (via `gradCheckParamColor`). Every number comes from the engine's GradientCheck.
  */
 import { useState } from 'react';
-import type { DerivativeMode, GradientCheck, ParameterCheck } from '../../engine';
+import type { DerivativeMode, GradientCheck, GradientDivisor, ParameterCheck } from '../../engine';
 import { formatNumber } from '../format';
 import { neuronSymbol, weightSymbol } from '../notation';
 import { DEFAULT_GRADCHECK_TOLERANCE, gradCheckLegend, gradCheckLegendGradient, gradCheckVerdict, passes, relativeErrorColor, worstFirst } from './colors';
@@ -17,6 +17,8 @@ export interface GradCheckPanelProps {
   tolerance?: number;
   /** the derivative mode the analytic gradient was computed with (for the verdict's wording) */
   derivative?: DerivativeMode;
+  /** the divisor the analytic gradient used: under 'features' (the question's 1/len(x)) every gradient is off by N/n₀ */
+  gradientDivisor?: GradientDivisor;
   /** hovering a row points at its weight or bias on the graph (null on leave) */
   onHighlight?(highlight: { params: number[] } | null): void;
   onParamClick?(index: number): void;
@@ -31,7 +33,7 @@ export function parameterSymbol(p: ParameterCheck): string {
   return p.kind === 'bias' ? neuronSymbol(p.layer, p.j, 'b') : weightSymbol(p.layer, p.j, p.i);
 }
 
-export function GradCheckPanel({ check, tolerance = DEFAULT_GRADCHECK_TOLERANCE, derivative, onHighlight, onParamClick, rowLimit = 10, onRun, running = false }: GradCheckPanelProps) {
+export function GradCheckPanel({ check, tolerance = DEFAULT_GRADCHECK_TOLERANCE, derivative, gradientDivisor, onHighlight, onParamClick, rowLimit = 10, onRun, running = false }: GradCheckPanelProps) {
   const [showAll, setShowAll] = useState(false);
   const verdict = check ? gradCheckVerdict(check, tolerance) : null;
   const sorted = check ? worstFirst(check) : [];
@@ -48,7 +50,7 @@ export function GradCheckPanel({ check, tolerance = DEFAULT_GRADCHECK_TOLERANCE,
         <GradCheckLegend tolerance={tolerance} />
       </div>
       <p className={`bl-gradcheck__verdict ${verdict ? (verdict.passed ? 'is-pass' : 'is-fail') : ''}`} role="status">
-        {verdictText(check, verdict, tolerance, derivative)}
+        {verdictText(check, verdict, tolerance, derivative, gradientDivisor)}
       </p>
       {check && (
         <table className="bl-gradcheck__table" onMouseLeave={() => onHighlight?.(null)}>
@@ -89,14 +91,15 @@ export function GradCheckPanel({ check, tolerance = DEFAULT_GRADCHECK_TOLERANCE,
   );
 }
 
-function verdictText(check: GradientCheck | null, verdict: ReturnType<typeof gradCheckVerdict> | null, tolerance: number, derivative?: DerivativeMode): string {
+function verdictText(check: GradientCheck | null, verdict: ReturnType<typeof gradCheckVerdict> | null, tolerance: number, derivative?: DerivativeMode, divisor?: GradientDivisor): string {
   if (!check || !verdict) return 'No gradient check yet.';
   if (verdict.total === 0) return 'The network has no parameters to check.';
   const tol = formatNumber(tolerance);
   const worst = verdict.worst ? ` (worst: ${parameterSymbol(verdict.worst)}, ${formatNumber(verdict.worst.relativeError)})` : '';
   if (verdict.passed) return `Pass: all ${verdict.total} gradients agree with the numeric estimate within ${tol}${worst}.`;
   const layers = verdict.failingLayers.length === 1 ? `layer ${verdict.failingLayers[0]}` : `layers ${verdict.failingLayers.join(', ')}`;
-  const cause = derivative === 'buggy' ? ' The buggy derivative f′(a) corrupts the hidden layers’ δ, and with it their gradients.' : '';
+  let cause = derivative === 'buggy' ? ' The buggy derivative f′(a) corrupts the hidden layers’ δ, and with it their gradients.' : '';
+  if (divisor === 'features') cause += ' The gradient is also divided by the number of inputs n₀ instead of the batch size N (the question’s 1/len(x)), which scales every gradient of every layer by N/n₀.';
   return `Fail: ${verdict.failing} of ${verdict.total} gradients differ from the numeric estimate by more than ${tol}, in ${layers}${worst}.${cause}`;
 }
 

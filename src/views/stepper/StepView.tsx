@@ -83,6 +83,7 @@ export function StepTableView({ table, onHover }: StepTableViewProps) {
               <td
                 key={c}
                 className={cell.mark ? `bl-stepper__cell--${cell.mark}` : undefined}
+                data-value={cell.value === null ? undefined : String(cell.value)}
                 title={cell.value === null ? undefined : `${cell.value}${cell.mark ? ` (${MARK_TITLES[cell.mark]})` : ''}`}
                 onMouseEnter={() => onHover?.(cell)}
               >

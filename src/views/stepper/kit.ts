@@ -54,7 +54,7 @@ export function pairedLines<T>(kit: StepKit, items: readonly T[], build: (t: Tex
   const lines: TexLine[] = [];
   for (let k = 0; k < items.length; k += 2) {
     const pair = items.slice(k, k + 2);
-    lines.push(kit.line((t) => pair.map((item) => build(t, item)).join(',\qquad ')));
+    lines.push(kit.line((t) => pair.map((item) => build(t, item)).join(',\\qquad ')));
   }
   return lines;
 }
