@@ -1,8 +1,8 @@
 // @vitest-environment happy-dom
-import { act, useReducer, useState } from 'react';
+import { act, useMemo, useReducer, useState } from 'react';
 import { createRoot, type Root } from 'react-dom/client';
 import { afterEach, beforeEach, describe, expect, test, vi } from 'vitest';
-import { gradientCheck } from '../../src/engine';
+import { gradientCheck, inspectPass } from '../../src/engine';
 import { GradCheckPanel } from '../../src/views/gradcheck/GradCheckPanel';
 import { useStepperKeyboard } from '../../src/views/stepper/keyboard';
 import { initialStepperState, runStepperAction, stepperReducer } from '../../src/views/stepper/machine';
@@ -135,6 +135,55 @@ describe('StepperPanel', () => {
       select.dispatchEvent(new Event('change', { bubbles: true }));
     });
     expect(container.querySelector('.bl-stepper__notes')!.textContent).toContain('the 4 samples');
+  });
+});
+
+/** A caller that, like the page, applies the recorded update on "next epoch" and computes the new pass. */
+function LiveHost() {
+  const [state, dispatch] = useReducer(stepperReducer, undefined, () => initialStepperState());
+  const [network, setNetwork] = useState(example.network);
+  const pass = useMemo(() => inspectPass(network, example.data, example.options), [network]);
+  return (
+    <StepperPanel
+      network={network}
+      pass={pass}
+      settings={passes.settings}
+      sample={0}
+      onSampleChange={() => {}}
+      state={state}
+      dispatch={dispatch}
+      onNextEpoch={() => setNetwork({ ...network, params: pass.paramsAfter.slice() })}
+      playInterval={1000}
+    />
+  );
+}
+
+describe('StepperPanel with a live caller', () => {
+  test('after the last step the new pass starts at the forward pass with the updated weights', () => {
+    act(() => root.render(<LiveHost />));
+    const firstWeight = () => container.querySelector('td[data-value]')!.getAttribute('data-value');
+    expect(firstWeight()).toBe('0.5');
+    act(() => button('Next epoch').click());
+    act(() => button('Next step').click());
+    expect(status()).toContain('Step 1 of 14');
+    expect(title()).toContain('weighted input z¹');
+    expect(Number(firstWeight())).toBeCloseTo(0.5 - 0.35 * (inspectPass(example.network, example.data, example.options).gradient[0]), 15);
+  });
+
+  test('Walk through slowly advances one step per interval and stops on the last step', () => {
+    vi.useFakeTimers();
+    try {
+      act(() => root.render(<LiveHost />));
+      act(() => button('Walk through slowly').click());
+      expect(button('Stop walk-through').getAttribute('aria-pressed')).toBe('true');
+      act(() => void vi.advanceTimersByTime(1000));
+      expect(status()).toContain('Step 2 of 14');
+      act(() => void vi.advanceTimersByTime(20_000));
+      expect(status()).toContain('Step 14 of 14');
+      expect(button('Walk through slowly').getAttribute('aria-pressed')).toBe('false');
+    } finally {
+      vi.useRealTimers();
+    }
   });
 });
 
