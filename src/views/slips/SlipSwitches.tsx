@@ -80,7 +80,7 @@ function OverflowDetails({ overflow }: { overflow: OverflowReport | null | undef
         {log && log.firstEpoch !== null && (
           <>
             {' '}
-            First at epoch {formatEpoch(log.firstEpoch)}, {log.total} in all over {log.epochsWithOverflow} epoch{log.epochsWithOverflow === 1 ? '' : 's'}.
+            First at epoch {formatEpoch(log.firstEpoch)}, {formatEpoch(log.total)} in all over {formatEpoch(log.epochsWithOverflow)} epoch{log.epochsWithOverflow === 1 ? '' : 's'}.
           </>
         )}
         {log && log.firstEpoch === null && <> None so far in this run.</>}
@@ -118,6 +118,11 @@ function OverflowDetails({ overflow }: { overflow: OverflowReport | null | undef
             </tfoot>
           )}
         </table>
+      )}
+      {sites.length > 0 && (
+        <p className="bl-slip__note">
+          At such z both forms give a ≈ 0, so in a hidden layer the overflow costs only the warning; at the output, an a of exactly 0 makes the naive cost's ln a = −∞.
+        </p>
       )}
     </div>
   );
