@@ -194,7 +194,7 @@ function BenchPanel() {
   const [text, setText] = useState('measuring…');
   useEffect(() => {
     setTimeout(() => {
-      const result = measureViews(historyData().correct, xorData().grids);
+      const result = measureViews(historyData().correct, xorData().grids, spiralData());
       (window as unknown as { __viewTimings: unknown }).__viewTimings = result;
       setText(JSON.stringify(result, null, 2));
     }, 300);

@@ -105,7 +105,8 @@ export function buildCostFrame(
   const x = scaleLinear().domain([1, Math.max(2, span)]).range([box.margin.left, box.margin.left + w]);
   const domain = costDomain(inputs, scale);
   const range = [box.margin.top + h, box.margin.top];
-  const y = scale === 'log' ? scaleLog().domain(domain).range(range).nice() : scaleLinear().domain(domain).range(range).nice();
+  // log: a little headroom instead of nice(), which would round 0.7 up to 10 and waste a third of the plot
+  const y = scale === 'log' ? scaleLog().domain([domain[0] / 1.25, domain[1] * 1.25]).range(range) : scaleLinear().domain(domain).range(range).nice();
   const columnCount = Math.max(1, Math.round(w * ratio));
   const series = inputs.map((s) => ({
     id: s.id,
@@ -228,8 +229,8 @@ function drawDivergence(ctx: CanvasRenderingContext2D, frame: CostFrame, s: Seri
     ctx.globalAlpha = 1;
     if (!labelled && x1 - x0 > 70) {
       ctx.font = '10.5px system-ui, sans-serif';
-      ctx.textBaseline = 'bottom';
-      ctx.fillText('cost not finite', x0 + 2, top - 10);
+      ctx.textBaseline = 'top';
+      ctx.fillText('cost not finite', x0 + 2, top - 1);
       labelled = true;
     }
     c = end;

@@ -16,7 +16,7 @@ import { biasIndexOf, describeItem, weightIndexOf } from './details';
 import { GraphStructure } from './GraphStructure';
 import { GraphTooltip, type TooltipAnchor } from './GraphTooltip';
 import { nextItem } from './keyboard';
-import { type GraphItem, type GraphLayout, computeLayout, hitTest, sameItem, THUMB_GAP } from './layout';
+import { GRAPH_MARGIN, type GraphItem, type GraphLayout, THUMB_GAP, computeLayout, hitTest, sameItem } from './layout';
 import { type GraphElements, paintGraph } from './paintGraph';
 import { SampleSelector } from './SampleSelector';
 import { type SampleSelection, maxAbsWeight } from './values';
@@ -45,8 +45,11 @@ export interface NetworkGraphProps {
   height?: number;
 }
 
+/** Tall enough for a thumbnail under each neuron while the widest layer has up to 6; compact beyond. */
 function defaultHeight(sizes: readonly number[]): number {
-  return Math.round(Math.max(300, Math.min(640, Math.max(...sizes) * 36 + 70)));
+  const widest = Math.max(...sizes);
+  const slot = widest <= 6 ? 104 : 36;
+  return Math.round(Math.max(300, Math.min(640, widest * slot + GRAPH_MARGIN.top + GRAPH_MARGIN.bottom)));
 }
 
 function itemIndex(network: Network, item: GraphItem): number {

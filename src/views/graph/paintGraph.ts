@@ -5,7 +5,7 @@
 import { type BoundaryGrids, type Network, type PassRecord, gridCellCentre } from '../../engine';
 import { type ColorTable, buildColorTable, paintCells } from '../colorTable';
 import { formatCompact } from '../format';
-import { activationColorScale, activationDomain, interpolateValue, weightColorScale, weightWidthScale } from '../palette';
+import { activationColorScale, activationDomain, interpolateValue, interpolateWeight, weightWidthScale } from '../palette';
 import type { GraphLayout } from './layout';
 import { type SampleSelection, activationValue, layerSpread, maxAbsWeight, passMatches } from './values';
 
@@ -36,13 +36,45 @@ export interface EdgeStyle {
   opacity: number;
 }
 
-/** Colour, width and opacity of weight `index` (pure, for tests and for painting). */
+const WEIGHT_STEPS = 256;
+let weightTable: string[] | null = null;
+/** The weight ramp as 256 colour strings: painting 1,840 weights must not interpolate 1,840 colours. */
+function weightColors(): string[] {
+  weightTable ??= Array.from({ length: WEIGHT_STEPS }, (_, k) => interpolateWeight(k / (WEIGHT_STEPS - 1)));
+  return weightTable;
+}
+
+export type EdgeStyler = (weight: number, index: number) => EdgeStyle;
+
+/** Styles weights for one paint: colour by w on ±maxAbs, width by |w|, dimmed when others are highlighted. */
+export function edgeStyler(maxAbs: number, maxWidth: number, input: Pick<GraphPaintInput, 'paramColor' | 'highlightedParams'>): EdgeStyler {
+  const m = Number.isFinite(maxAbs) && maxAbs > 0 ? maxAbs : 1;
+  const colors = weightColors();
+  const width = weightWidthScale(m, maxWidth);
+  const dimming = input.highlightedParams !== undefined && input.highlightedParams.size > 0;
+  return (weight, index) => {
+    const override = input.paramColor?.(index);
+    let color = override ?? '#D55E00';
+    if (override === undefined && Number.isFinite(weight)) {
+      const t = Math.round(((weight / m + 1) / 2) * (WEIGHT_STEPS - 1));
+      color = colors[t < 0 ? 0 : t > WEIGHT_STEPS - 1 ? WEIGHT_STEPS - 1 : t];
+    }
+    return {
+      color,
+      width: Number.isFinite(weight) ? width(Math.abs(weight)) : maxWidth,
+      opacity: dimming && !input.highlightedParams!.has(index) ? 0.16 : 0.9,
+    };
+  };
+}
+
+/** Colour, width and opacity of weight `index` (one-off; painting uses a shared `edgeStyler`). */
 export function edgeStyle(weight: number, index: number, maxAbs: number, maxWidth: number, input: Pick<GraphPaintInput, 'paramColor' | 'highlightedParams'>): EdgeStyle {
-  const override = input.paramColor?.(index);
-  const color = override ?? (Number.isFinite(weight) ? weightColorScale(maxAbs)(weight) : '#D55E00');
-  const width = Number.isFinite(weight) ? weightWidthScale(maxAbs, maxWidth)(Math.abs(weight)) : maxWidth;
-  const dim = input.highlightedParams && input.highlightedParams.size > 0 && !input.highlightedParams.has(index);
-  return { color, width, opacity: dim ? 0.16 : 0.9 };
+  return edgeStyler(maxAbs, maxWidth, input)(weight, index);
+}
+
+/** Sets an attribute only when it changes (most weights barely move between frames). */
+function setIfChanged(el: Element, name: string, value: string): void {
+  if (el.getAttribute(name) !== value) el.setAttribute(name, value);
 }
 
 /** Colour of a neuron's activation value in layer l (domain by its activation function). */
@@ -60,31 +92,36 @@ export function paintGraph(elements: GraphElements, input: GraphPaintInput): voi
   const pass = passMatches(network, input.pass) ? input.pass : null;
   const maxAbs = maxAbsWeight(network);
   const params = network.params;
+  const styleEdge = edgeStyler(maxAbs, layout.maxEdgeWidth, input);
+  const styleRing = edgeStyler(maxAbs, layout.ring, input);
   for (let k = 0; k < layout.edges.length; k++) {
     const line = elements.edges[k];
     if (!line) continue;
     const e = layout.edges[k];
-    const style = edgeStyle(params[e.index], e.index, maxAbs, layout.maxEdgeWidth, input);
-    line.setAttribute('stroke', style.color);
-    line.setAttribute('stroke-width', style.width.toFixed(2));
-    line.setAttribute('stroke-opacity', String(style.opacity));
+    const style = styleEdge(params[e.index], e.index);
+    setIfChanged(line, 'stroke', style.color);
+    setIfChanged(line, 'stroke-width', style.width.toFixed(1));
+    setIfChanged(line, 'stroke-opacity', String(style.opacity));
   }
   for (let l = 0; l < layout.nodes.length; l++) {
     const spread = layerSpread(pass, l);
+    const fill = activationColorScale(activationDomain(l === 0 ? 'input' : network.activations[l - 1], spread));
     for (const node of layout.nodes[l]) {
       const value = pass ? activationValue(pass, l, node.j, sample) : NaN;
-      elements.bodies[l]?.[node.j]?.setAttribute('fill', neuronColor(network, l, value, spread));
+      const body = elements.bodies[l]?.[node.j];
+      if (body) setIfChanged(body, 'fill', Number.isFinite(value) ? fill(value) : '#FFFFFF');
       const text = elements.values[l]?.[node.j];
       if (text) {
-        text.textContent = pass ? formatCompact(value) : '';
+        const label = pass ? formatCompact(value) : '';
+        if (text.textContent !== label) text.textContent = label;
         // dark text on light fills, light text on the dark ends of the ramp
-        text.setAttribute('fill', isDarkFill(network, l, value, spread) ? '#FFFFFF' : '#1A1A1A');
+        setIfChanged(text, 'fill', isDarkFill(network, l, value, spread) ? '#FFFFFF' : '#1A1A1A');
       }
       const ring = elements.rings[l]?.[node.j];
       if (ring && node.biasIndex >= 0) {
-        const style = edgeStyle(params[node.biasIndex], node.biasIndex, maxAbs, layout.ring, input);
-        ring.setAttribute('stroke', style.color);
-        ring.setAttribute('stroke-opacity', String(Math.max(style.opacity, 0.3)));
+        const style = styleRing(params[node.biasIndex], node.biasIndex);
+        setIfChanged(ring, 'stroke', style.color);
+        setIfChanged(ring, 'stroke-opacity', String(Math.max(style.opacity, 0.3)));
       }
     }
   }
