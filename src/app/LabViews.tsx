@@ -81,14 +81,14 @@ function ScrubBar() {
 const NARROW = '(max-width: 1180px)';
 
 /** The boundary plot's side: smaller on narrow screens, so it stays beside the graph at 1024 px. */
+let narrowQuery: MediaQueryList | null = null;
+const narrowMedia = () => (narrowQuery ??= window.matchMedia(NARROW));
+const subscribeNarrow = (onChange: () => void) => {
+  narrowMedia().addEventListener('change', onChange);
+  return () => narrowMedia().removeEventListener('change', onChange);
+};
+
 function useBoundarySize(): number {
-  const narrow = useSyncExternalStore(
-    (onChange) => {
-      const query = window.matchMedia(NARROW);
-      query.addEventListener('change', onChange);
-      return () => query.removeEventListener('change', onChange);
-    },
-    () => window.matchMedia(NARROW).matches,
-  );
+  const narrow = useSyncExternalStore(subscribeNarrow, () => narrowMedia().matches);
   return narrow ? 250 : 330;
 }

@@ -1,12 +1,49 @@
 /**
  * Joins a store to a worker (or anything shaped like one): commands go out through the store's
  * `send`, events come back through `receive`. The worker first gets the store's settings.
+ *
+ * In a browser the events of one frame are applied together, in one store update just before
+ * the frame is drawn, so React renders at most once a frame however many messages arrive.
  */
 import type { LabEvent, WorkerLike } from '../worker/protocol';
 import type { LabStore } from './labStore';
 
-export function connectWorker(store: LabStore, worker: WorkerLike): () => void {
-  const listener = (event: MessageEvent<LabEvent>) => store.getState().receive(event.data);
+/** Calls `flush` later (or at once); the bridge applies everything that arrived in between. */
+export type EventBatcher = (flush: () => void) => void;
+
+/** Next animation frame, or 100 ms when no frame comes (a hidden tab has none), whichever is first. */
+export const frameBatcher: EventBatcher = (flush) => {
+  let done = false;
+  const once = () => {
+    if (done) return;
+    done = true;
+    cancelAnimationFrame(frame);
+    clearTimeout(timer);
+    flush();
+  };
+  const frame = requestAnimationFrame(once);
+  const timer = setTimeout(once, 100);
+};
+
+const immediately: EventBatcher = (flush) => flush();
+
+export function connectWorker(store: LabStore, worker: WorkerLike, batch: EventBatcher = typeof requestAnimationFrame === 'function' ? frameBatcher : immediately): () => void {
+  let queue: LabEvent[] = [];
+  let pending = false;
+  let connected = true;
+  const flush = () => {
+    pending = false;
+    const events = queue;
+    queue = [];
+    if (connected && events.length > 0) store.getState().receiveAll(events);
+  };
+  const listener = (event: MessageEvent<LabEvent>) => {
+    queue.push(event.data);
+    if (!pending) {
+      pending = true;
+      batch(flush);
+    }
+  };
   worker.addEventListener('message', listener);
   // a new worker numbers its runs from 1 again
   store.setState({ send: (command) => worker.postMessage(command), run: { ...store.getState().run, runId: 0 } });
@@ -15,6 +52,7 @@ export function connectWorker(store: LabStore, worker: WorkerLike): () => void {
   worker.postMessage({ type: 'setStop', stop });
   worker.postMessage({ type: 'configure', config });
   return () => {
+    connected = false;
     worker.removeEventListener('message', listener);
     store.setState({ send: () => {} });
   };

@@ -22,6 +22,17 @@ export function createLabStore(): LabStore {
     ...createInspectSlice(set, get, api),
     send: (_command: LabCommand) => {},
     receive: (event: LabEvent) => set(applyEvent(get(), event)),
+    receiveAll: (events: readonly LabEvent[]) => {
+      // fold the events over a working copy, then publish once
+      let state = get();
+      const changes: Partial<LabState> = {};
+      for (const event of events) {
+        const change = applyEvent(state, event);
+        state = { ...state, ...change };
+        Object.assign(changes, change);
+      }
+      set(changes);
+    },
   }));
 }
 

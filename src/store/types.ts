@@ -92,6 +92,8 @@ export interface BridgeSlice {
   send(command: LabCommand): void;
   /** applies one worker event to the slices */
   receive(event: LabEvent): void;
+  /** applies several events in order, as one store update */
+  receiveAll(events: readonly LabEvent[]): void;
 }
 
 export type LabState = ConfigSlice & RunSlice & HistorySlice & SnapshotSlice & InspectSlice & BridgeSlice;

@@ -63,6 +63,8 @@ export class LabHandler {
   private snapshotEpoch = -1;
   private snapshotAt = -Infinity;
   private snapshotMs = 0;
+  /** when costs last went out */
+  private costsAt = -Infinity;
   /** ms per epoch, measured on chunks long enough for the clock */
   private msPerEpoch = 0;
   private chunk = 1;
@@ -315,7 +317,6 @@ export class LabHandler {
     const reason = owed > 0 ? this.trainSlice(owed, start + SLICE_MS) : null;
     const trained = trainer.epoch - before;
     if (this.budget !== Infinity) this.budget -= trained;
-    this.costs.flush(this.deps.post, this.runId);
     const now = this.deps.now();
     if (now - this.rateAt >= RATE_WINDOW_MS) {
       this.epochsPerSecond = ((trainer.epoch - this.rateEpoch) * 1000) / (now - this.rateAt);
@@ -328,7 +329,13 @@ export class LabHandler {
     if (this.budget <= 0) return this.finish('ranEpochs', null);
     // slow speeds show every epoch; fast ones at most one snapshot a frame, fewer when snapshots are costly
     const slow = this.speed !== 'max' && this.speed <= 1000 / FRAME_MS;
-    if (trainer.epoch !== this.snapshotEpoch && (slow || now - this.snapshotAt >= Math.max(FRAME_MS, this.snapshotMs / SNAPSHOT_SHARE))) {
+    const snapshotDue = trainer.epoch !== this.snapshotEpoch && (slow || now - this.snapshotAt >= Math.max(FRAME_MS, this.snapshotMs / SNAPSHOT_SHARE));
+    // costs go out at most once a frame too (two slices a message at full speed): fewer messages for the page
+    if (snapshotDue || now - this.costsAt >= FRAME_MS) {
+      this.costs.flush(this.deps.post, this.runId);
+      this.costsAt = now;
+    }
+    if (snapshotDue) {
       this.postStatus();
       this.sendSnapshot();
     }

@@ -3,7 +3,7 @@ import { afterEach, describe, expect, test } from 'vitest';
 import { DEFAULT_CONFIG, PRESETS, buildRun } from '../../src/engine';
 import { connectWorker } from '../../src/store/connectWorker';
 import { historyCostSource } from '../../src/store/costSource';
-import { appendCosts } from '../../src/store/historySlice';
+import { appendCosts, growableCosts } from '../../src/store/historySlice';
 import { type LabStore, createLabStore } from '../../src/store/labStore';
 import type { CostHistory } from '../../src/store/types';
 import { FakeWorkerEnv, simulateEngineSpeed } from '../worker/harness';
@@ -167,6 +167,17 @@ describe('the history slice and the cost source', () => {
     expect(history.length).toBe(20);
     expect(history.costs.length).toBe(32);
     expect(Array.from(history.costs.subarray(0, 4))).toEqual([0, 0.5, 1, 1.5]);
+  });
+
+  test('a growable history grows in place, without copying, past a million epochs', () => {
+    let history: CostHistory = { runId: 1, costs: growableCosts(1024), length: 0 };
+    const buffer = history.costs.buffer;
+    const batch = new Float64Array(50_000).map((_, k) => k);
+    for (let k = 0; k < 24; k++) history = appendCosts(history, history.length, batch);
+    expect(history.length).toBe(1_200_000);
+    expect(history.costs.buffer).toBe(buffer); // the same memory, grown
+    expect(history.costs[1_199_999]).toBe(49_999);
+    expect(history.costs[50_000]).toBe(0);
   });
 
   test('the cost source reads the history and calls its listener once per frame, not per batch', () => {
