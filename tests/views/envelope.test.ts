@@ -155,6 +155,15 @@ describe('CostEnvelope (incremental)', () => {
     expect(envelope.globalMin).toBe(5);
   });
 
+  it('a new run that is already longer than the drawn one, with the same first cost, still starts over', () => {
+    const envelope = new CostEnvelope(64);
+    envelope.sync([0.7, 0.6, 0.5], 3);
+    envelope.sync(new Float64Array([0.7, 0.65, 0.64, 0.63, 0.62]), 5);
+    expect(envelope.length).toBe(5);
+    expect(envelope.globalMin).toBe(0.62);
+    expect(envelope.globalMax).toBe(0.7);
+  });
+
   it('tracks the smallest positive cost for log scales, ignoring zeros', () => {
     const envelope = new CostEnvelope();
     envelope.sync([0.5, 0, 0.25, 0], 4);

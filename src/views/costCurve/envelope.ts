@@ -82,6 +82,7 @@ export class CostEnvelope {
   nonFiniteTotal = 0;
   private source: ArrayLike<number> | null = null;
   private firstValue = NaN;
+  private lastValue = NaN;
 
   constructor(capacity = DEFAULT_ENVELOPE_CAPACITY) {
     // even, so pairs always merge cleanly
@@ -107,6 +108,7 @@ export class CostEnvelope {
     this.nonFiniteTotal = 0;
     this.source = null;
     this.firstValue = NaN;
+    this.lastValue = NaN;
   }
 
   /**
@@ -115,11 +117,14 @@ export class CostEnvelope {
    */
   sync(values: ArrayLike<number>, length: number): void {
     const n = Math.max(0, Math.min(length, values.length));
-    const replaced = values !== this.source && this.length > 0 && !(Object.is(values[0], this.firstValue) && n >= this.length);
+    // a new array holding the same first and last consumed costs is the same history, regrown
+    const replaced =
+      values !== this.source && this.length > 0 && !(n >= this.length && Object.is(values[0], this.firstValue) && Object.is(values[this.length - 1], this.lastValue));
     if (n < this.length || replaced) this.clear();
     this.source = values;
     if (this.length === 0 && n > 0) this.firstValue = values[0];
     for (let k = this.length; k < n; k++) this.push(values[k]);
+    if (n > 0) this.lastValue = values[n - 1];
   }
 
   /** Appends one epoch's cost. */

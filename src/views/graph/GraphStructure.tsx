@@ -48,6 +48,7 @@ export const GraphStructure = memo(function GraphStructure({ layout, activations
             y2={e.y2}
             stroke="#d9d6d0"
             tabIndex={-1}
+            role="button"
             aria-label={itemName({ kind: 'weight', layer: e.layer, j: e.j, i: e.i })}
           />
         ))}
@@ -73,6 +74,7 @@ export const GraphStructure = memo(function GraphStructure({ layout, activations
                   fill="none"
                   stroke="#d9d6d0"
                   tabIndex={-1}
+                  role="button"
                   aria-label={itemName({ kind: 'bias', layer: l, j: node.j })}
                 />
               )}
