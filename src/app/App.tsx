@@ -17,20 +17,16 @@ export function App() {
   return (
     <LabStoreContext.Provider value={store}>
       <div className="app">
-        <header className="app__header">
-          <h1>
-            Backprop Lab <span className="app__tagline">watch backpropagation, number by number</span>
-          </h1>
+        <header className="app__header panel">
+          <h1>Backprop Lab</h1>
+          <Transport />
+          <StatusLine />
           <p className="app__keys">
             <kbd>Space</kbd> play/pause · <kbd>→</kbd> step
           </p>
         </header>
         <ControlsPanel />
         <main className="app__main">
-          <div className="toolbar panel">
-            <Transport />
-            <StatusLine />
-          </div>
           <LabViews />
         </main>
       </div>

@@ -28,7 +28,7 @@ export function LabViews() {
     <div className="views">
       <section className="card card--graph">
         {network ? (
-          <NetworkGraph network={network} pass={shown?.pass ?? null} grids={shown?.grids ?? null} sample={sample} onSampleChange={selectSample} />
+          <NetworkGraph network={network} pass={shown?.pass ?? null} grids={shown?.grids ?? null} sample={sample} onSampleChange={selectSample} height={graphHeight(network.sizes)} />
         ) : (
           <figure aria-label="Network graph" className="placeholder">Starting the engine…</figure>
         )}
@@ -37,7 +37,7 @@ export function LabViews() {
         <DecisionBoundary grids={shown?.grids ?? null} data={data} outputs={shown?.evaluation.outputs ?? null} rounded={ui.rounded} onRoundedChange={(rounded) => setUi({ rounded })} size={boundarySize} />
       </section>
       <section className="card card--cost">
-        <CostCurve source={costSource} scale={ui.costScale} onScaleChange={(costScale) => setUi({ costScale })} onPickEpoch={scrub} height={180} />
+        <CostCurve source={costSource} scale={ui.costScale} onScaleChange={(costScale) => setUi({ costScale })} onPickEpoch={scrub} height={150} />
         <ScrubBar />
       </section>
     </div>
@@ -78,6 +78,11 @@ function ScrubBar() {
   );
 }
 
+/** Four neurons a layer (the default net) still fit, heatmaps and all, with the other views on a 900 px high screen. */
+function graphHeight(sizes: readonly number[]): number | undefined {
+  return Math.max(...sizes) === 4 ? 420 : undefined;
+}
+
 const NARROW = '(max-width: 1180px)';
 
 /** The boundary plot's side: smaller on narrow screens, so it stays beside the graph at 1024 px. */
@@ -90,5 +95,5 @@ const subscribeNarrow = (onChange: () => void) => {
 
 function useBoundarySize(): number {
   const narrow = useSyncExternalStore(subscribeNarrow, () => narrowMedia().matches);
-  return narrow ? 250 : 330;
+  return narrow ? 250 : 300;
 }
