@@ -29,13 +29,26 @@ describe('graph colours', () => {
 
   it('neuron fill: sigmoid 0 orange, ½ near white, 1 blue', () => {
     const { network, pass } = trained(questionXor, 10);
-    const low = rgb(neuronColor(network, 1, 0, 1));
-    const mid = rgb(neuronColor(network, 1, 0.5, 1));
-    const high = rgb(neuronColor(network, 1, 1, 1));
+    const low = rgb(neuronColor(network, 1, 0, pass));
+    const mid = rgb(neuronColor(network, 1, 0.5, pass));
+    const high = rgb(neuronColor(network, 1, 1, pass));
     expect(low.r).toBeGreaterThan(low.b);
     expect(high.b).toBeGreaterThan(high.r);
     expect(Math.min(mid.r, mid.g, mid.b)).toBeGreaterThan(230);
     expect(maxAbsWeight(network)).toBeGreaterThan(0);
     expect(layerSpread(pass, 1)).toBeLessThanOrEqual(1);
+  });
+});
+
+describe('input colours', () => {
+  it('gate inputs (all ≥ 0) run 0 → orange … 1 → blue; signed inputs are centred on 0', async () => {
+    const { layerDomain } = await import('../../src/views/graph/paintGraph');
+    const gate = trained(questionXor, 1);
+    expect(layerDomain(gate.network, gate.pass, 0)).toEqual([0, 0.5, 1]);
+    const plane = trained({ ...questionXor, dataset: 'circle', gradientDivisor: 'samples' }, 1, 16);
+    const [lo, mid, hi] = layerDomain(plane.network, plane.pass, 0);
+    expect(mid).toBe(0);
+    expect(lo).toBe(-hi);
+    expect(layerDomain(gate.network, gate.pass, 1)).toEqual([0, 0.5, 1]);
   });
 });

@@ -40,12 +40,12 @@ function growingSource(costs: Float64Array, perFrame: number): CostSource {
   };
 }
 
-function GraphCard({ snap, title, width, height, initialSample = 0, showBoundary = true }: { snap: Snapshot; title: string; width?: number; height?: number; initialSample?: SampleSelection; showBoundary?: boolean }) {
+function GraphCard({ snap, title, width, height, initialSample = 0, showBoundary = true }: { snap: Snapshot; title?: string; width?: number; height?: number; initialSample?: SampleSelection; showBoundary?: boolean }) {
   const [sample, setSample] = useState<SampleSelection>(initialSample);
   const [rounded, setRounded] = useState(false);
   return (
     <div className="card">
-      <p className="note">{title}</p>
+      {title && <p className="note">{title}</p>}
       <div className="row">
         <div style={{ width: width ?? 560 }}>
           <NetworkGraph network={snap.network} pass={snap.pass} grids={snap.grids} sample={sample} onSampleChange={setSample} width={width ?? 560} height={height} onParamClick={(i) => console.info('param', i)} />
@@ -64,6 +64,7 @@ function Gallery() {
       <p className="note">Engine data: XOR [2,2,1] (3,000 epochs), OR [2,1], circle [2,6,4,1] ReLU, spiral [2,16×8,1] tanh, and two 1,000,000-epoch histories of the question’s XOR net.</p>
       <GraphSections show={show} />
       {show('boundary') && <BoundarySection />}
+      {only === 'docs-cost' && <DocsCost />}
       {show('cost') && <CostSection />}
       {show('bench') && (
         <section id="bench">
@@ -90,6 +91,11 @@ function GraphSections({ show }: { show: (id: string) => boolean }) {
         <section id="graph-xor">
           <h2>Network graph · XOR [2,2,1], trained</h2>
           <GraphCard snap={xorData()} title="Sample 1 selected; hover or Tab into the graph." />
+        </section>
+      )}
+      {only === 'docs-views' && (
+        <section id="docs-views" style={{ display: 'inline-block' }}>
+          <GraphCard snap={xorData()} />
         </section>
       )}
       {show('graph-xor-mean') && (
@@ -185,6 +191,28 @@ function CostSection() {
         <div className="card" style={{ width: 520 }}>
           <CostCurve source={diverged} height={180} label="Cost curve diverged" />
         </div>
+      </div>
+    </section>
+  );
+}
+
+function DocsCost() {
+  const history = historyData();
+  const source = useMemo(
+    () =>
+      staticSource(
+        [
+          { id: 'buggy', label: 'Buggy δ: f′(a)', costs: history.buggy, length: MILLION },
+          { id: 'correct', label: 'Correct δ: f′(z)', costs: history.correct, length: MILLION },
+        ],
+        60_000,
+      ),
+    [history],
+  );
+  return (
+    <section id="docs-cost" style={{ display: 'inline-block' }}>
+      <div className="card" style={{ width: 860 }}>
+        <CostCurve source={source} scale="log" onScaleChange={() => {}} height={230} />
       </div>
     </section>
   );

@@ -19,14 +19,20 @@ export interface GraphTooltipProps {
 
 const GAP = 8;
 
-/** Right of the anchor if it fits, else left of it; then clamped inside the bounds. */
+/** Right of the anchor if it fits, else left, else below or above it (overflowing the bounds rather than covering the anchor). */
 export function placeTooltip(anchor: TooltipAnchor, size: { width: number; height: number }, bounds: { width: number; height: number }): { left: number; top: number } {
+  const clampLeft = (x: number) => Math.max(0, Math.min(Math.max(0, bounds.width - size.width), x));
+  const clampTop = (y: number) => Math.max(0, Math.min(Math.max(0, bounds.height - size.height), y));
   const right = anchor.x + anchor.clearance + GAP;
+  if (right + size.width <= bounds.width) return { left: right, top: clampTop(anchor.y - size.height / 2) };
   const left = anchor.x - anchor.clearance - GAP - size.width;
-  const x = right + size.width <= bounds.width || left < 0 ? right : left;
-  const maxLeft = Math.max(0, bounds.width - size.width);
-  const maxTop = Math.max(0, bounds.height - size.height);
-  return { left: Math.max(0, Math.min(maxLeft, x)), top: Math.max(0, Math.min(maxTop, anchor.y - size.height / 2)) };
+  if (left >= 0) return { left, top: clampTop(anchor.y - size.height / 2) };
+  const below = anchor.y + anchor.clearance + GAP;
+  const above = anchor.y - anchor.clearance - GAP - size.height;
+  if (below + size.height <= bounds.height) return { left: clampLeft(anchor.x - size.width / 2), top: below };
+  if (above >= 0) return { left: clampLeft(anchor.x - size.width / 2), top: above };
+  // no room inside: overflow the graph on the roomier side rather than cover what it describes
+  return { left: clampLeft(anchor.x - size.width / 2), top: bounds.height - anchor.y >= anchor.y ? below : above };
 }
 
 export function GraphTooltip({ details, anchor, bounds }: GraphTooltipProps) {

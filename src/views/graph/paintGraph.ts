@@ -78,10 +78,20 @@ function setIfChanged(el: Element, name: string, value: string): void {
 }
 
 /** Colour of a neuron's activation value in layer l (domain by its activation function). */
-export function neuronColor(network: Network, l: number, value: number, spread: number): string {
+export function neuronColor(network: Network, l: number, value: number, pass: PassRecord | null): string {
   if (!Number.isFinite(value)) return '#FFFFFF';
-  const domain = activationDomain(l === 0 ? 'input' : network.activations[l - 1], spread);
-  return activationColorScale(domain)(value);
+  return activationColorScale(layerDomain(network, pass, l))(value);
+}
+
+/**
+ * [low, middle, high] of layer l's colours: the activation's own range, ±the largest |a| for
+ * unbounded ones, and for inputs 0 … max x when no input is negative (gates: 0 orange, 1 blue).
+ */
+export function layerDomain(network: Network, pass: PassRecord | null, l: number): [number, number, number] {
+  const spread = layerSpread(pass, l);
+  if (l > 0) return activationDomain(network.activations[l - 1], spread);
+  if (pass && pass.inputs.every((x) => x >= 0)) return [0, spread / 2, spread];
+  return activationDomain('input', spread);
 }
 
 let table: ColorTable | null = null;
@@ -104,8 +114,8 @@ export function paintGraph(elements: GraphElements, input: GraphPaintInput): voi
     setIfChanged(line, 'stroke-opacity', String(style.opacity));
   }
   for (let l = 0; l < layout.nodes.length; l++) {
-    const spread = layerSpread(pass, l);
-    const fill = activationColorScale(activationDomain(l === 0 ? 'input' : network.activations[l - 1], spread));
+    const domain = layerDomain(network, pass, l);
+    const fill = activationColorScale(domain);
     for (const node of layout.nodes[l]) {
       const value = pass ? activationValue(pass, l, node.j, sample) : NaN;
       const body = elements.bodies[l]?.[node.j];
@@ -115,7 +125,7 @@ export function paintGraph(elements: GraphElements, input: GraphPaintInput): voi
         const label = pass ? formatCompact(value) : '';
         if (text.textContent !== label) text.textContent = label;
         // dark text on light fills, light text on the dark ends of the ramp
-        setIfChanged(text, 'fill', isDarkFill(network, l, value, spread) ? '#FFFFFF' : '#1A1A1A');
+        setIfChanged(text, 'fill', isDarkFill(domain, value) ? '#FFFFFF' : '#1A1A1A');
       }
       const ring = elements.rings[l]?.[node.j];
       if (ring && node.biasIndex >= 0) {
@@ -128,9 +138,8 @@ export function paintGraph(elements: GraphElements, input: GraphPaintInput): voi
   if (layout.thumb > 0) paintThumbnails(elements, input, pass);
 }
 
-function isDarkFill(network: Network, l: number, value: number, spread: number): boolean {
+function isDarkFill([lo, , hi]: [number, number, number], value: number): boolean {
   if (!Number.isFinite(value)) return false;
-  const [lo, , hi] = activationDomain(l === 0 ? 'input' : network.activations[l - 1], spread);
   const t = (value - lo) / (hi - lo);
   return t < 0.17 || t > 0.8;
 }
@@ -138,8 +147,7 @@ function isDarkFill(network: Network, l: number, value: number, spread: number):
 function paintThumbnails(elements: GraphElements, input: GraphPaintInput, pass: PassRecord | null): void {
   const { layout, network, grids } = input;
   for (let l = 0; l < layout.nodes.length; l++) {
-    const spread = layerSpread(pass, l);
-    const [lo, , hi] = activationDomain(l === 0 ? 'input' : network.activations[l - 1], spread);
+    const [lo, , hi] = layerDomain(network, pass, l);
     for (const node of layout.nodes[l]) {
       const canvas = elements.thumbs[l]?.[node.j];
       if (!canvas) continue;
