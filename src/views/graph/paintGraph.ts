@@ -153,7 +153,7 @@ function paintThumbnails(elements: GraphElements, input: GraphPaintInput, pass: 
       if (!canvas) continue;
       let values: ArrayLike<number> | null = null;
       let resolution = 0;
-      if (grids && l > 0 && grids.neurons[l - 1]?.[node.j] && grids.neurons.length === layout.nodes.length - 1) {
+      if (grids && l > 0 && grids.neurons.length === layout.nodes.length - 1 && grids.neurons[l - 1]?.length === layout.nodes[l].length) {
         values = grids.neurons[l - 1][node.j];
         resolution = grids.neuronResolution;
       } else if (grids && l === 0) {
