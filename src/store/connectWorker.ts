@@ -35,7 +35,10 @@ export function connectWorker(store: LabStore, worker: WorkerLike, batch: EventB
     pending = false;
     const events = queue;
     queue = [];
-    if (connected && events.length > 0) store.getState().receiveAll(events);
+    if (!connected || events.length === 0) return;
+    store.getState().receiveAll(events);
+    // the history has copied the costs: their buffers go back to the worker for reuse
+    for (const event of events) if (event.type === 'costs') worker.postMessage({ type: 'recycle', buffer: event.costs.buffer as ArrayBuffer }, [event.costs.buffer]);
   };
   const listener = (event: MessageEvent<LabEvent>) => {
     queue.push(event.data);

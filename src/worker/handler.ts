@@ -105,6 +105,8 @@ export class LabHandler {
         return this.postStatus();
       case 'setStop':
         return this.setStop(command.stop);
+      case 'recycle':
+        return this.costs.recycle(command.buffer);
       case 'loadData':
         return this.loadData(command.data);
       case 'loadNetwork':

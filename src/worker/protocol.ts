@@ -50,7 +50,9 @@ export type LabCommand =
   /** Train this network (its shape must fit the data); Reset returns to it. */
   | { type: 'loadNetwork'; network: Network }
   /** Train on this dataset; the network's input and output sizes follow it. */
-  | { type: 'loadData'; data: Dataset };
+  | { type: 'loadData'; data: Dataset }
+  /** Hands a cost batch's buffer back for reuse once its costs are copied (optional; saves garbage). */
+  | { type: 'recycle'; buffer: ArrayBuffer };
 
 export type LabCommandType = LabCommand['type'];
 
@@ -106,7 +108,7 @@ export type LabEventType = LabEvent['type'];
 
 /** What a worker (or a fake one in tests) offers the page. */
 export interface WorkerLike {
-  postMessage(command: LabCommand): void;
+  postMessage(command: LabCommand, transfer?: Transferable[]): void;
   addEventListener(type: 'message', listener: (event: MessageEvent<LabEvent>) => void): void;
   removeEventListener(type: 'message', listener: (event: MessageEvent<LabEvent>) => void): void;
   terminate?(): void;

@@ -274,3 +274,51 @@ describe('checkpoints and scrub', () => {
     expect(env.last('snapshot').snapshot).toMatchObject({ scrubbed: false, epoch: 5000 });
   });
 });
+
+describe('loading a network or a dataset', () => {
+  test('a loaded network trains from its own weights, and Reset returns to them', () => {
+    const env = started(XOR_241);
+    const network = initializeNetwork([2, 2, 1], ['sigmoid', 'sigmoid'], 'normal', 99);
+    env.send({ type: 'loadNetwork', network });
+    const run = env.last('run');
+    expect(run.reason).toBe('loadNetwork');
+    expect(run.config.hidden).toEqual([2]);
+    expect(run.network.params).toEqual(network.params);
+    env.send({ type: 'run', epochs: 100 });
+    env.runUntilIdle();
+    const reference = buildRun({ ...XOR_241, hidden: [2] }, undefined, initializeNetwork([2, 2, 1], ['sigmoid', 'sigmoid'], 'normal', 99));
+    const costs = new Float64Array(100);
+    reference.trainer.train(100, costs);
+    expect(env.costsOf(run.runId)).toEqual(costs);
+    env.send({ type: 'reset' });
+    expect(env.last('run').network.params).toEqual(network.params);
+  });
+
+  test('a network that does not fit is refused and the current run goes on', () => {
+    const env = started(XOR_241);
+    const runs = env.of('run').length;
+    const bad = initializeNetwork([3, 2, 1], ['sigmoid', 'sigmoid'], 'normal', 1);
+    env.send({ type: 'loadNetwork', network: bad });
+    expect(env.last('error').message).toMatch(/3 inputs/);
+    env.send({ type: 'loadNetwork', network: { ...bad, sizes: [2, 2, 1], params: new Float64Array(3) } });
+    expect(env.last('error').message).toMatch(/params: expected 9/);
+    expect(env.of('run').length).toBe(runs);
+  });
+
+  test('loaded data sets the network\'s inputs, until another dataset is chosen', () => {
+    const env = started(XOR_241);
+    const data = {
+      name: 'mine', kind: 'custom' as const, count: 3, inputSize: 3, outputSize: 1,
+      inputs: Float64Array.of(0, 0, 1, 0, 1, 0, 1, 0, 0), targets: Float64Array.of(1, 0, 1), domain: [-1, 2, -1, 2] as const,
+    };
+    env.send({ type: 'loadData', data });
+    expect(env.last('run').network.sizes).toEqual([3, 4, 1]);
+    expect(env.last('run').data.name).toBe('mine');
+    env.send({ type: 'configure', config: { ...XOR_241, learningRate: 2 } });
+    expect(env.last('run').data.name).toBe('mine');
+    env.send({ type: 'configure', config: { ...XOR_241, dataset: 'AND' } });
+    expect(env.last('run').data.name).toBe('AND');
+    env.send({ type: 'loadData', data: { ...data, targets: Float64Array.of(1, Number.NaN, 0) } });
+    expect(env.last('error').message).toMatch(/finite/);
+  });
+});
