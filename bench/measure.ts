@@ -9,19 +9,32 @@ export function median(values: readonly number[]): number {
   return sorted.length % 2 ? sorted[middle] : (sorted[middle - 1] + sorted[middle]) / 2;
 }
 
+export interface Rates {
+  /** median units per wall-clock second */
+  median: number;
+  all: number[];
+  /** median units per CPU second of this process: barely moved by other work on the cores */
+  perCpuSecond: number;
+}
+
 /**
  * Runs `work` `warmups` times untimed (so V8 has optimised the hot path), then `repeats` times
- * timed; returns each timed run's rate (units per second) and their median.
+ * timed; returns the rates (units per second) by wall clock and by this process's CPU time.
  */
-export function rates(work: (repeat: number) => number, warmups: number, repeats: number): { median: number; all: number[] } {
+export function rates(work: (repeat: number) => number, warmups: number, repeats: number): Rates {
   for (let k = 0; k < warmups; k++) work(-1 - k);
   const all: number[] = [];
+  const perCpu: number[] = [];
   for (let k = 0; k < repeats; k++) {
+    const cpuStart = process.cpuUsage();
     const started = performance.now();
     const units = work(k);
-    all.push(units / ((performance.now() - started) / 1000));
+    const wallSeconds = (performance.now() - started) / 1000;
+    const cpu = process.cpuUsage(cpuStart);
+    all.push(units / wallSeconds);
+    perCpu.push(units / ((cpu.user + cpu.system) / 1e6));
   }
-  return { median: median(all), all };
+  return { median: median(all), all, perCpuSecond: median(perCpu) };
 }
 
 export interface Machine {
