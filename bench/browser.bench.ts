@@ -50,6 +50,16 @@ const worker = sizes.filter((s) => s.file.includes('worker'));
 const kb = (bytes: number) => `${(bytes / 1024).toFixed(1)} kB`;
 log(`built JS: ${kb(total.gzip)} gzip (${kb(total.raw)} raw) in ${sizes.length} files; worker chunk ${kb(worker.reduce((n, s) => n + s.gzip, 0))} gzip`);
 
+// the engine alone in a Chromium worker (no lab around it), bundled from bench/browserEngine.ts
+const engineBundle = await build({
+  logLevel: 'warn',
+  configFile: false,
+  build: { write: false, minify: true, lib: { entry: join(import.meta.dirname, 'browserEngine.ts'), formats: ['iife'], name: 'browserEngine' } },
+});
+const engineOutput = (Array.isArray(engineBundle) ? engineBundle[0] : engineBundle) as { output: Array<{ type: string; code?: string }> };
+const engineCode = engineOutput.output.find((o) => o.type === 'chunk')?.code ?? '';
+if (!engineCode) throw new Error('could not bundle bench/browserEngine.ts');
+
 const server = await preview({ logLevel: 'warn', preview: { port: 0, host: '127.0.0.1', strictPort: false }, build: { outDir } });
 const url = server.resolvedUrls?.local[0];
 if (!url) throw new Error('preview server did not report an address');
@@ -130,6 +140,22 @@ try {
   await page.getByRole('button', { name: 'Pause' }).click();
   const nodeAfter = nodeRate();
 
+  // the same engine alone in a Chromium worker, right after (a blank page: no lab, no CSP)
+  const blank = await browser.newPage();
+  const rawRates = await blank.evaluate(
+    `new Promise((resolve) => {
+      const worker = new Worker(URL.createObjectURL(new Blob([${JSON.stringify(engineCode)}], { type: 'text/javascript' })));
+      const rates = [];
+      worker.onmessage = (event) => {
+        rates.push(event.data);
+        if (rates.length < 3) worker.postMessage(2000000);
+        else { worker.terminate(); resolve(rates); }
+      };
+      worker.postMessage(2000000);
+    })`,
+  );
+  await blank.close();
+  const browserRawRate = median(rawRates as number[]);
   const workerRate = ((e1 - e0) * 1000) / (t1 - t0);
   const nodeFigure = (nodeBefore + nodeAfter) / 2;
   const result = {
@@ -151,11 +177,14 @@ try {
     nodeBefore,
     nodeAfter,
     workerShareOfNode: workerRate / nodeFigure,
+    engineAloneInChromiumWorker: browserRawRate,
+    workerShareOfChromiumEngine: workerRate / browserRawRate,
     errors,
   };
   log(`frames while training at max speed (${seconds} s): ${result.frames} frames, interval median ${result.frameMedianMs.toFixed(1)} ms, p95 ${result.frameP95Ms.toFixed(1)} ms, max ${result.frameMaxMs.toFixed(1)} ms`);
   log(`long tasks (> 50 ms): ${result.longTasks}${result.longTasks ? `, longest ${result.longestTaskMs.toFixed(0)} ms` : ''}`);
   log(`worker: ${Math.round(workerRate).toLocaleString('en')} epochs/s; Node engine alone: ${Math.round(nodeFigure).toLocaleString('en')} epochs/s (before ${Math.round(nodeBefore).toLocaleString('en')}, after ${Math.round(nodeAfter).toLocaleString('en')}); worker = ${(result.workerShareOfNode * 100).toFixed(0)}% of Node`);
+  log(`engine alone in a Chromium worker: ${Math.round(browserRawRate).toLocaleString('en')} epochs/s; the lab's worker = ${(result.workerShareOfChromiumEngine * 100).toFixed(0)}% of it`);
   if (errors.length) log(`console errors: ${errors.join(' | ')}`);
   if (values.json) console.log(JSON.stringify(result, null, 2));
 } finally {

@@ -26,7 +26,8 @@ export function StatusLine() {
     s.kind === 'gate' && s.solved !== null ? (s.solved ? 'Solved' : 'Not solved yet') : s.accuracy !== null ? `Accuracy ${Math.round(s.accuracy * 100)}%` : null;
   const tone = s.error || s.stopReason === 'diverged' ? 'is-bad' : s.solved ? 'is-good' : '';
   return (
-    <div className={`status ${tone}`} role="status" aria-live="polite" aria-label="Run status">
+    // announced when the run settles, not sixty times a second while it trains
+    <div className={`status ${tone}`} role="status" aria-live={s.running ? 'off' : 'polite'} aria-label="Run status">
       <span className="status__item">
         <span className="status__key">Epoch</span> <strong>{formatEpoch(s.epoch)}</strong>
       </span>

@@ -5,7 +5,9 @@ import { Segmented, SelectField, TextField, parseNumber } from './fields';
 import { BATCH_OPTIONS, COST_LABELS } from './labels';
 
 export function TrainingControls({ onProblem }: { onProblem(message: string | null): void }) {
-  const { derivative, learningRate, cost, batchSize, maxEpochs, targetCost } = useLabShallow((s) => ({
+  const { derivative, learningRate, cost, batchSize, maxEpochs, targetCost, gradientDivisor, sigmoidForm } = useLabShallow((s) => ({
+    gradientDivisor: s.config.gradientDivisor,
+    sigmoidForm: s.config.sigmoidForm,
     derivative: s.config.derivative,
     learningRate: s.config.learningRate,
     cost: s.config.cost,
@@ -35,6 +37,16 @@ export function TrainingControls({ onProblem }: { onProblem(message: string | nu
           )
         }
       />
+      {(gradientDivisor === 'features' || sigmoidForm === 'naive') && (
+        <p className="field__note">
+          This setup also has the question’s other slip{gradientDivisor === 'features' && sigmoidForm === 'naive' ? 's' : ''}:{' '}
+          {gradientDivisor === 'features' && <>the gradient is divided by the number of inputs n₀ instead of the number of samples{sigmoidForm === 'naive' ? '; ' : '.'}</>}
+          {sigmoidForm === 'naive' && <>the sigmoid is computed as 1/(1+e^(−z)), which overflows for large negative z.</>}{' '}
+          <button type="button" className="link-button" onClick={() => apply({ gradientDivisor: 'samples', sigmoidForm: 'stable' })}>
+            Remove {gradientDivisor === 'features' && sigmoidForm === 'naive' ? 'these slips' : 'this slip'}
+          </button>
+        </p>
+      )}
       <TextField
         label="Learning rate"
         value={String(learningRate)}
