@@ -160,4 +160,21 @@ describe('the live lab', () => {
     expect(await page.getByLabel('Neurons in hidden layer 1', { exact: true }).textContent()).toBe('5');
     await page.context().close();
   });
+
+  test('scrubbing shows the network at an earlier checkpoint, and Back to live returns', async () => {
+    const page = await openLab();
+    await trainFromStart(page, 3000);
+    const edges = () => page.getByRole('figure', { name: 'Network graph' }).locator('[data-edge]').evaluateAll((lines) => lines.map((l) => `${l.getAttribute('stroke')}/${l.getAttribute('stroke-width')}`).join(' '));
+    const live = await edges();
+    const scrub = page.getByLabel('Scrub');
+    await scrub.focus();
+    await page.keyboard.press('Home');
+    await expect.poll(() => page.getByText(/showing epoch 0 /).count()).toBe(1);
+    await expect.poll(edges).not.toBe(live); // the graph shows the initial weights
+    await page.getByRole('button', { name: 'Back to live' }).click();
+    await expect.poll(() => page.getByText('live', { exact: true }).count()).toBe(1);
+    await expect.poll(edges).toBe(live);
+    expect((await readStatus(page)).epoch).toBe(3000);
+    await page.context().close();
+  });
 });
