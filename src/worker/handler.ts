@@ -8,10 +8,13 @@
  * most once per frame while running (less often when it is expensive), after every step, and
  * whenever the user changes something that changes what the views show.
  */
-import { type Dataset, type GridEvaluator, type LabConfig, type Network, type Run, type StopReason, buildRun, cloneNetwork, configError, layoutOf, namedDataset, shapeError } from '../engine';
+import { type Dataset, type GridEvaluator, type LabConfig, type Network, type Run, buildRun, cloneNetwork, configError, namedDataset } from '../engine';
 import { Checkpoints } from './checkpoints';
 import { CostBuffer } from './costBuffer';
-import { type LabCommand, type LabEvent, type LabStopReason, NO_STOP, needsNewRun, type RunStartReason, type RunStatus, type Speed, type StopConditions, isSpeed, snapshotBuffers } from './protocol';
+import { configForNetwork, datasetError, networkError } from './loading';
+import { type LabCommand, type LabEvent, type LabStopReason, NO_STOP, needsNewRun, type RunStartReason, type RunStatus, type StopConditions, isSpeed, snapshotBuffers } from './protocol';
+import { Pacer } from './pacer';
+import { Slicer } from './slicer';
 import { buildSnapshot, gridFor } from './snapshot';
 
 export interface HandlerDeps {
@@ -28,9 +31,6 @@ export const SLICE_MS = 8;
 export const FRAME_MS = 16;
 /** Snapshots may take at most this share of the worker's time (big networks snapshot less often). */
 export const SNAPSHOT_SHARE = 0.08;
-/** A training chunk aims at this long, so the clock is read about eight times a slice. */
-const CHUNK_MS = 1;
-const RATE_WINDOW_MS = 500;
 
 /** The seed "New seed" moves to when none is given: a fixed scramble, so it is reproducible. */
 export function nextSeed(seed: number): number {
@@ -52,7 +52,6 @@ export class LabHandler {
   private running = false;
   /** epochs left of a "run N" (Infinity for play) */
   private budget = Infinity;
-  private speed: Speed = 'max';
   private stop: StopConditions = { ...NO_STOP };
   private stopReason: LabStopReason | null = null;
   private message: string | null = null;
@@ -65,19 +64,13 @@ export class LabHandler {
   private snapshotMs = 0;
   /** when costs last went out */
   private costsAt = -Infinity;
-  /** ms per epoch, measured on chunks long enough for the clock */
-  private msPerEpoch = 0;
-  private chunk = 1;
-  private measuredEpochs = 0;
-  private measuredMs = 0;
+  private readonly slicer: Slicer;
   /** pacing anchor for the slow speeds */
-  private paceAt = 0;
-  private paceEpoch = 0;
-  private rateAt = 0;
-  private rateEpoch = 0;
-  private epochsPerSecond = 0;
+  private readonly pacer = new Pacer();
 
-  constructor(private readonly deps: HandlerDeps) {}
+  constructor(private readonly deps: HandlerDeps) {
+    this.slicer = new Slicer(deps.now, this.costs, this.checkpoints, () => this.costs.flush(deps.post, this.runId));
+  }
 
   handle(command: LabCommand): void {
     try {
@@ -100,8 +93,8 @@ export class LabHandler {
         return this.configure(command.config);
       case 'setSpeed':
         if (!isSpeed(command.speed)) throw new RangeError(`speed: expected 1, 10, 100, 1000 or max, got ${String(command.speed)}`);
-        this.speed = command.speed;
-        this.anchorPace();
+        this.pacer.speed = command.speed;
+        this.pacer.anchor(this.deps.now(), this.run?.trainer.epoch ?? 0);
         return this.postStatus();
       case 'setStop':
         return this.setStop(command.stop);
@@ -192,22 +185,10 @@ export class LabHandler {
 
   private loadNetwork(network: Network): void {
     if (!this.config) throw new Error('no configuration yet: send configure first');
-    const problem = shapeError(network?.sizes, network?.activations ?? []);
-    if (problem) throw new RangeError(problem);
-    const count = layoutOf(network.sizes).parameterCount;
-    if (!(network.params instanceof Float64Array) || network.params.length !== count) throw new RangeError(`params: expected ${count} numbers for layers ${network.sizes.join('-')}`);
-    if (!network.params.every(Number.isFinite)) throw new RangeError('params: every weight and bias must be a finite number');
     const data = this.customData ?? namedDataset(this.config.dataset, this.config.dataSeed);
-    if (network.sizes[0] !== data.inputSize) throw new RangeError(`network: takes ${network.sizes[0]} inputs but the data has ${data.inputSize}`);
-    if (network.sizes[network.sizes.length - 1] !== data.outputSize) throw new RangeError(`network: has ${network.sizes[network.sizes.length - 1]} outputs but the data has ${data.outputSize} targets`);
-    const L = network.sizes.length - 1;
-    const config: LabConfig = {
-      ...this.config,
-      hidden: network.sizes.slice(1, L),
-      hiddenActivation: L > 1 ? network.activations[0] : this.config.hiddenActivation,
-      outputActivation: network.activations[L - 1],
-      leakySlope: network.leakySlope,
-    };
+    const problem = networkError(network, data);
+    if (problem) throw new RangeError(problem);
+    const config = configForNetwork(this.config, network);
     this.loadedNetwork = cloneNetwork(network);
     try {
       this.startRun(config, 'loadNetwork');
@@ -229,11 +210,8 @@ export class LabHandler {
     this.running = false;
     this.stopReason = null;
     this.message = null;
-    this.epochsPerSecond = 0;
-    this.msPerEpoch = 0;
-    this.chunk = 1;
-    this.measuredEpochs = 0;
-    this.measuredMs = 0;
+    this.pacer.epochsPerSecond = 0;
+    this.slicer.reset();
     this.costs.restart(0);
     this.checkpoints.clear();
     this.checkpoints.offer(0, run.net.params, run.trainer.options);
@@ -256,9 +234,8 @@ export class LabHandler {
     this.budget = budget;
     this.stopReason = null;
     this.message = null;
-    this.anchorPace(this.deps.now(), 1);
-    this.rateAt = this.deps.now();
-    this.rateEpoch = trainer.epoch;
+    this.pacer.anchor(this.deps.now(), trainer.epoch, 1);
+    this.pacer.startMeasuring(this.deps.now(), trainer.epoch);
     this.postStatus();
     this.cancelTick = this.deps.schedule(this.tick, 0);
   }
@@ -273,7 +250,7 @@ export class LabHandler {
     if (this.running) this.finish('paused', null);
     const trainer = this.run!.trainer;
     if (trainer.divergence) return this.refuse('diverged', `${trainer.divergence.message}; press Reset to start again`);
-    const { reason } = this.trainChunk(1, NO_STOP);
+    const { reason } = this.slicer.trainChunk(this.run!, 1, NO_STOP);
     this.costs.flush(this.deps.post, this.runId);
     this.stopReason = reason === 'diverged' ? 'diverged' : null;
     this.message = reason === 'diverged' ? trainer.divergence!.message : null;
@@ -308,29 +285,20 @@ export class LabHandler {
     if (!this.running || !this.run) return;
     const trainer = this.run.trainer;
     const start = this.deps.now();
-    let owed = this.budget;
-    if (this.speed !== 'max') {
-      const due = this.paceEpoch + Math.floor(((start - this.paceAt) * this.speed) / 1000) - trainer.epoch;
-      // fallen far behind (a slow network, a sleeping tab): carry on from now instead of bursting
-      if (due > this.speed / 4 + 1) this.anchorPace(start, 1);
-      owed = Math.min(owed, Math.max(0, this.paceEpoch + Math.floor(((start - this.paceAt) * this.speed) / 1000) - trainer.epoch));
-    }
+    const owed = Math.min(this.budget, this.pacer.owed(start, trainer.epoch));
     const before = trainer.epoch;
-    const reason = owed > 0 ? this.trainSlice(owed, start + SLICE_MS) : null;
+    const reason = owed > 0 ? this.slicer.trainSlice(this.run, owed, start + SLICE_MS, this.stop) : null;
     const trained = trainer.epoch - before;
     if (this.budget !== Infinity) this.budget -= trained;
     const now = this.deps.now();
-    if (now - this.rateAt >= RATE_WINDOW_MS) {
-      this.epochsPerSecond = ((trainer.epoch - this.rateEpoch) * 1000) / (now - this.rateAt);
-      this.rateAt = now;
-      this.rateEpoch = trainer.epoch;
-    }
+    this.pacer.measure(now, trainer.epoch);
     if (reason === 'diverged') return this.finish('diverged', trainer.divergence!.message);
     if (reason === 'maxEpochs') return this.finish('maxEpochs', `reached the epoch limit (${this.stop.maxEpochs.toLocaleString('en')})`);
     if (reason === 'targetCost') return this.finish('targetCost', `reached the target cost ${this.stop.targetCost} at epoch ${trainer.epoch.toLocaleString('en')}`);
     if (this.budget <= 0) return this.finish('ranEpochs', null);
     // slow speeds show every epoch; fast ones at most one snapshot a frame, fewer when snapshots are costly
-    const slow = this.speed !== 'max' && this.speed <= 1000 / FRAME_MS;
+    const speed = this.pacer.speed;
+    const slow = speed !== 'max' && speed <= 1000 / FRAME_MS;
     const snapshotDue = trainer.epoch !== this.snapshotEpoch && (slow || now - this.snapshotAt >= Math.max(FRAME_MS, this.snapshotMs / SNAPSHOT_SHARE));
     // costs go out at most once a frame too (two slices a message at full speed): fewer messages for the page
     if (snapshotDue || now - this.costsAt >= FRAME_MS) {
@@ -341,61 +309,15 @@ export class LabHandler {
       this.postStatus();
       this.sendSnapshot();
     }
-    this.cancelTick = this.deps.schedule(this.tick, this.nextTickDelay());
+    this.cancelTick = this.deps.schedule(this.tick, this.pacer.delay(this.deps.now(), trainer.epoch));
   };
-
-  /** Trains until the deadline, `owed` epochs, or a stop condition. */
-  private trainSlice(owed: number, deadline: number): StopReason | null {
-    let left = owed;
-    while (left > 0) {
-      const t0 = this.deps.now();
-      const remaining = deadline - t0;
-      if (remaining <= 0) break;
-      let n = Math.min(this.chunk, left);
-      if (this.msPerEpoch > 0) n = Math.min(n, Math.floor(remaining / this.msPerEpoch));
-      if (n < 1) break;
-      const { ran, reason } = this.trainChunk(n, this.stop);
-      left -= ran;
-      this.measure(ran, this.deps.now() - t0);
-      if (reason !== 'epochs') return reason;
-    }
-    return null;
-  }
-
-  /**
-   * Sizes the next chunk to ~CHUNK_MS. Short chunks are summed until the clock can resolve
-   * them (a browser's clock ticks in 0.1 ms), and until then the chunk doubles.
-   */
-  private measure(epochs: number, ms: number): void {
-    this.measuredEpochs += epochs;
-    this.measuredMs += ms;
-    if (this.measuredMs >= CHUNK_MS / 4 && this.measuredEpochs > 0) {
-      const perEpoch = this.measuredMs / this.measuredEpochs;
-      this.msPerEpoch = this.msPerEpoch > 0 ? 0.7 * this.msPerEpoch + 0.3 * perEpoch : perEpoch;
-      this.chunk = Math.max(1, Math.round(CHUNK_MS / this.msPerEpoch));
-      this.measuredEpochs = 0;
-      this.measuredMs = 0;
-    } else if (this.msPerEpoch === 0) this.chunk = Math.min(this.chunk * 2, 1 << 16);
-  }
-
-  /** Up to n epochs, ending on the next checkpoint; their costs go to the outgoing batch. */
-  private trainChunk(n: number, stop: StopConditions): { ran: number; reason: StopReason } {
-    const run = this.run!;
-    const trainer = run.trainer;
-    if (this.costs.room === 0) this.costs.flush(this.deps.post, this.runId);
-    const count = Math.min(n, this.checkpoints.nextAfter(trainer.epoch) - trainer.epoch, this.costs.room);
-    const result = trainer.train(count, this.costs.array, this.costs.length, stop);
-    this.costs.length += result.ran;
-    this.checkpoints.offer(trainer.epoch, run.net.params, trainer.options);
-    return result;
-  }
 
   private finish(reason: LabStopReason, message: string | null): void {
     this.halt();
     this.costs.flush(this.deps.post, this.runId);
     this.stopReason = reason;
     this.message = message;
-    this.epochsPerSecond = 0;
+    this.pacer.epochsPerSecond = 0;
     this.postStatus();
     if (this.run && this.run.trainer.epoch !== this.snapshotEpoch) this.sendSnapshot();
   }
@@ -406,25 +328,12 @@ export class LabHandler {
     this.cancelTick = null;
   }
 
-  private anchorPace(at = this.deps.now(), ahead = 0): void {
-    this.paceAt = at;
-    this.paceEpoch = (this.run?.trainer.epoch ?? 0) + ahead;
-  }
-
-  /** When the next slice is due: at once at max speed, else when the next epoch falls due (at most ~60 a second). */
-  private nextTickDelay(): number {
-    if (this.speed === 'max') return 0;
-    const epoch = this.run!.trainer.epoch;
-    const dueAt = this.paceAt + ((epoch + 1 - this.paceEpoch) * 1000) / this.speed;
-    return Math.max(this.speed > 60 ? FRAME_MS : 0, dueAt - this.deps.now());
-  }
-
   private postStatus(): void {
     const status: RunStatus = {
       running: this.running,
       epoch: this.run?.trainer.epoch ?? 0,
-      epochsPerSecond: this.running ? this.epochsPerSecond : 0,
-      speed: this.speed,
+      epochsPerSecond: this.running ? this.pacer.epochsPerSecond : 0,
+      speed: this.pacer.speed,
       stopReason: this.stopReason,
       message: this.message,
     };
@@ -452,19 +361,6 @@ export class LabHandler {
     this.snapshotAt = t1;
     this.snapshotEpoch = run.trainer.epoch;
   }
-}
-
-/** A reason a loaded dataset cannot be trained on, or null. */
-function datasetError(data: Dataset): string | null {
-  if (data === null || typeof data !== 'object') return 'data: expected a dataset';
-  const { count, inputSize, outputSize, inputs, targets, domain } = data;
-  if (!Number.isInteger(count) || count < 1) return 'data: expected at least one sample';
-  if (!Number.isInteger(inputSize) || inputSize < 1 || !Number.isInteger(outputSize) || outputSize < 1) return 'data: expected at least one input and one target per sample';
-  if (!(inputs instanceof Float64Array) || inputs.length !== count * inputSize) return `data: expected ${count} × ${inputSize} inputs`;
-  if (!(targets instanceof Float64Array) || targets.length !== count * outputSize) return `data: expected ${count} × ${outputSize} targets`;
-  if (!inputs.every(Number.isFinite) || !targets.every(Number.isFinite)) return 'data: every input and target must be a finite number';
-  if (!Array.isArray(domain) || domain.length !== 4 || !domain.every(Number.isFinite)) return 'data: expected a domain [x1 min, x1 max, x2 min, x2 max]';
-  return null;
 }
 
 export function createLabHandler(deps: HandlerDeps): LabHandler {
