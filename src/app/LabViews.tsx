@@ -2,46 +2,66 @@
  * The three live views, fed from the store: the graph and the boundary from the snapshot (or a
  * scrubbed checkpoint), the cost curve from the history through a transient source.
  */
-import { useMemo, useSyncExternalStore } from 'react';
+import { useCallback, useMemo, useSyncExternalStore } from 'react';
 import { historyCostSource } from '../store/costSource';
 import { useLab, useLabStoreApi } from '../store/hooks';
+import type { LabState } from '../store/types';
 import { DecisionBoundary } from '../views/boundary/DecisionBoundary';
 import { CostCurve, type CostSource } from '../views/costCurve/CostCurve';
 import { NetworkGraph } from '../views/graph/NetworkGraph';
 import { formatEpoch } from '../views/format';
 
 export function LabViews() {
-  const store = useLabStoreApi();
-  const shown = useLab((s) => s.scrubSnapshot ?? s.snapshot);
-  const initialNetwork = useLab((s) => s.initialNetwork);
-  const data = useLab((s) => s.data);
-  const sample = useLab((s) => s.inspect.sample);
-  const selectSample = useLab((s) => s.selectSample);
-  const ui = useLab((s) => s.ui);
-  const setUi = useLab((s) => s.setUi);
-  const scrub = useLab((s) => s.scrub);
-  const costSource: CostSource = useMemo(() => historyCostSource(store), [store]);
-  const network = shown?.network ?? initialNetwork;
-  const boundarySize = useBoundarySize();
-
   return (
     <div className="views">
       <section className="card card--graph">
-        {network ? (
-          <NetworkGraph network={network} pass={shown?.pass ?? null} grids={shown?.grids ?? null} sample={sample} onSampleChange={selectSample} height={graphHeight(network.sizes)} />
-        ) : (
-          <figure aria-label="Network graph" className="placeholder">Starting the engine…</figure>
-        )}
+        <GraphView />
       </section>
       <section className="card card--boundary">
-        <DecisionBoundary grids={shown?.grids ?? null} data={data} outputs={shown?.evaluation.outputs ?? null} rounded={ui.rounded} onRoundedChange={(rounded) => setUi({ rounded })} size={boundarySize} />
+        <BoundaryView />
       </section>
       <section className="card card--cost">
-        <CostCurve source={costSource} scale={ui.costScale} onScaleChange={(costScale) => setUi({ costScale })} onPickEpoch={scrub} height={150} />
+        <CostView />
         <ScrubBar />
       </section>
     </div>
   );
+}
+
+// Each view subscribes to what it shows, so a snapshot re-renders the graph and the boundary but
+// not the cost curve, which redraws from the history on its own.
+
+/** The snapshot on show: a scrubbed checkpoint, else the live one. */
+const shownSnapshot = (s: LabState) => s.scrubSnapshot ?? s.snapshot;
+
+function GraphView() {
+  const shown = useLab(shownSnapshot);
+  const initialNetwork = useLab((s) => s.initialNetwork);
+  const sample = useLab((s) => s.inspect.sample);
+  const selectSample = useLab((s) => s.selectSample);
+  const network = shown?.network ?? initialNetwork;
+  if (!network) return <figure aria-label="Network graph" className="placeholder">Starting the engine…</figure>;
+  return <NetworkGraph network={network} pass={shown?.pass ?? null} grids={shown?.grids ?? null} sample={sample} onSampleChange={selectSample} height={graphHeight(network.sizes)} />;
+}
+
+function BoundaryView() {
+  const shown = useLab(shownSnapshot);
+  const data = useLab((s) => s.data);
+  const rounded = useLab((s) => s.ui.rounded);
+  const setUi = useLab((s) => s.setUi);
+  const onRoundedChange = useCallback((value: boolean) => setUi({ rounded: value }), [setUi]);
+  const size = useBoundarySize();
+  return <DecisionBoundary grids={shown?.grids ?? null} data={data} outputs={shown?.evaluation.outputs ?? null} rounded={rounded} onRoundedChange={onRoundedChange} size={size} />;
+}
+
+function CostView() {
+  const store = useLabStoreApi();
+  const scale = useLab((s) => s.ui.costScale);
+  const setUi = useLab((s) => s.setUi);
+  const scrub = useLab((s) => s.scrub);
+  const source: CostSource = useMemo(() => historyCostSource(store), [store]);
+  const onScaleChange = useCallback((costScale: 'linear' | 'log') => setUi({ costScale }), [setUi]);
+  return <CostCurve source={source} scale={scale} onScaleChange={onScaleChange} onPickEpoch={scrub} height={150} />;
 }
 
 /** Scrub back through the run's checkpoints, and back to live. */
