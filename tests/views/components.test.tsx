@@ -122,6 +122,7 @@ describe('DecisionBoundary', () => {
     expect(f.querySelectorAll('.tick').length).toBeGreaterThan(4);
     expect(f.textContent).toContain(formatNumber(outputs[0]));
     expect(f.querySelector('figcaption')?.textContent).toContain('100×100');
+    expect(f.querySelector('.bl-boundary__contour')?.getAttribute('d')).toMatch(/^M/);
     const toggle = f.querySelector<HTMLInputElement>('input[type="checkbox"]')!;
     await act(async () => toggle.click());
     expect(onRoundedChange).toHaveBeenCalledWith(true);
@@ -154,18 +155,24 @@ describe('CostCurve', () => {
       { id: 'run', label: 'Run', costs, length: 500_000 },
       { id: 'twin', label: 'Twin', costs: costs.map((c) => c * 2), length: 400_000 },
     ];
-    const src = source(series, 1000);
+    const listeners = new Set<() => void>();
+    let currentEpoch = 1000;
+    const src: CostSource = { get: () => ({ series, currentEpoch }), subscribe: (l) => (listeners.add(l), () => listeners.delete(l)) };
     const onScaleChange = vi.fn();
     rendered = await render(<CostCurve source={src} scale="linear" onScaleChange={onScaleChange} />);
     const f = figure(rendered.container, 'Cost curve');
     expect(Array.from(f.querySelectorAll('.bl-cost__name')).map((n) => n.textContent)).toEqual(['Run', 'Twin']);
-    expect(f.querySelector('figcaption')?.textContent).toContain('500,000 epochs');
     expect(f.querySelectorAll('.tick').length).toBeGreaterThan(4);
-    expect(f.querySelector('.bl-cost__value')?.textContent).toContain(formatNumber(costs[999]));
+    const value = () => f.querySelector('.bl-cost__value')?.textContent ?? '';
+    expect(value()).toBe(`${formatNumber(costs[999])} at epoch 1,000`);
+    const lastTick = () => Array.from(f.querySelectorAll('.tick text')).map((t) => t.textContent).filter((t) => t?.includes(','));
+    expect(lastTick().at(-1)).toBe('500,000');
     series[0] = { ...series[0], length: 1_000_000 };
-    src.emit();
+    currentEpoch = 1_000_000;
+    listeners.forEach((l) => l());
     await nextFrame();
-    expect(f.querySelector('figcaption')?.textContent).toContain('1,000,000 epochs');
+    expect(value()).toBe(`${formatNumber(costs[999_999])} at epoch 1,000,000`);
+    expect(lastTick().at(-1)).toBe('1,000,000');
     const log = Array.from(f.querySelectorAll('button')).find((b) => b.textContent === 'Log')!;
     await act(async () => log.click());
     expect(onScaleChange).toHaveBeenCalledWith('log');

@@ -5,11 +5,11 @@
 import { axisBottom, axisLeft, scaleLinear, select } from 'd3';
 import { memo, useEffect, useMemo, useRef } from 'react';
 import type { BoundaryGrids, Dataset } from '../../engine';
-import { frameThrottle, prepareCanvas } from '../canvas';
+import { frameThrottle } from '../canvas';
 import { formatNumber } from '../format';
 import { classColor, interpolateBoundary } from '../palette';
 import { ColorLegend } from '../ColorLegend';
-import { BoundaryImage, type BoundaryStyle, DEFAULT_BOUNDARY_STYLE, drawBoundary, makeCanvas } from './drawBoundary';
+import { type BoundaryStyle, DEFAULT_BOUNDARY_STYLE, contourPath, drawBoundary } from './drawBoundary';
 import '../views.css';
 import './boundary.css';
 
@@ -36,7 +36,8 @@ export function DecisionBoundary({ grids, data, outputs = null, rounded, onRound
   const canvasRef = useRef<HTMLCanvasElement>(null);
   const xAxisRef = useRef<SVGGElement>(null);
   const yAxisRef = useRef<SVGGElement>(null);
-  const imageRef = useRef<BoundaryImage | null>(null);
+  const contourRef = useRef<SVGPathElement>(null);
+  const shownRef = useRef<{ pixels: Uint32Array | null }>({ pixels: null });
   const domain: Domain = grids?.domain ?? data?.domain ?? [0, 1, 0, 1];
   const [x1min, x1max, x2min, x2max] = domain;
   const x = useMemo(() => scaleLinear().domain([x1min, x1max]).range([0, size]), [x1min, x1max, size]);
@@ -52,15 +53,22 @@ export function DecisionBoundary({ grids, data, outputs = null, rounded, onRound
       frameThrottle(() => {
         const { grids: g, style: s, size: px } = latest.current;
         const canvas = canvasRef.current;
+        const contour = contourRef.current;
         if (!canvas) return;
-        const ctx = prepareCanvas(canvas, px, px);
-        if (!ctx) return;
+        let ctx: CanvasRenderingContext2D | null = null;
+        try {
+          ctx = canvas.getContext('2d');
+        } catch {
+          ctx = null;
+        }
         if (!g) {
-          ctx.clearRect(0, 0, px, px);
+          ctx?.clearRect(0, 0, canvas.width, canvas.height);
+          shownRef.current.pixels = null;
+          contour?.setAttribute('d', '');
           return;
         }
-        if (!imageRef.current || imageRef.current.resolution !== g.resolution) imageRef.current = new BoundaryImage(g.resolution, makeCanvas);
-        drawBoundary(ctx, g, s, imageRef.current, px);
+        if (ctx && typeof ctx.createImageData === 'function') drawBoundary(ctx, g, s, shownRef.current);
+        contour?.setAttribute('d', contourPath(g, s.threshold, px));
       }),
     [],
   );
@@ -73,6 +81,7 @@ export function DecisionBoundary({ grids, data, outputs = null, rounded, onRound
   }, [x, y]);
 
   const isGate = data?.kind === 'gate';
+  const large = isGate || (data?.count ?? 0) <= 16;
   const width = size + MARGIN.left + MARGIN.right;
   const height = size + MARGIN.top + MARGIN.bottom;
   return (
@@ -85,14 +94,21 @@ export function DecisionBoundary({ grids, data, outputs = null, rounded, onRound
         <ColorLegend low={low} high={high} title="aᴸ" rounded={rounded} interpolate={interpolateBoundary} />
       </div>
       <div className="bl-boundary__plot" style={{ width, height }}>
-        <canvas ref={canvasRef} aria-hidden="true" style={{ left: MARGIN.left, top: MARGIN.top }} className={grids ? undefined : 'bl-boundary__empty'} />
+        <canvas
+          ref={canvasRef}
+          aria-hidden="true"
+          style={{ left: MARGIN.left, top: MARGIN.top, width: size, height: size, imageRendering: rounded ? 'pixelated' : 'auto' }}
+          className={grids ? undefined : 'bl-boundary__empty'}
+        />
         <svg width={width} height={height} role="img" aria-label={pointsSummary(data, outputs)}>
           <g transform={`translate(${MARGIN.left},${MARGIN.top})`}>
             <rect className="bl-boundary__frame" width={size} height={size} />
+            <path ref={contourRef} className="bl-boundary__contour" />
             {isGate && <rect className="bl-boundary__unit" x={x(0)} y={y(1)} width={x(1) - x(0)} height={y(0) - y(1)} />}
             <g ref={xAxisRef} transform={`translate(0,${size})`} />
             <g ref={yAxisRef} />
-            <DataPoints data={data} outputs={outputs} x={x} y={y} large={isGate || (data?.count ?? 0) <= 16} />
+            {/* outputs only matter for labelled (large) points: small ones must not re-render every frame */}
+            <DataPoints data={data} outputs={large ? outputs : null} x={x} y={y} large={large} />
           </g>
           <text className="bl-axis-label" x={MARGIN.left + size} y={height - 3} textAnchor="end">x₁</text>
           <text className="bl-axis-label" x={4} y={MARGIN.top + 10}>x₂</text>
@@ -140,6 +156,7 @@ const DataPoints = memo(function DataPoints({ data, outputs, x, y, large }: Data
     const out = outputs && s * nL < outputs.length ? outputs[s * nL] : null;
     points.push(
       <g key={s} className="bl-boundary__point" transform={`translate(${px},${py})`}>
+        <circle className="bl-boundary__halo" r={(large ? 7 : 3.6) + 1.6} />
         <circle r={large ? 7 : 3.6} fill={classColor(target)} />
         {large && out !== null && (
           <text className="bl-boundary__output" x={11} y={-9}>

@@ -1,9 +1,9 @@
 /**
  * Drawing the network's output over the input plane: grid values → colour-table pixels → a
- * resolution² image, scaled onto the plot, with the a = ½ contour on top. Pure functions of
- * (grids, options, context) so tests and benches can call them without React.
+ * resolution² canvas that CSS scales onto the plot, and the a = ½ contour as an SVG path. Pure
+ * functions of (grids, options, context) so tests and benches can call them without React.
  */
-import { contours, geoPath } from 'd3';
+import { contours, geoIdentity, geoPath } from 'd3';
 import type { BoundaryGrids } from '../../engine';
 import { type ColorTable, buildColorTable, paintCells } from '../colorTable';
 import { interpolateBoundary } from '../palette';
@@ -37,58 +37,32 @@ export function boundaryContour(grids: Pick<BoundaryGrids, 'output' | 'resolutio
   return contours().size([n, n]).thresholds([threshold]).smooth(true)(Array.from(grids.output, (v) => (Number.isFinite(v) ? v : 0)))[0];
 }
 
-/** Re-usable pixel buffer for one resolution. */
-export class BoundaryImage {
-  readonly canvas: HTMLCanvasElement | OffscreenCanvas | null;
-  private readonly context: CanvasRenderingContext2D | OffscreenCanvasRenderingContext2D | null;
-  private readonly image: ImageData | null;
-  private readonly pixels: Uint32Array;
-
-  constructor(readonly resolution: number, makeCanvas: (w: number, h: number) => HTMLCanvasElement | OffscreenCanvas | null) {
-    this.canvas = makeCanvas(resolution, resolution);
-    const ctx = this.canvas ? (this.canvas.getContext('2d') as CanvasRenderingContext2D | OffscreenCanvasRenderingContext2D | null) : null;
-    this.context = ctx && typeof ctx.createImageData === 'function' ? ctx : null;
-    this.image = this.context ? this.context.createImageData(resolution, resolution) : null;
-    this.pixels = this.image ? new Uint32Array(this.image.data.buffer) : new Uint32Array(resolution * resolution);
-  }
-
-  /** Paints the grid into the image; returns the canvas to draw from (null without canvas support). */
-  update(grids: BoundaryGrids, style: BoundaryStyle): HTMLCanvasElement | OffscreenCanvas | null {
-    paintBoundaryPixels(grids, style, this.pixels);
-    if (!this.context || !this.image) return null;
-    this.context.putImageData(this.image, 0, 0);
-    return this.canvas;
-  }
+/** geoPath in plot pixels for grids of `resolution` cells drawn over `size` pixels. */
+export function contourPath(grids: Pick<BoundaryGrids, 'output' | 'resolution'>, threshold: number, size: number): string {
+  const contour = boundaryContour(grids, threshold);
+  if (!contour || contour.coordinates.length === 0) return '';
+  return geoPath(geoIdentity().scale(size / grids.resolution))(contour) ?? '';
 }
 
-export function makeCanvas(width: number, height: number): HTMLCanvasElement | OffscreenCanvas | null {
-  if (typeof OffscreenCanvas === 'function') return new OffscreenCanvas(width, height);
-  if (typeof document === 'undefined') return null;
-  const canvas = document.createElement('canvas');
-  canvas.width = width;
-  canvas.height = height;
-  return canvas;
-}
-
-/** Draws the painted image stretched over `size` × `size` CSS pixels, and the threshold contour. */
-export function drawBoundary(ctx: CanvasRenderingContext2D, grids: BoundaryGrids, style: BoundaryStyle, image: BoundaryImage, size: number): void {
-  ctx.clearRect(0, 0, size, size);
-  const source = image.update(grids, style);
-  if (source) {
-    // smooth scaling for the continuous output; crisp cells when showing 0/1
-    ctx.imageSmoothingEnabled = !style.rounded;
-    ctx.imageSmoothingQuality = 'high';
-    ctx.drawImage(source as CanvasImageSource, 0, 0, size, size);
+/**
+ * Paints the grid into a resolution² canvas (the page scales it up: 10,000 pixels to hand to the
+ * compositor per frame instead of a full-size image). Skips the canvas when no pixel changed.
+ * Returns whether it painted.
+ */
+export function drawBoundary(ctx: CanvasRenderingContext2D, grids: BoundaryGrids, style: BoundaryStyle, shown: { pixels: Uint32Array | null }): boolean {
+  const n = grids.resolution;
+  const canvas = ctx.canvas;
+  if (canvas.width !== n || canvas.height !== n) {
+    canvas.width = n;
+    canvas.height = n;
+    shown.pixels = null;
   }
-  const contour = boundaryContour(grids, style.threshold);
-  if (!contour || contour.coordinates.length === 0) return;
-  const k = size / grids.resolution;
-  ctx.save();
-  ctx.scale(k, k);
-  ctx.beginPath();
-  geoPath(null, ctx)(contour);
-  ctx.restore();
-  ctx.strokeStyle = 'rgba(20, 20, 20, 0.75)';
-  ctx.lineWidth = 1.25;
-  ctx.stroke();
+  const image = ctx.createImageData(n, n);
+  const pixels = new Uint32Array(image.data.buffer);
+  paintBoundaryPixels(grids, style, pixels);
+  const last = shown.pixels;
+  if (last && last.length === pixels.length && last.every((p, k) => p === pixels[k])) return false;
+  shown.pixels = pixels;
+  ctx.putImageData(image, 0, 0);
+  return true;
 }

@@ -76,9 +76,9 @@ export function CostCurve({ source, scale: scaleProp, onScaleChange, onPickEpoch
     envelopes: new Map<string, CostEnvelope>(),
     columns: new Map<string, Columns>(),
     legendKey: '',
+    axesKey: '',
     redraw: null as (() => void) | null,
   });
-  const countRef = useRef<HTMLSpanElement>(null);
   const box: PlotBox = useMemo(() => ({ width: Math.max(120, width), height, margin: MARGIN }), [width, height]);
 
   const draw = useMemo(() => {
@@ -100,14 +100,15 @@ export function CostCurve({ source, scale: scaleProp, onScaleChange, onPickEpoch
       const ratio = devicePixelRatioOf();
       const frame = buildCostFrame(inputs, box, scale, currentEpoch, state.hoverEpoch, ratio, state.columns);
       state.frame = frame;
-      if (countRef.current) countRef.current.textContent = epochCountText(frame.series.reduce((m, s) => Math.max(m, s.length), 0));
       const canvas = canvasRef.current;
       const ctx = canvas ? prepareCanvas(canvas, box.width, box.height, ratio) : null;
       if (ctx) drawCostFrame(ctx, frame);
-      if (xAxisRef.current) select(xAxisRef.current).call(axisBottom(frame.x).ticks(Math.max(2, Math.floor(box.width / 110)), ',~d').tickSizeOuter(0));
-      if (yAxisRef.current) {
-        const axis = axisLeft(frame.y).tickValues(costTicks(frame)).tickFormat((v) => formatNumber(Number(v))).tickSizeOuter(0);
-        select(yAxisRef.current).call(axis);
+      // axes only when their scales changed (a paused curve redraws on hover without touching the DOM)
+      const axesKey = `${frame.x.domain()}|${frame.x.range()}|${frame.y.domain()}|${frame.y.range()}|${scale}`;
+      if (axesKey !== state.axesKey) {
+        state.axesKey = axesKey;
+        if (xAxisRef.current) select(xAxisRef.current).call(axisBottom(frame.x).ticks(Math.max(2, Math.floor(box.width / 110)), ',~d').tickSizeOuter(0));
+        if (yAxisRef.current) select(yAxisRef.current).call(axisLeft(frame.y).tickValues(costTicks(frame)).tickFormat((v) => formatNumber(Number(v))).tickSizeOuter(0));
       }
       updateLegendValues(frame, legendValuesRef.current);
       updateTooltip(frame, tooltipRef.current);
@@ -221,7 +222,7 @@ export function CostCurve({ source, scale: scaleProp, onScaleChange, onPickEpoch
         <div className="bl-tooltip" ref={tooltipRef} role="status" aria-live="polite" hidden />
       </div>
       <figcaption>
-        Cost per epoch, <span ref={countRef}>{epochCountText(0)}</span>: each pixel column spans the lowest to the highest
+        Cost per epoch over the whole run: each pixel column spans the lowest to the highest
         cost of its epochs; the dashed line marks the epoch shown. {scale === 'log' ? 'Log scale: zero sits on the bottom edge.' : ''} An orange strip on
         top marks epochs whose cost is not finite.
       </figcaption>
@@ -264,8 +265,4 @@ function updateTooltip(frame: CostFrame, tooltip: HTMLDivElement | null): void {
   tooltip.style.left = flip ? '' : `${px + 10}px`;
   tooltip.style.right = flip ? `${frame.box.width - px + 10}px` : '';
   tooltip.style.top = `${frame.box.margin.top + 4}px`;
-}
-
-function epochCountText(count: number): string {
-  return `${formatEpoch(count)} epoch${count === 1 ? '' : 's'}`;
 }

@@ -178,6 +178,8 @@ function inputPlane(domain: BoundaryGrids['domain'], resolution: number, j: numb
   return plane;
 }
 
+const shownPixels = new WeakMap<HTMLCanvasElement, Uint32Array>();
+
 function drawThumbnail(canvas: HTMLCanvasElement, values: ArrayLike<number> | null, resolution: number, lo: number, hi: number): void {
   let ctx: CanvasRenderingContext2D | null = null;
   try {
@@ -188,11 +190,21 @@ function drawThumbnail(canvas: HTMLCanvasElement, values: ArrayLike<number> | nu
   if (!ctx || typeof ctx.createImageData !== 'function') return;
   if (!values || resolution < 1) {
     ctx.clearRect(0, 0, canvas.width, canvas.height);
+    shownPixels.delete(canvas);
     return;
   }
-  if (canvas.width !== resolution) canvas.width = resolution;
-  if (canvas.height !== resolution) canvas.height = resolution;
+  if (canvas.width !== resolution || canvas.height !== resolution) {
+    // resizing clears the canvas
+    canvas.width = resolution;
+    canvas.height = resolution;
+    shownPixels.delete(canvas);
+  }
   const image = ctx.createImageData(resolution, resolution);
-  paintCells(values, new Uint32Array(image.data.buffer), valueTable(), lo, hi);
+  const pixels = new Uint32Array(image.data.buffer);
+  paintCells(values, pixels, valueTable(), lo, hi);
+  // unchanged colours (a slow or paused run): leave the canvas alone, so the browser repaints nothing
+  const shown = shownPixels.get(canvas);
+  if (shown && shown.length === pixels.length && shown.every((p, k) => p === pixels[k])) return;
+  shownPixels.set(canvas, pixels);
   ctx.putImageData(image, 0, 0);
 }
