@@ -82,6 +82,7 @@ describe('NetworkGraph', () => {
     expect(document.activeElement?.getAttribute('data-edge')).toBe(String(index));
     const tooltip = rendered.container.querySelector<HTMLElement>('.bl-graph__tooltip')!;
     expect(tooltip.textContent).toContain('Weight w¹₁₀');
+    expect(document.activeElement?.getAttribute('aria-describedby')).toBe(tooltip.id);
     expect(tooltip.textContent).toContain(formatNumber(xor.pass.gradient[index]));
     await press('Enter');
     expect(onParamClick).toHaveBeenCalledWith(index);

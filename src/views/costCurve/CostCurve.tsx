@@ -247,19 +247,24 @@ function updateTooltip(frame: CostFrame, tooltip: HTMLDivElement | null): void {
     return;
   }
   tooltip.hidden = false;
-  tooltip.replaceChildren();
-  const head = document.createElement('div');
-  head.className = 'bl-tooltip__head';
-  head.textContent = `Epoch ${formatEpoch(frame.hoverEpoch)}`;
-  tooltip.append(head);
-  frame.series.forEach((s, k) => {
-    const row = document.createElement('div');
-    const swatch = document.createElement('span');
-    swatch.className = 'bl-cost__swatch';
-    swatch.style.background = s.color;
-    row.append(swatch, `${s.label}: ${Number.isNaN(frame.hoverCosts[k]) && frame.hoverEpoch > s.length ? '—' : formatNumber(frame.hoverCosts[k])}`);
-    tooltip.append(row);
-  });
+  const rows = frame.series.map((s, k) => `${s.label}: ${Number.isNaN(frame.hoverCosts[k]) && frame.hoverEpoch > s.length ? '—' : formatNumber(frame.hoverCosts[k])}`);
+  const text = [`Epoch ${formatEpoch(frame.hoverEpoch)}`, ...rows].join('\n');
+  // rebuild only when the words change: the tooltip is a live region, and frames come 60 times a second
+  if (tooltip.dataset.text !== text) {
+    tooltip.dataset.text = text;
+    const head = document.createElement('div');
+    head.className = 'bl-tooltip__head';
+    head.textContent = `Epoch ${formatEpoch(frame.hoverEpoch)}`;
+    tooltip.replaceChildren(head);
+    frame.series.forEach((s, k) => {
+      const row = document.createElement('div');
+      const swatch = document.createElement('span');
+      swatch.className = 'bl-cost__swatch';
+      swatch.style.background = s.color;
+      row.append(swatch, rows[k]);
+      tooltip.append(row);
+    });
+  }
   const px = frame.x(frame.hoverEpoch);
   const flip = px > frame.box.width * 0.62;
   tooltip.style.left = flip ? '' : `${px + 10}px`;

@@ -15,6 +15,8 @@ export interface GraphTooltipProps {
   anchor: TooltipAnchor;
   /** the area the tooltip must stay inside */
   bounds: { width: number; height: number };
+  /** the focused item points here with aria-describedby (no live region: values change every frame) */
+  id: string;
 }
 
 const GAP = 8;
@@ -35,7 +37,7 @@ export function placeTooltip(anchor: TooltipAnchor, size: { width: number; heigh
   return { left: clampLeft(anchor.x - size.width / 2), top: bounds.height - anchor.y >= anchor.y ? below : above };
 }
 
-export function GraphTooltip({ details, anchor, bounds }: GraphTooltipProps) {
+export function GraphTooltip({ details, anchor, bounds, id }: GraphTooltipProps) {
   const ref = useRef<HTMLDivElement>(null);
   useLayoutEffect(() => {
     const el = ref.current;
@@ -45,7 +47,7 @@ export function GraphTooltip({ details, anchor, bounds }: GraphTooltipProps) {
     el.style.top = `${top}px`;
   });
   return (
-    <div ref={ref} className="bl-tooltip bl-graph__tooltip" role="status" aria-live="polite" hidden={!details}>
+    <div ref={ref} id={id} className="bl-tooltip bl-graph__tooltip" role="tooltip" hidden={!details}>
       {details && (
         <>
           <div className="bl-tooltip__head">{details.title}</div>

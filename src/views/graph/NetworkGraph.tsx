@@ -5,7 +5,7 @@
  * or keyboard focus with the PassRecord's numbers. React renders the structure once per shape;
  * the colours are painted imperatively, at most once per frame.
  */
-import { useEffect, useMemo, useRef, useState } from 'react';
+import { useEffect, useId, useMemo, useRef, useState } from 'react';
 import type { BoundaryGrids, Network, PassRecord } from '../../engine';
 import { frameThrottle } from '../canvas';
 import { ColorLegend } from '../ColorLegend';
@@ -103,6 +103,7 @@ export function NetworkGraph({ network, pass, grids, sample, onSampleChange, hig
   const [hovered, setHovered] = useState<GraphItem | null>(null);
   const [focused, setFocused] = useState<GraphItem | null>(null);
   const [active, setActive] = useState<GraphItem>({ kind: 'neuron', layer: 0, j: 0 });
+  const tooltipId = useId();
 
   // keep the active item inside the current shape
   const activeItem: GraphItem = active.layer < network.sizes.length && active.j < network.sizes[active.layer] && (active.kind !== 'weight' || active.i < network.sizes[active.layer - 1]) ? active : { kind: 'neuron', layer: 0, j: 0 };
@@ -131,8 +132,13 @@ export function NetworkGraph({ network, pass, grids, sample, onSampleChange, hig
   useEffect(() => {
     const svg = svgRef.current;
     if (!svg) return;
-    for (const el of svg.querySelectorAll('[tabindex="0"]')) el.setAttribute('tabindex', '-1');
-    elementOf(svg, layout, activeItem)?.setAttribute('tabindex', '0');
+    for (const el of svg.querySelectorAll('[tabindex="0"]')) {
+      el.setAttribute('tabindex', '-1');
+      el.removeAttribute('aria-describedby');
+    }
+    const el = elementOf(svg, layout, activeItem);
+    el?.setAttribute('tabindex', '0');
+    el?.setAttribute('aria-describedby', tooltipId);
   });
 
   const moveTo = (item: GraphItem) => {
@@ -243,7 +249,7 @@ export function NetworkGraph({ network, pass, grids, sample, onSampleChange, hig
             )}
           </div>
         )}
-        <GraphTooltip details={details} anchor={anchor} bounds={{ width, height }} />
+        <GraphTooltip details={details} anchor={anchor} bounds={{ width, height }} id={tooltipId} />
       </div>
       <figcaption>
         Lines are weights (blue positive, orange negative, width by size), discs are neurons filled by their activation
