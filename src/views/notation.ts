@@ -1,4 +1,8 @@
 /** The house notation in plain text: a²₁, w²₀₁, b¹₃, δ³₀ (layer as superscript, indices as subscripts). */
+import type { ActivationName } from '../engine';
+
+/** How activations are named on screen. */
+export const ACTIVATION_LABEL: Record<ActivationName, string> = { sigmoid: 'sigmoid', tanh: 'tanh', relu: 'ReLU', leakyRelu: 'leaky ReLU', linear: 'linear' };
 
 const SUPERSCRIPT = '⁰¹²³⁴⁵⁶⁷⁸⁹';
 const SUBSCRIPT = '₀₁₂₃₄₅₆₇₈₉';

@@ -91,3 +91,18 @@ describe('cost curve frame', () => {
     expect(decadeTicks([0.2, 0.5], 4)).toEqual([]);
   });
 });
+
+describe('cost curve drawing of short histories', () => {
+  it('a history with fewer epochs than pixel columns is drawn as one connected line', () => {
+    const costs = Float64Array.from({ length: 250 }, (_, k) => 0.7 * Math.exp(-k / 20));
+    const frame = buildCostFrame([series(costs)], box, 'log', 250, 0, 2);
+    expect(frame.columnCount).toBeGreaterThan(costs.length);
+    const { ctx, calls } = recordingContext();
+    drawCostFrame(ctx, frame);
+    // one moveTo per stroked line (max and min edges) and per filled band: no broken segments
+    const moves = calls.filter((c) => c === 'moveTo').length;
+    const lines = calls.filter((c) => c === 'lineTo').length;
+    expect(lines).toBeGreaterThan(2 * 249);
+    expect(moves).toBeLessThan(20);
+  });
+});

@@ -108,7 +108,7 @@ export function DecisionBoundary({ grids, data, outputs = null, rounded, onRound
             <g ref={xAxisRef} transform={`translate(0,${size})`} />
             <g ref={yAxisRef} />
             {/* outputs only matter for labelled (large) points: small ones must not re-render every frame */}
-            <DataPoints data={data} outputs={large ? outputs : null} x={x} y={y} large={large} />
+            <DataPoints data={data} outputs={large ? outputs : null} x={x} y={y} large={large} plotWidth={size} />
           </g>
           <text className="bl-axis-label" x={MARGIN.left + size} y={height - 3} textAnchor="end">x₁</text>
           <text className="bl-axis-label" x={4} y={MARGIN.top + 10}>x₂</text>
@@ -141,10 +141,11 @@ interface DataPointsProps {
   x: (v: number) => number;
   y: (v: number) => number;
   large: boolean;
+  plotWidth: number;
 }
 
 /** The samples; re-rendered only when the data, the outputs or the scales change. */
-const DataPoints = memo(function DataPoints({ data, outputs, x, y, large }: DataPointsProps) {
+const DataPoints = memo(function DataPoints({ data, outputs, x, y, large, plotWidth }: DataPointsProps) {
   if (!data || data.inputSize < 1) return null;
   const points = [];
   const n0 = data.inputSize;
@@ -159,7 +160,8 @@ const DataPoints = memo(function DataPoints({ data, outputs, x, y, large }: Data
         <circle className="bl-boundary__halo" r={(large ? 7 : 3.6) + 1.6} />
         <circle r={large ? 7 : 3.6} fill={classColor(target)} />
         {large && out !== null && (
-          <text className="bl-boundary__output" x={11} y={-9}>
+          // right-hand points label to their left, so the label stays over the plot
+          <text className="bl-boundary__output" x={px > plotWidth * 0.7 ? -11 : 11} y={-9} textAnchor={px > plotWidth * 0.7 ? 'end' : 'start'}>
             {formatNumber(out)}
           </text>
         )}

@@ -185,8 +185,10 @@ export function drawCostFrame(ctx: CanvasRenderingContext2D, frame: CostFrame): 
 function drawEnvelope(ctx: CanvasRenderingContext2D, frame: CostFrame, s: SeriesFrame): void {
   const { columns } = s;
   const left = frame.x.range()[0];
+  // columns holding costs, and the non-finite ones (which break the line); empty columns are skipped,
+  // so a history shorter than the plot is wide still draws as one connected line
   const indices: number[] = [];
-  for (let c = 0; c < columns.count; c++) indices.push(c);
+  for (let c = 0; c < columns.count; c++) if (!Number.isNaN(columns.max[c]) || columns.nonFinite[c] > 0) indices.push(c);
   const xOf = (c: number) => left + (c + 0.5) * frame.columnWidth;
   const band = area<number>()
     .defined((c) => !Number.isNaN(columns.max[c]))

@@ -4,6 +4,7 @@
  */
 import { memo } from 'react';
 import type { ActivationName } from '../../engine';
+import { ACTIVATION_LABEL } from '../notation';
 import { itemName } from './details';
 import type { GraphLayout } from './layout';
 
@@ -12,7 +13,6 @@ export interface GraphStructureProps {
   activations: readonly ActivationName[];
 }
 
-const ACTIVATION_LABEL: Record<ActivationName, string> = { sigmoid: 'sigmoid', tanh: 'tanh', relu: 'ReLU', leakyRelu: 'leaky ReLU', linear: 'linear' };
 
 function layerTitle(l: number, L: number, narrow: boolean): string {
   if (l === 0) return narrow ? 'In' : 'Input';

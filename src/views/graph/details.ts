@@ -3,7 +3,7 @@
  * notation and carries the PassRecord's own number (the network's parameters before any pass).
  */
 import { type ActivationName, type Network, type PassRecord, layoutOf } from '../../engine';
-import { neuronSymbol, weightSymbol } from '../notation';
+import { ACTIVATION_LABEL, neuronSymbol, weightSymbol } from '../notation';
 import type { GraphItem } from './layout';
 import { type SampleSelection, activationValue, layerValue, passMatches } from './values';
 
@@ -33,7 +33,7 @@ function layerName(network: Network, l: number): string {
   const L = network.sizes.length - 1;
   if (l === 0) return 'input';
   const activation: ActivationName = network.activations[l - 1];
-  return `${l === L ? 'output' : `hidden layer ${l}`}, ${activation}`;
+  return `${l === L ? 'output' : `hidden layer ${l}`}, ${ACTIVATION_LABEL[activation]}`;
 }
 
 /** "(1, 0) → 1": the sample's inputs and targets, from the pass. */
