@@ -25,12 +25,12 @@ export function createSweepHandler(post: SweepPost): (command: SweepCommand) => 
   return (command) => {
     try {
       if (command.type === 'starts') {
-        const data = namedDataset(command.config.dataset, command.config.dataSeed);
+        const data = command.data ?? namedDataset(command.config.dataset, command.config.dataSeed);
         for (let k = 0; k < command.count; k++) post({ type: 'start', jobId: command.jobId, record: runStartPair(command.config, command.first + k, data) });
         post({ type: 'chunkDone', jobId: command.jobId });
       } else if (command.type === 'twin') {
-        const result = twinRun(command.config, command.epochs);
-        const data = namedDataset(command.config.dataset, command.config.dataSeed);
+        const data = command.data ?? namedDataset(command.config.dataset, command.config.dataSeed);
+        const result = twinRun(command.config, command.epochs, data);
         const net = (params: Float64Array): Network => ({ sizes: result.sizes, activations: activationsOf(command.config), leakySlope: command.config.leakySlope, params });
         const evaluator = new GridEvaluator(net(result.correct.params), data.domain, command.resolution, command.neuronResolution);
         const grids = { correct: evaluator.evaluate(net(result.correct.params)), buggy: evaluator.evaluate(net(result.buggy.params)) };

@@ -4,7 +4,7 @@
  * Workers come from a factory, so Node tests pass in-process fakes and the benchmark worker_threads.
  * A twin run gets a worker of its own, so it can run while a sweep is going.
  */
-import type { LabConfig, SweepSummary, TwinResult } from '../engine';
+import type { Dataset, LabConfig, SweepSummary, TwinResult } from '../engine';
 import { type SeedChunk, SweepCollector, type SweepProgress, planChunks } from './sweepPlan';
 import { type SweepCommand, type SweepEvent, type SweepRequest, type TwinGrids, sweepRequestError } from './sweepProtocol';
 
@@ -40,6 +40,8 @@ export interface TwinOptions {
   epochs?: number;
   resolution?: number;
   neuronResolution?: number;
+  /** the user's own data (default: the config's named dataset) */
+  data?: Dataset;
 }
 
 export function defaultWorkerCount(): number {
@@ -51,6 +53,7 @@ interface ActiveSweep {
   jobId: number;
   queue: SeedChunk[];
   config: LabConfig;
+  data?: Dataset;
   collector: SweepCollector;
   onProgress?: (progress: SweepProgress) => void;
   lastProgressAt: number;
@@ -99,6 +102,7 @@ export class SweepPool {
         jobId: this.nextJobId++,
         queue,
         config: request.config,
+        data: request.data,
         collector: new SweepCollector(request.starts, startedAt),
         onProgress,
         lastProgressAt: -Infinity,
@@ -140,6 +144,7 @@ export class SweepPool {
         epochs: options.epochs ?? config.epochs,
         resolution: options.resolution ?? 100,
         neuronResolution: options.neuronResolution ?? 32,
+        data: options.data,
       });
     });
   }
@@ -174,7 +179,7 @@ export class SweepPool {
     const job = this.sweep;
     const chunk = job?.queue.shift();
     if (!job || !chunk) return;
-    this.workers[index].postMessage({ type: 'starts', jobId: job.jobId, config: job.config, first: chunk.first, count: chunk.count });
+    this.workers[index].postMessage({ type: 'starts', jobId: job.jobId, config: job.config, first: chunk.first, count: chunk.count, data: job.data });
   }
 
   private onSweepEvent(index: number, event: SweepEvent): void {

@@ -4,7 +4,7 @@
  * reports every start as it finishes. The same worker also runs a twin run on request.
  * Plain data only, so everything survives structured clone.
  */
-import { type BoundaryGrids, type LabConfig, type SweepStartRecord, type TwinResult, configError } from '../engine';
+import { type BoundaryGrids, type Dataset, type LabConfig, type SweepStartRecord, type TwinResult, configError } from '../engine';
 
 export const DEFAULT_SWEEP_STARTS = 100;
 export const MAX_SWEEP_STARTS = 1000;
@@ -17,11 +17,13 @@ export interface SweepRequest {
   starts: number;
   /** default: config.seed */
   firstSeed?: number;
+  /** the user's own data (default: the config's named dataset) */
+  data?: Dataset;
 }
 
 /** The first problem with a sweep request, naming the setting, or null. */
 export function sweepRequestError(request: SweepRequest): string | null {
-  const problem = configError(request.config);
+  const problem = configError(request.config, request.data);
   if (problem) return problem;
   const { starts } = request;
   if (!Number.isInteger(starts) || starts < 1 || starts > MAX_SWEEP_STARTS) return `starts: expected a whole number from 1 to ${MAX_SWEEP_STARTS}, got ${String(starts)}`;
@@ -32,9 +34,9 @@ export function sweepRequestError(request: SweepRequest): string | null {
 
 export type SweepCommand =
   /** run seeds first … first + count − 1, each with both derivative modes */
-  | { type: 'starts'; jobId: number; config: LabConfig; first: number; count: number }
+  | { type: 'starts'; jobId: number; config: LabConfig; first: number; count: number; data?: Dataset }
   /** a twin run of the configuration, with both networks' decision-boundary grids at the end */
-  | { type: 'twin'; jobId: number; config: LabConfig; epochs: number; resolution: number; neuronResolution: number };
+  | { type: 'twin'; jobId: number; config: LabConfig; epochs: number; resolution: number; neuronResolution: number; data?: Dataset };
 
 export interface TwinGrids {
   correct: BoundaryGrids;

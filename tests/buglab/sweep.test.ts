@@ -1,5 +1,5 @@
 import { describe, expect, test } from 'vitest';
-import { questionConfig, twinRun } from '../../src/engine';
+import { gateDataset, questionConfig, twinRun } from '../../src/engine';
 import { createSweepHandler, runStartPair } from '../../src/worker/sweepHandler';
 import { SweepCollector, estimateTimeLeftMs, planChunks } from '../../src/worker/sweepPlan';
 import { SweepPool, type WorkerLike } from '../../src/worker/sweepPool';
@@ -94,6 +94,15 @@ describe('sweep pool', () => {
     const direct = Array.from({ length: 12 }, (_, k) => runStartPair(small, 20 + k));
     expect(summaries[0].records).toEqual(direct);
     expect(summaries[0].firstSeed).toBe(20);
+  });
+
+  test('a sweep on the user\'s own data trains on that data (here a copy of AND gives AND\'s records)', async () => {
+    const { pool } = poolWith(2);
+    const mine = { ...gateDataset('AND'), name: 'my AND', kind: 'custom' as const };
+    const withData = await pool.run({ config: small, starts: 4, data: mine });
+    const named = await pool.run({ config: small, starts: 4 });
+    expect(withData.status).toBe('done');
+    if (withData.status === 'done' && named.status === 'done') expect(withData.summary.records).toEqual(named.summary.records);
   });
 
   test('progress counts up to the total with a time-left estimate, ending at 0', async () => {
