@@ -18,7 +18,12 @@ export const NAIVE_SIGMOID_OVERFLOW_Z = -709.782712893384;
 function fPrime(code: number, x: number, slope: number): number {
   switch (code) {
     case SIGMOID: {
-      const s = x >= 0 ? 1 / (1 + Math.exp(-x)) : Math.exp(x) / (1 + Math.exp(x));
+      let s: number;
+      if (x >= 0) s = 1 / (1 + Math.exp(-x));
+      else {
+        const e = Math.exp(x);
+        s = e / (1 + e);
+      }
       return s * (1 - s);
     }
     case TANH: {
@@ -175,11 +180,16 @@ export function backward(net: Network, ws: PassWorkspace, target: Float64Array, 
     const d = ws.delta[l];
     const at = buggy ? ws.a[l] : ws.z[l];
     const code = ws.codes[l];
+    // σ′(z) = σ(z)(1 − σ(z)) and the stable forward pass stored a = σ(z) with the very same
+    // operations, so reading a gives f′(z^l) bit for bit without a second exp.
+    const sigmoidFromA = code === SIGMOID && !buggy && !naive;
+    const a = ws.a[l];
     for (let s = 0; s < count; s++) {
       for (let j = 0; j < n; j++) {
         let sum = 0;
         for (let k = 0; k < nNext; k++) sum += p[wNext + k * n + j] * dNext[s * nNext + k];
-        d[s * n + j] = sum * fPrime(code, at[s * n + j], slope);
+        const idx = s * n + j;
+        d[idx] = sum * (sigmoidFromA ? a[idx] * (1 - a[idx]) : fPrime(code, at[idx], slope));
       }
     }
   }
