@@ -35,7 +35,7 @@ export function StatusLine() {
         <span className="status__key">Cost</span> <strong>{s.cost === null ? '–' : formatNumber(s.cost)}</strong>
       </span>
       <span className="status__item">
-        <span className="status__key">Speed</span> <strong>{s.running ? `${formatRate(s.rate)} epochs/s` : 'paused'}</strong>
+        <span className="status__key">Speed</span> <strong>{s.running ? `${formatRate(s.rate)} epochs/s` : s.stopReason && s.stopReason !== 'paused' ? 'stopped' : 'paused'}</strong>
       </span>
       {verdict && (
         <span className={`status__item status__verdict ${s.solved ? 'is-solved' : ''}`}>
