@@ -3,7 +3,10 @@ import { useEffect, useState } from 'react';
 import { createLabStore } from '../store/labStore';
 import { LabStoreContext } from '../store/hooks';
 import { ControlsPanel } from './ControlsPanel';
+import { BugLabTab } from './bugLab/BugLabTab';
 import { LabViews } from './LabViews';
+import { ModePanel, ModeTabs } from './ModeTabs';
+import { StepThroughTab } from './stepThrough/StepThroughTab';
 import { startLabWorker } from './labWorker';
 import { StatusLine } from './StatusLine';
 import { Transport } from './Transport';
@@ -27,7 +30,16 @@ export function App() {
         </header>
         <ControlsPanel />
         <main className="app__main">
-          <LabViews />
+          <ModeTabs />
+          <ModePanel mode="live">
+            <LabViews />
+          </ModePanel>
+          <ModePanel mode="step">
+            <StepThroughTab />
+          </ModePanel>
+          <ModePanel mode="buglab">
+            <BugLabTab />
+          </ModePanel>
         </main>
       </div>
     </LabStoreContext.Provider>

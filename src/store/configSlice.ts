@@ -10,7 +10,7 @@ export const createConfigSlice: StateCreator<LabState, [], [], ConfigSlice> = (s
   config: DEFAULT_CONFIG,
   speed: 1000,
   stop: INITIAL_STOP,
-  ui: { rounded: false, costScale: 'log' },
+  ui: { rounded: false, costScale: 'log', mode: 'live' },
   presetId: null,
 
   setConfig(patch) {

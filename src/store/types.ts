@@ -5,10 +5,14 @@ import type { LabCommand, LabEvent, LabSnapshot, LabStopReason, Speed, StopCondi
 /** Which sample the graph shows activations for: an index, or the batch mean. */
 export type SampleSelection = number | 'mean';
 
+/** The page's three modes, one tab each. */
+export type LabMode = 'live' | 'step' | 'buglab';
+
 export interface UiToggles {
   /** decision boundary shows 0/1 instead of the output */
   rounded: boolean;
   costScale: 'linear' | 'log';
+  mode: LabMode;
 }
 
 export interface ConfigSlice {
