@@ -1,6 +1,6 @@
 import { describe, expect, it } from 'vitest';
 import { CostEnvelope } from '../../src/views/costCurve/envelope';
-import { type PlotBox, buildCostFrame, costDomain, decadeTicks, drawCostFrame, epochAt, yOf } from '../../src/views/costCurve/frame';
+import { type PlotBox, buildCostFrame, costDomain, decadeTicks, drawCostFrame, epochTicks, epochAt, yOf } from '../../src/views/costCurve/frame';
 
 const box: PlotBox = { width: 600, height: 200, margin: { top: 10, right: 10, bottom: 30, left: 50 } };
 
@@ -104,5 +104,17 @@ describe('cost curve drawing of short histories', () => {
     const lines = calls.filter((c) => c === 'lineTo').length;
     expect(lines).toBeGreaterThan(2 * 249);
     expect(moves).toBeLessThan(20);
+  });
+});
+
+describe('epoch ticks', () => {
+  it('label whole epochs only, each once, however short the run', () => {
+    for (const length of [1, 2, 3, 7, 1_000_000]) {
+      const frame = buildCostFrame([series(new Float64Array(length).fill(0.5))], box, 'linear', length, 0, 1);
+      const ticks = epochTicks(frame.x, 10);
+      expect(ticks.length).toBeGreaterThan(0);
+      expect(ticks.every(Number.isInteger)).toBe(true);
+      expect(new Set(ticks).size).toBe(ticks.length);
+    }
   });
 });

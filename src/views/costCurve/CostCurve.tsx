@@ -3,14 +3,14 @@
  * column, on a linear or log axis. React lays out the figure; drawing happens in a subscription to
  * the source, at most once per animation frame, straight onto a canvas.
  */
-import { axisBottom, axisLeft, select } from 'd3';
+import { axisBottom, axisLeft, format, select } from 'd3';
 import { type KeyboardEvent, type PointerEvent, useEffect, useMemo, useRef, useState } from 'react';
 import { devicePixelRatioOf, frameThrottle, prepareCanvas } from '../canvas';
 import { formatEpoch, formatNumber } from '../format';
 import { SERIES_COLORS } from '../palette';
 import { useElementWidth } from '../useElementWidth';
 import { type Columns, CostEnvelope } from './envelope';
-import { type CostFrame, type CostScale, type PlotBox, buildCostFrame, costTicks, drawCostFrame, epochAt } from './frame';
+import { type CostFrame, type CostScale, type PlotBox, buildCostFrame, costTicks, drawCostFrame, epochAt, epochTicks } from './frame';
 import '../views.css';
 import './costCurve.css';
 
@@ -107,7 +107,7 @@ export function CostCurve({ source, scale: scaleProp, onScaleChange, onPickEpoch
       const axesKey = `${frame.x.domain()}|${frame.x.range()}|${frame.y.domain()}|${frame.y.range()}|${scale}`;
       if (axesKey !== state.axesKey) {
         state.axesKey = axesKey;
-        if (xAxisRef.current) select(xAxisRef.current).call(axisBottom(frame.x).ticks(Math.max(2, Math.floor(box.width / 110)), ',~d').tickSizeOuter(0));
+        if (xAxisRef.current) select(xAxisRef.current).call(axisBottom(frame.x).tickValues(epochTicks(frame.x, Math.max(2, Math.floor(box.width / 110)))).tickFormat(format(',d')).tickSizeOuter(0));
         if (yAxisRef.current) select(yAxisRef.current).call(axisLeft(frame.y).tickValues(costTicks(frame)).tickFormat((v) => formatNumber(Number(v))).tickSizeOuter(0));
       }
       updateLegendValues(frame, legendValuesRef.current);

@@ -280,3 +280,8 @@ function drawEpochMark(ctx: CanvasRenderingContext2D, frame: CostFrame, epoch: n
     ctx.stroke();
   });
 }
+
+/** Epoch ticks: whole epochs only, so a run of two epochs is not labelled 1 1 1 2 2. */
+export function epochTicks(x: { ticks(count: number): number[] }, count: number): number[] {
+  return x.ticks(count).filter((t) => Number.isInteger(t));
+}
