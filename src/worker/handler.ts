@@ -8,7 +8,7 @@
  * most once per frame while running (less often when it is expensive), after every step, and
  * whenever the user changes something that changes what the views show.
  */
-import { type Dataset, type GridEvaluator, type LabConfig, type Network, type Run, buildRun, cloneNetwork, configError, namedDataset } from '../engine';
+import { type Dataset, type GridEvaluator, type LabConfig, type Network, type Run, buildRun, cloneNetwork, configError, namedDataset, trainOptionsOf } from '../engine';
 import { Checkpoints } from './checkpoints';
 import { CostBuffer } from './costBuffer';
 import { configForNetwork, datasetError, networkError } from './loading';
@@ -145,15 +145,7 @@ export class LabHandler {
     }
     // same network: new options, same weights
     this.config = { ...config, hidden: [...config.hidden] };
-    this.run.trainer.setOptions({
-      cost: config.cost,
-      learningRate: config.learningRate,
-      derivative: config.derivative,
-      batchSize: config.batchSize,
-      gradientDivisor: config.gradientDivisor,
-      sigmoidForm: config.sigmoidForm,
-      freezeBiases: config.freezeBiases,
-    });
+    this.run.trainer.setOptions(trainOptionsOf(config));
     this.deps.post({ type: 'configured', runId: this.runId, config: this.config }, []);
     if (!this.running) this.sendSnapshot();
   }
