@@ -1,4 +1,8 @@
-/** The house notation in plain text: a²₁, w²₀₁, b¹₃, δ³₀ (layer as superscript, indices as subscripts). */
+/**
+ * The house notation in plain text: a²₁, w²₁₂, b¹₃, δ³₁ (layer as superscript, indices as subscripts).
+ * Neuron indices j, i count from 1, as Nielsen does and as the inputs x₁, x₂ do; the code's
+ * 0-based j is shifted here, in one place.
+ */
 import type { ActivationName } from '../engine';
 
 /** How activations are named on screen. */
@@ -20,5 +24,7 @@ function subPair(j: number, i: number): string {
   return j > 9 || i > 9 ? `${sub(j)},${sub(i)}` : `${sub(j)}${sub(i)}`;
 }
 
-export const neuronSymbol = (l: number, j: number, quantity: 'a' | 'z' | 'δ' | 'b' = 'a') => (l === 0 && quantity === 'a' ? `x${sub(j + 1)}` : `${quantity}${sup(l)}${sub(j)}`);
-export const weightSymbol = (l: number, j: number, i: number) => `w${sup(l)}${subPair(j, i)}`;
+/** j is the code's 0-based neuron index; the symbol shows it 1-based. */
+export const neuronSymbol = (l: number, j: number, quantity: 'a' | 'z' | 'δ' | 'b' = 'a') => (l === 0 && quantity === 'a' ? `x${sub(j + 1)}` : `${quantity}${sup(l)}${sub(j + 1)}`);
+/** j, i 0-based in, 1-based out: w²₁₂ is the weight into neuron 1 of layer 2 from neuron 2 of layer 1. */
+export const weightSymbol = (l: number, j: number, i: number) => `w${sup(l)}${subPair(j + 1, i + 1)}`;

@@ -59,7 +59,7 @@ describe('NetworkGraph', () => {
     expect(tooltip.hidden).toBe(false);
     const text = tooltip.textContent ?? '';
     const layer = xor.pass.layers[0];
-    expect(text).toContain('Neuron a¹₁');
+    expect(text).toContain('Neuron a¹₂');
     expect(text).toContain(formatNumber(layer.z[2 * 2 + 1]));
     expect(text).toContain(formatNumber(layer.a[2 * 2 + 1]));
     expect(text).toContain(formatNumber(layer.delta[2 * 2 + 1]));
@@ -81,7 +81,7 @@ describe('NetworkGraph', () => {
     const index = layoutOf(xor.network.sizes).weightOffset[1] + 1 * 2 + 0;
     expect(document.activeElement?.getAttribute('data-edge')).toBe(String(index));
     const tooltip = rendered.container.querySelector<HTMLElement>('.bl-graph__tooltip')!;
-    expect(tooltip.textContent).toContain('Weight w¹₁₀');
+    expect(tooltip.textContent).toContain('Weight w¹₂₁');
     expect(document.activeElement?.getAttribute('aria-describedby')).toBe(tooltip.id);
     expect(tooltip.textContent).toContain(formatNumber(xor.pass.gradient[index]));
     await press('Enter');

@@ -21,14 +21,14 @@ describe('tooltip content comes from the PassRecord', () => {
         const d = describeItem({ kind: 'neuron', layer: l, j }, network, pass, s, formatNumber);
         const layer = pass.layers[l - 1];
         const k = s * layer.size + j;
-        expect(rowValue(d.rows, `z${'¹²'[l - 1]}${'₀₁'[j]}`)).toBe(layer.z[k]);
-        expect(rowValue(d.rows, `a${'¹²'[l - 1]}${'₀₁'[j]}`)).toBe(layer.a[k]);
-        expect(rowValue(d.rows, `δ${'¹²'[l - 1]}${'₀₁'[j]}`)).toBe(layer.delta[k]);
+        expect(rowValue(d.rows, `z${'¹²'[l - 1]}${'₁₂'[j]}`)).toBe(layer.z[k]);
+        expect(rowValue(d.rows, `a${'¹²'[l - 1]}${'₁₂'[j]}`)).toBe(layer.a[k]);
+        expect(rowValue(d.rows, `δ${'¹²'[l - 1]}${'₁₂'[j]}`)).toBe(layer.delta[k]);
         expect(rowValue(d.rows, 'f′(z)')).toBe(layer.fPrimeAtZ[k]);
         expect(rowValue(d.rows, 'f′(a)')).toBe(layer.fPrimeAtA[k]);
         const b = biasIndexOf(network, l, j);
-        expect(rowValue(d.rows, `b${'¹²'[l - 1]}${'₀₁'[j]}`)).toBe(pass.paramsBefore[b]);
-        expect(rowValue(d.rows, `∂C/∂b${'¹²'[l - 1]}${'₀₁'[j]}`)).toBe(layer.gradBiases[j]);
+        expect(rowValue(d.rows, `b${'¹²'[l - 1]}${'₁₂'[j]}`)).toBe(pass.paramsBefore[b]);
+        expect(rowValue(d.rows, `∂C/∂b${'¹²'[l - 1]}${'₁₂'[j]}`)).toBe(layer.gradBiases[j]);
         expect(d.subtitle).toContain(`sample ${s + 1}`);
       }
     }
@@ -39,30 +39,30 @@ describe('tooltip content comes from the PassRecord', () => {
     const d = describeItem({ kind: 'weight', layer: 2, j: 0, i: 1 }, network, pass, s, formatNumber);
     const index = weightIndexOf(network, 2, 0, 1);
     expect(index).toBe(layoutOf(network.sizes).weightOffset[2] + 1);
-    expect(rowValue(d.rows, 'w²₀₁')).toBe(pass.paramsBefore[index]);
-    expect(rowValue(d.rows, '∂C/∂w²₀₁')).toBe(pass.gradient[index]);
-    expect(rowValue(d.rows, '∂C/∂w²₀₁')).toBe(pass.layers[1].gradWeights[1]);
+    expect(rowValue(d.rows, 'w²₁₂')).toBe(pass.paramsBefore[index]);
+    expect(rowValue(d.rows, '∂C/∂w²₁₂')).toBe(pass.gradient[index]);
+    expect(rowValue(d.rows, '∂C/∂w²₁₂')).toBe(pass.layers[1].gradWeights[1]);
     expect(rowValue(d.rows, 'Δw')).toBe(pass.paramsAfter[index] - pass.paramsBefore[index]);
-    expect(rowValue(d.rows, 'δ²₀')).toBe(pass.layers[1].delta[s]);
-    expect(rowValue(d.rows, 'a¹₁')).toBe(pass.layers[0].a[s * 2 + 1]);
+    expect(rowValue(d.rows, 'δ²₁')).toBe(pass.layers[1].delta[s]);
+    expect(rowValue(d.rows, 'a¹₂')).toBe(pass.layers[0].a[s * 2 + 1]);
     expect(rowValue(d.rows, 'δ·a')).toBe(pass.sampleGradients[s * P + index]);
-    expect(d.title).toBe('Weight w²₀₁');
+    expect(d.title).toBe('Weight w²₁₂');
   });
 
   it('bias: b, ∂C/∂b, Δb and δ', () => {
     const d = describeItem({ kind: 'bias', layer: 1, j: 1 }, network, pass, 0, formatNumber);
     const index = biasIndexOf(network, 1, 1);
-    expect(rowValue(d.rows, 'b¹₁')).toBe(pass.paramsBefore[index]);
-    expect(rowValue(d.rows, '∂C/∂b¹₁')).toBe(pass.gradient[index]);
+    expect(rowValue(d.rows, 'b¹₂')).toBe(pass.paramsBefore[index]);
+    expect(rowValue(d.rows, '∂C/∂b¹₂')).toBe(pass.gradient[index]);
     expect(rowValue(d.rows, 'Δb')).toBe(pass.paramsAfter[index] - pass.paramsBefore[index]);
-    expect(rowValue(d.rows, 'δ¹₁')).toBe(pass.layers[0].delta[1]);
+    expect(rowValue(d.rows, 'δ¹₂')).toBe(pass.layers[0].delta[1]);
   });
 
   it('"Mean": the batch-mean activation, and a per-sample table of z, a, δ for small batches', () => {
     const d = describeItem({ kind: 'neuron', layer: 1, j: 0 }, network, pass, 'mean', formatNumber);
     const a = pass.layers[0].a;
     const mean = (a[0] + a[2] + a[4] + a[6]) / 4;
-    expect(rowValue(d.rows, 'mean a¹₀')).toBeCloseTo(mean, 15);
+    expect(rowValue(d.rows, 'mean a¹₁')).toBeCloseTo(mean, 15);
     expect(d.table?.rows).toHaveLength(4);
     d.table!.rows.forEach((row, s) => expect(row.values).toEqual([pass.layers[0].z[2 * s], a[2 * s], pass.layers[0].delta[2 * s]]));
     expect(d.table!.rows[0].label).toBe('(1, 1) → 0');

@@ -100,10 +100,10 @@ export function makeTable(id: string, caption: string, columns: string[], rows: 
 }
 
 /**
- * Neuron indices j, i as printed: 0-based, like the network graph, the network file and NumPy
- * (samples are counted from 1, as the graph's sample picker does).
+ * Neuron indices j, i as printed: 1-based, as Nielsen writes them and as the network graph labels
+ * x₁, a¹₁, w²₁₂ (src/views/notation.ts); samples are counted from 1 too. The record stays 0-based.
  */
-export const NEURON_INDEX_BASE = 0;
+export const NEURON_INDEX_BASE = 1;
 export const ix = (j: number): number => j + NEURON_INDEX_BASE;
 
 /** TeX name of the weight from neuron i (layer l−1) to neuron j (layer l), 0-based in, 1-based out. */
