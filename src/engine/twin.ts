@@ -177,12 +177,19 @@ export function largestDifference(difference: Float64Array): LargestDifference |
 /** The longest twin run kept whole (two cost histories of this many doubles each). */
 export const MAX_TWIN_EPOCHS = 2_000_000;
 
-/** Trains a twin of the configuration for `epochs` (default config.epochs) and reports both sides. */
-export function twinRun(config: LabConfig, epochs = config.epochs, data?: Dataset): TwinResult {
+/**
+ * Trains a twin of the configuration for `epochs` (default config.epochs) and reports both sides.
+ * With `onProgress`, it trains in about 100 chunks and reports the epoch after each (same numbers).
+ */
+export function twinRun(config: LabConfig, epochs = config.epochs, data?: Dataset, onProgress?: (epoch: number) => void): TwinResult {
   if (!Number.isInteger(epochs) || epochs < 1 || epochs > MAX_TWIN_EPOCHS)
     throw new RangeError(`twin run: epochs must be a whole number from 1 to ${MAX_TWIN_EPOCHS}, got ${String(epochs)}`);
   const twin = TwinRun.fromConfig(config, data, epochs);
-  twin.step(epochs);
+  const chunk = onProgress ? Math.max(1, Math.ceil(epochs / 100)) : epochs;
+  for (let done = 0; done < epochs; done += chunk) {
+    if (twin.step(Math.min(chunk, epochs - done)) === 0) break;
+    onProgress?.(twin.epoch);
+  }
   const side = (mode: DerivativeMode): TwinModeResult => {
     const trainer = twin.trainers[mode];
     const evaluation = evaluate(trainer.net, twin.data, trainer.options);

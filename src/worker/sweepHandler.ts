@@ -30,7 +30,8 @@ export function createSweepHandler(post: SweepPost): (command: SweepCommand) => 
         post({ type: 'chunkDone', jobId: command.jobId });
       } else if (command.type === 'twin') {
         const data = command.data ?? namedDataset(command.config.dataset, command.config.dataSeed);
-        const result = twinRun(command.config, command.epochs, data);
+        const onProgress = command.progress ? (epoch: number) => post({ type: 'twinProgress', jobId: command.jobId, epoch, epochs: command.epochs }) : undefined;
+        const result = twinRun(command.config, command.epochs, data, onProgress);
         const net = (params: Float64Array): Network => ({ sizes: result.sizes, activations: activationsOf(command.config), leakySlope: command.config.leakySlope, params });
         const evaluator = new GridEvaluator(net(result.correct.params), data.domain, command.resolution, command.neuronResolution);
         const grids = { correct: evaluator.evaluate(net(result.correct.params)), buggy: evaluator.evaluate(net(result.buggy.params)) };

@@ -5,7 +5,7 @@
  * A twin run gets a worker of its own, so it can run while a sweep is going.
  */
 import type { Dataset, LabConfig, SweepSummary, TwinResult } from '../engine';
-import { type SeedChunk, SweepCollector, type SweepProgress, planChunks } from './sweepPlan';
+import { type SeedChunk, SweepCollector, type SweepProgress, estimateTimeLeftMs, planChunks } from './sweepPlan';
 import { type SweepCommand, type SweepEvent, type SweepRequest, type TwinGrids, sweepRequestError } from './sweepProtocol';
 
 /** What the pool needs of a worker: a browser Worker fits, and so do test fakes. */
@@ -42,6 +42,17 @@ export interface TwinOptions {
   neuronResolution?: number;
   /** the user's own data (default: the config's named dataset) */
   data?: Dataset;
+  /** called about 100 times while the twins train */
+  onProgress?: (progress: TwinProgress) => void;
+}
+
+export interface TwinProgress {
+  /** epochs both twins have run */
+  epoch: number;
+  epochs: number;
+  elapsedMs: number;
+  /** null until the first report */
+  timeLeftMs: number | null;
 }
 
 export function defaultWorkerCount(): number {
@@ -63,6 +74,7 @@ interface ActiveSweep {
 interface ActiveTwin {
   jobId: number;
   startedAt: number;
+  onProgress?: (progress: TwinProgress) => void;
   settle: (outcome: TwinOutcome) => void;
 }
 
@@ -136,7 +148,7 @@ export class SweepPool {
       this.twinWorker = worker;
     }
     return new Promise<TwinOutcome>((resolve) => {
-      this.twinJob = { jobId, startedAt: this.now(), settle: resolve };
+      this.twinJob = { jobId, startedAt: this.now(), onProgress: options.onProgress, settle: resolve };
       this.twinWorker!.postMessage({
         type: 'twin',
         jobId,
@@ -145,6 +157,7 @@ export class SweepPool {
         resolution: options.resolution ?? 100,
         neuronResolution: options.neuronResolution ?? 32,
         data: options.data,
+        progress: options.onProgress !== undefined,
       });
     });
   }
@@ -213,6 +226,11 @@ export class SweepPool {
   private onTwinEvent(event: SweepEvent): void {
     const job = this.twinJob;
     if (!job || event.jobId !== job.jobId) return;
+    if (event.type === 'twinProgress') {
+      const elapsedMs = this.now() - job.startedAt;
+      job.onProgress?.({ epoch: event.epoch, epochs: event.epochs, elapsedMs, timeLeftMs: estimateTimeLeftMs(event.epoch, event.epochs, elapsedMs) });
+      return;
+    }
     this.twinJob = null;
     if (event.type === 'twin') job.settle({ status: 'done', result: event.result, grids: event.grids, elapsedMs: this.now() - job.startedAt });
     else if (event.type === 'error') job.settle({ status: 'error', message: event.message });

@@ -36,7 +36,7 @@ export type SweepCommand =
   /** run seeds first … first + count − 1, each with both derivative modes */
   | { type: 'starts'; jobId: number; config: LabConfig; first: number; count: number; data?: Dataset }
   /** a twin run of the configuration, with both networks' decision-boundary grids at the end */
-  | { type: 'twin'; jobId: number; config: LabConfig; epochs: number; resolution: number; neuronResolution: number; data?: Dataset };
+  | { type: 'twin'; jobId: number; config: LabConfig; epochs: number; resolution: number; neuronResolution: number; data?: Dataset; progress?: boolean };
 
 export interface TwinGrids {
   correct: BoundaryGrids;
@@ -47,4 +47,6 @@ export type SweepEvent =
   | { type: 'start'; jobId: number; record: SweepStartRecord }
   | { type: 'chunkDone'; jobId: number }
   | { type: 'twin'; jobId: number; result: TwinResult; grids: TwinGrids }
+  /** sent about 100 times during a twin run that asked for progress */
+  | { type: 'twinProgress'; jobId: number; epoch: number; epochs: number }
   | { type: 'error'; jobId: number; message: string };
