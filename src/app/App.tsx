@@ -4,6 +4,7 @@ import { createLabStore } from '../store/labStore';
 import { LabStoreContext } from '../store/hooks';
 import { ControlsPanel } from './ControlsPanel';
 import { BugLabTab } from './bugLab/BugLabTab';
+import { startSweepPool } from './bugLab/sweepPoolBridge';
 import { LabViews } from './LabViews';
 import { ModePanel, ModeTabs } from './ModeTabs';
 import { StepThroughTab } from './stepThrough/StepThroughTab';
@@ -16,6 +17,7 @@ import './app.css';
 export function App() {
   const [store] = useState(createLabStore);
   useEffect(() => startLabWorker(store), [store]);
+  useEffect(() => startSweepPool(store), [store]);
   useShortcuts(store);
   return (
     <LabStoreContext.Provider value={store}>

@@ -9,6 +9,7 @@ import { appendCosts, createHistorySlice } from './historySlice';
 import { createInspectSlice } from './inspectSlice';
 import { createRunSlice } from './runSlice';
 import { createSnapshotSlice } from './snapshotSlice';
+import { createBugLabSlice } from './bugLabSlice';
 import type { LabState } from './types';
 
 export type LabStore = StoreApi<LabState>;
@@ -20,6 +21,7 @@ export function createLabStore(): LabStore {
     ...createHistorySlice(set, get, api),
     ...createSnapshotSlice(set, get, api),
     ...createInspectSlice(set, get, api),
+    ...createBugLabSlice(set, get, api),
     send: (_command: LabCommand) => {},
     receive: (event: LabEvent) => set(applyEvent(get(), event)),
     receiveAll: (events: readonly LabEvent[]) => {

@@ -3,7 +3,7 @@
  * Everything is plain data (typed arrays, no classes) so it survives structured clone, and the
  * big arrays of costs and snapshots are transferred, not copied.
  */
-import type { BoundaryGrids, Dataset, Divergence, Evaluation, LabConfig, Network, PassRecord } from '../engine';
+import type { BoundaryGrids, Dataset, Divergence, Evaluation, LabConfig, Network, OverflowSummary, PassRecord } from '../engine';
 
 /** Epochs per second; 'max' trains as fast as the engine goes. */
 export const SPEEDS = [1, 10, 100, 1000, 'max'] as const;
@@ -86,6 +86,8 @@ export interface LabSnapshot {
   /** naive-sigmoid overflows during the last trained epoch */
   overflows: number;
   divergence: Divergence | null;
+  /** when the naive sigmoid overflowed so far in this run (null for a checkpoint) */
+  overflowLog?: OverflowSummary | null;
   /** true when this shows a checkpoint (scrub), not the live network */
   scrubbed: boolean;
 }

@@ -4,6 +4,7 @@
  * Every array is fresh, so all of them can be transferred to the page.
  */
 import { type Dataset, type Divergence, GridEvaluator, type Network, type TrainOptions, evaluate, inspectPass } from '../engine';
+import { overflowSummaryOf } from './overflowLog';
 import type { LabSnapshot } from './protocol';
 
 /** Resolution of the output grid and of each neuron's small heatmap. */
@@ -40,6 +41,7 @@ export function buildSnapshot(input: SnapshotInput): LabSnapshot {
     evaluation,
     overflows: input.overflows,
     divergence: input.divergence,
+    overflowLog: input.scrubbed ? null : overflowSummaryOf(network),
     scrubbed: input.scrubbed,
   };
 }

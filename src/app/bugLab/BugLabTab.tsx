@@ -1,4 +1,28 @@
-/** The bug lab (issue 5): twin run, sweeps, the question's slips. To be filled by its integration. */
+/**
+ * The bug lab (issue 5): where to start (the question's presets and the fix path), the twin run,
+ * the sweep over many starts, and the question's three slips with the code they change.
+ * Everything lives in the store's bugLab slice, so runs go on and results stay across tab switches.
+ */
+import { useState } from 'react';
+import { FixPath } from './FixPath';
+import { SlipsSection } from './SlipsSection';
+import { SweepSection } from './SweepSection';
+import { TwinSection } from './TwinSection';
+import './bugLab.css';
+
 export function BugLabTab() {
-  return <p className="mode-panel__empty">The bug lab is on its way.</p>;
+  const [problem, setProblem] = useState<string | null>(null);
+  return (
+    <div className="buglab">
+      <FixPath />
+      <TwinSection />
+      <SweepSection />
+      <SlipsSection onProblem={setProblem} />
+      {problem && (
+        <p className="bl-problem" role="alert">
+          {problem}
+        </p>
+      )}
+    </div>
+  );
 }

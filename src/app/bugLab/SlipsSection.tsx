@@ -1,0 +1,63 @@
+/**
+ * The question's three slips as switches, each on the same configuration field the live lab uses
+ * (the first is the live lab's Derivative control), the code panel in step with them, and with the
+ * naive sigmoid on, where and when the live run's e^(−z) overflowed (counts from the worker).
+ */
+import { useMemo } from 'react';
+import { type LabConfig, divisorEffect, overflowSites } from '../../engine';
+import { useLab, useLabShallow } from '../../store/hooks';
+import { CodePanel } from '../../views/codePanel/CodePanel';
+import { type OverflowReport, SlipSwitches } from '../../views/slips/SlipSwitches';
+
+export function SlipsSection({ onProblem }: { onProblem(message: string | null): void }) {
+  const { derivative, gradientDivisor, sigmoidForm, learningRate, batchSize } = useLabShallow((s) => ({
+    derivative: s.config.derivative,
+    gradientDivisor: s.config.gradientDivisor,
+    sigmoidForm: s.config.sigmoidForm,
+    learningRate: s.config.learningRate,
+    batchSize: s.config.batchSize,
+  }));
+  const data = useLab((s) => s.data);
+  const snapshot = useLab((s) => s.snapshot);
+  const setConfig = useLab((s) => s.setConfig);
+  const apply = (patch: Partial<LabConfig>) => onProblem(setConfig(patch));
+
+  // the divisor is the batch's sample count (full batch: the whole dataset)
+  const divisor = data ? divisorEffect(gradientDivisor, learningRate, batchSize <= 0 || batchSize >= data.count ? data.count : batchSize, data.inputSize) : null;
+  const overflow = useMemo((): OverflowReport | null => {
+    if (!snapshot) return null;
+    return {
+      epoch: snapshot.epoch,
+      lastEpochOverflows: snapshot.overflows,
+      passOverflows: snapshot.pass.overflows,
+      log: snapshot.overflowLog ?? null,
+      sites: overflowSites(snapshot.pass, snapshot.network.activations),
+    };
+  }, [snapshot]);
+
+  return (
+    <section className="card bl-section" aria-labelledby="bl-slips-title">
+      <h2 id="bl-slips-title" className="bl-heading">
+        The question’s slips
+      </h2>
+      <div className="bl-slips-row">
+        <SlipSwitches
+          derivative={derivative}
+          gradientDivisor={gradientDivisor}
+          sigmoidForm={sigmoidForm}
+          onDerivativeChange={(value) => apply({ derivative: value })}
+          onGradientDivisorChange={(value) => apply({ gradientDivisor: value })}
+          onSigmoidFormChange={(value) => apply({ sigmoidForm: value })}
+          divisor={divisor}
+          overflow={overflow}
+        />
+        <CodePanel derivative={derivative} gradientDivisor={gradientDivisor} sigmoidForm={sigmoidForm} />
+      </div>
+      {sigmoidForm === 'naive' && (
+        <p className="bl-hint">
+          The overflow counts follow the live run: press Play (Max speed) and watch. On the question’s AND, seed 1, e^(−z) first overflows at epoch 7,640.
+        </p>
+      )}
+    </section>
+  );
+}
