@@ -9,7 +9,7 @@ import { appendCosts, createHistorySlice } from './historySlice';
 import { createInspectSlice } from './inspectSlice';
 import { createRunSlice } from './runSlice';
 import { createSnapshotSlice } from './snapshotSlice';
-import { createBugLabSlice } from './bugLabSlice';
+import { applyStepEvent, createStepSlice, isStepEvent } from './stepSlice';
 import type { LabState } from './types';
 
 export type LabStore = StoreApi<LabState>;
@@ -21,7 +21,7 @@ export function createLabStore(): LabStore {
     ...createHistorySlice(set, get, api),
     ...createSnapshotSlice(set, get, api),
     ...createInspectSlice(set, get, api),
-    ...createBugLabSlice(set, get, api),
+    ...createStepSlice(set, get, api),
     send: (_command: LabCommand) => {},
     receive: (event: LabEvent) => set(applyEvent(get(), event)),
     receiveAll: (events: readonly LabEvent[]) => {
@@ -41,6 +41,7 @@ export function createLabStore(): LabStore {
 /** What one worker event changes. Events of an earlier run (still in flight after a reset) are dropped. */
 export function applyEvent(state: LabState, event: LabEvent): Partial<LabState> {
   if (event.type === 'error') return { run: { ...state.run, error: event.message } };
+  if (isStepEvent(event)) return applyStepEvent(state, event);
   if (event.type === 'run') {
     if (event.runId < state.run.runId) return {};
     const sample = state.inspect.sample;

@@ -1,7 +1,7 @@
 /** The lab store's state: five slices (config, run, history, snapshot, inspect) and the worker bridge. */
 import type { Dataset, LabConfig, Network } from '../engine';
 import type { LabCommand, LabEvent, LabSnapshot, LabStopReason, Speed, StopConditions } from '../worker/protocol';
-import type { BugLabSlice } from './bugLabSlice';
+import type { StepSlice } from './stepSlice';
 
 /** Which sample the graph shows activations for: an index, or the batch mean. */
 export type SampleSelection = number | 'mean';
@@ -101,4 +101,4 @@ export interface BridgeSlice {
   receiveAll(events: readonly LabEvent[]): void;
 }
 
-export type LabState = ConfigSlice & RunSlice & HistorySlice & SnapshotSlice & InspectSlice & BridgeSlice & BugLabSlice;
+export type LabState = ConfigSlice & RunSlice & HistorySlice & SnapshotSlice & InspectSlice & BridgeSlice & StepSlice;

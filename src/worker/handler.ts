@@ -12,8 +12,8 @@ import { type Dataset, type GridEvaluator, type LabConfig, type Network, type Ru
 import { Checkpoints } from './checkpoints';
 import { CostBuffer } from './costBuffer';
 import { configForNetwork, datasetError, networkError } from './loading';
+import { runInspectCommand } from './inspectCommands';
 import { type LabCommand, type LabEvent, type LabStopReason, NO_STOP, needsNewRun, type RunStartReason, type RunStatus, type StopConditions, isSpeed, snapshotBuffers } from './protocol';
-import { watchOverflows } from './overflowLog';
 import { Pacer } from './pacer';
 import { Slicer } from './slicer';
 import { buildSnapshot, gridFor } from './snapshot';
@@ -129,6 +129,9 @@ export class LabHandler {
         return this.step();
       case 'scrub':
         return this.scrub(command.epoch);
+      case 'inspect':
+      case 'gradientCheck':
+        return runInspectCommand(command, { run, runId: this.runId, post: this.deps.post, step: () => this.step() });
       default:
         throw new TypeError(`unknown command ${JSON.stringify((command as { type: unknown }).type)}`);
     }
@@ -195,7 +198,6 @@ export class LabHandler {
   private startRun(config: LabConfig, reason: RunStartReason): void {
     const data = this.customData ?? namedDataset(config.dataset, config.dataSeed);
     const run = buildRun(config, data, this.loadedNetwork ? cloneNetwork(this.loadedNetwork) : undefined);
-    watchOverflows(run.trainer);
     this.halt();
     this.config = { ...config, hidden: [...config.hidden] };
     this.run = run;

@@ -3,7 +3,8 @@
  * Everything is plain data (typed arrays, no classes) so it survives structured clone, and the
  * big arrays of costs and snapshots are transferred, not copied.
  */
-import type { BoundaryGrids, Dataset, Divergence, Evaluation, LabConfig, Network, OverflowSummary, PassRecord } from '../engine';
+import type { BoundaryGrids, Dataset, Divergence, Evaluation, LabConfig, Network, PassRecord } from '../engine';
+import type { InspectCommand, InspectEvent } from './inspectCommands';
 
 /** Epochs per second; 'max' trains as fast as the engine goes. */
 export const SPEEDS = [1, 10, 100, 1000, 'max'] as const;
@@ -52,7 +53,9 @@ export type LabCommand =
   /** Train on this dataset; the network's input and output sizes follow it. */
   | { type: 'loadData'; data: Dataset }
   /** Hands a cost batch's buffer back for reuse once its costs are copied (optional; saves garbage). */
-  | { type: 'recycle'; buffer: ArrayBuffer };
+  | { type: 'recycle'; buffer: ArrayBuffer }
+  /** The step-through's passes and gradient check (inspectCommands.ts). */
+  | InspectCommand;
 
 export type LabCommandType = LabCommand['type'];
 
@@ -86,8 +89,6 @@ export interface LabSnapshot {
   /** naive-sigmoid overflows during the last trained epoch */
   overflows: number;
   divergence: Divergence | null;
-  /** when the naive sigmoid overflowed so far in this run (null for a checkpoint) */
-  overflowLog?: OverflowSummary | null;
   /** true when this shows a checkpoint (scrub), not the live network */
   scrubbed: boolean;
 }
@@ -104,7 +105,9 @@ export type LabEvent =
   | { type: 'snapshot'; runId: number; snapshot: LabSnapshot }
   | { type: 'status'; runId: number; status: RunStatus }
   /** A command was refused or failed; nothing changed. */
-  | { type: 'error'; message: string };
+  | { type: 'error'; message: string }
+  /** The step-through's passes and gradient check (inspectCommands.ts). */
+  | InspectEvent;
 
 export type LabEventType = LabEvent['type'];
 

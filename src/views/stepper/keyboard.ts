@@ -23,10 +23,14 @@ export function isEditableTarget(target: EventTarget | null | undefined): boolea
   if (tag === 'textarea' || tag === 'select') return true;
   if (tag === 'input') {
     const type = (element as HTMLInputElement).type;
-    return !['button', 'checkbox', 'radio', 'submit', 'reset'].includes(type);
+    // a radio group moves its choice with the arrows
+    return !['button', 'checkbox', 'submit', 'reset'].includes(type);
   }
   const role = element.getAttribute?.('role');
-  if (role === 'slider' || role === 'spinbutton' || role === 'textbox') return true;
+  // tabs, radios and menus move between their items with the arrows (the WAI-ARIA patterns)
+  if (role === 'slider' || role === 'spinbutton' || role === 'textbox' || role === 'tab' || role === 'radio' || role === 'menuitem' || role === 'option') return true;
+  // the figures (the network graph) move their keyboard focus with the arrows, as the page's own shortcuts respect
+  if (typeof element.closest === 'function' && element.closest('figure')) return true;
   return element.isContentEditable === true;
 }
 

@@ -1,0 +1,168 @@
+/**
+ * The step-through's slice: the inspectable passes (both derivative modes) and the gradient check
+ * of the live run, asked of the worker whenever the moment they describe (run, epoch, options)
+ * changes, plus loading a worked example or the user's files into the lab. The stepper's position
+ * is the view's own state (src/app/stepThrough); the numbers all come from the worker's engine.
+ */
+import { type Dataset, type LabConfig, type Network, type TrainOptions, configError } from '../engine';
+import type { CheckedGradients, InspectEvent, InspectedPasses } from '../worker/inspectCommands';
+import { configForNetwork, datasetError, networkError } from '../worker/loading';
+import type { StateCreator } from 'zustand/vanilla';
+import type { LabState, SampleSelection } from './types';
+
+export interface StepThroughState {
+  /** the latest passes the worker sent (they may belong to an earlier run until new ones arrive) */
+  passes: InspectedPasses | null;
+  /** the moment (see momentKey) the last request was for; a new request goes out when the lab moves on */
+  requestedKey: string | null;
+  /** "next epoch" was asked for and its passes have not arrived yet */
+  advancing: boolean;
+  /** the sample the stepper and its graph show */
+  sample: SampleSelection;
+  /** gradient-check mode: the graph coloured by each parameter's relative error */
+  gradCheckOn: boolean;
+  gradCheck: CheckedGradients | null;
+  gradCheckKey: string | null;
+}
+
+export interface StepSlice {
+  stepThrough: StepThroughState;
+  /** Asks the worker for the passes of the live network, unless they were already asked for this moment or it is training. */
+  requestPasses(): void;
+  /** Trains one epoch of the live run (the one the live lab shows) and asks for the passes after it. */
+  nextEpoch(): void;
+  selectStepSample(sample: SampleSelection): void;
+  setGradCheckOn(on: boolean): void;
+  /** Runs the gradient check for the live network when gradient-check mode is on and the moment changed. */
+  requestGradientCheck(): void;
+  /**
+   * Loads a network, a dataset and/or training options into the lab (the worker's configure,
+   * loadData and loadNetwork). Everything is checked first: a problem is returned in words and
+   * nothing is sent.
+   */
+  loadIntoLab(load: LabLoad): string | null;
+}
+
+export interface LabLoad {
+  network?: Network;
+  data?: Dataset;
+  options?: TrainOptions;
+}
+
+const OPTION_KEYS = ['cost', 'learningRate', 'derivative', 'batchSize', 'gradientDivisor', 'sigmoidForm', 'freezeBiases'] as const satisfies readonly (keyof TrainOptions & keyof LabConfig)[];
+
+/** Identifies what a pass depends on: the run, its epoch and the training options. */
+export function momentKey(runId: number, epoch: number, options: Pick<TrainOptions, (typeof OPTION_KEYS)[number]>): string {
+  return [runId, epoch, ...OPTION_KEYS.map((key) => String(options[key]))].join('|');
+}
+
+/** The live lab's moment, or null before its first snapshot. */
+export function currentMomentKey(state: LabState): string | null {
+  const snapshot = state.snapshot;
+  return snapshot ? momentKey(snapshot.runId, snapshot.epoch, state.config) : null;
+}
+
+/** True when the passes describe the live run as it is now. */
+export function passesAreCurrent(state: LabState): boolean {
+  const passes = state.stepThrough.passes;
+  return passes !== null && momentKey(passes.runId, passes.epoch, passes.options) === currentMomentKey(state);
+}
+
+export const INITIAL_STEP_THROUGH: StepThroughState = {
+  passes: null,
+  requestedKey: null,
+  advancing: false,
+  sample: 0,
+  gradCheckOn: false,
+  gradCheck: null,
+  gradCheckKey: null,
+};
+
+export const createStepSlice: StateCreator<LabState, [], [], StepSlice> = (set, get) => {
+  const update = (patch: Partial<StepThroughState>) => set({ stepThrough: { ...get().stepThrough, ...patch } });
+  return {
+    stepThrough: INITIAL_STEP_THROUGH,
+
+    requestPasses() {
+      const state = get();
+      if (state.run.running || state.stepThrough.advancing) return;
+      const key = currentMomentKey(state);
+      if (key === null || key === state.stepThrough.requestedKey) return;
+      update({ requestedKey: key });
+      state.send({ type: 'inspect' });
+    },
+
+    nextEpoch() {
+      if (get().stepThrough.advancing) return;
+      update({ advancing: true, requestedKey: null });
+      get().send({ type: 'inspect', advance: true });
+    },
+
+    selectStepSample(sample) {
+      const count = get().stepThrough.passes?.pass.count ?? get().data?.count ?? 0;
+      if (sample !== 'mean' && !(Number.isInteger(sample) && sample >= 0 && sample < count)) return;
+      update({ sample });
+    },
+
+    setGradCheckOn(on) {
+      update({ gradCheckOn: on });
+      if (on) get().requestGradientCheck();
+    },
+
+    requestGradientCheck() {
+      const state = get();
+      if (!state.stepThrough.gradCheckOn || state.run.running) return;
+      const key = currentMomentKey(state);
+      if (key === null || key === state.stepThrough.gradCheckKey) return;
+      update({ gradCheckKey: key });
+      state.send({ type: 'gradientCheck' });
+    },
+
+    loadIntoLab({ network, data, options }) {
+      const state = get();
+      if (data) {
+        const problem = datasetError(data);
+        if (problem) return problem;
+      }
+      const target = data ?? state.data;
+      if (network) {
+        if (!target) return 'network: the lab has no data yet; wait for the engine to start';
+        const problem = networkError(network, target);
+        if (problem) return problem;
+      }
+      let config = network ? configForNetwork(state.config, network) : state.config;
+      if (options) config = { ...config, ...pickOptions(options) };
+      const problem = configError(config);
+      if (problem) return problem;
+      if (JSON.stringify(config) !== JSON.stringify(state.config)) {
+        set({ config, presetId: null });
+        state.send({ type: 'configure', config });
+      }
+      if (data) state.send({ type: 'loadData', data });
+      if (network) state.send({ type: 'loadNetwork', network });
+      return null;
+    },
+  };
+};
+
+function pickOptions(options: TrainOptions): Pick<LabConfig, (typeof OPTION_KEYS)[number]> {
+  const { cost, learningRate, derivative, batchSize, gradientDivisor, sigmoidForm, freezeBiases } = options;
+  return { cost, learningRate, derivative, batchSize, gradientDivisor, sigmoidForm, freezeBiases };
+}
+
+export function isStepEvent(event: { type: string }): event is InspectEvent {
+  return event.type === 'inspected' || event.type === 'gradientChecked';
+}
+
+/** What a step-through event changes; answers about an earlier run are dropped. */
+export function applyStepEvent(state: LabState, event: InspectEvent): Partial<LabState> {
+  if (event.runId < state.run.runId) return {};
+  const current = state.stepThrough;
+  if (event.type === 'gradientChecked') {
+    const { type: _type, ...checked } = event;
+    return { stepThrough: { ...current, gradCheck: checked, gradCheckKey: momentKey(event.runId, event.epoch, event.options) } };
+  }
+  const { type: _type, ...passes } = event;
+  const sample = current.sample === 'mean' || current.sample < passes.pass.count ? current.sample : 0;
+  return { stepThrough: { ...current, passes, sample, advancing: false, requestedKey: momentKey(event.runId, event.epoch, event.options) } };
+}

@@ -1,0 +1,91 @@
+/**
+ * The step-through's worker commands: the inspectable pass of the live network under both
+ * derivative modes, the next epoch of the same run, and the gradient check. They work on the run
+ * the live lab trains, so the step-through and the live lab always show one network.
+ *
+ * The stepper shows a full-batch pass (the engine's inspectPass, as `cli step` does). With
+ * mini-batches the run's real epoch takes several smaller steps, so "next epoch" trains that real
+ * epoch and the new pass starts from its result; the page says so while mini-batches are on.
+ */
+import { type GradientCheck, type Network, type PassRecord, type Run, type TrainOptions, cloneNetwork, gradientCheck, inspectPass } from '../engine';
+
+export type InspectCommand =
+  /** Both derivative modes' passes on the live parameters; with `advance`, one epoch of the run is trained first. */
+  | { type: 'inspect'; advance?: boolean }
+  /** Analytic against numeric gradient of every parameter, on the live parameters and options. */
+  | { type: 'gradientCheck' };
+
+export type InspectCommandType = InspectCommand['type'];
+
+/** The two passes of one moment of the run. */
+export interface InspectedPasses {
+  runId: number;
+  /** epochs the run had completed: the pass is the next epoch's */
+  epoch: number;
+  /** the options the passes were computed with (`pass` under options.derivative) */
+  options: TrainOptions;
+  /** a copy of the network the passes ran on */
+  network: Network;
+  pass: PassRecord;
+  /** the same pass with the other derivative mode, for BP2's side by side */
+  otherPass: PassRecord;
+}
+
+export interface CheckedGradients {
+  runId: number;
+  epoch: number;
+  options: TrainOptions;
+  check: GradientCheck;
+}
+
+export type InspectEvent = ({ type: 'inspected' } & InspectedPasses) | ({ type: 'gradientChecked' } & CheckedGradients);
+
+/** What the handler lends a command: its live run and how to train one epoch of it. */
+export interface InspectTarget {
+  run: Run;
+  runId: number;
+  post(event: InspectEvent, transfer: Transferable[]): void;
+  /** the handler's own Step: one epoch, with its costs, status and snapshot sent as usual */
+  step(): void;
+}
+
+export function isInspectCommand(command: { type: string }): command is InspectCommand {
+  return command.type === 'inspect' || command.type === 'gradientCheck';
+}
+
+export function runInspectCommand(command: InspectCommand, target: InspectTarget): void {
+  if (command.type === 'gradientCheck') {
+    const checked = checkGradients(target.run, target.runId);
+    target.post({ type: 'gradientChecked', ...checked }, []);
+    return;
+  }
+  if (command.advance) target.step();
+  const passes = inspectBoth(target.run, target.runId);
+  target.post({ type: 'inspected', ...passes }, passBuffers(passes));
+}
+
+/** The run's next pass under its own derivative mode and under the other one. */
+export function inspectBoth(run: Run, runId: number): InspectedPasses {
+  const options = { ...run.trainer.options };
+  const network = cloneNetwork(run.net);
+  const pass = inspectPass(network, run.data, options);
+  const otherPass = inspectPass(network, run.data, { ...options, derivative: options.derivative === 'buggy' ? 'correct' : 'buggy' });
+  return { runId, epoch: run.trainer.epoch, options, network, pass, otherPass };
+}
+
+export function checkGradients(run: Run, runId: number): CheckedGradients {
+  const options = { ...run.trainer.options };
+  return { runId, epoch: run.trainer.epoch, options, check: gradientCheck(cloneNetwork(run.net), run.data, options) };
+}
+
+/** Every buffer of the two passes and the network copy (all fresh, so all transferable). */
+export function passBuffers(passes: Pick<InspectedPasses, 'network' | 'pass' | 'otherPass'>): ArrayBuffer[] {
+  const buffers = new Set<ArrayBuffer>();
+  const add = (array: ArrayBufferView) => buffers.add(array.buffer as ArrayBuffer);
+  add(passes.network.params);
+  for (const pass of [passes.pass, passes.otherPass]) {
+    for (const array of [pass.inputs, pass.targets, pass.sampleCosts, pass.gradient, pass.sampleGradients, pass.paramsBefore, pass.paramsAfter]) add(array);
+    for (const layer of pass.layers) for (const array of [layer.z, layer.a, layer.delta, layer.fPrimeAtZ, layer.fPrimeAtA, layer.gradWeights, layer.gradBiases]) add(array);
+  }
+  return [...buffers];
+}
