@@ -1,6 +1,5 @@
 /** The live lab: settings on the left, the run's transport and status on top, the three views. */
 import { useEffect, useState } from 'react';
-import { createLabStore } from '../store/labStore';
 import { LabStoreContext } from '../store/hooks';
 import { ControlsPanel } from './ControlsPanel';
 import { BugLabTab } from './bugLab/BugLabTab';
@@ -12,11 +11,15 @@ import { startLabWorker } from './labWorker';
 import { StatusLine } from './StatusLine';
 import { Transport } from './Transport';
 import { useShortcuts } from './useShortcuts';
+import { createSharedLabStore, keepPageSettings } from './share/startup';
+import { NotesBanner, ParamEditor, ShareTools } from './share/ui/ShareTools';
 import './app.css';
 
 export function App() {
-  const [store] = useState(createLabStore);
+  // settings from the link, else saved, else defaults: in the store before the worker starts
+  const [store] = useState(() => createSharedLabStore());
   useEffect(() => startLabWorker(store), [store]);
+  useEffect(() => keepPageSettings(store), [store]);
   useEffect(() => startSweepPool(store), [store]);
   useShortcuts(store);
   return (
@@ -26,10 +29,13 @@ export function App() {
           <h1>Backprop Lab</h1>
           <Transport />
           <StatusLine />
+          <ShareTools />
           <p className="app__keys">
-            <kbd>Space</kbd> play/pause · <kbd>→</kbd> step
+            <kbd>Space</kbd> play/pause · <kbd>→</kbd> step · <kbd>?</kbd> keys
           </p>
+          <NotesBanner />
         </header>
+        <ParamEditor />
         <ControlsPanel />
         <main className="app__main">
           <ModeTabs />

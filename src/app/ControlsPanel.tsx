@@ -5,6 +5,7 @@ import { useLab } from '../store/hooks';
 import { SelectField } from './fields';
 import { DATASET_GROUPS } from './labels';
 import { NetworkControls } from './NetworkControls';
+import { CustomDataNote } from './share/ui/CustomDataNote';
 import { TrainingControls } from './TrainingControls';
 
 export function ControlsPanel() {
@@ -32,6 +33,7 @@ export function ControlsPanel() {
       <section className="controls__section" aria-labelledby="data-title">
         <h2 id="data-title">Data</h2>
         <SelectField<DatasetName> label="Dataset" value={dataset} options={DATASET_GROUPS} onChange={(v) => setNote(setConfig({ dataset: v }))} />
+        <CustomDataNote />
       </section>
       <section className="controls__section" aria-labelledby="network-title">
         <h2 id="network-title">Network</h2>

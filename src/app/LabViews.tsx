@@ -39,9 +39,10 @@ function GraphView() {
   const initialNetwork = useLab((s) => s.initialNetwork);
   const sample = useLab((s) => s.inspect.sample);
   const selectSample = useLab((s) => s.selectSample);
+  const editParam = useLab((s) => s.editParam);
   const network = shown?.network ?? initialNetwork;
   if (!network) return <figure aria-label="Network graph" className="placeholder">Starting the engine…</figure>;
-  return <NetworkGraph network={network} pass={shown?.pass ?? null} grids={shown?.grids ?? null} sample={sample} onSampleChange={selectSample} height={graphHeight(network.sizes)} />;
+  return <NetworkGraph network={network} pass={shown?.pass ?? null} grids={shown?.grids ?? null} sample={sample} onSampleChange={selectSample} onParamClick={editParam} height={graphHeight(network.sizes)} />;
 }
 
 function BoundaryView() {

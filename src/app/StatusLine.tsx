@@ -1,4 +1,5 @@
 /** The status line: epoch, cost, speed, and for gates whether the network solves it. */
+import { reluHealthMessage } from '../engine';
 import { useLabShallow } from '../store/hooks';
 import { formatEpoch, formatNumber } from '../views/format';
 
@@ -21,6 +22,7 @@ export function StatusLine() {
     accuracy: state.snapshot?.evaluation.accuracy ?? null,
     kind: state.data?.kind ?? null,
     overflows: state.snapshot?.overflows ?? 0,
+    relu: state.snapshot?.health ? reluHealthMessage(state.snapshot.health) : null,
   }));
   const verdict =
     s.kind === 'gate' && s.solved !== null ? (s.solved ? 'Solved' : 'Not solved yet') : s.accuracy !== null ? `Accuracy ${Math.round(s.accuracy * 100)}%` : null;
@@ -44,6 +46,7 @@ export function StatusLine() {
         </span>
       )}
       {s.overflows > 0 && <span className="status__item status__warn">naive sigmoid overflowed {s.overflows}× last epoch</span>}
+      {s.relu && <span className="status__message status__warn">{s.relu}</span>}
       {(s.error ?? s.message) && <span className="status__message">{s.error ?? s.message}</span>}
     </div>
   );

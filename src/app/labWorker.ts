@@ -1,19 +1,13 @@
-/** Starts the training worker (its own chunk in the build) and joins it to the store. */
-import { connectWorker } from '../store/connectWorker';
+/**
+ * Starts the training worker (its own chunk in the build) and joins it to the store. A worker
+ * that throws, sends an unreadable message or stops answering is replaced by a new one with the
+ * user's settings (see workerSupervisor.ts).
+ */
 import type { LabStore } from '../store/labStore';
-import type { WorkerLike } from '../worker/protocol';
+import { type SupervisedWorker, superviseWorker } from '../store/workerSupervisor';
 
 export function startLabWorker(store: LabStore): () => void {
-  const worker = new Worker(new URL('../worker/lab.worker.ts', import.meta.url), { type: 'module' });
-  const onError = (event: ErrorEvent) => {
-    event.preventDefault();
-    store.getState().receive({ type: 'error', message: `The training worker failed${event.message ? `: ${event.message}` : ''}. Reload the page to start it again.` });
-  };
-  worker.addEventListener('error', onError);
-  const disconnect = connectWorker(store, worker as unknown as WorkerLike);
-  return () => {
-    disconnect();
-    worker.removeEventListener('error', onError);
-    worker.terminate();
-  };
+  return superviseWorker(store, {
+    createWorker: () => new Worker(new URL('../worker/lab.worker.ts', import.meta.url), { type: 'module' }) as unknown as SupervisedWorker,
+  });
 }

@@ -6,6 +6,7 @@ export * from './csv';
 export * from './datasets';
 export * from './evaluate';
 export * from './gradcheck';
+export * from './health';
 export * from './grid';
 export * from './inspect';
 export * from './network';

@@ -5,3 +5,5 @@ export { historyCostSource, type HistorySource, type HistorySeries } from './cos
 export { appendCosts } from './historySlice';
 export { INITIAL_STOP } from './configSlice';
 export { LabStoreContext, useLab, useLabShallow, useLabStoreApi } from './hooks';
+export { MAX_PAGE_NOTES, type PageNote, type ShareState } from './shareSlice';
+export { superviseWorker, type SupervisedWorker } from './workerSupervisor';

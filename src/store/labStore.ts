@@ -9,6 +9,7 @@ import { appendCosts, createHistorySlice } from './historySlice';
 import { createInspectSlice } from './inspectSlice';
 import { createRunSlice } from './runSlice';
 import { createSnapshotSlice } from './snapshotSlice';
+import { createShareSlice } from './shareSlice';
 import { applyStepEvent, createStepSlice, isStepEvent } from './stepSlice';
 import type { LabState } from './types';
 
@@ -21,6 +22,7 @@ export function createLabStore(): LabStore {
     ...createHistorySlice(set, get, api),
     ...createSnapshotSlice(set, get, api),
     ...createInspectSlice(set, get, api),
+    ...createShareSlice(set, get, api),
     ...createStepSlice(set, get, api),
     send: (_command: LabCommand) => {},
     receive: (event: LabEvent) => set(applyEvent(get(), event)),

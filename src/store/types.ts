@@ -1,6 +1,7 @@
 /** The lab store's state: five slices (config, run, history, snapshot, inspect) and the worker bridge. */
 import type { Dataset, LabConfig, Network } from '../engine';
 import type { LabCommand, LabEvent, LabSnapshot, LabStopReason, Speed, StopConditions } from '../worker/protocol';
+import type { ShareSlice } from './shareSlice';
 import type { StepSlice } from './stepSlice';
 
 /** Which sample the graph shows activations for: an index, or the batch mean. */
@@ -101,4 +102,4 @@ export interface BridgeSlice {
   receiveAll(events: readonly LabEvent[]): void;
 }
 
-export type LabState = ConfigSlice & RunSlice & HistorySlice & SnapshotSlice & InspectSlice & BridgeSlice & StepSlice;
+export type LabState = ConfigSlice & RunSlice & HistorySlice & SnapshotSlice & InspectSlice & BridgeSlice & ShareSlice & StepSlice;

@@ -15,6 +15,7 @@ import { configForNetwork, datasetError, networkError } from './loading';
 import { runInspectCommand } from './inspectCommands';
 import { type LabCommand, type LabEvent, type LabStopReason, NO_STOP, needsNewRun, type RunStartReason, type RunStatus, type StopConditions, isSpeed, snapshotBuffers } from './protocol';
 import { Pacer } from './pacer';
+import { setParameter } from './paramEdit';
 import { Slicer } from './slicer';
 import { buildSnapshot, gridFor } from './snapshot';
 
@@ -132,6 +133,8 @@ export class LabHandler {
       case 'inspect':
       case 'gradientCheck':
         return runInspectCommand(command, { run, runId: this.runId, post: this.deps.post, step: () => this.step() });
+      case 'setParam':
+        return setParameter(run, command, () => this.sendSnapshot());
       default:
         throw new TypeError(`unknown command ${JSON.stringify((command as { type: unknown }).type)}`);
     }

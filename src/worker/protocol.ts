@@ -3,7 +3,7 @@
  * Everything is plain data (typed arrays, no classes) so it survives structured clone, and the
  * big arrays of costs and snapshots are transferred, not copied.
  */
-import type { BoundaryGrids, Dataset, Divergence, Evaluation, LabConfig, Network, PassRecord } from '../engine';
+import type { BoundaryGrids, Dataset, Divergence, Evaluation, LabConfig, Network, PassRecord, ReluHealth } from '../engine';
 import type { InspectCommand, InspectEvent } from './inspectCommands';
 
 /** Epochs per second; 'max' trains as fast as the engine goes. */
@@ -52,6 +52,8 @@ export type LabCommand =
   | { type: 'loadNetwork'; network: Network }
   /** Train on this dataset; the network's input and output sizes follow it. */
   | { type: 'loadData'; data: Dataset }
+  /** Sets one weight or bias (an index into params) of the live network and sends a new snapshot. */
+  | { type: 'setParam'; index: number; value: number }
   /** Hands a cost batch's buffer back for reuse once its costs are copied (optional; saves garbage). */
   | { type: 'recycle'; buffer: ArrayBuffer }
   /** The step-through's passes and gradient check (inspectCommands.ts). */
@@ -89,6 +91,8 @@ export interface LabSnapshot {
   /** naive-sigmoid overflows during the last trained epoch */
   overflows: number;
   divergence: Divergence | null;
+  /** dead hidden ReLU neurons (all of them dead: the network cannot learn any more) */
+  health?: ReluHealth;
   /** true when this shows a checkpoint (scrub), not the live network */
   scrubbed: boolean;
 }

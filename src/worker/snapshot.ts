@@ -3,7 +3,7 @@
  * pass (z, a, δ, f′, gradients of every sample), the boundary grids and the evaluation.
  * Every array is fresh, so all of them can be transferred to the page.
  */
-import { type Dataset, type Divergence, GridEvaluator, type Network, type TrainOptions, evaluate, inspectPass } from '../engine';
+import { type Dataset, type Divergence, evaluate, GridEvaluator, inspectPass, type Network, reluHealth, type TrainOptions } from '../engine';
 import { overflowSummaryOf } from './overflowLog';
 import type { LabSnapshot } from './protocol';
 
@@ -41,6 +41,7 @@ export function buildSnapshot(input: SnapshotInput): LabSnapshot {
     evaluation,
     overflows: input.overflows,
     divergence: input.divergence,
+    health: reluHealth(net, pass),
     overflowLog: input.scrubbed ? null : overflowSummaryOf(network),
     scrubbed: input.scrubbed,
   };

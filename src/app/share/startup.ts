@@ -1,0 +1,44 @@
+/**
+ * The page's share wiring: a store that opens with the link's settings (else the saved ones,
+ * else the defaults) before any worker sees it, and the keeper that follows changes into the
+ * address bar and localStorage.
+ */
+import { type LabStore, createLabStore } from '../../store/labStore';
+import { browserStorage, replaceQuery } from './browser';
+import type { SettingsStorage } from './persist';
+import { initialSettings } from './persist';
+import { applySettings, keepSettings, settingsOfState } from './storeBridge';
+import { LAB_UI_PROPERTIES, encodeSettings } from './urlState';
+
+export interface StartupEnvironment {
+  /** the query of the page's address, e.g. "?lr=0.5" */
+  search: string;
+  storage: SettingsStorage | null;
+}
+
+function pageEnvironment(): StartupEnvironment {
+  return { search: typeof location === 'undefined' ? '' : location.search, storage: browserStorage() };
+}
+
+/** A lab store holding the settings the page opens with; the notes name anything refused. */
+export function createSharedLabStore(environment: StartupEnvironment = pageEnvironment()): LabStore {
+  const store = createLabStore();
+  const settings = initialSettings(environment.search, environment.storage, LAB_UI_PROPERTIES);
+  // decoded settings are valid one by one and together, so the store should refuse none of them
+  const refused = applySettings(store, settings);
+  store.getState().addNotes([...settings.notes, ...refused.map((message) => ({ key: '', message: `A setting could not be applied: ${message}` }))]);
+  return store;
+}
+
+/**
+ * Keeps the address bar and the saved settings in step with the store. An address that came with
+ * a query is rewritten at once in full, so it no longer carries the values the notes refused.
+ */
+export function keepPageSettings(store: LabStore, environment: StartupEnvironment = pageEnvironment()): () => void {
+  if (environment.search.length > 1) replaceQuery(encodeSettings(settingsOfState(store.getState()), LAB_UI_PROPERTIES));
+  return keepSettings(store, {
+    storage: environment.storage,
+    writeQuery: replaceQuery,
+    onNote: (note) => store.getState().addNotes([{ key: 'storage', message: note.message }]),
+  });
+}

@@ -1,0 +1,24 @@
+/** The notes banner: what the page refused or had to do (a bad link, a restarted worker), as plain text. */
+import { useLab } from '../../../store/hooks';
+
+export function NotesBanner() {
+  const notes = useLab((s) => s.share.notes);
+  const dismiss = useLab((s) => s.dismissNotes);
+  // the live region stays in the page, so notes added later are announced
+  return (
+    <section className="share-notes" aria-label="Notes" aria-live="polite" hidden={notes.length === 0}>
+      {notes.length > 0 && (
+        <>
+          <ul className="share-notes__list">
+            {notes.map((note, k) => (
+              <li key={`${k}:${note.message}`}>{note.message}</li>
+            ))}
+          </ul>
+          <button type="button" className="button button--small" onClick={dismiss}>
+            Dismiss notes
+          </button>
+        </>
+      )}
+    </section>
+  );
+}

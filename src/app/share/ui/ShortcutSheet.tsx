@@ -1,0 +1,87 @@
+/**
+ * The keyboard shortcut sheet: opened with ? (or its button), closed with Escape. A modal dialog,
+ * so focus stays in it and returns where it was.
+ */
+import { useEffect, useRef, useState } from 'react';
+
+const SHORTCUTS: ReadonlyArray<{ keys: string[]; what: string }> = [
+  { keys: ['Space'], what: 'Play or pause the run' },
+  { keys: ['→'], what: 'Step one epoch (Live lab); next step of the pass (Step through)' },
+  { keys: ['←'], what: 'Previous step of the pass (Step through)' },
+  { keys: ['←', '→'], what: 'On the mode tabs: Live lab, Step through, Bug lab' },
+  { keys: ['Tab'], what: 'Next control; Shift + Tab goes back' },
+  { keys: ['Enter'], what: 'On a weight or bias of the graph: type a new value' },
+  { keys: ['?'], what: 'This list of shortcuts' },
+  { keys: ['Escape'], what: 'Close a dialog or menu; cancel an edit' },
+];
+
+function isTyping(target: EventTarget | null): boolean {
+  return target instanceof HTMLElement && (target.isContentEditable || ['INPUT', 'TEXTAREA', 'SELECT'].includes(target.tagName));
+}
+
+export function ShortcutSheet() {
+  const [open, setOpen] = useState(false);
+  const dialogRef = useRef<HTMLDialogElement>(null);
+
+  useEffect(() => {
+    const onKey = (event: KeyboardEvent) => {
+      if (event.key !== '?' || event.defaultPrevented || event.ctrlKey || event.metaKey || event.altKey || isTyping(event.target)) return;
+      if (document.querySelector('dialog[open]')) return;
+      event.preventDefault();
+      setOpen(true);
+    };
+    window.addEventListener('keydown', onKey);
+    return () => window.removeEventListener('keydown', onKey);
+  }, []);
+
+  useEffect(() => {
+    const dialog = dialogRef.current;
+    if (!dialog) return;
+    if (open && !dialog.open) dialog.showModal();
+    if (!open && dialog.open) dialog.close();
+  }, [open]);
+
+  return (
+    <>
+      <button type="button" className="button share-keys-button" aria-keyshortcuts="Shift+?" onClick={() => setOpen(true)} aria-label="Keyboard shortcuts" title="Keyboard shortcuts (?)">
+        <span aria-hidden="true">?</span>
+      </button>
+      <dialog ref={dialogRef} className="share-dialog share-keys" aria-labelledby="share-keys-title" onClose={() => setOpen(false)}>
+        {open && (
+          <>
+            <h2 id="share-keys-title">Keyboard shortcuts</h2>
+            <table className="share-keys__table">
+              <thead>
+                <tr>
+                  <th scope="col">Keys</th>
+                  <th scope="col">What they do</th>
+                </tr>
+              </thead>
+              <tbody>
+                {SHORTCUTS.map((shortcut) => (
+                  <tr key={shortcut.what}>
+                    <td>
+                      {shortcut.keys.map((key, k) => (
+                        <span key={key}>
+                          {k > 0 && ' '}
+                          <kbd>{key}</kbd>
+                        </span>
+                      ))}
+                    </td>
+                    <td>{shortcut.what}</td>
+                  </tr>
+                ))}
+              </tbody>
+            </table>
+            <p className="share-dialog__hint">Shortcuts wait while you type in a field. Every control is reachable with Tab and shows a blue focus ring.</p>
+            <div className="share-dialog__actions">
+              <button type="button" className="button button--primary" onClick={() => setOpen(false)} autoFocus>
+                Close
+              </button>
+            </div>
+          </>
+        )}
+      </dialog>
+    </>
+  );
+}

@@ -1,0 +1,43 @@
+/**
+ * Health checks of a network on its data, from a pass that already ran: which hidden ReLU
+ * neurons are dead (output 0 for every sample, so no gradient reaches their weights again).
+ */
+import type { Network } from './network';
+import type { PassRecord } from './inspect';
+
+export interface ReluHealth {
+  /** hidden neurons with a plain ReLU (leaky ReLU cannot die) */
+  hiddenRelu: number;
+  /** [layer l, neuron j] of each hidden ReLU neuron whose output is 0 for every sample */
+  dead: Array<[number, number]>;
+  /** true when there is at least one hidden ReLU neuron and every one of them is dead */
+  allDead: boolean;
+}
+
+/** Dead hidden ReLU neurons of `net`, read from the activations a^l of a pass over the whole dataset. */
+export function reluHealth(net: Pick<Network, 'sizes' | 'activations'>, pass: Pick<PassRecord, 'count' | 'layers'>): ReluHealth {
+  const L = net.sizes.length - 1;
+  const dead: Array<[number, number]> = [];
+  let hiddenRelu = 0;
+  for (let l = 1; l < L; l++) {
+    if (net.activations[l - 1] !== 'relu') continue;
+    const n = net.sizes[l];
+    const a = pass.layers[l - 1]?.a;
+    if (!a) continue;
+    hiddenRelu += n;
+    for (let j = 0; j < n; j++) {
+      let alive = false;
+      // a NaN output is not "dead": the divergence check reports it instead
+      for (let s = 0; s < pass.count && !alive; s++) alive = !(a[s * n + j] <= 0);
+      if (!alive) dead.push([l, j]);
+    }
+  }
+  return { hiddenRelu, dead, allDead: hiddenRelu > 0 && dead.length === hiddenRelu };
+}
+
+/** One sentence for the status line, or null when nothing is wrong. */
+export function reluHealthMessage(health: ReluHealth): string | null {
+  if (health.allDead)
+    return `all ReLUs dead: every hidden ReLU neuron outputs 0 for every sample, so no gradient flows back through them; press Reset or try a smaller learning rate or another seed`;
+  return null;
+}

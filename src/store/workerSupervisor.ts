@@ -1,0 +1,155 @@
+/**
+ * Keeps a training worker alive for the store. When the worker throws (an error outside the
+ * handler's own try/catch), sends a message the page cannot read, or stops answering, the
+ * supervisor says so in a note, throws the worker away and starts a new one with the user's
+ * settings (connectWorker sends config, speed and stop conditions), their own data if they
+ * loaded some, and the run's initial network. A worker that keeps failing is given up on.
+ */
+import type { LabConfig } from '../engine';
+import { type LabCommand, type LabEvent, type WorkerLike, needsNewRun } from '../worker/protocol';
+import { type EventBatcher, connectWorker } from './connectWorker';
+import type { LabStore } from './labStore';
+
+/** A Worker as the supervisor sees it (the DOM Worker has all of this). */
+export interface SupervisedWorker extends WorkerLike {
+  onerror: ((event: { message?: string; preventDefault?(): void }) => void) | null;
+  onmessageerror: ((event: unknown) => void) | null;
+  terminate(): void;
+}
+
+export interface SupervisorOptions {
+  createWorker(): SupervisedWorker;
+  /** how the bridge batches events (connectWorker's default when left out) */
+  batch?: EventBatcher;
+  /** give up after this many restarts within `windowMs` (a worker that fails at once would loop) */
+  maxRestarts?: number;
+  windowMs?: number;
+  /** a worker that has not answered a command for this long is taken for dead (0 = never) */
+  answerTimeoutMs?: number;
+  now?: () => number;
+  setTimer?: (fn: () => void, ms: number) => unknown;
+  clearTimer?: (timer: unknown) => void;
+}
+
+/** Commands the handler always answers (with an event or an error), so silence means a dead worker. */
+const ANSWERED: ReadonlySet<LabCommand['type']> = new Set(['configure', 'reset', 'newSeed', 'play', 'step', 'run', 'setSpeed', 'loadData', 'loadNetwork', 'setParam']);
+
+export const DEFAULT_MAX_RESTARTS = 3;
+export const DEFAULT_RESTART_WINDOW_MS = 60_000;
+export const DEFAULT_ANSWER_TIMEOUT_MS = 15_000;
+
+/** Starts a supervised worker joined to the store; returns the function that stops it for good. */
+export function superviseWorker(store: LabStore, options: SupervisorOptions): () => void {
+  const {
+    createWorker,
+    batch,
+    maxRestarts = DEFAULT_MAX_RESTARTS,
+    windowMs = DEFAULT_RESTART_WINDOW_MS,
+    answerTimeoutMs = DEFAULT_ANSWER_TIMEOUT_MS,
+    now = () => Date.now(),
+    setTimer = (fn, ms) => setTimeout(fn, ms),
+    clearTimer = (timer) => clearTimeout(timer as ReturnType<typeof setTimeout>),
+  } = options;
+  let worker: SupervisedWorker | null = null;
+  let disconnect: (() => void) | null = null;
+  let watchdog: unknown = null;
+  let stopped = false;
+  let restarts: number[] = [];
+  /** the configuration of the last run the worker started (the store's may be newer) */
+  let runConfig: LabConfig | null = null;
+
+  const stopWatching = () => {
+    if (watchdog !== null) clearTimer(watchdog);
+    watchdog = null;
+  };
+
+  const teardown = () => {
+    stopWatching();
+    disconnect?.();
+    disconnect = null;
+    if (worker) {
+      worker.onerror = null;
+      worker.onmessageerror = null;
+      const dead = worker;
+      worker = null;
+      try {
+        dead.terminate();
+      } catch {
+        // already gone
+      }
+    }
+  };
+
+  const fail = (why: string) => {
+    if (stopped || !worker) return;
+    teardown();
+    const t = now();
+    restarts = restarts.filter((at) => t - at < windowMs);
+    const state = store.getState();
+    if (restarts.length >= maxRestarts) {
+      const message = `The training worker failed again (${why}) and was not restarted. Reload the page to start it again; your settings are kept in the address and in this browser.`;
+      state.addNotes([{ key: 'worker', message }]);
+      store.setState({ run: { ...state.run, running: false, epochsPerSecond: 0, error: message } });
+      return;
+    }
+    restarts.push(t);
+    const custom = state.data?.kind === 'custom';
+    state.addNotes([
+      {
+        key: 'worker',
+        message: `The training worker failed (${why}). It was restarted with your settings${custom ? ' and your data' : ''}; the run starts again from its initial weights.`,
+      },
+    ]);
+    start(true);
+  };
+
+  /** Wraps the worker so the supervisor sees what goes out and what comes back. */
+  const watched = (target: SupervisedWorker): WorkerLike => ({
+    postMessage(command, transfer) {
+      if (answerTimeoutMs > 0 && watchdog === null && ANSWERED.has(command.type)) watchdog = setTimer(() => fail('it stopped answering'), answerTimeoutMs);
+      target.postMessage(command, transfer);
+    },
+    addEventListener(type, listener) {
+      target.addEventListener(type, listener);
+    },
+    removeEventListener(type, listener) {
+      target.removeEventListener(type, listener);
+    },
+    terminate: () => target.terminate(),
+  });
+
+  const start = (restoring: boolean) => {
+    // read before connecting: the new worker's first run replaces them in the store
+    const { data, initialNetwork, config } = store.getState();
+    // the data and network belong to the last run; a change of shape or seed since then starts afresh
+    const sameRun = runConfig !== null && !needsNewRun(runConfig, config);
+    const next = createWorker();
+    worker = next;
+    next.onerror = (event) => {
+      event.preventDefault?.();
+      fail(event.message ? `it stopped with an error: ${event.message.slice(0, 200)}` : 'it stopped with an error');
+    };
+    next.onmessageerror = () => fail('a message from it could not be read');
+    // any message is a sign of life
+    const alive = (event: MessageEvent<LabEvent>) => {
+      stopWatching();
+      if (event.data?.type === 'run') runConfig = event.data.config;
+    };
+    next.addEventListener('message', alive);
+    const link = watched(next);
+    const disconnectBridge = connectWorker(store, link, batch);
+    disconnect = () => {
+      disconnectBridge();
+      next.removeEventListener('message', alive);
+    };
+    if (!restoring || !sameRun) return;
+    if (data?.kind === 'custom') link.postMessage({ type: 'loadData', data });
+    if (initialNetwork) link.postMessage({ type: 'loadNetwork', network: initialNetwork });
+  };
+
+  start(false);
+  return () => {
+    stopped = true;
+    teardown();
+  };
+}
