@@ -11,6 +11,7 @@ import { createRunSlice } from './runSlice';
 import { createSnapshotSlice } from './snapshotSlice';
 import { createShareSlice } from './shareSlice';
 import { applyStepEvent, createStepSlice, isStepEvent } from './stepSlice';
+import { createBugLabSlice } from './bugLabSlice';
 import type { LabState } from './types';
 
 export type LabStore = StoreApi<LabState>;
@@ -24,6 +25,7 @@ export function createLabStore(): LabStore {
     ...createInspectSlice(set, get, api),
     ...createShareSlice(set, get, api),
     ...createStepSlice(set, get, api),
+    ...createBugLabSlice(set, get, api),
     send: (_command: LabCommand) => {},
     receive: (event: LabEvent) => set(applyEvent(get(), event)),
     receiveAll: (events: readonly LabEvent[]) => {

@@ -3,6 +3,7 @@ import type { Dataset, LabConfig, Network } from '../engine';
 import type { LabCommand, LabEvent, LabSnapshot, LabStopReason, Speed, StopConditions } from '../worker/protocol';
 import type { ShareSlice } from './shareSlice';
 import type { StepSlice } from './stepSlice';
+import type { BugLabSlice } from './bugLabSlice';
 
 /** Which sample the graph shows activations for: an index, or the batch mean. */
 export type SampleSelection = number | 'mean';
@@ -102,4 +103,4 @@ export interface BridgeSlice {
   receiveAll(events: readonly LabEvent[]): void;
 }
 
-export type LabState = ConfigSlice & RunSlice & HistorySlice & SnapshotSlice & InspectSlice & BridgeSlice & ShareSlice & StepSlice;
+export type LabState = ConfigSlice & RunSlice & HistorySlice & SnapshotSlice & InspectSlice & BridgeSlice & ShareSlice & BugLabSlice & StepSlice;

@@ -14,6 +14,7 @@ import { CostBuffer } from './costBuffer';
 import { configForNetwork, datasetError, networkError } from './loading';
 import { runInspectCommand } from './inspectCommands';
 import { type LabCommand, type LabEvent, type LabStopReason, NO_STOP, needsNewRun, type RunStartReason, type RunStatus, type StopConditions, isSpeed, snapshotBuffers } from './protocol';
+import { watchOverflows } from './overflowLog';
 import { Pacer } from './pacer';
 import { setParameter } from './paramEdit';
 import { Slicer } from './slicer';
@@ -201,6 +202,7 @@ export class LabHandler {
   private startRun(config: LabConfig, reason: RunStartReason): void {
     const data = this.customData ?? namedDataset(config.dataset, config.dataSeed);
     const run = buildRun(config, data, this.loadedNetwork ? cloneNetwork(this.loadedNetwork) : undefined);
+    watchOverflows(run.trainer);
     this.halt();
     this.config = { ...config, hidden: [...config.hidden] };
     this.run = run;

@@ -3,7 +3,7 @@
  * Everything is plain data (typed arrays, no classes) so it survives structured clone, and the
  * big arrays of costs and snapshots are transferred, not copied.
  */
-import type { BoundaryGrids, Dataset, Divergence, Evaluation, LabConfig, Network, PassRecord, ReluHealth } from '../engine';
+import type { BoundaryGrids, Dataset, Divergence, Evaluation, LabConfig, Network, OverflowSummary, PassRecord, ReluHealth } from '../engine';
 import type { InspectCommand, InspectEvent } from './inspectCommands';
 
 /** Epochs per second; 'max' trains as fast as the engine goes. */
@@ -93,6 +93,8 @@ export interface LabSnapshot {
   divergence: Divergence | null;
   /** dead hidden ReLU neurons (all of them dead: the network cannot learn any more) */
   health?: ReluHealth;
+  /** when the naive sigmoid overflowed so far in this run (null for a checkpoint) */
+  overflowLog?: OverflowSummary | null;
   /** true when this shows a checkpoint (scrub), not the live network */
   scrubbed: boolean;
 }
