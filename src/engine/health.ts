@@ -14,7 +14,7 @@ export interface ReluHealth {
   allDead: boolean;
 }
 
-/** Dead hidden ReLU neurons of `net`, read from the activations a^l of a pass over the whole dataset. */
+/** Dead hidden ReLU neurons of `net`, read from the weighted inputs z^l of a pass over the whole dataset. */
 export function reluHealth(net: Pick<Network, 'sizes' | 'activations'>, pass: Pick<PassRecord, 'count' | 'layers'>): ReluHealth {
   const L = net.sizes.length - 1;
   const dead: Array<[number, number]> = [];
@@ -22,13 +22,13 @@ export function reluHealth(net: Pick<Network, 'sizes' | 'activations'>, pass: Pi
   for (let l = 1; l < L; l++) {
     if (net.activations[l - 1] !== 'relu') continue;
     const n = net.sizes[l];
-    const a = pass.layers[l - 1]?.a;
-    if (!a) continue;
+    const z = pass.layers[l - 1]?.z;
+    if (!z) continue;
     hiddenRelu += n;
     for (let j = 0; j < n; j++) {
       let alive = false;
-      // a NaN output is not "dead": the divergence check reports it instead
-      for (let s = 0; s < pass.count && !alive; s++) alive = !(a[s * n + j] <= 0);
+      // dead: z ≤ 0, so a = 0 and f′ = 0, for every sample; a NaN z is not "dead" (the divergence check reports it)
+      for (let s = 0; s < pass.count && !alive; s++) alive = !(z[s * n + j] <= 0);
       if (!alive) dead.push([l, j]);
     }
   }

@@ -11,9 +11,9 @@ import type { Browser, Page } from 'playwright-core';
 import { type PreviewServer, build, preview } from 'vite';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { contentSecurityPolicy, policyText } from '../../src/app/share/csp';
-import { launchBrowser } from '../e2e/browser';
+import { launchBrowser } from './browser';
 
-const fixtureRoot = fileURLToPath(new URL('./fixture', import.meta.url));
+const fixtureRoot = fileURLToPath(new URL('../share/fixture', import.meta.url));
 let outDir = '';
 let server: PreviewServer;
 let browser: Browser;

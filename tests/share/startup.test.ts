@@ -1,0 +1,58 @@
+/** The page's opening settings: link > saved > defaults, in the store before any worker, with notes for what was refused. */
+import { describe, expect, it } from 'vitest';
+import { DEFAULT_CONFIG } from '../../src/engine';
+import { STORAGE_KEY, type SettingsStorage } from '../../src/app/share/persist';
+import { createSharedLabStore } from '../../src/app/share/startup';
+import { MAX_PAGE_NOTES } from '../../src/store/shareSlice';
+
+function storageWith(query: string | null): SettingsStorage {
+  const items = new Map<string, string>();
+  if (query !== null) items.set(STORAGE_KEY, JSON.stringify({ query }));
+  return { getItem: (key) => items.get(key) ?? null, setItem: (key, value) => void items.set(key, value) };
+}
+
+describe('the store the page opens with', () => {
+  it('no link and nothing saved: the defaults, no notes', () => {
+    const store = createSharedLabStore({ search: '', storage: storageWith(null) });
+    expect(store.getState().config).toEqual(DEFAULT_CONFIG);
+    expect(store.getState().share.notes).toEqual([]);
+  });
+
+  it('a link beats the saved settings, setting by setting', () => {
+    const store = createSharedLabStore({ search: '?lr=0.9&speed=max&stop=1234', storage: storageWith('lr=0.1&seed=42&scale=linear') });
+    const state = store.getState();
+    expect(state.config).toMatchObject({ learningRate: 0.9, seed: 42 });
+    expect(state.speed).toBe('max');
+    expect(state.stop).toEqual({ maxEpochs: 1234, targetCost: 0 });
+    expect(state.ui.costScale).toBe('linear');
+  });
+
+  it('a hostile link opens with the good fields, and plain-text notes name the bad ones', () => {
+    const search = '?lr=1e999&hidden=4,%3Cscript%3E&act=relu&cost=crossEntropy&out=relu&seed=-1&x=%3Cimg%20src%3Dx%20onerror%3Dalert(1)%3E&speed=max';
+    const store = createSharedLabStore({ search, storage: storageWith(null) });
+    const { config, speed, share } = store.getState();
+    expect(config).toMatchObject({ learningRate: DEFAULT_CONFIG.learningRate, hidden: DEFAULT_CONFIG.hidden, hiddenActivation: 'relu', seed: DEFAULT_CONFIG.seed, outputActivation: 'sigmoid' });
+    expect(speed).toBe('max');
+    const text = share.notes.map((note) => note.message).join('\n');
+    for (const key of ['(lr)', '(hidden)', '(seed)', '(out)']) expect(text).toContain(key);
+    expect(text).toMatch(/Ignored unknown setting in the link: "x"/);
+    expect(share.notes.length).toBeLessThanOrEqual(MAX_PAGE_NOTES);
+  });
+
+  it('damaged saved settings cost a note, not the page', () => {
+    const broken: SettingsStorage = { getItem: () => '{"query": 12', setItem: () => {} };
+    const store = createSharedLabStore({ search: '', storage: broken });
+    expect(store.getState().config).toEqual(DEFAULT_CONFIG);
+    expect(store.getState().share.notes.map((note) => note.message)).toEqual([expect.stringMatching(/damaged/)]);
+  });
+
+  it('notes can be dismissed, and the same note is not shown twice', () => {
+    const store = createSharedLabStore({ search: '?lr=abc', storage: null });
+    const notes = store.getState().share.notes;
+    expect(notes).toHaveLength(1);
+    store.getState().addNotes(notes);
+    expect(store.getState().share.notes).toHaveLength(1);
+    store.getState().dismissNotes();
+    expect(store.getState().share.notes).toEqual([]);
+  });
+});
