@@ -20,7 +20,8 @@ export function useShortcuts(store: LabStore): void {
       if (event.key === ' ' && !ownsSpace(event.target)) {
         event.preventDefault();
         store.getState().togglePlay();
-      } else if (event.key === 'ArrowRight' && !(event.target instanceof Element && event.target.closest('[role="slider"], figure'))) {
+      } else if (event.key === 'ArrowRight' && store.getState().ui.mode !== 'step' && !(event.target instanceof Element && event.target.closest('[role="slider"], figure'))) {
+        // (in the step-through → is its own Next step)
         event.preventDefault();
         store.getState().step();
       }

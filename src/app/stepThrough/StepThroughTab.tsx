@@ -1,4 +1,126 @@
-/** Step through one backprop pass (issue 4): to be filled by the step-through integration. */
+/**
+ * Step through one backprop pass (issue 4): the live run's network on the graph beside the stepper
+ * (or the gradient check), a worked example or the user's files to load, and frozen biases.
+ * The passes and the check come from the worker's engine for the run the live lab shows (the
+ * store's stepThrough slice); "next epoch" trains that same run, so the live lab moves with it.
+ */
+import { useCallback, useEffect, useMemo, useReducer, useState } from 'react';
+import { useLab, useLabShallow, useLabStoreApi } from '../../store/hooks';
+import { currentMomentKey } from '../../store/stepSlice';
+import type { LabState } from '../../store/types';
+import { GradCheckPanel } from '../../views/gradcheck/GradCheckPanel';
+import { gradCheckParamColor } from '../../views/gradcheck/colors';
+import { type GraphHighlight, NetworkGraph } from '../../views/graph/NetworkGraph';
+import { useStepperKeyboard } from '../../views/stepper/keyboard';
+import { initialStepperState, runStepperAction, stepperReducer } from '../../views/stepper/machine';
+import { StepperPanel } from '../../views/stepper/StepperPanel';
+import type { StepHighlight } from '../../views/stepper/types';
+import { type LoadOutcome, StepLoader } from './StepLoader';
+import { StepNotes } from './StepNotes';
+import './stepThrough.css';
+
 export function StepThroughTab() {
-  return <p className="mode-panel__empty">The step-through of one pass is on its way.</p>;
+  const store = useLabStoreApi();
+  const moment = useLab(currentMomentKey);
+  const running = useLab((s) => s.run.running);
+  const runId = useLab((s) => s.run.runId);
+  const { passes, sample, gradCheckOn, gradCheck, gradCheckKey } = useLabShallow((s) => ({
+    passes: s.stepThrough.passes,
+    sample: s.stepThrough.sample,
+    gradCheckOn: s.stepThrough.gradCheckOn,
+    gradCheck: s.stepThrough.gradCheck,
+    gradCheckKey: s.stepThrough.gradCheckKey,
+  }));
+  const freezeBiases = useLab((s) => s.config.freezeBiases);
+  const [outcome, setOutcome] = useState<LoadOutcome | null>(null);
+  const [stepper, dispatch] = useReducer(stepperReducer, undefined, () => initialStepperState());
+  const [stepHighlight, setStepHighlight] = useState<StepHighlight | null>(null);
+  const [checkHighlight, setCheckHighlight] = useState<GraphHighlight | null>(null);
+
+  // whenever the lab moves on (another epoch, run or option), ask for the passes (and the check) of where it is now
+  useEffect(() => {
+    store.getState().requestPasses();
+    store.getState().requestGradientCheck();
+  }, [store, moment, running, gradCheckOn, passes, gradCheck]);
+
+  // passes of an earlier run are not shown: the new run's arrive in a moment
+  const shown = passes && passes.runId === runId ? passes : null;
+  const onNextEpoch = useCallback(() => store.getState().nextEpoch(), [store]);
+  const selectSample = useLab((s) => s.selectStepSample);
+  useStepperKeyboard(!gradCheckOn, {
+    onNext: () => runStepperAction(stepper, { type: 'next' }, dispatch, onNextEpoch),
+    onPrevious: () => runStepperAction(stepper, { type: 'previous' }, dispatch, onNextEpoch),
+  });
+
+  const grids = useLab((s: LabState) => (shown && s.snapshot && s.snapshot.runId === shown.runId && s.snapshot.epoch === shown.epoch ? s.snapshot.grids : null));
+  const check = gradCheck && gradCheck.runId === runId ? gradCheck : null;
+  const paramColor = useMemo(() => (gradCheckOn && check ? gradCheckParamColor(check.check) : undefined), [gradCheckOn, check]);
+  const checking = gradCheckOn && !running && gradCheckKey !== null && (check === null || gradCheckKey !== moment);
+  const highlight = gradCheckOn ? checkHighlight : stepHighlight;
+  const onOutcome = useCallback((next: LoadOutcome | null) => setOutcome(next), []);
+
+  return (
+    <div className="step-tab">
+      <div className="step-tab__bar card">
+        <StepLoader onOutcome={onOutcome} />
+        <div className="step-tab__modes">
+          <label className="step-tab__switch">
+            <input type="checkbox" role="switch" checked={freezeBiases} onChange={(event) => setOutcome(problemOutcome(store.getState().setConfig({ freezeBiases: event.target.checked })))} />
+            Freeze biases
+          </label>
+          <button type="button" className={`button button--small${gradCheckOn ? ' is-on' : ''}`} aria-pressed={gradCheckOn} onClick={() => store.getState().setGradCheckOn(!gradCheckOn)}>
+            Gradient check
+          </button>
+        </div>
+        {outcome && (
+          <p className={outcome.ok ? 'step-tab__outcome' : 'step-tab__outcome is-bad'} role={outcome.ok ? 'status' : 'alert'}>
+            {outcome.message}
+          </p>
+        )}
+      </div>
+      <StepNotes shownEpoch={shown?.epoch ?? null} />
+      <div className="step-tab__body">
+        <section className="card step-tab__graph" aria-label="Network of the pass">
+          {shown ? (
+            <NetworkGraph network={shown.network} pass={shown.pass} grids={grids} sample={sample} onSampleChange={selectSample} highlight={highlight ?? undefined} paramColor={paramColor} />
+          ) : (
+            <p className="step-tab__waiting">Computing the pass…</p>
+          )}
+        </section>
+        <section className="card step-tab__panel">
+          {gradCheckOn && (
+            <>
+              {checking && <p className="step-tab__waiting">Checking every gradient against its numeric estimate…</p>}
+              <GradCheckPanel check={check?.check ?? null} derivative={check?.options.derivative} gradientDivisor={check?.options.gradientDivisor} onHighlight={setCheckHighlight} />
+            </>
+          )}
+          {/* kept mounted under the gradient check, so the learner comes back to the same step */}
+          <div hidden={gradCheckOn}>
+            {shown ? (
+              <StepperPanel
+                key={shown.runId}
+                network={shown.network}
+                pass={shown.pass}
+                otherPass={shown.otherPass}
+                settings={{ cost: shown.options.cost, derivative: shown.options.derivative, freezeBiases: shown.options.freezeBiases }}
+                sample={sample}
+                onSampleChange={selectSample}
+                state={stepper}
+                dispatch={dispatch}
+                onHighlight={setStepHighlight}
+                onNextEpoch={onNextEpoch}
+                epoch={shown.epoch}
+              />
+            ) : (
+              <p className="step-tab__waiting">Computing the pass…</p>
+            )}
+          </div>
+        </section>
+      </div>
+    </div>
+  );
+}
+
+function problemOutcome(problem: string | null): LoadOutcome | null {
+  return problem ? { ok: false, message: problem } : null;
 }

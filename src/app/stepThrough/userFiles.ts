@@ -1,0 +1,40 @@
+/**
+ * The step-through's loading, DOM-free: the shipped examples' address, and a user's network file
+ * and dataset file (JSON {"inputs", "targets"} or CSV) read with the engine's parsers. Each
+ * returns a whole value or one message naming the file; nothing is half loaded.
+ */
+import { type Dataset, MAX_CSV_CHARS, type Network, parseDatasetJson } from '../../engine';
+import { type ImportResult, importDatasetCsv, importNetworkText } from '../share/files';
+
+/** The shipped worked examples (public/examples), wherever the app is served from. */
+export function exampleUrl(file: string, base: string = import.meta.env.BASE_URL): string {
+  return `${base.endsWith('/') ? base : `${base}/`}examples/${file}`;
+}
+
+/** A file name without folders and extension, as the dataset's name. */
+export function fileStem(fileName: string): string {
+  const name = fileName.split(/[\\/]/).pop() ?? fileName;
+  return name.replace(/(\.dataset)?\.(json|csv|txt)$/i, '') || 'custom';
+}
+
+/** A network file's text, as the lab's own export and the CLI write it. */
+export function readNetworkFile(text: string, fileName: string): ImportResult<Network> {
+  const result = importNetworkText(text);
+  return result.ok ? result : { ok: false, error: `${fileName}: ${result.error.replace(/^Network file: /, '')}` };
+}
+
+/** A dataset file: JSON {"inputs": [[…]], "targets": [[…]]}, or CSV with a header (x1,x2,…,y1,…). */
+export function readDatasetFile(text: string, fileName: string): ImportResult<Dataset> {
+  if (text.length > MAX_CSV_CHARS) return { ok: false, error: `${fileName}: too large (${text.length} characters, limit ${MAX_CSV_CHARS})` };
+  const name = fileStem(fileName);
+  if (text.trimStart().startsWith('{')) {
+    try {
+      const result = parseDatasetJson(text, name);
+      return result.ok ? result : { ok: false, error: `${fileName}: ${result.error}` };
+    } catch {
+      return { ok: false, error: `${fileName}: could not be read` };
+    }
+  }
+  const result = importDatasetCsv(text, name);
+  return result.ok ? result : { ok: false, error: `${fileName}: ${result.error.replace(/^Data: /, '')}` };
+}
