@@ -99,7 +99,7 @@ function TwinProgressBar({ job }: { job: TwinJob }) {
   );
 }
 
-/** One line: what ran, and how each twin ended. */
+/** How each twin ended, then what ran. */
 function TwinVerdict({ job }: { job: TwinJob }) {
   const result = job.result!;
   const side = (mode: 'correct' | 'buggy') => {
@@ -110,13 +110,14 @@ function TwinVerdict({ job }: { job: TwinJob }) {
   const largest = result.largestDifference;
   const label = largest ? result.labels.find((l) => l.index === largest.index) : undefined;
   return (
-    <p className="bl-result" aria-live="polite">
-      {side('correct')} · {side('buggy')}
-      {label && largest && ` · largest difference ${label.name}: ${formatSigned(largest.value)}`}
-      <span className="bl-hint">
-        {' '}
-        — {describeSetup(job.config!)}, seed {job.config!.seed}, {formatEpoch(job.config!.epochs)} epochs, {formatSeconds(job.elapsedMs)} in the worker
-      </span>
-    </p>
+    <div>
+      <p className="bl-result" aria-live="polite">
+        {side('correct')} · {side('buggy')}
+        {label && largest && ` · largest difference ${label.name}: ${formatSigned(largest.value)}`}
+      </p>
+      <p className="bl-hint">
+        {describeSetup(job.config!)}, seed {job.config!.seed}, {formatEpoch(job.config!.epochs)} epochs; {formatSeconds(job.elapsedMs)} in the worker
+      </p>
+    </div>
   );
 }
