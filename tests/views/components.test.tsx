@@ -47,7 +47,7 @@ describe('NetworkGraph', () => {
     const edge = rendered.container.querySelector('line[data-edge="0"]')!;
     expect(edge.getAttribute('stroke')).not.toBe('#d9d6d0');
     expect(Number(edge.getAttribute('stroke-width'))).toBeGreaterThan(0);
-    const value = rendered.container.querySelector('[data-node="2:0"] .bl-graph__value')!;
+    const value = rendered.container.querySelector('[data-node-value="2:0"]')!;
     expect(value.textContent).not.toBe('');
   });
 

@@ -56,15 +56,8 @@ export const GraphStructure = memo(function GraphStructure({ layout, activations
       <g className="bl-graph__nodes">
         {layout.nodes.map((column, l) =>
           column.map((node) => (
-            <g
-              key={`${l}:${node.j}`}
-              className={l === 0 ? 'bl-graph__node bl-graph__node--input' : 'bl-graph__node'}
-              data-node={`${l}:${node.j}`}
-              transform={`translate(${node.x},${node.y})`}
-              tabIndex={-1}
-              role="button"
-              aria-label={itemName({ kind: 'neuron', layer: l, j: node.j })}
-            >
+            // the bias ring is the node's sibling, not its child: a button inside a button is not allowed
+            <g key={`${l}:${node.j}`} transform={`translate(${node.x},${node.y})`}>
               {l > 0 && (
                 <circle
                   className="bl-graph__bias"
@@ -78,8 +71,19 @@ export const GraphStructure = memo(function GraphStructure({ layout, activations
                   aria-label={itemName({ kind: 'bias', layer: l, j: node.j })}
                 />
               )}
-              <circle className="bl-graph__body" r={radius} fill="#ffffff" />
-              {layout.showValues && <text className="bl-graph__value" dy="0.35em" textAnchor="middle" fontSize={Math.min(11, radius * 0.55)} />}
+              <g
+                className={l === 0 ? 'bl-graph__node bl-graph__node--input' : 'bl-graph__node'}
+                data-node={`${l}:${node.j}`}
+                tabIndex={-1}
+                role="button"
+                aria-label={itemName({ kind: 'neuron', layer: l, j: node.j })}
+              >
+                <circle className="bl-graph__body" r={radius} fill="#ffffff" />
+              </g>
+              {/* outside the button, whose name is the neuron's; the tooltip it describes gives the value */}
+              {layout.showValues && (
+                <text className="bl-graph__value" data-node-value={`${l}:${node.j}`} aria-hidden="true" pointerEvents="none" dy="0.35em" textAnchor="middle" fontSize={Math.min(11, radius * 0.55)} />
+              )}
             </g>
           )),
         )}

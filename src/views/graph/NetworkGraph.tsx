@@ -65,8 +65,8 @@ function collectElements(svg: SVGSVGElement, thumbs: HTMLElement | null, layout:
   return {
     edges,
     bodies: perNeuron((l, j) => node(l, j)?.querySelector<SVGCircleElement>('.bl-graph__body') ?? null) as SVGCircleElement[][],
-    rings: perNeuron((l, j) => node(l, j)?.querySelector<SVGCircleElement>('.bl-graph__bias') ?? null),
-    values: perNeuron((l, j) => node(l, j)?.querySelector<SVGTextElement>('.bl-graph__value') ?? null),
+    rings: perNeuron((l, j) => svg.querySelector<SVGCircleElement>(`[data-bias="${l}:${j}"]`)),
+    values: perNeuron((l, j) => svg.querySelector<SVGTextElement>(`[data-node-value="${l}:${j}"]`)),
     thumbs: perNeuron((l, j) => thumbs?.querySelector<HTMLCanvasElement>(`[data-thumb="${l}:${j}"]`) ?? null),
   };
 }

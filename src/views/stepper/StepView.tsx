@@ -16,10 +16,10 @@ export function StepView({ step, onHighlight }: StepViewProps) {
       </h3>
       <p className="bl-stepper__summary">{step.summary}</p>
       <div className="bl-stepper__math">
-        <div className="bl-stepper__equation" aria-label="Equation">
+        <div className="bl-stepper__equation" role="group" aria-label="Equation">
           <Tex tex={step.equation} display />
         </div>
-        <div className="bl-stepper__numbers" aria-label="With the numbers">
+        <div className="bl-stepper__numbers" role="group" aria-label="With the numbers">
           {step.substituted.map((line, k) => (
             <div className="bl-stepper__line" key={k}>
               <Tex tex={line.tex} display />

@@ -3,34 +3,22 @@
  * Escape cancels; a value that is not a plain finite number in range is refused with a reason.
  */
 import { type FormEvent, useEffect, useId, useRef, useState } from 'react';
+import type { Network } from '../../../engine';
 import { useLab } from '../../../store/hooks';
+import { formatNumber as shortNumber } from '../../../views/format';
 import { MAX_PARAM_MAGNITUDE, paramEditError } from '../../../worker/paramEdit';
 import { formatNumber } from '../properties';
-import { paramLabel } from './paramLabel';
+import { type ParamLabel, paramLabel } from './paramLabel';
 import { readNumber } from './readNumber';
 
 export function ParamEditor() {
   const index = useLab((s) => s.share.editingParam);
   const network = useLab((s) => s.snapshot?.network ?? null);
   const editParam = useLab((s) => s.editParam);
-  const send = useLab((s) => s.send);
-  const scrub = useLab((s) => s.scrub);
-  const scrubbing = useLab((s) => s.inspect.scrubEpoch !== null);
   const dialogRef = useRef<HTMLDialogElement>(null);
-  const [text, setText] = useState('');
-  const [problem, setProblem] = useState<string | null>(null);
   const titleId = useId();
-  const problemId = useId();
   const label = index !== null && network ? paramLabel(network, index) : null;
-  const current = index !== null && network && label ? network.params[index] : 0;
   const open = label !== null;
-
-  // the value shown when the editor opens; later snapshots do not overwrite what is being typed
-  useEffect(() => {
-    if (!open) return;
-    setText(formatNumber(current));
-    setProblem(null);
-  }, [open, index]);
 
   useEffect(() => {
     const dialog = dialogRef.current;
@@ -40,64 +28,77 @@ export function ParamEditor() {
   }, [open]);
 
   const close = () => editParam(null);
+  return (
+    <dialog ref={dialogRef} className="share-dialog share-param" aria-labelledby={titleId} onClose={close}>
+      {/* a fresh form per parameter: it opens holding that parameter's value, later snapshots leave the typing alone */}
+      {label && index !== null && network && <ParamForm key={index} index={index} network={network} label={label} titleId={titleId} onDone={close} />}
+    </dialog>
+  );
+}
+
+function ParamForm({ index, network, label, titleId, onDone }: { index: number; network: Network; label: ParamLabel; titleId: string; onDone(): void }) {
+  const send = useLab((s) => s.send);
+  const scrub = useLab((s) => s.scrub);
+  const scrubbing = useLab((s) => s.inspect.scrubEpoch !== null);
+  const current = network.params[index];
+  const [text, setText] = useState(() => formatNumber(current));
+  const [problem, setProblem] = useState<string | null>(null);
+  const problemId = useId();
 
   const apply = (event: FormEvent) => {
     event.preventDefault();
-    if (index === null || !network) return;
     const read = readNumber(text);
     if (!read.ok) return setProblem(read.error);
     const refused = paramEditError(network, index, read.value);
     if (refused) return setProblem(refused.replace(/^value: /, ''));
     if (scrubbing) scrub(null);
     send({ type: 'setParam', index, value: read.value });
-    close();
+    onDone();
   };
 
   return (
-    <dialog ref={dialogRef} className="share-dialog share-param" aria-labelledby={titleId} onClose={close}>
-      {open && (
-        <form method="dialog" onSubmit={apply} noValidate>
-          <h2 id={titleId}>
-            Edit <span className="share-param__symbol">{label.symbol}</span>
-          </h2>
-          <p className="share-dialog__hint">
-            The {label.description}; now {formatNumber(current)}. The views update at once and training goes on from the new value.
-          </p>
-          <label className="share-dialog__label" htmlFor={`${titleId}-value`}>
-            New value
-          </label>
-          <input
-            id={`${titleId}-value`}
-            type="text"
-            inputMode="decimal"
-            autoComplete="off"
-            spellCheck={false}
-            value={text}
-            aria-invalid={problem !== null}
-            aria-describedby={problem ? problemId : undefined}
-            onChange={(e) => {
-              setText(e.target.value);
-              setProblem(null);
-            }}
-            // the dialog focuses its first control; select it so typing replaces the old value
-            onFocus={(e) => e.currentTarget.select()}
-          />
-          <p className="share-dialog__hint">A number from −{MAX_PARAM_MAGNITUDE.toLocaleString('en')} to {MAX_PARAM_MAGNITUDE.toLocaleString('en')}, e.g. 0.5 or −2e-3.</p>
-          {problem && (
-            <p id={problemId} className="share-dialog__problem" role="alert">
-              {problem}
-            </p>
-          )}
-          <div className="share-dialog__actions">
-            <button type="button" className="button" onClick={close}>
-              Cancel
-            </button>
-            <button type="submit" className="button button--primary">
-              Apply
-            </button>
-          </div>
-        </form>
+    <form method="dialog" onSubmit={apply} noValidate>
+      <h2 id={titleId}>
+        Edit <span className="share-param__symbol">{label.symbol}</span>
+      </h2>
+      <p className="share-dialog__hint">
+        The {label.description}; now {shortNumber(current)}. The views update at once and training goes on from the new value.
+      </p>
+      <label className="share-dialog__label" htmlFor={`${titleId}-value`}>
+        New value
+      </label>
+      <input
+        id={`${titleId}-value`}
+        type="text"
+        inputMode="decimal"
+        autoComplete="off"
+        spellCheck={false}
+        value={text}
+        aria-invalid={problem !== null}
+        aria-describedby={problem ? problemId : undefined}
+        onChange={(e) => {
+          setText(e.target.value);
+          setProblem(null);
+        }}
+        // the dialog focuses its first control; selected, typing replaces the old value
+        onFocus={(e) => e.currentTarget.select()}
+      />
+      <p className="share-dialog__hint">
+        A number from −{MAX_PARAM_MAGNITUDE.toLocaleString('en')} to {MAX_PARAM_MAGNITUDE.toLocaleString('en')}, e.g. 0.5 or −2e-3.
+      </p>
+      {problem && (
+        <p id={problemId} className="share-dialog__problem" role="alert">
+          {problem}
+        </p>
       )}
-    </dialog>
+      <div className="share-dialog__actions">
+        <button type="button" className="button" onClick={onDone}>
+          Cancel
+        </button>
+        <button type="submit" className="button button--primary">
+          Apply
+        </button>
+      </div>
+    </form>
   );
 }
