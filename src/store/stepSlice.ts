@@ -85,10 +85,13 @@ export const createStepSlice: StateCreator<LabState, [], [], StepSlice> = (set, 
 
     requestPasses() {
       const state = get();
-      if (state.run.running || state.stepThrough.advancing) return;
+      if (state.run.running) return;
+      // the next epoch's passes are on their way, unless a new run (a restarted worker, a load) overtook them
+      const { advancing, passes } = state.stepThrough;
+      if (advancing && (passes === null || passes.runId === state.run.runId)) return;
       const key = currentMomentKey(state);
       if (key === null || key === state.stepThrough.requestedKey) return;
-      update({ requestedKey: key });
+      update({ requestedKey: key, advancing: false });
       state.send({ type: 'inspect' });
     },
 

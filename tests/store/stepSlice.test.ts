@@ -147,3 +147,21 @@ describe('loading into the lab', () => {
     expect(store.getState().snapshot?.network.sizes).toEqual([2, 4, 2]);
   });
 });
+
+test('a next epoch whose answer never comes does not block the step-through once a new run starts', () => {
+  const { store } = connected();
+  store.getState().requestPasses();
+  const send = store.getState().send;
+  // the worker goes away with the request (a crash): nothing answers
+  store.setState({ send: () => {} });
+  store.getState().nextEpoch();
+  expect(store.getState().stepThrough.advancing).toBe(true);
+  store.getState().requestPasses();
+  store.setState({ send });
+  store.getState().reset();
+  expect(store.getState().run.runId).toBe(2);
+  store.getState().requestPasses();
+  const { passes, advancing } = store.getState().stepThrough;
+  expect(advancing).toBe(false);
+  expect(passes?.runId).toBe(2);
+});
