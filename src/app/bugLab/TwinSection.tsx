@@ -71,7 +71,7 @@ export function TwinSection() {
           onScaleChange={setScale}
         />
       ) : (
-        !running && <p className="bl-hint">No twin run yet: press Twin run.</p>
+        twin.status === 'idle' && <p className="bl-hint">No twin run yet: press Twin run.</p>
       )}
     </section>
   );
