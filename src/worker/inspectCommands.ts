@@ -7,7 +7,7 @@
  * mini-batches the run's real epoch takes several smaller steps, so "next epoch" trains that real
  * epoch and the new pass starts from its result; the page says so while mini-batches are on.
  */
-import { type GradientCheck, type Network, type PassRecord, type Run, type TrainOptions, cloneNetwork, gradientCheck, inspectPass } from '../engine';
+import { type Dataset, type GradientCheck, type Network, type PassRecord, type Run, type TrainOptions, cloneNetwork, gradientCheck, inspectPass } from '../engine';
 
 export type InspectCommand =
   /** Both derivative modes' passes on the live parameters; with `advance`, one epoch of the run is trained first. */
@@ -35,7 +35,25 @@ export interface CheckedGradients {
   runId: number;
   epoch: number;
   options: TrainOptions;
-  check: GradientCheck;
+  /** null when the network is too big to check in the worker's time budget (see `note`) */
+  check: GradientCheck | null;
+  /** the check ran on the first `samplesChecked` of the `sampleCount` samples */
+  samplesChecked: number;
+  sampleCount: number;
+  /** why the check used fewer samples, or none, in words */
+  note: string | null;
+}
+
+/**
+ * Multiply-adds a gradient check may cost (about 1.5 s of the worker's time). Each of the P
+ * parameters needs four costs over the data, each about P·N multiply-adds: 4·P²·N in all, so a big
+ * network is checked on its first few samples (enough to test backprop), and a huge one not at all.
+ */
+export const GRADCHECK_BUDGET = 2e8;
+
+/** How many samples (the first ones) a check of P parameters can afford; 0 = none. */
+export function affordableSamples(parameterCount: number, sampleCount: number, budget = GRADCHECK_BUDGET): number {
+  return Math.min(sampleCount, Math.floor(budget / (4 * parameterCount * parameterCount)));
 }
 
 export type InspectEvent = ({ type: 'inspected' } & InspectedPasses) | ({ type: 'gradientChecked' } & CheckedGradients);
@@ -73,9 +91,19 @@ export function inspectBoth(run: Run, runId: number): InspectedPasses {
   return { runId, epoch: run.trainer.epoch, options, network, pass, otherPass };
 }
 
-export function checkGradients(run: Run, runId: number): CheckedGradients {
+export function checkGradients(run: Run, runId: number, budget = GRADCHECK_BUDGET): CheckedGradients {
   const options = { ...run.trainer.options };
-  return { runId, epoch: run.trainer.epoch, options, check: gradientCheck(cloneNetwork(run.net), run.data, options) };
+  const { data } = run;
+  const parameters = run.net.params.length;
+  const k = affordableSamples(parameters, data.count, budget);
+  const base = { runId, epoch: run.trainer.epoch, options, sampleCount: data.count, samplesChecked: k };
+  if (k === 0) {
+    const note = `The gradient check of ${parameters.toLocaleString('en')} parameters is too slow to run here (four costs over the data for each parameter); check a smaller network, or export this one (File) and run npm run cli -- gradcheck --network FILE in a terminal.`;
+    return { ...base, check: null, note };
+  }
+  const subset: Dataset = k === data.count ? data : { ...data, count: k, inputs: data.inputs.slice(0, k * data.inputSize), targets: data.targets.slice(0, k * data.outputSize) };
+  const note = k < data.count ? `Checked on the first ${k} of the ${data.count} samples: all of them would take the worker too long with ${parameters.toLocaleString('en')} parameters.` : null;
+  return { ...base, check: gradientCheck(cloneNetwork(run.net), subset, options), note };
 }
 
 /** Every buffer of the two passes and the network copy (all fresh, so all transferable). */

@@ -92,10 +92,10 @@ describe('the step-through slice', () => {
     store.getState().setGradCheckOn(true);
     const buggy = store.getState().stepThrough.gradCheck!;
     expect(buggy.options.derivative).toBe('buggy');
-    expect(new Set(buggy.check.parameters.filter((p) => p.relativeError > 1e-6).map((p) => p.layer))).toEqual(new Set([1]));
+    expect(new Set(buggy.check!.parameters.filter((p) => p.relativeError > 1e-6).map((p) => p.layer))).toEqual(new Set([1]));
     store.getState().setConfig({ derivative: 'correct' });
     store.getState().requestGradientCheck();
-    expect(store.getState().stepThrough.gradCheck!.check.maxRelativeError).toBeLessThan(1e-6);
+    expect(store.getState().stepThrough.gradCheck!.check!.maxRelativeError).toBeLessThan(1e-6);
     expect(store.getState().stepThrough.gradCheckKey).toBe(currentMomentKey(store.getState()));
   });
 

@@ -1,6 +1,7 @@
 /** The step-through's worker commands: passes equal the engine's inspectPass, next epoch equals a trainer epoch, the gradient check. */
 import { afterEach, describe, expect, test } from 'vitest';
 import { DEFAULT_CONFIG, type LabConfig, type PassRecord, Trainer, buildRun, gradientCheck, inspectPass, questionConfig, trainOptionsOf } from '../../src/engine';
+import { affordableSamples } from '../../src/worker/inspectCommands';
 import { configForNetwork } from '../../src/worker/loading';
 import { loadShippedExample } from '../stepper/fixtures';
 import { FakeWorkerEnv, simulateEngineSpeed } from './harness';
@@ -144,13 +145,33 @@ describe('gradientCheck', () => {
   test('buggy mode fails in the hidden layer only; the correct derivative passes', () => {
     const env = started({ ...QUESTION, gradientDivisor: 'samples' });
     env.send({ type: 'gradientCheck' });
-    const buggy = env.last('gradientChecked').check;
+    const buggy = env.last('gradientChecked').check!;
     const failing = buggy.parameters.filter((p) => p.relativeError > 1e-6);
     expect(failing.length).toBeGreaterThan(0);
     expect(new Set(failing.map((p) => p.layer))).toEqual(new Set([1]));
     env.send({ type: 'configure', config: { ...QUESTION, gradientDivisor: 'samples', derivative: 'correct' } });
     env.send({ type: 'gradientCheck' });
-    expect(env.last('gradientChecked').check.maxRelativeError).toBeLessThan(1e-6);
+    expect(env.last('gradientChecked').check!.maxRelativeError).toBeLessThan(1e-6);
+  });
+
+  test('a big network is checked on its first samples only, and a huge one not at all, in words', () => {
+    const big: LabConfig = { ...DEFAULT_CONFIG, dataset: 'spiral', hidden: [32, 32, 32, 32] };
+    const env = started(big);
+    env.send({ type: 'gradientCheck' });
+    const event = env.last('gradientChecked');
+    const { net, data } = buildRun(big);
+    const k = affordableSamples(net.params.length, data.count);
+    expect(k).toBeGreaterThan(0);
+    expect(k).toBeLessThan(data.count);
+    expect(event).toMatchObject({ samplesChecked: k, sampleCount: data.count });
+    expect(event.note).toContain(`first ${k} of the ${data.count} samples`);
+    const subset = { ...data, count: k, inputs: data.inputs.slice(0, 2 * k), targets: data.targets.slice(0, k) };
+    expect(event.check).toEqual(gradientCheck(net, subset, trainOptionsOf(big)));
+    env.send({ type: 'configure', config: { ...big, hidden: [64, 64, 64, 64, 64] } });
+    env.send({ type: 'gradientCheck' });
+    const refused = env.last('gradientChecked');
+    expect(refused.check).toBeNull();
+    expect(refused.note).toMatch(/too slow to run here/);
   });
 
   test('before any configuration the commands are refused in words', () => {

@@ -91,6 +91,7 @@ export function StepThroughTab() {
           {gradCheckOn && (
             <>
               {checking && <p className="step-tab__waiting">Checking every gradient against its numeric estimate…</p>}
+              {check?.note && <p className="step-tab__note">{check.note}</p>}
               <GradCheckPanel check={check?.check ?? null} derivative={check?.options.derivative} gradientDivisor={check?.options.gradientDivisor} onHighlight={setCheckHighlight} />
             </>
           )}
