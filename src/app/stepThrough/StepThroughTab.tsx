@@ -4,10 +4,12 @@
  * The passes and the check come from the worker's engine for the run the live lab shows (the
  * store's stepThrough slice); "next epoch" trains that same run, so the live lab moves with it.
  */
-import { useCallback, useEffect, useMemo, useReducer, useState } from 'react';
+import { useCallback, useEffect, useMemo, useReducer, useRef, useState } from 'react';
+import type { BoundaryGrids } from '../../engine';
 import { useLab, useLabShallow, useLabStoreApi } from '../../store/hooks';
 import { currentMomentKey } from '../../store/stepSlice';
 import type { LabState } from '../../store/types';
+import type { InspectedPasses } from '../../worker/inspectCommands';
 import { GradCheckPanel } from '../../views/gradcheck/GradCheckPanel';
 import { gradCheckParamColor } from '../../views/gradcheck/colors';
 import { type GraphHighlight, NetworkGraph } from '../../views/graph/NetworkGraph';
@@ -52,7 +54,7 @@ export function StepThroughTab() {
     onPrevious: () => runStepperAction(stepper, { type: 'previous' }, dispatch, onNextEpoch),
   });
 
-  const grids = useLab((s: LabState) => (shown && s.snapshot && s.snapshot.runId === shown.runId && s.snapshot.epoch === shown.epoch ? s.snapshot.grids : null));
+  const grids = usePassGrids(shown);
   const check = gradCheck && gradCheck.runId === runId ? gradCheck : null;
   const paramColor = useMemo(() => (gradCheckOn && check ? gradCheckParamColor(check.check) : undefined), [gradCheckOn, check]);
   const checking = gradCheckOn && !running && gradCheckKey !== null && (check === null || gradCheckKey !== moment);
@@ -120,6 +122,17 @@ export function StepThroughTab() {
       </div>
     </div>
   );
+}
+
+/**
+ * The neuron heatmaps of the network the passes ran on: the live snapshot's while it is at the same
+ * epoch, and kept from then on while the lab trains ahead (the passes stay where they were).
+ */
+function usePassGrids(passes: InspectedPasses | null): BoundaryGrids | null {
+  const matching = useLab((s: LabState) => (passes && s.snapshot && s.snapshot.runId === passes.runId && s.snapshot.epoch === passes.epoch ? s.snapshot.grids : null));
+  const kept = useRef<{ passes: InspectedPasses | null; grids: BoundaryGrids | null }>({ passes: null, grids: null });
+  if (matching && (kept.current.passes !== passes || kept.current.grids !== matching)) kept.current = { passes, grids: matching };
+  return kept.current.passes === passes ? kept.current.grids : null;
 }
 
 function problemOutcome(problem: string | null): LoadOutcome | null {
