@@ -1,7 +1,11 @@
 /** The bug lab end to end: the production build in the system Chromium, with the real worker pool. */
+import { readFileSync } from 'node:fs';
+import { createRequire } from 'node:module';
 import type { Browser, Locator, Page } from 'playwright-core';
 import { afterAll, beforeAll, describe, expect, inject, test } from 'vitest';
 import { launchBrowser, openPage } from './browser';
+
+const axeSource = readFileSync(createRequire(import.meta.url).resolve('axe-core/axe.min.js'), 'utf8');
 
 let browser: Browser;
 beforeAll(async () => {
@@ -185,6 +189,32 @@ describe('the bug lab', () => {
     await path.getByRole('button', { name: '3. Four hidden units' }).click();
     expect(await page.getByRole('button', { name: /^Fixed: 2-4-1 sigmoid/ }).getAttribute('aria-pressed')).toBe('true');
     expect(await page.getByLabel('Stop after (epochs)').inputValue()).toBe('10000');
+    await page.context().close();
+  });
+
+  test('with a twin run, a sweep and overflow on show, axe finds no serious or critical violation', async () => {
+    const { page, panel } = await openBugLab();
+    await panel.getByRole('group', { name: 'Bug lab presets' }).getByRole('button', { name: 'AND', exact: true }).click();
+    await stopAfter(page, 8000);
+    await panel.getByRole('button', { name: 'Twin run', exact: true }).click();
+    await panel.locator('.bl-result').waitFor({ timeout: 30_000 });
+    await panel.getByLabel('Starts', { exact: true }).fill('6');
+    await panel.getByRole('button', { name: 'Run sweep' }).click();
+    await panel.locator('.bl-sweep-timing').waitFor({ timeout: 60_000 });
+    await panel.getByRole('group', { name: 'Starts by outcome' }).getByRole('button').first().click();
+    await switchIn(panel, 'Naive sigmoid').click();
+    await page.getByLabel('Speed').selectOption('max');
+    await page.getByRole('button', { name: 'Play', exact: true }).click();
+    await expect.poll(() => statusText(page), { timeout: 30_000 }).toMatch(/epoch limit/);
+    await expect.poll(() => panel.getByRole('figure', { name: 'The question\'s slips' }).getByRole('table').count()).toBe(1);
+    await page.evaluate(axeSource);
+    const violations = await page.evaluate(async () => {
+      type Violation = { id: string; impact: string | null; help: string; nodes: Array<{ target: string[] }> };
+      const axe = (window as unknown as { axe: { run(context: Element): Promise<{ violations: Violation[] }> } }).axe;
+      return (await axe.run(document.querySelector('[role="tabpanel"]')!)).violations;
+    });
+    const serious = violations.filter((v) => v.impact === 'serious' || v.impact === 'critical').map((v) => `${v.id}: ${v.help} — ${v.nodes.slice(0, 3).map((n) => n.target.join(' ')).join('; ')}`);
+    expect(serious).toEqual([]);
     await page.context().close();
   });
 });
