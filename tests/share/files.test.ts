@@ -1,6 +1,6 @@
 import fc from 'fast-check';
 import { describe, expect, it } from 'vitest';
-import { costHistoryCsv, exportFileName, importDatasetCsv, safeFileStem } from '../../src/app/share/files';
+import { MAX_SAMPLE_GRADIENT_NUMBERS, costHistoryCsv, dataSizeError, exportFileName, importDatasetCsv, safeFileStem } from '../../src/app/share/files';
 import { readFileText } from '../../src/app/share/browser';
 
 describe('cost history as CSV', () => {
@@ -65,5 +65,16 @@ describe('reading a user file', () => {
 describe('CSV import through files.ts', () => {
   it('prefixes the error with what was being read', () => {
     expect(importDatasetCsv('x1,y1\n1,a')).toEqual({ ok: false, error: "Data: line 2, column y1: 'a' is not a number" });
+  });
+});
+
+describe('data too big for the views', () => {
+  it('samples × parameters beyond the limit is refused with the number of rows that would fit', () => {
+    const data = { count: 10_000, inputSize: 2, outputSize: 1 };
+    expect(dataSizeError(data, { hidden: [4] })).toBeNull(); // 17 parameters
+    const error = dataSizeError(data, { hidden: [64, 64, 64, 64, 64, 64, 64, 64] });
+    expect(error).toMatch(/^Data: 10,000 samples × 29,377 weights and biases .* at most 680 rows/);
+    expect(dataSizeError({ ...data, count: 680 }, { hidden: [64, 64, 64, 64, 64, 64, 64, 64] })).toBeNull();
+    expect(MAX_SAMPLE_GRADIENT_NUMBERS).toBeGreaterThanOrEqual(10_000 * 1153); // 10,000 rows on a 2-32-32-1 net fit
   });
 });

@@ -6,12 +6,15 @@
 import {
   type Dataset,
   type DatasetName,
+  type LabConfig,
   MAX_CSV_CHARS,
   MAX_NETWORK_FILE_BYTES,
   type Network,
   parseDatasetCsv,
   parseNetworkFile,
+  layoutOf,
   serializeNetwork,
+  sizesOf,
 } from '../../engine';
 
 export type ImportResult<T> = { ok: true; value: T } | { ok: false; error: string };
@@ -47,6 +50,21 @@ export function importDatasetCsv(text: unknown, name = 'custom'): ImportResult<D
   } catch {
     return { ok: false, error: 'Data: could not be read' };
   }
+}
+
+/**
+ * The views keep every sample's gradient (samples × parameters numbers, 8 bytes each) in each
+ * snapshot; beyond this a snapshot no longer fits a message between the worker and the page.
+ */
+export const MAX_SAMPLE_GRADIENT_NUMBERS = 20_000_000;
+
+/** Why this data is too big for the views with the network of `config`, or null. */
+export function dataSizeError(data: Pick<Dataset, 'count' | 'inputSize' | 'outputSize'>, config: Pick<LabConfig, 'hidden'>): string | null {
+  const parameters = layoutOf(sizesOf(config as LabConfig, data)).parameterCount;
+  const numbers = data.count * parameters;
+  if (numbers <= MAX_SAMPLE_GRADIENT_NUMBERS) return null;
+  const rows = Math.floor(MAX_SAMPLE_GRADIENT_NUMBERS / parameters);
+  return `Data: ${data.count.toLocaleString('en')} samples × ${parameters.toLocaleString('en')} weights and biases is more than the per-sample views can hold; use at most ${rows.toLocaleString('en')} rows with this network, or fewer hidden neurons`;
 }
 
 /** The network as the text of a file the importer (and the CLI) reads back. */

@@ -7,7 +7,7 @@ import { useEffect, useId, useRef, useState } from 'react';
 import { MAX_CSV_CHARS, MAX_USER_SAMPLES } from '../../../engine';
 import { useLabStoreApi } from '../../../store/hooks';
 import { readFileText } from '../browser';
-import { importDatasetCsv } from '../files';
+import { dataSizeError, importDatasetCsv } from '../files';
 import { sendAndAwaitRun } from './awaitAnswer';
 
 const EXAMPLE = 'x1,x2,y1\n0,0,0\n0,1,1\n1,0,1\n1,1,0';
@@ -33,6 +33,8 @@ export function DataDialog({ open, onClose, onLoaded }: { open: boolean; onClose
   const load = async (csv: string, source: string) => {
     const read = importDatasetCsv(csv, 'custom');
     if (!read.ok) return setProblem(read.error);
+    const tooBig = dataSizeError(read.value, store.getState().config);
+    if (tooBig) return setProblem(tooBig);
     setBusy(true);
     const answer = await sendAndAwaitRun(store, { type: 'loadData', data: read.value });
     setBusy(false);
