@@ -1,6 +1,6 @@
 /** "Copy link": the address of exactly these settings (and seed) to the clipboard, with a word that it worked. */
 import { useEffect, useId, useRef, useState } from 'react';
-import { useLabStoreApi } from '../../../store/hooks';
+import { useLab, useLabStoreApi } from '../../../store/hooks';
 import { copyText } from '../browser';
 import { settingsOfState } from '../storeBridge';
 import { LAB_UI_PROPERTIES, settingsLink } from '../urlState';
@@ -10,6 +10,7 @@ export const COPIED_SHOWN_MS = 4000;
 export function CopyLink() {
   const store = useLabStoreApi();
   const [copied, setCopied] = useState(false);
+  const custom = useLab((s) => s.data?.kind === 'custom');
   // when the clipboard is refused, the link is shown to copy by hand
   const [manual, setManual] = useState<string | null>(null);
   const manualRef = useRef<HTMLInputElement>(null);
@@ -39,7 +40,7 @@ export function CopyLink() {
         Copy link
       </button>
       <span className="share-link__done" role="status" aria-label="Link">
-        {copied ? 'Link copied' : ''}
+        {copied ? (custom ? 'Link copied (your own data is not in it)' : 'Link copied') : ''}
       </span>
       {manual !== null && (
         <span className="share-link__manual">
