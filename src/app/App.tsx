@@ -1,12 +1,10 @@
 /** The live lab: settings on the left, the run's transport and status on top, the three views. */
-import { useEffect, useState } from 'react';
+import { Suspense, lazy, useEffect, useState } from 'react';
 import { LabStoreContext } from '../store/hooks';
 import { ControlsPanel } from './ControlsPanel';
-import { BugLabTab } from './bugLab/BugLabTab';
 import { startSweepPool } from './bugLab/sweepPoolBridge';
 import { LabViews } from './LabViews';
 import { ModePanel, ModeTabs } from './ModeTabs';
-import { StepThroughTab } from './stepThrough/StepThroughTab';
 import { startLabWorker } from './labWorker';
 import { StatusLine } from './StatusLine';
 import { Transport } from './Transport';
@@ -14,6 +12,11 @@ import { useShortcuts } from './useShortcuts';
 import { createSharedLabStore, keepPageSettings } from './share/startup';
 import { NotesBanner, ParamEditor, ShareTools } from './share/ui/ShareTools';
 import './app.css';
+
+// The step-through (with KaTeX) and the bug lab load when first opened, keeping the first render lean.
+const StepThroughTab = lazy(() => import('./stepThrough/StepThroughTab').then((m) => ({ default: m.StepThroughTab })));
+const BugLabTab = lazy(() => import('./bugLab/BugLabTab').then((m) => ({ default: m.BugLabTab })));
+const loadingTab = <p className="mode-panel__empty">Loading…</p>;
 
 export function App() {
   // settings from the link, else saved, else defaults: in the store before the worker starts
@@ -43,10 +46,14 @@ export function App() {
             <LabViews />
           </ModePanel>
           <ModePanel mode="step">
-            <StepThroughTab />
+            <Suspense fallback={loadingTab}>
+              <StepThroughTab />
+            </Suspense>
           </ModePanel>
           <ModePanel mode="buglab">
-            <BugLabTab />
+            <Suspense fallback={loadingTab}>
+              <BugLabTab />
+            </Suspense>
           </ModePanel>
         </main>
       </div>
