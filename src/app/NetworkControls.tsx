@@ -1,23 +1,16 @@
 /** The network's shape: hidden layers and their neurons, activations, initialisation and seed. */
 import { ACTIVATIONS, type ActivationName, INIT_METHODS, type InitMethod, SHAPE_LIMITS } from '../engine';
-import { useLab, useLabShallow } from '../store/hooks';
-import { SelectField, TextField, parseNumber } from './fields';
+import { useConfigFields, useLab } from '../store/hooks';
+import { NumberField, SelectField } from './fields';
 import { ACTIVATION_LABELS, INIT_LABELS, UI_MAX_NEURONS } from './labels';
 
 const MAX_NEURONS = Math.min(UI_MAX_NEURONS, SHAPE_LIMITS.maxHiddenNeurons);
 
 export function NetworkControls({ onProblem }: { onProblem(message: string | null): void }) {
-  const { hidden, hiddenActivation, outputActivation, init, seed } = useLabShallow((s) => ({
-    hidden: s.config.hidden,
-    hiddenActivation: s.config.hiddenActivation,
-    outputActivation: s.config.outputActivation,
-    init: s.config.init,
-    seed: s.config.seed,
-  }));
+  const { hidden, hiddenActivation, outputActivation, init, seed, cost } = useConfigFields('hidden', 'hiddenActivation', 'outputActivation', 'init', 'seed', 'cost');
   const setConfig = useLab((s) => s.setConfig);
   const newSeed = useLab((s) => s.newSeed);
   const apply = (patch: Parameters<typeof setConfig>[0]) => onProblem(setConfig(patch));
-  const cost = useLab((s) => s.config.cost);
   // cross-entropy needs outputs in (0, 1): another output activation brings the quadratic cost with it
   const setOutput = (v: ActivationName) => {
     if (v !== 'sigmoid' && cost === 'crossEntropy') {
@@ -71,20 +64,11 @@ export function NetworkControls({ onProblem }: { onProblem(message: string | nul
         <SelectField<ActivationName> label="Output activation" value={outputActivation} options={activationOptions} onChange={(v) => setOutput(v)} />
       </div>
       <SelectField<InitMethod> label="Initialisation" value={init} options={INIT_METHODS.map((m) => ({ value: m, label: INIT_LABELS[m] }))} onChange={(v) => apply({ init: v })} />
-      <TextField
-        label="Seed"
-        value={String(seed)}
-        inputMode="numeric"
-        width="8em"
-        commit={(text) => {
-          const parsed = parseNumber(text, 'seed', '42');
-          return parsed.ok ? setConfig({ seed: parsed.value }) : parsed.error;
-        }}
-      >
+      <NumberField label="Seed" value={seed} setting="seed" example="42" inputMode="numeric" width="8em" apply={(value) => setConfig({ seed: value })}>
         <button type="button" className="button button--small" onClick={newSeed}>
           New seed
         </button>
-      </TextField>
+      </NumberField>
     </>
   );
 }

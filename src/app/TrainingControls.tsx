@@ -1,20 +1,12 @@
 /** How the network learns: the derivative switch, learning rate, cost, batch size, and when to stop. */
 import { COSTS, type CostName, type DerivativeMode } from '../engine';
-import { useLab, useLabShallow } from '../store/hooks';
-import { Segmented, SelectField, TextField, parseNumber } from './fields';
+import { useConfigFields, useLab } from '../store/hooks';
+import { NumberField, Segmented, SelectField } from './fields';
 import { BATCH_OPTIONS, COST_LABELS } from './labels';
 
 export function TrainingControls({ onProblem }: { onProblem(message: string | null): void }) {
-  const { derivative, learningRate, cost, batchSize, maxEpochs, targetCost, gradientDivisor, sigmoidForm } = useLabShallow((s) => ({
-    gradientDivisor: s.config.gradientDivisor,
-    sigmoidForm: s.config.sigmoidForm,
-    derivative: s.config.derivative,
-    learningRate: s.config.learningRate,
-    cost: s.config.cost,
-    batchSize: s.config.batchSize,
-    maxEpochs: s.stop.maxEpochs,
-    targetCost: s.stop.targetCost,
-  }));
+  const { derivative, learningRate, cost, batchSize, gradientDivisor, sigmoidForm } = useConfigFields('derivative', 'learningRate', 'cost', 'batchSize', 'gradientDivisor', 'sigmoidForm');
+  const { maxEpochs, targetCost } = useLab((s) => s.stop);
   const setConfig = useLab((s) => s.setConfig);
   const setStop = useLab((s) => s.setStop);
   const apply = (patch: Parameters<typeof setConfig>[0]) => onProblem(setConfig(patch));
@@ -47,40 +39,14 @@ export function TrainingControls({ onProblem }: { onProblem(message: string | nu
           </button>
         </p>
       )}
-      <TextField
-        label="Learning rate"
-        value={String(learningRate)}
-        width="7em"
-        hint="η in w ← w − η ∂C/∂w; Enter to apply"
-        commit={(text) => {
-          const parsed = parseNumber(text, 'learning rate', '0.35');
-          return parsed.ok ? setConfig({ learningRate: parsed.value }) : parsed.error;
-        }}
-      />
+      <NumberField label="Learning rate" value={learningRate} setting="learning rate" example="0.35" width="7em" hint="η in w ← w − η ∂C/∂w; Enter to apply" apply={(value) => setConfig({ learningRate: value })} />
       <div className="field-pair">
         <SelectField<CostName> label="Cost" value={cost} options={COSTS.map((c) => ({ value: c, label: COST_LABELS[c] }))} onChange={(v) => apply({ cost: v })} />
         <SelectField<number> label="Batch size" value={batchSize} options={BATCH_OPTIONS} onChange={(v) => apply({ batchSize: v })} />
       </div>
       <div className="field-pair">
-        <TextField
-          label="Stop after (epochs)"
-          value={String(maxEpochs)}
-          inputMode="numeric"
-          hint="0 = no limit"
-          commit={(text) => {
-            const parsed = parseNumber(text, 'stop after', '60000');
-            return parsed.ok ? setStop({ maxEpochs: parsed.value }) : parsed.error;
-          }}
-        />
-        <TextField
-          label="Target cost"
-          value={String(targetCost)}
-          hint="0 = none"
-          commit={(text) => {
-            const parsed = parseNumber(text, 'target cost', '0.01');
-            return parsed.ok ? setStop({ targetCost: parsed.value }) : parsed.error;
-          }}
-        />
+        <NumberField label="Stop after (epochs)" value={maxEpochs} setting="stop after" example="60000" inputMode="numeric" hint="0 = no limit" apply={(value) => setStop({ maxEpochs: value })} />
+        <NumberField label="Target cost" value={targetCost} setting="target cost" example="0.01" hint="0 = none" apply={(value) => setStop({ targetCost: value })} />
       </div>
     </>
   );

@@ -1,5 +1,6 @@
 /** Small labelled form controls shared by the control panel; each shows its own validation message. */
 import { type ReactNode, useEffect, useId, useState } from 'react';
+import { NUMBER_TEXT } from '../engine';
 
 export interface Option<T extends string | number> {
   value: T;
@@ -53,7 +54,7 @@ export function SelectField<T extends string | number>(props: {
  * A typed value, committed on Enter or when focus leaves. A bad value shows a message and
  * changes nothing; `commit` parses and applies, returning the reason it refused, or null.
  */
-export function TextField(props: {
+interface TextFieldProps {
   label: string;
   value: string;
   commit(text: string): string | null;
@@ -61,7 +62,9 @@ export function TextField(props: {
   hint?: string;
   width?: string;
   children?: ReactNode;
-}) {
+}
+
+export function TextField(props: TextFieldProps) {
   const id = useId();
   const { label, value, commit, inputMode = 'decimal', hint, width, children } = props;
   const [text, setText] = useState(value);
@@ -113,6 +116,18 @@ export function TextField(props: {
   );
 }
 
+/**
+ * A TextField for one number: the text is read by `parseNumber` (its messages name `setting` and
+ * suggest `example`), and `apply` takes the number and returns its refusal, or null.
+ */
+export function NumberField({ value, setting, example, apply, ...field }: Omit<TextFieldProps, 'value' | 'commit'> & { value: number; setting: string; example: string; apply(value: number): string | null }) {
+  const commit = (text: string) => {
+    const parsed = parseNumber(text, setting, example);
+    return parsed.ok ? apply(parsed.value) : parsed.error;
+  };
+  return <TextField {...field} value={String(value)} commit={commit} />;
+}
+
 /** A one-click choice between a few values: radio buttons styled as a segmented control. */
 export function Segmented<T extends string>(props: { label: string; value: T; options: readonly Option<T>[]; onChange(value: T): void; hint?: ReactNode }) {
   const name = useId();
@@ -140,7 +155,7 @@ export function parseNumber(text: string, setting: string, example: string): { o
   if (text === '') return { ok: false, error: `${setting}: enter a number, e.g. ${example}` };
   // thousands separators only in whole numbers (60,000); "0,35" is refused rather than misread
   const plain = /^\d{1,3}(,\d{3})+$/.test(text) ? text.replace(/,/g, '') : text.replace(/_/g, '');
-  const value = /^[+-]?(\d+\.?\d*|\.\d+)(e[+-]?\d+)?$/i.test(plain) ? Number(plain) : Number.NaN;
+  const value = NUMBER_TEXT.test(plain) ? Number(plain) : Number.NaN;
   if (!Number.isFinite(value)) return { ok: false, error: `${setting}: “${text}” is not a number; try e.g. ${example}` };
   return { ok: true, value };
 }

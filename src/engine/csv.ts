@@ -20,7 +20,8 @@ export const MAX_CSV_COLUMNS = 64;
 /** Longer cells are refused: no double needs more than ~25 characters. */
 export const MAX_CSV_CELL_LENGTH = 64;
 
-const NUMBER_CELL = /^[+-]?(?:\d+\.?\d*|\.\d+)(?:e[+-]?\d+)?$/i;
+/** Plain decimal or exponent notation only (no hex, no "Infinity", no "NaN", no blanks): the one number syntax the lab reads, in CSV cells, links and typed fields. */
+export const NUMBER_TEXT = /^[+-]?(?:\d+\.?\d*|\.\d+)(?:e[+-]?\d+)?$/i;
 const COLUMN_NAME = /^([xy])(\d{1,3})$/i;
 
 interface Column {
@@ -45,7 +46,7 @@ function readHeader(cells: string[], line: number): ParseResult<Column[]> | { ok
   for (let c = 0; c < cells.length; c++) {
     const match = COLUMN_NAME.exec(cells[c]);
     if (!match || Number(match[2]) < 1) {
-      const hint = NUMBER_CELL.test(cells[c]) ? ' (the first line must be a header naming the columns)' : '';
+      const hint = NUMBER_TEXT.test(cells[c]) ? ' (the first line must be a header naming the columns)' : '';
       return { ok: false, error: `line ${line}, column ${c + 1}: ${shown(cells[c])} is not a column name; expected x1, x2, … for inputs and y1, y2, … for targets, separated by commas or tabs${hint}` };
     }
     const name = `${match[1].toLowerCase()}${Number(match[2])}`;
@@ -98,7 +99,7 @@ export function parseDatasetCsv(text: string, name = 'custom'): ParseResult<Data
       const where = `line ${line}, column ${columns[c].name}`;
       if (cell === '') return fail(`${where}: value is missing`);
       if (cell.length > MAX_CSV_CELL_LENGTH) return fail(`${where}: value is too long (${cell.length} characters, at most ${MAX_CSV_CELL_LENGTH})`);
-      if (!NUMBER_CELL.test(cell)) return fail(`${where}: ${shown(cell)} is not a number`);
+      if (!NUMBER_TEXT.test(cell)) return fail(`${where}: ${shown(cell)} is not a number`);
       const value = Number(cell);
       if (!Number.isFinite(value)) return fail(`${where}: ${shown(cell)} is too large to be a number`);
       (columns[c].kind === 'x' ? x : y)[columns[c].index] = value;

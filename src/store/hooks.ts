@@ -2,6 +2,7 @@
 import { createContext, useContext } from 'react';
 import { useStore } from 'zustand';
 import { useShallow } from 'zustand/react/shallow';
+import type { LabConfig } from '../engine';
 import type { LabStore } from './labStore';
 import type { LabState } from './types';
 
@@ -21,4 +22,13 @@ export function useLab<T>(selector: (state: LabState) => T): T {
 /** For selectors that build an object or array: compares it field by field. */
 export function useLabShallow<T>(selector: (state: LabState) => T): T {
   return useStore(useLabStoreApi(), useShallow(selector));
+}
+
+/** The named configuration fields, re-rendering only when one of them changes. */
+export function useConfigFields<K extends keyof LabConfig>(...keys: K[]): Pick<LabConfig, K> {
+  return useLabShallow((s) => {
+    const fields = {} as Pick<LabConfig, K>;
+    for (const key of keys) fields[key] = s.config[key];
+    return fields;
+  });
 }

@@ -5,18 +5,12 @@
  */
 import { useMemo } from 'react';
 import { type LabConfig, divisorEffect, overflowSites } from '../../engine';
-import { useLab, useLabShallow } from '../../store/hooks';
+import { useConfigFields, useLab } from '../../store/hooks';
 import { CodePanel } from '../../views/codePanel/CodePanel';
 import { type OverflowReport, SlipSwitches } from '../../views/slips/SlipSwitches';
 
 export function SlipsSection({ onProblem }: { onProblem(message: string | null): void }) {
-  const { derivative, gradientDivisor, sigmoidForm, learningRate, batchSize } = useLabShallow((s) => ({
-    derivative: s.config.derivative,
-    gradientDivisor: s.config.gradientDivisor,
-    sigmoidForm: s.config.sigmoidForm,
-    learningRate: s.config.learningRate,
-    batchSize: s.config.batchSize,
-  }));
+  const { derivative, gradientDivisor, sigmoidForm, learningRate, batchSize } = useConfigFields('derivative', 'gradientDivisor', 'sigmoidForm', 'learningRate', 'batchSize');
   const data = useLab((s) => s.data);
   const snapshot = useLab((s) => s.snapshot);
   const setConfig = useLab((s) => s.setConfig);

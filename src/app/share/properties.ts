@@ -4,6 +4,7 @@
  * and a default. The URL decoder and the saved settings both read through these schemas.
  */
 import * as v from 'valibot';
+import { NUMBER_TEXT } from '../../engine';
 
 /** Longest value any setting may have in a link (the longest real one, a hidden-layer list, is ~23). */
 export const MAX_VALUE_LENGTH = 64;
@@ -32,8 +33,8 @@ export function quote(text: unknown, max = 40): string {
   return JSON.stringify(cut);
 }
 
-/** Plain decimal or exponent notation only: no hex, no "Infinity", no "NaN", no blanks. */
-export const NUMBER_TEXT = /^[+-]?(?:\d+\.?\d*|\.\d+)(?:e[+-]?\d+)?$/i;
+/** The engine's number syntax (plain decimal or exponent notation), shared with CSV cells and typed fields. */
+export { NUMBER_TEXT };
 
 /** Shortest text that reads back to the same double (String() already is), keeping −0 and avoiding "+". */
 export function formatNumber(value: number): string {
@@ -58,21 +59,15 @@ function rangeText(range: Range): string {
 
 /** A finite number in a range, e.g. the learning rate. */
 export function decimalProperty(key: string, label: string, range: Range, defaultValue: number): Property<number> {
-  const outside = (issue: { input: number }) => `${formatNumber(issue.input)} is outside the allowed range (${rangeText(range)})`;
-  const schema = v.pipe(
-    v.string(),
-    v.maxLength(MAX_VALUE_LENGTH, tooLong),
-    v.regex(NUMBER_TEXT, notNumber),
-    v.check((text: string) => Number.isFinite(Number(text)), tooLarge),
-    v.transform(Number),
-    v.check((x: number) => (range.minExclusive ? x > range.min : x >= range.min), outside),
-    v.maxValue(range.max, outside),
-  );
-  return { key, label, schema, format: formatNumber, defaultValue };
+  return numberProperty(key, label, range, defaultValue, false);
 }
 
 /** A whole number in a range, e.g. the seed. */
 export function wholeProperty(key: string, label: string, range: Range, defaultValue: number): Property<number> {
+  return numberProperty(key, label, range, defaultValue, true);
+}
+
+function numberProperty(key: string, label: string, range: Range, defaultValue: number, whole: boolean): Property<number> {
   const outside = (issue: { input: number }) => `${formatNumber(issue.input)} is outside the allowed range (${rangeText(range)})`;
   const schema = v.pipe(
     v.string(),
@@ -80,7 +75,7 @@ export function wholeProperty(key: string, label: string, range: Range, defaultV
     v.regex(NUMBER_TEXT, notNumber),
     v.check((text: string) => Number.isFinite(Number(text)), tooLarge),
     v.transform(Number),
-    v.integer((issue) => `${formatNumber(issue.input)} is not a whole number`),
+    v.check((x: number) => !whole || Number.isInteger(x), (issue) => `${formatNumber(issue.input)} is not a whole number`),
     v.check((x: number) => (range.minExclusive ? x > range.min : x >= range.min), outside),
     v.maxValue(range.max, outside),
   );
