@@ -2,7 +2,8 @@
 import { useEffect } from 'react';
 import type { LabStore } from '../store/labStore';
 
-function isTyping(target: EventTarget | null): boolean {
+/** The user is typing in a field: the page's one-key shortcuts stand aside. */
+export function isTyping(target: EventTarget | null): boolean {
   if (!(target instanceof HTMLElement)) return false;
   if (target.isContentEditable) return true;
   return ['INPUT', 'TEXTAREA', 'SELECT'].includes(target.tagName);

@@ -3,32 +3,23 @@
  * name the line and the column; nothing loads until the whole text reads. The data stays in this
  * browser: a shared link only names a dataset.
  */
-import { useEffect, useId, useRef, useState } from 'react';
+import { useId, useState } from 'react';
 import { MAX_CSV_CHARS, MAX_USER_SAMPLES } from '../../../engine';
 import { useLabStoreApi } from '../../../store/hooks';
 import { readFileText } from '../browser';
 import { dataSizeError, importDatasetCsv } from '../files';
 import { sendAndAwaitRun } from './awaitAnswer';
+import { useModalDialog } from './useModalDialog';
 
 const EXAMPLE = 'x1,x2,y1\n0,0,0\n0,1,1\n1,0,1\n1,1,0';
 
 export function DataDialog({ open, onClose, onLoaded }: { open: boolean; onClose(): void; onLoaded(message: string): void }) {
   const store = useLabStoreApi();
-  const dialogRef = useRef<HTMLDialogElement>(null);
   const [text, setText] = useState('');
   const [problem, setProblem] = useState<string | null>(null);
   const [busy, setBusy] = useState(false);
   const id = useId();
-
-  useEffect(() => {
-    const dialog = dialogRef.current;
-    if (!dialog) return;
-    if (open && !dialog.open) {
-      setProblem(null);
-      dialog.showModal();
-    }
-    if (!open && dialog.open) dialog.close();
-  }, [open]);
+  const dialogRef = useModalDialog(open, () => setProblem(null));
 
   const load = async (csv: string, source: string) => {
     const read = importDatasetCsv(csv, 'custom');

@@ -2,7 +2,7 @@
  * Types a new value for the weight or bias clicked on the graph. A modal dialog: Enter applies,
  * Escape cancels; a value that is not a plain finite number in range is refused with a reason.
  */
-import { type FormEvent, useEffect, useId, useRef, useState } from 'react';
+import { type FormEvent, useId, useState } from 'react';
 import type { Network } from '../../../engine';
 import { useLab } from '../../../store/hooks';
 import { formatNumber as shortNumber } from '../../../views/format';
@@ -10,22 +10,15 @@ import { MAX_PARAM_MAGNITUDE, paramEditError } from '../../../worker/paramEdit';
 import { formatNumber } from '../properties';
 import { type ParamLabel, paramLabel } from './paramLabel';
 import { readNumber } from './readNumber';
+import { useModalDialog } from './useModalDialog';
 
 export function ParamEditor() {
   const index = useLab((s) => s.share.editingParam);
   const network = useLab((s) => s.snapshot?.network ?? null);
   const editParam = useLab((s) => s.editParam);
-  const dialogRef = useRef<HTMLDialogElement>(null);
   const titleId = useId();
   const label = index !== null && network ? paramLabel(network, index) : null;
-  const open = label !== null;
-
-  useEffect(() => {
-    const dialog = dialogRef.current;
-    if (!dialog) return;
-    if (open && !dialog.open) dialog.showModal();
-    if (!open && dialog.open) dialog.close();
-  }, [open]);
+  const dialogRef = useModalDialog(label !== null);
 
   const close = () => editParam(null);
   return (

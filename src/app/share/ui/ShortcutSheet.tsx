@@ -2,7 +2,9 @@
  * The keyboard shortcut sheet: opened with ? (or its button), closed with Escape. A modal dialog,
  * so focus stays in it and returns where it was.
  */
-import { useEffect, useRef, useState } from 'react';
+import { useEffect, useState } from 'react';
+import { isTyping } from '../../useShortcuts';
+import { useModalDialog } from './useModalDialog';
 
 const SHORTCUTS: ReadonlyArray<{ keys: string[]; what: string }> = [
   { keys: ['Space'], what: 'Play or pause the run' },
@@ -15,13 +17,9 @@ const SHORTCUTS: ReadonlyArray<{ keys: string[]; what: string }> = [
   { keys: ['Escape'], what: 'Close a dialog or menu; cancel an edit' },
 ];
 
-function isTyping(target: EventTarget | null): boolean {
-  return target instanceof HTMLElement && (target.isContentEditable || ['INPUT', 'TEXTAREA', 'SELECT'].includes(target.tagName));
-}
-
 export function ShortcutSheet() {
   const [open, setOpen] = useState(false);
-  const dialogRef = useRef<HTMLDialogElement>(null);
+  const dialogRef = useModalDialog(open);
 
   useEffect(() => {
     const onKey = (event: KeyboardEvent) => {
@@ -33,13 +31,6 @@ export function ShortcutSheet() {
     window.addEventListener('keydown', onKey);
     return () => window.removeEventListener('keydown', onKey);
   }, []);
-
-  useEffect(() => {
-    const dialog = dialogRef.current;
-    if (!dialog) return;
-    if (open && !dialog.open) dialog.showModal();
-    if (!open && dialog.open) dialog.close();
-  }, [open]);
 
   return (
     <>
