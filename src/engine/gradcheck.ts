@@ -6,19 +6,11 @@
  */
 import type { Dataset } from './datasets';
 import { datasetCost } from './evaluate';
-import { type Network, cloneNetwork, layoutOf } from './network';
+import { type Network, type ParameterPlace, cloneNetwork, layoutOf, parameterPlace } from './network';
 import type { TrainOptions } from './options';
 import { PassWorkspace, backward, forward } from './pass';
 
-export interface ParameterCheck {
-  /** index into params */
-  index: number;
-  layer: number;
-  kind: 'weight' | 'bias';
-  /** neuron j of layer l */
-  j: number;
-  /** neuron i of layer l − 1 (weights only; −1 for biases) */
-  i: number;
+export interface ParameterCheck extends ParameterPlace {
   analytic: number;
   numeric: number;
   relativeError: number;
@@ -68,35 +60,26 @@ export function gradientCheck(net: Network, data: Dataset, options: TrainOptions
   const layout = layoutOf(net.sizes);
   const parameters: ParameterCheck[] = [];
   let worst: ParameterCheck | null = null;
-  for (let l = 1; l < net.sizes.length; l++) {
-    const nIn = net.sizes[l - 1];
-    const end = layout.biasOffset[l] + net.sizes[l];
-    for (let index = layout.weightOffset[l]; index < end; index++) {
-      const theta = probe.params[index];
-      const central = (step: number): number => {
-        probe.params[index] = theta + step;
-        const up = cost();
-        probe.params[index] = theta - step;
-        const down = cost();
-        probe.params[index] = theta;
-        return (up - down) / (2 * step);
-      };
-      const numeric = (4 * central(h / 2) - central(h)) / 3;
-      const isBias = index >= layout.biasOffset[l];
-      const offset = index - layout.weightOffset[l];
-      const check: ParameterCheck = {
-        index,
-        layer: l,
-        kind: isBias ? 'bias' : 'weight',
-        j: isBias ? index - layout.biasOffset[l] : Math.floor(offset / nIn),
-        i: isBias ? -1 : offset % nIn,
-        analytic: analytic[index],
-        numeric,
-        relativeError: relativeError(analytic[index], numeric, floor),
-      };
-      parameters.push(check);
-      if (!worst || check.relativeError > worst.relativeError) worst = check;
-    }
+  // params order: W^l row by row, then b^l, for l = 1 … L
+  for (let index = 0; index < layout.parameterCount; index++) {
+    const theta = probe.params[index];
+    const central = (step: number): number => {
+      probe.params[index] = theta + step;
+      const up = cost();
+      probe.params[index] = theta - step;
+      const down = cost();
+      probe.params[index] = theta;
+      return (up - down) / (2 * step);
+    };
+    const numeric = (4 * central(h / 2) - central(h)) / 3;
+    const check: ParameterCheck = {
+      ...parameterPlace(net.sizes, index, layout)!,
+      analytic: analytic[index],
+      numeric,
+      relativeError: relativeError(analytic[index], numeric, floor),
+    };
+    parameters.push(check);
+    if (!worst || check.relativeError > worst.relativeError) worst = check;
   }
   return { parameters, maxRelativeError: worst?.relativeError ?? 0, worst, floor };
 }

@@ -47,6 +47,31 @@ export function weightIndex(layout: Layout, sizes: readonly number[], l: number,
   return layout.weightOffset[l] + j * sizes[l - 1] + i;
 }
 
+/** Which parameter an index into params is: W^l[j][i] (from neuron i of layer l−1 to neuron j of layer l) or b^l[j]. */
+export interface ParameterPlace {
+  /** index into params */
+  index: number;
+  /** layer l (1 … L) */
+  layer: number;
+  kind: 'weight' | 'bias';
+  /** neuron j of layer l (0-based) */
+  j: number;
+  /** neuron i of layer l − 1 (weights only; −1 for biases) */
+  i: number;
+}
+
+/** The place of params[index], or null when the index is outside the network. */
+export function parameterPlace(sizes: readonly number[], index: number, layout: Layout = layoutOf(sizes)): ParameterPlace | null {
+  for (let l = 1; l < sizes.length; l++) {
+    const biases = layout.biasOffset[l];
+    if (index < layout.weightOffset[l] || index >= biases + sizes[l]) continue;
+    if (index >= biases) return { index, layer: l, kind: 'bias', j: index - biases, i: -1 };
+    const offset = index - layout.weightOffset[l];
+    return { index, layer: l, kind: 'weight', j: Math.floor(offset / sizes[l - 1]), i: offset % sizes[l - 1] };
+  }
+  return null;
+}
+
 /** A reason the shape is not allowed, or null. */
 export function shapeError(sizes: readonly number[], activations: readonly string[]): string | null {
   if (!Array.isArray(sizes) || sizes.length < 2) return 'layers: need at least an input and an output layer';

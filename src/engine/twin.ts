@@ -7,20 +7,11 @@
 import { type LabConfig, activationsOf, configError, sizesOf, trainOptionsOf } from './config';
 import { type Dataset, namedDataset } from './datasets';
 import { evaluate } from './evaluate';
-import { type Network, cloneNetwork, initializeNetwork, layoutOf } from './network';
+import { type Network, type ParameterPlace, cloneNetwork, initializeNetwork, layoutOf, parameterPlace } from './network';
 import type { DerivativeMode, TrainOptions } from './options';
 import { Trainer } from './trainer';
 
-export interface ParameterLabel {
-  /** index into params */
-  index: number;
-  /** layer l (1 … L) */
-  layer: number;
-  kind: 'weight' | 'bias';
-  /** neuron j of layer l */
-  j: number;
-  /** neuron i of layer l − 1 (weights only; −1 for biases) */
-  i: number;
+export interface ParameterLabel extends ParameterPlace {
   /** W^l[j][i] or b^l[j] written out, e.g. "W¹[0][1]" */
   name: string;
 }
@@ -31,16 +22,10 @@ const superscript = (n: number): string => [...String(n)].map((d) => SUPERSCRIPT
 /** Every parameter's place in the network, in params order (W^l row by row, then b^l, for l = 1 … L). */
 export function parameterLabels(sizes: readonly number[]): ParameterLabel[] {
   const layout = layoutOf(sizes);
-  const labels: ParameterLabel[] = [];
-  for (let l = 1; l < sizes.length; l++) {
-    for (let j = 0; j < sizes[l]; j++) {
-      for (let i = 0; i < sizes[l - 1]; i++) {
-        labels.push({ index: layout.weightOffset[l] + j * sizes[l - 1] + i, layer: l, kind: 'weight', j, i, name: `W${superscript(l)}[${j}][${i}]` });
-      }
-    }
-    for (let j = 0; j < sizes[l]; j++) labels.push({ index: layout.biasOffset[l] + j, layer: l, kind: 'bias', j, i: -1, name: `b${superscript(l)}[${j}]` });
-  }
-  return labels;
+  return Array.from({ length: layout.parameterCount }, (_, index) => {
+    const p = parameterPlace(sizes, index, layout)!;
+    return { ...p, name: p.kind === 'weight' ? `W${superscript(p.layer)}[${p.j}][${p.i}]` : `b${superscript(p.layer)}[${p.j}]` };
+  });
 }
 
 /** The two modes in the order every twin structure uses. */

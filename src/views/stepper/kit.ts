@@ -1,5 +1,5 @@
 /** What every step builder needs: the record, its shape, and makers of TeX lines and table cells. */
-import { type ActivationName, type Layout, layoutOf } from '../../engine';
+import { type ActivationName, type Layout, layoutOf, parameterPlace } from '../../engine';
 import { formatNumber } from '../format';
 import { highlightOf, passSizes, readValue } from './records';
 import { texLine, type TexLineBuilder } from './tex';
@@ -113,14 +113,9 @@ export function weightTex(l: number, j: number, i: number): string {
 
 /** TeX name of parameter `index` (a weight or a bias). */
 export function parameterTex(kit: Pick<StepKit, 'layout' | 'sizes'>, index: number): string {
-  const { layout, sizes } = kit;
-  for (let l = 1; l < sizes.length; l++) {
-    if (index >= layout.biasOffset[l] + sizes[l]) continue;
-    if (index >= layout.biasOffset[l]) return `b^{${l}}_{${ix(index - layout.biasOffset[l])}}`;
-    const offset = index - layout.weightOffset[l];
-    return weightTex(l, Math.floor(offset / sizes[l - 1]), offset % sizes[l - 1]);
-  }
-  return `\theta_{${index}}`;
+  const place = parameterPlace(kit.sizes, index, kit.layout);
+  if (!place) return `\theta_{${index}}`;
+  return place.kind === 'bias' ? `b^{${place.layer}}_{${ix(place.j)}}` : weightTex(place.layer, place.j, place.i);
 }
 
 /** Row label of a sample: s = 1 (1-based, as the learner counts). */

@@ -27,31 +27,19 @@ export function contextError(ctx: StepContext): string | null {
 /** Reads one number. Missing other-mode records read as NaN (the caller only asks when it has one). */
 export function readValue(ref: ValueRef, pass: PassRecord, otherPass?: PassRecord | null): number {
   switch (ref.kind) {
-    case 'a': {
-      if (ref.layer === 0) {
+    case 'a':
+    case 'z':
+    case 'delta':
+    case 'fPrimeAtZ':
+    case 'fPrimeAtA': {
+      if (ref.kind === 'a' && ref.layer === 0) {
         const n0 = pass.inputs.length / pass.count;
         return pass.inputs[ref.sample * n0 + ref.j];
       }
-      const layer = pass.layers[ref.layer - 1];
-      return layer.a[ref.sample * layer.size + ref.j];
-    }
-    case 'z': {
-      const layer = pass.layers[ref.layer - 1];
-      return layer.z[ref.sample * layer.size + ref.j];
-    }
-    case 'delta': {
-      const record = ref.other ? otherPass : pass;
+      const record = ref.kind === 'delta' && ref.other ? otherPass : pass;
       if (!record) return NaN;
       const layer = record.layers[ref.layer - 1];
-      return layer.delta[ref.sample * layer.size + ref.j];
-    }
-    case 'fPrimeAtZ': {
-      const layer = pass.layers[ref.layer - 1];
-      return layer.fPrimeAtZ[ref.sample * layer.size + ref.j];
-    }
-    case 'fPrimeAtA': {
-      const layer = pass.layers[ref.layer - 1];
-      return layer.fPrimeAtA[ref.sample * layer.size + ref.j];
+      return layer[ref.kind][ref.sample * layer.size + ref.j];
     }
     case 'target': {
       const nL = pass.targets.length / pass.count;
@@ -80,17 +68,6 @@ export function readValue(ref: ValueRef, pass: PassRecord, otherPass?: PassRecor
     case 'difference':
       return readValue(ref.of, pass, otherPass) - readValue(ref.minus, pass, otherPass);
   }
-}
-
-/** Where a parameter index sits: layer l, neuron j, and input i (−1 for a bias). */
-export function parameterPlace(layout: Layout, sizes: readonly number[], index: number): { layer: number; j: number; i: number; kind: 'weight' | 'bias' } {
-  for (let l = 1; l < sizes.length; l++) {
-    if (index < layout.weightOffset[l] || index >= layout.biasOffset[l] + sizes[l]) continue;
-    if (index >= layout.biasOffset[l]) return { layer: l, j: index - layout.biasOffset[l], i: -1, kind: 'bias' };
-    const offset = index - layout.weightOffset[l];
-    return { layer: l, j: Math.floor(offset / sizes[l - 1]), i: offset % sizes[l - 1], kind: 'weight' };
-  }
-  throw new RangeError(`parameter index ${index} is outside the network`);
 }
 
 /** What a shown number points at on the graph: its neuron, or its weight/bias. */
