@@ -26,6 +26,7 @@ import {
 import { UsageError } from './errors';
 import { type FlagTable, type FlagValues, readChoice, readIntList, readNumber } from './flags';
 import { readTextFile } from './files';
+import { describeConfig } from './format';
 
 const MAX_SEED = 0xffffffff;
 
@@ -156,4 +157,9 @@ function readNetworkFile(path: string, data: Dataset): Network {
   if (nIn !== data.inputSize || nOut !== data.outputSize)
     throw new UsageError(`--network ${path}: the network takes ${nIn} input(s) and gives ${nOut} output(s), but ${data.name} has ${data.inputSize} input(s) and ${data.outputSize} target(s) per sample`);
   return net;
+}
+
+/** The readable reports' first line: the run's settings, and where its weights came from. */
+export function describeSetup(setup: Setup): string {
+  return describeConfig(setup.config, setup.data) + (setup.fileNetwork ? ' · weights from --network' : '');
 }

@@ -2,10 +2,10 @@
 import { type GradientCheck, type ParameterCheck, buildRun, gradientCheck } from '../../engine';
 import { EXIT_CHECK_FAILED } from '../errors';
 import { parseFlags, readNumber } from '../flags';
-import { describeConfig, num, table } from '../format';
+import { num, table } from '../format';
 import { COMMON_FLAGS, helpText, wantsHelp, without } from '../help';
 import type { CliIo } from '../io';
-import { ALL_FLAG_NAMES, CONFIG_FLAGS, type Setup, readSetup } from '../setup';
+import { ALL_FLAG_NAMES, CONFIG_FLAGS, type Setup, describeSetup, readSetup } from '../setup';
 
 export const DEFAULT_TOLERANCE = 1e-6;
 
@@ -61,7 +61,7 @@ function readable(setup: Setup, report: GradcheckReport): string {
   const rows = report.parameters.map((p) => [p.name, num(p.analytic, 8), num(p.numeric, 8), num(p.relativeError, 3), p.relativeError > report.tolerance ? 'FAIL' : 'ok']);
   const worst = report.worst ? ` at ${report.worst.name}` : '';
   return [
-    describeConfig(setup.config, setup.data) + (setup.fileNetwork ? ' · weights from --network' : ''),
+    describeSetup(setup),
     '',
     table(['parameter', 'analytic ∂C/∂θ', 'numeric', 'relative error', 'check'], rows, [0, 4]),
     '',

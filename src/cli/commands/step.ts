@@ -2,10 +2,10 @@
 import { type NetworkFile, type PassRecord, buildRun, inspectPass, toNetworkFile } from '../../engine';
 import { parseFlags } from '../flags';
 import { checkWritable, writeTextFile } from '../files';
-import { describeConfig, num, rowsOf, table } from '../format';
+import { num, rowsOf, table } from '../format';
 import { COMMON_FLAGS, helpText, wantsHelp, without } from '../help';
 import type { CliIo } from '../io';
-import { ALL_FLAG_NAMES, CONFIG_FLAGS, type Setup, readSetup } from '../setup';
+import { ALL_FLAG_NAMES, CONFIG_FLAGS, type Setup, describeSetup, readSetup } from '../setup';
 
 export const STEP_FLAGS = {
   ...without(CONFIG_FLAGS, 'epochs', 'batch-size'),
@@ -61,7 +61,7 @@ function readable(setup: Setup, record: PassRecord, report: StepReport): string 
   const { data } = setup;
   const inputs = rowsOf(data.inputs, data.inputSize);
   const lines = [
-    describeConfig(setup.config, setup.data) + (setup.fileNetwork ? ' · weights from --network' : ''),
+    describeSetup(setup),
     '',
     `one pass over all ${record.count} samples: cost C = ${num(record.cost, 6)} before the update; gradients divided by ${record.divisor}, η = ${record.learningRate}`,
   ];

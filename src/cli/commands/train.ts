@@ -2,10 +2,10 @@
 import { type Divergence, type Evaluation, type NetworkFile, buildRun, evaluate, toNetworkFile } from '../../engine';
 import { type FlagValues, parseFlags } from '../flags';
 import { checkWritable, writeTextFile } from '../files';
-import { count, describeConfig, duration, num, rowsOf, table } from '../format';
+import { count, duration, num, rowsOf, table } from '../format';
 import { COMMON_FLAGS, helpText, wantsHelp } from '../help';
 import type { CliIo } from '../io';
-import { ALL_FLAG_NAMES, CONFIG_FLAGS, type Setup, readSetup } from '../setup';
+import { ALL_FLAG_NAMES, CONFIG_FLAGS, type Setup, describeSetup, readSetup } from '../setup';
 
 export const TRAIN_FLAGS = {
   ...CONFIG_FLAGS,
@@ -70,7 +70,7 @@ export function trainSetup(setup: Setup): TrainOutcome {
 const SHOWN_SAMPLES = 12;
 
 function readable(setup: Setup, outcome: TrainOutcome, outPath: string | undefined): string {
-  const { config, data } = setup;
+  const { data } = setup;
   const { report, evaluation, divergence } = outcome;
   const shown = Math.min(data.count, SHOWN_SAMPLES);
   const inputs = rowsOf(data.inputs, data.inputSize, shown);
@@ -86,7 +86,7 @@ function readable(setup: Setup, outcome: TrainOutcome, outPath: string | undefin
     ];
   });
   const lines = [
-    describeConfig(config, data) + (setup.fileNetwork ? ' · weights from --network' : ''),
+    describeSetup(setup),
     '',
     table(['input x', 'target y', 'output a^L', 'right'], rows, [3]),
   ];
