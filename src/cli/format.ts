@@ -55,3 +55,19 @@ export function describeConfig(config: LabConfig, data: Dataset, seedText = `see
 export function rowsOf(flat: Float64Array, width: number, count = flat.length / width): number[][] {
   return Array.from({ length: count }, (_, s) => Array.from(flat.subarray(s * width, (s + 1) * width)));
 }
+
+/**
+ * The readable tables count neurons j, i and samples from 1, as Nielsen writes w^l_ji (into neuron j
+ * of layer l from neuron i of layer l − 1) and as the app does; --json arrays stay 0-based.
+ */
+export const INDEX_NOTE = 'j, i and samples count from 1 (w^l_ji: the weight into neuron j of layer l from neuron i of layer l−1); --json counts from 0';
+
+/** A 0-based index as the readable tables print it. */
+export const shownIndex = (k: number): string => String(k + 1);
+
+/** w^l_ji or b^l_j, 0-based in, 1-based out; indices past 9 are separated by a comma (w^1_10,2). */
+export function parameterSymbol(p: { kind: 'weight' | 'bias'; layer: number; j: number; i: number }): string {
+  if (p.kind === 'bias') return `b^${p.layer}_${shownIndex(p.j)}`;
+  const wide = p.j + 1 > 9 || p.i + 1 > 9;
+  return `w^${p.layer}_${shownIndex(p.j)}${wide ? ',' : ''}${shownIndex(p.i)}`;
+}

@@ -1,5 +1,6 @@
 import { describe, expect, test } from 'vitest';
 import type { GradcheckReport } from '../../src/cli/commands/gradcheck';
+import { parameterSymbol } from '../../src/cli/format';
 import { cli } from './helpers';
 
 const json = async (...args: string[]): Promise<{ code: number; report: GradcheckReport }> => {
@@ -36,7 +37,17 @@ describe('backprop-lab gradcheck', () => {
     const run = await cli('gradcheck', '--preset', 'question-xor');
     expect(run.code).toBe(1);
     expect(run.stdout).toMatch(/parameter\s+analytic ∂C\/∂θ\s+numeric\s+relative error/);
-    expect(run.stdout).toContain('b^2[0]');
+    // 1-based as in the app (w^l_ji), while the JSON names keep 0-based array indices
+    for (const name of ['w^1_11', 'w^1_12', 'w^1_21', 'w^1_22', 'b^1_1', 'b^1_2', 'w^2_11', 'w^2_12', 'b^2_1']) expect(run.stdout).toMatch(new RegExp(`^${name.replace(/\^/g, '\\^')}\\s`, 'm'));
+    expect(run.stdout).not.toMatch(/[wb]\^\d_0/);
     expect(run.stdout).toMatch(/largest relative error .* ABOVE the tolerance 1e-6/);
+  });
+});
+
+describe('parameterSymbol', () => {
+  test('prints w^l_ji and b^l_j from 1, with a comma once an index passes 9', () => {
+    expect(parameterSymbol({ kind: 'weight', layer: 2, j: 0, i: 1 })).toBe('w^2_12');
+    expect(parameterSymbol({ kind: 'bias', layer: 1, j: 3, i: -1 })).toBe('b^1_4');
+    expect(parameterSymbol({ kind: 'weight', layer: 1, j: 9, i: 0 })).toBe('w^1_10,1');
   });
 });

@@ -52,6 +52,21 @@ describe('backprop-lab step', () => {
   test('the readable report shows each layer\'s z, a, δ per sample and its gradients', async () => {
     const run = await cli('step', '--preset', 'question-xor');
     expect(run.code).toBe(0);
-    for (const text of ['layer 1 (sigmoid, 2 neurons)', 'layer 2 (sigmoid, 1 neuron)', 'z^1', 'a^2', 'δ^1', '∂C/∂W^2[j][·]', '∂C/∂b^1[j]', 'cost C =']) expect(run.stdout).toContain(text);
+    for (const text of ['layer 1 (sigmoid, 2 neurons)', 'layer 2 (sigmoid, 1 neuron)', 'z^1', 'a^2', 'δ^1', '∂C/∂w^2_ji', '∂C/∂b^1_j', 'cost C =']) expect(run.stdout).toContain(text);
+  });
+
+  test('the readable tables count samples and neurons j from 1, as the app does', async () => {
+    const run = await cli('step', '--preset', 'question-xor');
+    expect(run.stdout).toContain('j, i and samples count from 1');
+    const firstCells = (header: RegExp) => {
+      const lines = run.stdout.split('\n');
+      const start = lines.findIndex((line) => header.test(line));
+      const rows: string[] = [];
+      for (let k = start + 2; k < lines.length && lines[k].trim() !== ''; k++) rows.push(lines[k].trim().split(/\s+/)[0]);
+      return rows;
+    };
+    expect(firstCells(/^sample\s+x\s+z\^1/)).toEqual(['1', '2', '3', '4']);
+    expect(firstCells(/^j\s+∂C\/∂w\^1_ji/)).toEqual(['1', '2']);
+    expect(firstCells(/^j\s+∂C\/∂w\^2_ji/)).toEqual(['1']);
   });
 });

@@ -2,7 +2,7 @@
 import { type GradientCheck, type ParameterCheck, buildRun, gradientCheck } from '../../engine';
 import { EXIT_CHECK_FAILED } from '../errors';
 import { parseFlags, readNumber } from '../flags';
-import { num, table } from '../format';
+import { INDEX_NOTE, num, parameterSymbol, table } from '../format';
 import { COMMON_FLAGS, helpText, wantsHelp, without } from '../help';
 import type { CliIo } from '../io';
 import { ALL_FLAG_NAMES, CONFIG_FLAGS, type Setup, describeSetup, readSetup } from '../setup';
@@ -23,12 +23,13 @@ export const GRADCHECK_HELP = helpText(
     'examples:',
     '  backprop-lab gradcheck --dataset XOR --hidden 2            (passes)',
     '  backprop-lab gradcheck --dataset XOR --hidden 2 --derivative buggy   (fails: f′(a) is not f′(z))',
-    '--json prints {parameters: [{name, layer, kind, j, i, analytic, numeric, relativeError}], maxRelativeError, worst, tolerance, passed}.',
+    '--json prints {parameters: [{name, layer, kind, j, i, analytic, numeric, relativeError}], maxRelativeError, worst, tolerance, passed};',
+    'there j, i and the names W^l[j][i], b^l[j] are 0-based array indices, while the readable table counts from 1 (w^l_ji, b^l_j).',
     'Near a ReLU kink the numeric estimate is unreliable, so large errors there need not mean a wrong gradient.',
   ],
 );
 
-/** W^l[j][i] or b^l[j], the notation of the docs. */
+/** W^l[j][i] or b^l[j] with 0-based array indices, the JSON report's name (the readable table prints w^l_ji, 1-based). */
 export function parameterName(p: Pick<ParameterCheck, 'kind' | 'layer' | 'j' | 'i'>): string {
   return p.kind === 'weight' ? `W^${p.layer}[${p.j}][${p.i}]` : `b^${p.layer}[${p.j}]`;
 }
@@ -58,10 +59,11 @@ export function gradcheckSetup(setup: Setup, tolerance: number): { check: Gradie
 }
 
 function readable(setup: Setup, report: GradcheckReport): string {
-  const rows = report.parameters.map((p) => [p.name, num(p.analytic, 8), num(p.numeric, 8), num(p.relativeError, 3), p.relativeError > report.tolerance ? 'FAIL' : 'ok']);
-  const worst = report.worst ? ` at ${report.worst.name}` : '';
+  const rows = report.parameters.map((p) => [parameterSymbol(p), num(p.analytic, 8), num(p.numeric, 8), num(p.relativeError, 3), p.relativeError > report.tolerance ? 'FAIL' : 'ok']);
+  const worst = report.worst ? ` at ${parameterSymbol(report.worst)}` : '';
   return [
     describeSetup(setup),
+    INDEX_NOTE,
     '',
     table(['parameter', 'analytic ∂C/∂θ', 'numeric', 'relative error', 'check'], rows, [0, 4]),
     '',

@@ -2,7 +2,7 @@
 import { type NetworkFile, type PassRecord, buildRun, inspectPass, toNetworkFile } from '../../engine';
 import { parseFlags } from '../flags';
 import { checkWritable, writeTextFile } from '../files';
-import { num, rowsOf, table } from '../format';
+import { INDEX_NOTE, num, rowsOf, shownIndex, table } from '../format';
 import { COMMON_FLAGS, helpText, wantsHelp, without } from '../help';
 import type { CliIo } from '../io';
 import { ALL_FLAG_NAMES, CONFIG_FLAGS, type Setup, describeSetup, readSetup } from '../setup';
@@ -23,6 +23,7 @@ export const STEP_HELP = helpText(
     '  backprop-lab step --network trained.json --derivative buggy --json',
     '--json prints {cost, layers: [{z, a, delta, gradWeights, gradBiases}], network}: z, a, delta are [sample][neuron],',
     'gradWeights is [j][i] (into neuron j from neuron i), and network holds the parameters after the update.',
+    'The readable tables count samples and neurons j, i from 1 (Nielsen\'s w^l_ji); the JSON arrays count from 0.',
   ],
 );
 
@@ -64,16 +65,18 @@ function readable(setup: Setup, record: PassRecord, report: StepReport): string 
     describeSetup(setup),
     '',
     `one pass over all ${record.count} samples: cost C = ${num(record.cost, 6)} before the update; gradients divided by ${record.divisor}, η = ${record.learningRate}`,
+    INDEX_NOTE,
   ];
   report.layers.forEach((layer, k) => {
     const l = k + 1;
     const activation = setup.fileNetwork?.activations[k] ?? (l === report.layers.length ? setup.config.outputActivation : setup.config.hiddenActivation);
     lines.push('', `layer ${l} (${activation}, ${layer.gradBiases.length} neuron${layer.gradBiases.length === 1 ? '' : 's'})`);
-    const sampleRows = layer.z.map((z, s) => [String(s), vector(inputs[s]), vector(z), vector(layer.a[s]), vector(layer.delta[s])]);
+    const sampleRows = layer.z.map((z, s) => [shownIndex(s), vector(inputs[s]), vector(z), vector(layer.a[s]), vector(layer.delta[s])]);
     lines.push(table(['sample', 'x', `z^${l}`, `a^${l}`, `δ^${l}`], sampleRows, [1, 2, 3, 4]));
     const after = report.network;
-    const gradientRows = layer.gradWeights.map((row, j) => [String(j), vector(row), num(layer.gradBiases[j]), vector(after.weights[k][j]), num(after.biases[k][j])]);
-    lines.push('', table(['j', `∂C/∂W^${l}[j][·]`, `∂C/∂b^${l}[j]`, `W^${l}[j][·] after`, `b^${l}[j] after`], gradientRows, [1, 3]));
+    // row j of W^l holds the weights w^l_ji into neuron j, i = 1 … n_(l−1)
+    const gradientRows = layer.gradWeights.map((row, j) => [shownIndex(j), vector(row), num(layer.gradBiases[j]), vector(after.weights[k][j]), num(after.biases[k][j])]);
+    lines.push('', table(['j', `∂C/∂w^${l}_ji`, `∂C/∂b^${l}_j`, `w^${l}_ji after`, `b^${l}_j after`], gradientRows, [1, 3]));
   });
   return `${lines.join('\n')}\n`;
 }
