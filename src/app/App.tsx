@@ -2,6 +2,7 @@
 import { Suspense, lazy, useEffect, useState } from 'react';
 import { LabStoreContext } from '../store/hooks';
 import { ControlsPanel } from './ControlsPanel';
+import { KeyHint } from './KeyHint';
 import { startSweepPool } from './bugLab/sweepPoolBridge';
 import { LabViews } from './LabViews';
 import { ModePanel, ModeTabs } from './ModeTabs';
@@ -33,9 +34,7 @@ export function App() {
           <Transport />
           <StatusLine />
           <ShareTools />
-          <p className="app__keys">
-            <kbd>Space</kbd> play/pause · <kbd>→</kbd> step · <kbd>?</kbd> keys
-          </p>
+          <KeyHint />
           <NotesBanner />
         </header>
         <ParamEditor />

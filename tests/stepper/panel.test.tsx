@@ -123,7 +123,7 @@ describe('StepperPanel', () => {
     act(() => root.render(<Host onNextEpoch={() => {}} onHighlight={() => {}} />));
     expect(container.querySelectorAll('.katex-display').length).toBeGreaterThanOrEqual(3);
     expect(container.querySelector('.katex-error')).toBeNull();
-    // z¹₀ of sample 1 = 0.5·1 − 0.4·1 + 0.1 = 0.2
+    // z¹₁ of sample 1 = 0.5·1 − 0.4·1 + 0.1 = 0.2
     expect(container.querySelector('[aria-label="With the numbers"]')!.textContent).toContain('0.2');
   });
 
