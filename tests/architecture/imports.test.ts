@@ -1,0 +1,96 @@
+/**
+ * The folder rules of docs/architecture.md, read from the source: each folder of src imports only
+ * the folders listed for it, and no chain of value imports comes back to where it started.
+ */
+import { readFileSync, readdirSync, statSync } from 'node:fs';
+import { dirname, join, relative, resolve } from 'node:path';
+import { describe, expect, test } from 'vitest';
+
+const SRC = resolve(__dirname, '../../src');
+
+/** What each folder may import besides itself (docs/architecture.md, "Who imports whom"). */
+const ALLOWED: Record<string, readonly string[]> = {
+  engine: [],
+  worker: ['engine'],
+  store: ['engine', 'worker'],
+  views: ['engine'],
+  app: ['engine', 'worker', 'store', 'views'],
+  cli: ['engine'],
+};
+
+interface Import {
+  from: string;
+  to: string;
+  /** `import type` (or only `type` names): erased by TypeScript, so it cannot make a runtime cycle */
+  typeOnly: boolean;
+}
+
+function sourceFiles(dir: string): string[] {
+  return readdirSync(dir).flatMap((name) => {
+    const path = join(dir, name);
+    if (statSync(path).isDirectory()) return sourceFiles(path);
+    return /\.tsx?$/.test(name) ? [path] : [];
+  });
+}
+
+function resolveModule(fromFile: string, specifier: string): string {
+  const base = resolve(dirname(fromFile), specifier);
+  for (const candidate of [`${base}.ts`, `${base}.tsx`, join(base, 'index.ts')]) {
+    try {
+      if (statSync(candidate).isFile()) return relative(SRC, candidate);
+    } catch {
+      // not this one
+    }
+  }
+  return relative(SRC, base);
+}
+
+const STATEMENT = /(?:^|\n)\s*(?:import|export)\s+(type\s+)?([^'";]*?)\s*from\s*['"](\.[^'"]+)['"]/g;
+
+function importsOf(file: string): Import[] {
+  const text = readFileSync(file, 'utf8');
+  return Array.from(text.matchAll(STATEMENT), ([, typeKeyword, clause, specifier]) => {
+    const names = /\{([^}]*)\}/.exec(clause)?.[1].split(',').map((n) => n.trim()).filter(Boolean) ?? [];
+    const onlyTypeNames = names.length > 0 && !/^[\w$]+\s*,|^\*/.test(clause.trim()) && names.every((n) => n.startsWith('type '));
+    return { from: relative(SRC, file), to: resolveModule(file, specifier), typeOnly: Boolean(typeKeyword) || onlyTypeNames };
+  });
+}
+
+const folderOf = (path: string): string => (path.includes('/') ? path.slice(0, path.indexOf('/')) : path);
+
+const imports = sourceFiles(SRC).flatMap(importsOf);
+
+describe('the folders of src', () => {
+  test('every folder imports only the folders it may (nothing imports upward)', () => {
+    const breaches = imports
+      .filter(({ from, to }) => folderOf(from) in ALLOWED && folderOf(to) !== folderOf(from) && !ALLOWED[folderOf(from)].includes(folderOf(to)))
+      .map(({ from, to }) => `${from} → ${to}`);
+    expect(breaches).toEqual([]);
+  });
+
+  test('no chain of value imports leads back to its start', () => {
+    const graph = new Map<string, string[]>();
+    for (const { from, to, typeOnly } of imports) if (!typeOnly) graph.set(from, [...(graph.get(from) ?? []), to]);
+    const cycles: string[] = [];
+    const state = new Map<string, 'open' | 'done'>();
+    const path: string[] = [];
+    const visit = (file: string) => {
+      state.set(file, 'open');
+      path.push(file);
+      for (const next of graph.get(file) ?? []) {
+        if (state.get(next) === 'open') cycles.push([...path.slice(path.indexOf(next)), next].join(' → '));
+        else if (!state.has(next)) visit(next);
+      }
+      path.pop();
+      state.set(file, 'done');
+    };
+    for (const file of graph.keys()) if (!state.has(file)) visit(file);
+    expect(cycles).toEqual([]);
+  });
+
+  test('the rules read real imports (a guard against a parser that finds nothing)', () => {
+    expect(imports.length).toBeGreaterThan(300);
+    expect(imports.some(({ from, to, typeOnly }) => from === 'store/configSlice.ts' && to === 'engine/index.ts' && !typeOnly)).toBe(true);
+    expect(imports.some(({ from, to, typeOnly }) => from === 'store/types.ts' && to === 'store/shareSlice.ts' && typeOnly)).toBe(true);
+  });
+});
