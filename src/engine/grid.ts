@@ -11,8 +11,9 @@ export interface BoundaryGrids {
   domain: readonly [number, number, number, number];
   /** output neuron 0's activation a^L_0, resolution² cells, row-major */
   output: Float32Array;
+  /** 0 when the grids leave the neurons out (a big network) */
   neuronResolution: number;
-  /** neurons[l − 1][j]: a^l_j over the plane at neuronResolution², for every layer l = 1 … L */
+  /** neurons[l − 1][j]: a^l_j over the plane at neuronResolution², for every layer l = 1 … L; empty when neuronResolution is 0 */
   neurons: Float32Array[][];
 }
 
@@ -36,12 +37,60 @@ function gridInputs(net: Network, domain: readonly [number, number, number, numb
   return inputs;
 }
 
-/** A reusable evaluator: allocates its buffers once per (shape, resolution). */
+/** Multiply-adds of one forward pass of one point: Σ n_l · n_(l−1), the weights. */
+export function weightsPerPoint(sizes: readonly number[]): number {
+  let total = 0;
+  for (let l = 1; l < sizes.length; l++) total += sizes[l] * sizes[l - 1];
+  return total;
+}
+
+export interface GridResolutions {
+  resolution: number;
+  /** 0 = no per-neuron grids */
+  neuronResolution: number;
+}
+
+export interface GridBudget {
+  /** multiply-adds one evaluation may cost (output grid and neuron grids together) */
+  multiplyAdds: number;
+  /** per-neuron grid cells in all (neurons × neuronResolution²); beyond it there are none */
+  neuronCells: number;
+  /** the finest grids wanted (what small networks get) */
+  resolution: number;
+  neuronResolution: number;
+  /** the output grid never gets coarser than this, whatever the cost */
+  minResolution: number;
+}
+
+/**
+ * The finest grids a network can afford: the output grid as fine as the budget allows (up to
+ * `resolution`), and neuron grids only where they are cheap: a big network's neuron grids come
+ * from the output grid's own pass (same resolution), and there are none when they would be many.
+ */
+export function gridResolutions(sizes: readonly number[], budget: GridBudget): GridResolutions {
+  const perPoint = Math.max(1, weightsPerPoint(sizes));
+  const neurons = sizes.slice(1).reduce((sum, n) => sum + n, 0);
+  const affordable = (cells: number) => Math.floor(Math.sqrt(Math.max(0, cells)));
+  let resolution = Math.max(budget.minResolution, Math.min(budget.resolution, affordable(budget.multiplyAdds / perPoint)));
+  let neuronResolution = Math.min(budget.neuronResolution, resolution);
+  if (neurons * neuronResolution * neuronResolution > budget.neuronCells) neuronResolution = 0;
+  if (neuronResolution > 0 && neuronResolution < resolution) {
+    // a separate neuron pass: the output grid pays for it
+    const rest = budget.multiplyAdds - neuronResolution * neuronResolution * perPoint;
+    resolution = Math.max(budget.minResolution, neuronResolution, Math.min(resolution, affordable(rest / perPoint)));
+  }
+  return { resolution, neuronResolution };
+}
+
+/**
+ * A reusable evaluator: allocates its buffers once per (shape, resolution). With neuronResolution
+ * equal to resolution the neuron grids come from the output grid's pass; with 0 there are none.
+ */
 export class GridEvaluator {
   private readonly ws: PassWorkspace;
-  private readonly neuronWs: PassWorkspace;
+  private readonly neuronWs: PassWorkspace | null;
   private readonly inputs: Float64Array;
-  private readonly neuronInputs: Float64Array;
+  private readonly neuronInputs: Float64Array | null;
 
   constructor(
     private readonly net: Network,
@@ -50,9 +99,10 @@ export class GridEvaluator {
     readonly neuronResolution = 32,
   ) {
     this.ws = new PassWorkspace(net, resolution * resolution);
-    this.neuronWs = new PassWorkspace(net, neuronResolution * neuronResolution);
     this.inputs = gridInputs(net, domain, resolution);
-    this.neuronInputs = gridInputs(net, domain, neuronResolution);
+    const separate = neuronResolution > 0 && neuronResolution !== resolution;
+    this.neuronWs = separate ? new PassWorkspace(net, neuronResolution * neuronResolution) : null;
+    this.neuronInputs = separate ? gridInputs(net, domain, neuronResolution) : null;
   }
 
   /** Evaluates with the network's current parameters (the net passed in, or another of the same shape). */
@@ -64,19 +114,25 @@ export class GridEvaluator {
     const output = new Float32Array(cells);
     const aL = this.ws.a[L];
     for (let s = 0; s < cells; s++) output[s] = aL[s * nL];
-    const small = this.neuronResolution * this.neuronResolution;
-    forward(net, this.neuronWs, this.neuronInputs, small);
     const neurons: Float32Array[][] = [];
-    for (let l = 1; l <= L; l++) {
-      const n = net.sizes[l];
-      const a = this.neuronWs.a[l];
-      const layer: Float32Array[] = [];
-      for (let j = 0; j < n; j++) {
-        const grid = new Float32Array(small);
-        for (let s = 0; s < small; s++) grid[s] = a[s * n + j];
-        layer.push(grid);
+    if (this.neuronResolution > 0) {
+      const small = this.neuronResolution * this.neuronResolution;
+      let ws = this.ws;
+      if (this.neuronWs && this.neuronInputs) {
+        ws = this.neuronWs;
+        forward(net, ws, this.neuronInputs, small);
       }
-      neurons.push(layer);
+      for (let l = 1; l <= L; l++) {
+        const n = net.sizes[l];
+        const a = ws.a[l];
+        const layer: Float32Array[] = [];
+        for (let j = 0; j < n; j++) {
+          const grid = new Float32Array(small);
+          for (let s = 0; s < small; s++) grid[s] = a[s * n + j];
+          layer.push(grid);
+        }
+        neurons.push(layer);
+      }
     }
     return { resolution: this.resolution, domain: this.domain, output, neuronResolution: this.neuronResolution, neurons };
   }

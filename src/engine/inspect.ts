@@ -2,6 +2,10 @@
  * The inspectable pass: everything of one forward and backward pass over the whole dataset,
  * for every sample, plus the parameters before and after the update. The live views, the
  * step-through and `cli step` all read this record; none of them recompute a number.
+ *
+ * A big network on big data makes the per-sample parts huge (each sample's gradient alone is
+ * count × parameterCount numbers), so a caller may leave them out (InspectOptions). The batch
+ * numbers (cost, gradient, update, batch-mean activations) are always exact and complete.
  */
 import { derivative } from './activations';
 import type { Dataset } from './datasets';
@@ -13,13 +17,15 @@ export interface LayerRecord {
   /** layer index l (1 … L) */
   layer: number;
   size: number;
-  /** count × n_l, sample-major */
+  /** keptSamples × n_l, sample-major (the first keptSamples samples of the batch) */
   z: Float64Array;
   a: Float64Array;
   delta: Float64Array;
   /** f_l′(z^l) and f_l′(a^l) per sample and neuron: BP2 uses the first (correct) or second (buggy) */
   fPrimeAtZ: Float64Array;
   fPrimeAtA: Float64Array;
+  /** a^l_j averaged over every sample of the batch (kept or not) */
+  meanActivation: Float64Array;
   /** ∂C/∂W^l, n_l × n_(l−1) row-major, averaged over the batch (BP4) */
   gradWeights: Float64Array;
   /** ∂C/∂b^l averaged over the batch (BP3) */
@@ -39,8 +45,10 @@ export interface PassRecord {
   layers: LayerRecord[];
   /** ∂C/∂params, same layout as params */
   gradient: Float64Array;
-  /** count × parameterCount: each sample's own gradient (its term of the sum before averaging) */
-  sampleGradients: Float64Array;
+  /** how many samples (the first ones) the layers' z, a, δ, f′ arrays hold: count unless limited */
+  keptSamples: number;
+  /** count × parameterCount: each sample's own gradient (its term of the sum before averaging); null when not kept */
+  sampleGradients: Float64Array | null;
   /** the divisor the gradient was scaled by (count, or n_0 under the question's slip) */
   divisor: number;
   learningRate: number;
@@ -50,8 +58,16 @@ export interface PassRecord {
   overflows: number;
 }
 
-export function inspectPass(net: Network, data: Dataset, options: TrainOptions): PassRecord {
+export interface InspectOptions {
+  /** keep each sample's own gradient (count × parameterCount numbers); default true */
+  sampleGradients?: boolean;
+  /** keep z, a, δ, f′ of at most this many samples (the first ones); default all */
+  sampleLimit?: number;
+}
+
+export function inspectPass(net: Network, data: Dataset, options: TrainOptions, keep: InspectOptions = {}): PassRecord {
   const count = data.count;
+  const kept = Math.max(0, Math.min(count, Math.floor(keep.sampleLimit ?? count)));
   const ws = new PassWorkspace(net, count);
   const naive = options.sigmoidForm === 'naive';
   forward(net, ws, data.inputs, count, naive);
@@ -61,9 +77,13 @@ export function inspectPass(net: Network, data: Dataset, options: TrainOptions):
   const layers: LayerRecord[] = [];
   for (let l = 1; l <= L; l++) {
     const n = net.sizes[l];
-    const z = ws.z[l].slice(0, count * n);
-    const a = ws.a[l].slice(0, count * n);
+    const z = ws.z[l].slice(0, kept * n);
+    const a = ws.a[l].slice(0, kept * n);
     const name = net.activations[l - 1];
+    const meanActivation = new Float64Array(n);
+    const all = ws.a[l];
+    for (let s = 0; s < count; s++) for (let j = 0; j < n; j++) meanActivation[j] += all[s * n + j];
+    if (count > 0) for (let j = 0; j < n; j++) meanActivation[j] /= count;
     const fPrimeAtZ = z.map((v) => derivative(name, v, net.leakySlope));
     const fPrimeAtA = a.map((v) => derivative(name, v, net.leakySlope));
     layers.push({
@@ -71,16 +91,17 @@ export function inspectPass(net: Network, data: Dataset, options: TrainOptions):
       size: n,
       z,
       a,
-      delta: ws.delta[l].slice(0, count * n),
+      delta: ws.delta[l].slice(0, kept * n),
       fPrimeAtZ,
       fPrimeAtA,
+      meanActivation,
       gradWeights: ws.grad.slice(layout.weightOffset[l], layout.biasOffset[l]),
       gradBiases: ws.grad.slice(layout.biasOffset[l], layout.biasOffset[l] + n),
     });
   }
   const P = layout.parameterCount;
-  const sampleGradients = new Float64Array(count * P);
-  for (let s = 0; s < count; s++) {
+  const sampleGradients = keep.sampleGradients === false ? null : new Float64Array(count * P);
+  for (let s = 0; sampleGradients && s < count; s++) {
     for (let l = 1; l <= L; l++) {
       const nIn = net.sizes[l - 1];
       const nOut = net.sizes[l];
@@ -106,6 +127,7 @@ export function inspectPass(net: Network, data: Dataset, options: TrainOptions):
     sampleCosts: ws.sampleCost.slice(0, count),
     layers,
     gradient,
+    keptSamples: kept,
     sampleGradients,
     divisor: options.gradientDivisor === 'features' ? net.sizes[0] : count,
     learningRate: options.learningRate,

@@ -13,12 +13,12 @@ import { Checkpoints } from './checkpoints';
 import { CostBuffer } from './costBuffer';
 import { configForNetwork, datasetError, networkError } from './loading';
 import { runInspectCommand } from './inspectCommands';
-import { type LabCommand, type LabEvent, type LabStopReason, NO_STOP, needsNewRun, type RunStartReason, type RunStatus, type StopConditions, isSpeed, snapshotBuffers } from './protocol';
+import { type LabCommand, type LabEvent, type LabStopReason, NO_STOP, needsNewRun, type RunStartReason, type RunStatus, type StopConditions, isSpeed } from './protocol';
 import { watchOverflows } from './overflowLog';
 import { Pacer } from './pacer';
 import { setParameter } from './paramEdit';
 import { Slicer } from './slicer';
-import { buildSnapshot, gridFor } from './snapshot';
+import { buildSnapshot, gridFor, postSnapshot } from './snapshot';
 
 export interface HandlerDeps {
   post(event: LabEvent, transfer: Transferable[]): void;
@@ -277,7 +277,7 @@ export class LabHandler {
       divergence: null,
       scrubbed: true,
     });
-    this.deps.post({ type: 'snapshot', runId: this.runId, snapshot }, snapshotBuffers(snapshot));
+    postSnapshot(this.deps.post, this.runId, snapshot);
   }
 
   /** One slice of a running training: as many epochs as the speed and SLICE_MS allow. */
@@ -356,7 +356,7 @@ export class LabHandler {
       divergence: run.trainer.divergence,
       scrubbed: false,
     });
-    this.deps.post({ type: 'snapshot', runId: this.runId, snapshot }, snapshotBuffers(snapshot));
+    postSnapshot(this.deps.post, this.runId, snapshot);
     const t1 = this.deps.now();
     this.snapshotMs = 0.5 * this.snapshotMs + 0.5 * (t1 - t0);
     this.snapshotAt = t1;

@@ -7,7 +7,8 @@
  * mini-batches the run's real epoch takes several smaller steps, so "next epoch" trains that real
  * epoch and the new pass starts from its result; the page says so while mini-batches are on.
  */
-import { type Dataset, type GradientCheck, type Network, type PassRecord, type Run, type TrainOptions, cloneNetwork, gradientCheck, inspectPass } from '../engine';
+import { type Dataset, type GradientCheck, type Network, type PassRecord, type Run, type TrainOptions, cloneNetwork, gradientCheck, inspectPass, layoutOf } from '../engine';
+import { type PassBudget, keepWithin } from './snapshot';
 
 export type InspectCommand =
   /** Both derivative modes' passes on the live parameters; with `advance`, one epoch of the run is trained first. */
@@ -29,7 +30,16 @@ export interface InspectedPasses {
   pass: PassRecord;
   /** the same pass with the other derivative mode, for BP2's side by side */
   otherPass: PassRecord;
+  /** what the passes left out for their size (each sample's gradient, later samples' values), in words; null when complete */
+  note?: string | null;
 }
+
+/**
+ * The step-through's passes are exact and complete up to this size: per pass, at most 32 MB of
+ * per-sample gradients (count × parameters) and 32 MB of per-sample z, a, δ, f′ values. A bigger
+ * network on big data keeps the batch numbers and the first samples' values, and says so.
+ */
+export const STEP_PASS_BUDGET: PassBudget = { sampleGradients: 4_000_000, sampleValues: 4_000_000 };
 
 export interface CheckedGradients {
   runId: number;
@@ -83,12 +93,24 @@ export function runInspectCommand(command: InspectCommand, target: InspectTarget
 }
 
 /** The run's next pass under its own derivative mode and under the other one. */
-export function inspectBoth(run: Run, runId: number): InspectedPasses {
+export function inspectBoth(run: Run, runId: number, budget: PassBudget = STEP_PASS_BUDGET): InspectedPasses {
   const options = { ...run.trainer.options };
   const network = cloneNetwork(run.net);
-  const pass = inspectPass(network, run.data, options);
-  const otherPass = inspectPass(network, run.data, { ...options, derivative: options.derivative === 'buggy' ? 'correct' : 'buggy' });
-  return { runId, epoch: run.trainer.epoch, options, network, pass, otherPass };
+  const keep = keepWithin(network.sizes, run.data.count, budget);
+  const pass = inspectPass(network, run.data, options, keep);
+  const otherPass = inspectPass(network, run.data, { ...options, derivative: options.derivative === 'buggy' ? 'correct' : 'buggy' }, keep);
+  return { runId, epoch: run.trainer.epoch, options, network, pass, otherPass, note: passesNote(network, run.data.count, keep) };
+}
+
+/** What a bounded pass left out, in words (null when it kept everything). */
+export function passesNote(network: Network, count: number, keep: { sampleGradients: boolean; sampleLimit: number }): string | null {
+  const parts: string[] = [];
+  const size = `${count.toLocaleString('en')} samples × ${layoutOf(network.sizes).parameterCount.toLocaleString('en')} parameters`;
+  if (!keep.sampleGradients) parts.push(`each sample's own gradient term is not kept for this size (${size})`);
+  if (keep.sampleLimit < count) parts.push(`z, a, δ and f′ are kept for samples 1–${keep.sampleLimit.toLocaleString('en')} only`);
+  if (parts.length === 0) return null;
+  const sentence = parts.join('; ');
+  return `${sentence[0].toUpperCase()}${sentence.slice(1)}. The batch cost, gradient and update are exact.`;
 }
 
 export function checkGradients(run: Run, runId: number, budget = GRADCHECK_BUDGET): CheckedGradients {
@@ -109,7 +131,7 @@ export function checkGradients(run: Run, runId: number, budget = GRADCHECK_BUDGE
 /** Every buffer of the two passes and the network copy (all fresh, so all transferable). */
 export function passBuffers(passes: Pick<InspectedPasses, 'network' | 'pass' | 'otherPass'>): ArrayBuffer[] {
   const buffers = new Set<ArrayBuffer>();
-  const add = (array: ArrayBufferView) => buffers.add(array.buffer as ArrayBuffer);
+  const add = (array: ArrayBufferView | null) => array && buffers.add(array.buffer as ArrayBuffer);
   add(passes.network.params);
   for (const pass of [passes.pass, passes.otherPass]) {
     for (const array of [pass.inputs, pass.targets, pass.sampleCosts, pass.gradient, pass.sampleGradients, pass.paramsBefore, pass.paramsAfter]) add(array);

@@ -128,7 +128,7 @@ export interface WorkerLike {
 /** Every ArrayBuffer inside a snapshot, for the transfer list. */
 export function snapshotBuffers(snapshot: LabSnapshot): ArrayBuffer[] {
   const buffers = new Set<ArrayBuffer>();
-  const add = (array: ArrayBufferView) => buffers.add(array.buffer as ArrayBuffer);
+  const add = (array: ArrayBufferView | null) => array && buffers.add(array.buffer as ArrayBuffer);
   add(snapshot.network.params);
   const pass = snapshot.pass;
   for (const array of [pass.inputs, pass.targets, pass.sampleCosts, pass.gradient, pass.sampleGradients, pass.paramsBefore, pass.paramsAfter]) add(array);

@@ -43,7 +43,9 @@ export class Slicer {
       if (remaining <= 0) break;
       let n = Math.min(this.chunk, left);
       if (this.msPerEpoch > 0) n = Math.min(n, Math.floor(remaining / this.msPerEpoch));
-      if (n < 1) break;
+      // an epoch longer than the slice (a big network on big data) still trains one per slice
+      if (n < 1 && left < owed) break;
+      n = Math.max(n, 1);
       const { ran, reason } = this.trainChunk(run, n, stop);
       left -= ran;
       this.measure(ran, this.now() - t0);

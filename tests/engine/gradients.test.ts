@@ -49,7 +49,7 @@ describe('correct mode: analytic gradient = central differences', () => {
         const P = layoutOf(c.net.sizes).parameterCount;
         for (let k = 0; k < P; k++) {
           let sum = 0;
-          for (let s = 0; s < c.data.count; s++) sum += record.sampleGradients[s * P + k];
+          for (let s = 0; s < c.data.count; s++) sum += record.sampleGradients![s * P + k];
           const mean = sum / c.data.count;
           expect(Math.abs(gradient[k] - mean)).toBeLessThanOrEqual(1e-15 * Math.max(1, Math.abs(mean)));
           expect(record.gradient[k]).toBe(gradient[k]);

@@ -119,7 +119,7 @@ describe('the engine agrees with a scalar autodiff reference', () => {
     const flatReference = [...reference.gradWeights[0].flat(), ...reference.gradBiases[0], ...reference.gradWeights[1].flat(), ...reference.gradBiases[1]];
     for (let k = 0; k < P; k++) {
       let sum = 0;
-      for (let s = 0; s < record.count; s++) sum += record.sampleGradients[s * P + k];
+      for (let s = 0; s < record.count; s++) sum += record.sampleGradients![s * P + k];
       expectClose(sum, c.inputs.length * flatReference[k]);
     }
   });

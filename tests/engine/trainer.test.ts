@@ -196,7 +196,7 @@ describe('options', () => {
         expect(record.divisor).toBe(n0);
         for (let k = 0; k < P; k++) {
           let sum = 0;
-          for (let s = 0; s < c.data.count; s++) sum += record.sampleGradients[s * P + k];
+          for (let s = 0; s < c.data.count; s++) sum += record.sampleGradients![s * P + k];
           expect(record.gradient[k]).toBe(sum * (1 / n0));
           const scaled = (samples[k] * c.data.count) / n0;
           expect(Math.abs(record.gradient[k] - scaled)).toBeLessThanOrEqual(1e-14 * Math.abs(scaled) + 1e-300);

@@ -117,7 +117,7 @@ export function expectedValue(ref: ValueRef, ctx: StepContext & { pass: PassReco
       return ref.when === 'before' ? network.params[ref.index] : pass.paramsAfter[ref.index];
     case 'gradient': {
       const record = ref.other ? otherPass! : pass;
-      return ref.sample === undefined ? record.gradient[ref.index] : record.sampleGradients[ref.sample * network.params.length + ref.index];
+      return ref.sample === undefined ? record.gradient[ref.index] : record.sampleGradients![ref.sample * network.params.length + ref.index];
     }
     case 'cost':
       return pass.cost;

@@ -45,7 +45,7 @@ describe('tooltip content comes from the PassRecord', () => {
     expect(rowValue(d.rows, 'Δw')).toBe(pass.paramsAfter[index] - pass.paramsBefore[index]);
     expect(rowValue(d.rows, 'δ²₁')).toBe(pass.layers[1].delta[s]);
     expect(rowValue(d.rows, 'a¹₂')).toBe(pass.layers[0].a[s * 2 + 1]);
-    expect(rowValue(d.rows, 'δ·a')).toBe(pass.sampleGradients[s * P + index]);
+    expect(rowValue(d.rows, 'δ·a')).toBe(pass.sampleGradients![s * P + index]);
     expect(d.title).toBe('Weight w²₁₂');
   });
 

@@ -99,6 +99,7 @@ export function StepThroughTab() {
           )}
           {/* kept mounted under the gradient check, so the learner comes back to the same step */}
           <div hidden={gradCheckOn}>
+            {shown?.note && <p className="step-tab__note">{shown.note}</p>}
             {shown ? (
               <StepperPanel
                 key={shown.runId}

@@ -6,13 +6,14 @@ import { memo } from 'react';
 import type { ActivationName } from '../../engine';
 import { ACTIVATION_LABEL } from '../notation';
 import { itemName } from './details';
-import type { GraphLayout } from './layout';
+import type { EdgePosition, GraphLayout } from './layout';
 
 export interface GraphStructureProps {
   layout: GraphLayout;
   activations: readonly ActivationName[];
+  /** the weights that get a line: all of them, or in canvas mode only keyboard stops (invisible; the canvas draws the weights) */
+  edges: readonly EdgePosition[];
 }
-
 
 function layerTitle(l: number, L: number, narrow: boolean): string {
   if (l === 0) return narrow ? 'In' : 'Input';
@@ -20,7 +21,8 @@ function layerTitle(l: number, L: number, narrow: boolean): string {
   return narrow ? `H${l}` : `Hidden ${l}`;
 }
 
-export const GraphStructure = memo(function GraphStructure({ layout, activations }: GraphStructureProps) {
+export const GraphStructure = memo(function GraphStructure({ layout, activations, edges }: GraphStructureProps) {
+  const proxies = layout.edgeMode === 'canvas';
   const L = layout.sizes.length - 1;
   const gap = L > 0 ? layout.columns[1] - layout.columns[0] : layout.width;
   const narrow = gap < 74;
@@ -37,8 +39,8 @@ export const GraphStructure = memo(function GraphStructure({ layout, activations
           </text>
         ))}
       </g>
-      <g className="bl-graph__edges">
-        {layout.edges.map((e) => (
+      <g className={proxies ? 'bl-graph__edges bl-graph__edges--proxies' : 'bl-graph__edges'}>
+        {edges.map((e) => (
           <line
             key={e.index}
             data-edge={e.index}
@@ -46,7 +48,7 @@ export const GraphStructure = memo(function GraphStructure({ layout, activations
             y1={e.y1}
             x2={e.x2}
             y2={e.y2}
-            stroke="#d9d6d0"
+            stroke={proxies ? 'transparent' : '#d9d6d0'}
             tabIndex={-1}
             role="button"
             aria-label={itemName({ kind: 'weight', layer: e.layer, j: e.j, i: e.i })}

@@ -13,10 +13,11 @@ import { formatNumber } from '../format';
 import { interpolateWeight } from '../palette';
 import { useElementWidth } from '../useElementWidth';
 import { biasIndexOf, describeItem, weightIndexOf } from './details';
+import { shownEdgesNote } from './edgeCanvas';
 import { GraphStructure } from './GraphStructure';
 import { GraphTooltip, type TooltipAnchor } from './GraphTooltip';
 import { nextItem } from './keyboard';
-import { GRAPH_MARGIN, type GraphItem, type GraphLayout, THUMB_GAP, computeLayout, hitTest, sameItem } from './layout';
+import { type EdgePosition, GRAPH_MARGIN, type GraphItem, type GraphLayout, THUMB_GAP, computeLayout, hitTest, sameItem } from './layout';
 import { type GraphElements, paintGraph } from './paintGraph';
 import { SampleSelector } from './SampleSelector';
 import { type SampleSelection, maxAbsWeight } from './values';
@@ -58,17 +59,32 @@ function itemIndex(network: Network, item: GraphItem): number {
   return -1;
 }
 
-function collectElements(svg: SVGSVGElement, thumbs: HTMLElement | null, layout: GraphLayout): GraphElements {
-  const edges = Array.from(svg.querySelectorAll<SVGLineElement>('line[data-edge]'));
+function collectElements(svg: SVGSVGElement, thumbs: HTMLElement | null, edgeCanvas: HTMLCanvasElement | null, layout: GraphLayout): GraphElements {
+  // in canvas mode the few lines are keyboard stops, not painted
+  const edges = layout.edgeMode === 'svg' ? Array.from(svg.querySelectorAll<SVGLineElement>('line[data-edge]')) : [];
   const perNeuron = <T,>(find: (l: number, j: number) => T | null) => layout.nodes.map((column, l) => column.map((n) => find(l, n.j)));
   const node = (l: number, j: number) => svg.querySelector<SVGGElement>(`[data-node="${l}:${j}"]`);
   return {
     edges,
+    edgeCanvas,
     bodies: perNeuron((l, j) => node(l, j)?.querySelector<SVGCircleElement>('.bl-graph__body') ?? null) as SVGCircleElement[][],
     rings: perNeuron((l, j) => svg.querySelector<SVGCircleElement>(`[data-bias="${l}:${j}"]`)),
     values: perNeuron((l, j) => svg.querySelector<SVGTextElement>(`[data-node-value="${l}:${j}"]`)),
     thumbs: perNeuron((l, j) => thumbs?.querySelector<HTMLCanvasElement>(`[data-thumb="${l}:${j}"]`) ?? null),
   };
+}
+
+/**
+ * The weights that get an SVG line: every one, or in canvas mode only the incoming weights of the
+ * item the keyboard is on (so Enter can step into them); W^l[j][·] sit together in layout.edges.
+ */
+function lineEdges(layout: GraphLayout, item: GraphItem): readonly EdgePosition[] {
+  if (layout.edgeMode === 'svg') return layout.edges;
+  if (item.layer < 1) return [];
+  let start = 0;
+  for (let l = 1; l < item.layer; l++) start += layout.sizes[l] * layout.sizes[l - 1];
+  const nIn = layout.sizes[item.layer - 1];
+  return layout.edges.slice(start + item.j * nIn, start + (item.j + 1) * nIn);
 }
 
 /** The DOM element that stands for an item (for keyboard focus). */
@@ -94,6 +110,7 @@ export function NetworkGraph({ network, pass, grids, sample, onSampleChange, hig
   const containerRef = useRef<HTMLDivElement>(null);
   const svgRef = useRef<SVGSVGElement>(null);
   const thumbsRef = useRef<HTMLDivElement>(null);
+  const edgeCanvasRef = useRef<HTMLCanvasElement>(null);
   const measured = useElementWidth(containerRef, 640);
   const width = widthProp ?? measured;
   const sizesKey = network.sizes.join(',');
@@ -108,6 +125,12 @@ export function NetworkGraph({ network, pass, grids, sample, onSampleChange, hig
   // keep the active item inside the current shape
   const activeItem: GraphItem = active.layer < network.sizes.length && active.j < network.sizes[active.layer] && (active.kind !== 'weight' || active.i < network.sizes[active.layer - 1]) ? active : { kind: 'neuron', layer: 0, j: 0 };
 
+  // every snapshot brings a new activations array: keep the structure's props equal so it does not re-render
+  const activationsKey = network.activations.join(',');
+  const activations = useMemo(() => network.activations, [activationsKey]);
+  const edgeLines = useMemo(() => lineEdges(layout, activeItem), [layout, activeItem.layer, activeItem.j]);
+  const edgesNote = shownEdgesNote(layout);
+
   const highlightedParams = useMemo(() => new Set(highlight?.params ?? []), [highlight?.params]);
   const highlightedNeurons = highlight?.neurons ?? [];
 
@@ -120,7 +143,7 @@ export function NetworkGraph({ network, pass, grids, sample, onSampleChange, hig
         const svg = svgRef.current;
         if (!svg) return;
         const input = latest.current;
-        if (elementsRef.current?.layout !== input.layout) elementsRef.current = { layout: input.layout, elements: collectElements(svg, thumbsRef.current, input.layout) };
+        if (elementsRef.current?.layout !== input.layout) elementsRef.current = { layout: input.layout, elements: collectElements(svg, thumbsRef.current, edgeCanvasRef.current, input.layout) };
         paintGraph(elementsRef.current.elements, input);
       }),
     [],
@@ -193,8 +216,10 @@ export function NetworkGraph({ network, pass, grids, sample, onSampleChange, hig
       <div className="bl-graph__bar">
         <SampleSelector pass={pass} sample={sample} onSampleChange={onSampleChange} />
         <ColorLegend low={-maxAbs} high={maxAbs} title="w" interpolate={interpolateWeight} />
+        {edgesNote && <p className="bl-graph__edges-note">{edgesNote}</p>}
       </div>
       <div className="bl-graph__canvas" ref={containerRef} style={{ height }}>
+        {layout.edgeMode === 'canvas' && <canvas ref={edgeCanvasRef} className="bl-graph__edge-canvas" aria-hidden="true" />}
         <svg
           ref={svgRef}
           width={width}
@@ -233,7 +258,7 @@ export function NetworkGraph({ network, pass, grids, sample, onSampleChange, hig
             moveTo(next);
           }}
         >
-          <GraphStructure layout={layout} activations={network.activations} />
+          <GraphStructure layout={layout} activations={activations} edges={edgeLines} />
           <GraphOverlay layout={layout} shown={shown} highlightedParams={highlightedParams} highlightedNeurons={highlightedNeurons} shownIndex={shownIndex} />
         </svg>
         {layout.thumb > 0 && (
@@ -252,7 +277,7 @@ export function NetworkGraph({ network, pass, grids, sample, onSampleChange, hig
         <GraphTooltip details={details} anchor={anchor} bounds={{ width, height }} id={tooltipId} />
       </div>
       <figcaption>
-        Lines are weights (blue positive, orange negative, width by size), discs are neurons filled by their activation
+        Lines are weights (blue positive, orange negative, width by size{edgesNote ? '; only each layer\u2019s strongest are drawn, hover anywhere for any weight' : ''}), discs are neurons filled by their activation
         {sample === 'mean' ? ' averaged over the batch' : ` for sample ${typeof sample === 'number' ? sample + 1 : ''}`}, rings are biases
         {layout.thumb > 0 ? ', and the squares show each neuron\u2019s output over the input plane' : ''}. Hover or focus any of them for its value,
         δ and gradient.

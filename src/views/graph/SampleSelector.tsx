@@ -2,6 +2,7 @@
 import type { PassRecord } from '../../engine';
 import { formatNumber } from '../format';
 import { sampleLabel } from './details';
+import { keptSamplesText } from './values';
 import type { SampleSelection } from './values';
 
 export interface SampleSelectorProps {
@@ -14,6 +15,9 @@ const BUTTONS_UP_TO = 8;
 
 export function SampleSelector({ pass, sample, onSampleChange }: SampleSelectorProps) {
   const count = pass?.count ?? 0;
+  // a big record keeps per-sample values for its first samples only: those are the ones to pick
+  const kept = pass ? Math.min(count, pass.keptSamples) : 0;
+  const limited = pass ? keptSamplesText(pass) : null;
   const disabled = !onSampleChange || count === 0;
   const pick = (s: SampleSelection) => onSampleChange?.(s);
   return (
@@ -33,17 +37,19 @@ export function SampleSelector({ pass, sample, onSampleChange }: SampleSelectorP
               <input
                 type="number"
                 min={1}
-                max={count}
+                max={kept}
                 step={1}
-                disabled={disabled}
+                disabled={disabled || kept === 0}
                 value={sample === 'mean' ? '' : sample + 1}
                 placeholder="—"
                 onChange={(event) => {
                   const v = Number(event.currentTarget.value);
-                  if (Number.isInteger(v) && v >= 1 && v <= count) pick(v - 1);
+                  if (Number.isInteger(v) && v >= 1 && v <= kept) pick(v - 1);
                 }}
               />
-              <span className="bl-graph__sample-of">of {count}</span>
+              <span className="bl-graph__sample-of" title={limited ? `Per-sample values are kept for ${limited} at this size` : undefined}>
+                {limited ? `of ${kept.toLocaleString('en')} kept (${count.toLocaleString('en')} in all)` : `of ${count}`}
+              </span>
             </label>
           )}
     </div>

@@ -5,7 +5,7 @@
 import { type ActivationName, type Network, type PassRecord, layoutOf } from '../../engine';
 import { ACTIVATION_LABEL, neuronSymbol, weightSymbol } from '../notation';
 import type { GraphItem } from './layout';
-import { type SampleSelection, activationValue, layerValue, passMatches } from './values';
+import { type SampleSelection, activationValue, keptSamplesText, layerValue, passMatches, sampleKept } from './values';
 
 export interface DetailRow {
   symbol: string;
@@ -57,9 +57,9 @@ export function describeItem(item: GraphItem, network: Network, passOrNull: Pass
     if (pass) {
       rows.push({ symbol: `∂C/∂${neuronSymbol(l, j, 'b')}`, name: 'gradient (BP3, batch mean)', value: pass.gradient[index] });
       rows.push({ symbol: 'Δb', name: 'update −η ∂C/∂b', value: pass.paramsAfter[index] - pass.paramsBefore[index] });
-      if (s !== null) rows.push({ symbol: neuronSymbol(l, j, 'δ'), name: 'delta of this sample', value: layerValue(pass, 'delta', l, j, s) });
+      if (s !== null && sampleKept(pass, s)) rows.push({ symbol: neuronSymbol(l, j, 'δ'), name: 'delta of this sample', value: layerValue(pass, 'delta', l, j, s) });
     }
-    return { title: `Bias ${neuronSymbol(l, j, 'b')}`, subtitle: `${layerName(network, l)} · ${sampleText}`, rows };
+    return { title: `Bias ${neuronSymbol(l, j, 'b')}`, subtitle: `${layerName(network, l)} · ${sampleText}`, rows, note: pass && s !== null ? notKeptNote(pass, s) : undefined };
   }
   const i = item.i;
   const index = weightIndexOf(network, l, j, i);
@@ -67,15 +67,16 @@ export function describeItem(item: GraphItem, network: Network, passOrNull: Pass
   if (pass) {
     rows.push({ symbol: `∂C/∂${weightSymbol(l, j, i)}`, name: 'gradient (BP4, batch mean)', value: pass.gradient[index] });
     rows.push({ symbol: 'Δw', name: 'update −η ∂C/∂w', value: pass.paramsAfter[index] - pass.paramsBefore[index] });
-    if (s !== null) {
+    if (s !== null && sampleKept(pass, s)) {
       const P = pass.paramsBefore.length;
       rows.push({ symbol: neuronSymbol(l, j, 'δ'), name: 'delta of this sample', value: layerValue(pass, 'delta', l, j, s) });
       rows.push({ symbol: neuronSymbol(l - 1, i), name: 'input activation', value: activationValue(pass, l - 1, i, s) });
-      rows.push({ symbol: `δ·a`, name: "this sample's term of ∂C/∂w", value: pass.sampleGradients[s * P + index] });
+      if (pass.sampleGradients) rows.push({ symbol: `δ·a`, name: "this sample's term of ∂C/∂w", value: pass.sampleGradients[s * P + index] });
     }
   }
   const from = neuronSymbol(l - 1, i);
-  return { title: `Weight ${weightSymbol(l, j, i)}`, subtitle: `${from} → ${neuronSymbol(l, j)} · ${sampleText}`, rows };
+  const note = pass && s !== null ? (notKeptNote(pass, s) ?? (pass.sampleGradients ? undefined : SAMPLE_GRADIENT_NOTE)) : undefined;
+  return { title: `Weight ${weightSymbol(l, j, i)}`, subtitle: `${from} → ${neuronSymbol(l, j)} · ${sampleText}`, rows, note };
 }
 
 function describeNeuron(network: Network, pass: PassRecord | null, l: number, j: number, s: number | null, sampleText: string, format: (v: number) => string): ItemDetails {
@@ -92,7 +93,7 @@ function describeNeuron(network: Network, pass: PassRecord | null, l: number, j:
   }
   const index = biasIndexOf(network, l, j);
   const rows: DetailRow[] = [];
-  if (s !== null) {
+  if (s !== null && sampleKept(pass, s)) {
     rows.push({ symbol: neuronSymbol(l, j, 'z'), name: 'weighted input', value: layerValue(pass, 'z', l, j, s) });
     rows.push({ symbol: neuronSymbol(l, j, 'a'), name: 'activation', value: layerValue(pass, 'a', l, j, s) });
     rows.push({ symbol: neuronSymbol(l, j, 'δ'), name: 'delta', value: layerValue(pass, 'delta', l, j, s) });
@@ -103,7 +104,15 @@ function describeNeuron(network: Network, pass: PassRecord | null, l: number, j:
   }
   rows.push({ symbol: neuronSymbol(l, j, 'b'), name: 'bias', value: pass.paramsBefore[index] });
   rows.push({ symbol: `∂C/∂${neuronSymbol(l, j, 'b')}`, name: 'gradient (BP3, batch mean)', value: pass.gradient[index] });
-  return { title, subtitle, rows, table: s === null ? sampleTable(pass, l, j, format) : undefined };
+  return { title, subtitle, rows, table: s === null ? sampleTable(pass, l, j, format) : undefined, note: s !== null ? notKeptNote(pass, s) : undefined };
+}
+
+const SAMPLE_GRADIENT_NOTE = "This sample's own term of the gradient is not kept for a network and data this size; the batch gradient above is exact.";
+
+/** Why a sample's z, a, δ are missing from the tooltip, or undefined when they are there. */
+function notKeptNote(pass: PassRecord, s: number): string | undefined {
+  if (sampleKept(pass, s)) return undefined;
+  return `Sample ${s + 1}'s z, a and δ are not kept for a network and data this size (the views keep ${keptSamplesText(pass)}); the batch numbers above are exact.`;
 }
 
 function sampleTable(pass: PassRecord, l: number, j: number, format: (v: number) => string): SampleTable | undefined {

@@ -42,6 +42,10 @@ export interface GraphLayout {
   edges: EdgePosition[];
   /** widest edge stroke allowed at this density */
   maxEdgeWidth: number;
+  /** 'svg': one line element per weight; 'canvas': too many for the DOM, drawn on a canvas behind the neurons */
+  edgeMode: 'svg' | 'canvas';
+  /** in canvas mode, how many of each layer's weights are drawn (the largest |w|; all of a smaller layer) */
+  edgesPerLayer: number;
   /** neuron values printed inside nodes when there is room */
   showValues: boolean;
   top: number;
@@ -53,6 +57,13 @@ const MIN_THUMB = 30;
 const MAX_THUMB = 60;
 /** space between a node's bias ring and its thumbnail */
 export const THUMB_GAP = 5;
+/**
+ * Up to this many weights each get an SVG line (every network the layer editor can build, up to
+ * 8 layers of 16); beyond it thousands of lines would block the page, so a canvas draws them.
+ */
+export const SVG_EDGE_LIMIT = 2_500;
+/** In canvas mode each layer shows its strongest weights: this many per neuron of its wider side. */
+export const EDGES_PER_NEURON = 4;
 
 export function computeLayout(sizes: readonly number[], width: number, height: number): GraphLayout {
   const L = sizes.length - 1;
@@ -96,7 +107,9 @@ export function computeLayout(sizes: readonly number[], width: number, height: n
   }
   const densest = Math.max(...sizes.slice(1).map((n, k) => n * sizes[k]), 1);
   const maxEdgeWidth = Math.max(1.5, Math.min(7, (slot * 0.22) / Math.sqrt(Math.max(1, densest / 8))));
-  return { width, height, sizes: [...sizes], radius, ring, thumb, columns, nodes, edges, maxEdgeWidth, showValues: radius >= 13, top: GRAPH_MARGIN.top };
+  const edgeMode = edges.length > SVG_EDGE_LIMIT ? 'canvas' : 'svg';
+  const edgesPerLayer = EDGES_PER_NEURON * widest;
+  return { width, height, sizes: [...sizes], radius, ring, thumb, columns, nodes, edges, maxEdgeWidth, edgeMode, edgesPerLayer, showValues: radius >= 13, top: GRAPH_MARGIN.top };
 }
 
 export type GraphItem = { kind: 'neuron'; layer: number; j: number } | { kind: 'weight'; layer: number; j: number; i: number } | { kind: 'bias'; layer: number; j: number };

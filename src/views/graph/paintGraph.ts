@@ -3,15 +3,19 @@
  * activation, bias rings, values inside nodes, and the per-neuron heatmap thumbnails.
  */
 import { type BoundaryGrids, type Network, type PassRecord, gridCellCentre } from '../../engine';
+import { prepareCanvas } from '../canvas';
 import { type ColorTable, buildColorTable, paintCells } from '../colorTable';
 import { formatCompact } from '../format';
 import { activationColorScale, activationDomain, interpolateValue, interpolateWeight, weightWidthScale } from '../palette';
+import { drawEdges, strokeGroups, strongestEdges } from './edgeCanvas';
 import type { GraphLayout } from './layout';
 import { type SampleSelection, activationValue, layerSpread, maxAbsWeight, passMatches } from './values';
 
 export interface GraphElements {
-  /** one <line> per weight, in layout.edges order */
+  /** one <line> per weight, in layout.edges order (svg mode; empty in canvas mode) */
   edges: SVGLineElement[];
+  /** the canvas the weights are drawn on in canvas mode */
+  edgeCanvas?: HTMLCanvasElement | null;
   /** per layer, per neuron */
   bodies: SVGCircleElement[][];
   rings: (SVGCircleElement | null)[][];
@@ -104,7 +108,8 @@ export function paintGraph(elements: GraphElements, input: GraphPaintInput): voi
   const params = network.params;
   const styleEdge = edgeStyler(maxAbs, layout.maxEdgeWidth, input);
   const styleRing = edgeStyler(maxAbs, layout.ring, input);
-  for (let k = 0; k < layout.edges.length; k++) {
+  if (layout.edgeMode === 'canvas' && elements.edgeCanvas) paintEdgeCanvas(elements.edgeCanvas, input, styleEdge);
+  for (let k = 0; k < elements.edges.length && k < layout.edges.length; k++) {
     const line = elements.edges[k];
     if (!line) continue;
     const e = layout.edges[k];
@@ -136,6 +141,20 @@ export function paintGraph(elements: GraphElements, input: GraphPaintInput): voi
     }
   }
   if (layout.thumb > 0) paintThumbnails(elements, input, pass);
+}
+
+/** What the edge canvas last drew, so a repaint with the same weights and styling draws nothing. */
+const drawnEdges = new WeakMap<HTMLCanvasElement, { layout: GraphLayout; params: Float64Array; paramColor: unknown; highlighted: unknown }>();
+
+function paintEdgeCanvas(canvas: HTMLCanvasElement, input: GraphPaintInput, styleEdge: EdgeStyler): void {
+  const { layout, network } = input;
+  const last = drawnEdges.get(canvas);
+  if (last && last.layout === layout && last.params === network.params && last.paramColor === input.paramColor && last.highlighted === input.highlightedParams) return;
+  const ctx = prepareCanvas(canvas, layout.width, layout.height);
+  if (!ctx) return;
+  const shown = strongestEdges(layout, network.params, layout.edgesPerLayer);
+  drawEdges(ctx, layout.width, layout.height, strokeGroups(layout, network.params, shown.edges, styleEdge));
+  drawnEdges.set(canvas, { layout, params: network.params, paramColor: input.paramColor, highlighted: input.highlightedParams });
 }
 
 function isDarkFill([lo, , hi]: [number, number, number], value: number): boolean {

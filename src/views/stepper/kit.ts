@@ -1,7 +1,7 @@
 /** What every step builder needs: the record, its shape, and makers of TeX lines and table cells. */
 import { type ActivationName, type Layout, layoutOf, parameterPlace } from '../../engine';
 import { formatNumber } from '../format';
-import { highlightOf, passSizes, readValue } from './records';
+import { highlightOf, notKept, passSizes, readValue } from './records';
 import { texLine, type TexLineBuilder } from './tex';
 import type { StepContext, StepTable, TableCell, TableRow, TexLine, ValueRef } from './types';
 
@@ -29,6 +29,7 @@ export function makeKit(ctx: StepContext): StepKit {
   const sizes = passSizes(ctx.pass);
   const layout = layoutOf(sizes);
   const read = (ref: ValueRef): number => readValue(ref, ctx.pass, ctx.otherPass);
+  const missing = (ref: ValueRef): boolean => notKept(ref, ctx.pass, ctx.otherPass);
   const batch = ctx.sample === 'mean';
   return {
     ctx,
@@ -38,10 +39,10 @@ export function makeKit(ctx: StepContext): StepKit {
     samples: batch ? Array.from({ length: ctx.pass.count }, (_, s) => s) : [ctx.sample as number],
     batch,
     read,
-    line: (build) => texLine(read, build),
+    line: (build) => texLine(read, build, missing),
     cell: (ref, mark) => {
       const value = read(ref);
-      const cell: TableCell = { value, text: formatNumber(value), ref, at: highlightOf(ref, layout) };
+      const cell: TableCell = { value, text: missing(ref) ? 'not kept' : formatNumber(value), ref, at: highlightOf(ref, layout) };
       if (mark) cell.mark = mark;
       return cell;
     },

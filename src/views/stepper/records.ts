@@ -37,7 +37,7 @@ export function readValue(ref: ValueRef, pass: PassRecord, otherPass?: PassRecor
         return pass.inputs[ref.sample * n0 + ref.j];
       }
       const record = ref.kind === 'delta' && ref.other ? otherPass : pass;
-      if (!record) return NaN;
+      if (!record || ref.sample >= record.keptSamples) return NaN;
       const layer = record.layers[ref.layer - 1];
       return layer[ref.kind][ref.sample * layer.size + ref.j];
     }
@@ -51,7 +51,7 @@ export function readValue(ref: ValueRef, pass: PassRecord, otherPass?: PassRecor
       const record = ref.other ? otherPass : pass;
       if (!record) return NaN;
       if (ref.sample === undefined) return record.gradient[ref.index];
-      return record.sampleGradients[ref.sample * record.gradient.length + ref.index];
+      return record.sampleGradients ? record.sampleGradients[ref.sample * record.gradient.length + ref.index] : NaN;
     }
     case 'cost':
       return pass.cost;
@@ -67,6 +67,33 @@ export function readValue(ref: ValueRef, pass: PassRecord, otherPass?: PassRecor
       return ref.value;
     case 'difference':
       return readValue(ref.of, pass, otherPass) - readValue(ref.minus, pass, otherPass);
+  }
+}
+
+/**
+ * Is the number at `ref` left out of the record for its size? A pass of a big network on big data
+ * keeps each sample's own gradient, and the z, a, δ, f′ of later samples, only within a budget
+ * (src/worker/inspectCommands.ts); such numbers read NaN and show as "not kept".
+ */
+export function notKept(ref: ValueRef, pass: PassRecord, otherPass?: PassRecord | null): boolean {
+  switch (ref.kind) {
+    case 'a':
+    case 'z':
+    case 'delta':
+    case 'fPrimeAtZ':
+    case 'fPrimeAtA': {
+      if (ref.kind === 'a' && ref.layer === 0) return false;
+      const record = ref.kind === 'delta' && ref.other ? otherPass : pass;
+      return !!record && ref.sample >= record.keptSamples;
+    }
+    case 'gradient': {
+      const record = ref.other ? otherPass : pass;
+      return !!record && ref.sample !== undefined && record.sampleGradients === null;
+    }
+    case 'difference':
+      return notKept(ref.of, pass, otherPass) || notKept(ref.minus, pass, otherPass);
+    default:
+      return false;
   }
 }
 

@@ -25,19 +25,24 @@ export function texNumber(value: number): string {
 /** Builds one line of TeX whose numbers are read through `read` and recorded in order. */
 export class TexLineBuilder {
   readonly refs: ValueRef[] = [];
-  constructor(private readonly read: (ref: ValueRef) => number) {}
+  constructor(
+    private readonly read: (ref: ValueRef) => number,
+    /** numbers the record left out for its size: printed as "not kept" */
+    private readonly missing?: (ref: ValueRef) => boolean,
+  ) {}
 
   /** The number at `ref`; negative (or exponent-form) numbers in parentheses when `paren`. */
   num(ref: ValueRef, paren = false): string {
     const value = this.read(ref);
     this.refs.push(ref);
+    if (this.missing?.(ref)) return '\\text{not kept}';
     const tex = texNumber(value);
     return paren && (value < 0 || tex.includes('\\times')) ? `(${tex})` : tex;
   }
 }
 
-export function texLine(read: (ref: ValueRef) => number, build: (t: TexLineBuilder) => string): TexLine {
-  const builder = new TexLineBuilder(read);
+export function texLine(read: (ref: ValueRef) => number, build: (t: TexLineBuilder) => string, missing?: (ref: ValueRef) => boolean): TexLine {
+  const builder = new TexLineBuilder(read, missing);
   const tex = build(builder);
   return { tex, refs: builder.refs };
 }
