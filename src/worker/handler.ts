@@ -305,6 +305,7 @@ export class LabHandler {
     if (snapshotDue || now - this.costsAt >= FRAME_MS) {
       this.costs.flush(this.deps.post, this.runId);
       this.costsAt = now;
+      if (!snapshotDue && this.snapshotMs > SLICE_MS) this.postStatus(); // costly snapshots come seldom: the epoch count still moves
     }
     if (snapshotDue) {
       this.postStatus();

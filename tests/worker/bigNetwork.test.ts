@@ -4,14 +4,15 @@
  * and say what they left out, training at Max never stalls on an epoch longer than a slice, and a
  * snapshot that cannot be sent is reported in words.
  */
-import { describe, expect, test } from 'vitest';
-import { DEFAULT_CONFIG, type Dataset, buildRun, initializeNetwork, inspectPass, layoutOf } from '../../src/engine';
+import { describe, expect, test, vi } from 'vitest';
+import { DEFAULT_CONFIG, type Dataset, GridEvaluator, buildRun, initializeNetwork, inspectPass, layoutOf } from '../../src/engine';
 import { Checkpoints } from '../../src/worker/checkpoints';
 import { CostBuffer } from '../../src/worker/costBuffer';
 import { STEP_PASS_BUDGET, inspectBoth } from '../../src/worker/inspectCommands';
 import { type LabEvent, NO_STOP, snapshotBuffers } from '../../src/worker/protocol';
 import { Slicer } from '../../src/worker/slicer';
 import { SNAPSHOT_PASS_BUDGET, buildSnapshot, gridFor, keepWithin, postSnapshot } from '../../src/worker/snapshot';
+import { FakeWorkerEnv, simulateEngineSpeed } from './harness';
 
 const BIGGEST = [2, 64, 64, 64, 64, 64, 64, 64, 64, 1];
 
@@ -116,6 +117,36 @@ describe('training at Max with epochs longer than a slice', () => {
     for (let slice = 1; slice <= 5; slice++) {
       slicer.trainSlice(run, Infinity, now() + 8, NO_STOP);
       expect(run.trainer.epoch).toBe(slice);
+    }
+  });
+});
+
+describe('the handler with a slow network', () => {
+  test('at Max it trains an epoch every slice and the status follows the epochs between seldom snapshots', () => {
+    const env = new FakeWorkerEnv();
+    // 20 ms an epoch (longer than a slice) and 200 ms a snapshot, on the virtual clock
+    const restore = simulateEngineSpeed(env, 20);
+    const evaluate = GridEvaluator.prototype.evaluate;
+    const spy = vi.spyOn(GridEvaluator.prototype, 'evaluate').mockImplementation(function (this: GridEvaluator, ...args) {
+      env.time += 200;
+      return evaluate.apply(this, args);
+    });
+    try {
+      env.send({ type: 'configure', config: DEFAULT_CONFIG });
+      env.send({ type: 'setSpeed', speed: 'max' });
+      env.send({ type: 'play' });
+      const start = env.time;
+      while (env.time < start + 3_000 && env.runNext());
+      env.send({ type: 'pause' });
+      const epochs = env.last('status').status.epoch;
+      expect(epochs).toBeGreaterThan(60);
+      const snapshots = env.of('snapshot').length;
+      const statusEpochs = new Set(env.of('status').map((e) => e.status.epoch));
+      expect(snapshots).toBeLessThan(10);
+      expect(statusEpochs.size).toBeGreaterThan(5 * snapshots);
+    } finally {
+      spy.mockRestore();
+      restore();
     }
   });
 });

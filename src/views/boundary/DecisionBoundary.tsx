@@ -5,11 +5,11 @@
 import { axisBottom, axisLeft, scaleLinear, select } from 'd3';
 import { memo, useEffect, useMemo, useRef } from 'react';
 import type { BoundaryGrids, Dataset } from '../../engine';
-import { frameThrottle } from '../canvas';
+import { frameThrottle, prepareCanvas } from '../canvas';
 import { formatNumber } from '../format';
 import { classColor, interpolateBoundary } from '../palette';
 import { ColorLegend } from '../ColorLegend';
-import { type BoundaryStyle, DEFAULT_BOUNDARY_STYLE, contourPath, drawBoundary } from './drawBoundary';
+import { type BoundaryStyle, DEFAULT_BOUNDARY_STYLE, POINT_SVG_LIMIT, contourPath, drawBoundary, drawPoints, pointRadius } from './drawBoundary';
 import '../views.css';
 import './boundary.css';
 
@@ -29,11 +29,14 @@ export interface DecisionBoundaryProps {
 }
 
 const MARGIN = { top: 8, right: 10, bottom: 34, left: 40 };
+/** Grids below this resolution come from a big network (the worker trades detail for speed). */
+const COARSE_GRID = 50;
 
 type Domain = readonly [number, number, number, number];
 
 export function DecisionBoundary({ grids, data, outputs = null, rounded, onRoundedChange, label = 'Decision boundary', size = 300, outputRange = [0, 1] }: DecisionBoundaryProps) {
   const canvasRef = useRef<HTMLCanvasElement>(null);
+  const pointsRef = useRef<HTMLCanvasElement>(null);
   const xAxisRef = useRef<SVGGElement>(null);
   const yAxisRef = useRef<SVGGElement>(null);
   const contourRef = useRef<SVGPathElement>(null);
@@ -75,6 +78,17 @@ export function DecisionBoundary({ grids, data, outputs = null, rounded, onRound
   useEffect(() => () => throttle.cancel(), [throttle]);
   useEffect(() => throttle.request(), [throttle, grids, style, size]);
 
+  // many samples: drawn once per data and scale on a canvas instead of one SVG group each
+  const pointsOnCanvas = (data?.count ?? 0) > POINT_SVG_LIMIT;
+  useEffect(() => {
+    const canvas = pointsRef.current;
+    if (!canvas || !data || !pointsOnCanvas) return;
+    const ctx = prepareCanvas(canvas, size, size);
+    if (!ctx) return;
+    ctx.clearRect(0, 0, size, size);
+    drawPoints(ctx, data, x, y, pointRadius(data.count, size));
+  }, [data, x, y, size, pointsOnCanvas]);
+
   useEffect(() => {
     if (xAxisRef.current) select(xAxisRef.current).call(axisBottom(x).ticks(5).tickSizeOuter(0));
     if (yAxisRef.current) select(yAxisRef.current).call(axisLeft(y).ticks(5).tickSizeOuter(0));
@@ -82,6 +96,7 @@ export function DecisionBoundary({ grids, data, outputs = null, rounded, onRound
 
   const isGate = data?.kind === 'gate';
   const large = isGate || (data?.count ?? 0) <= 16;
+
   const width = size + MARGIN.left + MARGIN.right;
   const height = size + MARGIN.top + MARGIN.bottom;
   return (
@@ -100,6 +115,7 @@ export function DecisionBoundary({ grids, data, outputs = null, rounded, onRound
           style={{ left: MARGIN.left, top: MARGIN.top, width: size, height: size, imageRendering: rounded ? 'pixelated' : 'auto' }}
           className={grids ? undefined : 'bl-boundary__empty'}
         />
+        {pointsOnCanvas && <canvas ref={pointsRef} aria-hidden="true" className="bl-boundary__points" style={{ left: MARGIN.left, top: MARGIN.top }} />}
         <svg width={width} height={height} role="img" aria-label={pointsSummary(data, outputs)}>
           <g transform={`translate(${MARGIN.left},${MARGIN.top})`}>
             <rect className="bl-boundary__frame" width={size} height={size} />
@@ -108,7 +124,7 @@ export function DecisionBoundary({ grids, data, outputs = null, rounded, onRound
             <g ref={xAxisRef} transform={`translate(0,${size})`} />
             <g ref={yAxisRef} />
             {/* outputs only matter for labelled (large) points: small ones must not re-render every frame */}
-            <DataPoints data={data} outputs={large ? outputs : null} x={x} y={y} large={large} plotWidth={size} />
+            {!pointsOnCanvas && <DataPoints data={data} outputs={large ? outputs : null} x={x} y={y} large={large} plotWidth={size} />}
           </g>
           <text className="bl-axis-label" x={MARGIN.left + size} y={height - 3} textAnchor="end">x₁</text>
           <text className="bl-axis-label" x={4} y={MARGIN.top + 10}>x₂</text>
@@ -116,7 +132,7 @@ export function DecisionBoundary({ grids, data, outputs = null, rounded, onRound
         {!grids && <p className="bl-boundary__note">No network output yet</p>}
       </div>
       <figcaption>
-        Network output aᴸ over the input plane{grids ? ` (${grids.resolution}×${grids.resolution} cells)` : ''}: orange = 0, blue = 1
+        Network output aᴸ over the input plane{grids ? ` (${grids.resolution}×${grids.resolution} cells${grids.resolution < COARSE_GRID ? ', coarser for a network this big so the lab stays quick' : ''})` : ''}: orange = 0, blue = 1
         {rounded ? ', rounded to 0 or 1' : ''}; the dark line is aᴸ = {formatNumber((low + high) / 2)}. Dots are the {data ? data.count : 0} samples,
         coloured by target.
       </figcaption>

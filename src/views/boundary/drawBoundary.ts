@@ -4,9 +4,9 @@
  * functions of (grids, options, context) so tests and benches can call them without React.
  */
 import { contours, geoIdentity, geoPath } from 'd3';
-import type { BoundaryGrids } from '../../engine';
+import type { BoundaryGrids, Dataset } from '../../engine';
 import { type ColorTable, buildColorTable, paintCells } from '../colorTable';
-import { interpolateBoundary } from '../palette';
+import { classColor, interpolateBoundary } from '../palette';
 
 let valueTable: ColorTable | null = null;
 /** The boundary's colour table: the washed value ramp, 0 = orange … 1 = blue (built once). */
@@ -65,4 +65,44 @@ export function drawBoundary(ctx: CanvasRenderingContext2D, grids: BoundaryGrids
   shown.pixels = pixels;
   ctx.putImageData(image, 0, 0);
   return true;
+}
+
+/** Beyond this many samples the points go on a canvas: thousands of SVG circles would stall the page. */
+export const POINT_SVG_LIMIT = 1_000;
+
+/** Dot radius on the canvas: smaller as the samples crowd the plot. */
+export function pointRadius(count: number, plotSize: number): number {
+  return Math.max(1.3, Math.min(2.4, (0.5 * plotSize) / Math.sqrt(Math.max(1, count))));
+}
+
+/**
+ * Every sample as a small dot coloured by its first target (the canvas version of the SVG points).
+ * No ring: at this density rings merge into a white mesh. Returns how many it drew.
+ */
+export function drawPoints(ctx: CanvasRenderingContext2D, data: Pick<Dataset, 'count' | 'inputSize' | 'outputSize' | 'inputs' | 'targets'>, x: (v: number) => number, y: (v: number) => number, radius: number): number {
+  const n0 = data.inputSize;
+  const nL = data.outputSize;
+  // one path per colour: a few canvas calls for ten thousand dots
+  const byColor = new Map<string, number[]>();
+  for (let s = 0; s < data.count; s++) {
+    const color = classColor(data.targets[s * nL]);
+    let list = byColor.get(color);
+    if (!list) byColor.set(color, (list = []));
+    list.push(s);
+  }
+  let drawn = 0;
+  for (const [color, samples] of byColor) {
+    ctx.beginPath();
+    for (const s of samples) {
+      const px = x(data.inputs[s * n0]);
+      const py = y(n0 > 1 ? data.inputs[s * n0 + 1] : 0);
+      if (!Number.isFinite(px) || !Number.isFinite(py)) continue;
+      ctx.moveTo(px + radius, py);
+      ctx.arc(px, py, radius, 0, 2 * Math.PI);
+      drawn++;
+    }
+    ctx.fillStyle = color;
+    ctx.fill();
+  }
+  return drawn;
 }

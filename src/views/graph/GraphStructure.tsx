@@ -15,6 +15,16 @@ export interface GraphStructureProps {
   edges: readonly EdgePosition[];
 }
 
+/** Activation names that fit a column under 48 px wide (a deep network in a narrow panel). */
+const TINY_ACTIVATION: Record<ActivationName, string> = { sigmoid: 'σ', tanh: 'tanh', relu: 'ReLU', leakyRelu: 'leaky', linear: 'id' };
+
+function activationLine(l: number, inputs: number, activation: ActivationName | undefined, gap: number): string {
+  if (l === 0) return gap < 48 ? `${inputs} in` : `${inputs} input${inputs === 1 ? '' : 's'}`;
+  if (!activation) return '';
+  if (gap < 48) return TINY_ACTIVATION[activation];
+  return gap < 74 && activation === 'leakyRelu' ? 'leaky' : ACTIVATION_LABEL[activation];
+}
+
 function layerTitle(l: number, L: number, narrow: boolean): string {
   if (l === 0) return narrow ? 'In' : 'Input';
   if (l === L) return narrow ? 'Out' : 'Output';
@@ -34,7 +44,7 @@ export const GraphStructure = memo(function GraphStructure({ layout, activations
           <text key={l} x={x} y={14} textAnchor="middle">
             <tspan className="bl-graph__heading">{layerTitle(l, L, narrow)}</tspan>
             <tspan x={x} dy={13} className="bl-graph__activation">
-              {l === 0 ? `${layout.sizes[0]} input${layout.sizes[0] === 1 ? '' : 's'}` : narrow ? activations[l - 1] === 'leakyRelu' ? 'leaky' : ACTIVATION_LABEL[activations[l - 1]] : ACTIVATION_LABEL[activations[l - 1]]}
+              {activationLine(l, layout.sizes[0], activations[l - 1], gap)}
             </tspan>
           </text>
         ))}

@@ -301,8 +301,10 @@ function GraphOverlay({ layout, shown, highlightedParams, highlightedNeurons }: 
   const biasRings = highlightedParams.size > 0 ? layout.nodes.flat().filter((n) => n.biasIndex >= 0 && highlightedParams.has(n.biasIndex)) : [];
   const shownEdge = shown?.kind === 'weight' ? layout.edges.find((e) => e.layer === shown.layer && e.j === shown.j && e.i === shown.i) : undefined;
   const shownNode = shown && shown.kind !== 'weight' ? layout.nodes[shown.layer]?.[shown.j] : undefined;
+  // many highlights at once (a whole layer of a big network): thinner marks, so they do not merge into a block
+  const dense = edges.length + highlightedNeurons.length > 40;
   return (
-    <g className="bl-graph__overlay" aria-hidden="true" pointerEvents="none">
+    <g className={dense ? 'bl-graph__overlay bl-graph__overlay--dense' : 'bl-graph__overlay'} aria-hidden="true" pointerEvents="none">
       {edges.map((e) => (
         <line key={e.index} className="bl-graph__hl-edge" x1={e.x1} y1={e.y1} x2={e.x2} y2={e.y2} />
       ))}

@@ -48,6 +48,8 @@ export function strongestEdges(layout: Pick<GraphLayout, 'edges' | 'sizes'>, par
   return { edges: shown, total };
 }
 
+const CANVAS_OPACITY = 0.8;
+
 interface StrokeGroup {
   color: string;
   width: number;
@@ -86,7 +88,8 @@ export function drawEdges(ctx: CanvasRenderingContext2D, width: number, height: 
       ctx.lineTo(e.x2, e.y2);
     }
     ctx.strokeStyle = group.color;
-    ctx.globalAlpha = group.opacity;
+    // overlapping lines build up: a little translucency shows where many strong weights meet
+    ctx.globalAlpha = group.opacity * CANVAS_OPACITY;
     ctx.lineWidth = group.width;
     ctx.stroke();
   }

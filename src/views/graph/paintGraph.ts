@@ -108,7 +108,7 @@ export function paintGraph(elements: GraphElements, input: GraphPaintInput): voi
   const params = network.params;
   const styleEdge = edgeStyler(maxAbs, layout.maxEdgeWidth, input);
   const styleRing = edgeStyler(maxAbs, layout.ring, input);
-  if (layout.edgeMode === 'canvas' && elements.edgeCanvas) paintEdgeCanvas(elements.edgeCanvas, input, styleEdge);
+  if (layout.edgeMode === 'canvas' && elements.edgeCanvas) paintEdgeCanvas(elements.edgeCanvas, input, edgeStyler(maxAbs, Math.min(layout.maxEdgeWidth, CANVAS_EDGE_WIDTH), input));
   for (let k = 0; k < elements.edges.length && k < layout.edges.length; k++) {
     const line = elements.edges[k];
     if (!line) continue;
@@ -142,6 +142,9 @@ export function paintGraph(elements: GraphElements, input: GraphPaintInput): voi
   }
   if (layout.thumb > 0) paintThumbnails(elements, input, pass);
 }
+
+/** Widest weight line on the edge canvas: hundreds of lines per layer read better thin. */
+const CANVAS_EDGE_WIDTH = 1.2;
 
 /** What the edge canvas last drew, so a repaint with the same weights and styling draws nothing. */
 const drawnEdges = new WeakMap<HTMLCanvasElement, { layout: GraphLayout; params: Float64Array; paramColor: unknown; highlighted: unknown }>();
