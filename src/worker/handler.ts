@@ -7,18 +7,27 @@
  * within a frame. Every epoch's cost goes out (batched, no gaps); the full snapshot goes out at
  * most once per frame while running (less often when it is expensive), after every step, and
  * whenever the user changes something that changes what the views show.
+ *
+ * Its parts: what runs are built from (runSetup.ts), checks on command arguments
+ * (commandChecks.ts), snapshots and their timing (snapshotSender.ts), training in time-boxed
+ * slices (slicer.ts) at a set speed (pacer.ts), costs (costBuffer.ts), checkpoints for scrubbing
+ * (checkpoints.ts), and the step-through's and the weight editor's commands (inspectCommands.ts, paramEdit.ts).
  */
-import { type Dataset, type GridEvaluator, type LabConfig, type Network, type Run, buildRun, cloneNetwork, configError, namedDataset, trainOptionsOf } from '../engine';
+import { type GridEvaluator, type LabConfig, type Run, cloneNetwork, trainOptionsOf } from '../engine';
 import { Checkpoints } from './checkpoints';
+import { checkedEpochs, checkedScrubEpoch, checkedSeed, checkedSpeed, checkedStop, nextSeed } from './commandChecks';
 import { CostBuffer } from './costBuffer';
-import { configForNetwork, datasetError, networkError } from './loading';
 import { runInspectCommand } from './inspectCommands';
-import { type LabCommand, type LabEvent, type LabStopReason, NO_STOP, needsNewRun, type RunStartReason, type RunStatus, type StopConditions, isSpeed } from './protocol';
-import { watchOverflows } from './overflowLog';
+import { type LabCommand, type LabEvent, type LabStopReason, NO_STOP, needsNewRun, type RunStartReason, type RunStatus, type StopConditions } from './protocol';
 import { Pacer } from './pacer';
 import { setParameter } from './paramEdit';
+import { RunSetup } from './runSetup';
 import { Slicer } from './slicer';
-import { buildSnapshot, gridFor, postSnapshot } from './snapshot';
+import { gridFor } from './snapshot';
+import { FRAME_MS, SnapshotSender } from './snapshotSender';
+
+export { nextSeed } from './commandChecks';
+export { FRAME_MS, SNAPSHOT_SHARE } from './snapshotSender';
 
 export interface HandlerDeps {
   post(event: LabEvent, transfer: Transferable[]): void;
@@ -30,25 +39,9 @@ export interface HandlerDeps {
 
 /** Longest stretch of training between two looks at the message queue. */
 export const SLICE_MS = 8;
-/** At most one snapshot per frame. */
-export const FRAME_MS = 16;
-/** Snapshots may take at most this share of the worker's time (big networks snapshot less often). */
-export const SNAPSHOT_SHARE = 0.08;
-
-/** The seed "New seed" moves to when none is given: a fixed scramble, so it is reproducible. */
-export function nextSeed(seed: number): number {
-  let s = (seed + 0x9e3779b9) >>> 0;
-  s = Math.imul(s ^ (s >>> 16), 0x85ebca6b) >>> 0;
-  s = Math.imul(s ^ (s >>> 13), 0xc2b2ae35) >>> 0;
-  return (s ^ (s >>> 16)) >>> 0;
-}
 
 export class LabHandler {
-  private config: LabConfig | null = null;
-  /** user data replacing the named dataset, until the dataset setting changes */
-  private customData: Dataset | null = null;
-  /** a loaded network: Reset returns to it */
-  private loadedNetwork: Network | null = null;
+  private readonly setup = new RunSetup();
   private run: Run | null = null;
   private grid: GridEvaluator | null = null;
   private runId = 0;
@@ -60,11 +53,8 @@ export class LabHandler {
   private message: string | null = null;
   private readonly costs = new CostBuffer();
   private readonly checkpoints = new Checkpoints();
+  private readonly snapshots: SnapshotSender;
   private cancelTick: (() => void) | null = null;
-  /** the epoch of the last snapshot sent, and when */
-  private snapshotEpoch = -1;
-  private snapshotAt = -Infinity;
-  private snapshotMs = 0;
   /** when costs last went out */
   private costsAt = -Infinity;
   private readonly slicer: Slicer;
@@ -73,6 +63,7 @@ export class LabHandler {
 
   constructor(private readonly deps: HandlerDeps) {
     this.slicer = new Slicer(deps.now, this.costs, this.checkpoints, () => this.costs.flush(deps.post, this.runId));
+    this.snapshots = new SnapshotSender(deps.post, deps.now);
   }
 
   handle(command: LabCommand): void {
@@ -95,35 +86,34 @@ export class LabHandler {
       case 'configure':
         return this.configure(command.config);
       case 'setSpeed':
-        if (!isSpeed(command.speed)) throw new RangeError(`speed: expected 1, 10, 100, 1000 or max, got ${String(command.speed)}`);
-        this.pacer.speed = command.speed;
+        this.pacer.speed = checkedSpeed(command.speed);
         this.pacer.anchor(this.deps.now(), this.run?.trainer.epoch ?? 0);
         return this.postStatus();
       case 'setStop':
-        return this.setStop(command.stop);
+        this.stop = checkedStop(command.stop);
+        return;
       case 'recycle':
         return this.costs.recycle(command.buffer);
       case 'loadData':
-        return this.loadData(command.data);
+        return this.setup.loadData(command.data, (config) => this.startRun(config, 'loadData'));
       case 'loadNetwork':
-        return this.loadNetwork(command.network);
+        return this.setup.loadNetwork(command.network, (config) => this.startRun(config, 'loadNetwork'));
     }
     const run = this.run;
     if (!run) throw new Error('no configuration yet: send configure first');
+    const config = this.setup.config!;
     switch (command.type) {
       case 'reset':
-        return this.startRun(this.config!, 'reset');
+        return this.startRun(config, 'reset');
       case 'newSeed': {
-        const seed = command.seed ?? nextSeed(this.config!.seed);
-        if (!Number.isInteger(seed) || seed < 0 || seed > 0xffffffff) throw new RangeError(`seed: expected a whole number from 0 to 4294967295, got ${String(seed)}`);
-        this.loadedNetwork = null;
-        return this.startRun({ ...this.config!, seed }, 'newSeed');
+        const seed = checkedSeed(command.seed ?? nextSeed(config.seed));
+        this.setup.forgetNetwork();
+        return this.startRun({ ...config, seed }, 'newSeed');
       }
       case 'play':
         return this.play(Infinity);
       case 'run':
-        if (!Number.isInteger(command.epochs) || command.epochs < 1) throw new RangeError(`epochs: expected a whole number ≥ 1, got ${String(command.epochs)}`);
-        return this.play(command.epochs);
+        return this.play(checkedEpochs(command.epochs));
       case 'pause':
         if (this.running) this.finish('paused', null);
         return;
@@ -142,69 +132,24 @@ export class LabHandler {
   }
 
   private configure(config: LabConfig): void {
-    if (config === null || typeof config !== 'object') throw new TypeError('configure: expected a configuration');
-    const before = this.config;
-    if (before && this.customData && before.dataset !== config.dataset) this.customData = null;
-    const problem = configError(config, this.customData ?? undefined);
-    if (problem) throw new RangeError(problem);
+    const before = this.setup.config;
+    this.setup.checkConfig(config);
     if (!before || !this.run || needsNewRun(before, config)) {
-      this.loadedNetwork = null;
+      this.setup.forgetNetwork();
       return this.startRun(config, 'configure');
     }
     // same network: new options, same weights
-    this.config = { ...config, hidden: [...config.hidden] };
+    const adopted = this.setup.adopt(config);
     this.run.trainer.setOptions(trainOptionsOf(config));
-    this.deps.post({ type: 'configured', runId: this.runId, config: this.config }, []);
+    this.deps.post({ type: 'configured', runId: this.runId, config: adopted }, []);
     if (!this.running) this.sendSnapshot();
-  }
-
-  private setStop(stop: StopConditions): void {
-    const maxEpochs = stop?.maxEpochs ?? 0;
-    const targetCost = stop?.targetCost ?? 0;
-    if (!Number.isInteger(maxEpochs) || maxEpochs < 0) throw new RangeError(`max epochs: expected a whole number ≥ 0 (0 = no limit), got ${String(maxEpochs)}`);
-    if (typeof targetCost !== 'number' || !Number.isFinite(targetCost) || targetCost < 0) throw new RangeError(`target cost: expected a number ≥ 0 (0 = none), got ${String(targetCost)}`);
-    this.stop = { maxEpochs, targetCost };
-  }
-
-  private loadData(data: Dataset): void {
-    if (!this.config) throw new Error('no configuration yet: send configure first');
-    const problem = datasetError(data);
-    if (problem) throw new RangeError(problem);
-    const problemWithConfig = configError(this.config, data);
-    if (problemWithConfig) throw new RangeError(problemWithConfig);
-    const previous = this.customData;
-    this.customData = data;
-    this.loadedNetwork = null;
-    try {
-      this.startRun(this.config, 'loadData');
-    } catch (err) {
-      this.customData = previous;
-      throw err;
-    }
-  }
-
-  private loadNetwork(network: Network): void {
-    if (!this.config) throw new Error('no configuration yet: send configure first');
-    const data = this.customData ?? namedDataset(this.config.dataset, this.config.dataSeed);
-    const problem = networkError(network, data);
-    if (problem) throw new RangeError(problem);
-    const config = configForNetwork(this.config, network);
-    this.loadedNetwork = cloneNetwork(network);
-    try {
-      this.startRun(config, 'loadNetwork');
-    } catch (err) {
-      this.loadedNetwork = null;
-      throw err;
-    }
   }
 
   /** Builds the run first (it may throw), then swaps it in: a refused config changes nothing. */
   private startRun(config: LabConfig, reason: RunStartReason): void {
-    const data = this.customData ?? namedDataset(config.dataset, config.dataSeed);
-    const run = buildRun(config, data, this.loadedNetwork ? cloneNetwork(this.loadedNetwork) : undefined);
-    watchOverflows(run.trainer);
+    const { run, data } = this.setup.build(config);
     this.halt();
-    this.config = { ...config, hidden: [...config.hidden] };
+    const adopted = this.setup.adopt(config);
     this.run = run;
     this.grid = gridFor(run.net, data);
     this.runId++;
@@ -216,8 +161,8 @@ export class LabHandler {
     this.costs.restart(0);
     this.checkpoints.clear();
     this.checkpoints.offer(0, run.net.params, run.trainer.options);
-    this.snapshotEpoch = -1;
-    this.deps.post({ type: 'run', runId: this.runId, reason, config: this.config, data, network: cloneNetwork(run.net) }, []);
+    this.snapshots.restart();
+    this.deps.post({ type: 'run', runId: this.runId, reason, config: adopted, data, network: cloneNetwork(run.net) }, []);
     this.postStatus();
     this.sendSnapshot();
   }
@@ -261,23 +206,8 @@ export class LabHandler {
 
   private scrub(epoch: number | null): void {
     if (epoch === null) return this.sendSnapshot();
-    if (typeof epoch !== 'number' || !Number.isFinite(epoch) || epoch < 0) throw new RangeError(`scrub: expected an epoch ≥ 0, got ${String(epoch)}`);
-    const checkpoint = this.checkpoints.at(Math.min(epoch, this.run!.trainer.epoch));
-    if (!checkpoint) return;
-    const run = this.run!;
-    const snapshot = buildSnapshot({
-      runId: this.runId,
-      epoch: checkpoint.epoch,
-      network: run.net,
-      params: checkpoint.params,
-      data: run.data,
-      options: checkpoint.options,
-      grid: this.grid!,
-      overflows: 0,
-      divergence: null,
-      scrubbed: true,
-    });
-    postSnapshot(this.deps.post, this.runId, snapshot);
+    const checkpoint = this.checkpoints.at(Math.min(checkedScrubEpoch(epoch), this.run!.trainer.epoch));
+    if (checkpoint) this.snapshots.sendCheckpoint(this.run!, this.runId, this.grid!, checkpoint);
   }
 
   /** One slice of a running training: as many epochs as the speed and SLICE_MS allow. */
@@ -300,12 +230,12 @@ export class LabHandler {
     // slow speeds show every epoch; fast ones at most one snapshot a frame, fewer when snapshots are costly
     const speed = this.pacer.speed;
     const slow = speed !== 'max' && speed <= 1000 / FRAME_MS;
-    const snapshotDue = trainer.epoch !== this.snapshotEpoch && (slow || now - this.snapshotAt >= Math.max(FRAME_MS, this.snapshotMs / SNAPSHOT_SHARE));
+    const snapshotDue = this.snapshots.due(now, trainer.epoch, slow);
     // costs go out at most once a frame too (two slices a message at full speed): fewer messages for the page
     if (snapshotDue || now - this.costsAt >= FRAME_MS) {
       this.costs.flush(this.deps.post, this.runId);
       this.costsAt = now;
-      if (!snapshotDue && this.snapshotMs > SLICE_MS) this.postStatus(); // costly snapshots come seldom: the epoch count still moves
+      if (!snapshotDue && this.snapshots.costMs > SLICE_MS) this.postStatus(); // costly snapshots come seldom: the epoch count still moves
     }
     if (snapshotDue) {
       this.postStatus();
@@ -321,7 +251,7 @@ export class LabHandler {
     this.message = message;
     this.pacer.epochsPerSecond = 0;
     this.postStatus();
-    if (this.run && this.run.trainer.epoch !== this.snapshotEpoch) this.sendSnapshot();
+    if (this.run && this.run.trainer.epoch !== this.snapshots.epoch) this.sendSnapshot();
   }
 
   private halt(): void {
@@ -343,25 +273,7 @@ export class LabHandler {
   }
 
   private sendSnapshot(): void {
-    const run = this.run;
-    if (!run || !this.grid) return;
-    const t0 = this.deps.now();
-    const snapshot = buildSnapshot({
-      runId: this.runId,
-      epoch: run.trainer.epoch,
-      network: run.net,
-      data: run.data,
-      options: run.trainer.options,
-      grid: this.grid,
-      overflows: run.trainer.lastOverflows,
-      divergence: run.trainer.divergence,
-      scrubbed: false,
-    });
-    postSnapshot(this.deps.post, this.runId, snapshot);
-    const t1 = this.deps.now();
-    this.snapshotMs = 0.5 * this.snapshotMs + 0.5 * (t1 - t0);
-    this.snapshotAt = t1;
-    this.snapshotEpoch = run.trainer.epoch;
+    if (this.run && this.grid) this.snapshots.sendLive(this.run, this.runId, this.grid);
   }
 }
 
