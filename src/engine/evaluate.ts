@@ -28,16 +28,21 @@ export function evaluate(net: Network, data: Dataset, options: Pick<TrainOptions
   const L = net.sizes.length - 1;
   const nL = net.sizes[L];
   const outputs = ws.a[L].slice(0, data.count * nL);
+  return { cost, outputs, ...scoreOutputs(outputs, data.targets, data.count, nL) };
+}
+
+/** Samples whose every output, rounded at ½, equals its target (count × nL, sample-major). */
+export function scoreOutputs(outputs: ArrayLike<number>, targets: ArrayLike<number>, count: number, nL: number): Pick<Evaluation, 'correct' | 'accuracy' | 'solved'> {
   let correct = 0;
-  for (let s = 0; s < data.count; s++) {
+  for (let s = 0; s < count; s++) {
     let ok = true;
     for (let j = 0; j < nL; j++) {
       const k = s * nL + j;
-      if ((outputs[k] >= 0.5 ? 1 : 0) !== data.targets[k]) ok = false;
+      if ((outputs[k] >= 0.5 ? 1 : 0) !== targets[k]) ok = false;
     }
     if (ok) correct++;
   }
-  return { cost, outputs, correct, accuracy: correct / data.count, solved: correct === data.count };
+  return { correct, accuracy: correct / count, solved: correct === count };
 }
 
 /** a^L for arbitrary input rows (count × n_0). */

@@ -9,6 +9,7 @@
  */
 import { derivative } from './activations';
 import type { Dataset } from './datasets';
+import { type Evaluation, scoreOutputs } from './evaluate';
 import { type Network, layoutOf } from './network';
 import type { TrainOptions } from './options';
 import { PassWorkspace, backward, forward } from './pass';
@@ -38,6 +39,8 @@ export interface PassRecord {
   inputs: Float64Array;
   /** count × n_L */
   targets: Float64Array;
+  /** count × n_L: the output a^L of every sample (kept whatever keptSamples is) */
+  outputs: Float64Array;
   /** mean cost over the batch, before the update */
   cost: number;
   /** each sample's cost term */
@@ -123,6 +126,7 @@ export function inspectPass(net: Network, data: Dataset, options: TrainOptions, 
     count,
     inputs: data.inputs.slice(),
     targets: data.targets.slice(),
+    outputs: ws.a[L].slice(0, count * net.sizes[L]),
     cost: total / count,
     sampleCosts: ws.sampleCost.slice(0, count),
     layers,
@@ -135,4 +139,10 @@ export function inspectPass(net: Network, data: Dataset, options: TrainOptions, 
     paramsAfter,
     overflows: ws.overflows,
   };
+}
+
+/** The evaluation of the network the pass ran on (what `evaluate` computes, from the same forward pass). */
+export function passEvaluation(pass: PassRecord): Evaluation {
+  const nL = pass.targets.length / Math.max(1, pass.count);
+  return { cost: pass.cost, outputs: pass.outputs, ...scoreOutputs(pass.outputs, pass.targets, pass.count, nL) };
 }

@@ -8,7 +8,7 @@
  * and grids as fine as a few tens of milliseconds of the worker's time allow. The views say what
  * a snapshot left out (src/views/graph/values.ts).
  */
-import { type Dataset, type Divergence, type GridBudget, evaluate, GridEvaluator, gridResolutions, inspectPass, type InspectOptions, layoutOf, type Network, type PassRecord, reluHealth, type ReluHealth, type TrainOptions } from '../engine';
+import { type Dataset, type Divergence, type GridBudget, GridEvaluator, gridResolutions, inspectPass, type InspectOptions, layoutOf, type Network, type PassRecord, passEvaluation, reluHealth, type ReluHealth, type TrainOptions } from '../engine';
 import { overflowSummaryOf } from './overflowLog';
 import { type LabEvent, type LabSnapshot, snapshotBuffers } from './protocol';
 
@@ -75,7 +75,8 @@ export function buildSnapshot(input: SnapshotInput, budget: PassBudget = SNAPSHO
     pass = inspectPass(net, data, options, { sampleGradients: false, sampleLimit: 0 });
   }
   const grids = input.grid.evaluate(net);
-  const evaluation = evaluate(net, data, options);
+  // the pass's own forward pass: evaluate() would run a second one over all the data
+  const evaluation = passEvaluation(pass);
   return {
     runId: input.runId,
     epoch: input.epoch,

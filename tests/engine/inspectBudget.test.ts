@@ -3,7 +3,7 @@
  * exactly what the full record holds, and the batch numbers must not change at all.
  */
 import { describe, expect, test } from 'vitest';
-import { DEFAULT_TRAIN_OPTIONS, GridEvaluator, gridResolutions, initializeNetwork, inspectPass, namedDataset, weightsPerPoint } from '../../src/engine';
+import { DEFAULT_TRAIN_OPTIONS, GridEvaluator, evaluate, gridResolutions, initializeNetwork, inspectPass, namedDataset, passEvaluation, weightsPerPoint } from '../../src/engine';
 
 const net = initializeNetwork([2, 5, 3, 1], ['tanh', 'relu', 'sigmoid'], 'xavier', 3);
 const data = namedDataset('spiral', 0);
@@ -56,6 +56,20 @@ describe('inspectPass with options', () => {
     expect(none.keptSamples).toBe(0);
     expect(none.layers[2].a).toHaveLength(0);
     expect(none.gradient).toEqual(full.gradient);
+  });
+});
+
+describe('the evaluation from a pass', () => {
+  test.each([
+    ['spiral', 'crossEntropy', 'stable'],
+    ['XOR', 'quadratic', 'stable'],
+    ['circle', 'crossEntropy', 'naive'],
+  ] as const)('%s, %s, %s sigmoid: equals evaluate() bit for bit, also when the pass keeps few samples', (name, cost, sigmoidForm) => {
+    const options = { ...DEFAULT_TRAIN_OPTIONS, cost, sigmoidForm };
+    const d = namedDataset(name, 1);
+    const limited = inspectPass(net, d, options, { sampleGradients: false, sampleLimit: 1 });
+    expect(passEvaluation(limited)).toEqual(evaluate(net, d, options));
+    expect(passEvaluation(limited).outputs).toHaveLength(d.count);
   });
 });
 
