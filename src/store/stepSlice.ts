@@ -5,7 +5,7 @@
  * is the view's own state (src/app/stepThrough); the numbers all come from the worker's engine.
  */
 import { type Dataset, type LabConfig, type Network, type TrainOptions, configError } from '../engine';
-import type { CheckedGradients, InspectEvent, InspectedPasses } from '../worker/inspectCommands';
+import type { CheckedGradients, InspectEvent, InspectedPasses } from '../worker/inspectProtocol';
 import { configForNetwork, datasetError, networkError } from '../worker/loading';
 import type { StateCreator } from 'zustand/vanilla';
 import type { LabState, SampleSelection } from './types';

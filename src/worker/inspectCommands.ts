@@ -7,32 +7,9 @@
  * mini-batches the run's real epoch takes several smaller steps, so "next epoch" trains that real
  * epoch and the new pass starts from its result; the page says so while mini-batches are on.
  */
-import { type Dataset, type GradientCheck, type Network, type PassRecord, type Run, type TrainOptions, cloneNetwork, gradientCheck, inspectPass, layoutOf } from '../engine';
+import { type Dataset, type Network, type Run, cloneNetwork, gradientCheck, inspectPass, layoutOf } from '../engine';
 import { type PassBudget, keepWithin } from './snapshot';
-
-export type InspectCommand =
-  /** Both derivative modes' passes on the live parameters; with `advance`, one epoch of the run is trained first. */
-  | { type: 'inspect'; advance?: boolean }
-  /** Analytic against numeric gradient of every parameter, on the live parameters and options. */
-  | { type: 'gradientCheck' };
-
-export type InspectCommandType = InspectCommand['type'];
-
-/** The two passes of one moment of the run. */
-export interface InspectedPasses {
-  runId: number;
-  /** epochs the run had completed: the pass is the next epoch's */
-  epoch: number;
-  /** the options the passes were computed with (`pass` under options.derivative) */
-  options: TrainOptions;
-  /** a copy of the network the passes ran on */
-  network: Network;
-  pass: PassRecord;
-  /** the same pass with the other derivative mode, for BP2's side by side */
-  otherPass: PassRecord;
-  /** what the passes left out for their size (each sample's gradient, later samples' values), in words; null when complete */
-  note?: string | null;
-}
+import type { CheckedGradients, InspectCommand, InspectEvent, InspectedPasses } from './inspectProtocol';
 
 /**
  * The step-through's passes are exact and complete up to this size: per pass, at most 32 MB of
@@ -40,19 +17,6 @@ export interface InspectedPasses {
  * network on big data keeps the batch numbers and the first samples' values, and says so.
  */
 export const STEP_PASS_BUDGET: PassBudget = { sampleGradients: 4_000_000, sampleValues: 4_000_000 };
-
-export interface CheckedGradients {
-  runId: number;
-  epoch: number;
-  options: TrainOptions;
-  /** null when the network is too big to check in the worker's time budget (see `note`) */
-  check: GradientCheck | null;
-  /** the check ran on the first `samplesChecked` of the `sampleCount` samples */
-  samplesChecked: number;
-  sampleCount: number;
-  /** why the check used fewer samples, or none, in words */
-  note: string | null;
-}
 
 /**
  * Multiply-adds a gradient check may cost (about 1.5 s of the worker's time). Each of the P
@@ -65,8 +29,6 @@ export const GRADCHECK_BUDGET = 2e8;
 export function affordableSamples(parameterCount: number, sampleCount: number, budget = GRADCHECK_BUDGET): number {
   return Math.min(sampleCount, Math.floor(budget / (4 * parameterCount * parameterCount)));
 }
-
-export type InspectEvent = ({ type: 'inspected' } & InspectedPasses) | ({ type: 'gradientChecked' } & CheckedGradients);
 
 /** What the handler lends a command: its live run and how to train one epoch of it. */
 export interface InspectTarget {

@@ -4,7 +4,7 @@
  * big arrays of costs and snapshots are transferred, not copied.
  */
 import type { BoundaryGrids, Dataset, Divergence, Evaluation, LabConfig, Network, OverflowSummary, PassRecord, ReluHealth } from '../engine';
-import type { InspectCommand, InspectEvent } from './inspectCommands';
+import type { InspectCommand, InspectEvent } from './inspectProtocol';
 
 /** Epochs per second; 'max' trains as fast as the engine goes. */
 export const SPEEDS = [1, 10, 100, 1000, 'max'] as const;
