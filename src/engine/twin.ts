@@ -12,19 +12,23 @@ import type { DerivativeMode, TrainOptions } from './options';
 import { Trainer } from './trainer';
 
 export interface ParameterLabel extends ParameterPlace {
-  /** W^l[j][i] or b^l[j] written out, e.g. "W¹[0][1]" */
+  /** w^l_ji or b^l_j written out with 1-based j, i (the app's notation), e.g. "w¹₁₂" */
   name: string;
 }
 
 const SUPERSCRIPT = '⁰¹²³⁴⁵⁶⁷⁸⁹';
+const SUBSCRIPT = '₀₁₂₃₄₅₆₇₈₉';
 const superscript = (n: number): string => [...String(n)].map((d) => SUPERSCRIPT[Number(d)]).join('');
+const subscript = (n: number): string => [...String(n)].map((d) => SUBSCRIPT[Number(d)]).join('');
+/** j, i from 1, with a comma once either has two digits (w¹₁₀,₂ is not w¹₁₀₂) */
+const pairSubscript = (j: number, i: number): string => (j > 9 || i > 9 ? `${subscript(j)},${subscript(i)}` : subscript(j) + subscript(i));
 
 /** Every parameter's place in the network, in params order (W^l row by row, then b^l, for l = 1 … L). */
 export function parameterLabels(sizes: readonly number[]): ParameterLabel[] {
   const layout = layoutOf(sizes);
   return Array.from({ length: layout.parameterCount }, (_, index) => {
     const p = parameterPlace(sizes, index, layout)!;
-    return { ...p, name: p.kind === 'weight' ? `W${superscript(p.layer)}[${p.j}][${p.i}]` : `b${superscript(p.layer)}[${p.j}]` };
+    return { ...p, name: p.kind === 'weight' ? `w${superscript(p.layer)}${pairSubscript(p.j + 1, p.i + 1)}` : `b${superscript(p.layer)}${subscript(p.j + 1)}` };
   });
 }
 

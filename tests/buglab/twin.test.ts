@@ -100,7 +100,7 @@ describe('twin run: correct and buggy derivative in lockstep', () => {
 describe('parameter labels', () => {
   test('follow the params layout: W^l row by row, then b^l', () => {
     const labels = parameterLabels([2, 2, 1]);
-    expect(labels.map((p) => p.name)).toEqual(['W¹[0][0]', 'W¹[0][1]', 'W¹[1][0]', 'W¹[1][1]', 'b¹[0]', 'b¹[1]', 'W²[0][0]', 'W²[0][1]', 'b²[0]']);
+    expect(labels.map((p) => p.name)).toEqual(['w¹₁₁', 'w¹₁₂', 'w¹₂₁', 'w¹₂₂', 'b¹₁', 'b¹₂', 'w²₁₁', 'w²₁₂', 'b²₁']);
     expect(labels.map((p) => p.index)).toEqual([0, 1, 2, 3, 4, 5, 6, 7, 8]);
     expect(labels[5]).toMatchObject({ layer: 1, kind: 'bias', j: 1, i: -1 });
   });
