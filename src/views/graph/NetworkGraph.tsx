@@ -296,13 +296,13 @@ interface GraphOverlayProps {
 
 /** Highlights (from the step-through) and the hover/focus marker, drawn over the graph. */
 function GraphOverlay({ layout, shown, highlightedParams, highlightedNeurons }: GraphOverlayProps) {
-  const outer = layout.radius + layout.ring + 3;
   const edges = highlightedParams.size > 0 ? layout.edges.filter((e) => highlightedParams.has(e.index)) : [];
   const biasRings = highlightedParams.size > 0 ? layout.nodes.flat().filter((n) => n.biasIndex >= 0 && highlightedParams.has(n.biasIndex)) : [];
   const shownEdge = shown?.kind === 'weight' ? layout.edges.find((e) => e.layer === shown.layer && e.j === shown.j && e.i === shown.i) : undefined;
   const shownNode = shown && shown.kind !== 'weight' ? layout.nodes[shown.layer]?.[shown.j] : undefined;
   // many highlights at once (a whole layer of a big network): thinner marks, so they do not merge into a block
   const dense = edges.length + highlightedNeurons.length > 40;
+  const outer = layout.radius + layout.ring + (dense ? 1 : 3);
   return (
     <g className={dense ? 'bl-graph__overlay bl-graph__overlay--dense' : 'bl-graph__overlay'} aria-hidden="true" pointerEvents="none">
       {edges.map((e) => (
