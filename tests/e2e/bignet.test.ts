@@ -53,8 +53,9 @@ describe('a 2-64×8-1 network from a file', () => {
     await importNetwork(bigNetworkFile);
     await graph().waitFor({ timeout: 20_000 });
     await expect.poll(frameRoundTrip, { timeout: 10_000 }).toBeLessThan(200);
-    // 28,864 SVG lines blocked the page for 1.6 s; a generous bound, for a shared machine
-    expect(await longestTask()).toBeLessThan(500);
+    // A freeze guard, not a speed test (speed lives in BENCHMARKS.md): 28,864 SVG lines blocked the
+    // page for 1.6–2.0 s; the canvas path takes ~0.1 s, so this bound leaves a noisy machine room.
+    expect(await longestTask()).toBeLessThan(1_200);
     const figure = page.getByRole('figure', { name: 'Network graph' });
     await expect.poll(() => figure.locator('.bl-graph__edges-note').textContent()).toMatch(/^Showing the [\d,]+ largest \|w\| of 28,864 weights/);
     expect(await figure.locator('line[data-edge]').count()).toBeLessThanOrEqual(64);
