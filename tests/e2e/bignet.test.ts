@@ -7,7 +7,7 @@
 import type { Browser, Page } from 'playwright-core';
 import { afterAll, beforeAll, describe, expect, inject, test } from 'vitest';
 import { initializeNetwork, serializeNetwork } from '../../src/engine';
-import { launchBrowser } from './browser';
+import { launchBrowser, newRecordingPage } from './browser';
 import { fileMenuItem, readStatus, status, statusText } from './shareHelpers';
 
 const SIZES = [2, 64, 64, 64, 64, 64, 64, 64, 64, 1];
@@ -19,12 +19,7 @@ const errors: string[] = [];
 
 beforeAll(async () => {
   browser = await launchBrowser();
-  const context = await browser.newContext({ viewport: { width: 1400, height: 900 } });
-  page = await context.newPage();
-  page.on('console', (message) => {
-    if (message.type() === 'error') errors.push(message.text());
-  });
-  page.on('pageerror', (error) => errors.push(String(error)));
+  page = await newRecordingPage(browser, errors);
   // main-thread tasks over 50 ms, from the first script on
   await page.addInitScript('window.longTasks = []; new PerformanceObserver((list) => { for (const e of list.getEntries()) window.longTasks.push(e.duration); }).observe({ type: "longtask", buffered: true });');
   await page.goto(inject('baseUrl'));

@@ -5,7 +5,7 @@
  */
 import type { Browser, Page } from 'playwright-core';
 import { afterAll, beforeAll, describe, expect, inject, test } from 'vitest';
-import { launchBrowser } from './browser';
+import { launchBrowser, newRecordingPage } from './browser';
 import { downloaded, fileMenuItem, readStatus, recordViolations, statusText } from './shareHelpers';
 
 let browser: Browser;
@@ -15,12 +15,7 @@ const errors: string[] = [];
 
 beforeAll(async () => {
   browser = await launchBrowser();
-  const context = await browser.newContext({ viewport: { width: 1400, height: 900 } });
-  page = await context.newPage();
-  page.on('console', (message) => {
-    if (message.type() === 'error') errors.push(message.text());
-  });
-  page.on('pageerror', (error) => errors.push(String(error)));
+  page = await newRecordingPage(browser, errors);
   violations = await recordViolations(page);
   await page.goto(inject('baseUrl'));
   await page.getByRole('status', { name: 'Run status' }).getByText(/Cost\s*\d/i).waitFor({ timeout: 20_000 });

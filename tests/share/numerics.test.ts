@@ -3,24 +3,13 @@
  * ReLU network that dies. The run stops or carries on honestly, the status or snapshot says what
  * happened, Reset recovers; and a weight typed on the graph goes in, validated.
  */
-import { afterEach, describe, expect, test } from 'vitest';
+import { describe, expect, test } from 'vitest';
 import { DEFAULT_CONFIG, type LabConfig, type Network, buildRun, inspectPass, layoutOf, parseDatasetCsv, reluHealth, reluHealthMessage, trainOptionsOf } from '../../src/engine';
 import { MAX_PARAM_MAGNITUDE } from '../../src/worker/paramEdit';
-import { FakeWorkerEnv, simulateEngineSpeed } from '../worker/harness';
+import { type FakeWorkerEnv, fastWorkerStarter } from '../worker/harness';
 
-let restore: (() => void) | null = null;
-afterEach(() => {
-  restore?.();
-  restore = null;
-});
-
-function started(config: LabConfig): FakeWorkerEnv {
-  const env = new FakeWorkerEnv();
-  restore = simulateEngineSpeed(env, 0.001);
-  env.send({ type: 'setSpeed', speed: 'max' });
-  env.send({ type: 'configure', config });
-  return env;
-}
+const startWorker = fastWorkerStarter();
+const started = (config: LabConfig): FakeWorkerEnv => startWorker(config, 'max');
 
 function trainFor(env: FakeWorkerEnv, epochs: number) {
   env.send({ type: 'run', epochs });

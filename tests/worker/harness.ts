@@ -3,10 +3,10 @@
  * queue. Events pass through structuredClone with their transfer lists, exactly as postMessage
  * would pass them, so a buffer the handler still needs would show up detached here.
  */
-import { vi } from 'vitest';
-import { Trainer } from '../../src/engine';
+import { afterEach, vi } from 'vitest';
+import { type LabConfig, Trainer } from '../../src/engine';
 import { type LabHandler, createLabHandler } from '../../src/worker/handler';
-import type { LabCommand, LabEvent, WorkerLike } from '../../src/worker/protocol';
+import type { LabCommand, LabEvent, Speed, WorkerLike } from '../../src/worker/protocol';
 
 interface Task {
   at: number;
@@ -134,4 +134,24 @@ export function simulateEngineSpeed(env: FakeWorkerEnv, msPerEpoch: number): () 
     return result;
   });
   return () => spy.mockRestore();
+}
+
+/**
+ * For a test file: `start(config, speed?)` gives a handler configured with `config` whose clock runs
+ * as if an epoch took 1 µs (optionally at `speed` first); the speed simulation is undone after each test.
+ */
+export function fastWorkerStarter(): (config: LabConfig, speed?: Speed) => FakeWorkerEnv {
+  let restore: (() => void) | null = null;
+  afterEach(() => {
+    restore?.();
+    restore = null;
+  });
+  return (config, speed) => {
+    restore?.(); // a second start in one test replaces the first's simulation
+    const env = new FakeWorkerEnv();
+    restore = simulateEngineSpeed(env, 0.001);
+    if (speed !== undefined) env.send({ type: 'setSpeed', speed });
+    env.send({ type: 'configure', config });
+    return env;
+  };
 }

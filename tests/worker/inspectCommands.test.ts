@@ -1,23 +1,12 @@
 /** The step-through's worker commands: passes equal the engine's inspectPass, next epoch equals a trainer epoch, the gradient check. */
-import { afterEach, describe, expect, test } from 'vitest';
+import { describe, expect, test } from 'vitest';
 import { DEFAULT_CONFIG, type LabConfig, type PassRecord, Trainer, buildRun, gradientCheck, inspectPass, questionConfig, trainOptionsOf } from '../../src/engine';
 import { affordableSamples } from '../../src/worker/inspectCommands';
 import { configForNetwork } from '../../src/worker/loading';
 import { loadShippedExample } from '../stepper/fixtures';
-import { FakeWorkerEnv, simulateEngineSpeed } from './harness';
+import { FakeWorkerEnv, fastWorkerStarter } from './harness';
 
-let restore: (() => void) | null = null;
-afterEach(() => {
-  restore?.();
-  restore = null;
-});
-
-function started(config: LabConfig): FakeWorkerEnv {
-  const env = new FakeWorkerEnv();
-  restore = simulateEngineSpeed(env, 0.001);
-  env.send({ type: 'configure', config });
-  return env;
-}
+const started = fastWorkerStarter();
 
 /** Every array of a record as plain numbers, so two records compare value by value. */
 function plain(pass: PassRecord) {
@@ -102,7 +91,6 @@ describe('inspect with advance: the next epoch of the same run', () => {
       const after = env.last('inspected');
       expect(Array.from(after.network.params)).toEqual(Array.from(before.pass.paramsAfter));
       expect(after.pass.paramsBefore).toEqual(before.pass.paramsAfter);
-      restore?.();
     }
   });
 
