@@ -1,0 +1,98 @@
+/**
+ * The guided tour (a region named "Guided tour"): one step at a time, each setting the lab up by
+ * itself, running what it needs and ending with a sentence in the run's own numbers. Back and Next
+ * move; Escape or Leave closes it and leaves the lab as the step left it.
+ */
+import { useEffect } from 'react';
+import { useLab, useLabStoreApi } from '../../store/hooks';
+import type { LabStore } from '../../store/labStore';
+import { FixProgram } from './FixProgram';
+import { QuestionNotes } from './QuestionNotes';
+import { runTourStep } from './tourRuns';
+import { tourSentence } from './tourSentences';
+import { TOUR_STEPS, TOUR_STEP_COUNT } from './tourSteps';
+import { XorStarts } from './XorStarts';
+import './tour.css';
+
+/** What each step is about, before its run's sentence. */
+const STEP_TEXT: Record<(typeof TOUR_STEPS)[number]['id'], string> = {
+  question:
+    'The learner’s code: a [2,2,1] sigmoid network with cross-entropy, weights and biases drawn from N(0, 1) (seed 1), η = 0.35 with the gradient divided by the number of input features, and BP2 evaluating σ′ at the activation a instead of at z. The live lab trains it on AND for 60,000 epochs.',
+  twin: 'A twin run trains that start twice in lockstep, from the same weights and data: once with σ′(z) in BP2, once with the question’s σ′(a). Below, in the Bug lab, are both cost curves and both decision boundaries.',
+  saturation:
+    'Step through opens on the run with σ′(a) at the epoch where the twins’ costs differ most (found from the twin run). The Saturation figure puts each hidden neuron’s z and a on the σ′ curve: σ′(z) is the true slope, near 0 once |z| is large; σ′(a) is what the question used, and because a lies in (0, 1) it can never fall below σ′(1) ≈ 0.1966.',
+  fix: 'A short NumPy-style program written for this lab in the question’s shape: lists of weights, biases and activations, and a loop from the last layer back. Two lines change. The live lab trains the question’s AND with both fixed.',
+  xor: 'A [2,2,1] network can represent XOR. What goes wrong there is training: from some N(0, 1) starts it gets stuck, with the correct derivative too. More hidden units (the answer’s 2-4-1) make stuck starts rare. Each button trains one start in the live lab.',
+};
+
+export function GuidedTour() {
+  const store = useLabStoreApi();
+  const step = useLab((s) => s.story.tourStep);
+  const status = useLab((s) => s.story.stepStatus);
+  const error = useLab((s) => s.story.stepError);
+  const id = step === null ? null : TOUR_STEPS[step - 1].id;
+  const sentence = useLab((s) => (id === null ? null : tourSentence(id, s)));
+
+  useEffect(() => {
+    if (step === null) return;
+    return runStepIn(store, step);
+  }, [store, step]);
+
+  useEffect(() => {
+    if (step === null) return;
+    const onKey = (event: KeyboardEvent) => {
+      if (event.key !== 'Escape' || event.defaultPrevented) return;
+      if (event.target instanceof Element && event.target.closest('dialog, [role="dialog"]')) return;
+      store.getState().setTourStep(null);
+    };
+    document.addEventListener('keydown', onKey);
+    return () => document.removeEventListener('keydown', onKey);
+  }, [store, step]);
+
+  if (step === null || id === null) return null;
+  const go = (next: number | null) => store.getState().setTourStep(next);
+  return (
+    <section className="card tour" role="region" aria-label="Guided tour">
+      <div className="tour__head">
+        <span className="tour__counter">
+          Step {step} of {TOUR_STEP_COUNT}
+        </span>
+        <h2 className="tour__title">{TOUR_STEPS[step - 1].title}</h2>
+        <button type="button" className="button button--small tour__leave" onClick={() => go(null)}>
+          Leave tour
+        </button>
+      </div>
+      <p className="tour__text">{STEP_TEXT[id]}</p>
+      {id === 'fix' && (
+        <div className="tour__extra">
+          <FixProgram />
+          <QuestionNotes />
+        </div>
+      )}
+      {id === 'xor' && <XorStarts />}
+      <p className="tour__result" aria-live="polite">
+        {status === 'error' ? <span className="tour__problem">{error}</span> : (sentence ?? (status === 'running' ? 'Running…' : ''))}
+      </p>
+      <div className="tour__nav">
+        <button type="button" className="button" disabled={step <= 1} onClick={() => go(step - 1)}>
+          Back
+        </button>
+        <button type="button" className="button button--primary" disabled={step >= TOUR_STEP_COUNT} onClick={() => go(step + 1)}>
+          Next
+        </button>
+      </div>
+    </section>
+  );
+}
+
+/** Runs a step's setup; a later step (or leaving) makes its outcome irrelevant. */
+function runStepIn(store: LabStore, step: number): () => void {
+  let current = true;
+  store.getState().setStepStatus('running');
+  void runTourStep(store, TOUR_STEPS[step - 1].id).then((problem) => {
+    if (current && store.getState().story.tourStep === step) store.getState().setStepStatus(problem ? 'error' : 'done', problem);
+  });
+  return () => {
+    current = false;
+  };
+}
