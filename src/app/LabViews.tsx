@@ -71,6 +71,8 @@ function ScrubBar() {
   const scrubEpoch = useLab((s) => s.inspect.scrubEpoch);
   const shownEpoch = useLab((s) => s.scrubSnapshot?.epoch ?? null);
   const scrub = useLab((s) => s.scrub);
+  const inspectEpoch = useLab((s) => s.inspectEpoch);
+  const config = useLab((s) => s.config);
   return (
     <div className="scrub">
       <label htmlFor="scrub-range">Scrub</label>
@@ -92,6 +94,10 @@ function ScrubBar() {
           <span className="scrub__state is-scrubbed">showing epoch {formatEpoch(shownEpoch ?? scrubEpoch)} (nearest checkpoint)</span>
           <button type="button" className="button button--small" onClick={() => scrub(null)}>
             Back to live
+          </button>
+          {/* retrains this run to the epoch, so Step through shows exactly that pass */}
+          <button type="button" className="button button--small" onClick={() => void inspectEpoch({ ...config, epochs: Math.max(config.epochs, scrubEpoch) }, scrubEpoch)}>
+            Inspect this epoch
           </button>
         </>
       )}

@@ -16,6 +16,7 @@ export function SweepSection() {
   const runSweep = useLab((s) => s.runSweep);
   const cancelSweep = useLab((s) => s.cancelSweep);
   const openStart = useLab((s) => s.openStart);
+  const inspectEpoch = useLab((s) => s.inspectEpoch);
   const [problem, setProblem] = useState<string | null>(null);
   const swept = sweep.config;
   const summary = sweep.summary;
@@ -39,6 +40,7 @@ export function SweepSection() {
         }}
         onCancel={cancelSweep}
         onOpenStart={(seed, derivative) => setProblem(openStart(seed, derivative))}
+        onInspectStart={(seed, derivative) => swept && void inspectEpoch({ ...swept, seed, derivative }, swept.epochs).then(setProblem)}
       />
       {swept && summary && sweep.status === 'done' && (
         <p className="bl-hint bl-sweep-timing" data-elapsed-ms={Math.round(sweep.elapsedMs)} data-workers={sweep.workers}>

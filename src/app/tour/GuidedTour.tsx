@@ -25,6 +25,12 @@ const STEP_TEXT: Record<(typeof TOUR_STEPS)[number]['id'], string> = {
   xor: 'A [2,2,1] network can represent XOR. What goes wrong there is training: from some N(0, 1) starts it gets stuck, with the correct derivative too. More hidden units (the answer’s 2-4-1) make stuck starts rare. Each button trains one start in the live lab.',
 };
 
+/** Where a step's evidence is on the page, when it is below the fold. */
+const EVIDENCE: Partial<Record<(typeof TOUR_STEPS)[number]['id'], { label: string; id: string }>> = {
+  twin: { label: 'Show the twin run', id: 'bl-twin-title' },
+  saturation: { label: 'Show the Saturation figure', id: 'saturation-section' },
+};
+
 export function GuidedTour() {
   const store = useLabStoreApi();
   const step = useLab((s) => s.story.tourStep);
@@ -74,6 +80,11 @@ export function GuidedTour() {
         {status === 'error' ? <span className="tour__problem">{error}</span> : (sentence ?? (status === 'running' ? 'Running…' : ''))}
       </p>
       <div className="tour__nav">
+        {EVIDENCE[id] && status === 'done' && (
+          <button type="button" className="button tour__show" onClick={() => document.getElementById(EVIDENCE[id]!.id)?.scrollIntoView({ behavior: 'smooth', block: 'start' })}>
+            {EVIDENCE[id]!.label} ↓
+          </button>
+        )}
         <button type="button" className="button" disabled={step <= 1} onClick={() => go(step - 1)}>
           Back
         </button>
