@@ -80,17 +80,17 @@ export function GuidedTour() {
         {status === 'error' ? <span className="tour__problem">{error}</span> : (sentence ?? (status === 'running' ? 'Running…' : ''))}
       </p>
       <div className="tour__nav">
-        {EVIDENCE[id] && status === 'done' && (
-          <button type="button" className="button tour__show" onClick={() => document.getElementById(EVIDENCE[id]!.id)?.scrollIntoView({ behavior: 'smooth', block: 'start' })}>
-            {EVIDENCE[id]!.label} ↓
-          </button>
-        )}
         <button type="button" className="button" disabled={step <= 1} onClick={() => go(step - 1)}>
           Back
         </button>
         <button type="button" className="button button--primary" disabled={step >= TOUR_STEP_COUNT} onClick={() => go(step + 1)}>
           Next
         </button>
+        {EVIDENCE[id] && status === 'done' && (
+          <button type="button" className="button tour__show" onClick={() => document.getElementById(EVIDENCE[id]!.id)?.scrollIntoView({ behavior: 'smooth', block: 'start' })}>
+            {EVIDENCE[id]!.label} ↓
+          </button>
+        )}
       </div>
     </section>
   );

@@ -56,7 +56,7 @@ function SlopeCurve({ summary }: { summary: SaturationSummary }) {
         {/* a lies in (0, 1): there σ′ never drops below σ′(1) */}
         <rect className="saturation__band" x={x(0)} width={x(1) - x(0)} y={MARGIN.top} height={HEIGHT - MARGIN.bottom - MARGIN.top} />
         <line className="saturation__floor" x1={x(-Z_LIMIT)} x2={x(Z_LIMIT)} y1={y(SIGMA_PRIME_AT_ONE)} y2={y(SIGMA_PRIME_AT_ONE)} />
-        <text className="saturation__note" x={x(1) + 4} y={y(SIGMA_PRIME_AT_ONE) - 4}>
+        <text className="saturation__note" x={width - MARGIN.right} y={y(SIGMA_PRIME_AT_ONE) - 4} textAnchor="end">
           σ′(1) ≈ {formatNumber(SIGMA_PRIME_AT_ONE)}
         </text>
         <path className="saturation__curve" d={path} />
