@@ -14,6 +14,7 @@ import { derivative, questionConfig, twinRun } from '../../src/engine';
 import { largestCostGap } from '../../src/app/tour/largestCostGap';
 import { TOUR_STEP_COUNT } from '../../src/app/tour/tourSteps';
 import { formatEpoch, formatNumber } from '../../src/views/format';
+import { seriousViolations } from './axe';
 import { launchBrowser, openPage } from './browser';
 
 const ROOT = resolve(import.meta.dirname, '../..');
@@ -57,6 +58,8 @@ describe('the story from a fresh browser', () => {
   test('the landing leads into the tour, and every step shows the numbers the CLI prints', async () => {
     const errors: string[] = [];
     const page = await openPage(browser, inject('baseUrl'), errors, { firstVisit: true });
+    await page.getByRole('button', { name: 'Start here' }).waitFor();
+    expect(await seriousViolations(page), 'landing').toEqual([]);
     await page.getByRole('button', { name: 'Start here' }).click();
     await expect.poll(() => tour(page).isVisible()).toBe(true);
     expect(await tour(page).textContent()).toContain(`Step 1 of ${TOUR_STEP_COUNT}`);
@@ -101,12 +104,14 @@ describe('the story from a fresh browser', () => {
       expect(derivative('sigmoid', hidden.a[0][j])).toBeGreaterThanOrEqual(derivative('sigmoid', 1));
     }
     expect(await page.getByRole('tab', { name: 'Step through' }).getAttribute('aria-selected')).toBe('true');
+    expect(await seriousViolations(page), 'saturation step').toEqual([]);
 
     // 4. the fix: the program marks both lines, and the fixed AND run is the CLI's
     await goTo(page, 4);
     expect(await tour(page).getByRole('figure', { name: 'The fix, in NumPy' }).textContent()).toContain('a * (1 - a)');
     const fixed = cli<Trained>('train', '--preset', 'question-and', '--seed', '1', '--derivative', 'correct', '--gradient-divisor', 'samples');
     const four = await sentence(page, /With both lines fixed/);
+    expect(await seriousViolations(page), 'fix step').toEqual([]);
     expect(four).toContain(`${fixed.success ? 'solves' : 'still does not solve'} AND: cost ${formatNumber(fixed.finalCost)} after 60,000 epochs`);
 
     // XOR: a stuck start and a solved one, with the correct derivative
