@@ -73,6 +73,7 @@ function ScrubBar() {
   const scrub = useLab((s) => s.scrub);
   const inspectEpoch = useLab((s) => s.inspectEpoch);
   const config = useLab((s) => s.config);
+  const inspectAt = (at: number) => inspectEpoch({ ...config, epochs: Math.max(config.epochs, at) }, at);
   return (
     <div className="scrub">
       <label htmlFor="scrub-range">Scrub</label>
@@ -95,8 +96,8 @@ function ScrubBar() {
           <button type="button" className="button button--small" onClick={() => scrub(null)}>
             Back to live
           </button>
-          {/* retrains this run to the epoch, so Step through shows exactly that pass */}
-          <button type="button" className="button button--small" onClick={() => void inspectEpoch({ ...config, epochs: Math.max(config.epochs, scrubEpoch) }, scrubEpoch)}>
+          {/* retrains this run to the epoch shown, so Step through shows exactly that pass */}
+          <button type="button" className="button button--small" onClick={() => void inspectAt(shownEpoch ?? scrubEpoch)}>
             Inspect this epoch
           </button>
         </>
