@@ -162,4 +162,31 @@ describe('the story from a fresh browser', () => {
     await expect.poll(() => start.isVisible()).toBe(true);
     await page.context().close();
   });
+
+  test('Inspect this epoch: from a twin run at its largest cost gap, and from the scrubber at the checkpoint on show', async () => {
+    const errors: string[] = [];
+    const page = await openPage(browser, inject('baseUrl'), errors, { firstVisit: true });
+    await page.getByRole('button', { name: 'Explore on my own' }).click();
+    await page.getByRole('tab', { name: 'Bug lab' }).click();
+    await page.getByRole('button', { name: 'Twin run', exact: true }).click();
+    const twin = twinRun({ ...questionConfig('AND'), seed: 1 });
+    const gap = largestCostGap(twin.correct.costs, twin.buggy.costs)!;
+    const inspect = page.getByRole('button', { name: 'Inspect this epoch' });
+    await inspect.waitFor({ timeout: 60_000 });
+    await inspect.click();
+    const summary = page.locator('#saturation-section summary');
+    await expect.poll(async () => (await summary.count()) > 0 && (await summary.textContent()), { timeout: 60_000 }).toBe(`Saturation at epoch ${formatEpoch(gap.epoch)}`);
+    expect(await page.getByRole('tab', { name: 'Step through' }).getAttribute('aria-selected')).toBe('true');
+    expect(await page.getByRole('figure', { name: 'Saturation' }).isVisible()).toBe(true);
+
+    await page.getByRole('tab', { name: 'Live lab' }).click();
+    await page.locator('#scrub-range').fill('20000');
+    const shown = page.getByText(/showing epoch [\d,]+ \(nearest checkpoint\)/);
+    await shown.waitFor();
+    const epoch = /showing epoch ([\d,]+)/.exec((await shown.textContent()) ?? '')![1];
+    await page.getByRole('button', { name: 'Inspect this epoch' }).click();
+    await expect.poll(async () => (await summary.count()) > 0 && (await summary.textContent()), { timeout: 60_000 }).toBe(`Saturation at epoch ${epoch}`);
+    expect(errors).toEqual([]);
+    await page.context().close();
+  });
 });
