@@ -4,8 +4,8 @@
  * worker_threads pool and the page's Web Worker pool only carry chunks and records; every start
  * depends on (config, seed) alone, so the summary is the same for any pool, size or arrival order.
  */
-import { type LabConfig, type StartResult, runStart } from './config';
-import { type Dataset, namedDataset } from './datasets';
+import { type LabConfig, type StartResult, questionConfig, runStart } from './config';
+import { type Dataset, type GateName, namedDataset } from './datasets';
 import { DERIVATIVE_MODES, type DerivativeMode } from './options';
 import { type LogHistogram, type LogHistogramOptions, type RateInterval, logHistogram, median, wilsonInterval } from './stats';
 
@@ -119,4 +119,30 @@ export function summarizeSweep(records: readonly SweepStartRecord[], options: Lo
     outcomes,
     histogram: logHistogram([sorted.map((r) => r.correct.finalCost), sorted.map((r) => r.buggy.finalCost)], options),
   };
+}
+
+/**
+ * What a sweep's result is kept under: every setting but the seed (a sweep's first seed, shown with
+ * its result) and the derivative (a sweep runs both), key order aside; for the user's own data also
+ * a hash of its numbers. A sweep from another first seed replaces the configuration's result.
+ */
+export function sweepKey(config: LabConfig, data?: Dataset): string {
+  const entries = Object.entries(config).filter(([name]) => name !== 'seed' && name !== 'derivative');
+  const settings = JSON.stringify(Object.fromEntries(entries.sort(([p], [q]) => (p < q ? -1 : 1))));
+  if (!data || data.kind !== 'custom') return settings;
+  // FNV-1a over the bytes of the inputs and targets
+  let hash = 0x811c9dc5;
+  for (const values of [data.inputs, data.targets]) {
+    const bytes = new Uint8Array(values.buffer, values.byteOffset, values.byteLength);
+    for (let k = 0; k < bytes.length; k++) hash = Math.imul(hash ^ bytes[k], 0x01000193) >>> 0;
+  }
+  return `${settings}|${data.name}|${data.count}|${hash.toString(16)}`;
+}
+
+/** The gates the gate comparison runs, in its rows' order. */
+export const COMPARED_GATES: readonly GateName[] = ['OR', 'AND', 'XOR'];
+
+/** The gate comparison's configuration for a gate: the question's [2,2,1] preset on it, as `cli sweep --preset question-…` runs it. */
+export function gateComparisonConfig(gate: GateName): LabConfig {
+  return questionConfig(gate);
 }
