@@ -68,7 +68,7 @@ export function GradCheckPanel({ check, tolerance = DEFAULT_GRADCHECK_TOLERANCE,
       )}
       {check && (
         <table className="bl-gradcheck__table" onMouseLeave={() => onHighlight?.(null)}>
-          <caption>Analytic (backprop) against numeric (central difference) gradient, worst direction error first</caption>
+          <caption>Backprop against numeric (central difference) gradient, worst first after each layer’s scale</caption>
           <thead>
             <tr>
               <th scope="col">Parameter</th>

@@ -45,7 +45,7 @@ function divisorNotes(kit: StepKit): string[] {
       `The sum is divided by D = n₀ = ${divisor}, the number of inputs (the question’s 1/len(x)), not by the batch size N = ${count}: the batch row g is ${count / divisor}× the gradient of the mean cost C shown, which is why it is not called ∂C/∂θ here.`,
     );
   else notes.push(`D = N = ${count}: the batch gradient is the mean of the samples’ terms.`);
-  if (!kit.batch) notes.push('The update uses the batch gradient (the last row), not this sample’s term alone.');
+  if (!kit.batch) notes.push(`The update uses the batch ${divisor === count ? 'gradient' : 'row g'} (the last row), not this sample’s term alone.`);
   return notes;
 }
 
@@ -89,7 +89,7 @@ export function bp3Step(kit: StepKit, l: number): StepBody {
     summary: `A bias feeds its neuron directly, so each sample’s ∂C/∂b${superscript(l)} is that sample’s δ${superscript(l)}; the batch ${name.ratio === 1 ? 'gradient averages them (their sum ÷ D, D = N)' : `row is their sum ÷ D, ${name.ratio}× their average`}.`,
     equation: `${name.tex(`b^{${l}}`)} = \\frac{1}{D}\\sum_{s=1}^{N}\\delta^{${l}}_{s}${slipTail(name, `b^{${l}}`)}`,
     substituted,
-    tables: [termsTable(kit, l, `bias${l}`, `Each sample’s ∂C/∂b${superscript(l)} (= its δ${superscript(l)}) and the batch gradient`, indices, (index) => `\\partial/\\partial ${parameterTex(kit, index)}`)],
+    tables: [termsTable(kit, l, `bias${l}`, `Each sample’s ∂C/∂b${superscript(l)} (= its δ${superscript(l)}) and the batch ${name.ratio === 1 ? 'gradient' : 'row g'}`, indices, (index) => `\\partial/\\partial ${parameterTex(kit, index)}`)],
     notes: divisorNotes(kit),
   };
 }
@@ -127,7 +127,7 @@ export function bp4Step(kit: StepKit, l: number): StepBody {
     summary: `The weight from neuron i to neuron j changes the cost by δⱼ times the activation aᵢ that flowed along it; the batch ${name.ratio === 1 ? 'gradient averages those over the samples (their sum ÷ D, D = N)' : `row sums those over the samples and divides by D, ${name.ratio}× their average`}.`,
     equation: `${name.tex(`W^{${l}}`)} = \\frac{1}{D}\\sum_{s=1}^{N}\\delta^{${l}}_{s}\\,(a^{${l - 1}}_{s})^{T}${slipTail(name, `W^{${l}}`)}`,
     substituted,
-    tables: [termsTable(kit, l, `weight${l}`, `Each sample’s ∂C/∂W${superscript(l)} (row-major: w_ji) and the batch gradient`, indices, (index) => `\\partial/\\partial ${parameterTex(kit, index)}`)],
+    tables: [termsTable(kit, l, `weight${l}`, `Each sample’s ∂C/∂W${superscript(l)} (row-major: w_ji) and the batch ${name.ratio === 1 ? 'gradient' : 'row g'}`, indices, (index) => `\\partial/\\partial ${parameterTex(kit, index)}`)],
     notes: divisorNotes(kit),
   };
 }
