@@ -67,38 +67,40 @@ export function GradCheckPanel({ check, tolerance = DEFAULT_GRADCHECK_TOLERANCE,
         </ul>
       )}
       {check && (
-        <table className="bl-gradcheck__table" onMouseLeave={() => onHighlight?.(null)}>
-          <caption>Backprop against numeric (central difference) gradient, worst first after each layer’s scale</caption>
-          <thead>
-            <tr>
-              <th scope="col">Parameter</th>
-              <th scope="col">Analytic</th>
-              <th scope="col">Numeric</th>
-              <th scope="col">Relative error</th>
-              <th scope="col">After the layer’s scale</th>
-            </tr>
-          </thead>
-          <tbody>
-            {rows.map((p) => {
-              const ok = passes(p.directionError, tolerance);
-              return (
-                <tr key={p.index} onMouseEnter={() => onHighlight?.({ params: [p.index] })} onClick={() => onParamClick?.(p.index)} className={ok ? undefined : 'is-fail'}>
-                  <th scope="row">{parameterSymbol(p)}</th>
-                  <td>{formatNumber(p.analytic)}</td>
-                  <td>{formatNumber(p.numeric)}</td>
-                  <td>
-                    <span className="bl-gradcheck__swatch" style={{ background: relativeErrorColor(p.relativeError, tolerance) }} aria-hidden="true" />
-                    {formatNumber(p.relativeError)}
-                  </td>
-                  <td>
-                    {formatNumber(p.directionError)} <span className="bl-gradcheck__mark">{ok ? '✓' : '✗'}</span>
-                    <span className="bl-gradcheck__sr">{ok ? ' within tolerance' : ' above tolerance'}</span>
-                  </td>
-                </tr>
-              );
-            })}
-          </tbody>
-        </table>
+        <div className="bl-gradcheck__scroll" tabIndex={0} role="region" aria-label="Parameters, worst first (scrolls sideways)">
+          <table className="bl-gradcheck__table" onMouseLeave={() => onHighlight?.(null)}>
+            <caption>Backprop against numeric (central difference) gradient, worst first after each layer’s scale</caption>
+            <thead>
+              <tr>
+                <th scope="col">Parameter</th>
+                <th scope="col">Analytic</th>
+                <th scope="col">Numeric</th>
+                <th scope="col">Relative error</th>
+                <th scope="col">After the layer’s scale</th>
+              </tr>
+            </thead>
+            <tbody>
+              {rows.map((p) => {
+                const ok = passes(p.directionError, tolerance);
+                return (
+                  <tr key={p.index} onMouseEnter={() => onHighlight?.({ params: [p.index] })} onClick={() => onParamClick?.(p.index)} className={ok ? undefined : 'is-fail'}>
+                    <th scope="row">{parameterSymbol(p)}</th>
+                    <td>{formatNumber(p.analytic)}</td>
+                    <td>{formatNumber(p.numeric)}</td>
+                    <td>
+                      <span className="bl-gradcheck__swatch" style={{ background: relativeErrorColor(p.relativeError, tolerance) }} aria-hidden="true" />
+                      {formatNumber(p.relativeError)}
+                    </td>
+                    <td>
+                      {formatNumber(p.directionError)} <span className="bl-gradcheck__mark">{ok ? '✓' : '✗'}</span>
+                      <span className="bl-gradcheck__sr">{ok ? ' within tolerance' : ' above tolerance'}</span>
+                    </td>
+                  </tr>
+                );
+              })}
+            </tbody>
+          </table>
+        </div>
       )}
       {check && sorted.length > rowLimit && (
         <button type="button" className="bl-gradcheck__more" onClick={() => setShowAll(!showAll)}>

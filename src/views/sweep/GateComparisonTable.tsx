@@ -33,7 +33,7 @@ function ModeCells({ mode }: { mode: ModeSummary | null }) {
 
 export function GateComparisonTable({ rows, running = null }: GateComparisonTableProps) {
   return (
-    <div className="bl-gates__scroll" tabIndex={0} role="region" aria-label="Gate comparison, scrollable">
+    <div className="bl-gates__scroll" tabIndex={0} role="region" aria-label="Rates per gate (scrolls sideways)">
       <table className="bl-gates">
         <caption>Gate comparison</caption>
         <thead>
