@@ -1,10 +1,25 @@
 /** The bug lab's gate comparison end to end: the production build, the real worker pool, and the CLI for the same seeds. */
-import type { Browser } from 'playwright-core';
+import { readFileSync } from 'node:fs';
+import { createRequire } from 'node:module';
+import type { Browser, Page } from 'playwright-core';
 import { afterAll, beforeAll, describe, expect, inject, test } from 'vitest';
 import { COMPARED_GATES } from '../../src/engine';
 import { formatNumber } from '../../src/views/format';
 import { cliJson } from '../cli/helpers';
 import { launchBrowser, openPage } from './browser';
+
+const axeSource = readFileSync(createRequire(import.meta.url).resolve('axe-core/axe.min.js'), 'utf8');
+
+/** Serious or critical axe findings in the Bug lab's panel. */
+async function seriousViolations(page: Page): Promise<string[]> {
+  await page.evaluate(axeSource);
+  const violations = await page.evaluate(async () => {
+    type Violation = { id: string; impact: string | null; nodes: Array<{ target: string[] }> };
+    const axe = (window as unknown as { axe: { run(context: Element): Promise<{ violations: Violation[] }> } }).axe;
+    return (await axe.run(document.querySelector('[role="tabpanel"]')!)).violations;
+  });
+  return violations.filter((v) => v.impact === 'serious' || v.impact === 'critical').map((v) => `${v.id}: ${v.nodes.map((n) => n.target.join(' ')).join('; ')}`);
+}
 
 let browser: Browser;
 beforeAll(async () => {
@@ -50,6 +65,11 @@ describe('gate comparison', () => {
       expect(cells[2]).toBe(formatNumber(reports[0].medianFinalCost));
       expect(cells[4]).toBe(formatNumber(reports[1].medianFinalCost));
     }
+    expect(await seriousViolations(page)).toEqual([]);
+    // on a phone the table scrolls sideways in a focusable region: still no serious finding
+    await page.setViewportSize({ width: 390, height: 844 });
+    expect(await seriousViolations(page)).toEqual([]);
+    await page.setViewportSize({ width: 1400, height: 900 });
     // the CSV download holds one line per gate and derivative
     const [download] = await Promise.all([page.waitForEvent('download'), panel.getByRole('button', { name: 'Export CSV' }).click()]);
     expect(download.suggestedFilename()).toBe('gate-comparison.csv');
