@@ -20,7 +20,13 @@ export interface GateComparisonTableProps {
 }
 
 function ModeCells({ mode }: { mode: ModeSummary | null }) {
-  if (!mode) return <><td>–</td><td>–</td></>;
+  if (!mode)
+    return (
+      <>
+        <td>–</td>
+        <td>–</td>
+      </>
+    );
   return (
     <>
       <td data-successes={mode.successes} data-trials={mode.trials}>
@@ -38,10 +44,18 @@ export function GateComparisonTable({ rows, running = null }: GateComparisonTabl
         <caption>Gate comparison</caption>
         <thead>
           <tr>
-            <th scope="col" rowSpan={2}>Gate</th>
-            <th scope="col" rowSpan={2}>Seeds</th>
-            <th scope="colgroup" colSpan={2}>Correct f′(z)</th>
-            <th scope="colgroup" colSpan={2}>Buggy f′(a)</th>
+            <th scope="col" rowSpan={2}>
+              Gate
+            </th>
+            <th scope="col" rowSpan={2}>
+              Seeds
+            </th>
+            <th scope="colgroup" colSpan={2}>
+              Correct f′(z)
+            </th>
+            <th scope="colgroup" colSpan={2}>
+              Buggy f′(a)
+            </th>
           </tr>
           <tr>
             <th scope="col">solved (95% interval)</th>
