@@ -151,5 +151,5 @@ function gradientComparison(kit: StepKit, l: number): StepTable {
     const wrong: ValueRef = buggy ? { kind: 'gradient', index } : { kind: 'gradient', index, other: true };
     return { label: parameterTex(kit, index), cells: [kit.cell(correct, buggy ? undefined : 'used'), kit.cell(wrong, buggy ? 'used' : undefined), kit.cell({ kind: 'difference', of: wrong, minus: correct })] };
   });
-  return makeTable(`gradients${l}`, `Batch gradient of layer ${l} under both derivatives (what the update would apply)`, [`${symbol}\\ \\text{correct}`, `${symbol}\\ \\text{buggy}`, '\\text{buggy} - \\text{correct}'], rows, indices.length - shown.length);
+  return makeTable(`gradients${l}`, `Batch ${kit.ctx.pass.divisor === kit.ctx.pass.count ? 'gradient' : 'row g'} of layer ${l} under both derivatives (what the update would apply)`, [`${symbol}\\ \\text{correct}`, `${symbol}\\ \\text{buggy}`, '\\text{buggy} - \\text{correct}'], rows, indices.length - shown.length);
 }
