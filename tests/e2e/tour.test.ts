@@ -10,7 +10,7 @@ import { tmpdir } from 'node:os';
 import { join, resolve } from 'node:path';
 import type { Browser, Page } from 'playwright-core';
 import { afterAll, beforeAll, describe, expect, inject, test } from 'vitest';
-import { derivative, questionConfig, twinRun } from '../../src/engine';
+import { COMPARED_GATES, derivative, questionConfig, twinRun } from '../../src/engine';
 import { largestCostGap } from '../../src/app/tour/largestCostGap';
 import { TOUR_STEP_COUNT } from '../../src/app/tour/tourSteps';
 import { formatEpoch, formatNumber } from '../../src/views/format';
@@ -38,6 +38,10 @@ interface Trained {
   finalCost: number;
   success: boolean;
 }
+interface SweepReport {
+  successes: number;
+}
+const GATE_STARTS = 3;
 interface Stepped {
   layers: { z: number[][]; a: number[][] }[];
 }
@@ -114,8 +118,28 @@ describe('the story from a fresh browser', () => {
     expect(await seriousViolations(page), 'fix step').toEqual([]);
     expect(four).toContain(`${fixed.success ? 'solves' : 'still does not solve'} AND: cost ${formatNumber(fixed.finalCost)} after 60,000 epochs`);
 
-    // XOR: a stuck start and a solved one, with the correct derivative
-    await goTo(page, TOUR_STEP_COUNT);
+    // 5. how often: the gate table. Step 5 runs 100 starts per gate unless the Bug lab holds a
+    // comparison; to keep this test short the Bug lab runs one of 3 starts first, as a learner could
+    await page.getByRole('tab', { name: 'Bug lab' }).click();
+    const panel = page.getByRole('tabpanel', { name: 'Bug lab' });
+    await panel.getByLabel('Starts per gate').fill(String(GATE_STARTS));
+    await panel.getByRole('button', { name: 'Compare gates' }).click();
+    await expect.poll(() => panel.getByRole('table', { name: 'Gate comparison' }).locator('tr[data-gate="XOR"] td').first().textContent(), { timeout: 90_000 }).toBe(`1–${GATE_STARTS}`);
+    await goTo(page, 5);
+    const five = await sentence(page, /Starts solved, each gate/);
+    const table = tour(page).getByRole('table', { name: 'Gate comparison' });
+    for (const gate of COMPARED_GATES) {
+      const [correctSweep, buggySweep] = (['correct', 'buggy'] as const).map((mode) =>
+        cli<SweepReport>('sweep', '--preset', `question-${gate.toLowerCase()}`, '--derivative', mode, '--inits', String(GATE_STARTS), '--threads', '1'),
+      );
+      expect(five).toContain(`${gate} ${correctSweep.successes} of ${GATE_STARTS} with f′(z) against ${buggySweep.successes} of ${GATE_STARTS} with f′(a)`);
+      const solved = await table.locator(`tr[data-gate="${gate}"] td[data-successes]`).evaluateAll((tds) => tds.map((td) => Number(td.getAttribute('data-successes'))));
+      expect(solved).toEqual([correctSweep.successes, buggySweep.successes]);
+    }
+
+    // 6. XOR: a stuck start and a solved one, with the correct derivative
+    await goTo(page, 6);
+    expect(TOUR_STEP_COUNT).toBe(6);
     const stuck = cli<Trained>('train', '--preset', 'question-xor', '--derivative', 'correct', '--seed', '3');
     const stuckText = await sentence(page, /XOR on \[2,2,1\] .* seed 3/);
     expect(stuck.success).toBe(false);

@@ -13,7 +13,7 @@ describe('the tour\'s starts', () => {
     expect(outcome(FIXED_AND).solved).toBe(true);
   });
 
-  test('step 5: XOR on [2,2,1] with the correct derivative gets stuck from one seed and solves from another; four hidden units solve the stuck seed', () => {
+  test('the XOR step: XOR on [2,2,1] with the correct derivative gets stuck from one seed and solves from another; four hidden units solve the stuck seed', () => {
     for (const config of [XOR_STUCK, XOR_SOLVED, XOR_STUCK_FOUR_UNITS]) expect(config).toMatchObject({ dataset: 'XOR', derivative: 'correct' });
     expect(XOR_STUCK.hidden).toEqual([2]);
     expect(outcome(XOR_STUCK).solved).toBe(false);

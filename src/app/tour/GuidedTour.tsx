@@ -11,6 +11,7 @@ import { QuestionNotes } from './QuestionNotes';
 import { runTourStep } from './tourRuns';
 import { tourSentence } from './tourSentences';
 import { TOUR_STEPS, TOUR_STEP_COUNT } from './tourSteps';
+import { TourGateTable } from './TourGateTable';
 import { XorStarts } from './XorStarts';
 import './tour.css';
 
@@ -22,6 +23,8 @@ const STEP_TEXT: Record<(typeof TOUR_STEPS)[number]['id'], string> = {
   saturation:
     'Step through opens on the run with σ′(a) at the epoch where the twins’ costs differ most (found from the twin run). The Saturation figure puts each hidden neuron’s z and a on the σ′ curve: σ′(z) is the true slope, near 0 once |z| is large; σ′(a) is what the question used, and because a lies in (0, 1) it can never fall below σ′(1) ≈ 0.1966.',
   fix: 'A short NumPy-style program written for this lab in the question’s shape: lists of weights, biases and activations, and a loop from the last layer back. Two lines change. The live lab trains the question’s AND with both fixed.',
+  gates:
+    'The Gate comparison sweeps the question’s net on OR, AND and XOR from the same seeds, each start with both derivatives (100 starts per gate, unless the Bug lab already holds a comparison; more, up to 1,000, in the Bug lab’s Gate comparison). Success rates come with Wilson 95% intervals.',
   xor: 'A [2,2,1] network can represent XOR: some starts solve it. What goes wrong there is training: from other N(0, 1) starts it gets stuck, with the correct derivative too. With more hidden units (the answer’s 2-4-1) stuck starts become rare: the stuck start below solves with four, and a sweep in the Bug lab counts how often. Each button trains one start in the live lab.',
 };
 
@@ -75,6 +78,7 @@ export function GuidedTour() {
           <QuestionNotes />
         </div>
       )}
+      {id === 'gates' && <TourGateTable />}
       {id === 'xor' && <XorStarts />}
       <p className="tour__result" aria-live="polite">
         {status === 'error' ? <span className="tour__problem">{error}</span> : (sentence ?? (status === 'running' ? 'Running…' : ''))}

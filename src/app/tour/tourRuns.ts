@@ -3,9 +3,11 @@
  * with a problem in words, or null once the lab shows what the step's sentence is about.
  */
 import { type LabConfig, questionConfig } from '../../engine';
+import { gateComparisonRows } from '../../store/bugLabSlice';
 import type { LabStore } from '../../store/labStore';
 import { whenState } from '../../store/storySlice';
 import type { LabState } from '../../store/types';
+import { DEFAULT_SWEEP_STARTS } from '../../worker/sweepProtocol';
 import { largestCostGap } from './largestCostGap';
 import { QUESTION_AND } from './storySetup';
 import type { TourStepId } from './tourSteps';
@@ -37,6 +39,21 @@ export async function ensureQuestionTwin(store: LabStore): Promise<string | null
   return after.status === 'done' ? null : (after.error ?? 'the twin run was cancelled');
 }
 
+/**
+ * The gate comparison (the question's net on OR, AND and XOR, both derivatives, the same seeds):
+ * kept rows are used as they are, else it runs with `starts` per gate.
+ */
+export async function ensureGateRows(store: LabStore, starts = DEFAULT_SWEEP_STARTS): Promise<string | null> {
+  const complete = (s: LabState) => gateComparisonRows(s).every((row) => row.result !== null);
+  if (complete(store.getState())) return null;
+  // one already running (the Bug lab's button) is waited for, not started twice
+  if (store.getState().bugLab.gates.status === 'running') await whenState(store.subscribe, store.getState, (s) => s.bugLab.gates.status !== 'running');
+  else await store.getState().compareGates(starts);
+  const gates = store.getState().bugLab.gates;
+  if (complete(store.getState())) return null;
+  return gates.error ?? (gates.status === 'cancelled' ? 'the gate comparison was cancelled' : 'the gate comparison did not finish');
+}
+
 /** The epoch of step 3: where the question's AND twins' costs differ most. */
 export function saturationEpoch(state: LabState): number | null {
   const twin = state.bugLab.twin;
@@ -51,7 +68,7 @@ async function passesAt(store: LabStore, epoch: number): Promise<string | null> 
 }
 
 /** Sets the lab up for a step and runs what it needs. */
-export async function runTourStep(store: LabStore, id: TourStepId): Promise<string | null> {
+export async function runTourStep(store: LabStore, id: TourStepId, gateStarts = DEFAULT_SWEEP_STARTS): Promise<string | null> {
   const state = store.getState();
   switch (id) {
     case 'question':
@@ -70,6 +87,9 @@ export async function runTourStep(store: LabStore, id: TourStepId): Promise<stri
     case 'fix':
       state.setUi({ mode: 'live' });
       return state.openRun(FIXED_AND, FIXED_AND.epochs);
+    case 'gates':
+      state.setUi({ mode: 'buglab' });
+      return ensureGateRows(store, gateStarts);
     case 'xor':
       state.setUi({ mode: 'live' });
       return state.openRun(XOR_STUCK, XOR_STUCK.epochs);

@@ -2,7 +2,8 @@
  * The sentence each tour step ends with: what the lab just showed, in the numbers of the run the
  * store holds (null until the step's run is there). Nothing here is a measured value written down.
  */
-import { type LabConfig, layoutOf } from '../../engine';
+import { type LabConfig, type ModeSummary, layoutOf } from '../../engine';
+import { gateComparisonRows } from '../../store/bugLabSlice';
 import { liveRunIsAt } from '../../store/storySlice';
 import type { LabState } from '../../store/types';
 import { formatEpoch, formatNumber } from '../../views/format';
@@ -80,13 +81,29 @@ function fixSentence(state: LabState): string | null {
   return `With both lines fixed, the same start (seed ${FIXED_AND.seed}) ${solved ? 'solves' : 'still does not solve'} AND: cost ${formatNumber(cost)} after ${formatEpoch(snapshot.epoch)} epochs.`;
 }
 
+const solvedOf = (mode: ModeSummary) => `${mode.successes} of ${mode.trials}`;
+
+function gatesSentence(state: LabState): string | null {
+  const rows = gateComparisonRows(state);
+  if (!rows.every((row) => row.result)) return null;
+  const part = ({ gate, result }: (typeof rows)[number]) => `${gate} ${solvedOf(result!.summary.correct)} with f′(z) against ${solvedOf(result!.summary.buggy)} with f′(a)`;
+  const [or, and, xor] = ['OR', 'AND', 'XOR'].map((gate) => rows.find((row) => row.gate === gate)!);
+  return `Starts solved, each gate from the same seeds and weights under both derivatives: ${part(and)}; ${part(or)}; ${part(xor)} on [2,2,1].`;
+}
+
+/** XOR's stuck rate with the correct derivative, when the gate table has it. */
+function xorStuckRate(state: LabState): string {
+  const xor = gateComparisonRows(state).find((row) => row.gate === 'XOR')?.result?.summary.correct;
+  return xor ? ` In the gate table, f′(z) left XOR unsolved from ${xor.trials - xor.successes} of ${xor.trials} starts.` : '';
+}
+
 function xorSentence(state: LabState): string | null {
   for (const config of [XOR_STUCK, XOR_SOLVED, XOR_STUCK_FOUR_UNITS]) {
     const snapshot = finished(state, config);
     if (!snapshot) continue;
     const { cost, solved } = snapshot.evaluation;
     const shape = `[2,${config.hidden.join(',')},1]`;
-    return `XOR on ${shape} with the correct derivative from seed ${config.seed}: cost ${formatNumber(cost)} after ${formatEpoch(snapshot.epoch)} epochs, ${solved ? 'solved' : 'not solved: stuck'}.`;
+    return `XOR on ${shape} with the correct derivative from seed ${config.seed}: cost ${formatNumber(cost)} after ${formatEpoch(snapshot.epoch)} epochs, ${solved ? 'solved' : 'not solved: stuck'}.${xorStuckRate(state)}`;
   }
   return null;
 }
@@ -101,6 +118,8 @@ export function tourSentence(id: TourStepId, state: LabState): string | null {
       return saturationSentence(state);
     case 'fix':
       return fixSentence(state);
+    case 'gates':
+      return gatesSentence(state);
     case 'xor':
       return xorSentence(state);
   }

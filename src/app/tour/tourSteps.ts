@@ -4,6 +4,7 @@ export const TOUR_STEPS = [
   { id: 'twin', title: 'Same start, correct derivative' },
   { id: 'saturation', title: 'Why: saturation' },
   { id: 'fix', title: 'The fix, in the learner’s terms' },
+  { id: 'gates', title: 'How often' },
   { id: 'xor', title: 'XOR is another story' },
 ] as const;
 
