@@ -50,9 +50,13 @@ export function GuidedTour() {
   useEffect(() => {
     if (step === null) return;
     const onKey = (event: KeyboardEvent) => {
-      if (event.key !== 'Escape' || event.defaultPrevented) return;
-      if (event.target instanceof Element && event.target.closest('dialog, [role="dialog"]')) return;
-      store.getState().setTourStep(null);
+      if (event.key !== 'Escape') return;
+      // Escape that cancels an edit, or closes a dialog or menu, is theirs, not the tour's
+      if (event.target instanceof Element && event.target.closest('input, textarea, select, dialog, [role="dialog"], [role="menu"]')) return;
+      // decide once every handler has seen the key (a menu listening on window prevents its default)
+      setTimeout(() => {
+        if (!event.defaultPrevented) store.getState().setTourStep(null);
+      }, 0);
     };
     document.addEventListener('keydown', onKey);
     return () => document.removeEventListener('keydown', onKey);
