@@ -119,14 +119,14 @@ const CEILING = 1e6;
 export const MAX_LEARNING_RATE = CEILING;
 
 /** Every LabConfig setting; the order is the link's order and the order of the CLI's help. */
-export const CONFIG_SETTINGS: { readonly [K in keyof LabConfig]: Setting<LabConfig[K]> } = {
+export const CONFIG_SETTINGS = {
   dataset: { kind: 'choice', key: 'data', flag: 'dataset', label: 'Dataset', help: 'the data to learn', choices: DATASETS, defaultValue: 'XOR' },
   hidden: {
     kind: 'list',
     key: 'hidden',
     flag: 'hidden',
     label: 'Hidden layers',
-    help: 'the sizes of the hidden layers, e.g. 4 or 8,8 (inputs and outputs follow from the data)',
+    help: 'the sizes of the hidden layers, e.g. 4 or 8,8 (the inputs and outputs follow from the data)',
     maxItems: SHAPE_LIMITS.maxHiddenLayers,
     min: 1,
     max: SHAPE_LIMITS.maxHiddenNeurons,
@@ -136,7 +136,7 @@ export const CONFIG_SETTINGS: { readonly [K in keyof LabConfig]: Setting<LabConf
   hiddenActivation: { kind: 'choice', key: 'act', flag: 'hidden-activation', label: 'Hidden activation', help: 'the activation of every hidden layer', choices: ACTIVATIONS, defaultValue: 'sigmoid' },
   outputActivation: { kind: 'choice', key: 'out', flag: 'output-activation', label: 'Output activation', help: 'the activation of the output layer', choices: ACTIVATIONS, defaultValue: 'sigmoid' },
   cost: { kind: 'choice', key: 'cost', flag: 'cost', label: 'Cost', help: 'the cost C the network learns to lower (cross-entropy needs a sigmoid output)', choices: COSTS, defaultValue: 'crossEntropy' },
-  derivative: { kind: 'choice', key: 'deriv', flag: 'derivative', label: 'Derivative', help: "correct: BP2 uses f′(z); buggy: f′(a), the question's slip", choices: DERIVATIVE_MODES, defaultValue: 'correct' },
+  derivative: { kind: 'choice', key: 'deriv', flag: 'derivative', label: 'Derivative', help: "which derivative BP2 uses: correct f′(z), or buggy f′(a), the question's slip", choices: DERIVATIVE_MODES, defaultValue: 'correct' },
   learningRate: {
     kind: 'number',
     key: 'lr',
@@ -172,14 +172,17 @@ export const CONFIG_SETTINGS: { readonly [K in keyof LabConfig]: Setting<LabConf
     key: 'div',
     flag: 'gradient-divisor',
     label: 'Gradient divisor',
-    help: "samples: the mean over the batch; features: divide by n₀ (the question's 1/len(x) slip)",
+    help: "what the gradient is divided by: samples (the mean over the batch), or features n₀ (the question's 1/len(x) slip)",
     choices: GRADIENT_DIVISORS,
     defaultValue: 'samples',
   },
-  sigmoidForm: { kind: 'choice', key: 'sig', flag: 'sigmoid', label: 'Sigmoid form', help: 'stable, or naive 1/(1+e^(−z)) (overflows below z ≈ −709.78)', choices: SIGMOID_FORMS, defaultValue: 'stable' },
+  sigmoidForm: { kind: 'choice', key: 'sig', flag: 'sigmoid', label: 'Sigmoid form', help: 'how the sigmoid is computed: stable, or naive 1/(1+e^(−z)), which overflows below z ≈ −709.78', choices: SIGMOID_FORMS, defaultValue: 'stable' },
   freezeBiases: { kind: 'switch', key: 'freeze', flag: 'freeze-biases', label: 'Freeze biases', help: 'keep the biases at their initial values', defaultValue: false },
   leakySlope: { kind: 'number', key: 'leak', flag: 'leaky-slope', label: 'Leaky ReLU slope', help: 'slope of leaky ReLU below zero', whole: false, min: 0, max: 1, example: '0.01', defaultValue: DEFAULT_LEAKY_SLOPE },
-};
+} as const satisfies { readonly [K in keyof LabConfig]: Setting<LabConfig[K]> };
+
+/** The CLI flags the table declares ("seed", "learning-rate" …). */
+export type SettingFlag = NonNullable<(typeof CONFIG_SETTINGS)[keyof LabConfig]['flag']>;
 
 /** The page's stop conditions (the link carries them; the CLI trains --epochs instead). */
 export const STOP_SETTINGS: { readonly [K in keyof StopSettings]: NumberSetting } = {
