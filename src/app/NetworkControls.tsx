@@ -1,10 +1,11 @@
 /** The network's shape: hidden layers and their neurons, activations, initialisation and seed. */
-import { ACTIVATIONS, type ActivationName, INIT_METHODS, type InitMethod, SHAPE_LIMITS } from '../engine';
+import { ACTIVATIONS, type ActivationName, CONFIG_SETTINGS, INIT_METHODS, type InitMethod } from '../engine';
 import { useConfigFields, useLab } from '../store/hooks';
 import { NumberField, SelectField } from './fields';
 import { ACTIVATION_LABELS, INIT_LABELS, UI_MAX_NEURONS } from './labels';
 
-const MAX_NEURONS = Math.min(UI_MAX_NEURONS, SHAPE_LIMITS.maxHiddenNeurons);
+const { hidden: HIDDEN } = CONFIG_SETTINGS;
+const MAX_NEURONS = Math.min(UI_MAX_NEURONS, HIDDEN.max);
 
 export function NetworkControls({ onProblem }: { onProblem(message: string | null): void }) {
   const { hidden, hiddenActivation, outputActivation, init, seed, cost } = useConfigFields('hidden', 'hiddenActivation', 'outputActivation', 'init', 'seed', 'cost');
@@ -31,7 +32,7 @@ export function NetworkControls({ onProblem }: { onProblem(message: string | nul
             type="button"
             className="chip"
             onClick={() => apply({ hidden: [...hidden, hidden[hidden.length - 1] ?? 4] })}
-            disabled={hidden.length >= SHAPE_LIMITS.maxHiddenLayers}
+            disabled={hidden.length >= HIDDEN.maxItems}
             aria-label="Add a hidden layer"
           >
             + Layer
@@ -43,7 +44,7 @@ export function NetworkControls({ onProblem }: { onProblem(message: string | nul
             <li key={k} className="layers__item">
               <span className="layers__name">Layer {k + 1}</span>
               <span className="stepper">
-                <button type="button" onClick={() => setLayer(k, n - 1)} disabled={n <= 1} aria-label={`Fewer neurons in hidden layer ${k + 1}`}>
+                <button type="button" onClick={() => setLayer(k, n - 1)} disabled={n <= HIDDEN.min} aria-label={`Fewer neurons in hidden layer ${k + 1}`}>
                   −
                 </button>
                 <output aria-label={`Neurons in hidden layer ${k + 1}`}>{n}</output>
@@ -64,7 +65,7 @@ export function NetworkControls({ onProblem }: { onProblem(message: string | nul
         <SelectField<ActivationName> label="Output activation" value={outputActivation} options={activationOptions} onChange={(v) => setOutput(v)} />
       </div>
       <SelectField<InitMethod> label="Initialisation" value={init} options={INIT_METHODS.map((m) => ({ value: m, label: INIT_LABELS[m] }))} onChange={(v) => apply({ init: v })} />
-      <NumberField label="Seed" value={seed} setting="seed" example="42" inputMode="numeric" width="8em" apply={(value) => setConfig({ seed: value })}>
+      <NumberField setting={CONFIG_SETTINGS.seed} value={seed} width="8em" apply={(value) => setConfig({ seed: value })}>
         <button type="button" className="button button--small" onClick={newSeed}>
           New seed
         </button>
