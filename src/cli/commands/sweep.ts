@@ -1,5 +1,5 @@
 /** `backprop-lab sweep`: the same configuration from many seeds; how often it solves the data. */
-import type { StartResult } from '../../engine';
+import { MAX_SEED, type StartResult } from '../../engine';
 import { UsageError } from '../errors';
 import { type FlagValues, parseFlags, readNumber } from '../flags';
 import { count, describeConfig, duration, num } from '../format';
@@ -28,7 +28,6 @@ export const SWEEP_HELP = helpText(
 );
 
 export const DEFAULT_INITS = 100;
-const MAX_SEED = 0xffffffff;
 
 export interface SweepSummary {
   inits: number;
