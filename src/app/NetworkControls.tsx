@@ -1,5 +1,5 @@
 /** The network's shape: hidden layers and their neurons, activations, initialisation and seed. */
-import { ACTIVATIONS, type ActivationName, CONFIG_SETTINGS, INIT_METHODS, type InitMethod } from '../engine';
+import { type ActivationName, CONFIG_SETTINGS, type InitMethod } from '../engine';
 import { useConfigFields, useLab } from '../store/hooks';
 import { NumberField, SelectField } from './fields';
 import { ACTIVATION_LABELS, INIT_LABELS, UI_MAX_NEURONS } from './labels';
@@ -20,13 +20,13 @@ export function NetworkControls({ onProblem }: { onProblem(message: string | nul
     } else apply({ outputActivation: v });
   };
   const setLayer = (k: number, n: number) => apply({ hidden: hidden.map((m, i) => (i === k ? n : m)) });
-  const activationOptions = ACTIVATIONS.map((a) => ({ value: a, label: ACTIVATION_LABELS[a] }));
+  const activationOptions = CONFIG_SETTINGS.hiddenActivation.choices.map((a) => ({ value: a, label: ACTIVATION_LABELS[a] }));
 
   return (
     <>
-      <div className="layers" role="group" aria-label="Hidden layers">
+      <div className="layers" role="group" aria-label={HIDDEN.label}>
         <div className="layers__head">
-          <span className="field__label">Hidden layers</span>
+          <span className="field__label">{HIDDEN.label}</span>
           <span className="layers__shape" aria-label={`Shape ${[2, ...hidden, 1].join('-')}`}>{[2, ...hidden, 1].join('–')}</span>
           <button
             type="button"
@@ -61,10 +61,10 @@ export function NetworkControls({ onProblem }: { onProblem(message: string | nul
         </ol>
       </div>
       <div className="field-pair">
-        <SelectField<ActivationName> label="Hidden activation" value={hiddenActivation} options={activationOptions} onChange={(v) => apply({ hiddenActivation: v })} />
-        <SelectField<ActivationName> label="Output activation" value={outputActivation} options={activationOptions} onChange={(v) => setOutput(v)} />
+        <SelectField<ActivationName> label={CONFIG_SETTINGS.hiddenActivation.label} value={hiddenActivation} options={activationOptions} onChange={(v) => apply({ hiddenActivation: v })} />
+        <SelectField<ActivationName> label={CONFIG_SETTINGS.outputActivation.label} value={outputActivation} options={activationOptions} onChange={(v) => setOutput(v)} />
       </div>
-      <SelectField<InitMethod> label="Initialisation" value={init} options={INIT_METHODS.map((m) => ({ value: m, label: INIT_LABELS[m] }))} onChange={(v) => apply({ init: v })} />
+      <SelectField<InitMethod> label={CONFIG_SETTINGS.init.label} value={init} options={CONFIG_SETTINGS.init.choices.map((m) => ({ value: m, label: INIT_LABELS[m] }))} onChange={(v) => apply({ init: v })} />
       <NumberField setting={CONFIG_SETTINGS.seed} value={seed} width="8em" apply={(value) => setConfig({ seed: value })}>
         <button type="button" className="button button--small" onClick={newSeed}>
           New seed

@@ -130,9 +130,9 @@ export function readIntList(flag: string, text: string, min: number, max: number
   const trimmed = text.trim();
   if (trimmed === '' || trimmed.toLowerCase() === 'none') return [];
   return trimmed.split(',').map((part) => {
-    const read = readNumberText(part.trim());
-    const n = read.ok ? read.value : Number.NaN;
-    if (part.trim() === '' || !Number.isInteger(n) || n < min || n > max)
+    // plain digits, as a link writes a list of sizes
+    const n = /^\d{1,6}$/.test(part.trim()) ? Number(part.trim()) : Number.NaN;
+    if (!Number.isInteger(n) || n < min || n > max)
       throw new UsageError(`--${flag}: expected whole numbers from ${min} to ${max} separated by commas (like 2,4,1), got ${JSON.stringify(text)}`);
     return n;
   });
