@@ -243,7 +243,7 @@ export function settingName(setting: AnySetting): string {
 }
 
 /** A number's limit as people read it: 4294967295 → "4,294,967,295", 1e6 → "1,000,000", 0.01 stays. */
-export function readableNumber(value: number): string {
+function readableNumber(value: number): string {
   return Number.isInteger(value) && Math.abs(value) >= 1000 ? value.toLocaleString('en') : String(value);
 }
 
@@ -282,7 +282,7 @@ export function settingError(setting: AnySetting, value: unknown): string | null
 }
 
 /** The first setting of `values` that is out of its declared range or choices, or null. */
-export function tableError<T extends Readonly<Record<string, AnySetting>>>(table: T, values: Record<keyof T, unknown>): string | null {
+function tableError<T extends Readonly<Record<string, AnySetting>>>(table: T, values: Record<keyof T, unknown>): string | null {
   for (const field of Object.keys(table)) {
     const problem = settingError(table[field], values[field]);
     if (problem) return problem;
@@ -295,14 +295,14 @@ export function stopSettingsError(stop: StopSettings): string | null {
   return tableError(STOP_SETTINGS, stop as unknown as Record<keyof StopSettings, unknown>);
 }
 
-export type NumberRead = { ok: true; value: number } | { ok: false; reason: 'notNumber' | 'tooLarge' };
+export type NumberTextRead = { ok: true; value: number } | { ok: false; reason: 'notNumber' | 'tooLarge' };
 
 /**
  * Text → number by the one grammar of numbers typed, written in links, read from the CLI or from
  * files: NUMBER_TEXT, plain decimal or exponent notation with an optional sign (no hex, binary,
  * separators or "Infinity").
  */
-export function readNumberText(text: string): NumberRead {
+export function readNumberText(text: string): NumberTextRead {
   if (!NUMBER_TEXT.test(text)) return { ok: false, reason: 'notNumber' };
   const value = Number(text);
   if (!Number.isFinite(value)) return { ok: false, reason: 'tooLarge' };
