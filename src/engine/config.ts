@@ -7,7 +7,8 @@ import { type Dataset, type DatasetName, namedDataset } from './datasets';
 import { evaluate } from './evaluate';
 import { type Network, initializeNetwork, shapeError } from './network';
 import { optionsError } from './options';
-import { CONFIG_SETTINGS, DEFAULT_CONFIG, type LabConfig, TRAIN_OPTION_FIELDS, type TrainOptions, pick, settingError } from './settings';
+import { settingError } from './settingChecks';
+import { CONFIG_SETTINGS, DEFAULT_CONFIG, type LabConfig, TRAIN_OPTION_FIELDS, type TrainOptions, pick } from './settings';
 import { Trainer } from './trainer';
 
 export { DEFAULT_CONFIG, type LabConfig };

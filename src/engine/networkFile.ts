@@ -9,7 +9,8 @@ import { ACTIVATIONS, type ActivationName, DEFAULT_LEAKY_SLOPE, isActivationName
 import type { ParseResult } from './datasets';
 import { describeValue, jsonErrorWithLine } from './json';
 import { type Network, biasVector, createNetwork, layoutOf, shapeError, weightRows } from './network';
-import { CONFIG_SETTINGS, describeRange, inRange } from './settings';
+import { describeRange, inRange } from './settingChecks';
+import { CONFIG_SETTINGS } from './settings';
 
 /** Kept here for callers that imported it from this file before it moved to json.ts. */
 export { jsonErrorWithLine };

@@ -1,6 +1,7 @@
 /** Options of one training run (declared in settings.ts), and the check that needs the output layer too. */
 import type { ActivationName } from './activations';
-import { CONFIG_SETTINGS, TRAIN_OPTION_FIELDS, type TrainOptions, settingError } from './settings';
+import { settingError } from './settingChecks';
+import { CONFIG_SETTINGS, TRAIN_OPTION_FIELDS, type TrainOptions } from './settings';
 
 export {
   DEFAULT_TRAIN_OPTIONS,
