@@ -19,4 +19,5 @@ export * from './settings';
 export * from './trainer';
 export * from './slips';
 export * from './stats';
+export * from './sweep';
 export * from './twin';
