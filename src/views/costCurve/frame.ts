@@ -3,7 +3,11 @@
  * drawing of it onto a 2-D context (canvas in the app, a recording fake in tests).
  */
 import { type ScaleContinuousNumeric, area, scaleLinear, scaleLog } from 'd3';
-import { type Columns, CostEnvelope, envelopeColumns } from './envelope';
+import type { Columns, CostEnvelope } from './envelope';
+import { type EpochRange, type EpochView, columnExtremes, epochViewOf, isWholeLinear, viewColumns } from './epochView';
+import { logTicks } from './ticks';
+
+export { decadeTicks } from './ticks';
 
 export type CostScale = 'linear' | 'log';
 
@@ -20,13 +24,34 @@ export interface SeriesFrame {
   color: string;
   columns: Columns;
   length: number;
+  /** an earlier run kept for comparison: drawn faintly */
+  faint: boolean;
+}
+
+/** A setting that changed mid-run: the epochs after `epoch` trained with the new value. */
+export interface CostMarker {
+  epoch: number;
+  label: string;
+}
+
+/** What else a frame shows besides the series: the zoom, a log epoch axis, markers, a drag in progress. */
+export interface FrameExtras {
+  zoom?: EpochRange;
+  logX?: boolean;
+  markers?: readonly CostMarker[];
+  /** epochs under a zoom drag in progress */
+  selection?: EpochRange;
 }
 
 export interface CostFrame {
   box: PlotBox;
   scale: CostScale;
-  /** epochs 1 … span across the plot */
+  /** epochs 1 … span in the longest series */
   span: number;
+  /** the epochs across the plot (the whole run, or the zoom) and whether the epoch axis is log */
+  view: EpochView;
+  markers: CostMarker[];
+  selection: EpochRange;
   x: ScaleContinuousNumeric<number, number>;
   y: ScaleContinuousNumeric<number, number>;
   /** pixel columns in device pixels, and CSS pixels per column */
@@ -48,6 +73,7 @@ export interface SeriesInput {
   costs: ArrayLike<number>;
   length: number;
   envelope: CostEnvelope;
+  faint?: boolean;
 }
 
 export function plotWidth(box: PlotBox): number {
@@ -64,8 +90,10 @@ export function costAt(costs: ArrayLike<number>, length: number, epoch: number):
   return k >= 0 && k < length && k < costs.length ? costs[k] : NaN;
 }
 
+type Extremes = Pick<CostEnvelope, 'globalMin' | 'globalMax' | 'globalMinPositive'>;
+
 /** y domain over all series: linear from min(0, lowest) to highest; log from lowest positive to highest. */
-export function costDomain(series: readonly { envelope: CostEnvelope }[], scale: CostScale): [number, number] {
+export function costDomain(series: readonly { envelope: Extremes }[], scale: CostScale): [number, number] {
   let lo = NaN;
   let hi = NaN;
   let loPositive = NaN;
@@ -94,6 +122,7 @@ export function buildCostFrame(
   hoverEpoch: number,
   ratio: number,
   reuse?: Map<string, Columns>,
+  extras: FrameExtras = {},
 ): CostFrame {
   const w = plotWidth(box);
   const h = plotHeight(box);
@@ -102,26 +131,33 @@ export function buildCostFrame(
     s.envelope.sync(s.costs, s.length);
     span = Math.max(span, s.envelope.length);
   }
-  const x = scaleLinear().domain([1, Math.max(2, span)]).range([box.margin.left, box.margin.left + w]);
-  const domain = costDomain(inputs, scale);
-  const range = [box.margin.top + h, box.margin.top];
-  // log: a little headroom instead of nice(), which would round 0.7 up to 10 and waste a third of the plot
-  const y = scale === 'log' ? scaleLog().domain([domain[0] / 1.25, domain[1] * 1.25]).range(range) : scaleLinear().domain(domain).range(range).nice();
+  const view = epochViewOf(span, extras.zoom ?? null, extras.logX ?? false);
+  const xRange = [box.margin.left, box.margin.left + w];
+  const x = view.log ? scaleLog().domain([view.from, view.to]).range(xRange) : scaleLinear().domain([view.from, view.to]).range(xRange);
   const columnCount = Math.max(1, Math.round(w * ratio));
   const series = inputs.map((s) => ({
     id: s.id,
     label: s.label,
     color: s.color,
     length: s.envelope.length,
-    columns: envelopeColumns(s.envelope, columnCount, span, reuse?.get(s.id)),
+    faint: s.faint ?? false,
+    columns: viewColumns(s.envelope, s.costs, view, columnCount, span, reuse?.get(s.id)),
   }));
   if (reuse) for (const s of series) reuse.set(s.id, s.columns);
+  // a zoom or a log epoch axis scales the costs to what is on show
+  const domain = costDomain(isWholeLinear(view, span) ? inputs : series.map((s) => ({ envelope: columnExtremes(s.columns) })), scale);
+  const range = [box.margin.top + h, box.margin.top];
+  // log: a little headroom instead of nice(), which would round 0.7 up to 10 and waste a third of the plot
+  const y = scale === 'log' ? scaleLog().domain([domain[0] / 1.25, domain[1] * 1.25]).range(range) : scaleLinear().domain(domain).range(range).nice();
   const current = Math.round(currentEpoch);
   const hover = Math.round(hoverEpoch);
   return {
     box,
     scale,
     span,
+    view,
+    markers: (extras.markers ?? []).filter((m) => m.epoch >= view.from && m.epoch <= view.to),
+    selection: extras.selection ?? null,
     x,
     y,
     columnCount,
@@ -146,8 +182,9 @@ export function yOf(frame: CostFrame, cost: number): number {
 export function epochAt(frame: Pick<CostFrame, 'x' | 'span' | 'box'>, px: number): number {
   const [left, right] = frame.x.range();
   if (px < left - 2 || px > right + 2 || frame.span < 1) return 0;
+  const [from, to] = frame.x.domain();
   const e = Math.round(frame.x.invert(Math.min(right, Math.max(left, px))));
-  return Math.min(frame.span, Math.max(1, e));
+  return Math.min(frame.span, Math.ceil(to), Math.max(1, Math.floor(from), e));
 }
 
 const DIVERGED_COLOR = '#D55E00';
@@ -174,10 +211,14 @@ export function drawCostFrame(ctx: CanvasRenderingContext2D, frame: CostFrame): 
   ctx.beginPath();
   ctx.rect(left, top - 2, right - left, bottom - top + 4);
   ctx.clip();
-  for (const s of frame.series) drawEnvelope(ctx, frame, s);
+  // earlier runs first, under the live one
+  for (const s of frame.series) if (s.faint) drawEnvelope(ctx, frame, s);
+  for (const s of frame.series) if (!s.faint) drawEnvelope(ctx, frame, s);
+  drawSelection(ctx, frame);
   ctx.restore();
 
-  for (const s of frame.series) drawDivergence(ctx, frame, s);
+  drawMarkers(ctx, frame);
+  for (const s of frame.series) if (!s.faint) drawDivergence(ctx, frame, s);
   if (frame.currentEpoch > 0) drawEpochMark(ctx, frame, frame.currentEpoch, frame.currentCosts, '#333333', [4, 3]);
   if (frame.hoverEpoch > 0) drawEpochMark(ctx, frame, frame.hoverEpoch, frame.hoverCosts, '#777777', []);
 }
@@ -196,21 +237,64 @@ function drawEnvelope(ctx: CanvasRenderingContext2D, frame: CostFrame, s: Series
     .y0((c) => yOf(frame, frame.scale === 'log' && !(columns.min[c] > 0) ? 0 : columns.min[c]))
     .y1((c) => yOf(frame, columns.max[c]))
     .context(ctx);
-  ctx.globalAlpha = 0.28;
+  ctx.globalAlpha = s.faint ? 0.1 : 0.28;
   ctx.fillStyle = s.color;
   ctx.beginPath();
   band(indices);
   ctx.fill();
-  ctx.globalAlpha = 1;
+  ctx.globalAlpha = s.faint ? 0.55 : 1;
   ctx.strokeStyle = s.color;
   ctx.lineWidth = 1.5;
   ctx.lineJoin = 'round';
+  if (s.faint) ctx.setLineDash([5, 3]);
   ctx.beginPath();
   band.lineY1()(indices);
   ctx.stroke();
   ctx.beginPath();
   band.lineY0()(indices);
   ctx.stroke();
+  ctx.setLineDash([]);
+  ctx.globalAlpha = 1;
+}
+
+const MARKER_COLOR = '#7B4F9D';
+
+/** A dotted line at each setting change, labelled at the top while the labels have room. */
+function drawMarkers(ctx: CanvasRenderingContext2D, frame: CostFrame): void {
+  if (frame.markers.length === 0) return;
+  const [bottom, top] = frame.y.range();
+  const right = frame.x.range()[1];
+  ctx.strokeStyle = MARKER_COLOR;
+  ctx.fillStyle = MARKER_COLOR;
+  ctx.lineWidth = 1;
+  ctx.font = '12px system-ui, sans-serif';
+  ctx.textBaseline = 'top';
+  let labelEnd = -Infinity;
+  for (const marker of frame.markers) {
+    const px = Math.round(frame.x(marker.epoch)) + 0.5;
+    ctx.setLineDash([2, 2]);
+    ctx.beginPath();
+    ctx.moveTo(px, top);
+    ctx.lineTo(px, bottom);
+    ctx.stroke();
+    ctx.setLineDash([]);
+    const width = ctx.measureText?.(marker.label)?.width ?? marker.label.length * 6.5;
+    const flip = px + 3 + width > right;
+    const x0 = flip ? px - 3 - width : px + 3;
+    if (x0 < labelEnd + 6) continue;
+    ctx.fillText(marker.label, x0, top + 2);
+    labelEnd = x0 + width;
+  }
+}
+
+/** The epochs under a zoom drag, shaded. */
+function drawSelection(ctx: CanvasRenderingContext2D, frame: CostFrame): void {
+  if (!frame.selection) return;
+  const [bottom, top] = frame.y.range();
+  const a = frame.x(Math.min(frame.selection[0], frame.selection[1]));
+  const b = frame.x(Math.max(frame.selection[0], frame.selection[1]));
+  ctx.fillStyle = 'rgba(0, 114, 178, 0.14)';
+  ctx.fillRect(a, top, Math.max(1, b - a), bottom - top);
 }
 
 function drawDivergence(ctx: CanvasRenderingContext2D, frame: CostFrame, s: SeriesFrame): void {
@@ -230,7 +314,7 @@ function drawDivergence(ctx: CanvasRenderingContext2D, frame: CostFrame, s: Seri
     ctx.fillRect(x0, top - 9, x1 - x0, 5);
     ctx.globalAlpha = 1;
     if (!labelled && x1 - x0 > 70) {
-      ctx.font = '10.5px system-ui, sans-serif';
+      ctx.font = '12px system-ui, sans-serif';
       ctx.textBaseline = 'top';
       ctx.fillText('cost not finite', x0 + 2, top - 1);
       labelled = true;
@@ -239,22 +323,10 @@ function drawDivergence(ctx: CanvasRenderingContext2D, frame: CostFrame, s: Seri
   }
 }
 
-/** Log axes label whole decades only (1, 0.1, 0.01 …), at most `count` of them. */
-export function decadeTicks(domain: readonly number[], count: number): number[] {
-  const lo = Math.ceil(Math.log10(Math.min(domain[0], domain[1])) - 1e-9);
-  const hi = Math.floor(Math.log10(Math.max(domain[0], domain[1])) + 1e-9);
-  if (!(hi >= lo)) return [];
-  const step = Math.max(1, Math.ceil((hi - lo + 1) / Math.max(1, count)));
-  const ticks: number[] = [];
-  // parsed, not 10 ** e: 10 ** −5 is 9.999…e−6 in floating point
-  for (let e = hi; e >= lo; e -= step) ticks.push(Number(`1e${e}`));
-  return ticks.reverse();
-}
-
 /** Tick values of the y axis (shared by the grid lines and the axis). */
 export function costTicks(frame: Pick<CostFrame, 'y' | 'scale' | 'box'>): number[] {
   const rows = Math.max(2, Math.floor(plotHeight(frame.box) / 28));
-  return frame.scale === 'log' ? decadeTicks(frame.y.domain(), rows) : frame.y.ticks(Math.min(6, rows));
+  return frame.scale === 'log' ? logTicks(frame.y.domain(), rows) : frame.y.ticks(Math.min(6, rows));
 }
 
 function drawEpochMark(ctx: CanvasRenderingContext2D, frame: CostFrame, epoch: number, costs: number[], color: string, dash: number[]): void {
@@ -270,7 +342,7 @@ function drawEpochMark(ctx: CanvasRenderingContext2D, frame: CostFrame, epoch: n
   ctx.setLineDash([]);
   frame.series.forEach((s, k) => {
     const cost = costs[k];
-    if (!Number.isFinite(cost)) return;
+    if (!Number.isFinite(cost) || s.faint) return;
     ctx.beginPath();
     ctx.arc(px, yOf(frame, cost), 3.5, 0, 2 * Math.PI);
     ctx.fillStyle = '#FFFFFF';
