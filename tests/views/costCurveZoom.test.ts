@@ -34,8 +34,9 @@ describe('log cost axis ticks', () => {
     expect([...ticks].sort((a, b) => a - b)).toEqual(ticks);
   });
 
-  it('many decades: whole decades only, thinned to the room', () => {
+  it('many decades: whole decades only, thinned to the room but never below three', () => {
     expect(logTicks([1e-6, 1], 4)).toEqual([1e-6, 1e-4, 1e-2, 1]);
+    expect(logTicks([8e-4, 1.2], 2)).toEqual([1e-3, 1e-1, 1]);
   });
 
   it('a frame on a log axis of a cost that barely moves labels three or more ticks', () => {
@@ -46,10 +47,11 @@ describe('log cost axis ticks', () => {
 });
 
 describe('one tick format per axis', () => {
-  it('plain decimals with the digits the finest tick needs, the same for every tick', () => {
+  it('plain decimals for every tick while all of them read well that way', () => {
     const f = tickFormatter([0.025, 0.03, 0.035]);
-    expect([0.025, 0.03, 0.035].map(f)).toEqual(['0.025', '0.030', '0.035']);
-    expect([0.1, 0.2, 0.5].map(tickFormatter([0.1, 0.2, 0.5]))).toEqual(['0.1', '0.2', '0.5']);
+    expect([0.025, 0.03, 0.035].map(f)).toEqual(['0.025', '0.03', '0.035']);
+    expect([0.001, 0.1, 1].map(tickFormatter([0.001, 0.1, 1]))).toEqual(['0.001', '0.1', '1']);
+    expect([1000, 2000].map(tickFormatter([1000, 2000]))).toEqual(['1,000', '2,000']);
   });
 
   it('exponent form for every tick once one of them needs it (never 0.001 beside 1e−4)', () => {

@@ -363,8 +363,11 @@ function updateTooltip(frame: CostFrame, tooltip: HTMLDivElement | null): void {
     }
   }
   const px = frame.x(frame.hoverEpoch);
-  const flip = px > frame.box.width * 0.62;
-  tooltip.style.left = flip ? '' : `${px + 10}px`;
-  tooltip.style.right = flip ? `${frame.box.width - px + 10}px` : '';
+  // beside the cursor on the side with room, and never past the plot's edges (a phone's plot is narrow)
+  const width = tooltip.offsetWidth || 160;
+  const flip = px + 10 + width > frame.box.width && px > frame.box.width / 2;
+  const left = flip ? px - 10 - width : px + 10;
+  tooltip.style.left = `${Math.max(0, Math.min(frame.box.width - width, left))}px`;
+  tooltip.style.right = '';
   tooltip.style.top = `${frame.box.margin.top + 4}px`;
 }

@@ -44,8 +44,8 @@ export function logTicks(domain: readonly number[], count: number): number[] {
   const lo = Math.min(domain[0], domain[1]);
   const hi = Math.max(domain[0], domain[1]);
   if (!(lo > 0) || !(hi > lo)) return [];
-  const decades = decadeTicks(domain, count);
-  if (decades.length >= MIN_TICKS) return decades;
+  const decades = decadeTicks(domain, Infinity);
+  if (decades.length >= MIN_TICKS) return thin(decades, count);
   for (const mantissas of [[1, 2, 5], [1, 2, 3, 4, 5, 6, 7, 8, 9]]) {
     const ticks = mantissaTicks(lo, hi, mantissas);
     if (ticks.length >= MIN_TICKS) return thin(ticks, count);
@@ -58,8 +58,8 @@ export function logTicks(domain: readonly number[], count: number): number[] {
 const MINUS = '\u2212';
 
 /**
- * One label format for all of an axis's ticks: plain decimals with as few digits as the ticks need
- * while every tick lies in [0.001, 10 000), else exponent form for all of them (1e−5, 2.5e−4).
+ * One label format for all of an axis's ticks: plain decimals (no trailing zeros) while every tick lies
+ * in [0.001, 10 000), else exponent form for all of them (1e−5, 2.5e−4), never the two mixed.
  */
 export function tickFormatter(ticks: readonly number[]): (value: number) => string {
   const plain = ticks.every((v) => v === 0 || (Math.abs(v) >= 1e-3 && Math.abs(v) < 1e4));
@@ -71,7 +71,8 @@ export function tickFormatter(ticks: readonly number[]): (value: number) => stri
       const dot = text.indexOf('.');
       if (dot >= 0) digits = Math.max(digits, text.length - dot - 1);
     }
-    const fixed = format(`,.${Math.min(digits, 6)}f`);
+    // trailing zeros trimmed: 1, 0.1, 0.01 rather than 1.00, 0.10, 0.01
+    const fixed = format(`,.${Math.min(digits, 6)}~f`);
     return (v) => fixed(v).replace('-', MINUS);
   }
   const exponent = format('.2~e');
