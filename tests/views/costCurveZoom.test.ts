@@ -1,7 +1,7 @@
 /** The cost curve's pure parts added for reading it: log-axis ticks, one tick format, the zoom's epoch mapping, markers and faint series. */
 import { describe, expect, it } from 'vitest';
 import { CostEnvelope, reduceColumns } from '../../src/views/costCurve/envelope';
-import { columnOfEpoch, epochViewOf, viewColumns, zoomFromDrag } from '../../src/views/costCurve/epochView';
+import { columnEdges, columnOfEpoch, epochViewOf, viewColumns, zoomFromDrag } from '../../src/views/costCurve/epochView';
 import { type PlotBox, buildCostFrame, costTicks, drawCostFrame, epochAt } from '../../src/views/costCurve/frame';
 import { MIN_TICKS, logTicks, tickFormatter } from '../../src/views/costCurve/ticks';
 
@@ -157,5 +157,37 @@ describe('markers and the previous run', () => {
     drawCostFrame(ctx, frame);
     // the first envelope strokes are the ghost's, at reduced alpha
     expect(strokes[1]).toBeLessThan(1);
+  });
+});
+
+describe('column edges', () => {
+  it('split the epochs exactly as columnOfEpoch does, on linear and log views', () => {
+    for (const view of [epochViewOf(60_000, [37, 5_000], false), epochViewOf(60_000, null, true), epochViewOf(1_000, [3, 900], true), epochViewOf(100_000, [1, 99_999], false)]) {
+      for (const columns of [7, 640, 1800]) {
+        const edges = columnEdges(view, columns);
+        for (let e = Math.ceil(view.from); e <= view.to; e += 1 + Math.floor(e / 500)) {
+          const c = columnOfEpoch(view, e, columns);
+          expect(e >= edges[c] && e < edges[c + 1]).toBe(true);
+        }
+      }
+    }
+  });
+
+  it('log-epoch columns of a million epochs equal an exact reduction epoch by epoch', () => {
+    const costs = decay(1_000_000);
+    const envelope = new CostEnvelope();
+    envelope.sync(costs, costs.length);
+    const view = epochViewOf(costs.length, null, true);
+    const fast = viewColumns(envelope, costs, view, 900, costs.length);
+    const exact = { min: new Float64Array(900).fill(NaN), max: new Float64Array(900).fill(NaN) };
+    for (let e = 1; e <= costs.length; e++) {
+      const c = columnOfEpoch(view, e, 900);
+      const v = costs[e - 1];
+      if (!(exact.min[c] <= v)) exact.min[c] = v;
+      if (!(exact.max[c] >= v)) exact.max[c] = v;
+    }
+    // buckets that sit inside one column are exact too, so every column matches
+    expect(Array.from(fast.min)).toEqual(Array.from(exact.min));
+    expect(Array.from(fast.max)).toEqual(Array.from(exact.max));
   });
 });

@@ -62,33 +62,62 @@ function add(cols: Columns, c: number, lo: number, hi: number, minPositive: numb
 }
 
 /**
+ * The first whole epoch of each column (edges[c]), and edges[columns] one past the view's last epoch:
+ * the same split as columnOfEpoch, found with a few evaluations per column instead of one per epoch.
+ */
+export function columnEdges(view: EpochView, columns: number): Float64Array {
+  const first = Math.ceil(view.from);
+  const end = Math.floor(view.to) + 1;
+  const edges = new Float64Array(columns + 1);
+  const column = (e: number) => Math.floor(positionOf(view, e) * columns);
+  for (let c = 0; c <= columns; c++) {
+    if (c === 0 || c === columns) {
+      edges[c] = c === 0 ? first : end;
+      continue;
+    }
+    const t = c / columns;
+    let e = Math.ceil(view.log ? view.from * Math.pow(view.to / view.from, t) : view.from + t * (view.to - view.from));
+    e = Math.min(end, Math.max(first, e));
+    while (e > first && column(e - 1) >= c) e--;
+    while (e < end && column(e) < c) e++;
+    edges[c] = Math.max(e, edges[c - 1]);
+  }
+  return edges;
+}
+
+/**
  * One min–max column per device pixel over the view. The whole run on a linear axis is the envelope's
  * reduction; otherwise each envelope bucket that falls inside one column goes in whole, and a bucket
  * spanning several columns (zoomed in, or the first epochs on a log axis) is read epoch by epoch from the
- * history, so a zoom into 1,000 of a million epochs is exact, at O(buckets + epochs shown finely).
+ * history, so a zoom into 1,000 of a million epochs is exact. Epochs walk the column edges in order:
+ * no logarithm per epoch.
  */
 export function viewColumns(envelope: CostEnvelope, values: ArrayLike<number>, view: EpochView, columns: number, span: number, into?: Columns): Columns {
   if (isWholeLinear(view, span)) return envelopeColumns(envelope, columns, span, into);
   const cols = into && into.count === Math.floor(columns) ? clear(into) : emptyColumns(columns);
-  if (cols.count === 0) return cols;
+  const count = cols.count;
+  if (count === 0) return cols;
+  const edges = columnEdges(view, count);
   const size = envelope.bucketSize;
   const length = Math.min(envelope.length, values.length);
-  const firstBucket = Math.max(0, Math.floor((Math.ceil(view.from) - 1) / size));
-  const lastBucket = Math.min(envelope.bucketCount - 1, Math.floor((Math.floor(view.to) - 1) / size));
-  for (let b = firstBucket; b <= lastBucket; b++) {
+  const lo = edges[0];
+  const hi = Math.min(length, edges[count] - 1);
+  let c = 0;
+  for (let b = Math.floor((lo - 1) / size); b < envelope.bucketCount; b++) {
     const first = b * size + 1;
+    if (first > hi) break;
     const last = Math.min(length, first + size - 1);
-    const c0 = columnOfEpoch(view, first, cols.count);
-    if (c0 >= 0 && c0 === columnOfEpoch(view, last, cols.count)) {
-      add(cols, c0, envelope.min[b], envelope.max[b], envelope.minPositive[b], envelope.nonFinite[b]);
+    while (c + 1 < count && edges[c + 1] <= Math.max(first, lo)) c++;
+    if (first >= lo && last <= hi && (c + 1 >= count || last < edges[c + 1])) {
+      add(cols, c, envelope.min[b], envelope.max[b], envelope.minPositive[b], envelope.nonFinite[b]);
       continue;
     }
-    for (let e = Math.max(first, Math.ceil(view.from)); e <= Math.min(last, view.to); e++) {
-      const c = columnOfEpoch(view, e, cols.count);
+    let k = c;
+    for (let e = Math.max(first, lo); e <= Math.min(last, hi); e++) {
+      while (k + 1 < count && edges[k + 1] <= e) k++;
       const v = values[e - 1];
-      if (c < 0) continue;
-      if (Number.isFinite(v)) add(cols, c, v, v, v > 0 ? v : NaN, 0);
-      else cols.nonFinite[c]++;
+      if (Number.isFinite(v)) add(cols, k, v, v, v > 0 ? v : NaN, 0);
+      else cols.nonFinite[k]++;
     }
   }
   return cols;
