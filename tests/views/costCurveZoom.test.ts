@@ -2,7 +2,8 @@
 import { describe, expect, it } from 'vitest';
 import { CostEnvelope, reduceColumns } from '../../src/views/costCurve/envelope';
 import { columnEdges, columnOfEpoch, epochViewOf, viewColumns, zoomFromDrag } from '../../src/views/costCurve/epochView';
-import { type PlotBox, buildCostFrame, costTicks, drawCostFrame, epochAt } from '../../src/views/costCurve/frame';
+import { drawCostFrame } from '../../src/views/costCurve/drawFrame';
+import { type PlotBox, buildCostFrame, costTicks, epochAt } from '../../src/views/costCurve/frame';
 import { MIN_TICKS, logTicks, tickFormatter } from '../../src/views/costCurve/ticks';
 
 const box: PlotBox = { width: 600, height: 150, margin: { top: 14, right: 16, bottom: 34, left: 60 } };

@@ -6,13 +6,14 @@
 import { axisBottom, axisLeft, format, select } from 'd3';
 import { type KeyboardEvent, type MouseEvent, type PointerEvent, useEffect, useMemo, useRef, useState } from 'react';
 import { devicePixelRatioOf, frameThrottle, prepareCanvas } from '../canvas';
-import { formatEpoch, formatNumber } from '../format';
 import { SERIES_COLORS } from '../palette';
 import { useElementWidth } from '../useElementWidth';
 import { type Columns, CostEnvelope } from './envelope';
 import { type EpochRange, zoomFromDrag } from './epochView';
-import { type CostFrame, type CostMarker, type CostScale, type PlotBox, buildCostFrame, costTicks, drawCostFrame, epochAt, epochTicks } from './frame';
+import { drawCostFrame } from './drawFrame';
+import { type CostFrame, type CostMarker, type CostScale, type PlotBox, buildCostFrame, costTicks, epochAt, epochTicks } from './frame';
 import { tickFormatter } from './ticks';
+import { updateLegendValues, updateTooltip } from './curveText';
 import '../views.css';
 import './costCurve.css';
 
@@ -316,58 +317,4 @@ export function CostCurve({ source, scale: scaleProp, onScaleChange, onPickEpoch
       </figcaption>
     </figure>
   );
-}
-
-function updateLegendValues(frame: CostFrame, cells: Map<string, HTMLElement>): void {
-  frame.series.forEach((s, k) => {
-    const cell = cells.get(s.id);
-    if (!cell) return;
-    const epoch = frame.currentEpoch > 0 ? frame.currentEpoch : s.length;
-    const cost = frame.currentEpoch > 0 ? frame.currentCosts[k] : NaN;
-    cell.textContent = s.length === 0 ? 'no epochs yet' : frame.currentEpoch > 0 ? `${formatNumber(cost)} at epoch ${formatEpoch(epoch)}` : `${formatEpoch(s.length)} epochs`;
-  });
-}
-
-function updateTooltip(frame: CostFrame, tooltip: HTMLDivElement | null): void {
-  if (!tooltip) return;
-  if (frame.hoverEpoch <= 0) {
-    tooltip.hidden = true;
-    return;
-  }
-  tooltip.hidden = false;
-  const rows = frame.series.map((s, k) => `${s.label}: ${Number.isNaN(frame.hoverCosts[k]) && frame.hoverEpoch > s.length ? '—' : formatNumber(frame.hoverCosts[k])}`);
-  // setting changes within a few pixels of the pointer
-  const hoverX = frame.x(frame.hoverEpoch);
-  const changes = frame.markers.filter((m) => Math.abs(frame.x(m.epoch) - hoverX) <= 4).map((m) => `After epoch ${formatEpoch(m.epoch)}: ${m.label}`);
-  const text = [`Epoch ${formatEpoch(frame.hoverEpoch)}`, ...rows, ...changes].join('\n');
-  // rebuild only when the words change: the tooltip is a live region, and frames come 60 times a second
-  if (tooltip.dataset.text !== text) {
-    tooltip.dataset.text = text;
-    const head = document.createElement('div');
-    head.className = 'bl-tooltip__head';
-    head.textContent = `Epoch ${formatEpoch(frame.hoverEpoch)}`;
-    tooltip.replaceChildren(head);
-    frame.series.forEach((s, k) => {
-      const row = document.createElement('div');
-      const swatch = document.createElement('span');
-      swatch.className = 'bl-cost__swatch';
-      swatch.style.background = s.color;
-      row.append(swatch, rows[k]);
-      tooltip.append(row);
-    });
-    for (const change of changes) {
-      const row = document.createElement('div');
-      row.className = 'bl-cost__change';
-      row.textContent = change;
-      tooltip.append(row);
-    }
-  }
-  const px = frame.x(frame.hoverEpoch);
-  // beside the cursor on the side with room, and never past the plot's edges (a phone's plot is narrow)
-  const width = tooltip.offsetWidth || 160;
-  const flip = px + 10 + width > frame.box.width && px > frame.box.width / 2;
-  const left = flip ? px - 10 - width : px + 10;
-  tooltip.style.left = `${Math.max(0, Math.min(frame.box.width - width, left))}px`;
-  tooltip.style.right = '';
-  tooltip.style.top = `${frame.box.margin.top + 4}px`;
 }
