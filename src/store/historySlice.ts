@@ -87,12 +87,13 @@ export function appendCosts(history: CostHistory, start: number, costs: Float64A
 }
 
 /**
- * The cost at `epoch` (the whole dataset's cost after that epoch's update): from the history the curve
- * draws, or from the live snapshot at epoch 0 and before the epoch's costs arrive. Null when neither has it.
+ * The cost at `epoch` (the whole dataset's cost after that epoch's update): the live snapshot's when it
+ * shows that epoch (the same number as the history's, bit for bit, unless a weight was typed since),
+ * else the history's while the snapshot lags behind a running lab. Null when neither has it.
  */
 export function costAtEpoch(state: Pick<LabState, 'history' | 'snapshot' | 'run'>, epoch: number): number | null {
   const { history, snapshot } = state;
-  if (history.runId === state.run.runId && epoch >= 1 && epoch <= history.length) return history.costs[epoch - 1];
   if (snapshot && snapshot.runId === state.run.runId && snapshot.epoch === epoch) return snapshot.cost;
+  if (history.runId === state.run.runId && epoch >= 1 && epoch <= history.length) return history.costs[epoch - 1];
   return null;
 }

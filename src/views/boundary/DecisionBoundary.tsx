@@ -32,6 +32,8 @@ export interface DecisionBoundaryProps {
 }
 
 const MARGIN = { top: 8, right: 10, bottom: 34, left: 40 };
+/** The hover tooltip's widest (boundary.css keeps it to this). */
+const HOVER_WIDTH = 190;
 /** Grids below this resolution come from a big network (the worker trades detail for speed). */
 const COARSE_GRID = 50;
 
@@ -149,7 +151,8 @@ export function DecisionBoundary({ grids, data, outputs = null, rounded, onRound
             className="bl-tooltip bl-boundary__hover"
             role="status"
             style={{
-              ...(pointer![0] > size * 0.5 ? { right: width - MARGIN.left - pointer![0] + 12 } : { left: MARGIN.left + pointer![0] + 12 }),
+              // beside the pointer on the side where the tooltip (at most HOVER_WIDTH wide) fits, never past the figure's edges
+              left: Math.max(0, Math.min(width - HOVER_WIDTH, MARGIN.left + (pointer![0] + 12 + HOVER_WIDTH > size ? pointer![0] - 12 - HOVER_WIDTH : pointer![0] + 12))),
               ...(pointer![1] > size * 0.6 ? { bottom: height - MARGIN.top - pointer![1] + 12 } : { top: MARGIN.top + pointer![1] + 12 }),
             }}
           >
