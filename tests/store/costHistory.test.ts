@@ -123,4 +123,16 @@ describe('the status line\'s cost', () => {
     expect(costAtEpoch(state, 12)).toBe(state.snapshot!.cost);
     expect(costAtEpoch(state, 0)).toBeNull();
   });
+
+  test('a weight typed at epoch N changes the status\'s cost (the network now), while the curve keeps what training measured', () => {
+    const { store, env } = connected();
+    train(store, env, 12);
+    const trained = store.getState().history.costs[11];
+    store.getState().send({ type: 'setParam', index: 0, value: 3 });
+    env.runUntilIdle();
+    const state = store.getState();
+    expect(state.history.costs[11]).toBe(trained);
+    expect(costAtEpoch(state, 12)).toBe(state.snapshot!.cost);
+    expect(costAtEpoch(state, 12)).not.toBe(trained);
+  });
 });
