@@ -3,7 +3,7 @@ import { describe, expect, it } from 'vitest';
 import { CostEnvelope, reduceColumns } from '../../src/views/costCurve/envelope';
 import { columnEdges, columnOfEpoch, epochViewOf, viewColumns, zoomFromDrag } from '../../src/views/costCurve/epochView';
 import { drawCostFrame } from '../../src/views/costCurve/drawFrame';
-import { type PlotBox, buildCostFrame, costTicks, epochAt } from '../../src/views/costCurve/frame';
+import { type PlotBox, buildCostFrame, costTicks, epochAt, frameEpochTicks } from '../../src/views/costCurve/frame';
 import { MIN_TICKS, logTicks, tickFormatter } from '../../src/views/costCurve/ticks';
 
 const box: PlotBox = { width: 600, height: 150, margin: { top: 14, right: 16, bottom: 34, left: 60 } };
@@ -190,5 +190,16 @@ describe('column edges', () => {
     // buckets that sit inside one column are exact too, so every column matches
     expect(Array.from(fast.min)).toEqual(Array.from(exact.min));
     expect(Array.from(fast.max)).toEqual(Array.from(exact.max));
+  });
+});
+
+describe('log epoch axis ticks', () => {
+  it('label decades, not every 1…9 multiple crowded together', () => {
+    const frame = buildCostFrame([series(decay(20_000))], box, 'log', 0, 0, 1, undefined, { logX: true });
+    expect(frameEpochTicks(frame, 11)).toEqual([1, 10, 100, 1_000, 10_000]);
+    const short = buildCostFrame([series(decay(300))], box, 'log', 0, 0, 1, undefined, { logX: true, zoom: [20, 90] });
+    const ticks = frameEpochTicks(short, 5);
+    expect(ticks.length).toBeGreaterThanOrEqual(3);
+    for (const t of ticks) expect(Number.isInteger(t) && t >= 20 && t <= 90).toBe(true);
   });
 });

@@ -11,7 +11,7 @@ import { useElementWidth } from '../useElementWidth';
 import { type Columns, CostEnvelope } from './envelope';
 import { type EpochRange, zoomFromDrag } from './epochView';
 import { drawCostFrame } from './drawFrame';
-import { type CostFrame, type CostMarker, type CostScale, type PlotBox, buildCostFrame, costTicks, epochAt, epochTicks } from './frame';
+import { type CostFrame, type CostMarker, type CostScale, type PlotBox, buildCostFrame, costTicks, epochAt, frameEpochTicks } from './frame';
 import { tickFormatter } from './ticks';
 import { updateLegendValues, updateTooltip } from './curveText';
 import '../views.css';
@@ -131,7 +131,7 @@ export function CostCurve({ source, scale: scaleProp, onScaleChange, onPickEpoch
         state.axesKey = axesKey;
         const yTicks = costTicks(frame);
         const yFormat = tickFormatter(yTicks);
-        if (xAxisRef.current) select(xAxisRef.current).call(axisBottom(frame.x).tickValues(epochTicks(frame.x, Math.max(2, Math.floor(box.width / 110)))).tickFormat(format(',d')).tickSizeOuter(0));
+        if (xAxisRef.current) select(xAxisRef.current).call(axisBottom(frame.x).tickValues(frameEpochTicks(frame, Math.max(2, Math.floor(box.width / 110)))).tickFormat(format(',d')).tickSizeOuter(0));
         if (yAxisRef.current) select(yAxisRef.current).call(axisLeft(frame.y).tickValues(yTicks).tickFormat((v) => yFormat(Number(v))).tickSizeOuter(0));
         // the epochs on show, for tests and assistive tools
         plotRef.current?.setAttribute('data-epochs', `${frame.view.from}-${frame.view.to}`);

@@ -197,3 +197,9 @@ export function costTicks(frame: Pick<CostFrame, 'y' | 'scale' | 'box'>): number
 export function epochTicks(x: { ticks(count: number): number[] }, count: number): number[] {
   return x.ticks(count).filter((t) => Number.isInteger(t));
 }
+
+/** The epoch axis's ticks: whole epochs; on a log axis decades (1, 10, 100 …), or 1-2-5 steps over a short range. */
+export function frameEpochTicks(frame: Pick<CostFrame, 'x' | 'view'>, count: number): number[] {
+  if (!frame.view.log) return epochTicks(frame.x, count);
+  return logTicks(frame.x.domain(), count).filter((t) => Number.isInteger(t));
+}
