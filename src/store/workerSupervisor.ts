@@ -108,7 +108,10 @@ export function superviseWorker(store: LabStore, options: SupervisorOptions): ()
     silenceCheck = null;
     const late = now() - silenceDueAt;
     // the page was blocked (a long task, a sleeping tab): the worker's messages may be queued behind this check
-    if (late > PAGE_STALL_MS) return armSilenceCheck();
+    if (late > PAGE_STALL_MS) {
+      heardAt = now(); // and the stall is no measure of the worker's pace
+      return armSilenceCheck();
+    }
     fail(`it went silent for ${(silenceLimit(silenceMs, longestGap) / 1000).toFixed(1)} s while training`);
   };
 
