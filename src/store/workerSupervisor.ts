@@ -155,7 +155,8 @@ export function superviseWorker(store: LabStore, options: SupervisorOptions): ()
     restarts = restarts.filter((at) => t - at < windowMs);
     const state = store.getState();
     if (restarts.length >= maxRestarts) {
-      const message = `The training worker failed again (${why}) and was not restarted. Reload the page to start it again; your settings are kept in the address and in this browser.`;
+      // what to do comes first: a long reason is clipped in the status line
+      const message = `The training worker failed again and was not restarted. Reload the page to start it again; your settings are kept in the address and in this browser. (It failed because ${why}.)`;
       state.addNotes([{ key: 'worker', message }]);
       // halted: the message stays, and Play and Step are disabled with it as their reason
       store.setState({ run: { ...state.run, running: false, epochsPerSecond: 0, error: message, halted: message }, send: () => {} });

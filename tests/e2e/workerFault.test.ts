@@ -104,6 +104,8 @@ describe('a worker that sends what the page cannot use', () => {
       if (!/Reload the page/.test(await statusText(page))) worker = await currentWorker(page, worker);
     }
     await expect.poll(() => statusText(page), { timeout: 10_000 }).toMatch(/failed again .* Reload the page/);
+    // what to do is in the visible part of the message, not behind "Full message"
+    expect(await status(page).locator('.status__message').evaluate((element) => element.firstChild?.textContent ?? '')).toMatch(/Reload the page/);
     await expectPageAlive(page);
     for (const name of ['Play', 'Step']) {
       const button = page.getByRole('button', { name, exact: true });
