@@ -45,9 +45,9 @@ describe('the headers a host should send', () => {
     const page = await newRecordingPage(browser);
     const responses = new Map<string, Record<string, string>>();
     page.on('response', (response) => responses.set(response.url(), response.headers()));
-    const document = await page.goto(inject('baseUrl'));
+    const pageResponse = await page.goto(inject('baseUrl'));
     await expect.poll(async () => (await readStatus(page)).cost, { timeout: 20_000 }).toMatch(/\d/);
-    const served = [document!.headers(), ...[...responses].filter(([url]) => /\.js$/.test(url)).map(([, headers]) => headers)];
+    const served = [pageResponse!.headers(), ...[...responses].filter(([url]) => /\.js$/.test(url)).map(([, headers]) => headers)];
     expect([...responses.keys()].some((url) => /lab\.worker.*\.js$/.test(url))).toBe(true);
     for (const headers of served) {
       expect(headers['content-security-policy']).toBe(expected['Content-Security-Policy']);
