@@ -5,7 +5,7 @@
  * In a browser the events of one frame are applied together, in one store update just before
  * the frame is drawn, so React renders at most once a frame however many messages arrive.
  */
-import { labEventProblem } from '../worker/labEvents';
+import { type RunShape, labEventProblem, runMisfit, runShapeOf } from '../worker/labEvents';
 import type { LabEvent, WorkerLike } from '../worker/protocol';
 import type { LabStore } from './labStore';
 
@@ -49,6 +49,8 @@ export function connectWorker(store: LabStore, worker: WorkerLike, batch: EventB
   let queue: LabEvent[] = [];
   let pending = false;
   let connected = true;
+  /** the latest run the worker started, which its snapshots must fit */
+  let run: RunShape | null = null;
   const flush = () => {
     pending = false;
     const events = queue;
@@ -70,6 +72,9 @@ export function connectWorker(store: LabStore, worker: WorkerLike, batch: EventB
     const problem = labEventProblem(event.data);
     if (problem !== null) return onInvalid(problem);
     const data = event.data as LabEvent;
+    const misfit = runMisfit(run, data);
+    if (misfit !== null) return onInvalid(misfit);
+    if (data.type === 'run' && (run === null || data.runId >= run.runId)) run = runShapeOf(data);
     onEvent?.(data);
     if (!connected) return;
     queue.push(data);

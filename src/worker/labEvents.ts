@@ -310,3 +310,26 @@ export function labEventProblem(message: unknown): string | null {
   const type = typeof message === 'object' && message !== null && typeof (message as { type?: unknown }).type === 'string' ? `a “${(message as { type: string }).type.slice(0, 40)}” message` : 'a message';
   return `${type}${path ? ` at ${path}` : ''}: ${issue.message.slice(0, 160)}`;
 }
+
+/** What a run's later events must fit: its network's sizes and its data's sample count (from its 'run' event). */
+export interface RunShape {
+  runId: number;
+  sizes: readonly number[];
+  count: number;
+}
+
+/** The shape a 'run' event starts. */
+export const runShapeOf = (event: Extract<v.InferOutput<typeof LAB_EVENT>, { type: 'run' }>): RunShape => ({ runId: event.runId, sizes: event.network.sizes, count: event.data.count });
+
+/**
+ * Why a valid event does not fit the run it names (a snapshot of another network, a pass over
+ * other data), or null. Events of other runs are the store's to drop, so they always fit here.
+ */
+export function runMisfit(run: RunShape | null, event: v.InferOutput<typeof LAB_EVENT>): string | null {
+  if (run === null || (event.type !== 'snapshot' && event.type !== 'inspected') || event.runId !== run.runId) return null;
+  const { network, pass } = event.type === 'snapshot' ? event.snapshot : event;
+  const same = network.sizes.length === run.sizes.length && network.sizes.every((n, l) => n === run.sizes[l]);
+  if (!same) return `a “${event.type}” message of a ${network.sizes.join('-')} network for run ${run.runId}, whose network is ${run.sizes.join('-')}`;
+  if (pass.count !== run.count) return `a “${event.type}” message over ${pass.count} samples for run ${run.runId}, whose data has ${run.count}`;
+  return null;
+}

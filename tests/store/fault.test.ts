@@ -294,6 +294,25 @@ describe('a message the page cannot use (issue 16, defect 1)', () => {
     expect(typeof store.getState().run.error === 'string' || store.getState().run.error === null).toBe(true);
   });
 
+  test('a valid snapshot of another network or other data, for the current run, is a fault too (it would draw a lie)', () => {
+    const { store, workers } = supervised();
+    const foreign = new FakeWorkerEnv();
+    foreign.send({ type: 'configure', config: { ...DEFAULT_CONFIG, dataset: 'spiral', hidden: [3, 3] } });
+    const snapshot = foreign.last('snapshot');
+    expect(labEventProblem(snapshot)).toBeNull();
+    workers[0].inject(snapshot);
+    expect(workers).toHaveLength(2);
+    expect(notes(store).at(-1)).toMatch(/a “snapshot” message of a 2-3-3-1 network for run 1, whose network is 2-4-1/);
+    expect(store.getState().snapshot?.network.sizes).toEqual([2, 4, 1]);
+    // same shape, other data: 200 samples where the run has 4
+    const sameShape = new FakeWorkerEnv();
+    sameShape.send({ type: 'configure', config: { ...DEFAULT_CONFIG, dataset: 'circle' } });
+    const runId = store.getState().run.runId;
+    workers[1].inject({ ...sameShape.last('snapshot'), runId });
+    expect(workers).toHaveLength(3);
+    expect(notes(store).at(-1)).toMatch(new RegExp(`over 200 samples for run ${runId}, whose data has 4`));
+  });
+
   test('every event of a real run fits the schema (the other direction: nothing valid is refused)', () => {
     const configs = [DEFAULT_CONFIG, { ...DEFAULT_CONFIG, hidden: [3, 2], hiddenActivation: 'relu' as const, dataset: 'spiral' as const }, { ...DEFAULT_CONFIG, sigmoidForm: 'naive' as const, learningRate: 1e5 }];
     for (const config of configs) {
@@ -336,8 +355,9 @@ describe('a message the page cannot use (issue 16, defect 1)', () => {
         try {
           const problem = labEventProblem(message);
           expect(() => workers[0].inject(message)).not.toThrow();
-          expect(workers).toHaveLength(problem === null ? 1 : 2);
-          if (problem === null) return;
+          // refused: everything the schema refuses, and valid events that do not fit their run
+          if (problem !== null) expect(workers).toHaveLength(2);
+          if (workers.length === 1) return;
           expect(notes(store).at(-1)).toMatch(/could not use/);
           // the new worker's run is whole: a snapshot that fits its network
           expect(labEventProblem({ type: 'snapshot', runId: 1, snapshot: store.getState().snapshot })).toBeNull();
