@@ -8,7 +8,9 @@
 import fc from 'fast-check';
 import type { Browser, Page, Worker } from 'playwright-core';
 import { afterAll, beforeAll, describe, expect, inject, test } from 'vitest';
+import { DEFAULT_CONFIG } from '../../src/engine';
 import { labEventProblem } from '../../src/worker/labEvents';
+import { FakeWorkerEnv } from '../worker/harness';
 import { encodeTyped, malformedEvent, realEvents } from '../store/malformedEvents';
 import { launchBrowser } from './browser';
 import { openLab, readStatus, status, statusText } from './shareHelpers';
@@ -120,6 +122,18 @@ describe('a worker that sends what the page cannot use', () => {
     expect((await readStatus(page)).epoch).toBe(resumed.epoch);
     // nothing reached React as an error
     expect(errors.filter((e) => !/training worker/.test(e))).toEqual([]);
+    await page.context().close();
+  });
+
+  test('a valid snapshot of another network for the current run is refused too: the graph never shows a network the run does not have', async () => {
+    const foreign = new FakeWorkerEnv();
+    foreign.send({ type: 'configure', config: { ...DEFAULT_CONFIG, dataset: 'spiral', hidden: [3, 3] } });
+    const page = await openLab(browser, inject('baseUrl'));
+    await postFromWorker(await currentWorker(page), [foreign.last('snapshot')]);
+    await expect.poll(async () => (await notes(page).textContent()) ?? '', { timeout: 10_000 }).toMatch(/a “snapshot” message of a 2-3-3-1 network for run 1, whose network is 2-4-1/);
+    expect(await page.getByRole('group', { name: /of a 2-4-1 network/ }).count()).toBe(1);
+    expect(await page.getByRole('group', { name: /of a 2-3-3-1 network/ }).count()).toBe(0);
+    await expectPageAlive(page);
     await page.context().close();
   });
 
