@@ -263,10 +263,13 @@ const PARAMETER_CHECK = v.object({
   analytic: anyNumber,
   numeric: anyNumber,
   relativeError: anyNumber,
+  directionError: anyNumber,
 });
 
+const LAYER_AGREEMENT = v.object({ layer: positiveCount, cosine: anyNumber, scale: anyNumber });
+
 const GRADIENT_CHECK = typed<GradientCheck>()(
-  v.object({ parameters: v.array(PARAMETER_CHECK), maxRelativeError: anyNumber, worst: v.nullable(PARAMETER_CHECK), floor: anyNumber }),
+  v.object({ parameters: v.array(PARAMETER_CHECK), maxRelativeError: anyNumber, worst: v.nullable(PARAMETER_CHECK), floor: anyNumber, layers: v.array(LAYER_AGREEMENT) }),
 );
 
 const GRADIENT_CHECKED = checked<{ type: 'gradientChecked' } & CheckedGradients>()(
