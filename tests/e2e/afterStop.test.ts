@@ -4,7 +4,7 @@
  * gives exactly the run a fresh page trains straight to the new limit; a derivative switch mid-run
  * trains on from the current weights and the status says so.
  */
-import type { Browser } from 'playwright-core';
+import type { Browser, Page } from 'playwright-core';
 import { afterAll, beforeAll, describe, expect, inject, test } from 'vitest';
 import { launchBrowser } from './browser';
 import { openLab, readStatus, status, statusText } from './shareHelpers';
@@ -20,6 +20,21 @@ afterAll(async () => {
 // the question's XOR with the buggy derivative: not solved after a few hundred epochs
 const QUESTION_XOR = '?data=XOR&hidden=2&deriv=buggy&div=features&seed=3&speed=max';
 const link = (query: string) => new URL(query, inject('baseUrl')).toString();
+
+/** The status of a stopped run once its last snapshot is in: two reads a quarter second apart agree. */
+async function settledStatus(page: Page): Promise<{ epoch: number; cost: string }> {
+  let last = await readStatus(page);
+  await expect
+    .poll(async () => {
+      await page.waitForTimeout(250);
+      const now = await readStatus(page);
+      const same = now.cost === last.cost && now.epoch === last.epoch;
+      last = now;
+      return same;
+    })
+    .toBe(true);
+  return last;
+}
 
 describe('after a run stops', () => {
   test('the status says "Finished at epoch 300: not solved"; Play offers to continue, and one click trains on to 600 exactly as a fresh run to 600', async () => {
@@ -37,12 +52,13 @@ describe('after a run stops', () => {
     await offer.click();
     await expect.poll(() => statusText(page), { timeout: 30_000 }).toMatch(/Finished at epoch 600: not solved/);
     expect(await page.getByLabel('Stop after (epochs)').inputValue()).toBe('600');
-    const continued = await readStatus(page);
+    // the last snapshot (its cost) may land a frame after the status that says "Finished"
+    const continued = await settledStatus(page);
 
     const straight = await openLab(browser, link(`${QUESTION_XOR}&stop=600`));
     await straight.getByRole('button', { name: 'Play', exact: true }).click();
     await expect.poll(() => statusText(straight), { timeout: 30_000 }).toMatch(/Finished at epoch 600/);
-    expect(await readStatus(straight)).toEqual(continued);
+    expect(await settledStatus(straight)).toEqual(continued);
     await straight.context().close();
     await page.context().close();
   });
