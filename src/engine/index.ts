@@ -21,3 +21,4 @@ export * from './slips';
 export * from './stats';
 export * from './sweep';
 export * from './twin';
+export * from './newRun';

@@ -20,7 +20,6 @@ import {
   namedDataset,
   sweepKey,
 } from '../engine';
-import { needsNewRun } from '../worker/protocol';
 import type { SweepProgress } from '../worker/sweepPlan';
 import type { SweepOutcome, TwinOptions, TwinOutcome, TwinProgress } from '../worker/sweepPool';
 import { DEFAULT_SWEEP_STARTS, type SweepRequest, type TwinGrids } from '../worker/sweepProtocol';
@@ -257,16 +256,7 @@ export const createBugLabSlice: StateCreator<LabState, [], [], BugLabSlice> = (s
     },
 
     loadConfig(config, presetId = null) {
-      const problem = configError(config, customData(get()));
-      if (problem) return problem;
-      const before = get().config;
-      const stop = { ...get().stop, maxEpochs: config.epochs };
-      set({ config, presetId, stop });
-      get().send({ type: 'setStop', stop });
-      get().send({ type: 'configure', config });
-      // a fresh start even when only the options differ
-      if (!needsNewRun(before, config)) get().send({ type: 'reset' });
-      return null;
+      return get().applyConfig(config, { fresh: true, presetId });
     },
   };
 };

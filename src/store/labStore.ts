@@ -5,6 +5,7 @@
 import { type StoreApi, createStore } from 'zustand/vanilla';
 import type { LabCommand, LabEvent } from '../worker/protocol';
 import { createConfigSlice } from './configSlice';
+import { noWorker } from './pendingRequests';
 import { appendCosts, createHistorySlice, markSettingChange, startHistory } from './historySlice';
 import { createInspectSlice } from './inspectSlice';
 import { createRunSlice } from './runSlice';
@@ -29,6 +30,7 @@ export function createLabStore(): LabStore {
     ...createBugLabSlice(set, get, api),
     ...createStorySlice(set, get, api),
     send: (_command: LabCommand) => {},
+    request: noWorker,
     receive: (event: LabEvent) => set(applyEvent(get(), event)),
     receiveAll: (events: readonly LabEvent[]) => {
       // fold the events over a working copy, then publish once
@@ -47,6 +49,8 @@ export function createLabStore(): LabStore {
 /** What one worker event changes. Events of an earlier run (still in flight after a reset) are dropped. */
 export function applyEvent(state: LabState, event: LabEvent): Partial<LabState> {
   if (event.type === 'error') return { run: { ...state.run, error: event.message } };
+  // a refused request is an error like any other for the status line; its action's promise rejects with it too
+  if (event.type === 'answered') return event.error === null ? {} : { run: { ...state.run, error: event.error } };
   if (isStepEvent(event)) return applyStepEvent(state, event);
   if (event.type === 'run') {
     if (event.runId < state.run.runId) return {};

@@ -92,13 +92,17 @@ export const createStepSlice: StateCreator<LabState, [], [], StepSlice> = (set, 
       const key = currentMomentKey(state);
       if (key === null || key === state.stepThrough.requestedKey) return;
       update({ requestedKey: key, advancing: false });
-      state.send({ type: 'inspect' });
+      // a refusal is in the status line; the same moment may be asked for again
+      state.request({ type: 'inspect' }).catch(() => get().stepThrough.requestedKey === key && update({ requestedKey: null }));
     },
 
     nextEpoch() {
       if (get().stepThrough.advancing) return;
       update({ advancing: true, requestedKey: null });
-      get().send({ type: 'inspect', advance: true });
+      // refused or lost (the reason is in the status line): Next epoch works again
+      get()
+        .request({ type: 'inspect', advance: true })
+        .catch(() => update({ advancing: false }));
     },
 
     selectStepSample(sample) {
@@ -118,7 +122,7 @@ export const createStepSlice: StateCreator<LabState, [], [], StepSlice> = (set, 
       const key = currentMomentKey(state);
       if (key === null || key === state.stepThrough.gradCheckKey) return;
       update({ gradCheckKey: key });
-      state.send({ type: 'gradientCheck' });
+      state.request({ type: 'gradientCheck' }).catch(() => get().stepThrough.gradCheckKey === key && update({ gradCheckKey: null }));
     },
 
     loadIntoLab({ network, data, options }) {
@@ -137,12 +141,10 @@ export const createStepSlice: StateCreator<LabState, [], [], StepSlice> = (set, 
       if (options) config = { ...config, ...pickOptions(options) };
       const problem = configError(config);
       if (problem) return problem;
-      if (JSON.stringify(config) !== JSON.stringify(state.config)) {
-        set({ config, presetId: null });
-        state.send({ type: 'configure', config });
-      }
-      if (data) state.send({ type: 'loadData', data });
-      if (network) state.send({ type: 'loadNetwork', network });
+      if (JSON.stringify(config) !== JSON.stringify(state.config)) state.applyConfig(config);
+      // a refusal shows in the status line
+      if (data) state.loadData(data).catch(() => {});
+      if (network) state.loadNetwork(network).catch(() => {});
       return null;
     },
   };

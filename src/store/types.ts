@@ -1,6 +1,6 @@
 /** The lab store's state: five slices (config, run, history, snapshot, inspect) and the worker bridge. */
 import type { Dataset, LabConfig, Network } from '../engine';
-import type { LabCommand, LabEvent, LabSnapshot, LabStopReason, Speed, StopConditions } from '../worker/protocol';
+import type { LabCommand, LabEvent, Request, LabSnapshot, LabStopReason, Speed, StopConditions } from '../worker/protocol';
 import type { ShareSlice } from './shareSlice';
 import type { StepSlice } from './stepSlice';
 import type { BugLabSlice } from './bugLabSlice';
@@ -19,6 +19,13 @@ export interface UiToggles {
   mode: LabMode;
 }
 
+export interface ApplyConfigOptions {
+  fresh?: boolean;
+  /** the preset the configuration is, if it is one */
+  presetId?: string | null;
+  namedData?: boolean;
+}
+
 export interface ConfigSlice {
   config: LabConfig;
   speed: Speed;
@@ -26,9 +33,18 @@ export interface ConfigSlice {
   ui: UiToggles;
   /** the preset the current config came from, until a setting changes */
   presetId: string | null;
-  /** Validates and applies a change; returns the reason it was refused (nothing changes then), or null. */
+  /**
+   * The one way a configuration reaches the lab: validates it and sends it to the worker; returns the
+   * reason it was refused (nothing changes then), or null. `fresh` starts a new run from it (its own
+   * epoch limit, new weights even when only options differ); `namedData` drops the user's own data.
+   */
+  applyConfig(config: LabConfig, options?: ApplyConfigOptions): string | null;
+  /** applyConfig of the current configuration with `patch` */
   setConfig(patch: Partial<LabConfig>): string | null;
+  /** applyConfig of a preset, fresh */
   applyPreset(id: string): string | null;
+  /** Trains on the named dataset of the setting again, dropping the user's own data. */
+  useNamedData(): string | null;
   setSpeed(speed: Speed): void;
   setStop(patch: Partial<StopConditions>): string | null;
   setUi(patch: Partial<UiToggles>): void;
@@ -105,6 +121,12 @@ export interface SnapshotSlice {
   snapshot: LabSnapshot | null;
   /** a checkpoint's snapshot while scrubbing */
   scrubSnapshot: LabSnapshot | null;
+  /** Trains on the user's own data from now on (a new run); rejects with the reason the worker refused it (nothing changed then). */
+  loadData(data: Dataset): Promise<void>;
+  /** Trains this network from now on (a new run; Reset returns to it); rejects with the reason it was refused. */
+  loadNetwork(network: Network): Promise<void>;
+  /** Sets one weight or bias of the live network (leaving a scrubbed checkpoint); rejects with the reason it was refused. */
+  setParam(index: number, value: number): Promise<void>;
 }
 
 export interface InspectState {
@@ -125,8 +147,10 @@ export interface InspectSlice {
 }
 
 export interface BridgeSlice {
-  /** sends a command to the worker (a no-op until connectWorker) */
+  /** sends a command to the worker (a no-op until connectWorker); for the store's own actions, never a component */
   send(command: LabCommand): void;
+  /** sends a command the worker answers; settles once its answer (and every event before it) is in the store, rejects with the reason it failed */
+  request(command: Request): Promise<void>;
   /** applies one worker event to the slices */
   receive(event: LabEvent): void;
   /** applies several events in order, as one store update */

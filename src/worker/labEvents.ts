@@ -299,6 +299,8 @@ export const LAB_EVENT = v.variant('type', [
   v.object({ type: v.literal('status'), runId: count, status: RUN_STATUS }),
   /** A command was refused or failed; nothing changed. */
   v.object({ type: v.literal('error'), message: v.string() }),
+  /** The answer to the command sent with this request id, after every event it caused: done (error null) or refused, nothing changed. */
+  v.object({ type: v.literal('answered'), requestId: positiveCount, error: v.nullable(v.string()) }),
   /** The step-through's passes and gradient check (inspectCommands.ts). */
   INSPECTED,
   GRADIENT_CHECKED,

@@ -26,16 +26,17 @@ export interface StopConditions {
 
 export const NO_STOP: StopConditions = { maxEpochs: 0, targetCost: 0 };
 
-/** Settings whose change means a different network: a new run. The rest only change how it trains. */
-const SHAPE_KEYS = ['dataset', 'dataSeed', 'hidden', 'hiddenActivation', 'outputActivation', 'init', 'seed', 'leakySlope'] as const satisfies readonly (keyof LabConfig)[];
-
-export function needsNewRun(before: LabConfig, after: LabConfig): boolean {
-  return SHAPE_KEYS.some((key) => JSON.stringify(before[key]) !== JSON.stringify(after[key]));
+/** A command the worker answers with an 'answered' event carrying the same id (done, or why it was refused). */
+export interface Answerable {
+  requestId?: number;
 }
 
 export type LabCommand =
-  /** Shape, dataset, init or seed changes start a new run; learning rate, derivative, cost, batch size … keep the weights. */
-  | { type: 'configure'; config: LabConfig }
+  /**
+   * Shape, dataset, init or seed changes start a new run; learning rate, derivative, cost, batch size … keep the weights.
+   * With `dropData`, the user's own data and a loaded network are dropped and a new run starts on the named dataset.
+   */
+  | ({ type: 'configure'; config: LabConfig; dropData?: boolean } & Answerable)
   /** Back to the run's initial weights (the same seed gives the same weights). */
   | { type: 'reset' }
   /** A new run from another seed (the given one, or one derived from the current seed). */
@@ -51,17 +52,25 @@ export type LabCommand =
   /** Show the network as it was at the nearest checkpoint at or before `epoch`; null returns to the live network. */
   | { type: 'scrub'; epoch: number | null }
   /** Train this network (its shape must fit the data); Reset returns to it. */
-  | { type: 'loadNetwork'; network: Network }
+  | ({ type: 'loadNetwork'; network: Network } & Answerable)
   /** Train on this dataset; the network's input and output sizes follow it. */
-  | { type: 'loadData'; data: Dataset }
+  | ({ type: 'loadData'; data: Dataset } & Answerable)
   /** Sets one weight or bias (an index into params) of the live network and sends a new snapshot. */
-  | { type: 'setParam'; index: number; value: number }
+  | ({ type: 'setParam'; index: number; value: number } & Answerable)
   /** Hands a cost batch's buffer back for reuse once its costs are copied (optional; saves garbage). */
   | { type: 'recycle'; buffer: ArrayBuffer }
   /** The step-through's passes and gradient check (inspectCommands.ts). */
   | InspectCommand;
 
 export type LabCommandType = LabCommand['type'];
+
+/** The commands the page can wait on: each is sent with a fresh request id and answered once. */
+export type AnswerableCommand = Extract<LabCommand, { type: 'configure' | 'loadNetwork' | 'loadData' | 'setParam' | 'inspect' | 'gradientCheck' }>;
+
+type WithoutId<C> = C extends unknown ? Omit<C, 'requestId'> : never;
+
+/** An answerable command as a store action gives it, before the store numbers it. */
+export type Request = WithoutId<AnswerableCommand>;
 
 /** Why a run stopped (null while running or before the first play). */
 export type LabStopReason = (typeof STOP_REASONS)[number];

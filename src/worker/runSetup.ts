@@ -15,13 +15,17 @@ export class RunSetup {
   /** a loaded network: Reset returns to it */
   private loadedNetwork: Network | null = null;
 
-  /** Checks a new configuration against the data it would train on (user data stays only while the dataset does); throws when refused. */
-  checkConfig(config: LabConfig): void {
+  /**
+   * Checks a new configuration against the data it would train on (user data stays only while the
+   * dataset does, and not when `dropData` asks for the named dataset again); throws when refused.
+   */
+  checkConfig(config: LabConfig, dropData = false): void {
     if (config === null || typeof config !== 'object') throw new TypeError('configure: expected a configuration');
     const before = this.config;
-    if (before && this.customData && before.dataset !== config.dataset) this.customData = null;
-    const problem = configError(config, this.customData ?? undefined);
+    const keptData = dropData || (before && before.dataset !== config.dataset) ? null : this.customData;
+    const problem = configError(config, keptData ?? undefined);
     if (problem) throw new RangeError(problem);
+    this.customData = keptData;
   }
 
   /** The next run starts from the seed's weights, not from a loaded network. */

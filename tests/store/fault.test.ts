@@ -73,6 +73,41 @@ function supervised(options: Partial<Pick<SupervisorOptions, 'answerTimeoutMs' |
 
 const notes = (store: LabStore) => store.getState().share.notes.map((note) => note.message);
 
+describe('requests and a failing worker', () => {
+  test('a restart rejects the requests the dead worker held, with the reason', async () => {
+    const { store, workers } = supervised();
+    workers[0].silent = true;
+    const answer = store.getState().setParam(0, 0.5);
+    workers[0].crash('boom');
+    await expect(answer).rejects.toThrow(/the training worker failed \(it stopped with an error: boom\) before it answered/);
+    // the new worker answers
+    await expect(store.getState().setParam(0, 0.5)).resolves.toBeUndefined();
+  });
+
+  test('an answer that never comes rejects after the supervisor\'s answer timeout', async () => {
+    const timers: Array<{ fn: () => void; ms: number }> = [];
+    const { store, workers } = supervised({ answerTimeoutMs: 5000, setTimer: (fn, ms) => timers.push({ fn, ms }), clearTimer: () => {} });
+    workers[0].silent = true;
+    const answer = store.getState().loadData(parseCsvOrThrow('x1,y1\n0,0\n1,1\n'));
+    // the worker's own watchdog and the request's timer, both at 5 s
+    for (const timer of timers.filter((t) => t.ms === 5000)) timer.fn();
+    await expect(answer).rejects.toThrow('the training worker did not answer within 5 s; try again');
+  });
+
+  test('a halted lab rejects a request at once', async () => {
+    const { store, workers } = supervised({ maxRestarts: 0 });
+    workers[0].crash();
+    expect(store.getState().run.halted).not.toBeNull();
+    await expect(store.getState().setParam(0, 1)).rejects.toThrow(/no training worker/);
+  });
+});
+
+function parseCsvOrThrow(text: string) {
+  const csv = parseDatasetCsv(text);
+  if (!csv.ok) throw new Error(csv.error);
+  return csv.value;
+}
+
 describe('a worker that fails is restarted with the user\'s settings', () => {
   test('a crash: a note says so, a new worker gets the config, speed and stop conditions, and the lab works', () => {
     const { store, workers } = supervised();

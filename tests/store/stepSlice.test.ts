@@ -151,13 +151,13 @@ describe('loading into the lab', () => {
 test('a next epoch whose answer never comes does not block the step-through once a new run starts', () => {
   const { store } = connected();
   store.getState().requestPasses();
-  const send = store.getState().send;
+  const request = store.getState().request;
   // the worker goes away with the request (a crash): nothing answers
-  store.setState({ send: () => {} });
+  store.setState({ request: () => new Promise<void>(() => {}) });
   store.getState().nextEpoch();
   expect(store.getState().stepThrough.advancing).toBe(true);
   store.getState().requestPasses();
-  store.setState({ send });
+  store.setState({ request });
   store.getState().reset();
   expect(store.getState().run.runId).toBe(2);
   store.getState().requestPasses();

@@ -10,7 +10,6 @@ import type { LabState } from '../../../store/types';
 import { downloadBlob, downloadText, readFileText } from '../browser';
 import { figurePng, svgBlob } from '../exportImage';
 import { costHistoryCsv, exportFileName, exportNetworkText, importNetworkText, safeFileStem } from '../files';
-import { sendAndAwaitRun } from './awaitAnswer';
 import { DataDialog } from './DataDialog';
 import { type FigureInfo, visibleFigures } from './figures';
 import { useInViewport } from './useInViewport';
@@ -110,12 +109,18 @@ export function FileMenu() {
     const read = importNetworkText(text.value);
     if (!read.ok) return setMessage({ tone: 'bad', text: `${read.error}. The network was not changed.` });
     setBusy(true);
-    const answer = await sendAndAwaitRun(store, { type: 'loadNetwork', network: read.value });
+    const refused = await store
+      .getState()
+      .loadNetwork(read.value)
+      .then(
+        () => null,
+        (error: Error) => error.message,
+      );
     setBusy(false);
     setMessage(
-      answer.ok
+      refused === null
         ? { tone: 'ok', text: `Loaded a ${read.value.sizes.join('-')} network from the file; Reset returns to it.` }
-        : { tone: 'bad', text: `Network file: ${answer.error}. The network was not changed.` },
+        : { tone: 'bad', text: `Network file: ${refused}. The network was not changed.` },
     );
   };
 
