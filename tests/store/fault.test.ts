@@ -88,9 +88,11 @@ describe('requests and a failing worker', () => {
     const timers: Array<{ fn: () => void; ms: number }> = [];
     const { store, workers } = supervised({ answerTimeoutMs: 5000, setTimer: (fn, ms) => timers.push({ fn, ms }), clearTimer: () => {} });
     workers[0].silent = true;
+    const armed = timers.length;
     const answer = store.getState().loadData(parseCsvOrThrow('x1,y1\n0,0\n1,1\n'));
-    // the worker's own watchdog and the request's timer, both at 5 s
-    for (const timer of timers.filter((t) => t.ms === 5000)) timer.fn();
+    // the request's timer is armed first, then the supervisor's watchdog, both at 5 s
+    expect(timers.slice(armed).map((t) => t.ms)).toEqual([5000, 5000]);
+    timers[armed].fn();
     await expect(answer).rejects.toThrow('the training worker did not answer within 5 s; try again');
   });
 
