@@ -3,6 +3,8 @@
  * pre-activation z; the buggy derivative mode passes a = f(z) to the same function instead,
  * which is exactly the question's `sigmoidPrime(activations)` slip.
  */
+import { exp, tanh } from './math';
+
 export const ACTIVATIONS = ['sigmoid', 'tanh', 'relu', 'leakyRelu', 'linear'] as const;
 export type ActivationName = (typeof ACTIVATIONS)[number];
 
@@ -15,8 +17,8 @@ export function isActivationName(name: unknown): name is ActivationName {
 
 /** Numerically stable logistic: finite and in [0, 1] for every finite z (no exp overflow). */
 export function sigmoid(z: number): number {
-  if (z >= 0) return 1 / (1 + Math.exp(-z));
-  const e = Math.exp(z);
+  if (z >= 0) return 1 / (1 + exp(-z));
+  const e = exp(z);
   return e / (1 + e);
 }
 
@@ -25,12 +27,12 @@ export function sigmoid(z: number): number {
  * NumPy warns about. Kept only so the lab can show that slip; the engine uses `sigmoid`.
  */
 export function naiveSigmoid(z: number): number {
-  return 1 / (1 + Math.exp(-z));
+  return 1 / (1 + exp(-z));
 }
 
 /** True where the naive form's e^(−z) overflows a double. */
 export function naiveSigmoidOverflows(z: number): boolean {
-  return Math.exp(-z) === Infinity;
+  return exp(-z) === Infinity;
 }
 
 /** f(z) */
@@ -39,7 +41,7 @@ export function activate(name: ActivationName, z: number, leakySlope = DEFAULT_L
     case 'sigmoid':
       return sigmoid(z);
     case 'tanh':
-      return Math.tanh(z);
+      return tanh(z);
     case 'relu':
       return z > 0 ? z : 0;
     case 'leakyRelu':
@@ -57,7 +59,7 @@ export function derivative(name: ActivationName, x: number, leakySlope = DEFAULT
       return s * (1 - s);
     }
     case 'tanh': {
-      const t = Math.tanh(x);
+      const t = tanh(x);
       return 1 - t * t;
     }
     case 'relu':

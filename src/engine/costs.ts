@@ -4,6 +4,8 @@
  * Quadratic:     C =  (1/N) Σ_samples ½‖a − y‖²
  * The 1/N lives in the trainer (it averages over the batch); these give one sample's term.
  */
+import { exp, log1p } from './math';
+
 export const COSTS = ['crossEntropy', 'quadratic'] as const;
 export type CostName = (typeof COSTS)[number];
 
@@ -13,7 +15,7 @@ export function isCostName(name: unknown): name is CostName {
 
 /** ln(1 + e^x) without overflow or loss for large |x|. */
 export function softplus(x: number): number {
-  return x > 0 ? x + Math.log1p(Math.exp(-x)) : Math.log1p(Math.exp(x));
+  return x > 0 ? x + log1p(exp(-x)) : log1p(exp(x));
 }
 
 /**
@@ -22,7 +24,7 @@ export function softplus(x: number): number {
  * a rounds to exactly 0 or 1 (where the textbook form gives ln 0 = −∞).
  */
 export function crossEntropyFromZ(z: number, y: number): number {
-  const e = Math.log1p(Math.exp(-Math.abs(z)));
+  const e = log1p(exp(-Math.abs(z)));
   const spPos = (z > 0 ? z : 0) + e; // softplus(z)  = −ln(1 − a)
   const spNeg = (z < 0 ? -z : 0) + e; // softplus(−z) = −ln a
   return y * spNeg + (1 - y) * spPos;

@@ -7,6 +7,7 @@
  */
 import { ACTIVATIONS, type ActivationName } from './activations';
 import { crossEntropyFromZ } from './costs';
+import { exp, log, tanh } from './math';
 import { type Layout, type Network, layoutOf } from './network';
 import type { TrainOptions } from './options';
 
@@ -19,15 +20,15 @@ function fPrime(code: number, x: number, slope: number): number {
   switch (code) {
     case SIGMOID: {
       let s: number;
-      if (x >= 0) s = 1 / (1 + Math.exp(-x));
+      if (x >= 0) s = 1 / (1 + exp(-x));
       else {
-        const e = Math.exp(x);
+        const e = exp(x);
         s = e / (1 + e);
       }
       return s * (1 - s);
     }
     case TANH: {
-      const t = Math.tanh(x);
+      const t = tanh(x);
       return 1 - t * t;
     }
     case RELU:
@@ -46,23 +47,23 @@ function applyActivation(code: number, z: Float64Array, a: Float64Array, n: numb
     case SIGMOID:
       if (naive) {
         for (let k = 0; k < n; k++) {
-          const e = Math.exp(-z[k]);
+          const e = exp(-z[k]);
           if (e === Infinity) overflows++;
           a[k] = 1 / (1 + e);
         }
       } else {
         for (let k = 0; k < n; k++) {
           const v = z[k];
-          if (v >= 0) a[k] = 1 / (1 + Math.exp(-v));
+          if (v >= 0) a[k] = 1 / (1 + exp(-v));
           else {
-            const e = Math.exp(v);
+            const e = exp(v);
             a[k] = e / (1 + e);
           }
         }
       }
       break;
     case TANH:
-      for (let k = 0; k < n; k++) a[k] = Math.tanh(z[k]);
+      for (let k = 0; k < n; k++) a[k] = tanh(z[k]);
       break;
     case RELU:
       for (let k = 0; k < n; k++) a[k] = z[k] > 0 ? z[k] : 0;
@@ -160,7 +161,7 @@ export function backward(net: Network, ws: PassWorkspace, target: Float64Array, 
       const diff = a - y;
       if (crossEntropy) {
         // textbook ln a, ln(1−a) for the naive form: −∞ once a rounds to 0 or 1
-        c += naive ? -(y * Math.log(a) + (1 - y) * Math.log(1 - a)) : crossEntropyFromZ(zL[k], y);
+        c += naive ? -(y * log(a) + (1 - y) * log(1 - a)) : crossEntropyFromZ(zL[k], y);
         dL[k] = diff;
       } else {
         c += 0.5 * diff * diff;
