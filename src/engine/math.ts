@@ -43,10 +43,16 @@ function fromHighWord(hi: number): number {
   return bits[0];
 }
 
+/** 2^k for k = −1022 … 1023 at POWERS_OF_TWO[k + 1022]: a load is faster than writing bits. */
+const POWERS_OF_TWO = new Float64Array(2046);
+POWERS_OF_TWO[1022] = 1;
+for (let k = 1; k <= 1023; k++) POWERS_OF_TWO[1022 + k] = POWERS_OF_TWO[1021 + k] * 2; // exact
+for (let k = 1; k <= 1022; k++) POWERS_OF_TWO[1022 - k] = POWERS_OF_TWO[1023 - k] / 2; // exact
+
 /** y · 2^k, exact while the result is a normal double (k in −1022 … 1024). */
 function scaleByPowerOfTwo(y: number, k: number): number {
-  if (k > 1023) return y * 2 * fromHighWord(0x7fe00000);
-  return y * fromHighWord((0x3ff + k) << 20);
+  if (k > 1023) return y * 2 * POWERS_OF_TWO[2045];
+  return y * POWERS_OF_TWO[k + 1022];
 }
 
 const LN2_HI = 6.93147180369123816490e-1; // the first 32 bits of ln 2: k·LN2_HI is exact for |k| < 2^11
@@ -66,40 +72,44 @@ const P3 = 6.61375632143793436117e-5;
 const P4 = -1.65339022054652515390e-6;
 const P5 = 4.13813679705723846039e-8;
 
+// fdlibm tests the high 32 bits of |x| against these; the same tests on the double itself are exact
+// (each bound is the smallest double with that high word) and cheaper than reading the bits.
+const HALF_LN2_BOUND = 0.3465735912322998; // high word 0x3fd62e43: |x| ≥ it ⇔ |x| > ln2/2 in fdlibm's test
+const THREE_HALVES_LN2_BOUND = 1.0397205352783203; // 0x3ff0a2b2: about 1.5·ln2
+const EXP_LARGE_BOUND = 709.7822265625; // 0x40862e42
+const EXPM1_LARGE_BOUND = 38.81622314453125; // 0x4043687a: about 56·ln2
+const TWO_M28 = 3.725290298461914e-9;
+const TWO_M54 = 5.551115123125783e-17;
+const TWO_M55 = 2.7755575615628914e-17;
+
 /** e^x, below 1 ulp (fdlibm e_exp.c). */
 export function exp(x: number): number {
-  const word = highWord(x);
-  const negative = word < 0;
-  const hx = word & 0x7fffffff;
-  if (hx >= 0x40862e42) {
-    // |x| ≥ 709.78
-    if (hx >= 0x7ff00000) {
-      if (((hx & 0xfffff) | lowWord(x)) !== 0) return x + x; // NaN
-      return negative ? 0 : x; // e^−∞ = 0, e^+∞ = +∞
-    }
+  const ax = x < 0 ? -x : x;
+  if (!(ax < EXP_LARGE_BOUND)) {
+    if (x !== x) return x + x; // NaN
+    if (ax === Infinity) return x < 0 ? 0 : x;
     if (x > EXP_OVERFLOW) return HUGE * HUGE;
     if (x < EXP_UNDERFLOW) return TWO_M1000 * TWO_M1000;
   }
   let hi = 0;
   let lo = 0;
   let k = 0;
-  if (hx > 0x3fd62e42) {
+  if (ax >= HALF_LN2_BOUND) {
     // |x| > ln2/2: x = k·ln2 + r with |r| ≤ ln2/2, r = hi − lo
-    if (hx < 0x3ff0a2b2) {
-      // |x| < 1.5·ln2: k = ±1
+    if (ax < THREE_HALVES_LN2_BOUND) {
+      // k = ±1
       if (x === 1) return Math.E; // the one place the formula below misses correct rounding by a bit
-      hi = negative ? x + LN2_HI : x - LN2_HI;
-      lo = negative ? -LN2_LO : LN2_LO;
-      k = negative ? -1 : 1;
+      hi = x < 0 ? x + LN2_HI : x - LN2_HI;
+      lo = x < 0 ? -LN2_LO : LN2_LO;
+      k = x < 0 ? -1 : 1;
     } else {
-      k = (INV_LN2 * x + (negative ? -0.5 : 0.5)) | 0; // rounds to nearest: | 0 truncates
+      k = (INV_LN2 * x + (x < 0 ? -0.5 : 0.5)) | 0; // rounds to nearest: | 0 truncates
       hi = x - k * LN2_HI;
       lo = k * LN2_LO;
     }
     x = hi - lo;
-  } else if (hx < 0x3e300000) {
-    // |x| < 2^−28: e^x = 1 + x to within half an ulp
-    return 1 + x;
+  } else if (ax < TWO_M28) {
+    return 1 + x; // e^x = 1 + x to within half an ulp
   }
   const t = x * x;
   const c = x - t * (P1 + t * (P2 + t * (P3 + t * (P4 + t * P5))));
@@ -242,40 +252,34 @@ const Q5 = -2.01099218183624371326e-7;
 
 /** e^x − 1, below 1 ulp and without the cancellation of exp(x) − 1 near 0 (fdlibm s_expm1.c). */
 export function expm1(x: number): number {
-  const word = highWord(x);
-  const negative = word < 0;
-  const hx = word & 0x7fffffff;
-  if (hx >= 0x4043687a) {
-    // |x| ≥ 56·ln2
-    if (hx >= 0x40862e42) {
-      // |x| ≥ 709.78
-      if (hx >= 0x7ff00000) {
-        if (((hx & 0xfffff) | lowWord(x)) !== 0) return x + x; // NaN
-        return negative ? -1 : x;
-      }
+  const ax = x < 0 ? -x : x;
+  if (!(ax < EXPM1_LARGE_BOUND)) {
+    if (x !== x) return x + x; // NaN
+    if (!(ax < EXP_LARGE_BOUND)) {
+      if (ax === Infinity) return x < 0 ? -1 : x;
       if (x > EXP_OVERFLOW) return HUGE * HUGE;
     }
-    if (negative && x + TINY < 0) return TINY - 1; // e^x < 2^−56: the result rounds to −1
+    if (x < 0 && x + TINY < 0) return TINY - 1; // e^x < 2^−56: the result rounds to −1
   }
   let k = 0;
   let c = 0;
-  if (hx > 0x3fd62e42) {
+  if (ax >= HALF_LN2_BOUND) {
     // |x| > ln2/2: x = k·ln2 + r, with c the rounding error of r = hi − lo
     let hi: number;
     let lo: number;
-    if (hx < 0x3ff0a2b2) {
-      hi = negative ? x + LN2_HI : x - LN2_HI;
-      lo = negative ? -LN2_LO : LN2_LO;
-      k = negative ? -1 : 1;
+    if (ax < THREE_HALVES_LN2_BOUND) {
+      hi = x < 0 ? x + LN2_HI : x - LN2_HI;
+      lo = x < 0 ? -LN2_LO : LN2_LO;
+      k = x < 0 ? -1 : 1;
     } else {
-      k = (INV_LN2 * x + (negative ? -0.5 : 0.5)) | 0;
+      k = (INV_LN2 * x + (x < 0 ? -0.5 : 0.5)) | 0;
       hi = x - k * LN2_HI;
       lo = k * LN2_LO;
     }
     x = hi - lo;
     c = hi - x - lo;
-  } else if (hx < 0x3c900000) {
-    return x; // |x| < 2^−54
+  } else if (ax < TWO_M54) {
+    return x;
   }
   const hfx = 0.5 * x;
   const hxs = x * hfx;
@@ -288,12 +292,8 @@ export function expm1(x: number): number {
   if (k === -1) return 0.5 * (x - e) - 0.5;
   if (k === 1) return x < -0.25 ? -2 * (e - (x + 0.5)) : 1 + 2 * (x - e);
   if (k <= -2 || k > 56) return scaleByPowerOfTwo(1 - (e - x), k) - 1; // the −1 costs nothing here
-  if (k < 20) {
-    const oneMinus = fromHighWord(0x3ff00000 - (0x200000 >> k)); // 1 − 2^−k
-    return scaleByPowerOfTwo(oneMinus - (e - x), k);
-  }
-  const twoToMinusK = fromHighWord((0x3ff - k) << 20);
-  return scaleByPowerOfTwo(x - (e + twoToMinusK) + 1, k);
+  if (k < 20) return scaleByPowerOfTwo(1 - POWERS_OF_TWO[1022 - k] - (e - x), k); // 1 − 2^−k is exact
+  return scaleByPowerOfTwo(x - (e + POWERS_OF_TWO[1022 - k]) + 1, k);
 }
 
 /**
@@ -302,25 +302,21 @@ export function expm1(x: number): number {
  * of the reference points in tests/engine/math.test.ts). Every engine still computes the same bits.
  */
 export function tanh(x: number): number {
-  const word = highWord(x);
-  const ix = word & 0x7fffffff;
-  if (ix >= 0x7ff00000) return word >= 0 ? 1 / x + 1 : 1 / x - 1; // ±1, or NaN
-  let z: number;
-  if (ix < 0x40360000) {
-    // |x| < 22
-    if (ix < 0x3c800000) return x * (1 + x); // |x| < 2^−55: tanh x = x (keeps −0)
-    const ax = x < 0 ? -x : x;
-    if (ix >= 0x3ff00000) {
-      const t = expm1(2 * ax);
-      z = 1 - 2 / (t + 2);
-    } else {
-      const t = expm1(-2 * ax);
-      z = -t / (t + 2);
-    }
-  } else {
-    z = 1 - TINY; // |x| ≥ 22: ±1
+  const ax = x < 0 ? -x : x;
+  if (!(ax < 22)) {
+    if (x !== x) return x + x; // NaN
+    return x < 0 ? TINY - 1 : 1 - TINY; // |x| ≥ 22: ±1
   }
-  return word >= 0 ? z : -z;
+  if (ax < TWO_M55) return x * (1 + x); // tanh x = x (keeps −0)
+  let z: number;
+  if (ax >= 1) {
+    const t = expm1(2 * ax);
+    z = 1 - 2 / (t + 2);
+  } else {
+    const t = expm1(-2 * ax);
+    z = -t / (t + 2);
+  }
+  return x < 0 ? -z : z;
 }
 
 // sin and cos on [−π/4, π/4]: Remez polynomials in x²
