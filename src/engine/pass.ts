@@ -5,83 +5,31 @@
  *   BP2: δ^l = ((W^(l+1))ᵀ δ^(l+1)) ⊙ f_l′(z^l)   (buggy: f_l′(a^l))
  *   BP3: ∂C/∂b^l = δ^l,  BP4: ∂C/∂W^l = δ^l (a^(l−1))ᵀ, averaged over the batch
  */
-import { ACTIVATIONS, type ActivationName } from './activations';
-import { crossEntropyFromZ } from './costs';
-import { exp, log, tanh } from './math';
+import { ACTIVATION_KERNELS, type ActivationKernel, NAIVE_SIGMOID_KERNEL } from './activations';
+import { COST_KERNELS } from './costs';
 import { type Layout, type Network, layoutOf } from './network';
 import type { TrainOptions } from './options';
 
-const SIGMOID = 0, TANH = 1, RELU = 2, LEAKY = 3;
 /** Below this z the naive sigmoid's e^(−z) overflows to Infinity. */
 export const NAIVE_SIGMOID_OVERFLOW_Z = -709.782712893384;
 
-/** f′(x) on the numeric activation code; inlined by V8 in the loops below. */
-function fPrime(code: number, x: number, slope: number): number {
-  switch (code) {
-    case SIGMOID: {
-      let s: number;
-      if (x >= 0) s = 1 / (1 + exp(-x));
-      else {
-        const e = exp(x);
-        s = e / (1 + e);
-      }
-      return s * (1 - s);
-    }
-    case TANH: {
-      const t = tanh(x);
-      return 1 - t * t;
-    }
-    case RELU:
-      return x > 0 ? 1 : 0;
-    case LEAKY:
-      return x > 0 ? 1 : slope;
-    default:
-      return 1;
-  }
-}
-
-/** a = f(z) over n entries; returns the number of naive-sigmoid overflows. */
-function applyActivation(code: number, z: Float64Array, a: Float64Array, n: number, slope: number, naive: boolean): number {
-  let overflows = 0;
-  switch (code) {
-    case SIGMOID:
-      if (naive) {
-        for (let k = 0; k < n; k++) {
-          const e = exp(-z[k]);
-          if (e === Infinity) overflows++;
-          a[k] = 1 / (1 + e);
-        }
-      } else {
-        for (let k = 0; k < n; k++) {
-          const v = z[k];
-          if (v >= 0) a[k] = 1 / (1 + exp(-v));
-          else {
-            const e = exp(v);
-            a[k] = e / (1 + e);
-          }
-        }
-      }
-      break;
-    case TANH:
-      for (let k = 0; k < n; k++) a[k] = tanh(z[k]);
-      break;
-    case RELU:
-      for (let k = 0; k < n; k++) a[k] = z[k] > 0 ? z[k] : 0;
-      break;
-    case LEAKY:
-      for (let k = 0; k < n; k++) a[k] = z[k] > 0 ? z[k] : slope * z[k];
-      break;
-    default:
-      for (let k = 0; k < n; k++) a[k] = z[k];
-  }
-  return overflows;
+/**
+ * d ⊙= f′(z), or f′(a) for the buggy mode. f′(z) comes from the stored a where the kernel can
+ * read it there bit for bit (σ′ = a(1 − a): no second exp).
+ */
+function scaleByDerivative(kernel: ActivationKernel, d: Float64Array, z: Float64Array, a: Float64Array, n: number, slope: number, buggy: boolean): void {
+  if (buggy) kernel.scaleByDerivative(d, a, n, slope);
+  else if (kernel.scaleByDerivativeOfValue) kernel.scaleByDerivativeOfValue(d, a, n);
+  else kernel.scaleByDerivative(d, z, n, slope);
 }
 
 /** Buffers for one network shape and up to `capacity` samples per batch. Index l = 0 … L. */
 export class PassWorkspace {
   readonly sizes: readonly number[];
   readonly layout: Layout;
-  readonly codes: Int32Array;
+  /** kernels[l]: f_l's kernel (index 0 unused); naiveKernels has the naive sigmoid form in place of σ */
+  readonly kernels: readonly ActivationKernel[];
+  readonly naiveKernels: readonly ActivationKernel[];
   readonly capacity: number;
   readonly z: Float64Array[];
   readonly a: Float64Array[];
@@ -96,7 +44,8 @@ export class PassWorkspace {
   constructor(net: Network, capacity: number) {
     this.sizes = [...net.sizes];
     this.layout = layoutOf(net.sizes);
-    this.codes = Int32Array.from([-1, ...net.activations.map((name) => ACTIVATIONS.indexOf(name))]);
+    this.kernels = [ACTIVATION_KERNELS.linear, ...net.activations.map((name) => ACTIVATION_KERNELS[name])];
+    this.naiveKernels = [ACTIVATION_KERNELS.linear, ...net.activations.map((name) => (name === 'sigmoid' ? NAIVE_SIGMOID_KERNEL : ACTIVATION_KERNELS[name]))];
     this.capacity = capacity;
     this.z = net.sizes.map((n) => new Float64Array(n * capacity));
     this.a = net.sizes.map((n) => new Float64Array(n * capacity));
@@ -113,6 +62,7 @@ export function forward(net: Network, ws: PassWorkspace, input: Float64Array, co
   const L = sizes.length - 1;
   ws.a[0].set(input.subarray(0, count * sizes[0]));
   ws.overflows = 0;
+  const kernels = naiveSigmoid ? ws.naiveKernels : ws.kernels;
   for (let l = 1; l <= L; l++) {
     const nIn = sizes[l - 1];
     const nOut = sizes[l];
@@ -130,7 +80,7 @@ export function forward(net: Network, ws: PassWorkspace, input: Float64Array, co
         z[outBase + j] = sum;
       }
     }
-    ws.overflows += applyActivation(ws.codes[l], z, ws.a[l], count * nOut, net.leakySlope, naiveSigmoid);
+    ws.overflows += kernels[l].forward(z, ws.a[l], count * nOut, net.leakySlope);
   }
 }
 
@@ -148,30 +98,25 @@ export function backward(net: Network, ws: PassWorkspace, target: Float64Array, 
   const zL = ws.z[L];
   const aL = ws.a[L];
   const dL = ws.delta[L];
-  const crossEntropy = options.cost === 'crossEntropy';
   const naive = options.sigmoidForm === 'naive';
+  const kernels = naive ? ws.naiveKernels : ws.kernels;
+  const cost = COST_KERNELS[options.cost];
+  const term = naive ? cost.textbookTerm : cost.term;
+  const outputDelta = cost.outputDelta;
   let total = 0;
-  // Cost and BP1
+  // the cost, and BP1: δ^L = ∇_a C ⊙ f_L′(z^L), or the cost's closed form of it
   for (let s = 0; s < count; s++) {
     let c = 0;
     for (let j = 0; j < nL; j++) {
       const k = s * nL + j;
-      const a = aL[k];
-      const y = target[k];
-      const diff = a - y;
-      if (crossEntropy) {
-        // textbook ln a, ln(1−a) for the naive form: −∞ once a rounds to 0 or 1
-        c += naive ? -(y * log(a) + (1 - y) * log(1 - a)) : crossEntropyFromZ(zL[k], y);
-        dL[k] = diff;
-      } else {
-        c += 0.5 * diff * diff;
-        dL[k] = diff * fPrime(ws.codes[L], zL[k], slope);
-      }
+      c += term(aL[k], zL[k], target[k]);
+      dL[k] = outputDelta ? outputDelta(aL[k], target[k]) : cost.gradient(aL[k], target[k]);
     }
     ws.sampleCost[s] = c;
     total += c;
   }
-  // BP2, from layer L−1 down to 1
+  if (!outputDelta) scaleByDerivative(kernels[L], dL, zL, aL, count * nL, slope, false);
+  // BP2, from layer L−1 down to 1: δ^l = ((W^(l+1))ᵀ δ^(l+1)) ⊙ f_l′(z^l), or f_l′(a^l) when buggy
   const buggy = options.derivative === 'buggy';
   for (let l = L - 1; l >= 1; l--) {
     const n = sizes[l];
@@ -179,20 +124,14 @@ export function backward(net: Network, ws: PassWorkspace, target: Float64Array, 
     const wNext = ws.layout.weightOffset[l + 1];
     const dNext = ws.delta[l + 1];
     const d = ws.delta[l];
-    const at = buggy ? ws.a[l] : ws.z[l];
-    const code = ws.codes[l];
-    // σ′(z) = σ(z)(1 − σ(z)) and the stable forward pass stored a = σ(z) with the very same
-    // operations, so reading a gives f′(z^l) bit for bit without a second exp.
-    const sigmoidFromA = code === SIGMOID && !buggy && !naive;
-    const a = ws.a[l];
     for (let s = 0; s < count; s++) {
       for (let j = 0; j < n; j++) {
         let sum = 0;
         for (let k = 0; k < nNext; k++) sum += p[wNext + k * n + j] * dNext[s * nNext + k];
-        const idx = s * n + j;
-        d[idx] = sum * (sigmoidFromA ? a[idx] * (1 - a[idx]) : fPrime(code, at[idx], slope));
+        d[s * n + j] = sum;
       }
     }
+    scaleByDerivative(kernels[l], d, ws.z[l], ws.a[l], count * n, slope, buggy);
   }
   // BP3 and BP4
   const g = ws.grad;
@@ -247,9 +186,4 @@ export function applyUpdate(net: Network, ws: PassWorkspace, learningRate: numbe
     for (let k = b0; k < b0 + sizes[l]; k++) check += p[k];
   }
   return check;
-}
-
-/** The activation names in layer order, for callers that hold codes. */
-export function activationOfCode(code: number): ActivationName {
-  return ACTIVATIONS[code];
 }
