@@ -42,26 +42,64 @@ export interface CostKernel {
    * after the sigmoid it requires: (a − y)/(a(1 − a)) · a(1 − a) = a − y), else null: δ^L = ∇_a C ⊙ f′(z).
    */
   outputDelta: ((a: number, y: number) => number) | null;
+  /**
+   * The batch's loop: each sample's cost into sampleCost, and δ^L's first factor into delta (the
+   * closed form where there is one, else ∇_a C); returns the sum of the terms. `textbook` takes the
+   * textbook term. Each cost writes its own loop so that V8 inlines its term into it.
+   */
+  costAndGradient(a: Float64Array, z: Float64Array, y: Float64Array, delta: Float64Array, sampleCost: Float64Array, count: number, outputs: number, textbook: boolean): number;
 }
 
+// The kernels' parts, named so that each table entry and its loop use the very same function.
+const crossEntropyTerm = (_a: number, z: number, y: number): number => crossEntropyFromZ(z, y);
+const crossEntropyTextbookTerm = (a: number, _z: number, y: number): number => -(y * log(a) + (1 - y) * log(1 - a)); // −∞ once a rounds to 0 or 1
+const crossEntropyDelta = (a: number, y: number): number => a - y;
 const quadraticTerm = (a: number, _z: number, y: number): number => {
   const d = a - y;
   return 0.5 * d * d;
 };
+const quadraticGradient = (a: number, y: number): number => a - y;
 
 /** Every cost's kernel. */
 export const COST_KERNELS: { readonly [name in CostName]: CostKernel } = {
   crossEntropy: {
-    term: (_a, z, y) => crossEntropyFromZ(z, y),
-    // ln a and ln(1 − a): −∞ once a rounds to 0 or 1
-    textbookTerm: (a, _z, y) => -(y * log(a) + (1 - y) * log(1 - a)),
+    term: crossEntropyTerm,
+    textbookTerm: crossEntropyTextbookTerm,
     gradient: (a, y) => (a - y) / (a * (1 - a)),
-    outputDelta: (a, y) => a - y,
+    outputDelta: crossEntropyDelta,
+    costAndGradient(a, z, y, delta, sampleCost, count, outputs, textbook) {
+      let total = 0;
+      for (let s = 0; s < count; s++) {
+        let c = 0;
+        for (let j = 0; j < outputs; j++) {
+          const k = s * outputs + j;
+          c += textbook ? crossEntropyTextbookTerm(a[k], z[k], y[k]) : crossEntropyTerm(a[k], z[k], y[k]);
+          delta[k] = crossEntropyDelta(a[k], y[k]);
+        }
+        sampleCost[s] = c;
+        total += c;
+      }
+      return total;
+    },
   },
   quadratic: {
     term: quadraticTerm,
     textbookTerm: quadraticTerm,
-    gradient: (a, y) => a - y,
+    gradient: quadraticGradient,
     outputDelta: null,
+    costAndGradient(a, z, y, delta, sampleCost, count, outputs) {
+      let total = 0;
+      for (let s = 0; s < count; s++) {
+        let c = 0;
+        for (let j = 0; j < outputs; j++) {
+          const k = s * outputs + j;
+          c += quadraticTerm(a[k], z[k], y[k]);
+          delta[k] = quadraticGradient(a[k], y[k]);
+        }
+        sampleCost[s] = c;
+        total += c;
+      }
+      return total;
+    },
   },
 };

@@ -82,41 +82,46 @@ const TWO_M28 = 3.725290298461914e-9;
 const TWO_M54 = 5.551115123125783e-17;
 const TWO_M55 = 2.7755575615628914e-17;
 
-/** e^x, below 1 ulp (fdlibm e_exp.c). */
+/** e^x, below 1 ulp (fdlibm e_exp.c). Short, so that V8 inlines it into the hot loops. */
 export function exp(x: number): number {
+  if (!(x < EXP_LARGE_BOUND && x > -EXP_LARGE_BOUND)) return expOfLarge(x);
   const ax = x < 0 ? -x : x;
-  if (!(ax < EXP_LARGE_BOUND)) {
-    if (x !== x) return x + x; // NaN
-    if (ax === Infinity) return x < 0 ? 0 : x;
-    if (x > EXP_OVERFLOW) return HUGE * HUGE;
-    if (x < EXP_UNDERFLOW) return TWO_M1000 * TWO_M1000;
+  if (ax < HALF_LN2_BOUND) {
+    if (ax < TWO_M28) return 1 + x; // e^x = 1 + x to within half an ulp
+    const t = x * x;
+    const c = x - t * (P1 + t * (P2 + t * (P3 + t * (P4 + t * P5))));
+    return 1 - ((x * c) / (c - 2) - x);
   }
-  let hi = 0;
-  let lo = 0;
-  let k = 0;
-  if (ax >= HALF_LN2_BOUND) {
-    // |x| > ln2/2: x = k·ln2 + r with |r| ≤ ln2/2, r = hi − lo
-    if (ax < THREE_HALVES_LN2_BOUND) {
-      // k = ±1
-      if (x === 1) return Math.E; // the one place the formula below misses correct rounding by a bit
-      hi = x < 0 ? x + LN2_HI : x - LN2_HI;
-      lo = x < 0 ? -LN2_LO : LN2_LO;
-      k = x < 0 ? -1 : 1;
-    } else {
-      k = (INV_LN2 * x + (x < 0 ? -0.5 : 0.5)) | 0; // rounds to nearest: | 0 truncates
-      hi = x - k * LN2_HI;
-      lo = k * LN2_LO;
-    }
-    x = hi - lo;
-  } else if (ax < TWO_M28) {
-    return 1 + x; // e^x = 1 + x to within half an ulp
-  }
-  const t = x * x;
-  const c = x - t * (P1 + t * (P2 + t * (P3 + t * (P4 + t * P5))));
-  if (k === 0) return 1 - ((x * c) / (c - 2) - x);
-  const y = 1 - ((lo - (x * c) / (2 - c)) - hi);
-  if (k >= -1021) return scaleByPowerOfTwo(y, k);
-  return scaleByPowerOfTwo(y, k + 1000) * TWO_M1000; // subnormal result: round once, at the end
+  if (x === 1) return Math.E; // the one place the formula below misses correct rounding by a bit
+  // x = k·ln2 + r with |r| ≤ ln2/2, r = hi − lo; | 0 truncates, so ±½ rounds to nearest
+  const k = ax < THREE_HALVES_LN2_BOUND ? (x < 0 ? -1 : 1) : (INV_LN2 * x + (x < 0 ? -0.5 : 0.5)) | 0;
+  const hi = x - k * LN2_HI;
+  const lo = k * LN2_LO;
+  const r = hi - lo;
+  const t = r * r;
+  const c = r - t * (P1 + t * (P2 + t * (P3 + t * (P4 + t * P5))));
+  const y = 1 - ((lo - (r * c) / (2 - c)) - hi);
+  if (k > 1023 || k < -1021) return k > 0 ? y * 2 * POWERS_OF_TWO[2045] : y * POWERS_OF_TWO[k + 2022] * TWO_M1000;
+  return y * POWERS_OF_TWO[k + 1022];
+}
+
+/** e^x for NaN, ±∞ and |x| ≥ 709.78 … (a little below the overflow threshold: those still go through `exp`'s reduction). */
+function expOfLarge(x: number): number {
+  if (x !== x) return x + x; // NaN
+  if (x === Infinity) return x;
+  if (x === -Infinity) return 0;
+  if (x > EXP_OVERFLOW) return HUGE * HUGE;
+  if (x < EXP_UNDERFLOW) return TWO_M1000 * TWO_M1000;
+  const k = (INV_LN2 * x + (x < 0 ? -0.5 : 0.5)) | 0;
+  const hi = x - k * LN2_HI;
+  const lo = k * LN2_LO;
+  const r = hi - lo;
+  const t = r * r;
+  const c = r - t * (P1 + t * (P2 + t * (P3 + t * (P4 + t * P5))));
+  const y = 1 - ((lo - (r * c) / (2 - c)) - hi);
+  if (k > 1023) return y * 2 * POWERS_OF_TWO[2045];
+  if (k >= -1021) return y * POWERS_OF_TWO[k + 1022];
+  return y * POWERS_OF_TWO[k + 2022] * TWO_M1000; // subnormal result: round once, at the end
 }
 
 // log and log1p: the Remez polynomial of R(s) ≈ ln((1+s)/(1−s)) − 2s on s² ≤ 0.0294
@@ -171,8 +176,40 @@ export function log(x: number): number {
   return dk * LN2_HI - ((s * (f - r) - dk * LN2_LO) - f);
 }
 
-/** ln(1 + x), below 1 ulp, exact-ish for tiny x (fdlibm s_log1p.c). */
+const LOG1P_DIRECT_ABOVE = -0.2928934097290039; // high word 0xbfd2bec4: fdlibm's −0.2929
+const LOG1P_DIRECT_BELOW = 0.4142136573791504; // 0x3fda827a: fdlibm's 0.41422
+const TWO_M29 = 1.862645149230957e-9;
+
+/**
+ * ln(1 + x), below 1 ulp (fdlibm s_log1p.c). The cost calls it with x = e^(−|z|) in (0, 1] every
+ * epoch, so that range has short paths (no bit access) that V8 inlines: −0.2929 < x < 0.41422 needs
+ * no reduction, and 0.41422 ≤ x < 0.9999 one halving of 1 + x; the rest goes to the general code.
+ */
 export function log1p(x: number): number {
+  if (x < LOG1P_DIRECT_BELOW && x > LOG1P_DIRECT_ABOVE && (x >= TWO_M29 || x <= -TWO_M29)) {
+    const hfsq = 0.5 * x * x;
+    const s = x / (2 + x);
+    return x - (hfsq - s * (hfsq + logSeries(s * s)));
+  }
+  if (x >= LOG1P_DIRECT_BELOW && x < 0.9999) {
+    // 1 + x = u in [√2, 2): ln(1 + x) = ln2 + ln(u/2), with c the rounding error of u as a correction
+    const u = 1 + x;
+    const c = (x - (u - 1)) / u;
+    const f = u * 0.5 - 1;
+    const hfsq = 0.5 * f * f;
+    const s = f / (2 + f);
+    return LN2_HI - ((hfsq - (s * (hfsq + logSeries(s * s)) + (LN2_LO + c))) - f);
+  }
+  return log1pReduced(x);
+}
+
+/** R(z) of log1p for z = s². */
+function logSeries(z: number): number {
+  return z * (LG1 + z * (LG2 + z * (LG3 + z * (LG4 + z * (LG5 + z * (LG6 + z * LG7))))));
+}
+
+/** ln(1 + x) for tiny x, x ≤ −0.2929, x ≥ 0.41422, and the special values. */
+function log1pReduced(x: number): number {
   const hx = highWord(x);
   const ax = hx & 0x7fffffff;
   let k = 1;

@@ -101,21 +101,9 @@ export function backward(net: Network, ws: PassWorkspace, target: Float64Array, 
   const naive = options.sigmoidForm === 'naive';
   const kernels = naive ? ws.naiveKernels : ws.kernels;
   const cost = COST_KERNELS[options.cost];
-  const term = naive ? cost.textbookTerm : cost.term;
-  const outputDelta = cost.outputDelta;
-  let total = 0;
   // the cost, and BP1: δ^L = ∇_a C ⊙ f_L′(z^L), or the cost's closed form of it
-  for (let s = 0; s < count; s++) {
-    let c = 0;
-    for (let j = 0; j < nL; j++) {
-      const k = s * nL + j;
-      c += term(aL[k], zL[k], target[k]);
-      dL[k] = outputDelta ? outputDelta(aL[k], target[k]) : cost.gradient(aL[k], target[k]);
-    }
-    ws.sampleCost[s] = c;
-    total += c;
-  }
-  if (!outputDelta) scaleByDerivative(kernels[L], dL, zL, aL, count * nL, slope, false);
+  const total = cost.costAndGradient(aL, zL, target, dL, ws.sampleCost, count, nL, naive);
+  if (!cost.outputDelta) scaleByDerivative(kernels[L], dL, zL, aL, count * nL, slope, false);
   // BP2, from layer L−1 down to 1: δ^l = ((W^(l+1))ᵀ δ^(l+1)) ⊙ f_l′(z^l), or f_l′(a^l) when buggy
   const buggy = options.derivative === 'buggy';
   for (let l = L - 1; l >= 1; l--) {
