@@ -1,7 +1,7 @@
 /**
  * One engine, one answer: Chromium and Node compute the same bits. Node's V8 and Chromium's differ
  * in the last bit of Math.exp, Math.log, Math.sin … (XOR seed 417 was "Solved" in the page and not
- * on the CLI), so the engine computes them itself (src/engine/math.ts). Here the engine's math and
+ * on the CLI), so the engine computes them itself (src/engine/math/). Here the engine's math and
  * whole training runs are digested in Node and in Chromium (tests/e2e/identityProbe.ts, bundled by
  * Vite for a blank page), and the page's own worker is checked against the CLI.
  */

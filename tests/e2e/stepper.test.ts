@@ -62,7 +62,7 @@ function expectedNumbers(report: StepReport, id: string): number[] {
 }
 
 /**
- * True when the page shows `value`, to the bit: the engine computes its own exp (src/engine/math.ts),
+ * True when the page shows `value`, to the bit: the engine computes its own exp (src/engine/math/),
  * so Chromium and Node agree exactly (with Math.exp, σ(−0.3) was 0.425557483188341 in one and
  * 0.42555748318834097 in the other).
  */

@@ -1,5 +1,5 @@
 /**
- * The engine's own elementary functions (src/engine/math.ts): below 1 ulp against an outside
+ * The engine's own elementary functions (src/engine/math/): below 1 ulp against an outside
  * reference (mpmath at 60 digits, tests/engine/mathReference.json), within 1 ulp of the host's
  * Math.* over many values, and right at the special values.
  */
