@@ -3,6 +3,7 @@
  * Gates use the question's sample order (1,1), (0,1), (1,0), (0,0).
  */
 import { describeValue, jsonErrorWithLine } from './json';
+import { cos, sin } from './math';
 import { Rng, RngStream } from './rng';
 
 export interface Dataset {
@@ -75,8 +76,8 @@ export function planeDataset(name: PlaneSetName, count = 200, seed = 0, noise = 
       label = s % 2 === 0 ? 1 : 0;
       const r = label === 1 ? rng.range(0, R * 0.45) : rng.range(R * 0.65, R * 0.95);
       const angle = rng.range(0, 2 * Math.PI);
-      x = r * Math.cos(angle) + noise * rng.normal() * 0.5;
-      y = r * Math.sin(angle) + noise * rng.normal() * 0.5;
+      x = r * cos(angle) + noise * rng.normal() * 0.5;
+      y = r * sin(angle) + noise * rng.normal() * 0.5;
     } else if (name === 'gaussians') {
       label = s % 2 === 0 ? 1 : 0;
       const centre = label === 1 ? 0.9 : -0.9;
@@ -88,8 +89,8 @@ export function planeDataset(name: PlaneSetName, count = 200, seed = 0, noise = 
       const t = (Math.floor(s / 2) / Math.ceil(count / 2)) * 1.75 * Math.PI;
       const r = (t / (1.75 * Math.PI)) * R * 0.9 + 0.1;
       const phase = label === 1 ? 0 : Math.PI;
-      x = r * Math.cos(t + phase) + noise * rng.normal() * 0.5;
-      y = r * Math.sin(t + phase) + noise * rng.normal() * 0.5;
+      x = r * cos(t + phase) + noise * rng.normal() * 0.5;
+      y = r * sin(t + phase) + noise * rng.normal() * 0.5;
     } else {
       // noisy four-quadrant XOR: label 1 where the signs differ
       x = rng.range(-R * 0.95, R * 0.95);
