@@ -4,7 +4,7 @@
  */
 import { type ActivationName, DEFAULT_LEAKY_SLOPE, isActivationName } from './activations';
 import type { CostName } from './costs';
-import { type Dataset, type DatasetName, isDatasetName, namedDataset } from './datasets';
+import { type Dataset, type DatasetName, costTargetsError, isDatasetName, namedDataset } from './datasets';
 import { evaluate } from './evaluate';
 import { INIT_METHODS, type InitMethod, type Network, initializeNetwork, shapeError } from './network';
 import { type DerivativeMode, type GradientDivisor, type SigmoidForm, type TrainOptions, optionsError } from './options';
@@ -143,7 +143,8 @@ export function configError(config: LabConfig, data?: Dataset): string | null {
   if (typeof config.leakySlope !== 'number' || !Number.isFinite(config.leakySlope)) return `leaky slope: expected a finite number, got ${String(config.leakySlope)}`;
   const shape = shapeError([2, ...config.hidden, 1], activationsOf(config));
   if (shape) return shape.replace(/^layers\[(\d+)\]/, (_, k) => `hidden layer ${k}`);
-  return optionsError(trainOptionsOf(config), config.outputActivation);
+  // the data meets the cost here: every path (CLI, worker, page, sweeps) asks configError with its data
+  return optionsError(trainOptionsOf(config), config.outputActivation) ?? (data ? costTargetsError(config.cost, data) : null);
 }
 
 export interface Run {

@@ -12,6 +12,7 @@
  * Every error names the line (1-based, counting comments and blanks) and the column.
  */
 import { type Dataset, MAX_USER_SAMPLES, type ParseResult, datasetFromRows } from './datasets';
+import { withoutByteOrderMark } from './json';
 
 /** Texts longer than this are refused before parsing (10,000 rows of a few columns fit easily). */
 export const MAX_CSV_CHARS = 2_000_000;
@@ -69,7 +70,7 @@ function readHeader(cells: string[], line: number): ParseResult<Column[]> | { ok
 export function parseDatasetCsv(text: string, name = 'custom'): ParseResult<Dataset> {
   if (typeof text !== 'string') return fail('expected text');
   if (text.length > MAX_CSV_CHARS) return fail(`too large: ${text.length} characters (limit ${MAX_CSV_CHARS})`);
-  const lines = text.replace(/^\uFEFF/, '').split(/\r\n|\n|\r/);
+  const lines = withoutByteOrderMark(text).split(/\r\n|\n|\r/);
   let columns: Column[] | null = null;
   let separator = ',';
   let inputSize = 0;

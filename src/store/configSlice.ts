@@ -1,10 +1,15 @@
-import { DEFAULT_CONFIG, PRESETS, configError } from '../engine';
+import { type Dataset, DEFAULT_CONFIG, type LabConfig, PRESETS, configError } from '../engine';
 import type { StateCreator } from 'zustand/vanilla';
 import { needsNewRun } from '../worker/protocol';
 import type { ConfigSlice, LabState } from './types';
 
 /** The settings the lab opens with: the engine's defaults, stopping where the CLI stops. */
 export const INITIAL_STOP = { maxEpochs: DEFAULT_CONFIG.epochs, targetCost: 0 };
+
+/** The user's own data, which the worker keeps (and checks the new config against) while the dataset setting stays. */
+function keptCustomData(state: LabState, next: LabConfig): Dataset | undefined {
+  return state.data?.kind === 'custom' && next.dataset === state.config.dataset ? state.data : undefined;
+}
 
 export const createConfigSlice: StateCreator<LabState, [], [], ConfigSlice> = (set, get) => ({
   config: DEFAULT_CONFIG,
@@ -15,7 +20,7 @@ export const createConfigSlice: StateCreator<LabState, [], [], ConfigSlice> = (s
 
   setConfig(patch) {
     const config = { ...get().config, ...patch };
-    const problem = configError(config);
+    const problem = configError(config, keptCustomData(get(), config));
     if (problem) return problem;
     set({ config, presetId: null });
     get().send({ type: 'configure', config });
@@ -26,6 +31,8 @@ export const createConfigSlice: StateCreator<LabState, [], [], ConfigSlice> = (s
     const preset = PRESETS.find((p) => p.id === id);
     if (!preset) return `preset: unknown preset ${JSON.stringify(id)}`;
     const before = get().config;
+    const problem = configError(preset.config, keptCustomData(get(), preset.config));
+    if (problem) return problem;
     const stop = { ...get().stop, maxEpochs: preset.config.epochs };
     set({ config: preset.config, presetId: id, stop });
     get().send({ type: 'setStop', stop });
