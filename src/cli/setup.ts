@@ -2,7 +2,6 @@
  * The flags every command shares, and how they become a LabConfig, a dataset and (with --network)
  * a starting network. Defaults come from the engine's DEFAULT_CONFIG or a --preset; flags override.
  */
-import { basename } from 'node:path';
 import {
   ACTIVATIONS,
   COSTS,
@@ -20,12 +19,10 @@ import {
   SIGMOID_FORMS,
   configError,
   namedDataset,
-  parseDatasetJson,
-  parseNetworkFile,
 } from '../engine';
 import { UsageError } from './errors';
 import { type FlagTable, type FlagValues, readChoice, readIntList, readNumber } from './flags';
-import { readTextFile } from './files';
+import { loadDataFile, loadNetworkFile } from './files';
 import { describeConfig } from './format';
 
 const MAX_SEED = 0xffffffff;
@@ -33,7 +30,7 @@ const MAX_SEED = 0xffffffff;
 export const CONFIG_FLAGS = {
   preset: { kind: 'string', value: 'ID', help: `start from a preset: ${PRESETS.map((p) => p.id).join(', ')}` },
   dataset: { kind: 'string', value: 'NAME', help: `${DATASETS.join(', ')} (default ${DEFAULT_CONFIG.dataset})` },
-  data: { kind: 'string', value: 'FILE', help: 'your own data: JSON {"inputs": [[…]], "targets": [[…]]}' },
+  data: { kind: 'string', value: 'FILE', help: 'your own data: CSV with a header x1,…,y1,… or JSON {"inputs": [[…]], "targets": [[…]]}' },
   'data-seed': { kind: 'string', value: 'N', help: 'seed of the generated 2-D sets (default 0)' },
   network: { kind: 'string', value: 'FILE', help: 'start from a network file (its shape and activations)' },
   layers: { kind: 'string', value: 'LIST', help: 'all layer sizes, e.g. 2,4,1 (inputs and outputs must fit the data)' },
@@ -56,7 +53,7 @@ export const CONFIG_FLAGS = {
 export type ConfigFlag = keyof typeof CONFIG_FLAGS;
 
 /** Every flag of every command, so a flag used with the wrong command gets a fitting message. */
-export const ALL_FLAG_NAMES: readonly string[] = [...Object.keys(CONFIG_FLAGS), 'out', 'inits', 'threads', 'tolerance', 'json', 'help'];
+export const ALL_FLAG_NAMES: readonly string[] = [...Object.keys(CONFIG_FLAGS), 'out', 'inits', 'threads', 'tolerance', 'force', 'json', 'help'];
 
 export interface Setup {
   config: LabConfig;
@@ -84,7 +81,7 @@ export function readSetup(values: FlagValues): Setup {
   const dataFile = str(values, 'data');
   if (datasetName !== undefined && dataFile !== undefined) throw new UsageError('--dataset and --data both name the data; give one of them');
   if (datasetName !== undefined) config.dataset = readChoice('dataset', datasetName, DATASETS);
-  const data = dataFile === undefined ? namedDataset(config.dataset, config.dataSeed) : readDataFile(dataFile);
+  const data = dataFile === undefined ? namedDataset(config.dataset, config.dataSeed) : loadDataFile(dataFile);
 
   const networkFile = str(values, 'network');
   let fileNetwork: Network | null = null;
@@ -142,16 +139,8 @@ function readShape(values: FlagValues, config: LabConfig, data: Dataset): void {
   }
 }
 
-function readDataFile(path: string): Dataset {
-  const parsed = parseDatasetJson(readTextFile('data', path), basename(path));
-  if (!parsed.ok) throw new UsageError(`--data ${path}: ${parsed.error}`);
-  return parsed.value;
-}
-
 function readNetworkFile(path: string, data: Dataset): Network {
-  const parsed = parseNetworkFile(readTextFile('network', path));
-  if (!parsed.ok) throw new UsageError(`--network ${path}: ${parsed.error}`);
-  const net = parsed.value;
+  const net = loadNetworkFile(path);
   const nIn = net.sizes[0];
   const nOut = net.sizes[net.sizes.length - 1];
   if (nIn !== data.inputSize || nOut !== data.outputSize)

@@ -1,10 +1,10 @@
 /** `backprop-lab train`: one training run, its predictions, cost, success and speed. */
-import { type Divergence, type Evaluation, type NetworkFile, buildRun, evaluate, toNetworkFile } from '../../engine';
+import { type Divergence, type Evaluation, type NetworkFile, type Trainer, buildRun, evaluate, inspectPass, toNetworkFile } from '../../engine';
 import { type FlagValues, parseFlags } from '../flags';
 import { checkWritable, writeTextFile } from '../files';
-import { count, duration, num, rowsOf, table } from '../format';
+import { count, deadReluNote, duration, num, rowsOf, table } from '../format';
 import { COMMON_FLAGS, helpText, wantsHelp } from '../help';
-import type { CliIo } from '../io';
+import { type CliIo, progressOn } from '../io';
 import { ALL_FLAG_NAMES, CONFIG_FLAGS, type Setup, describeSetup, readSetup } from '../setup';
 
 export const TRAIN_FLAGS = {
@@ -42,15 +42,46 @@ export interface TrainOutcome {
   report: TrainReport;
   evaluation: Evaluation;
   divergence: Divergence | null;
+  /** the page's dead-ReLU warning for the trained network, or null */
+  deadRelus: string | null;
 }
 
-export function trainSetup(setup: Setup): TrainOutcome {
+/** Epochs in chunks that grow while a chunk takes under this, so progress can be shown between them. */
+const CHUNK_MS = 100;
+
+/**
+ * Trains `epochs` epochs exactly as one train(epochs) call would (the chunks only pause between
+ * epochs), telling `onEpochs` the count so far after each chunk. Returns the epochs run.
+ */
+function trainInChunks(trainer: Trainer, epochs: number, now: () => number, onEpochs: (done: number) => void): number {
+  let ran = 0;
+  let chunk = 1;
+  while (ran < epochs) {
+    const started = now();
+    const result = trainer.train(Math.min(chunk, epochs - ran));
+    ran += result.ran;
+    onEpochs(ran);
+    if (result.reason !== 'epochs') break;
+    if (now() - started < CHUNK_MS) chunk *= 2;
+  }
+  return ran;
+}
+
+export function trainSetup(setup: Setup, io?: CliIo): TrainOutcome {
   const { config, data } = setup;
   const run = buildRun(config, data, setup.fileNetwork ?? undefined);
   const started = performance.now();
-  const { ran } = run.trainer.train(config.epochs);
+  let ran: number;
+  if (io?.errIsTty) {
+    const progress = progressOn(io, 'training: epochs', config.epochs);
+    ran = trainInChunks(run.trainer, config.epochs, io.now ?? (() => performance.now()), (done) => progress.tick(done));
+    progress.end();
+  } else {
+    ran = run.trainer.train(config.epochs).ran;
+  }
   const elapsedMs = performance.now() - started;
   const evaluation = evaluate(run.net, data, run.trainer.options);
+  const pass = inspectPass(run.net, data, run.trainer.options, { sampleGradients: false });
   return {
     report: {
       epochs: ran,
@@ -63,6 +94,7 @@ export function trainSetup(setup: Setup): TrainOutcome {
     },
     evaluation,
     divergence: run.trainer.divergence,
+    deadRelus: deadReluNote(run.net, pass),
   };
 }
 
@@ -93,6 +125,7 @@ function readable(setup: Setup, outcome: TrainOutcome, outPath: string | undefin
   if (data.count > shown) lines.push(`… and ${data.count - shown} more samples (--json lists them all)`);
   lines.push('');
   if (divergence) lines.push(divergence.message);
+  if (outcome.deadRelus) lines.push(outcome.deadRelus);
   lines.push(`final cost ${num(report.finalCost, 6)} after ${count(report.epochs)} epochs`);
   lines.push(`solved: ${report.success ? 'yes' : 'no'} (${evaluation.correct} of ${data.count} samples rounded to their targets)`);
   lines.push(`speed: ${count(report.epochs)} epochs in ${duration(report.elapsedMs)} = ${count(report.epochsPerSecond)} epochs/s`);
@@ -109,8 +142,9 @@ export async function trainCommand(argv: readonly string[], io: CliIo): Promise<
   const setup = readSetup(values);
   const outPath = values.out as string | undefined;
   if (outPath !== undefined) checkWritable('out', outPath);
-  const outcome = trainSetup(setup);
+  const outcome = trainSetup(setup, io);
   if (outPath) writeTextFile('out', outPath, JSON.stringify(outcome.report.network, null, 2));
   io.out(values.json ? `${JSON.stringify(outcome.report)}\n` : readable(setup, outcome, outPath));
+  if (values.json && outcome.deadRelus) io.err(`backprop-lab train: ${outcome.deadRelus}\n`);
   return 0;
 }
