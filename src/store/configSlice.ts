@@ -1,15 +1,10 @@
-import { type Dataset, DEFAULT_CONFIG, type LabConfig, PRESETS, configError } from '../engine';
+import { DEFAULT_CONFIG, PRESETS, configError } from '../engine';
 import type { StateCreator } from 'zustand/vanilla';
 import { needsNewRun } from '../worker/protocol';
 import type { ConfigSlice, LabState } from './types';
 
 /** The settings the lab opens with: the engine's defaults, stopping where the CLI stops. */
 export const INITIAL_STOP = { maxEpochs: DEFAULT_CONFIG.epochs, targetCost: 0 };
-
-/** The user's own data, which the worker keeps (and checks the new config against) while the dataset setting stays. */
-function keptCustomData(state: LabState, next: LabConfig): Dataset | undefined {
-  return state.data?.kind === 'custom' && next.dataset === state.config.dataset ? state.data : undefined;
-}
 
 export const createConfigSlice: StateCreator<LabState, [], [], ConfigSlice> = (set, get) => ({
   config: DEFAULT_CONFIG,
@@ -62,3 +57,8 @@ export const createConfigSlice: StateCreator<LabState, [], [], ConfigSlice> = (s
     set({ ui: { ...get().ui, ...patch } });
   },
 });
+
+/** The user's own data, which the worker keeps (and checks the new config against) while the dataset setting stays. */
+function keptCustomData(state: LabState, next: LabState['config']): NonNullable<LabState['data']> | undefined {
+  return state.data?.kind === 'custom' && next.dataset === state.config.dataset ? state.data : undefined;
+}

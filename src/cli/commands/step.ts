@@ -5,7 +5,7 @@ import { FORCE_FLAG, parseFlags } from '../flags';
 import { checkWritable, writeTextFile } from '../files';
 import { INDEX_NOTE, deadReluNote, num, rowsOf, shownIndex, table } from '../format';
 import { COMMON_FLAGS, helpText, wantsHelp, without } from '../help';
-import type { CliIo } from '../io';
+import { type CliIo, progressOn } from '../io';
 import { ALL_FLAG_NAMES, CONFIG_FLAGS, type Setup, describeSetup, readSetup } from '../setup';
 
 export const STEP_FLAGS = {
@@ -69,17 +69,29 @@ function layerReport({ net, record }: StepOutcome, k: number): StepLayerReport {
 
 const networkAfter = ({ net, record }: StepOutcome): NetworkFile => toNetworkFile({ ...net, params: record.paramsAfter });
 
-/** The StepReport as JSON, written a layer at a time so a large pass never becomes one giant string. */
+/** The StepReport as JSON, written an array at a time so a large pass never becomes one giant string. */
 function writeJson(io: CliIo, outcome: StepOutcome): void {
-  io.out(`{"cost":${JSON.stringify(outcome.record.cost)},"layers":[`);
-  outcome.record.layers.forEach((_, k) => io.out(`${k > 0 ? ',' : ''}${JSON.stringify(layerReport(outcome, k))}`));
+  const { record, net } = outcome;
+  const progress = progressOn(io, 'step: layers written', record.layers.length);
+  io.out(`{"cost":${JSON.stringify(record.cost)},"layers":[`);
+  record.layers.forEach((layer, k) => {
+    const array = (key: string, values: Float64Array, width: number): void => io.out(`"${key}":${JSON.stringify(rowsOf(values, width))},`);
+    io.out(k > 0 ? ',{' : '{');
+    array('z', layer.z, layer.size);
+    array('a', layer.a, layer.size);
+    array('delta', layer.delta, layer.size);
+    array('gradWeights', layer.gradWeights, net.sizes[layer.layer - 1]);
+    io.out(`"gradBiases":${JSON.stringify(Array.from(layer.gradBiases))}}`);
+    progress.tick(k + 1);
+  });
   io.out(`],"network":${JSON.stringify(networkAfter(outcome))}}\n`);
+  progress.end();
 }
 
 /** A vector as [ … ] with each entry padded, so columns of vectors line up. */
 const vector = (values: readonly number[]): string => `[${values.map((v) => num(v).padStart(9)).join(' ')} ]`;
 
-function readable(setup: Setup, outcome: StepOutcome): string {
+function readable(setup: Setup, outcome: StepOutcome, io: CliIo): string {
   const { data } = setup;
   const { record } = outcome;
   const inputs = rowsOf(data.inputs, data.inputSize);
@@ -90,6 +102,7 @@ function readable(setup: Setup, outcome: StepOutcome): string {
     `one pass over all ${record.count} samples: cost C = ${num(record.cost, 6)} before the update; gradients divided by ${record.divisor}, η = ${record.learningRate}`,
     INDEX_NOTE,
   ];
+  const progress = progressOn(io, 'step: layers laid out', record.layers.length);
   record.layers.forEach((_, k) => {
     const layer = layerReport(outcome, k);
     const l = k + 1;
@@ -100,7 +113,9 @@ function readable(setup: Setup, outcome: StepOutcome): string {
     // row j of W^l holds the weights w^l_ji into neuron j, i = 1 … n_(l−1)
     const gradientRows = layer.gradWeights.map((row, j) => [shownIndex(j), vector(row), num(layer.gradBiases[j]), vector(after.weights[k][j]), num(after.biases[k][j])]);
     lines.push('', table(['j', `∂C/∂w^${l}_ji`, `∂C/∂b^${l}_j`, `w^${l}_ji after`, `b^${l}_j after`], gradientRows, [1, 3]));
+    progress.tick(k + 1);
   });
+  progress.end();
   const dead = deadReluNote(outcome.net, record);
   if (dead) lines.push('', dead);
   return `${lines.join('\n')}\n`;
@@ -119,7 +134,7 @@ export async function stepCommand(argv: readonly string[], io: CliIo): Promise<n
   const outcome = stepSetup(setup);
   if (outPath !== undefined) writeTextFile('out', outPath, JSON.stringify(networkAfter(outcome), null, 2));
   if (!values.json) {
-    io.out(readable(setup, outcome));
+    io.out(readable(setup, outcome, io));
     return 0;
   }
   writeJson(io, outcome);
