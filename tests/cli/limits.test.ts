@@ -8,7 +8,7 @@ import { mkdtempSync, truncateSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { describe, expect, test } from 'vitest';
-import { checkStepBudget } from '../../src/cli/budgets';
+import { checkGradcheckBudget, checkStepBudget } from '../../src/cli/budgets';
 import type { GradcheckReport } from '../../src/cli/commands/gradcheck';
 import type { TrainReport } from '../../src/cli/commands/train';
 import { UsageError } from '../../src/cli/errors';
@@ -70,19 +70,21 @@ describe('files are checked before and while they are read (defect 7)', () => {
 });
 
 describe("the page's work budgets (defect 8)", () => {
-  test('gradcheck of an 8×64 network is refused naming the budget; --force runs a check over it', async () => {
+  test('gradcheck of an 8×64 network is refused naming the budget; --force lifts the refusal', async () => {
     const refused = await cli('gradcheck', '--dataset', 'XOR', ...EIGHT_BY_64);
     expect(refused.code).toBe(2);
     expect(refused.stderr).toMatch(/29,377 parameters on 4 samples take about 1\.4e10 multiply-adds .* over the gradient-check budget of 2e8 .*--force/);
     expect(isOneCleanLine(refused.stderr)).toBe(true);
-    // 2-64-64-1 has 4,417 parameters: 4·P²·4 ≈ 3.1e8, just over the budget
-    const args = ['gradcheck', '--dataset', 'XOR', '--layers', '2,64,64,1', '--init', 'xavier'];
-    expect((await cli(...args)).code).toBe(2);
-    const forced = await cli(...args, '--force', '--json');
-    expect(forced.code).toBe(0);
-    const report = JSON.parse(forced.stdout) as GradcheckReport;
-    expect(report.parameters).toHaveLength(4417);
+    // 2-64-64-1 has 4,417 parameters: 4·P²·4 ≈ 3.1e8, just over the budget; --force lifts the refusal
+    const sizes = [2, 64, 64, 1];
     expect(4 * 4417 ** 2 * 4).toBeGreaterThan(GRADCHECK_BUDGET);
+    expect((await cli('gradcheck', '--dataset', 'XOR', '--layers', sizes.join(','))).stderr).toMatch(/4,417 parameters on 4 samples/);
+    expect(() => checkGradcheckBudget(sizes, 4, false)).toThrow(UsageError);
+    expect(() => checkGradcheckBudget(sizes, 4, true)).not.toThrow();
+    // and the forced command runs the check as usual (a small network, so the test stays quick)
+    const forced = await cli('gradcheck', '--dataset', 'XOR', '--hidden', '2', '--force', '--json');
+    expect(forced.code).toBe(0);
+    expect((JSON.parse(forced.stdout) as GradcheckReport).parameters).toHaveLength(9);
   });
 
   test('step on 10,000 rows with an 8×64 network is refused naming the budget; --force lifts it', async () => {
@@ -120,6 +122,15 @@ describe('progress on stderr when it is a terminal (defect 8)', () => {
     const chunked = JSON.parse(run.stdout) as TrainReport;
     expect(chunked.network).toEqual(plain.network);
     expect(chunked.finalCost).toBe(plain.finalCost);
+  });
+
+  test('step past 2 s shows the layers written, and its streamed JSON is the same as without a terminal', async () => {
+    const args = ['step', '--dataset', 'XOR', '--hidden', '4,4', '--json'];
+    const plain = await cli(...args);
+    const terminal = await cliOn({ errIsTty: true, now: steppingClock(1500) }, ...args);
+    expect(terminal.stderr).toMatch(/\rstep: layers written: [23] of 3/);
+    expect(terminal.stdout).toBe(plain.stdout);
+    expect(JSON.parse(plain.stdout).layers).toHaveLength(3);
   });
 
   test('no terminal, or work shorter than 2 s: stderr stays empty', async () => {

@@ -91,34 +91,44 @@ function writeJson(io: CliIo, outcome: StepOutcome): void {
 /** A vector as [ … ] with each entry padded, so columns of vectors line up. */
 const vector = (values: readonly number[]): string => `[${values.map((v) => num(v).padStart(9)).join(' ')} ]`;
 
-function readable(setup: Setup, outcome: StepOutcome, io: CliIo): string {
+/** The readable report, written a layer at a time (with --force a pass can be hundreds of megabytes of tables). */
+function writeReadable(setup: Setup, outcome: StepOutcome, io: CliIo): void {
   const { data } = setup;
   const { record } = outcome;
   const inputs = rowsOf(data.inputs, data.inputSize);
   const after = networkAfter(outcome);
-  const lines = [
-    describeSetup(setup),
-    '',
-    `one pass over all ${record.count} samples: cost C = ${num(record.cost, 6)} before the update; gradients divided by ${record.divisor}, η = ${record.learningRate}`,
-    INDEX_NOTE,
-  ];
-  const progress = progressOn(io, 'step: layers laid out', record.layers.length);
+  io.out(
+    [
+      describeSetup(setup),
+      '',
+      `one pass over all ${record.count} samples: cost C = ${num(record.cost, 6)} before the update; gradients divided by ${record.divisor}, η = ${record.learningRate}`,
+      INDEX_NOTE,
+      '',
+    ].join('\n'),
+  );
+  const progress = progressOn(io, 'step: layers written', record.layers.length);
   record.layers.forEach((_, k) => {
     const layer = layerReport(outcome, k);
     const l = k + 1;
     const activation = outcome.net.activations[k];
-    lines.push('', `layer ${l} (${activation}, ${layer.gradBiases.length} neuron${layer.gradBiases.length === 1 ? '' : 's'})`);
     const sampleRows = layer.z.map((z, s) => [shownIndex(s), vector(inputs[s]), vector(z), vector(layer.a[s]), vector(layer.delta[s])]);
-    lines.push(table(['sample', 'x', `z^${l}`, `a^${l}`, `δ^${l}`], sampleRows, [1, 2, 3, 4]));
     // row j of W^l holds the weights w^l_ji into neuron j, i = 1 … n_(l−1)
     const gradientRows = layer.gradWeights.map((row, j) => [shownIndex(j), vector(row), num(layer.gradBiases[j]), vector(after.weights[k][j]), num(after.biases[k][j])]);
-    lines.push('', table(['j', `∂C/∂w^${l}_ji`, `∂C/∂b^${l}_j`, `w^${l}_ji after`, `b^${l}_j after`], gradientRows, [1, 3]));
+    io.out(
+      [
+        '',
+        `layer ${l} (${activation}, ${layer.gradBiases.length} neuron${layer.gradBiases.length === 1 ? '' : 's'})`,
+        table(['sample', 'x', `z^${l}`, `a^${l}`, `δ^${l}`], sampleRows, [1, 2, 3, 4]),
+        '',
+        table(['j', `∂C/∂w^${l}_ji`, `∂C/∂b^${l}_j`, `w^${l}_ji after`, `b^${l}_j after`], gradientRows, [1, 3]),
+        '',
+      ].join('\n'),
+    );
     progress.tick(k + 1);
   });
   progress.end();
   const dead = deadReluNote(outcome.net, record);
-  if (dead) lines.push('', dead);
-  return `${lines.join('\n')}\n`;
+  if (dead) io.out(`\n${dead}\n`);
 }
 
 export async function stepCommand(argv: readonly string[], io: CliIo): Promise<number> {
@@ -134,7 +144,7 @@ export async function stepCommand(argv: readonly string[], io: CliIo): Promise<n
   const outcome = stepSetup(setup);
   if (outPath !== undefined) writeTextFile('out', outPath, JSON.stringify(networkAfter(outcome), null, 2));
   if (!values.json) {
-    io.out(readable(setup, outcome, io));
+    writeReadable(setup, outcome, io);
     return 0;
   }
   writeJson(io, outcome);
