@@ -65,7 +65,7 @@ export function checkGradients(run: Run, runId: number, budget = GRADCHECK_BUDGE
   const k = affordableSamples(parameters, data.count, budget);
   const base = { runId, epoch: run.trainer.epoch, options, sampleCount: data.count, samplesChecked: k };
   if (k === 0) {
-    const note = `The gradient check of ${parameters.toLocaleString('en')} parameters is too slow to run here (four costs over the data for each parameter); check a smaller network, or export this one (File) and run npm run cli -- gradcheck --network FILE in a terminal.`;
+    const note = `The gradient check of ${parameters.toLocaleString('en')} parameters is too slow to run here (four costs over the data for each parameter); check a smaller network, or export this one (File) and run npm run cli -- gradcheck --network FILE --force in a terminal (it shows its progress).`;
     return { ...base, check: null, note };
   }
   const subset: Dataset = k === data.count ? data : { ...data, count: k, inputs: data.inputs.slice(0, k * data.inputSize), targets: data.targets.slice(0, k * data.outputSize) };
