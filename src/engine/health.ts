@@ -36,7 +36,7 @@ export function reluHealth(net: Pick<Network, 'sizes' | 'activations'>, pass: Pi
 }
 
 /** What the page offers against dead ReLUs; the CLI names its flags instead. */
-export const RELU_REMEDY_PAGE = 'press Reset or try a smaller learning rate or another seed';
+const RELU_REMEDY_PAGE = 'press Reset or try a smaller learning rate or another seed';
 
 /** One sentence for the status line (and the CLI's report), or null when nothing is wrong. */
 export function reluHealthMessage(health: ReluHealth, remedy = RELU_REMEDY_PAGE): string | null {

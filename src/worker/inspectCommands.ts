@@ -11,7 +11,7 @@ import { type Dataset, GRADCHECK_BUDGET, type Network, type PassBudget, type Run
 import type { CheckedGradients, InspectCommand, InspectEvent, InspectedPasses } from './inspectProtocol';
 
 // the budgets live in the engine, shared with the CLI
-export { GRADCHECK_BUDGET, STEP_PASS_BUDGET, affordableSamples } from '../engine';
+export { STEP_PASS_BUDGET, affordableSamples } from '../engine';
 
 /** What the handler lends a command: its live run and how to train one epoch of it. */
 export interface InspectTarget {

@@ -30,7 +30,7 @@ export const SNAPSHOT_GRID_BUDGET: GridBudget = {
 export const SNAPSHOT_PASS_BUDGET: PassBudget = { sampleGradients: 1_000_000, sampleValues: 2_000_000 };
 
 // the pass budgets and keepWithin live in the engine, shared with the CLI
-export { type PassBudget, keepWithin } from '../engine';
+export { keepWithin } from '../engine';
 
 export interface SnapshotInput {
   runId: number;

@@ -125,9 +125,9 @@ function readable(setup: Setup, outcome: TrainOutcome, outPath: string | undefin
   if (data.count > shown) lines.push(`… and ${data.count - shown} more samples (--json lists them all)`);
   lines.push('');
   if (divergence) lines.push(divergence.message);
-  if (outcome.deadRelus) lines.push(outcome.deadRelus);
   lines.push(`final cost ${num(report.finalCost, 6)} after ${count(report.epochs)} epochs`);
   lines.push(`solved: ${report.success ? 'yes' : 'no'} (${evaluation.correct} of ${data.count} samples rounded to their targets)`);
+  if (outcome.deadRelus) lines.push(outcome.deadRelus);
   lines.push(`speed: ${count(report.epochs)} epochs in ${duration(report.elapsedMs)} = ${count(report.epochsPerSecond)} epochs/s`);
   if (outPath) lines.push(`network written to ${outPath}`);
   return `${lines.join('\n')}\n`;
