@@ -81,7 +81,9 @@ export function trainSetup(setup: Setup, io?: CliIo): TrainOutcome {
   }
   const elapsedMs = performance.now() - started;
   const evaluation = evaluate(run.net, data, run.trainer.options);
-  const pass = inspectPass(run.net, data, run.trainer.options, { sampleGradients: false });
+  // one more pass, for the dead-ReLU check, only where there are hidden ReLUs to die
+  const hasHiddenRelu = run.net.activations.slice(0, -1).includes('relu');
+  const pass = hasHiddenRelu ? inspectPass(run.net, data, run.trainer.options, { sampleGradients: false }) : null;
   return {
     report: {
       epochs: ran,
@@ -94,7 +96,7 @@ export function trainSetup(setup: Setup, io?: CliIo): TrainOutcome {
     },
     evaluation,
     divergence: run.trainer.divergence,
-    deadRelus: deadReluNote(run.net, pass),
+    deadRelus: pass ? deadReluNote(run.net, pass) : null,
   };
 }
 
