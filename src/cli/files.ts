@@ -37,7 +37,7 @@ const CHUNK_BYTES = 64 * 1024;
  * File.text() does (a leading byte-order mark dropped, malformed bytes replaced).
  */
 export function readTextFile(flag: string, path: string, maxBytes: number): string {
-  const refuse = (why: string): never => {
+  const refuse: (why: string) => never = (why) => {
     throw new UsageError(`--${flag} ${path}: ${why}`);
   };
   let fd: number;
@@ -51,24 +51,33 @@ export function readTextFile(flag: string, path: string, maxBytes: number): stri
     const stats = fstatSync(fd);
     if (!stats.isFile()) refuse(stats.isDirectory() ? 'is a directory' : `is ${kindOf(stats)}, not a regular file`);
     if (stats.size > maxBytes) refuse(`file too large: ${count(stats.size)} bytes (limit ${count(maxBytes)})`);
-    // read at most one byte past the limit: that byte tells a file that grew since fstat from one that fits
-    const chunks: Buffer[] = [];
-    let length = 0;
-    while (length <= maxBytes) {
-      const chunk = Buffer.allocUnsafe(Math.min(CHUNK_BYTES, maxBytes + 1 - length));
-      const read = readSync(fd, chunk, 0, chunk.length, null);
-      if (read === 0) break;
-      chunks.push(chunk.subarray(0, read));
-      length += read;
-    }
-    if (length > maxBytes) refuse(`file too large: it grew past ${count(maxBytes)} bytes (the limit) while being read`);
-    return new TextDecoder('utf-8').decode(Buffer.concat(chunks, length));
+    const bytes = readAtMost((chunk) => readSync(fd, chunk, 0, chunk.length, null), maxBytes);
+    if (bytes === null) refuse(`file too large: it grew past ${count(maxBytes)} bytes (the limit) while being read`);
+    return new TextDecoder('utf-8').decode(bytes);
   } catch (err) {
     if (err instanceof UsageError) throw err;
     return refuse(reason(err));
   } finally {
     closeSync(fd);
   }
+}
+
+/**
+ * Reads through `read` (which fills a chunk and says how many bytes it put there, 0 at the end) until
+ * the end, or null as soon as more than `maxBytes` came: one byte past the limit is all it takes to
+ * tell a file that grew since it was measured, and an endless source (a device) stops there too.
+ */
+export function readAtMost(read: (chunk: Buffer) => number, maxBytes: number): Buffer | null {
+  const chunks: Buffer[] = [];
+  let length = 0;
+  while (length <= maxBytes) {
+    const chunk = Buffer.allocUnsafe(Math.min(CHUNK_BYTES, maxBytes + 1 - length));
+    const got = read(chunk);
+    if (got === 0) break;
+    chunks.push(chunk.subarray(0, got));
+    length += got;
+  }
+  return length > maxBytes ? null : Buffer.concat(chunks, length);
 }
 
 const count = (n: number): string => n.toLocaleString('en-US');

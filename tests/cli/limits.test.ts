@@ -12,7 +12,7 @@ import { checkGradcheckBudget, checkStepBudget } from '../../src/cli/budgets';
 import type { GradcheckReport } from '../../src/cli/commands/gradcheck';
 import type { TrainReport } from '../../src/cli/commands/train';
 import { UsageError } from '../../src/cli/errors';
-import { readTextFile } from '../../src/cli/files';
+import { readAtMost, readTextFile } from '../../src/cli/files';
 import { PROGRESS_AFTER_MS } from '../../src/cli/io';
 import { GRADCHECK_BUDGET, MAX_CSV_CHARS, MAX_NETWORK_FILE_BYTES, STEP_PASS_BUDGET, buildRun, answerConfig, serializeNetwork } from '../../src/engine';
 import { cli, cliOn, isOneCleanLine } from './helpers';
@@ -62,8 +62,19 @@ describe('files are checked before and while they are read (defect 7)', () => {
     expect(isOneCleanLine(data.stderr)).toBe(true);
   });
 
-  test('a file that holds more than its size said (it grew) stops at the limit', () => {
-    // /proc files report size 0 but hold text: the read itself must stop one byte past the limit
+  test('a source that holds more than its size said (it grew, or never ends) is read one byte past the limit, then refused', () => {
+    let calls = 0;
+    const endless = (chunk: Buffer): number => (calls++, chunk.fill(0x20).length);
+    expect(readAtMost(endless, 100_000)).toBeNull();
+    // 64 KB chunks: the second stops at byte 100,001
+    expect(calls).toBe(2);
+    const text = Buffer.from('x1,y1\n0,1\n');
+    let given = false;
+    const once = (chunk: Buffer): number => (given ? 0 : ((given = true), text.copy(chunk)));
+    expect(readAtMost(once, text.length)?.toString()).toBe(text.toString());
+  });
+
+  test.runIf(process.platform === 'linux')('a real file whose size says 0 but holds more (Linux /proc) is refused while reading', () => {
     expect(() => readTextFile('data', '/proc/self/status', 100)).toThrow(/grew past 100 bytes/);
     expect(readTextFile('data', '/proc/self/status', 1_000_000)).toMatch(/^Name:/);
   });
