@@ -18,4 +18,5 @@ export * from './rng';
 export * from './trainer';
 export * from './slips';
 export * from './stats';
+export * from './sweep';
 export * from './twin';
