@@ -2,7 +2,8 @@
  * Datasets: rows of inputs and targets in flat Float64Arrays (sample-major).
  * Gates use the question's sample order (1,1), (0,1), (1,0), (0,0).
  */
-import { describeValue, jsonErrorWithLine } from './json';
+import type { CostName } from './costs';
+import { describeValue, jsonErrorWithLine, withoutByteOrderMark } from './json';
 import { cos, sin } from './math';
 import { Rng, RngStream } from './rng';
 
@@ -154,13 +155,32 @@ export function datasetFromRows(inputs: unknown, targets: unknown, name = 'custo
   return { ok: true, value: { name, kind: 'custom', count, inputSize: inW.value, outputSize: outW.value, inputs: flatIn, targets: flatOut, domain: domainOf(flatIn, inW.value) } };
 }
 
+/**
+ * Cross-entropy −[y ln a + (1−y) ln(1−a)] has its minimum at a = y only for y in [0, 1]; outside it
+ * the cost has no floor and goes negative. The rule where data meets the cost: the first target
+ * outside [0, 1] (row = sample and column counted from 1, as the page and the CSV header do), or null.
+ */
+export function costTargetsError(cost: CostName, data: Pick<Dataset, 'targets' | 'outputSize'>): string | null {
+  if (cost !== 'crossEntropy') return null;
+  const { targets, outputSize } = data;
+  for (let k = 0; k < targets.length; k++) {
+    const y = targets[k];
+    if (y >= 0 && y <= 1) continue;
+    const row = Math.floor(k / outputSize) + 1;
+    const column = (k % outputSize) + 1;
+    return `cost: cross-entropy needs every target from 0 to 1, but row ${row}, column y${column} is ${describeValue(y)}; use the quadratic cost for targets outside [0, 1]`;
+  }
+  return null;
+}
+
 /** The user data format: JSON {"inputs": [[…]], "targets": [[…]]}. */
 export function parseDatasetJson(text: string, name = 'custom'): ParseResult<Dataset> {
+  const json = withoutByteOrderMark(text);
   let raw: unknown;
   try {
-    raw = JSON.parse(text);
+    raw = JSON.parse(json);
   } catch (err) {
-    return { ok: false, error: `not valid JSON: ${jsonErrorWithLine(text, err as Error)}` };
+    return { ok: false, error: `not valid JSON: ${jsonErrorWithLine(json, err as Error)}` };
   }
   if (typeof raw !== 'object' || raw === null || Array.isArray(raw)) return { ok: false, error: 'expected an object {"inputs": [[…]], "targets": [[…]]}' };
   const obj = raw as Record<string, unknown>;
