@@ -139,9 +139,14 @@ export const createStepSlice: StateCreator<LabState, [], [], StepSlice> = (set, 
       }
       let config = network ? configForNetwork(state.config, network) : state.config;
       if (options) config = { ...config, ...pickOptions(options) };
-      const problem = configError(config);
+      // the data the run will train on: the loaded file's, else the user's own data the worker keeps
+      const problem = configError(config, data ?? (state.data?.kind === 'custom' ? state.data : undefined));
       if (problem) return problem;
-      if (JSON.stringify(config) !== JSON.stringify(state.config)) state.applyConfig(config);
+      // checked above against the data being loaded, which applyConfig cannot know yet
+      if (JSON.stringify(config) !== JSON.stringify(state.config)) {
+        set({ config, presetId: null });
+        state.send({ type: 'configure', config });
+      }
       // a refusal shows in the status line
       if (data) state.loadData(data).catch(() => {});
       if (network) state.loadNetwork(network).catch(() => {});

@@ -21,11 +21,10 @@ export class RunSetup {
    */
   checkConfig(config: LabConfig, dropData = false): void {
     if (config === null || typeof config !== 'object') throw new TypeError('configure: expected a configuration');
-    const before = this.config;
-    const keptData = dropData || (before && before.dataset !== config.dataset) ? null : this.customData;
-    const problem = configError(config, keptData ?? undefined);
+    // checked against the data it would train on; the user's data goes only when a run adopts a new dataset, or when asked
+    const problem = configError(config, dropData ? undefined : this.customDataFor(config));
     if (problem) throw new RangeError(problem);
-    this.customData = keptData;
+    if (dropData) this.customData = null;
   }
 
   /** The next run starts from the seed's weights, not from a loaded network. */
@@ -43,6 +42,7 @@ export class RunSetup {
 
   /** Records the configuration the current run (or its new options) came from. */
   adopt(config: LabConfig): LabConfig {
+    if (this.customDataFor(config) === undefined) this.customData = null;
     this.config = { ...config, hidden: [...config.hidden] };
     return this.config;
   }
@@ -80,7 +80,13 @@ export class RunSetup {
   }
 
   private dataFor(config: LabConfig): Dataset {
-    return this.customData ?? namedDataset(config.dataset, config.dataSeed);
+    return this.customDataFor(config) ?? namedDataset(config.dataset, config.dataSeed);
+  }
+
+  /** The user's data stays while the dataset setting does. */
+  private customDataFor(config: LabConfig): Dataset | undefined {
+    if (!this.customData) return undefined;
+    return !this.config || this.config.dataset === config.dataset ? this.customData : undefined;
   }
 
   private current(): LabConfig {
