@@ -28,7 +28,14 @@ import {
   layoutOf,
 } from '../engine';
 import type { CheckedGradients, InspectedPasses } from './inspectProtocol';
-import { SPEEDS } from './protocol';
+
+/** Epochs per second; 'max' trains as fast as the engine goes (declared here: the status event carries it). */
+export const SPEEDS = [1, 10, 100, 1000, 'max'] as const;
+export type Speed = (typeof SPEEDS)[number];
+
+export function isSpeed(value: unknown): value is Speed {
+  return (SPEEDS as readonly unknown[]).includes(value);
+}
 
 /** A schema whose output is exactly the engine's `T`; compiles only if what the schema accepts is a `T`. */
 const typed =

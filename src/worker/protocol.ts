@@ -6,15 +6,9 @@
 import type * as v from 'valibot';
 import type { LabConfig, Network, Dataset } from '../engine';
 import type { InspectCommand } from './inspectProtocol';
-import type { LAB_EVENT, LAB_SNAPSHOT, RUN_START_REASONS, RUN_STATUS, STOP_REASONS } from './labEvents';
+import type { LAB_EVENT, LAB_SNAPSHOT, RUN_START_REASONS, RUN_STATUS, STOP_REASONS, Speed } from './labEvents';
 
-/** Epochs per second; 'max' trains as fast as the engine goes. */
-export const SPEEDS = [1, 10, 100, 1000, 'max'] as const;
-export type Speed = (typeof SPEEDS)[number];
-
-export function isSpeed(value: unknown): value is Speed {
-  return (SPEEDS as readonly unknown[]).includes(value);
-}
+export { SPEEDS, type Speed, isSpeed } from './labEvents';
 
 /** When a run ends by itself; 0 turns a condition off. */
 export interface StopConditions {
