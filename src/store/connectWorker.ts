@@ -85,7 +85,7 @@ export function connectWorker(store: LabStore, worker: WorkerLike, batch: EventB
     const data = event.data as LabEvent;
     const misfit = runMisfit(run, data);
     if (misfit !== null) return onInvalid(misfit);
-    if (data.type === 'run' && (run === null || data.runId >= run.runId)) run = runShapeOf(data);
+    if (data.type === 'runStarted' && (run === null || data.runId >= run.runId)) run = runShapeOf(data);
     onEvent?.(data);
     if (!connected) return;
     queue.push(data);

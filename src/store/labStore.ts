@@ -52,7 +52,7 @@ export function applyEvent(state: LabState, event: LabEvent): Partial<LabState> 
   // a refused request is an error like any other for the status line; its action's promise rejects with it too
   if (event.type === 'answered') return event.error === null ? {} : { run: { ...state.run, error: event.error } };
   if (isStepEvent(event)) return applyStepEvent(state, event);
-  if (event.type === 'run') {
+  if (event.type === 'runStarted') {
     if (event.runId < state.run.runId) return {};
     const sample = state.inspect.sample;
     return {

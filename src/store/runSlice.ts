@@ -40,10 +40,10 @@ export const createRunSlice: StateCreator<LabState, [], [], RunSlice> = (set, ge
       else get().play();
     },
     step() {
-      command(() => get().send({ type: 'step' }));
+      command(() => get().send({ type: 'trainOneEpoch' }));
     },
     runEpochs(epochs) {
-      command(() => get().send({ type: 'run', epochs }));
+      command(() => get().send({ type: 'trainEpochs', epochs }));
     },
     reset() {
       command(() => get().send({ type: 'reset' }));

@@ -93,7 +93,7 @@ export const createStepSlice: StateCreator<LabState, [], [], StepSlice> = (set, 
       if (key === null || key === state.stepThrough.requestedKey) return;
       update({ requestedKey: key, advancing: false });
       // a refusal is in the status line; the same moment may be asked for again
-      state.request({ type: 'inspect' }).catch(() => get().stepThrough.requestedKey === key && update({ requestedKey: null }));
+      state.request({ type: 'inspectPass' }).catch(() => get().stepThrough.requestedKey === key && update({ requestedKey: null }));
     },
 
     nextEpoch() {
@@ -101,7 +101,7 @@ export const createStepSlice: StateCreator<LabState, [], [], StepSlice> = (set, 
       update({ advancing: true, requestedKey: null });
       // refused or lost (the reason is in the status line): Next epoch works again
       get()
-        .request({ type: 'inspect', advance: true })
+        .request({ type: 'inspectPass', advance: true })
         .catch(() => update({ advancing: false }));
     },
 

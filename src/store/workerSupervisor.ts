@@ -37,7 +37,7 @@ export interface SupervisorOptions {
 }
 
 /** Commands the handler always answers (with an event or an error), so silence means a dead worker. */
-const ANSWERED: ReadonlySet<LabCommand['type']> = new Set(['configure', 'reset', 'newSeed', 'play', 'step', 'run', 'setSpeed', 'loadData', 'loadNetwork', 'setParam']);
+const ANSWERED: ReadonlySet<LabCommand['type']> = new Set(['configure', 'reset', 'newSeed', 'play', 'trainOneEpoch', 'trainEpochs', 'setSpeed', 'loadData', 'loadNetwork', 'setParam']);
 
 export const DEFAULT_MAX_RESTARTS = 3;
 export const DEFAULT_RESTART_WINDOW_MS = 60_000;
@@ -122,7 +122,7 @@ export function superviseWorker(store: LabStore, options: SupervisorOptions): ()
     const t = now();
     if (heardRunning) longestGap = Math.max(longestGap, t - heardAt);
     heardAt = t;
-    if (event.type === 'run') {
+    if (event.type === 'runStarted') {
       runConfig = event.config;
       heardRunning = false;
     }

@@ -115,16 +115,16 @@ export class LabHandler {
       }
       case 'play':
         return this.play(Infinity);
-      case 'run':
+      case 'trainEpochs':
         return this.play(checkedEpochs(command.epochs));
       case 'pause':
         if (this.running) this.finish('paused', null);
         return;
-      case 'step':
+      case 'trainOneEpoch':
         return this.step();
       case 'scrub':
         return this.scrub(command.epoch);
-      case 'inspect':
+      case 'inspectPass':
       case 'gradientCheck':
         return runInspectCommand(command, { run, runId: this.runId, post: this.deps.post, step: () => this.step() });
       case 'setParam':
@@ -167,7 +167,7 @@ export class LabHandler {
     this.checkpoints.clear();
     this.checkpoints.offer(0, run.net.params, run.trainer.options);
     this.snapshots.restart();
-    this.deps.post({ type: 'run', runId: this.runId, reason, config: adopted, data, network: cloneNetwork(run.net) }, []);
+    this.deps.post({ type: 'runStarted', runId: this.runId, reason, config: adopted, data, network: cloneNetwork(run.net) }, []);
     this.postStatus();
     this.sendSnapshot();
   }

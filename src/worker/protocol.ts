@@ -38,9 +38,9 @@ export type LabCommand =
   | { type: 'play' }
   | { type: 'pause' }
   /** One epoch, with a full snapshot after it. */
-  | { type: 'step' }
+  | { type: 'trainOneEpoch' }
   /** Train `epochs` more epochs at the current speed, then pause. */
-  | { type: 'run'; epochs: number }
+  | { type: 'trainEpochs'; epochs: number }
   | { type: 'setSpeed'; speed: Speed }
   | { type: 'setStop'; stop: StopConditions }
   /** Show the network as it was at the nearest checkpoint at or before `epoch`; null returns to the live network. */
@@ -59,7 +59,7 @@ export type LabCommand =
 export type LabCommandType = LabCommand['type'];
 
 /** The commands the page can wait on: each is sent with a fresh request id and answered once. */
-export type AnswerableCommand = Extract<LabCommand, { type: 'configure' | 'loadNetwork' | 'loadData' | 'setParam' | 'inspect' | 'gradientCheck' }>;
+export type AnswerableCommand = Extract<LabCommand, { type: 'configure' | 'loadNetwork' | 'loadData' | 'setParam' | 'inspectPass' | 'gradientCheck' }>;
 
 type WithoutId<C> = C extends unknown ? Omit<C, 'requestId'> : never;
 
@@ -78,7 +78,7 @@ export type LabSnapshot = v.InferOutput<typeof LAB_SNAPSHOT>;
 export type RunStartReason = (typeof RUN_START_REASONS)[number];
 
 /**
- * What the worker sends the page: run, configured, costs, snapshot, status, error, and the
+ * What the worker sends the page: runStarted, configured, costs, snapshot, status, error, answered, and the
  * step-through's inspected / gradientChecked. Declared once, as the schema the page checks every
  * message against (labEvents.ts).
  */

@@ -354,7 +354,7 @@ describe('a message the page cannot use (issue 16, defect 1)', () => {
     const configs = [DEFAULT_CONFIG, { ...DEFAULT_CONFIG, hidden: [3, 2], hiddenActivation: 'relu' as const, dataset: 'spiral' as const }, { ...DEFAULT_CONFIG, sigmoidForm: 'naive' as const, learningRate: 1e5 }];
     for (const config of configs) {
       const events = realEvents(config);
-      expect(new Set(events.map((event) => event.type))).toEqual(new Set(['run', 'status', 'snapshot', 'costs', 'configured', 'error', 'inspected']));
+      expect(new Set(events.map((event) => event.type))).toEqual(new Set(['runStarted', 'status', 'snapshot', 'costs', 'configured', 'error', 'inspected']));
       for (const event of events) expect(labEventProblem(event)).toBeNull();
     }
     const env = new FakeWorkerEnv();

@@ -35,7 +35,7 @@ describe('requests answered by id', () => {
     const answer = env.last('answered');
     expect(answer).toEqual({ type: 'answered', requestId: (command as { requestId: number }).requestId, error: null });
     // the answer follows the run it caused
-    expect(env.events.indexOf(answer)).toBeGreaterThan(env.events.indexOf(env.last('run')));
+    expect(env.events.indexOf(answer)).toBeGreaterThan(env.events.indexOf(env.last('runStarted')));
   });
 
   test('a refused load rejects with the worker\'s reason, shows it in the status line and changes nothing', async () => {
@@ -64,11 +64,11 @@ describe('requests answered by id', () => {
   test('using the named dataset again drops the user\'s data in one command and one new run', async () => {
     const { store, env, sent } = connected();
     await store.getState().loadData(fiveRows());
-    const runs = env.of('run').length;
+    const runs = env.of('runStarted').length;
     const configures = sent.filter((c) => c.type === 'configure').length;
     expect(store.getState().useNamedData()).toBeNull();
     expect(sent.filter((c) => c.type === 'configure')).toHaveLength(configures + 1);
-    expect(env.of('run')).toHaveLength(runs + 1);
+    expect(env.of('runStarted')).toHaveLength(runs + 1);
     expect(store.getState().data).toMatchObject({ kind: 'gate', name: 'XOR', count: 4 });
   });
 

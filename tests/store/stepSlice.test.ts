@@ -25,7 +25,7 @@ function connected(): { store: LabStore; env: FakeWorkerEnv; sent: LabCommand[] 
 }
 
 const plain = (pass: PassRecord) => JSON.parse(JSON.stringify(pass, (_k, v) => (ArrayBuffer.isView(v) ? Array.from(v as Float64Array) : v)));
-const inspects = (sent: LabCommand[]) => sent.filter((c) => c.type === 'inspect').length;
+const inspects = (sent: LabCommand[]) => sent.filter((c) => c.type === 'inspectPass').length;
 
 describe('the step-through slice', () => {
   test('requestPasses brings both passes of the live network, once per moment', () => {

@@ -127,7 +127,7 @@ describe('the store and the worker bridge', () => {
 
   test('worker errors reach the run slice in words', () => {
     const { store } = connected();
-    store.getState().send({ type: 'run', epochs: -1 });
+    store.getState().send({ type: 'trainEpochs', epochs: -1 });
     expect(store.getState().run.error).toMatch(/epochs/);
     store.getState().step();
     expect(store.getState().run.error).toBeNull();
