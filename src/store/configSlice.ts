@@ -1,16 +1,62 @@
 import { DEFAULT_CONFIG, DEFAULT_STOP, type LabConfig, PRESETS, configError, needsNewRun, stopSettingsError } from '../engine';
-import type { StateCreator } from 'zustand/vanilla';
-import type { ConfigSlice, LabState } from './types';
+import type { Dataset } from '../engine';
+import type { LabEvent, Speed, StopConditions } from '../worker/protocol';
+import type { BridgeSlice } from './bridgeSlice';
+import type { SliceCreator } from './sliceCreator';
+
+/** The page's three modes, one tab each. */
+export type LabMode = 'live' | 'step' | 'buglab';
+
+export interface UiToggles {
+  /** decision boundary shows 0/1 instead of the output */
+  rounded: boolean;
+  costScale: 'linear' | 'log';
+  mode: LabMode;
+}
+
+export interface ApplyConfigOptions {
+  fresh?: boolean;
+  /** the preset the configuration is, if it is one */
+  presetId?: string | null;
+  namedData?: boolean;
+}
+
+export interface ConfigSlice {
+  config: LabConfig;
+  speed: Speed;
+  stop: StopConditions;
+  ui: UiToggles;
+  /** the preset the current config came from, until a setting changes */
+  presetId: string | null;
+  /**
+   * The one way a configuration reaches the lab: validates it and sends it to the worker; returns the
+   * reason it was refused (nothing changes then), or null. `fresh` starts a new run from it (its own
+   * epoch limit, new weights even when only options differ); `namedData` drops the user's own data.
+   */
+  applyConfig(config: LabConfig, options?: ApplyConfigOptions): string | null;
+  /** applyConfig of the current configuration with `patch` */
+  setConfig(patch: Partial<LabConfig>): string | null;
+  /** applyConfig of a preset, fresh */
+  applyPreset(id: string): string | null;
+  /** Trains on the named dataset of the setting again, dropping the user's own data. */
+  useNamedData(): string | null;
+  setSpeed(speed: Speed): void;
+  setStop(patch: Partial<StopConditions>): string | null;
+  setUi(patch: Partial<UiToggles>): void;
+}
+
+/** The run's data (the snapshot slice's, named by shape: that slice reads this one). */
+type Needs = BridgeSlice & { data: Dataset | null };
 
 /** The settings the lab opens with: the engine's defaults, stopping where the CLI stops. */
 export const INITIAL_STOP = DEFAULT_STOP;
 
 /** The user's own data, which the worker keeps while the dataset setting stays (and `namedData` is not asked for). */
-function keptData(state: LabState, config: LabConfig, namedData: boolean) {
+function keptData(state: ConfigSlice & Needs, config: LabConfig, namedData: boolean) {
   return !namedData && state.data?.kind === 'custom' && state.config.dataset === config.dataset ? state.data : undefined;
 }
 
-export const createConfigSlice: StateCreator<LabState, [], [], ConfigSlice> = (set, get) => ({
+export const createConfigSlice: SliceCreator<ConfigSlice, Needs> = (set, get) => ({
   config: DEFAULT_CONFIG,
   speed: 1000,
   stop: INITIAL_STOP,
@@ -68,3 +114,8 @@ export const createConfigSlice: StateCreator<LabState, [], [], ConfigSlice> = (s
     set({ ui: { ...get().ui, ...patch } });
   },
 });
+
+/** A new run: the settings the worker started it with. */
+export function configOnEvent(event: LabEvent): Partial<ConfigSlice> {
+  return event.type === 'runStarted' ? { config: event.config } : {};
+}

@@ -7,8 +7,13 @@
 import { type Dataset, type LabConfig, type Network, type TrainOptions, configError } from '../engine';
 import type { CheckedGradients, InspectEvent, InspectedPasses } from '../worker/inspectProtocol';
 import { configForNetwork, datasetError, networkError } from '../worker/loading';
-import type { StateCreator } from 'zustand/vanilla';
-import type { LabState, SampleSelection } from './types';
+import type { CoreState } from './coreState';
+import type { SampleSelection } from './hoverSlice';
+import type { SliceCreator } from './sliceCreator';
+
+/** What this slice reads and writes of the store. */
+type Needs = CoreState;
+type Store = Needs & StepSlice;
 
 export interface StepThroughState {
   /** the latest passes the worker sent (they may belong to an earlier run until new ones arrive) */
@@ -57,13 +62,13 @@ export function momentKey(runId: number, epoch: number, options: Pick<TrainOptio
 }
 
 /** The live lab's moment, or null before its first snapshot. */
-export function currentMomentKey(state: LabState): string | null {
+export function currentMomentKey(state: Store): string | null {
   const snapshot = state.snapshot;
   return snapshot ? momentKey(snapshot.runId, snapshot.epoch, state.config) : null;
 }
 
 /** True when the passes describe the live run as it is now. */
-export function passesAreCurrent(state: LabState): boolean {
+export function passesAreCurrent(state: Store): boolean {
   const passes = state.stepThrough.passes;
   return passes !== null && momentKey(passes.runId, passes.epoch, passes.options) === currentMomentKey(state);
 }
@@ -78,7 +83,7 @@ export const INITIAL_STEP_THROUGH: StepThroughState = {
   gradCheckKey: null,
 };
 
-export const createStepSlice: StateCreator<LabState, [], [], StepSlice> = (set, get) => {
+export const createStepSlice: SliceCreator<StepSlice, Needs> = (set, get) => {
   const update = (patch: Partial<StepThroughState>) => set({ stepThrough: { ...get().stepThrough, ...patch } });
   return {
     stepThrough: INITIAL_STEP_THROUGH,
@@ -165,7 +170,7 @@ export function isStepEvent(event: { type: string }): event is InspectEvent {
 }
 
 /** What a step-through event changes; answers about an earlier run are dropped. */
-export function applyStepEvent(state: LabState, event: InspectEvent): Partial<LabState> {
+export function applyStepEvent(state: Store, event: InspectEvent): Partial<Store> {
   if (event.runId < state.run.runId) return {};
   const current = state.stepThrough;
   if (event.type === 'gradientChecked') {

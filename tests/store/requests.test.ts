@@ -53,10 +53,10 @@ describe('requests answered by id', () => {
     store.getState().runEpochs(3);
     env.runUntilIdle();
     store.getState().scrub(1);
-    expect(store.getState().inspect.scrubEpoch).toBe(1);
+    expect(store.getState().hover.scrubEpoch).toBe(1);
     await store.getState().setParam(0, 0.25);
     expect(store.getState().snapshot?.network.params[0]).toBe(0.25);
-    expect(store.getState().inspect.scrubEpoch).toBeNull();
+    expect(store.getState().hover.scrubEpoch).toBeNull();
     await expect(store.getState().setParam(0, Number.NaN)).rejects.toThrow(/finite number/);
     expect(store.getState().snapshot?.network.params[0]).toBe(0.25);
   });
