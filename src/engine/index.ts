@@ -23,3 +23,4 @@ export * from './stats';
 export * from './sweep';
 export * from './twin';
 export * from './newRun';
+export * from './loadChecks';

@@ -1,6 +1,6 @@
 import { DEFAULT_CONFIG, DEFAULT_STOP, type LabConfig, PRESETS, configError, needsNewRun, stopSettingsError } from '../engine';
-import type { Dataset } from '../engine';
-import type { LabEvent, Speed, StopConditions } from '../worker/protocol';
+import type { Dataset, StopSettings } from '../engine';
+import type { LabEvent, Speed } from '../worker/protocol';
 import type { BridgeSlice } from './bridgeSlice';
 import type { SliceCreator } from './sliceCreator';
 
@@ -24,7 +24,7 @@ export interface ApplyConfigOptions {
 export interface ConfigSlice {
   config: LabConfig;
   speed: Speed;
-  stop: StopConditions;
+  stop: StopSettings;
   ui: UiToggles;
   /** the preset the current config came from, until a setting changes */
   presetId: string | null;
@@ -41,7 +41,7 @@ export interface ConfigSlice {
   /** Trains on the named dataset of the setting again, dropping the user's own data. */
   useNamedData(): string | null;
   setSpeed(speed: Speed): void;
-  setStop(patch: Partial<StopConditions>): string | null;
+  setStop(patch: Partial<StopSettings>): string | null;
   setUi(patch: Partial<UiToggles>): void;
 }
 

@@ -7,7 +7,7 @@
  * the frame is drawn, so React renders at most once a frame however many messages arrive.
  */
 import { type RunShape, labEventProblem, runMisfit, runShapeOf } from '../worker/labEvents';
-import type { LabEvent, WorkerLike } from '../worker/protocol';
+import type { LabEvent, LabWorkerLike } from '../worker/protocol';
 import type { LabStore } from './labStore';
 import { type RequestTimers, noWorker, pendingRequests } from './pendingRequests';
 
@@ -52,7 +52,7 @@ export interface BridgeHooks {
 export type Disconnect = (reason?: string) => void;
 
 
-export function connectWorker(store: LabStore, worker: WorkerLike, batch: EventBatcher = typeof requestAnimationFrame === 'function' ? frameBatcher : immediately, hooks: BridgeHooks = {}): Disconnect {
+export function connectWorker(store: LabStore, worker: LabWorkerLike, batch: EventBatcher = typeof requestAnimationFrame === 'function' ? frameBatcher : immediately, hooks: BridgeHooks = {}): Disconnect {
   const { onInvalid = reportInStatus(store), onEvent } = hooks;
   const requests = pendingRequests(hooks.timers);
   let queue: LabEvent[] = [];

@@ -4,9 +4,8 @@
  * changes, plus loading a worked example or the user's files into the lab. The stepper's position
  * is the view's own state (src/app/stepThrough); the numbers all come from the worker's engine.
  */
-import { type Dataset, type LabConfig, type Network, type TrainOptions, configError } from '../engine';
+import { type Dataset, type LabConfig, type Network, type TrainOptions, configError, configForNetwork, datasetError, networkError } from '../engine';
 import type { CheckedGradients, InspectEvent, InspectedPasses } from '../worker/inspectProtocol';
-import { configForNetwork, datasetError, networkError } from '../worker/loading';
 import type { CoreState } from './coreState';
 import type { SampleSelection } from './hoverSlice';
 import type { SliceCreator } from './sliceCreator';

@@ -8,13 +8,13 @@
  * lab is halted (Play and Step disabled) with a message to reload.
  */
 import { type LabConfig, needsNewRun } from '../engine';
-import type { LabCommand, LabEvent, WorkerLike } from '../worker/protocol';
+import type { LabCommand, LabEvent, LabWorkerLike } from '../worker/protocol';
 import { type Disconnect, type EventBatcher, connectWorker } from './connectWorker';
 import { DEFAULT_ANSWER_TIMEOUT_MS, noWorker } from './pendingRequests';
 import type { LabStore } from './labStore';
 
 /** A Worker as the supervisor sees it (the DOM Worker has all of this). */
-export interface SupervisedWorker extends WorkerLike {
+export interface SupervisedWorker extends LabWorkerLike {
   onerror: ((event: { message?: string; preventDefault?(): void }) => void) | null;
   onmessageerror: ((event: unknown) => void) | null;
   terminate(): void;
@@ -176,7 +176,7 @@ export function superviseWorker(store: LabStore, options: SupervisorOptions): ()
   };
 
   /** Wraps the worker so the supervisor sees what goes out and what comes back. */
-  const watched = (target: SupervisedWorker): WorkerLike => ({
+  const watched = (target: SupervisedWorker): LabWorkerLike => ({
     postMessage(command, transfer) {
       if (answerTimeoutMs > 0 && watchdog === null && ANSWERED.has(command.type)) watchdog = setTimer(() => fail('it stopped answering'), answerTimeoutMs);
       target.postMessage(command, transfer);

@@ -13,12 +13,12 @@
  * slices (slicer.ts) at a set speed (pacer.ts), costs (costBuffer.ts), checkpoints for scrubbing
  * (checkpoints.ts), and the step-through's and the weight editor's commands (inspectCommands.ts, paramEdit.ts).
  */
-import { type GridEvaluator, type LabConfig, type Run, cloneNetwork, needsNewRun, trainOptionsOf } from '../engine';
+import { type GridEvaluator, type LabConfig, type Run, type StopSettings, cloneNetwork, needsNewRun, trainOptionsOf } from '../engine';
 import { Checkpoints } from './checkpoints';
 import { checkedEpochs, checkedScrubEpoch, checkedSeed, checkedSpeed, checkedStop, nextSeed } from './commandChecks';
 import { CostBuffer } from './costBuffer';
 import { runInspectCommand } from './inspectCommands';
-import { type LabCommand, type LabEvent, type LabStopReason, NO_STOP, type RunStartReason, type RunStatus, type StopConditions } from './protocol';
+import { type LabCommand, type LabEvent, type LabStopReason, NO_STOP, type RunStartReason, type RunStatus } from './protocol';
 import { Pacer } from './pacer';
 import { setParameter } from './paramEdit';
 import { RunSetup } from './runSetup';
@@ -48,7 +48,7 @@ export class LabHandler {
   private running = false;
   /** epochs left of a "run N" (Infinity for play) */
   private budget = Infinity;
-  private stop: StopConditions = { ...NO_STOP };
+  private stop: StopSettings = { ...NO_STOP };
   private stopReason: LabStopReason | null = null;
   private message: string | null = null;
   private readonly costs = new CostBuffer();

@@ -4,21 +4,14 @@
  * big arrays of costs and snapshots are transferred, not copied.
  */
 import type * as v from 'valibot';
-import type { LabConfig, Network, Dataset } from '../engine';
+import type { LabConfig, Network, Dataset, StopSettings } from '../engine';
 import type { InspectCommand } from './inspectProtocol';
 import type { LAB_EVENT, LAB_SNAPSHOT, RUN_START_REASONS, RUN_STATUS, STOP_REASONS, Speed } from './labEvents';
 
 export { SPEEDS, type Speed, isSpeed } from './labEvents';
 
-/** When a run ends by itself; 0 turns a condition off. */
-export interface StopConditions {
-  /** stop once the epoch count reaches this */
-  maxEpochs: number;
-  /** stop once an epoch's cost is at or below this */
-  targetCost: number;
-}
-
-export const NO_STOP: StopConditions = { maxEpochs: 0, targetCost: 0 };
+/** No stop condition (the settings table's StopSettings with both off). */
+export const NO_STOP: StopSettings = { maxEpochs: 0, targetCost: 0 };
 
 /** A command the worker answers with an 'answered' event carrying the same id (done, or why it was refused). */
 export interface Answerable {
@@ -42,7 +35,7 @@ export type LabCommand =
   /** Train `epochs` more epochs at the current speed, then pause. */
   | { type: 'trainEpochs'; epochs: number }
   | { type: 'setSpeed'; speed: Speed }
-  | { type: 'setStop'; stop: StopConditions }
+  | { type: 'setStop'; stop: StopSettings }
   /** Show the network as it was at the nearest checkpoint at or before `epoch`; null returns to the live network. */
   | { type: 'scrub'; epoch: number | null }
   /** Train this network (its shape must fit the data); Reset returns to it. */
@@ -86,8 +79,8 @@ export type LabEvent = v.InferOutput<typeof LAB_EVENT>;
 
 export type LabEventType = LabEvent['type'];
 
-/** What a worker (or a fake one in tests) offers the page. */
-export interface WorkerLike {
+/** What the training worker (or a fake one in tests) offers the page (the sweep pool's workers are sweepPool's WorkerLike). */
+export interface LabWorkerLike {
   postMessage(command: LabCommand, transfer?: Transferable[]): void;
   addEventListener(type: 'message', listener: (event: MessageEvent<LabEvent>) => void): void;
   removeEventListener(type: 'message', listener: (event: MessageEvent<LabEvent>) => void): void;

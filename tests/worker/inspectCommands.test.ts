@@ -2,7 +2,7 @@
 import { describe, expect, test } from 'vitest';
 import { DEFAULT_CONFIG, type LabConfig, type PassRecord, Trainer, buildRun, gradientCheck, inspectPass, questionConfig, trainOptionsOf } from '../../src/engine';
 import { affordableSamples } from '../../src/worker/inspectCommands';
-import { configForNetwork } from '../../src/worker/loading';
+import { configForNetwork } from '../../src/engine';
 import { loadShippedExample } from '../stepper/fixtures';
 import { FakeWorkerEnv, fastWorkerStarter } from './harness';
 
