@@ -2,6 +2,7 @@
 import { Suspense, lazy, useEffect, useState } from 'react';
 import { LabStoreContext } from '../store/hooks';
 import { ControlsPanel } from './ControlsPanel';
+import { DerivativeSwitch } from './DerivativeSwitch';
 import { KeyHint } from './KeyHint';
 import { startSweepPool } from './bugLab/sweepPoolBridge';
 import { LabViews } from './LabViews';
@@ -32,6 +33,7 @@ export function App() {
         <header className="app__header panel">
           <h1>Backprop Lab</h1>
           <Transport />
+          <DerivativeSwitch />
           <StatusLine />
           <ShareTools />
           <KeyHint />

@@ -35,7 +35,7 @@ async function settledEpoch(page: Page): Promise<number> {
       const same = now === last;
       last = now;
       return same;
-    }, { intervals: [250] })
+    }, { interval: 250 })
     .toBe(true);
   return last;
 }
