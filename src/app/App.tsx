@@ -34,7 +34,6 @@ export function App() {
           <h1>Backprop Lab</h1>
           <Transport />
           <DerivativeSwitch />
-          <StatusLine />
           <ShareTools />
           <KeyHint />
           <NotesBanner />
@@ -42,7 +41,11 @@ export function App() {
         <ParamEditor />
         <ControlsPanel />
         <main className="app__main">
-          <ModeTabs />
+          {/* the status beside the tabs: the header stays one row at 1280 px */}
+          <div className="app__tabs-row">
+            <ModeTabs />
+            <StatusLine />
+          </div>
           <ModePanel mode="live">
             <LabViews />
           </ModePanel>

@@ -3,6 +3,7 @@
  * the a = ½ contour, the data points coloured by target, and axes x1, x2.
  */
 import { axisBottom, axisLeft, scaleLinear, select } from 'd3';
+import { Caption } from '../Caption';
 import { memo, useEffect, useMemo, useRef } from 'react';
 import type { BoundaryGrids, Dataset } from '../../engine';
 import { frameThrottle, prepareCanvas } from '../canvas';
@@ -131,11 +132,11 @@ export function DecisionBoundary({ grids, data, outputs = null, rounded, onRound
         </svg>
         {!grids && <p className="bl-boundary__note">No network output yet</p>}
       </div>
-      <figcaption>
+      <Caption>
         Network output aᴸ over the input plane{grids ? ` (${grids.resolution}×${grids.resolution} cells${grids.resolution < COARSE_GRID ? ', coarser for a network this big so the lab stays quick' : ''})` : ''}: orange = 0, blue = 1
         {rounded ? ', rounded to 0 or 1' : ''}; the dark line is aᴸ = {formatNumber((low + high) / 2)}. Dots are the {data ? data.count : 0} samples,
         coloured by target.
-      </figcaption>
+      </Caption>
     </figure>
   );
 }

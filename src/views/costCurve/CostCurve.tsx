@@ -4,6 +4,7 @@
  * the source, at most once per animation frame, straight onto a canvas.
  */
 import { axisBottom, axisLeft, format, select } from 'd3';
+import { Caption } from '../Caption';
 import { type KeyboardEvent, type PointerEvent, useEffect, useMemo, useRef, useState } from 'react';
 import { devicePixelRatioOf, frameThrottle, prepareCanvas } from '../canvas';
 import { formatEpoch, formatNumber } from '../format';
@@ -221,11 +222,11 @@ export function CostCurve({ source, scale: scaleProp, onScaleChange, onPickEpoch
         </svg>
         <div className="bl-tooltip" ref={tooltipRef} role="status" aria-live="polite" hidden />
       </div>
-      <figcaption>
+      <Caption>
         Cost per epoch over the whole run: each pixel column spans the lowest to the highest
         cost of its epochs; the dashed line marks the epoch shown. {scale === 'log' ? 'Log scale: zero sits on the bottom edge.' : ''} An orange strip on
         top marks epochs whose cost is not finite.
-      </figcaption>
+      </Caption>
     </figure>
   );
 }

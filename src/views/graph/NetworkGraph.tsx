@@ -8,6 +8,7 @@
 import { useEffect, useId, useMemo, useRef, useState } from 'react';
 import type { BoundaryGrids, Network, PassRecord } from '../../engine';
 import { frameThrottle } from '../canvas';
+import { Caption } from '../Caption';
 import { ColorLegend } from '../ColorLegend';
 import { formatNumber } from '../format';
 import { interpolateWeight } from '../palette';
@@ -278,12 +279,12 @@ export function NetworkGraph({ network, pass, grids, sample, onSampleChange, hig
         )}
         <GraphTooltip details={details} anchor={anchor} bounds={{ width, height }} id={tooltipId} />
       </div>
-      <figcaption>
+      <Caption>
         Lines are weights (blue positive, orange negative, width by size{edgesNote ? '; only each layer\u2019s strongest are drawn, hover anywhere for any weight' : ''}), discs are neurons filled by their activation
         {sample === 'mean' ? ' averaged over the batch' : ` for sample ${typeof sample === 'number' ? sample + 1 : ''}`}, rings are biases
         {layout.thumb > 0 ? ', and the squares show each neuron\u2019s output over the input plane' : ''}. Hover or focus any of them for its value,
         δ and gradient.
-      </figcaption>
+      </Caption>
     </figure>
   );
 }
