@@ -10,6 +10,8 @@ import { TrainingControls } from './TrainingControls';
 
 export function ControlsPanel() {
   const dataset = useLab((s) => s.config.dataset);
+  // data from a file or a worked example: the Dataset box names it, since the list cannot
+  const loaded = useLab((s) => (s.data?.kind === 'custom' ? `${s.data.name} (${s.data.count.toLocaleString('en')} samples)` : null));
   const presetId = useLab((s) => s.presetId);
   const setConfig = useLab((s) => s.setConfig);
   const applyPreset = useLab((s) => s.applyPreset);
@@ -38,7 +40,7 @@ export function ControlsPanel() {
         </section>
         <section className="controls__section" aria-labelledby="data-title">
           <h2 id="data-title">Data</h2>
-          <SelectField<DatasetName> label="Dataset" value={dataset} options={DATASET_GROUPS} onChange={(v) => setNote(setConfig({ dataset: v }))} />
+          <SelectField<DatasetName> label="Dataset" value={dataset} options={DATASET_GROUPS} onChange={(v) => setNote(setConfig({ dataset: v }))} hint={loaded ? `Loaded: ${loaded}` : undefined} />
           <CustomDataNote />
         </section>
         <section className="controls__section" aria-labelledby="network-title">

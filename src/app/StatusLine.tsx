@@ -1,6 +1,7 @@
 /** The status line: epoch, cost, speed, and for gates whether the network solves it. */
 import { reluHealthMessage } from '../engine';
 import { useLabShallow } from '../store/hooks';
+import { gateOf } from './gateData';
 import { formatEpoch, formatNumber } from '../views/format';
 
 function formatRate(perSecond: number): string {
@@ -20,7 +21,8 @@ export function StatusLine() {
     cost: state.snapshot?.cost ?? null,
     solved: state.snapshot?.evaluation.solved ?? null,
     accuracy: state.snapshot?.evaluation.accuracy ?? null,
-    kind: state.data?.kind ?? null,
+    // a gate's truth table loaded as a file or a worked example is still judged solved or not
+    kind: state.data ? (gateOf(state.data) ? 'gate' : state.data.kind) : null,
     overflows: state.snapshot?.overflows ?? 0,
     relu: state.snapshot?.health ? reluHealthMessage(state.snapshot.health) : null,
   }));
