@@ -35,7 +35,10 @@ describe('NetworkGraph', () => {
     expect(f.querySelectorAll('[data-bias]')).toHaveLength(3);
     expect(f.querySelectorAll('canvas[data-thumb]')).toHaveLength(5);
     const buttons = Array.from(f.querySelectorAll<HTMLButtonElement>('[aria-label="Sample shown"] button'));
-    expect(buttons.map((b) => b.textContent)).toEqual(['Mean', '(1, 1) → 0', '(0, 1) → 1', '(1, 0) → 1', '(0, 0) → 0']);
+    // each sample says whether the network's rounded output equals its target
+    const marks = Array.from(xor.pass.targets, (y, s) => ((xor.pass.outputs[s] >= 0.5 ? 1 : 0) === y ? '✓' : '✗'));
+    expect(buttons.map((b) => b.textContent)).toEqual(['Mean', `(1, 1) → 0${marks[0]}`, `(0, 1) → 1${marks[1]}`, `(1, 0) → 1${marks[2]}`, `(0, 0) → 0${marks[3]}`]);
+    expect(f.querySelector('[data-right]')?.textContent).toBe(`${marks.filter((m) => m === '✓').length} of 4 right`);
     expect(buttons[1].getAttribute('aria-pressed')).toBe('true');
     await act(async () => buttons[0].click());
     expect(onSampleChange).toHaveBeenCalledWith('mean');
