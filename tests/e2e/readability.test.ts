@@ -210,3 +210,24 @@ describe('layout', () => {
     await page.context().close();
   });
 });
+
+describe('step-through examples', () => {
+  test('the selector names no example until one is loaded; picking one loads it; gate data keeps Solved/Not solved; the Dataset box names it', async () => {
+    const page = await openAt(1280, 720);
+    await page.getByRole('tab', { name: 'Step through' }).click();
+    const picker = page.getByLabel('Worked example');
+    await expect.poll(() => picker.locator('option').count(), { timeout: 20_000 }).toBeGreaterThan(2);
+    expect(await picker.inputValue()).toBe('');
+    expect(await picker.locator('option:checked').textContent()).toMatch(/None loaded/);
+    await picker.selectOption('question-xor');
+    const stepperStatus = page.getByRole('region', { name: 'Step-through' }).locator('.bl-stepper__status');
+    // the example's own settings reach the stepper without pressing Load example
+    await expect.poll(() => stepperStatus.textContent(), { timeout: 20_000 }).toContain('derivative buggy (f′ at a) · η = 0.35');
+    await expect.poll(() => statusText(page)).toMatch(/Not solved|Solved/);
+    expect(await statusText(page)).not.toMatch(/Accuracy/);
+    await page.getByRole('tab', { name: 'Live lab' }).click();
+    const dataset = page.locator('#' + (await page.getByLabel('Dataset').getAttribute('aria-describedby')));
+    expect(await dataset.textContent()).toMatch(/^Loaded: The question’s \[2,2,1\] on XOR \(4 samples\)/);
+    await page.context().close();
+  });
+});
