@@ -219,12 +219,19 @@ describe('step-through examples', () => {
     await expect.poll(() => picker.locator('option').count(), { timeout: 20_000 }).toBeGreaterThan(2);
     expect(await picker.inputValue()).toBe('');
     expect(await picker.locator('option:checked').textContent()).toMatch(/None loaded/);
+    // where the graph and the stepper start (their height follows the loaded network)
+    const body = () => page.locator('.step-tab__body').evaluate((el) => { const r = el.getBoundingClientRect(); return `${r.x},${r.y},${r.width}`; });
+    await expect.poll(() => page.locator('.step-tab__body').count()).toBe(1);
+    const before = await body();
     await picker.selectOption('question-xor');
     const stepperStatus = page.getByRole('region', { name: 'Step-through' }).locator('.bl-stepper__status');
     // the example's own settings reach the stepper without pressing Load example
     await expect.poll(() => stepperStatus.textContent(), { timeout: 20_000 }).toContain('derivative buggy (f′ at a) · η = 0.35');
     await expect.poll(() => statusText(page)).toMatch(/Not solved|Solved/);
     expect(await statusText(page)).not.toMatch(/Accuracy/);
+    // the "Loaded …" line was there all along: the graph and the stepper did not move
+    await expect.poll(() => page.getByRole('status').filter({ hasText: 'Loaded “The question’s [2,2,1] on XOR”' }).count()).toBe(1);
+    expect(await body()).toBe(before);
     await page.getByRole('tab', { name: 'Live lab' }).click();
     const dataset = page.locator('#' + (await page.getByLabel('Dataset').getAttribute('aria-describedby')));
     expect(await dataset.textContent()).toMatch(/^Loaded: The question’s \[2,2,1\] on XOR \(4 samples\)/);
