@@ -120,6 +120,10 @@ describe('type size', () => {
   test('no visible text under 12 px in any of the three tabs at 1280×720', async () => {
     const page = await openAt(1280, 720);
     expect(await smallText(page)).toEqual([]);
+    await page.getByRole('button', { name: 'Keyboard shortcuts' }).click();
+    await expect.poll(() => page.getByRole('dialog', { name: 'Keyboard shortcuts' }).isVisible()).toBe(true);
+    expect(await smallText(page)).toEqual([]);
+    await page.keyboard.press('Escape');
     await page.getByRole('tab', { name: 'Step through' }).click();
     await expect.poll(() => page.getByRole('region', { name: 'Step-through' }).count(), { timeout: 20_000 }).toBe(1);
     await expect.poll(() => page.locator('.bl-stepper__status').count()).toBeGreaterThan(0);
