@@ -213,6 +213,22 @@ describe('layout', () => {
     expect(await boxes()).toEqual(before);
     await page.context().close();
   });
+
+  test('the notes of a hostile link go away without moving any element', async () => {
+    const context = await browser.newContext({ viewport: { width: 1280, height: 720 } });
+    const page = await context.newPage();
+    await page.goto(`${inject('baseUrl')}?lr=abc&x=1`);
+    await expect.poll(() => statusText(page), { timeout: 20_000 }).toMatch(/Cost\s*\d/);
+    const dismiss = page.getByRole('button', { name: 'Dismiss notes' });
+    await expect.poll(() => dismiss.count()).toBe(1);
+    const selectors = ['.app__header', '.app__tabs-row', '.card--graph', '.card--cost', '.controls'];
+    const boxes = () => page.evaluate((list) => list.map((s) => JSON.stringify(document.querySelector(s)?.getBoundingClientRect())), selectors);
+    const before = await boxes();
+    await dismiss.click();
+    await expect.poll(() => page.getByText(/is not a number; kept 0.35/).isVisible()).toBe(false);
+    expect(await boxes()).toEqual(before);
+    await context.close();
+  });
 });
 
 describe('step-through examples', () => {
