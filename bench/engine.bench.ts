@@ -6,9 +6,9 @@
  * Flags: --quick (smaller, for a smoke run), --json (one object), --threads N for case 3 (default 2).
  */
 import { parseArgs } from 'node:util';
-import { summarizeSweep } from '../src/cli/commands/sweep';
+import { sweepReport } from '../src/cli/commands/sweep';
 import { runSweep } from '../src/cli/sweepPool';
-import { type LabConfig, buildRun, questionConfig } from '../src/engine';
+import { type LabConfig, buildRun, questionConfig, resultsOf, summarizeMode } from '../src/engine';
 import { type Rates, machine, rates } from './measure';
 
 const { values } = parseArgs({ options: { quick: { type: 'boolean' }, json: { type: 'boolean' }, threads: { type: 'string' } } });
@@ -52,10 +52,10 @@ log(`2. spiral (200 points) 2-8-8-1 tanh → sigmoid, batch 10: ${fmt(spiralRate
 const starts = quick ? 100 : 1000;
 const sweepCpu = process.cpuUsage();
 const sweepStarted = performance.now();
-const results = await runSweep({ config: question, firstSeed: 1, starts }, threads);
+const results = resultsOf(await runSweep({ config: question, firstSeed: 1, starts, derivatives: [question.derivative] }, threads), question.derivative);
 const sweepSeconds = (performance.now() - sweepStarted) / 1000;
 const sweepCpuSeconds = (({ user, system }) => (user + system) / 1e6)(process.cpuUsage(sweepCpu));
-const sweep = summarizeSweep(results);
+const sweep = sweepReport(summarizeMode(results, question.derivative));
 const totalEpochs = results.reduce((sum, r) => sum + r.epochs, 0);
 const serialEstimate = totalEpochs / questionRate.median;
 log(

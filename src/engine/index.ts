@@ -17,4 +17,5 @@ export * from './rng';
 export * from './trainer';
 export * from './slips';
 export * from './stats';
+export * from './sweep';
 export * from './twin';

@@ -1,10 +1,8 @@
 /**
- * Statistics of a sweep over many starts: success rates with Wilson 95% intervals, medians, and a
- * log-scale histogram of final costs that keeps exact zeros and non-finite costs in bins of their own.
+ * Statistics of a sweep over many starts (engine/sweep.ts): success rates with Wilson 95% intervals,
+ * medians, and a log-scale histogram of final costs that keeps exact zeros and non-finite costs in bins of their own.
  * Views show these numbers as they are; nothing here touches the DOM.
  */
-import type { StartResult } from './config';
-import type { DerivativeMode } from './options';
 
 /** z with P(|Z| ≤ z) = 0.95 for a standard normal Z. */
 export const Z_95 = 1.959963984540054;
@@ -140,63 +138,4 @@ export function logHistogram(series: readonly ArrayLike<number>[], options: LogH
   let maxCount = 0;
   for (const bin of bins) for (const c of bin.counts) if (c > maxCount) maxCount = c;
   return { bins, binsPerDecade: perDecade, lowExponent: hasRange ? low / perDecade : 0, highExponent: hasRange ? high / perDecade : 0, maxCount };
-}
-
-/** One start of a sweep, run with both derivative modes from the same seed. */
-export interface SweepStartRecord {
-  seed: number;
-  correct: StartResult;
-  buggy: StartResult;
-}
-
-export type StartOutcome = 'both' | 'correctOnly' | 'buggyOnly' | 'neither';
-
-export interface ModeSummary extends RateInterval {
-  derivative: DerivativeMode;
-  /** median final cost (diverged runs count as +∞) */
-  medianFinalCost: number;
-  diverged: number;
-}
-
-export interface SweepSummary {
-  starts: number;
-  /** the seeds are firstSeed … firstSeed + starts − 1 (records sorted by seed) */
-  firstSeed: number;
-  records: SweepStartRecord[];
-  correct: ModeSummary;
-  buggy: ModeSummary;
-  /** paired outcomes: the seeds solved by both modes, only by one, or by neither (ascending) */
-  outcomes: Record<StartOutcome, number[]>;
-  /** final costs; series 0 = correct, 1 = buggy; members are indices into records */
-  histogram: LogHistogram;
-}
-
-function summarizeMode(records: readonly SweepStartRecord[], derivative: DerivativeMode): ModeSummary {
-  const results = records.map((r) => r[derivative]);
-  const solved = results.filter((r) => r.solved).length;
-  return {
-    derivative,
-    ...wilsonInterval(solved, results.length),
-    medianFinalCost: median(results.map((r) => r.finalCost)),
-    diverged: results.filter((r) => r.diverged).length,
-  };
-}
-
-/** The sweep's result from its per-start records (in any order; the summary sorts them by seed). */
-export function summarizeSweep(records: readonly SweepStartRecord[], options: LogHistogramOptions = {}): SweepSummary {
-  const sorted = [...records].sort((p, q) => p.seed - q.seed);
-  const outcomes: Record<StartOutcome, number[]> = { both: [], correctOnly: [], buggyOnly: [], neither: [] };
-  for (const r of sorted) {
-    const outcome: StartOutcome = r.correct.solved ? (r.buggy.solved ? 'both' : 'correctOnly') : r.buggy.solved ? 'buggyOnly' : 'neither';
-    outcomes[outcome].push(r.seed);
-  }
-  return {
-    starts: sorted.length,
-    firstSeed: sorted.length > 0 ? sorted[0].seed : 0,
-    records: sorted,
-    correct: summarizeMode(sorted, 'correct'),
-    buggy: summarizeMode(sorted, 'buggy'),
-    outcomes,
-    histogram: logHistogram([sorted.map((r) => r.correct.finalCost), sorted.map((r) => r.buggy.finalCost)], options),
-  };
 }
