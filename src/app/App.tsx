@@ -13,6 +13,9 @@ import { Transport } from './Transport';
 import { useShortcuts } from './useShortcuts';
 import { createSharedLabStore, keepPageSettings } from './share/startup';
 import { NotesBanner, ParamEditor, ShareTools } from './share/ui/ShareTools';
+import { TourSlot } from './tour/TourSlot';
+import { Landing, StoryButton } from './tour/Landing';
+import { keepTourInAddress } from './tour/keepTour';
 import './app.css';
 
 // The step-through (with KaTeX) and the bug lab load when first opened, keeping the first render lean.
@@ -26,12 +29,14 @@ export function App() {
   useEffect(() => startLabWorker(store), [store]);
   useEffect(() => keepPageSettings(store), [store]);
   useEffect(() => startSweepPool(store), [store]);
+  useEffect(() => keepTourInAddress(store), [store]);
   useShortcuts(store);
   return (
     <LabStoreContext.Provider value={store}>
       <div className="app">
         <header className="app__header panel">
           <h1>Backprop Lab</h1>
+          <StoryButton />
           <Transport />
           <DerivativeSwitch />
           <ShareTools />
@@ -41,6 +46,8 @@ export function App() {
         <ParamEditor />
         <ControlsPanel />
         <main className="app__main">
+          <Landing />
+          <TourSlot />
           {/* the status beside the tabs: the header stays one row at 1280 px */}
           <div className="app__tabs-row">
             <ModeTabs />

@@ -5,7 +5,7 @@
  */
 import type { Browser, Page } from 'playwright-core';
 import { afterAll, beforeAll, describe, expect, inject, test } from 'vitest';
-import { launchBrowser } from './browser';
+import { launchBrowser, newRecordingPage } from './browser';
 
 let browser: Browser;
 beforeAll(async () => {
@@ -17,10 +17,11 @@ afterAll(async () => {
 
 const statusText = async (page: Page) => (await page.getByRole('status', { name: 'Run status' }).textContent()) ?? '';
 
-async function openAt(width: number, height: number): Promise<Page> {
-  const context = await browser.newContext({ viewport: { width, height } });
-  const page = await context.newPage();
-  await page.goto(inject('baseUrl'));
+/** The lab at a viewport size, as a returning visitor (the engine's defaults saved, the landing seen). */
+async function openAt(width: number, height: number, query = ''): Promise<Page> {
+  const page = await newRecordingPage(browser);
+  await page.setViewportSize({ width, height });
+  await page.goto(`${inject('baseUrl')}${query}`);
   await expect.poll(() => statusText(page), { timeout: 20_000 }).toMatch(/Cost\s*\d/);
   return page;
 }
@@ -215,10 +216,7 @@ describe('layout', () => {
   });
 
   test('the notes of a hostile link go away without moving any element', async () => {
-    const context = await browser.newContext({ viewport: { width: 1280, height: 720 } });
-    const page = await context.newPage();
-    await page.goto(`${inject('baseUrl')}?lr=abc&x=1`);
-    await expect.poll(() => statusText(page), { timeout: 20_000 }).toMatch(/Cost\s*\d/);
+    const page = await openAt(1280, 720, '?lr=abc&x=1');
     const dismiss = page.getByRole('button', { name: 'Dismiss notes' });
     await expect.poll(() => dismiss.count()).toBe(1);
     const selectors = ['.app__header', '.app__tabs-row', '.card--graph', '.card--cost', '.controls'];
@@ -227,7 +225,7 @@ describe('layout', () => {
     await dismiss.click();
     await expect.poll(() => page.getByText(/is not a number; kept 0.35/).isVisible()).toBe(false);
     expect(await boxes()).toEqual(before);
-    await context.close();
+    await page.context().close();
   });
 });
 
