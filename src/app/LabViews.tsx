@@ -63,7 +63,8 @@ function CostView() {
   const source: CostSource = useMemo(() => historyCostSource(store), [store]);
   const onScaleChange = useCallback((costScale: 'linear' | 'log') => setUi({ costScale }), [setUi]);
   const height = useNarrow() ? 120 : 150;
-  return <CostCurve source={source} scale={scale} onScaleChange={onScaleChange} onPickEpoch={scrub} height={height} />;
+  const clearGhost = useLab((s) => s.clearGhost);
+  return <CostCurve source={source} scale={scale} onScaleChange={onScaleChange} onPickEpoch={scrub} height={height} onClearFaint={clearGhost} />;
 }
 
 /** Scrub back through the run's checkpoints, and back to live. */

@@ -5,7 +5,7 @@
 import { type StoreApi, createStore } from 'zustand/vanilla';
 import type { LabCommand, LabEvent } from '../worker/protocol';
 import { createConfigSlice } from './configSlice';
-import { appendCosts, createHistorySlice } from './historySlice';
+import { appendCosts, createHistorySlice, markSettingChange, startHistory } from './historySlice';
 import { createInspectSlice } from './inspectSlice';
 import { createRunSlice } from './runSlice';
 import { createSnapshotSlice } from './snapshotSlice';
@@ -57,7 +57,7 @@ export function applyEvent(state: LabState, event: LabEvent): Partial<LabState> 
       initialNetwork: event.network,
       snapshot: null,
       scrubSnapshot: null,
-      history: { runId: event.runId, costs: state.history.costs, length: 0 },
+      ...startHistory(state, event.runId, event.config),
       run: { runId: event.runId, running: false, epoch: 0, epochsPerSecond: 0, stopReason: null, message: null, error: null },
       inspect: { ...state.inspect, scrubEpoch: null, sample: sample === 'mean' || sample < event.data.count ? sample : 'mean' },
     };
@@ -65,7 +65,7 @@ export function applyEvent(state: LabState, event: LabEvent): Partial<LabState> 
   if (event.runId !== state.run.runId) return {};
   switch (event.type) {
     case 'configured':
-      return {};
+      return markSettingChange(state, event.config);
     case 'costs':
       return { history: appendCosts(state.history, event.startEpoch, event.costs) };
     case 'snapshot':
