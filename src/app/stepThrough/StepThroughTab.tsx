@@ -10,6 +10,7 @@ import { useLab, useLabShallow, useLabStoreApi } from '../../store/hooks';
 import { currentMomentKey } from '../../store/stepSlice';
 import type { LabState } from '../../store/types';
 import type { InspectedPasses } from '../../worker/inspectProtocol';
+import { StepComputationalGraph } from '../../views/compgraph/StepComputationalGraph';
 import { GradCheckPanel } from '../../views/gradcheck/GradCheckPanel';
 import { gradCheckParamColor } from '../../views/gradcheck/colors';
 import { type GraphHighlight, NetworkGraph } from '../../views/graph/NetworkGraph';
@@ -121,6 +122,7 @@ export function StepThroughTab() {
           </div>
         </section>
       </div>
+      {shown && <StepComputationalGraph passes={shown} sample={sample} />}
     </div>
   );
 }
