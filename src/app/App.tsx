@@ -4,6 +4,7 @@ import { LabStoreContext } from '../store/hooks';
 import { ControlsPanel } from './ControlsPanel';
 import { KeyHint } from './KeyHint';
 import { startSweepPool } from './bugLab/sweepPoolBridge';
+import { openLinkedExercise } from './exercise/exerciseLink';
 import { LabViews } from './LabViews';
 import { ModePanel, ModeTabs } from './ModeTabs';
 import { startLabWorker } from './labWorker';
@@ -25,6 +26,7 @@ export function App() {
   useEffect(() => startLabWorker(store), [store]);
   useEffect(() => keepPageSettings(store), [store]);
   useEffect(() => startSweepPool(store), [store]);
+  useEffect(() => void openLinkedExercise(store), [store]);
   useShortcuts(store);
   return (
     <LabStoreContext.Provider value={store}>

@@ -12,6 +12,7 @@ import { createSnapshotSlice } from './snapshotSlice';
 import { createShareSlice } from './shareSlice';
 import { applyStepEvent, createStepSlice, isStepEvent } from './stepSlice';
 import { createBugLabSlice } from './bugLabSlice';
+import { createExerciseSlice } from './exerciseSlice';
 import type { LabState } from './types';
 
 export type LabStore = StoreApi<LabState>;
@@ -26,6 +27,7 @@ export function createLabStore(): LabStore {
     ...createShareSlice(set, get, api),
     ...createStepSlice(set, get, api),
     ...createBugLabSlice(set, get, api),
+    ...createExerciseSlice(set, get, api),
     send: (_command: LabCommand) => {},
     receive: (event: LabEvent) => set(applyEvent(get(), event)),
     receiveAll: (events: readonly LabEvent[]) => {

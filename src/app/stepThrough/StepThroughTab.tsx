@@ -18,6 +18,8 @@ import { useStepperKeyboard } from '../../views/stepper/keyboard';
 import { initialStepperState, runStepperAction, stepperReducer } from '../../views/stepper/machine';
 import { StepperPanel } from '../../views/stepper/StepperPanel';
 import type { StepHighlight } from '../../views/stepper/types';
+import { ExerciseBar } from '../exercise/ExerciseBar';
+import { useStepExercise } from '../exercise/useStepExercise';
 import { type LoadOutcome, StepLoader } from './StepLoader';
 import { StepNotes } from './StepNotes';
 import './stepThrough.css';
@@ -55,6 +57,11 @@ export function StepThroughTab() {
     onPrevious: () => runStepperAction(stepper, { type: 'previous' }, dispatch, onNextEpoch),
   });
 
+  const exercisePass = useMemo(
+    () => (shown ? { key: `run ${shown.runId}, epoch ${shown.epoch}`, sample, sizes: shown.network.sizes, settings: shown.options } : null),
+    [shown, sample],
+  );
+  const { exercise, feedback } = useStepExercise(exercisePass, setStepHighlight);
   const grids = usePassGrids(shown);
   const check = gradCheck && gradCheck.runId === runId ? gradCheck : null;
   const paramColor = useMemo(() => (gradCheckOn && check ? gradCheckParamColor(check.check) : undefined), [gradCheckOn, check]);
@@ -75,6 +82,7 @@ export function StepThroughTab() {
             Gradient check
           </button>
         </div>
+        <ExerciseBar passKey={exercisePass?.key ?? null} feedback={feedback} />
         {outcome && (
           <p className={outcome.ok ? 'step-tab__outcome' : 'step-tab__outcome is-bad'} role={outcome.ok ? 'status' : 'alert'}>
             {outcome.message}
@@ -115,6 +123,7 @@ export function StepThroughTab() {
                 onHighlight={setStepHighlight}
                 onNextEpoch={onNextEpoch}
                 epoch={shown.epoch}
+                exercise={exercise}
               />
             ) : (
               <p className="step-tab__waiting">Computing the pass…</p>
@@ -122,7 +131,8 @@ export function StepThroughTab() {
           </div>
         </section>
       </div>
-      {shown && <StepComputationalGraph passes={shown} sample={sample} />}
+      {/* the graph would show the answers */}
+      {shown && !exercise && <StepComputationalGraph passes={shown} sample={sample} />}
     </div>
   );
 }
