@@ -39,7 +39,8 @@ export async function fetchShippedSet(name: string): Promise<ParseResult<string>
   if (!url) return { ok: false, error: `exercise=${name}: a set's name has only lower-case letters, digits and dashes` };
   try {
     const response = await fetch(url);
-    if (!response.ok) return { ok: false, error: `exercise=${name}: no such exercise set (HTTP ${response.status})` };
+    // a host that answers every path with the page (a single-page fallback) has no such set either
+    if (!response.ok || (response.headers.get('content-type') ?? '').includes('text/html')) return { ok: false, error: `exercise=${name}: no such exercise set in exercises/` };
     return { ok: true, value: await response.text() };
   } catch (err) {
     return { ok: false, error: `exercise=${name}: the set could not be read (${(err as Error).message})` };

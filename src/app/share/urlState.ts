@@ -19,6 +19,7 @@ import {
   configError,
 } from '../../engine';
 import { SPEEDS } from '../../worker/protocol';
+import { PAGE_LINK_KEYS } from '../embed/pageLinkKeys';
 import {
   type Property,
   type PropertyTable,
@@ -207,7 +208,7 @@ export function decodeSettings<U extends PropertyTable>(
     }
     const slot = slots.get(key);
     if (!slot) {
-      if (!unknown.includes(key)) unknown.push(key);
+      if (!unknown.includes(key) && !PAGE_LINK_KEYS.has(key)) unknown.push(key);
       continue;
     }
     const { label } = slot.property;
