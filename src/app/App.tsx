@@ -5,6 +5,9 @@ import { ControlsPanel } from './ControlsPanel';
 import { KeyHint } from './KeyHint';
 import { startSweepPool } from './bugLab/sweepPoolBridge';
 import { openLinkedExercise } from './exercise/exerciseLink';
+import { EmbedPage } from './embed/EmbedPage';
+import { announcePageLink, usePageLink } from './embed/pageLinkState';
+import { PresenterToggle } from './embed/PresenterToggle';
 import { LabViews } from './LabViews';
 import { ModePanel, ModeTabs } from './ModeTabs';
 import { startLabWorker } from './labWorker';
@@ -27,16 +30,25 @@ export function App() {
   useEffect(() => keepPageSettings(store), [store]);
   useEffect(() => startSweepPool(store), [store]);
   useEffect(() => void openLinkedExercise(store), [store]);
+  useEffect(() => announcePageLink(store), [store]);
   useShortcuts(store);
+  const pageLink = usePageLink();
+  if (pageLink.embed)
+    return (
+      <LabStoreContext.Provider value={store}>
+        <EmbedPage link={{ ...pageLink, embed: pageLink.embed }} />
+      </LabStoreContext.Provider>
+    );
   return (
     <LabStoreContext.Provider value={store}>
-      <div className="app">
+      <div className={pageLink.presenter ? 'app app--presenter' : 'app'}>
         <header className="app__header panel">
           <h1>Backprop Lab</h1>
           <Transport />
           <StatusLine />
           <ShareTools />
           <KeyHint />
+          <PresenterToggle />
           <NotesBanner />
         </header>
         <ParamEditor />
