@@ -29,7 +29,7 @@ export function StepView({ step, onHighlight, exercise }: StepViewProps) {
         <div className="bl-stepper__equation" role="group" aria-label="Equation">
           <Tex tex={step.equation} display />
         </div>
-        <div className="bl-stepper__numbers" role="group" aria-label="With the numbers" hidden={exercise?.hidesNumbers(step)}>
+        <div className="bl-stepper__numbers" role="group" aria-label="With the numbers" hidden={exercise?.hidesNumbers(step)} tabIndex={0}>
           {step.substituted.map((line, k) => (
             <div className="bl-stepper__line" key={k}>
               <Tex tex={line.tex} display />
