@@ -16,6 +16,9 @@ import { Transport } from './Transport';
 import { useShortcuts } from './useShortcuts';
 import { createSharedLabStore, keepPageSettings } from './share/startup';
 import { NotesBanner, ParamEditor, ShareTools } from './share/ui/ShareTools';
+import { TourSlot } from './tour/TourSlot';
+import { Landing, StoryButton } from './tour/Landing';
+import { keepTourInAddress } from './tour/keepTour';
 import './app.css';
 
 // The step-through (with KaTeX) and the bug lab load when first opened, keeping the first render lean.
@@ -31,6 +34,7 @@ export function App() {
   useEffect(() => startSweepPool(store), [store]);
   useEffect(() => void openLinkedExercise(store), [store]);
   useEffect(() => announcePageLink(store), [store]);
+  useEffect(() => keepTourInAddress(store), [store]);
   useShortcuts(store);
   const pageLink = usePageLink();
   if (pageLink.embed)
@@ -44,6 +48,7 @@ export function App() {
       <div className={pageLink.presenter ? 'app app--presenter' : 'app'}>
         <header className="app__header panel">
           <h1>Backprop Lab</h1>
+          <StoryButton />
           <Transport />
           <StatusLine />
           <ShareTools />
@@ -54,6 +59,8 @@ export function App() {
         <ParamEditor />
         <ControlsPanel />
         <main className="app__main">
+          <Landing />
+          <TourSlot />
           <ModeTabs />
           <ModePanel mode="live">
             <LabViews />

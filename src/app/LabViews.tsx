@@ -62,7 +62,8 @@ export function CostView() {
   const scrub = useLab((s) => s.scrub);
   const source: CostSource = useMemo(() => historyCostSource(store), [store]);
   const onScaleChange = useCallback((costScale: 'linear' | 'log') => setUi({ costScale }), [setUi]);
-  return <CostCurve source={source} scale={scale} onScaleChange={onScaleChange} onPickEpoch={scrub} height={150} />;
+  const clearGhost = useLab((s) => s.clearGhost);
+  return <CostCurve source={source} scale={scale} onScaleChange={onScaleChange} onPickEpoch={scrub} height={150} onClearFaint={clearGhost} />;
 }
 
 /** Scrub back through the run's checkpoints, and back to live. */
@@ -71,6 +72,9 @@ export function ScrubBar() {
   const scrubEpoch = useLab((s) => s.inspect.scrubEpoch);
   const shownEpoch = useLab((s) => s.scrubSnapshot?.epoch ?? null);
   const scrub = useLab((s) => s.scrub);
+  const inspectEpoch = useLab((s) => s.inspectEpoch);
+  const config = useLab((s) => s.config);
+  const inspectAt = (at: number) => inspectEpoch({ ...config, epochs: Math.max(config.epochs, at) }, at);
   return (
     <div className="scrub">
       <label htmlFor="scrub-range">Scrub</label>
@@ -92,6 +96,10 @@ export function ScrubBar() {
           <span className="scrub__state is-scrubbed">showing epoch {formatEpoch(shownEpoch ?? scrubEpoch)} (nearest checkpoint)</span>
           <button type="button" className="button button--small" onClick={() => scrub(null)}>
             Back to live
+          </button>
+          {/* retrains this run to the epoch shown, so Step through shows exactly that pass */}
+          <button type="button" className="button button--small" onClick={() => void inspectAt(shownEpoch ?? scrubEpoch)}>
+            Inspect this epoch
           </button>
         </>
       )}

@@ -1,5 +1,6 @@
 /** The status line: epoch, cost, speed, and for gates whether the network solves it. */
 import { reluHealthMessage } from '../engine';
+import { costAtEpoch } from '../store/historySlice';
 import { useLabShallow } from '../store/hooks';
 import { formatEpoch, formatNumber } from '../views/format';
 
@@ -17,7 +18,7 @@ export function StatusLine() {
     message: state.run.message,
     error: state.run.error,
     stopReason: state.run.stopReason,
-    cost: state.snapshot?.cost ?? null,
+    cost: costAtEpoch(state, state.run.epoch),
     solved: state.snapshot?.evaluation.solved ?? null,
     accuracy: state.snapshot?.evaluation.accuracy ?? null,
     kind: state.data?.kind ?? null,
@@ -34,7 +35,8 @@ export function StatusLine() {
         <span className="status__key">Epoch</span> <strong>{formatEpoch(s.epoch)}</strong>
       </span>
       <span className="status__item">
-        <span className="status__key">Cost</span> <strong>{s.cost === null ? '–' : formatNumber(s.cost)}</strong>
+        <span className="status__key" title="The cost at this epoch: the whole dataset's cost with the weights after its update">Cost</span>{' '}
+        <strong>{s.cost === null ? '–' : formatNumber(s.cost)}</strong>
       </span>
       <span className="status__item">
         <span className="status__key">Speed</span> <strong>{s.running ? `${formatRate(s.rate)} epochs/s` : s.stopReason && s.stopReason !== 'paused' ? 'stopped' : 'paused'}</strong>

@@ -14,6 +14,8 @@ export * from './networkFile';
 export * from './options';
 export { PassWorkspace, NAIVE_SIGMOID_OVERFLOW_Z } from './pass';
 export * from './rng';
+export * from './settingChecks';
+export * from './settings';
 export * from './trainer';
 export * from './slips';
 export * from './stats';

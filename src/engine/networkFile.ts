@@ -9,6 +9,8 @@ import { ACTIVATIONS, type ActivationName, DEFAULT_LEAKY_SLOPE, isActivationName
 import type { ParseResult } from './datasets';
 import { describeValue, jsonErrorWithLine } from './json';
 import { type Network, biasVector, createNetwork, layoutOf, shapeError, weightRows } from './network';
+import { describeRange, inRange } from './settingChecks';
+import { CONFIG_SETTINGS } from './settings';
 
 /** Kept here for callers that imported it from this file before it moved to json.ts. */
 export { jsonErrorWithLine };
@@ -66,7 +68,9 @@ export function networkFromFile(raw: unknown): ParseResult<Network> {
   const sizes = layers as number[];
   let leakySlope = DEFAULT_LEAKY_SLOPE;
   if (obj.leakySlope !== undefined) {
-    if (typeof obj.leakySlope !== 'number' || !Number.isFinite(obj.leakySlope)) return fail(`leakySlope: expected a finite number, got ${describeValue(obj.leakySlope)}`);
+    // the settings table's range, so a file's slope survives a link and a reload
+    if (typeof obj.leakySlope !== 'number' || !inRange(CONFIG_SETTINGS.leakySlope, obj.leakySlope))
+      return fail(`leakySlope: expected ${describeRange(CONFIG_SETTINGS.leakySlope)}, got ${describeValue(obj.leakySlope)}`);
     leakySlope = obj.leakySlope;
   }
   const L = sizes.length - 1;

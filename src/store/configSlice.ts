@@ -1,10 +1,10 @@
-import { DEFAULT_CONFIG, PRESETS, configError } from '../engine';
+import { DEFAULT_CONFIG, DEFAULT_STOP, PRESETS, configError, stopSettingsError } from '../engine';
 import type { StateCreator } from 'zustand/vanilla';
 import { needsNewRun } from '../worker/protocol';
 import type { ConfigSlice, LabState } from './types';
 
 /** The settings the lab opens with: the engine's defaults, stopping where the CLI stops. */
-export const INITIAL_STOP = { maxEpochs: DEFAULT_CONFIG.epochs, targetCost: 0 };
+export const INITIAL_STOP = DEFAULT_STOP;
 
 export const createConfigSlice: StateCreator<LabState, [], [], ConfigSlice> = (set, get) => ({
   config: DEFAULT_CONFIG,
@@ -42,10 +42,9 @@ export const createConfigSlice: StateCreator<LabState, [], [], ConfigSlice> = (s
 
   setStop(patch) {
     const stop = { ...get().stop, ...patch };
-    if (!Number.isInteger(stop.maxEpochs) || stop.maxEpochs < 0 || stop.maxEpochs > 10_000_000)
-      return `stop after: expected a whole number of epochs from 0 (no limit) to 10,000,000, got ${String(stop.maxEpochs)}`;
-    if (typeof stop.targetCost !== 'number' || !Number.isFinite(stop.targetCost) || stop.targetCost < 0)
-      return `target cost: expected a number ≥ 0 (0 = none), got ${String(stop.targetCost)}`;
+    // the settings table's limits, so what is kept here survives a link and a reload
+    const problem = stopSettingsError(stop);
+    if (problem) return problem;
     set({ stop });
     get().send({ type: 'setStop', stop });
     return null;

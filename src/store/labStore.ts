@@ -5,7 +5,7 @@
 import { type StoreApi, createStore } from 'zustand/vanilla';
 import type { LabCommand, LabEvent } from '../worker/protocol';
 import { createConfigSlice } from './configSlice';
-import { appendCosts, createHistorySlice } from './historySlice';
+import { appendCosts, createHistorySlice, markSettingChange, startHistory } from './historySlice';
 import { createInspectSlice } from './inspectSlice';
 import { createRunSlice } from './runSlice';
 import { createSnapshotSlice } from './snapshotSlice';
@@ -13,6 +13,7 @@ import { createShareSlice } from './shareSlice';
 import { applyStepEvent, createStepSlice, isStepEvent } from './stepSlice';
 import { createBugLabSlice } from './bugLabSlice';
 import { createExerciseSlice } from './exerciseSlice';
+import { createStorySlice } from './storySlice';
 import type { LabState } from './types';
 
 export type LabStore = StoreApi<LabState>;
@@ -28,6 +29,7 @@ export function createLabStore(): LabStore {
     ...createStepSlice(set, get, api),
     ...createBugLabSlice(set, get, api),
     ...createExerciseSlice(set, get, api),
+    ...createStorySlice(set, get, api),
     send: (_command: LabCommand) => {},
     receive: (event: LabEvent) => set(applyEvent(get(), event)),
     receiveAll: (events: readonly LabEvent[]) => {
@@ -57,7 +59,7 @@ export function applyEvent(state: LabState, event: LabEvent): Partial<LabState> 
       initialNetwork: event.network,
       snapshot: null,
       scrubSnapshot: null,
-      history: { runId: event.runId, costs: state.history.costs, length: 0 },
+      ...startHistory(state, event.runId, event.config),
       run: { runId: event.runId, running: false, epoch: 0, epochsPerSecond: 0, stopReason: null, message: null, error: null },
       inspect: { ...state.inspect, scrubEpoch: null, sample: sample === 'mean' || sample < event.data.count ? sample : 'mean' },
     };
@@ -65,7 +67,7 @@ export function applyEvent(state: LabState, event: LabEvent): Partial<LabState> 
   if (event.runId !== state.run.runId) return {};
   switch (event.type) {
     case 'configured':
-      return {};
+      return markSettingChange(state, event.config);
     case 'costs':
       return { history: appendCosts(state.history, event.startEpoch, event.costs) };
     case 'snapshot':

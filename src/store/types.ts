@@ -5,6 +5,7 @@ import type { ShareSlice } from './shareSlice';
 import type { StepSlice } from './stepSlice';
 import type { BugLabSlice } from './bugLabSlice';
 import type { ExerciseSlice } from './exerciseSlice';
+import type { StorySlice } from './storySlice';
 
 /** Which sample the graph shows activations for: an index, or the batch mean. */
 export type SampleSelection = number | 'mean';
@@ -58,13 +59,34 @@ export interface RunSlice {
 
 export interface CostHistory {
   runId: number;
-  /** costs[k] is the cost of epoch k + 1, valid for k < length (the array has spare capacity) */
+  /** costs[k] is the cost at epoch k + 1 (after its update), valid for k < length (the array has spare capacity) */
   costs: Float64Array;
   length: number;
 }
 
+/** The cost history of the run before the current one, kept for comparison until cleared. */
+export interface GhostHistory {
+  /** the run it came from */
+  runId: number;
+  label: string;
+  costs: Float64Array;
+  length: number;
+}
+
+/** A training setting changed mid-run: the epochs after `epoch` trained with it. */
+export interface SettingMarker {
+  epoch: number;
+  label: string;
+}
+
 export interface HistorySlice {
   history: CostHistory;
+  ghost: GhostHistory | null;
+  /** this run's mid-run setting changes, in epoch order */
+  costMarkers: SettingMarker[];
+  /** the settings the worker trains the current run with (from its run and configured events) */
+  trainedConfig: LabConfig | null;
+  clearGhost(): void;
 }
 
 export interface SnapshotSlice {
@@ -104,4 +126,4 @@ export interface BridgeSlice {
   receiveAll(events: readonly LabEvent[]): void;
 }
 
-export type LabState = ConfigSlice & RunSlice & HistorySlice & SnapshotSlice & InspectSlice & BridgeSlice & ShareSlice & BugLabSlice & StepSlice & ExerciseSlice;
+export type LabState = ConfigSlice & RunSlice & HistorySlice & SnapshotSlice & InspectSlice & BridgeSlice & ShareSlice & BugLabSlice & StepSlice & ExerciseSlice & StorySlice;

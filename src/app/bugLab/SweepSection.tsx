@@ -17,6 +17,7 @@ export function SweepSection() {
   const runSweep = useLab((s) => s.runSweep);
   const cancelSweep = useLab((s) => s.cancelSweep);
   const openStart = useLab((s) => s.openStart);
+  const inspectEpoch = useLab((s) => s.inspectEpoch);
   const kept = useLab(currentSweepResult);
   const key = useLab(currentSweepKey);
   const [problem, setProblem] = useState<string | null>(null);
@@ -44,6 +45,7 @@ export function SweepSection() {
         }}
         onCancel={cancelSweep}
         onOpenStart={(seed, derivative) => setProblem(openStart(seed, derivative))}
+        onInspectStart={(seed, derivative) => kept && void inspectEpoch({ ...kept.config, seed, derivative }, kept.config.epochs).then(setProblem)}
       />
       {kept && summary && (
         <p className="bl-hint bl-sweep-timing" data-elapsed-ms={Math.round(kept.elapsedMs)} data-workers={kept.workers}>

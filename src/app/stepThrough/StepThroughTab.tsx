@@ -22,6 +22,7 @@ import { ExerciseBar } from '../exercise/ExerciseBar';
 import { useStepExercise } from '../exercise/useStepExercise';
 import { type LoadOutcome, StepLoader } from './StepLoader';
 import { StepNotes } from './StepNotes';
+import { SaturationSection } from '../tour/SaturationSection';
 import './stepThrough.css';
 
 export function StepThroughTab() {
@@ -90,6 +91,7 @@ export function StepThroughTab() {
         )}
       </div>
       <StepNotes shownEpoch={shown?.epoch ?? null} />
+      <SaturationSection shown={shown} />
       <div className="step-tab__body">
         <section className="card step-tab__graph" aria-label="Network of the pass">
           {shown ? (

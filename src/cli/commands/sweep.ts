@@ -1,5 +1,5 @@
 /** `backprop-lab sweep`: the same configuration from many seeds; how often it solves the data. */
-import { type ModeSummary, type SweepJob, resultsOf, summarizeMode } from '../../engine';
+import { MAX_SEED, type ModeSummary, type SweepJob, resultsOf, summarizeMode } from '../../engine';
 import { UsageError } from '../errors';
 import { type FlagValues, parseFlags, readNumber } from '../flags';
 import { count, describeConfig, duration, num } from '../format';
@@ -28,7 +28,6 @@ export const SWEEP_HELP = helpText(
 );
 
 export const DEFAULT_INITS = 100;
-const MAX_SEED = 0xffffffff;
 
 /** What `sweep --json` prints: the engine's summary of the one mode swept, in the CLI's names. */
 export interface SweepReport {
