@@ -4,15 +4,15 @@
  * (docs/exercises.md). Read with valibot and the engine's own parsers, so a bad file names its field.
  */
 import * as v from 'valibot';
-import { type Dataset, type Network, type ParseResult, type TrainOptions, datasetFromRows, networkFromFile, optionsError } from '../../engine';
+import { type Dataset, MAX_NETWORK_FILE_BYTES, type Network, type ParseResult, type TrainOptions, datasetFromRows, networkFromFile, optionsError } from '../../engine';
 import type { ExerciseSetSummary } from '../../store/exerciseSlice';
 import { Settings } from '../../views/stepper/examples';
 import { passSteps } from '../../views/stepper/steps';
 
 export const EXERCISE_FORMAT = 'backprop-lab/exercise-set';
 export const EXERCISE_VERSION = 1;
-/** Exercise sets are small; a bigger file is refused before it is parsed. */
-export const MAX_EXERCISE_FILE_BYTES = 1_000_000;
+/** A set is mostly its network file, so it gets the network file's size limit; a bigger file is refused before it is parsed. */
+export const MAX_EXERCISE_FILE_BYTES = MAX_NETWORK_FILE_BYTES;
 
 const Ask = v.object({
   step: v.pipe(v.string(), v.regex(/^(forward-[za]-\d+|cost|bp[1-4]-\d+|update-\d+)$/, 'expected a step id such as "forward-z-1", "cost", "bp2-1" or "update-2"')),
@@ -50,7 +50,7 @@ function issueText(issues: readonly v.BaseIssue<unknown>[]): string {
 
 /** Reads an exercise set; the first problem names its field ("ask.2.step: …", "network: layers: …"). */
 export function parseExerciseSet(text: string): ParseResult<ExerciseSet> {
-  if (text.length > MAX_EXERCISE_FILE_BYTES) return { ok: false, error: `exercise set: larger than ${MAX_EXERCISE_FILE_BYTES / 1e6} MB` };
+  if (text.length > MAX_EXERCISE_FILE_BYTES) return { ok: false, error: `exercise set: larger than ${MAX_EXERCISE_FILE_BYTES.toLocaleString('en')} characters` };
   let raw: unknown;
   try {
     raw = JSON.parse(text);
