@@ -23,9 +23,10 @@ afterAll(async () => {
 const SIGNATURES = {
   graph: 'Lines are weights',
   boundary: 'Network output aᴸ over the input plane',
-  cost: 'Cost per epoch over the whole run',
+  cost: 'each pixel column spans',
   step: 'Walk through slowly',
   twin: 'No twin run yet',
+  tour: 'Leave tour',
 } as const;
 
 const bodyText = async (page: Page) => (await page.locator('body').innerText()) ?? '';
@@ -76,6 +77,17 @@ describe('embed links', () => {
 });
 
 describe('presenter mode', () => {
+  test('in an embedded tour, → and ← page through the tour’s steps', async () => {
+    const page = await openPage(browser, `${inject('baseUrl')}?embed=tour&presenter=1`);
+    await expect.poll(() => bodyText(page), { timeout: 20_000 }).toContain('Step 1 of 6');
+    await page.keyboard.press('ArrowRight');
+    await expect.poll(() => bodyText(page)).toContain('Step 2 of 6');
+    await page.keyboard.press('ArrowLeft');
+    await expect.poll(() => bodyText(page)).toContain('Step 1 of 6');
+    expect(page.url()).toContain('presenter=1');
+    await page.context().close();
+  });
+
   test('the switch is kept in the link, opens Step through, ← and → page through the steps, and axe finds nothing serious', async () => {
     const errors: string[] = [];
     const page = await openPage(browser, inject('baseUrl'), errors);

@@ -3,13 +3,16 @@
  * (`controls=none|play|full`) and the projector scale (`size=large`). The worker, the store and the
  * link's settings are the full page's; only the layout differs.
  */
-import { Suspense, lazy } from 'react';
+import { Suspense, lazy, useEffect } from 'react';
+import { useLabStoreApi } from '../../store/hooks';
+import { TourSlot } from '../tour/TourSlot';
 import { ControlsPanel } from '../ControlsPanel';
 import { BoundaryView, CostView, GraphView, ScrubBar } from '../LabViews';
 import { StatusLine } from '../StatusLine';
 import { Transport } from '../Transport';
 import { NotesBanner } from '../share/ui/ShareTools';
 import type { EmbedView, PageLink } from './embedLink';
+import { usePresenterKeys } from './usePresenterKeys';
 import './embed.css';
 
 const StepThroughTab = lazy(() => import('../stepThrough/StepThroughTab').then((m) => ({ default: m.StepThroughTab })));
@@ -25,6 +28,7 @@ const VIEW_LABELS: Record<EmbedView, string> = {
 };
 
 export function EmbedPage({ link }: { link: PageLink & { embed: EmbedView } }) {
+  usePresenterKeys(link.presenter);
   const classes = ['embed', `embed--${link.embed}`, `embed--controls-${link.controls}`, link.large ? 'embed--large' : '', link.presenter ? 'app--presenter' : ''].filter(Boolean).join(' ');
   return (
     <div className={classes}>
@@ -63,6 +67,15 @@ function viewOf(view: EmbedView) {
     case 'twin':
       return <TwinSection />;
     case 'tour':
-      return null;
+      return <TourEmbed />;
   }
+}
+
+/** The guided tour alone: it opens on its first step unless the link (`tour=N`) chose one. */
+function TourEmbed() {
+  const store = useLabStoreApi();
+  useEffect(() => {
+    if (store.getState().story.tourStep === null) store.getState().setTourStep(1);
+  }, [store]);
+  return <TourSlot />;
 }

@@ -18,9 +18,6 @@ export interface PageLink {
 
 export const DEFAULT_PAGE_LINK: PageLink = { embed: null, controls: 'none', large: false, presenter: false };
 
-/** Views the page can embed today (the guided tour is not in this build). */
-export const AVAILABLE_EMBEDS: ReadonlySet<EmbedView> = new Set(['graph', 'boundary', 'cost', 'step', 'twin']);
-
 const quoted = (value: string) => `"${value.length > 20 ? `${value.slice(0, 20)}…` : value}"`;
 
 export function readPageLink(search: string): { link: PageLink; notes: string[] } {
@@ -30,7 +27,6 @@ export function readPageLink(search: string): { link: PageLink; notes: string[] 
   const embed = params.get('embed');
   if (embed !== null) {
     if (!(EMBED_VIEWS as readonly string[]).includes(embed)) notes.push(`embed=${quoted(embed)} is not a view; the link can embed ${EMBED_VIEWS.join(', ')}. Showing the whole lab.`);
-    else if (!AVAILABLE_EMBEDS.has(embed as EmbedView)) notes.push(`embed=${embed}: this build has no ${embed} view yet. Showing the whole lab.`);
     else link.embed = embed as EmbedView;
   }
   const controls = params.get('controls');
