@@ -1,5 +1,6 @@
 /**
- * The page-level `exercise=` link key: a set shipped in public/exercises, opened once at start.
+ * The page-level `exercise=` link key: a set shipped in public/exercises (optionally with its sample
+ * and steps inline, src/app/exercise/compactLink.ts), opened once at start.
  * Read beside the settings codec (src/app/share), before the keeper rewrites the address; the set's
  * code loads only when a link names one.
  */
@@ -22,8 +23,9 @@ export async function openLinkedExercise(store: LabStore, search: string = OPENI
   const name = exerciseNameInLink(search);
   if (name === null || opened.has(store)) return;
   opened.add(store);
-  const { fetchShippedSet, openExerciseSet } = await import('./loadSet');
-  const text = await fetchShippedSet(name);
-  const result = text.ok ? openExerciseSet(store, text.value, `exercise=${name}`) : text;
+  const [{ fetchShippedSet, openExerciseSet }, { applyCompactExercise, readCompactExercise }] = await Promise.all([import('./loadSet'), import('./compactLink')]);
+  const compact = readCompactExercise(name);
+  const text = compact.ok ? await fetchShippedSet(compact.value.name) : compact;
+  const result = text.ok && compact.ok ? openExerciseSet(store, applyCompactExercise(text.value, compact.value), `exercise=${name}`) : text;
   if (!result.ok) store.getState().addNotes([{ key: EXERCISE_LINK_KEY, message: `The exercise set could not be opened: ${result.error}` }]);
 }
