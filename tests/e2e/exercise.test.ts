@@ -83,6 +83,17 @@ describe('an exercise set', () => {
     await page.context().close();
   });
 
+  test('the compact inline link picks the sample and the steps: only BP1 is asked, for sample 3', async () => {
+    const page = await openPage(browser, `${inject('baseUrl')}?exercise=question-one-pass:3:bp1-2`);
+    const stepper = page.getByRole('region', { name: 'Step-through' });
+    await expect.poll(async () => (await stepper.locator('.bl-stepper__sample select').inputValue()), { timeout: 20_000 }).toBe('2');
+    // the first step is not asked: its results show
+    expect(await page.getByRole('textbox', { name: /^Value of/ }).count()).toBe(0);
+    await stepper.getByRole('button', { name: 'BP1 δᴸ' }).click();
+    await expect.poll(() => answerBox(page, 'δ²₁ (s = 3)').count()).toBe(1);
+    await page.context().close();
+  });
+
   test('a link naming no shipped set leaves a note and changes nothing', async () => {
     const page = await openPage(browser, `${inject('baseUrl')}?exercise=no-such-set`);
     await expect.poll(async () => (await page.locator('body').textContent()) ?? '', { timeout: 20_000 }).toContain('The exercise set could not be opened: exercise=no-such-set: no such exercise set in exercises/');
