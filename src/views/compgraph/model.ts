@@ -5,7 +5,7 @@
  * (`readValue` on the same PassRecord); the few that the record does not hold (a product w·a, the
  * share w·δ one edge carries back, ∂C/∂a) are products and sums of recorded numbers, marked derived.
  */
-import { crossEntropyGradient, layoutOf, quadraticGradient } from '../../engine';
+import { COST_KERNELS, layoutOf } from '../../engine';
 import { formatNumber } from '../format';
 import { neuronSymbol, sub, sup, weightSymbol } from '../notation';
 import { notKept, passSizes, readValue } from '../stepper/records';
@@ -150,7 +150,7 @@ function activationNode(ctx: StepContext, l: number, j: number, s: number, read:
   if (l === L) {
     const y = read({ kind: 'target', sample: s, j });
     const crossEntropy = ctx.settings.cost === 'crossEntropy';
-    grad = crossEntropy ? crossEntropyGradient(a, y) : quadraticGradient(a, y);
+    grad = COST_KERNELS[ctx.settings.cost].gradient(a, y);
     notes.push(crossEntropy ? '∂C/∂a = (a−y)/(a(1−a))' : '∂C/∂a = a − y');
     // BP1 takes f′ at z whatever the mode; the slip is in BP2 only
     notes.push(`local f′(z) = ${formatNumber(fz)}`);
