@@ -146,8 +146,16 @@ export interface SlippedOptions extends TrainOptions {
   slips?: readonly SlipId[];
 }
 
+/** A configuration carrying such slips (config.ts's trainOptionsOf passes them on). */
+export interface SlippedConfig {
+  slips?: readonly SlipId[];
+}
+
 /** The slips the backward pass reads beside TrainOptions (the other three live in the options). */
 export interface PassSlips {
+  /** the two switch slips again, for a set carried in `slips` (the mystery keeps the switches untouched) */
+  derivativeAtA: boolean;
+  divideByFeatures: boolean;
   sumNotMean: boolean;
   answerBp1: boolean;
   flippedSign: boolean;
@@ -160,6 +168,8 @@ export interface PassSlips {
 }
 
 export const NO_PASS_SLIPS: PassSlips = Object.freeze({
+  derivativeAtA: false,
+  divideByFeatures: false,
   sumNotMean: false,
   answerBp1: false,
   flippedSign: false,
@@ -221,6 +231,8 @@ export function passSlipsOf(options: SlippedOptions): PassSlips {
   const ids = options.slips;
   if (!ids || ids.length === 0) return NO_PASS_SLIPS;
   return {
+    derivativeAtA: ids.includes('derivativeAtA'),
+    divideByFeatures: ids.includes('divideByFeatures'),
     sumNotMean: ids.includes('sumNotMean'),
     answerBp1: ids.includes('answerBp1'),
     flippedSign: ids.includes('flippedSign'),

@@ -10,7 +10,8 @@ import { join } from 'node:path';
 import { fileURLToPath } from 'node:url';
 import type { Browser, Locator, Page } from 'playwright-core';
 import { afterAll, beforeAll, describe, expect, inject, test } from 'vitest';
-import { probeDataText, probeNetworkText } from '../../src/engine';
+import { SLIPS, SLIP_IDS, probeDataText, probeNetworkText } from '../../src/engine';
+import { MYSTERY_KEY, encodeMystery, mysterySlip } from '../../src/app/bugLab/mystery';
 import { launchBrowser, openPage } from './browser';
 
 const ROOT = fileURLToPath(new URL('../..', import.meta.url));
@@ -49,7 +50,7 @@ describe('Check my gradients', () => {
     await section.getByLabel('Your gradients (JSON)').fill(gradients);
     await section.getByRole('button', { name: 'Check', exact: true }).click();
     const diagnosis = section.getByRole('status', { name: 'Diagnosis' });
-    await expect.poll(() => diagnosis.textContent()).toMatch(/^Your gradients are exactly those of: σ′ taken at a, and ÷ input features\. Change `/);
+    await expect.poll(() => diagnosis.textContent()).toMatch(/^Your gradients are exactly those of: σ′ taken at a, and ÷ input features\. Change delta = \(W\[l\]\.T @ delta\) \* f_prime\(a\[l - 1\]\) to /);
     const graph = section.getByRole('img', { name: /coloured by relative error/ });
     const errors = await graph.locator('[data-error]').evaluateAll((nodes) => nodes.map((n) => Number(n.getAttribute('data-error'))));
     expect(errors).toHaveLength(18);
@@ -66,6 +67,30 @@ describe('Check my gradients', () => {
     await expect.poll(() => section.getByRole('alert').textContent()).toBe('gradBiases is missing');
     // the last good diagnosis stays
     expect(await diagnosis.textContent()).toMatch(/σ′ taken at a, and ÷ input features/);
+    await page.close();
+  });
+});
+
+describe('Mystery slip', () => {
+  test('a link plays the mystery: the slip is secret, the list offers it, Reveal explains it', async () => {
+    const seed = 12345;
+    const code = encodeMystery(seed);
+    const page = await openPage(browser, `${inject('baseUrl')}?${MYSTERY_KEY}=${code}`, []);
+    await page.getByRole('tab', { name: 'Bug lab' }).click();
+    const section = page.getByRole('region', { name: 'Mystery slip' });
+    const list = section.getByLabel('Which slip is it?');
+    await expect.poll(() => list.isVisible()).toBe(true);
+    // the name is nowhere on the page before the reveal, except as one choice among many
+    expect(await section.getByRole('status').count()).toBe(0);
+    const offered = (await list.locator('option').allTextContents()).slice(1);
+    expect(offered.length).toBeGreaterThan(4);
+    // the list is the configuration's candidates in library order; the seed picks one of them
+    const ids = offered.map((name) => SLIP_IDS.find((id) => SLIPS[id].name === name)!);
+    const slip = mysterySlip(seed, ids)!;
+    await list.selectOption({ label: SLIPS[slip].name });
+    await section.getByRole('button', { name: 'Reveal' }).click();
+    await expect.poll(() => section.getByRole('status', { name: 'Mystery answer' }).textContent()).toContain(`Right: it was ${SLIPS[slip].name}.`);
+    expect(new URL(page.url()).searchParams.get(MYSTERY_KEY)).toBe(code);
     await page.close();
   });
 });

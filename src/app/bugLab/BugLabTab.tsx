@@ -8,6 +8,7 @@ import { useState } from 'react';
 import { CheckSection } from './CheckSection';
 import { FixPath } from './FixPath';
 import { GateComparisonSection } from './GateComparisonSection';
+import { MysterySection } from './MysterySection';
 import { SlipsSection } from './SlipsSection';
 import { SweepSection } from './SweepSection';
 import { TwinSection } from './TwinSection';
@@ -23,6 +24,7 @@ export function BugLabTab() {
       <GateComparisonSection />
       <SlipsSection onProblem={setProblem} />
       <CheckSection />
+      <MysterySection />
       {problem && (
         <p className="bl-problem" role="alert">
           {problem}

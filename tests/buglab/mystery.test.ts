@@ -1,0 +1,44 @@
+/** The mystery slip: its opaque code, its choice from a seed, and that the hidden slip really trains on every buildRun path. */
+import { describe, expect, test } from 'vitest';
+import { decodeMystery, encodeMystery, mysteryCandidates, mysterySlip } from '../../src/app/bugLab/mystery';
+import { DEFAULT_CONFIG, type LabConfig, SLIPS, buildRun, cloneNetwork } from '../../src/engine';
+
+describe('the mystery slip', () => {
+  test('the code carries the seed, scrambled; other text is refused', () => {
+    for (const seed of [0, 1, 12345, 0xffffffff]) {
+      const code = encodeMystery(seed);
+      expect(decodeMystery(code)).toBe(seed);
+      expect(code).not.toBe(seed.toString(36));
+    }
+    for (const bad of ['', 'ABC', 'zzzzzzzz', '1.5', 'derivativeAtA']) expect(decodeMystery(bad)).toBeNull();
+  });
+
+  test('candidates leave out the invisible naive sigmoid and switches already on; a seed picks the same slip every time', () => {
+    const question: LabConfig = { ...DEFAULT_CONFIG, dataset: 'AND', hidden: [2], derivative: 'buggy', gradientDivisor: 'features' };
+    const candidates = mysteryCandidates(question, [2, 2, 1]);
+    expect(candidates).not.toContain('naiveSigmoid');
+    expect(candidates).not.toContain('derivativeAtA');
+    expect(candidates).toContain('answerBp1');
+    // on 2-4-1 no two neighbouring layers share a size: no off-by-one slips
+    expect(mysteryCandidates(DEFAULT_CONFIG, [2, 4, 1])).not.toContain('bp4WrongLayer');
+    expect(mysterySlip(7, candidates)).toBe(mysterySlip(7, candidates));
+    const picked = new Set(Array.from({ length: 200 }, (_, seed) => mysterySlip(seed, candidates)));
+    expect(picked.size).toBe(candidates.length);
+  });
+
+  test('a configuration carrying the hidden slip trains with it (and without it again once cleared)', () => {
+    const config: LabConfig = { ...DEFAULT_CONFIG, dataset: 'XOR', hidden: [2], epochs: 200 };
+    const plain = buildRun(config);
+    const start = cloneNetwork(plain.net);
+    const hidden = buildRun({ ...config, slips: ['noBiasGradient'] } as LabConfig, undefined, cloneNetwork(start));
+    plain.trainer.train(200);
+    hidden.trainer.train(200);
+    const biasAt = plain.net.params.length - 1;
+    expect(hidden.net.params[biasAt]).toBe(start.params[biasAt]);
+    expect(plain.net.params[biasAt]).not.toBe(start.params[biasAt]);
+    expect(SLIPS.noBiasGradient.showsInGradients).toBe(true);
+    hidden.trainer.setOptions({ ...hidden.trainer.options, slips: undefined } as typeof hidden.trainer.options);
+    hidden.trainer.train(10);
+    expect(hidden.net.params[biasAt]).not.toBe(start.params[biasAt]);
+  });
+});
