@@ -12,7 +12,7 @@ import { layoutOf } from './network';
 export const GRADIENTS_FORMAT = 'backprop-lab/gradients';
 export const GRADIENTS_VERSION = 1;
 /** Larger files are refused before parsing (a probe's file is under 2 kB). */
-export const MAX_GRADIENTS_FILE_BYTES = 1_000_000;
+export const MAX_GRADIENTS_FILE_BYTES = 1024 * 1024;
 
 export interface GradientsFile {
   format: typeof GRADIENTS_FORMAT;

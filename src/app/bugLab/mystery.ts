@@ -5,7 +5,7 @@
  * like the tour's key, so a teacher can send a whole class the same one.
  */
 import { createStore } from 'zustand/vanilla';
-import { type LabConfig, Rng, SLIPS, SLIP_IDS, type SlipId, namedDataset, sizesOf, slipApplies } from '../../engine';
+import { type LabConfig, MAX_SEED, Rng, SLIPS, SLIP_IDS, type SlipId, namedDataset, sizesOf, slipApplies } from '../../engine';
 import type { LabStore } from '../../store/labStore';
 
 export const MYSTERY_KEY = 'mystery';
@@ -20,7 +20,7 @@ export function encodeMystery(seed: number): string {
 export function decodeMystery(code: string): number | null {
   if (!/^[0-9a-z]{1,7}$/.test(code)) return null;
   const value = parseInt(code, 36);
-  if (value > 0xffffffff) return null;
+  if (value > MAX_SEED) return null;
   return (value ^ SCRAMBLE) >>> 0;
 }
 
