@@ -1,6 +1,7 @@
 /** The mystery slip: its opaque code, its choice from a seed, and that the hidden slip really trains on every buildRun path. */
 import { describe, expect, test } from 'vitest';
-import { decodeMystery, encodeMystery, mysteryCandidates, mysterySlip } from '../../src/app/bugLab/mystery';
+import { decodeMystery, encodeMystery, endMystery, mysteryCandidates, mysterySlip, mysteryStore, startMystery } from '../../src/app/bugLab/mystery';
+import { createLabStore } from '../../src/store/labStore';
 import { DEFAULT_CONFIG, type LabConfig, MAX_SEED, SLIPS, buildRun, cloneNetwork } from '../../src/engine';
 
 describe('the mystery slip', () => {
@@ -40,5 +41,24 @@ describe('the mystery slip', () => {
     hidden.trainer.setOptions({ ...hidden.trainer.options, slips: undefined } as typeof hidden.trainer.options);
     hidden.trainer.train(10);
     expect(hidden.net.params[biasAt]).not.toBe(start.params[biasAt]);
+  });
+});
+
+describe('the mystery on the lab store', () => {
+  test('a code puts the slip in the configuration in secret; a preset ends the mystery with it; End clears it', () => {
+    const store = createLabStore();
+    expect(startMystery(store, 'not a code!')).toMatch(/is not a mystery code/);
+    expect(startMystery(store, encodeMystery(99))).toBeNull();
+    const { slip, code } = mysteryStore.getState();
+    expect(code).toBe(encodeMystery(99));
+    expect((store.getState().config as { slips?: string[] }).slips).toEqual([slip]);
+    // the switches the controls show are untouched
+    expect(store.getState().config.derivative).toBe(DEFAULT_CONFIG.derivative);
+    store.getState().applyPreset('question-and');
+    expect(mysteryStore.getState().code).toBeNull();
+    expect(startMystery(store, encodeMystery(5))).toBeNull();
+    endMystery(store);
+    expect(mysteryStore.getState().code).toBeNull();
+    expect((store.getState().config as { slips?: string[] }).slips).toBeUndefined();
   });
 });

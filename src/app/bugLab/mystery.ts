@@ -5,7 +5,7 @@
  * like the tour's key, so a teacher can send a whole class the same one.
  */
 import { createStore } from 'zustand/vanilla';
-import { type LabConfig, MAX_SEED, Rng, SLIPS, SLIP_IDS, type SlipId, namedDataset, sizesOf, slipApplies } from '../../engine';
+import { type LabConfig, MAX_SEED, Rng, SLIPS, SLIP_IDS, type SlipId, type SlippedConfig, namedDataset, sizesOf, slipApplies } from '../../engine';
 import type { LabStore } from '../../store/labStore';
 
 export const MYSTERY_KEY = 'mystery';
@@ -68,7 +68,25 @@ export function startMystery(store: LabStore, code: string): string | null {
   const problem = store.getState().setConfig({ slips: [slip] } as Partial<LabConfig>);
   if (problem) return problem;
   mysteryStore.setState({ code, slip, choices, guess: null, revealed: false });
+  // a preset or anything else that replaces the configuration drops the hidden slip: the mystery ends with it
+  stopFollowing?.();
+  stopFollowing = store.subscribe((state) => {
+    if (!(state.config as LabConfig & SlippedConfig).slips?.includes(slip)) closeMystery();
+  });
   return null;
+}
+
+let stopFollowing: (() => void) | null = null;
+
+function closeMystery(): void {
+  stopFollowing?.();
+  stopFollowing = null;
+  mysteryStore.setState(CLOSED);
+  if (typeof location !== 'undefined' && typeof history !== 'undefined') {
+    const url = new URL(location.href);
+    url.searchParams.delete(MYSTERY_KEY);
+    history.replaceState(history.state, '', url);
+  }
 }
 
 /** A new mystery from a fresh random seed. */
@@ -78,8 +96,10 @@ export function newMystery(store: LabStore): string | null {
 }
 
 export function endMystery(store: LabStore): void {
+  stopFollowing?.();
+  stopFollowing = null;
   store.getState().setConfig({ slips: undefined } as Partial<LabConfig>);
-  mysteryStore.setState(CLOSED);
+  closeMystery();
 }
 
 /** The link's mystery code, and the query without it for the settings codec. */
