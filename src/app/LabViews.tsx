@@ -10,19 +10,26 @@ import { DecisionBoundary } from '../views/boundary/DecisionBoundary';
 import { CostCurve, type CostSource } from '../views/costCurve/CostCurve';
 import { NetworkGraph } from '../views/graph/NetworkGraph';
 import { formatEpoch } from '../views/format';
+import { ErrorBoundary } from './ErrorBoundary';
 
 export function LabViews() {
   return (
     <div className="views">
       <section className="card card--graph">
-        <GraphView />
+        <ErrorBoundary name="The network graph">
+          <GraphView />
+        </ErrorBoundary>
       </section>
       <section className="card card--boundary">
-        <BoundaryView />
+        <ErrorBoundary name="The decision boundary">
+          <BoundaryView />
+        </ErrorBoundary>
       </section>
       <section className="card card--cost">
-        <CostView />
-        <ScrubBar />
+        <ErrorBoundary name="The cost curve">
+          <CostView />
+          <ScrubBar />
+        </ErrorBoundary>
       </section>
     </div>
   );
@@ -62,7 +69,8 @@ function CostView() {
   const scrub = useLab((s) => s.scrub);
   const source: CostSource = useMemo(() => historyCostSource(store), [store]);
   const onScaleChange = useCallback((costScale: 'linear' | 'log') => setUi({ costScale }), [setUi]);
-  return <CostCurve source={source} scale={scale} onScaleChange={onScaleChange} onPickEpoch={scrub} height={150} />;
+  const clearGhost = useLab((s) => s.clearGhost);
+  return <CostCurve source={source} scale={scale} onScaleChange={onScaleChange} onPickEpoch={scrub} height={150} onClearFaint={clearGhost} />;
 }
 
 /** Scrub back through the run's checkpoints, and back to live. */

@@ -76,6 +76,15 @@ function applyActivation(code: number, z: Float64Array, a: Float64Array, n: numb
   return overflows;
 }
 
+/** One output's cost term: cross-entropy from z (the naive form: textbook ln a, ln(1−a), −∞ once a rounds to 0 or 1), or ½(a − y)². */
+function costTerm(crossEntropy: boolean, naive: boolean, a: number, z: number, y: number): number {
+  if (!crossEntropy) {
+    const diff = a - y;
+    return 0.5 * diff * diff;
+  }
+  return naive ? -(y * Math.log(a) + (1 - y) * Math.log(1 - a)) : crossEntropyFromZ(z, y);
+}
+
 /** Buffers for one network shape and up to `capacity` samples per batch. Index l = 0 … L. */
 export class PassWorkspace {
   readonly sizes: readonly number[];
@@ -158,14 +167,8 @@ export function backward(net: Network, ws: PassWorkspace, target: Float64Array, 
       const a = aL[k];
       const y = target[k];
       const diff = a - y;
-      if (crossEntropy) {
-        // textbook ln a, ln(1−a) for the naive form: −∞ once a rounds to 0 or 1
-        c += naive ? -(y * Math.log(a) + (1 - y) * Math.log(1 - a)) : crossEntropyFromZ(zL[k], y);
-        dL[k] = diff;
-      } else {
-        c += 0.5 * diff * diff;
-        dL[k] = diff * fPrime(ws.codes[L], zL[k], slope);
-      }
+      c += costTerm(crossEntropy, naive, a, zL[k], y);
+      dL[k] = crossEntropy ? diff : diff * fPrime(ws.codes[L], zL[k], slope);
     }
     ws.sampleCost[s] = c;
     total += c;
@@ -215,6 +218,28 @@ export function backward(net: Network, ws: PassWorkspace, target: Float64Array, 
   }
   const scale = 1 / (options.gradientDivisor === 'features' ? sizes[0] : count);
   for (let k = 0; k < g.length; k++) g[k] *= scale;
+  return total;
+}
+
+/**
+ * The cost terms of the batch last run through `forward`, added to `total` sample by sample, without
+ * BP1–BP4: a dataset's cost summed over chunks this way equals `backward`'s total in one batch, bit for bit.
+ */
+export function addCostTerms(ws: PassWorkspace, target: Float64Array, count: number, options: TrainOptions, total: number): number {
+  const L = ws.sizes.length - 1;
+  const nL = ws.sizes[L];
+  const zL = ws.z[L];
+  const aL = ws.a[L];
+  const crossEntropy = options.cost === 'crossEntropy';
+  const naive = options.sigmoidForm === 'naive';
+  for (let s = 0; s < count; s++) {
+    let c = 0;
+    for (let j = 0; j < nL; j++) {
+      const k = s * nL + j;
+      c += costTerm(crossEntropy, naive, aL[k], zL[k], target[k]);
+    }
+    total += c;
+  }
   return total;
 }
 

@@ -86,8 +86,10 @@ export class TwinRun {
       for (const mode of TWIN_MODES) {
         const trainer = this.trainers[mode];
         if (trainer.divergence) continue;
+        const before = trainer.epoch;
         const cost = trainer.trainEpoch();
-        this.push(mode, cost);
+        // a network whose cost is already not finite diverges without running an epoch
+        if (trainer.epoch > before) this.push(mode, cost);
         ran = true;
       }
       if (!ran) break;

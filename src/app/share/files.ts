@@ -73,11 +73,14 @@ export function exportNetworkText(net: Network): string {
 }
 
 /**
- * The cost history as CSV: a header "epoch,cost" and one row per epoch. costs[k] is the cost
- * after epoch firstEpoch + k. Non-finite costs are written as NaN or Infinity (what a diverged run had).
+ * The cost history as CSV: a header naming the column's meaning and one row per epoch. costs[k] is the
+ * cost at epoch firstEpoch + k: the whole dataset's cost with the weights after that epoch (README,
+ * Notation). Non-finite costs are written as NaN or Infinity (what a diverged run had).
  */
+export const COST_CSV_HEADER = 'epoch,cost_after_epoch';
+
 export function costHistoryCsv(costs: ArrayLike<number>, firstEpoch = 1): string {
-  const parts: string[] = ['epoch,cost\n'];
+  const parts: string[] = [`${COST_CSV_HEADER}\n`];
   // chunks keep a million-epoch history from building one huge array of small strings
   const CHUNK = 65_536;
   for (let start = 0; start < costs.length; start += CHUNK) {

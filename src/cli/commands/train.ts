@@ -23,6 +23,7 @@ export const TRAIN_HELP = helpText(
     '  backprop-lab train --dataset XOR --layers 2,4,1 --derivative correct --learning-rate 1 --epochs 10000 --out xor.json',
     '  backprop-lab train --network xor.json --epochs 1000 --json',
     '--json prints {epochs, finalCost, predictions, success, elapsedMs, epochsPerSecond, network}; a non-finite cost prints as null.',
+    'finalCost is the cost at the last epoch: the whole dataset\'s cost with the trained weights (what the lab\'s status and curve show at that epoch).',
   ],
 );
 
@@ -93,7 +94,8 @@ function readable(setup: Setup, outcome: TrainOutcome, outPath: string | undefin
   if (data.count > shown) lines.push(`… and ${data.count - shown} more samples (--json lists them all)`);
   lines.push('');
   if (divergence) lines.push(divergence.message);
-  lines.push(`final cost ${num(report.finalCost, 6)} after ${count(report.epochs)} epochs`);
+  // the cost at epoch N: the whole dataset's cost with the weights after N epochs (README, Notation)
+  lines.push(`final cost ${num(report.finalCost, 6)}${Number.isFinite(report.finalCost) ? '' : ' (not finite)'} at epoch ${count(report.epochs)}`);
   lines.push(`solved: ${report.success ? 'yes' : 'no'} (${evaluation.correct} of ${data.count} samples rounded to their targets)`);
   lines.push(`speed: ${count(report.epochs)} epochs in ${duration(report.elapsedMs)} = ${count(report.epochsPerSecond)} epochs/s`);
   if (outPath) lines.push(`network written to ${outPath}`);
