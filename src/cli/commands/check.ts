@@ -1,11 +1,11 @@
 /** `backprop-lab check`: the diagnosis of a gradients file (yours) against the lab's on the same network and data. */
-import { type Diagnosis, MATCH_TOLERANCE, PROBE_LEARNING_RATE, PROBE_OPTIONS, SLIPS, diagnose, parseDatasetJson, parseGradientsFile, parseNetworkFile } from '../../engine';
+import { type Diagnosis, MATCH_TOLERANCE, MAX_CSV_CHARS, MAX_GRADIENTS_FILE_BYTES, PROBE_LEARNING_RATE, PROBE_OPTIONS, SLIPS, diagnose, parseDatasetJson, parseGradientsFile } from '../../engine';
 import { UsageError } from '../errors';
 import { parseFlags, readNumber } from '../flags';
 import { num, table } from '../format';
 import { COMMON_FLAGS, helpText, wantsHelp } from '../help';
 import type { CliIo } from '../io';
-import { readTextFile } from '../files';
+import { loadNetworkFile, readTextFile } from '../files';
 
 export const CHECK_FLAGS = {
   network: { kind: 'string', value: 'FILE', help: 'the network file your gradients were computed on (probe.json from backprop-lab probe)' },
@@ -42,10 +42,8 @@ export async function checkCommand(argv: readonly string[], io: CliIo): Promise<
   const networkPath = required(values, 'network');
   const dataPath = required(values, 'data');
   const gradientsPath = required(values, 'gradients');
-  const network = parseNetworkFile(readTextFile('network', networkPath));
-  if (!network.ok) throw new UsageError(`--network ${networkPath}: ${network.error}`);
-  const net = network.value;
-  const dataText = readTextFile('data', dataPath);
+  const net = loadNetworkFile(networkPath);
+  const dataText = readTextFile('data', dataPath, MAX_CSV_CHARS);
   const data = parseDatasetJson(dataText, 'data');
   if (!data.ok) throw new UsageError(`--data ${dataPath}: ${data.error}`);
   if (data.value.inputSize !== net.sizes[0] || data.value.outputSize !== net.sizes[net.sizes.length - 1])
@@ -58,7 +56,7 @@ export async function checkCommand(argv: readonly string[], io: CliIo): Promise<
       : typeof fileRate === 'number' && Number.isFinite(fileRate)
         ? fileRate
         : PROBE_LEARNING_RATE;
-  const gradients = parseGradientsFile(readTextFile('gradients', gradientsPath), net.sizes);
+  const gradients = parseGradientsFile(readTextFile('gradients', gradientsPath, MAX_GRADIENTS_FILE_BYTES), net.sizes);
   if (!gradients.ok) throw new UsageError(`--gradients ${gradientsPath}: ${gradients.error}`);
   const diagnosis = diagnose(net, data.value, { ...PROBE_OPTIONS, learningRate }, gradients.value);
   if (values.json) {
