@@ -2,9 +2,14 @@
 import { Suspense, lazy, useEffect, useState } from 'react';
 import { LabStoreContext } from '../store/hooks';
 import { ControlsPanel } from './ControlsPanel';
+import { DerivativeSwitch } from './DerivativeSwitch';
 import { ErrorBoundary } from './ErrorBoundary';
 import { KeyHint } from './KeyHint';
 import { startSweepPool } from './bugLab/sweepPoolBridge';
+import { openLinkedExercise } from './exercise/exerciseLink';
+import { EmbedPage } from './embed/EmbedPage';
+import { announcePageLink, usePageLink } from './embed/pageLinkState';
+import { PresenterToggle } from './embed/PresenterToggle';
 import { LabViews } from './LabViews';
 import { ModePanel, ModeTabs } from './ModeTabs';
 import { startLabWorker } from './labWorker';
@@ -29,20 +34,28 @@ export function App() {
   useEffect(() => startLabWorker(store), [store]);
   useEffect(() => keepPageSettings(store), [store]);
   useEffect(() => startSweepPool(store), [store]);
+  useEffect(() => void openLinkedExercise(store), [store]);
+  useEffect(() => announcePageLink(store), [store]);
   useEffect(() => keepTourInAddress(store), [store]);
   useShortcuts(store);
+  const pageLink = usePageLink();
+  if (pageLink.embed)
+    return (
+      <LabStoreContext.Provider value={store}>
+        <EmbedPage link={{ ...pageLink, embed: pageLink.embed }} />
+      </LabStoreContext.Provider>
+    );
   return (
     <LabStoreContext.Provider value={store}>
-      <div className="app">
+      <div className={pageLink.presenter ? 'app app--presenter' : 'app'}>
         <header className="app__header panel">
           <h1>Backprop Lab</h1>
           <StoryButton />
           <Transport />
-          <ErrorBoundary name="The status line">
-            <StatusLine />
-          </ErrorBoundary>
+          <DerivativeSwitch />
           <ShareTools />
           <KeyHint />
+          <PresenterToggle />
           <NotesBanner />
         </header>
         <ParamEditor />
@@ -52,7 +65,13 @@ export function App() {
         <main className="app__main">
           <Landing />
           <TourSlot />
-          <ModeTabs />
+          {/* the status beside the tabs: the header stays one row at 1280 px */}
+          <div className="app__tabs-row">
+            <ModeTabs />
+            <ErrorBoundary name="The status line">
+              <StatusLine />
+            </ErrorBoundary>
+          </div>
           <ModePanel mode="live">
             <ErrorBoundary name="The Live lab tab">
               <LabViews />

@@ -41,7 +41,7 @@ export function LabViews() {
 /** The snapshot on show: a scrubbed checkpoint, else the live one. */
 const shownSnapshot = (s: LabState) => s.scrubSnapshot ?? s.snapshot;
 
-function GraphView() {
+export function GraphView() {
   const shown = useLab(shownSnapshot);
   const initialNetwork = useLab((s) => s.initialNetwork);
   const sample = useLab((s) => s.hover.sample);
@@ -52,7 +52,7 @@ function GraphView() {
   return <NetworkGraph network={network} pass={shown?.pass ?? null} grids={shown?.grids ?? null} sample={sample} onSampleChange={selectSample} onParamClick={editParam} height={graphHeight(network.sizes)} />;
 }
 
-function BoundaryView() {
+export function BoundaryView() {
   const shown = useLab(shownSnapshot);
   const data = useLab((s) => s.data);
   const rounded = useLab((s) => s.ui.rounded);
@@ -62,19 +62,20 @@ function BoundaryView() {
   return <DecisionBoundary grids={shown?.grids ?? null} data={data} outputs={shown?.evaluation.outputs ?? null} rounded={rounded} onRoundedChange={onRoundedChange} size={size} />;
 }
 
-function CostView() {
+export function CostView() {
   const store = useLabStoreApi();
   const scale = useLab((s) => s.ui.costScale);
   const setUi = useLab((s) => s.setUi);
   const scrub = useLab((s) => s.scrub);
   const source: CostSource = useMemo(() => historyCostSource(store), [store]);
   const onScaleChange = useCallback((costScale: 'linear' | 'log') => setUi({ costScale }), [setUi]);
+  const height = useNarrow() ? 120 : 150;
   const clearGhost = useLab((s) => s.clearGhost);
-  return <CostCurve source={source} scale={scale} onScaleChange={onScaleChange} onPickEpoch={scrub} height={150} onClearFaint={clearGhost} />;
+  return <CostCurve source={source} scale={scale} onScaleChange={onScaleChange} onPickEpoch={scrub} height={height} onClearFaint={clearGhost} />;
 }
 
 /** Scrub back through the run's checkpoints, and back to live. */
-function ScrubBar() {
+export function ScrubBar() {
   const epoch = useLab((s) => s.run.epoch);
   const scrubEpoch = useLab((s) => s.hover.scrubEpoch);
   const shownEpoch = useLab((s) => s.scrubSnapshot?.epoch ?? null);
@@ -119,7 +120,8 @@ function graphHeight(sizes: readonly number[]): number | undefined {
   return Math.max(...sizes) === 4 ? 420 : undefined;
 }
 
-const NARROW = '(max-width: 1180px)';
+// narrow or short (a 1280×720 laptop): the smaller plot keeps the cost curve in view
+const NARROW = '(max-width: 1180px), (max-height: 860px)';
 
 /** The boundary plot's side: smaller on narrow screens, so it stays beside the graph at 1024 px. */
 let narrowQuery: MediaQueryList | null = null;
@@ -129,7 +131,8 @@ const subscribeNarrow = (onChange: () => void) => {
   return () => narrowMedia().removeEventListener('change', onChange);
 };
 
+const useNarrow = () => useSyncExternalStore(subscribeNarrow, () => narrowMedia().matches);
+
 function useBoundarySize(): number {
-  const narrow = useSyncExternalStore(subscribeNarrow, () => narrowMedia().matches);
-  return narrow ? 250 : 300;
+  return useNarrow() ? 250 : 300;
 }

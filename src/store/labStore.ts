@@ -13,6 +13,7 @@ import { createShareSlice } from './shareSlice';
 import { createSnapshotSlice, snapshotOnEvent } from './snapshotSlice';
 import { applyStepEvent, createStepSlice, isStepEvent } from './stepSlice';
 import { createBugLabSlice } from './bugLabSlice';
+import { createExerciseSlice } from './exerciseSlice';
 import { createStorySlice } from './storySlice';
 import type { LabState } from './types';
 
@@ -28,6 +29,7 @@ export function createLabStore(): LabStore {
     ...createShareSlice(set, get, api),
     ...createStepSlice(set, get, api),
     ...createBugLabSlice(set, get, api),
+    ...createExerciseSlice(set, get, api),
     ...createStorySlice(set, get, api),
     send: (_command: LabCommand) => {},
     request: noWorker,

@@ -1,10 +1,11 @@
 /**
  * The lab store's state, composed: each slice owns its types, actions and the reducer for its
  * events in its own file (configSlice, runSlice, historySlice, snapshotSlice, hoverSlice,
- * bridgeSlice, and the features' shareSlice, stepSlice, bugLabSlice, storySlice).
+ * bridgeSlice, and the features' shareSlice, stepSlice, exerciseSlice, bugLabSlice, storySlice).
  */
 import type { BugLabSlice } from './bugLabSlice';
 import type { CoreState } from './coreState';
+import type { ExerciseSlice } from './exerciseSlice';
 import type { ShareSlice } from './shareSlice';
 import type { StepSlice } from './stepSlice';
 import type { StorySlice } from './storySlice';
@@ -17,4 +18,4 @@ export type { HoverSlice, HoverState, SampleSelection } from './hoverSlice';
 export type { RunSlice, RunState } from './runSlice';
 export type { SnapshotSlice } from './snapshotSlice';
 
-export type LabState = CoreState & ShareSlice & BugLabSlice & StepSlice & StorySlice;
+export type LabState = CoreState & ShareSlice & BugLabSlice & StepSlice & ExerciseSlice & StorySlice;

@@ -93,17 +93,9 @@ describe('the folders of src', () => {
     expect(cyclesOf(imports.filter(({ typeOnly }) => !typeOnly))).toEqual([]);
   });
 
-  /** Type-only cycles still to end, each with its owner (issue 12, item 5); the list may only shrink. */
-  const TYPE_CYCLES_LEFT = ['views/graph/edgeCanvas.ts → views/graph/paintGraph.ts → views/graph/edgeCanvas.ts'];
-
-  test('no chain of imports, type imports included, leads back to its start (but the ones listed as left)', () => {
+  test('no chain of imports, type imports included, leads back to its start', () => {
     // a type-only cycle runs nowhere, but it ties two files' meaning together: each idea has one home
-    expect(cyclesOf(imports).filter((cycle) => !TYPE_CYCLES_LEFT.includes(cycle))).toEqual([]);
-  });
-
-  test('every type cycle listed as left is still there (the list does not outlive the cycle)', () => {
-    const cycles = cyclesOf(imports);
-    expect(TYPE_CYCLES_LEFT.filter((cycle) => !cycles.includes(cycle))).toEqual([]);
+    expect(cyclesOf(imports)).toEqual([]);
   });
 
   test('no component reaches the worker: components call store actions, never send or a worker command', () => {
