@@ -34,6 +34,8 @@ export interface HistorySlice {
   costMarkers: SettingMarker[];
   /** the settings the worker trains the current run with (from its run and configured events) */
   trainedConfig: LabConfig | null;
+  /** the settings the history's last epoch trained with (a change after it trained nothing yet) */
+  lastEpochConfig: LabConfig | null;
   clearGhost(): void;
 }
 
@@ -66,6 +68,7 @@ export const createHistorySlice: SliceCreator<HistorySlice> = (set) => ({
   ghost: null,
   costMarkers: [],
   trainedConfig: null,
+  lastEpochConfig: null,
   clearGhost: () => set({ ghost: null }),
 });
 
@@ -73,15 +76,21 @@ export const createHistorySlice: SliceCreator<HistorySlice> = (set) => ({
  * A new run's history: the run before it, if it trained at all, becomes the ghost (its buffer changes
  * hands, no copy) and the new run takes the old ghost's buffer or a fresh one.
  */
-export function startHistory(state: Pick<HistorySlice, 'history' | 'ghost' | 'trainedConfig'>, runId: number, config: LabConfig): Pick<HistorySlice, 'history' | 'ghost' | 'costMarkers' | 'trainedConfig'> {
+export function startHistory(
+  state: Pick<HistorySlice, 'history' | 'ghost' | 'trainedConfig' | 'lastEpochConfig'>,
+  runId: number,
+  config: LabConfig,
+): Pick<HistorySlice, 'history' | 'ghost' | 'costMarkers' | 'trainedConfig' | 'lastEpochConfig'> {
   const { history, ghost } = state;
-  if (history.length === 0) return { history: { runId, costs: history.costs, length: 0 }, ghost, costMarkers: [], trainedConfig: config };
-  const label = previousRunLabel(state.trainedConfig ?? config);
+  if (history.length === 0) return { history: { runId, costs: history.costs, length: 0 }, ghost, costMarkers: [], trainedConfig: config, lastEpochConfig: null };
+  // named for what its last epochs trained with: a switch made after them (then Reset) trained nothing
+  const label = previousRunLabel(state.lastEpochConfig ?? state.trainedConfig ?? config);
   return {
     history: { runId, costs: ghost?.costs ?? growableCosts(1 << 14), length: 0 },
     ghost: { runId: history.runId, label, costs: history.costs, length: history.length },
     costMarkers: [],
     trainedConfig: config,
+    lastEpochConfig: null,
   };
 }
 
@@ -133,14 +142,14 @@ export function costAtEpoch(state: Pick<HistorySlice, 'history'> & Pick<Snapshot
 }
 
 /** A new run starts the history again; costs extend it; changed options mark the curve. */
-export function historyOnEvent(state: Pick<HistorySlice, 'history' | 'ghost' | 'costMarkers' | 'trainedConfig'>, event: LabEvent): Partial<HistorySlice> {
+export function historyOnEvent(state: Pick<HistorySlice, 'history' | 'ghost' | 'costMarkers' | 'trainedConfig' | 'lastEpochConfig'>, event: LabEvent): Partial<HistorySlice> {
   switch (event.type) {
     case 'runStarted':
       return startHistory(state, event.runId, event.config);
     case 'configured':
       return markSettingChange(state, event.config);
     case 'costs':
-      return { history: appendCosts(state.history, event.startEpoch, event.costs) };
+      return { history: appendCosts(state.history, event.startEpoch, event.costs), lastEpochConfig: state.trainedConfig };
     default:
       return {};
   }
