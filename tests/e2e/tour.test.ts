@@ -172,6 +172,18 @@ describe('the story from a fresh browser', () => {
     await page.context().close();
   });
 
+  test('after scrolling down a long step (the program), Next starts the next step at the tour\'s own text', async () => {
+    const page = await openPage(browser, new URL('?tour=4', inject('baseUrl')).toString(), [], { firstVisit: true });
+    await expect.poll(() => tour(page).isVisible(), { timeout: 20_000 }).toBe(true);
+    const next = tour(page).getByRole('button', { name: 'Next', exact: true });
+    await next.scrollIntoViewIfNeeded();
+    await page.evaluate(() => window.scrollBy(0, 400));
+    await next.click();
+    expect(await tour(page).textContent()).toContain(`Step 5 of ${TOUR_STEP_COUNT}`);
+    await expect.poll(async () => (await tour(page).boundingBox())?.y ?? -1).toBeGreaterThanOrEqual(0);
+    await page.context().close();
+  });
+
   test('the landing: Explore on my own dismisses it for good, and the header brings it back', async () => {
     const page = await openPage(browser, inject('baseUrl'), [], { firstVisit: true });
     const start = page.getByRole('button', { name: 'Start here' });

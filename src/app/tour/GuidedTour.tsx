@@ -3,7 +3,7 @@
  * itself, running what it needs and ending with a sentence in the run's own numbers. Back and Next
  * move; Escape or Leave closes it and leaves the lab as the step left it.
  */
-import { useEffect } from 'react';
+import { useEffect, useRef } from 'react';
 import { useLab, useLabStoreApi } from '../../store/hooks';
 import type { LabStore } from '../../store/labStore';
 import { FixProgram } from './FixProgram';
@@ -41,11 +41,19 @@ export function GuidedTour() {
   const error = useLab((s) => s.story.stepError);
   const id = step === null ? null : TOUR_STEPS[step - 1].id;
   const sentence = useLab((s) => (id === null ? null : tourSentence(id, s)));
+  const panel = useRef<HTMLElement>(null);
 
   useEffect(() => {
     if (step === null) return;
     return runStepIn(store, step);
   }, [store, step]);
+
+  // a new step starts at its own text: after a long step (the program) the page may be scrolled past it
+  useEffect(() => {
+    if (step === null) return;
+    const top = panel.current?.getBoundingClientRect().top;
+    if (top !== undefined && top < 0) panel.current?.scrollIntoView({ block: 'start' });
+  }, [step]);
 
   useEffect(() => {
     if (step === null) return;
@@ -65,7 +73,7 @@ export function GuidedTour() {
   if (step === null || id === null) return null;
   const go = (next: number | null) => store.getState().setTourStep(next);
   return (
-    <section className="card tour" role="region" aria-label="Guided tour">
+    <section ref={panel} className="card tour" role="region" aria-label="Guided tour">
       <div className="tour__head">
         <span className="tour__counter">
           Step {step} of {TOUR_STEP_COUNT}
