@@ -6,6 +6,7 @@
 import { GridEvaluator, buildRun, questionConfig } from '../src/engine';
 import { boundaryContour, paintBoundaryPixels } from '../src/views/boundary/drawBoundary';
 import { CostEnvelope, envelopeColumns, reduceColumns } from '../src/views/costCurve/envelope';
+import { buildCostFrame } from '../src/views/costCurve/frame';
 import { computeLayout } from '../src/views/graph/layout';
 import { machine, median } from './measure';
 
@@ -40,6 +41,16 @@ rows.push([
 ]);
 rows.push([`cost: envelope → ${COLUMNS} columns`, time(() => envelopeColumns(envelope, COLUMNS), 50)]);
 rows.push([`cost: exact batch reduce 1,000,000 → ${COLUMNS} columns`, time(() => reduceColumns(costs, EPOCHS, COLUMNS), 10)]);
+
+// the whole cost-curve frame (what the page rebuilds per animation frame while training)
+const frameBox = { width: 900, height: 150, margin: { top: 14, right: 16, bottom: 34, left: 60 } };
+const live = { id: 'live', label: 'Cost', color: '#0072B2', costs, length: EPOCHS, envelope: new CostEnvelope() };
+const ghost = { id: 'ghost', label: 'Previous run', color: '#8A8A8A', costs: costs.slice(), length: EPOCHS, envelope: new CostEnvelope(), faint: true };
+const reuse = new Map();
+rows.push(['cost frame: 1,000,000 epochs, whole run', time(() => buildCostFrame([live], frameBox, 'log', EPOCHS, 400_000, 2, reuse), 200)]);
+rows.push(['cost frame: same, with a 1,000,000-epoch ghost', time(() => buildCostFrame([live, ghost], frameBox, 'log', EPOCHS, 400_000, 2, reuse), 200)]);
+rows.push(['cost frame: zoomed to 100,000 of 1,000,000 epochs', time(() => buildCostFrame([live], frameBox, 'log', EPOCHS, 400_000, 2, reuse, { zoom: [400_000, 500_000] }), 200)]);
+rows.push(['cost frame: 1,000,000 epochs on a log epoch axis', time(() => buildCostFrame([live], frameBox, 'log', EPOCHS, 400_000, 2, reuse, { logX: true }), 200)]);
 
 const grids = new GridEvaluator(run.net, run.data.domain, 100, 32).evaluate(run.net);
 const pixels = new Uint32Array(100 * 100);

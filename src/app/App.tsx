@@ -2,6 +2,7 @@
 import { Suspense, lazy, useEffect, useState } from 'react';
 import { LabStoreContext } from '../store/hooks';
 import { ControlsPanel } from './ControlsPanel';
+import { ErrorBoundary } from './ErrorBoundary';
 import { KeyHint } from './KeyHint';
 import { startSweepPool } from './bugLab/sweepPoolBridge';
 import { LabViews } from './LabViews';
@@ -12,6 +13,9 @@ import { Transport } from './Transport';
 import { useShortcuts } from './useShortcuts';
 import { createSharedLabStore, keepPageSettings } from './share/startup';
 import { NotesBanner, ParamEditor, ShareTools } from './share/ui/ShareTools';
+import { TourSlot } from './tour/TourSlot';
+import { Landing, StoryButton } from './tour/Landing';
+import { keepTourInAddress } from './tour/keepTour';
 import './app.css';
 
 // The step-through (with KaTeX) and the bug lab load when first opened, keeping the first render lean.
@@ -25,34 +29,48 @@ export function App() {
   useEffect(() => startLabWorker(store), [store]);
   useEffect(() => keepPageSettings(store), [store]);
   useEffect(() => startSweepPool(store), [store]);
+  useEffect(() => keepTourInAddress(store), [store]);
   useShortcuts(store);
   return (
     <LabStoreContext.Provider value={store}>
       <div className="app">
         <header className="app__header panel">
           <h1>Backprop Lab</h1>
+          <StoryButton />
           <Transport />
-          <StatusLine />
+          <ErrorBoundary name="The status line">
+            <StatusLine />
+          </ErrorBoundary>
           <ShareTools />
           <KeyHint />
           <NotesBanner />
         </header>
         <ParamEditor />
-        <ControlsPanel />
+        <ErrorBoundary name="The settings panel">
+          <ControlsPanel />
+        </ErrorBoundary>
         <main className="app__main">
+          <Landing />
+          <TourSlot />
           <ModeTabs />
           <ModePanel mode="live">
-            <LabViews />
+            <ErrorBoundary name="The Live lab tab">
+              <LabViews />
+            </ErrorBoundary>
           </ModePanel>
           <ModePanel mode="step">
-            <Suspense fallback={loadingTab}>
-              <StepThroughTab />
-            </Suspense>
+            <ErrorBoundary name="The Step through tab">
+              <Suspense fallback={loadingTab}>
+                <StepThroughTab />
+              </Suspense>
+            </ErrorBoundary>
           </ModePanel>
           <ModePanel mode="buglab">
-            <Suspense fallback={loadingTab}>
-              <BugLabTab />
-            </Suspense>
+            <ErrorBoundary name="The Bug lab tab">
+              <Suspense fallback={loadingTab}>
+                <BugLabTab />
+              </Suspense>
+            </ErrorBoundary>
           </ModePanel>
         </main>
       </div>

@@ -10,19 +10,26 @@ import { DecisionBoundary } from '../views/boundary/DecisionBoundary';
 import { CostCurve, type CostSource } from '../views/costCurve/CostCurve';
 import { NetworkGraph } from '../views/graph/NetworkGraph';
 import { formatEpoch } from '../views/format';
+import { ErrorBoundary } from './ErrorBoundary';
 
 export function LabViews() {
   return (
     <div className="views">
       <section className="card card--graph">
-        <GraphView />
+        <ErrorBoundary name="The network graph">
+          <GraphView />
+        </ErrorBoundary>
       </section>
       <section className="card card--boundary">
-        <BoundaryView />
+        <ErrorBoundary name="The decision boundary">
+          <BoundaryView />
+        </ErrorBoundary>
       </section>
       <section className="card card--cost">
-        <CostView />
-        <ScrubBar />
+        <ErrorBoundary name="The cost curve">
+          <CostView />
+          <ScrubBar />
+        </ErrorBoundary>
       </section>
     </div>
   );
@@ -62,7 +69,8 @@ function CostView() {
   const scrub = useLab((s) => s.scrub);
   const source: CostSource = useMemo(() => historyCostSource(store), [store]);
   const onScaleChange = useCallback((costScale: 'linear' | 'log') => setUi({ costScale }), [setUi]);
-  return <CostCurve source={source} scale={scale} onScaleChange={onScaleChange} onPickEpoch={scrub} height={150} />;
+  const clearGhost = useLab((s) => s.clearGhost);
+  return <CostCurve source={source} scale={scale} onScaleChange={onScaleChange} onPickEpoch={scrub} height={150} onClearFaint={clearGhost} />;
 }
 
 /** Scrub back through the run's checkpoints, and back to live. */
@@ -71,6 +79,9 @@ function ScrubBar() {
   const scrubEpoch = useLab((s) => s.inspect.scrubEpoch);
   const shownEpoch = useLab((s) => s.scrubSnapshot?.epoch ?? null);
   const scrub = useLab((s) => s.scrub);
+  const inspectEpoch = useLab((s) => s.inspectEpoch);
+  const config = useLab((s) => s.config);
+  const inspectAt = (at: number) => inspectEpoch({ ...config, epochs: Math.max(config.epochs, at) }, at);
   return (
     <div className="scrub">
       <label htmlFor="scrub-range">Scrub</label>
@@ -92,6 +103,10 @@ function ScrubBar() {
           <span className="scrub__state is-scrubbed">showing epoch {formatEpoch(shownEpoch ?? scrubEpoch)} (nearest checkpoint)</span>
           <button type="button" className="button button--small" onClick={() => scrub(null)}>
             Back to live
+          </button>
+          {/* retrains this run to the epoch shown, so Step through shows exactly that pass */}
+          <button type="button" className="button button--small" onClick={() => void inspectAt(shownEpoch ?? scrubEpoch)}>
+            Inspect this epoch
           </button>
         </>
       )}

@@ -1,10 +1,11 @@
 /** The network's shape: hidden layers and their neurons, activations, initialisation and seed. */
-import { ACTIVATIONS, type ActivationName, INIT_METHODS, type InitMethod, SHAPE_LIMITS } from '../engine';
+import { type ActivationName, CONFIG_SETTINGS, type InitMethod } from '../engine';
 import { useConfigFields, useLab } from '../store/hooks';
 import { NumberField, SelectField } from './fields';
 import { ACTIVATION_LABELS, INIT_LABELS, UI_MAX_NEURONS } from './labels';
 
-const MAX_NEURONS = Math.min(UI_MAX_NEURONS, SHAPE_LIMITS.maxHiddenNeurons);
+const { hidden: HIDDEN } = CONFIG_SETTINGS;
+const MAX_NEURONS = Math.min(UI_MAX_NEURONS, HIDDEN.max);
 
 export function NetworkControls({ onProblem }: { onProblem(message: string | null): void }) {
   const { hidden, hiddenActivation, outputActivation, init, seed, cost } = useConfigFields('hidden', 'hiddenActivation', 'outputActivation', 'init', 'seed', 'cost');
@@ -19,19 +20,19 @@ export function NetworkControls({ onProblem }: { onProblem(message: string | nul
     } else apply({ outputActivation: v });
   };
   const setLayer = (k: number, n: number) => apply({ hidden: hidden.map((m, i) => (i === k ? n : m)) });
-  const activationOptions = ACTIVATIONS.map((a) => ({ value: a, label: ACTIVATION_LABELS[a] }));
+  const activationOptions = CONFIG_SETTINGS.hiddenActivation.choices.map((a) => ({ value: a, label: ACTIVATION_LABELS[a] }));
 
   return (
     <>
-      <div className="layers" role="group" aria-label="Hidden layers">
+      <div className="layers" role="group" aria-label={HIDDEN.label}>
         <div className="layers__head">
-          <span className="field__label">Hidden layers</span>
+          <span className="field__label">{HIDDEN.label}</span>
           <span className="layers__shape" aria-label={`Shape ${[2, ...hidden, 1].join('-')}`}>{[2, ...hidden, 1].join('–')}</span>
           <button
             type="button"
             className="chip"
             onClick={() => apply({ hidden: [...hidden, hidden[hidden.length - 1] ?? 4] })}
-            disabled={hidden.length >= SHAPE_LIMITS.maxHiddenLayers}
+            disabled={hidden.length >= HIDDEN.maxItems}
             aria-label="Add a hidden layer"
           >
             + Layer
@@ -43,7 +44,7 @@ export function NetworkControls({ onProblem }: { onProblem(message: string | nul
             <li key={k} className="layers__item">
               <span className="layers__name">Layer {k + 1}</span>
               <span className="stepper">
-                <button type="button" onClick={() => setLayer(k, n - 1)} disabled={n <= 1} aria-label={`Fewer neurons in hidden layer ${k + 1}`}>
+                <button type="button" onClick={() => setLayer(k, n - 1)} disabled={n <= HIDDEN.min} aria-label={`Fewer neurons in hidden layer ${k + 1}`}>
                   −
                 </button>
                 <output aria-label={`Neurons in hidden layer ${k + 1}`}>{n}</output>
@@ -60,11 +61,11 @@ export function NetworkControls({ onProblem }: { onProblem(message: string | nul
         </ol>
       </div>
       <div className="field-pair">
-        <SelectField<ActivationName> label="Hidden activation" value={hiddenActivation} options={activationOptions} onChange={(v) => apply({ hiddenActivation: v })} />
-        <SelectField<ActivationName> label="Output activation" value={outputActivation} options={activationOptions} onChange={(v) => setOutput(v)} />
+        <SelectField<ActivationName> label={CONFIG_SETTINGS.hiddenActivation.label} value={hiddenActivation} options={activationOptions} onChange={(v) => apply({ hiddenActivation: v })} />
+        <SelectField<ActivationName> label={CONFIG_SETTINGS.outputActivation.label} value={outputActivation} options={activationOptions} onChange={(v) => setOutput(v)} />
       </div>
-      <SelectField<InitMethod> label="Initialisation" value={init} options={INIT_METHODS.map((m) => ({ value: m, label: INIT_LABELS[m] }))} onChange={(v) => apply({ init: v })} />
-      <NumberField label="Seed" value={seed} setting="seed" example="42" inputMode="numeric" width="8em" apply={(value) => setConfig({ seed: value })}>
+      <SelectField<InitMethod> label={CONFIG_SETTINGS.init.label} value={init} options={CONFIG_SETTINGS.init.choices.map((m) => ({ value: m, label: INIT_LABELS[m] }))} onChange={(v) => apply({ init: v })} />
+      <NumberField setting={CONFIG_SETTINGS.seed} value={seed} width="8em" apply={(value) => setConfig({ seed: value })}>
         <button type="button" className="button button--small" onClick={newSeed}>
           New seed
         </button>

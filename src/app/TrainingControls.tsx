@@ -1,5 +1,5 @@
 /** How the network learns: the derivative switch, learning rate, cost, batch size, and when to stop. */
-import { COSTS, type CostName, type DerivativeMode } from '../engine';
+import { CONFIG_SETTINGS, type CostName, type DerivativeMode, STOP_SETTINGS } from '../engine';
 import { useConfigFields, useLab } from '../store/hooks';
 import { NumberField, Segmented, SelectField } from './fields';
 import { BATCH_OPTIONS, COST_LABELS } from './labels';
@@ -14,7 +14,7 @@ export function TrainingControls({ onProblem }: { onProblem(message: string | nu
   return (
     <>
       <Segmented<DerivativeMode>
-        label="Derivative"
+        label={CONFIG_SETTINGS.derivative.label}
         value={derivative}
         options={[
           { value: 'correct', label: 'Correct' },
@@ -39,14 +39,14 @@ export function TrainingControls({ onProblem }: { onProblem(message: string | nu
           </button>
         </p>
       )}
-      <NumberField label="Learning rate" value={learningRate} setting="learning rate" example="0.35" width="7em" hint="η in w ← w − η ∂C/∂w; Enter to apply" apply={(value) => setConfig({ learningRate: value })} />
+      <NumberField setting={CONFIG_SETTINGS.learningRate} value={learningRate} width="7em" hint={`${CONFIG_SETTINGS.learningRate.help}; Enter to apply`} apply={(value) => setConfig({ learningRate: value })} />
       <div className="field-pair">
-        <SelectField<CostName> label="Cost" value={cost} options={COSTS.map((c) => ({ value: c, label: COST_LABELS[c] }))} onChange={(v) => apply({ cost: v })} />
-        <SelectField<number> label="Batch size" value={batchSize} options={BATCH_OPTIONS} onChange={(v) => apply({ batchSize: v })} />
+        <SelectField<CostName> label={CONFIG_SETTINGS.cost.label} value={cost} options={CONFIG_SETTINGS.cost.choices.map((c) => ({ value: c, label: COST_LABELS[c] }))} onChange={(v) => apply({ cost: v })} />
+        <SelectField<number> label={CONFIG_SETTINGS.batchSize.label} value={batchSize} options={BATCH_OPTIONS} onChange={(v) => apply({ batchSize: v })} />
       </div>
       <div className="field-pair">
-        <NumberField label="Stop after (epochs)" value={maxEpochs} setting="stop after" example="60000" inputMode="numeric" hint="0 = no limit" apply={(value) => setStop({ maxEpochs: value })} />
-        <NumberField label="Target cost" value={targetCost} setting="target cost" example="0.01" hint="0 = none" apply={(value) => setStop({ targetCost: value })} />
+        <NumberField setting={STOP_SETTINGS.maxEpochs} label={`${STOP_SETTINGS.maxEpochs.label} (epochs)`} value={maxEpochs} apply={(value) => setStop({ maxEpochs: value })} />
+        <NumberField setting={STOP_SETTINGS.targetCost} value={targetCost} apply={(value) => setStop({ targetCost: value })} />
       </div>
     </>
   );

@@ -1,6 +1,6 @@
 /** Small labelled form controls shared by the control panel; each shows its own validation message. */
 import { type ReactNode, useEffect, useId, useState } from 'react';
-import { NUMBER_TEXT } from '../engine';
+import { type NumberSetting, normalizeNumber, readNumberText, settingName } from '../engine';
 
 export interface Option<T extends string | number> {
   value: T;
@@ -117,15 +117,23 @@ export function TextField(props: TextFieldProps) {
 }
 
 /**
- * A TextField for one number: the text is read by `parseNumber` (its messages name `setting` and
- * suggest `example`), and `apply` takes the number and returns its refusal, or null.
+ * A TextField for one setting of the engine's table: its label, the hint for what 0 means, and the
+ * typed text read in the lab's one number grammar (messages name the setting and suggest its
+ * example); `apply` takes the number and returns its refusal (the table's limits), or null.
  */
-export function NumberField({ value, setting, example, apply, ...field }: Omit<TextFieldProps, 'value' | 'commit'> & { value: number; setting: string; example: string; apply(value: number): string | null }) {
+export function NumberField({
+  value,
+  setting,
+  apply,
+  label,
+  hint,
+  ...field
+}: Omit<TextFieldProps, 'value' | 'commit' | 'label'> & { value: number; setting: NumberSetting; label?: string; apply(value: number): string | null }) {
   const commit = (text: string) => {
-    const parsed = parseNumber(text, setting, example);
-    return parsed.ok ? apply(parsed.value) : parsed.error;
+    const parsed = parseNumber(text, settingName(setting), setting.example);
+    return parsed.ok ? apply(normalizeNumber(setting, parsed.value)) : parsed.error;
   };
-  return <TextField {...field} value={String(value)} commit={commit} />;
+  return <TextField {...field} label={label ?? setting.label} hint={hint ?? setting.zero} inputMode={setting.whole ? 'numeric' : 'decimal'} value={String(value)} commit={commit} />;
 }
 
 /** A one-click choice between a few values: radio buttons styled as a segmented control. */
@@ -150,12 +158,10 @@ export function Segmented<T extends string>(props: { label: string; value: T; op
   );
 }
 
-/** Parses a typed number; a sentence naming the setting when it is not one. */
+/** Parses a typed number (the grammar links and the CLI read); a sentence naming the setting when it is not one. */
 export function parseNumber(text: string, setting: string, example: string): { ok: true; value: number } | { ok: false; error: string } {
   if (text === '') return { ok: false, error: `${setting}: enter a number, e.g. ${example}` };
-  // thousands separators only in whole numbers (60,000); "0,35" is refused rather than misread
-  const plain = /^\d{1,3}(,\d{3})+$/.test(text) ? text.replace(/,/g, '') : text.replace(/_/g, '');
-  const value = NUMBER_TEXT.test(plain) ? Number(plain) : Number.NaN;
-  if (!Number.isFinite(value)) return { ok: false, error: `${setting}: “${text}” is not a number; try e.g. ${example}` };
-  return { ok: true, value };
+  const read = readNumberText(text);
+  if (!read.ok) return { ok: false, error: `${setting}: “${text.length > 40 ? `${text.slice(0, 40)}…` : text}” ${read.reason === 'tooLarge' ? 'is too large to be a number' : 'is not a number'}; try e.g. ${example}` };
+  return { ok: true, value: read.value };
 }

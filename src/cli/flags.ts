@@ -3,6 +3,7 @@
  * with its messages rewritten into one line that names the flag, plus typed value readers.
  */
 import { parseArgs } from 'node:util';
+import { type AnySetting, describeRange, readNumberText } from '../engine';
 import { UsageError } from './errors';
 
 export interface FlagSpec {
@@ -16,6 +17,11 @@ export interface FlagSpec {
 export type FlagTable = Readonly<Record<string, FlagSpec>>;
 export type FlagValues = Record<string, string | boolean | undefined>;
 
+/** Runs work beyond the page's budgets (a gradient check or a pass too big for the step-through) instead of refusing it. */
+export const FORCE_FLAG = {
+  force: { kind: 'boolean', help: "run even beyond the page's work budgets (may take long or use much memory)" },
+} as const satisfies FlagTable;
+
 /**
  * Parses argv against exactly the flags in `table`; throws UsageError naming the problem.
  * `elsewhere` lists flags of other commands, so using one here says it does not apply.
@@ -23,11 +29,20 @@ export type FlagValues = Record<string, string | boolean | undefined>;
 export function parseFlags(command: string, argv: readonly string[], table: FlagTable, elsewhere: readonly string[] = []): FlagValues {
   const options: Record<string, { type: 'string' | 'boolean'; short?: string }> = {};
   for (const [name, spec] of Object.entries(table)) options[name] = spec.short ? { type: spec.kind, short: spec.short } : { type: spec.kind };
+  let parsed: ReturnType<typeof parseArgs<{ args: string[]; options: typeof options; strict: true; allowPositionals: false; tokens: true }>>;
   try {
-    return parseArgs({ args: [...argv], options, strict: true, allowPositionals: false }).values as FlagValues;
+    parsed = parseArgs({ args: [...argv], options, strict: true, allowPositionals: false, tokens: true });
   } catch (err) {
     throw new UsageError(rewordParseError(command, err as Error & { code?: string }, Object.keys(table), elsewhere));
   }
+  // parseArgs keeps the last of a repeated flag; a link keeps the first: the CLI takes neither
+  const seen = new Set<string>();
+  for (const token of parsed.tokens) {
+    if (token.kind !== 'option') continue;
+    if (seen.has(token.name)) throw new UsageError(`--${token.name} is given more than once; give it once (see: backprop-lab ${command} --help)`);
+    seen.add(token.name);
+  }
+  return parsed.values as FlagValues;
 }
 
 function rewordParseError(command: string, err: Error & { code?: string }, known: string[], elsewhere: readonly string[]): string {
@@ -83,14 +98,14 @@ export interface NumberRule {
   minExclusive?: boolean;
 }
 
-/** A number flag: digits with optional _ separators or exponent (6e4); names the flag when wrong. */
+/** A number flag, in the lab's one number grammar (plain decimal or exponent, as links and fields read). */
 export function readNumber(flag: string, text: string, rule: NumberRule = {}): number {
-  const cleaned = text.trim().replace(/_/g, '');
-  const value = cleaned === '' ? NaN : Number(cleaned);
+  const read = readNumberText(text.trim());
+  const value = read.ok ? (rule.integer && read.value === 0 ? 0 : read.value) : Number.NaN;
   const kind = rule.integer ? 'a whole number' : 'a number';
   const range =
     rule.min !== undefined && rule.max !== undefined
-      ? ` ${rule.minExclusive ? 'above' : 'from'} ${rule.min} ${rule.minExclusive ? 'up to' : 'to'} ${rule.max}`
+      ? ` ${describeRange({ whole: Boolean(rule.integer), min: rule.min, max: rule.max, minExclusive: rule.minExclusive }).replace(/^a (whole )?number /, '')}`
       : rule.min !== undefined
         ? ` ${rule.minExclusive ? 'above' : '≥'} ${rule.min}`
         : '';
@@ -120,9 +135,24 @@ export function readIntList(flag: string, text: string, min: number, max: number
   const trimmed = text.trim();
   if (trimmed === '' || trimmed.toLowerCase() === 'none') return [];
   return trimmed.split(',').map((part) => {
-    const n = Number(part.trim());
-    if (part.trim() === '' || !Number.isInteger(n) || n < min || n > max)
+    // plain digits, as a link writes a list of sizes
+    const n = /^\d{1,6}$/.test(part.trim()) ? Number(part.trim()) : Number.NaN;
+    if (!Number.isInteger(n) || n < min || n > max)
       throw new UsageError(`--${flag}: expected whole numbers from ${min} to ${max} separated by commas (like 2,4,1), got ${JSON.stringify(text)}`);
     return n;
   });
+}
+
+/** A flag's value read by its setting's declaration in the engine's table (its range or choices). */
+export function readSettingFlag(flag: string, setting: AnySetting, text: string): unknown {
+  switch (setting.kind) {
+    case 'number':
+      return readNumber(flag, text, { integer: setting.whole, min: setting.min, max: setting.max, minExclusive: setting.minExclusive });
+    case 'choice':
+      return readChoice(flag, text, setting.choices);
+    case 'list':
+      return readIntList(flag, text, setting.min, setting.max);
+    case 'switch':
+      return true;
+  }
 }

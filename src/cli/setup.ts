@@ -2,61 +2,58 @@
  * The flags every command shares, and how they become a LabConfig, a dataset and (with --network)
  * a starting network. Defaults come from the engine's DEFAULT_CONFIG or a --preset; flags override.
  */
-import { basename } from 'node:path';
 import {
-  ACTIVATIONS,
-  COSTS,
-  DATASETS,
+  type AnySetting,
+  CONFIG_SETTINGS,
   DEFAULT_CONFIG,
-  DERIVATIVE_MODES,
   type Dataset,
-  GRADIENT_DIVISORS,
-  INIT_METHODS,
   type LabConfig,
-  MAX_LEARNING_RATE,
   type Network,
   PRESETS,
   SHAPE_LIMITS,
-  SIGMOID_FORMS,
+  type SettingFlag,
   configError,
+  describeRange,
   namedDataset,
-  parseDatasetJson,
-  parseNetworkFile,
 } from '../engine';
 import { UsageError } from './errors';
-import { type FlagTable, type FlagValues, readChoice, readIntList, readNumber } from './flags';
-import { readTextFile } from './files';
+import { type FlagSpec, type FlagTable, type FlagValues, readChoice, readIntList, readSettingFlag } from './flags';
+import { loadDataFile, loadNetworkFile } from './files';
 import { describeConfig } from './format';
 
-const MAX_SEED = 0xffffffff;
+/** A setting's flag, its placeholder and its help: the table's sentence, its range or choices, its default. */
+function settingFlag(setting: AnySetting): FlagSpec {
+  const shown = (value: unknown) => (Array.isArray(value) ? value.join(',') : String(value));
+  const accepts =
+    setting.kind === 'number'
+      ? `${describeRange(setting)}${setting.zero ? `, ${setting.zero}` : ''}`
+      : setting.kind === 'choice'
+        ? `one of ${setting.choices.join(', ')}`
+        : setting.kind === 'list'
+          ? `at most ${setting.maxItems} layers of ${setting.min} to ${setting.max} neurons, "none" for no hidden layer`
+          : '';
+  if (setting.kind === 'switch') return { kind: 'boolean', help: setting.help };
+  const value = setting.kind === 'number' ? (setting.whole ? 'N' : 'X') : setting.kind === 'list' ? 'LIST' : 'NAME';
+  return { kind: 'string', value, help: `${setting.help}; ${accepts} (default ${shown(setting.defaultValue)})` };
+}
+
+/** The flags of the settings table, in its order, keyed by flag name. */
+const SETTING_FLAGS = Object.fromEntries(
+  Object.values(CONFIG_SETTINGS as Record<string, AnySetting>).flatMap((setting) => (setting.flag ? [[setting.flag, settingFlag(setting)]] : [])),
+) as Record<SettingFlag, FlagSpec>;
 
 export const CONFIG_FLAGS = {
   preset: { kind: 'string', value: 'ID', help: `start from a preset: ${PRESETS.map((p) => p.id).join(', ')}` },
-  dataset: { kind: 'string', value: 'NAME', help: `${DATASETS.join(', ')} (default ${DEFAULT_CONFIG.dataset})` },
-  data: { kind: 'string', value: 'FILE', help: 'your own data: JSON {"inputs": [[…]], "targets": [[…]]}' },
-  'data-seed': { kind: 'string', value: 'N', help: 'seed of the generated 2-D sets (default 0)' },
+  data: { kind: 'string', value: 'FILE', help: 'your own data: CSV with a header x1,…,y1,… or JSON {"inputs": [[…]], "targets": [[…]]}' },
   network: { kind: 'string', value: 'FILE', help: 'start from a network file (its shape and activations)' },
   layers: { kind: 'string', value: 'LIST', help: 'all layer sizes, e.g. 2,4,1 (inputs and outputs must fit the data)' },
-  hidden: { kind: 'string', value: 'LIST', help: 'hidden layer sizes only, e.g. 4 or 8,8 ("none" for no hidden layer)' },
-  'hidden-activation': { kind: 'string', value: 'NAME', help: `${ACTIVATIONS.join(', ')}` },
-  'output-activation': { kind: 'string', value: 'NAME', help: `${ACTIVATIONS.join(', ')}` },
-  'leaky-slope': { kind: 'string', value: 'X', help: 'slope of leaky ReLU below zero (default 0.01)' },
-  cost: { kind: 'string', value: 'NAME', help: 'crossEntropy (or cross-entropy), quadratic' },
-  'learning-rate': { kind: 'string', value: 'η', help: `step size in (0, ${MAX_LEARNING_RATE}]` },
-  epochs: { kind: 'string', value: 'N', help: 'epochs to train' },
-  'batch-size': { kind: 'string', value: 'N', help: 'samples per step, 0 = full batch (mini-batches are shuffled each epoch)' },
-  derivative: { kind: 'string', value: 'MODE', help: "correct: f′(z); buggy: f′(a), the question's slip" },
-  init: { kind: 'string', value: 'NAME', help: `${INIT_METHODS.join(', ')} (normal = N(0,1) for every weight and bias)` },
-  seed: { kind: 'string', value: 'N', help: 'seed of the initial weights and the shuffling' },
-  'gradient-divisor': { kind: 'string', value: 'WHAT', help: "samples: mean over the batch; features: divide by n₀ (the question's 1/len(x) slip)" },
-  sigmoid: { kind: 'string', value: 'FORM', help: 'stable, or naive 1/(1+e^(−z)) (overflows below z ≈ −709.78)' },
-  'freeze-biases': { kind: 'boolean', help: 'keep the biases at their initial values' },
+  ...SETTING_FLAGS,
 } as const satisfies FlagTable;
 
 export type ConfigFlag = keyof typeof CONFIG_FLAGS;
 
 /** Every flag of every command, so a flag used with the wrong command gets a fitting message. */
-export const ALL_FLAG_NAMES: readonly string[] = [...Object.keys(CONFIG_FLAGS), 'out', 'inits', 'threads', 'tolerance', 'json', 'help'];
+export const ALL_FLAG_NAMES: readonly string[] = [...Object.keys(CONFIG_FLAGS), 'out', 'inits', 'threads', 'tolerance', 'force', 'json', 'help'];
 
 export interface Setup {
   config: LabConfig;
@@ -73,18 +70,26 @@ const str = (values: FlagValues, name: string): string | undefined => {
 /** Flags that describe the network's shape or weights, which --network FILE already fixes. */
 const SHAPE_FLAGS = ['layers', 'hidden', 'hidden-activation', 'output-activation', 'init', 'leaky-slope'] as const;
 
+/** The settings read in readSetup's own order: the data first, then the shape, then the rest by the table. */
+const SET_BEFORE = new Set<keyof LabConfig>(['dataSeed', 'dataset', 'hidden']);
+
 export function readSetup(values: FlagValues): Setup {
   const presetId = str(values, 'preset');
   const preset = presetId === undefined ? null : PRESETS.find((p) => p.id === readChoice('preset', presetId, PRESETS.map((p) => p.id)));
   const config: LabConfig = { ...(preset?.config ?? DEFAULT_CONFIG), hidden: [...(preset?.config ?? DEFAULT_CONFIG).hidden] };
+  const setFromFlag = (field: keyof LabConfig): void => {
+    const setting = CONFIG_SETTINGS[field] as AnySetting;
+    const given = setting.flag === null ? undefined : values[setting.flag];
+    if (setting.flag === null || given === undefined || given === false) return;
+    (config as unknown as Record<string, unknown>)[field] = readSettingFlag(setting.flag, setting, String(given));
+  };
 
-  const dataSeed = str(values, 'data-seed');
-  if (dataSeed !== undefined) config.dataSeed = readNumber('data-seed', dataSeed, { integer: true, min: 0, max: MAX_SEED });
+  setFromFlag('dataSeed');
   const datasetName = str(values, 'dataset');
   const dataFile = str(values, 'data');
   if (datasetName !== undefined && dataFile !== undefined) throw new UsageError('--dataset and --data both name the data; give one of them');
-  if (datasetName !== undefined) config.dataset = readChoice('dataset', datasetName, DATASETS);
-  const data = dataFile === undefined ? namedDataset(config.dataset, config.dataSeed) : readDataFile(dataFile);
+  setFromFlag('dataset');
+  const data = dataFile === undefined ? namedDataset(config.dataset, config.dataSeed) : loadDataFile(dataFile);
 
   const networkFile = str(values, 'network');
   let fileNetwork: Network | null = null;
@@ -100,29 +105,7 @@ export function readSetup(values: FlagValues): Setup {
   } else {
     readShape(values, config, data);
   }
-
-  const choice = <K extends keyof LabConfig>(flag: string, key: K, choices: readonly string[]): void => {
-    const text = str(values, flag);
-    if (text !== undefined) (config[key] as string) = readChoice(flag, text, choices);
-  };
-  choice('hidden-activation', 'hiddenActivation', ACTIVATIONS);
-  choice('output-activation', 'outputActivation', ACTIVATIONS);
-  choice('cost', 'cost', COSTS);
-  choice('derivative', 'derivative', DERIVATIVE_MODES);
-  choice('init', 'init', INIT_METHODS);
-  choice('gradient-divisor', 'gradientDivisor', GRADIENT_DIVISORS);
-  choice('sigmoid', 'sigmoidForm', SIGMOID_FORMS);
-
-  const number = (flag: string, key: 'learningRate' | 'epochs' | 'batchSize' | 'seed' | 'leakySlope', rule: Parameters<typeof readNumber>[2]): void => {
-    const text = str(values, flag);
-    if (text !== undefined) config[key] = readNumber(flag, text, rule);
-  };
-  number('learning-rate', 'learningRate', { min: 0, minExclusive: true, max: MAX_LEARNING_RATE });
-  number('epochs', 'epochs', { integer: true, min: 1, max: 100_000_000 });
-  number('batch-size', 'batchSize', { integer: true, min: 0, max: 1_000_000 });
-  number('seed', 'seed', { integer: true, min: 0, max: MAX_SEED });
-  number('leaky-slope', 'leakySlope', {});
-  if (values['freeze-biases'] === true) config.freezeBiases = true;
+  for (const field of Object.keys(CONFIG_SETTINGS) as (keyof LabConfig)[]) if (!SET_BEFORE.has(field)) setFromFlag(field);
 
   const problem = configError(config, data);
   if (problem) throw new UsageError(problem);
@@ -133,25 +116,17 @@ function readShape(values: FlagValues, config: LabConfig, data: Dataset): void {
   const layers = str(values, 'layers');
   const hidden = str(values, 'hidden');
   if (layers !== undefined && hidden !== undefined) throw new UsageError('--layers and --hidden both set the shape; give one of them');
-  if (hidden !== undefined) config.hidden = readIntList('hidden', hidden, 1, SHAPE_LIMITS.maxHiddenNeurons);
+  if (hidden !== undefined) config.hidden = readSettingFlag('hidden', CONFIG_SETTINGS.hidden, hidden) as number[];
   if (layers !== undefined) {
-    const sizes = readIntList('layers', layers, 1, 64);
+    const sizes = readIntList('layers', layers, 1, Math.max(SHAPE_LIMITS.maxInputs, SHAPE_LIMITS.maxHiddenNeurons, SHAPE_LIMITS.maxOutputs));
     if (sizes.length < 2 || sizes[0] !== data.inputSize || sizes[sizes.length - 1] !== data.outputSize)
       throw new UsageError(`--layers: ${data.name} has ${data.inputSize} input(s) and ${data.outputSize} output(s), so the sizes must start with ${data.inputSize} and end with ${data.outputSize}, got ${layers}`);
     config.hidden = sizes.slice(1, -1);
   }
 }
 
-function readDataFile(path: string): Dataset {
-  const parsed = parseDatasetJson(readTextFile('data', path), basename(path));
-  if (!parsed.ok) throw new UsageError(`--data ${path}: ${parsed.error}`);
-  return parsed.value;
-}
-
 function readNetworkFile(path: string, data: Dataset): Network {
-  const parsed = parseNetworkFile(readTextFile('network', path));
-  if (!parsed.ok) throw new UsageError(`--network ${path}: ${parsed.error}`);
-  const net = parsed.value;
+  const net = loadNetworkFile(path);
   const nIn = net.sizes[0];
   const nOut = net.sizes[net.sizes.length - 1];
   if (nIn !== data.inputSize || nOut !== data.outputSize)

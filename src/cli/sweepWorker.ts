@@ -1,11 +1,12 @@
-/** The sweep worker: answers each chunk request with the starts' results (see sweepPool.ts). */
+/** The sweep worker thread: answers each chunk with its records (engine runSweepChunk; see sweepPool.ts). */
 import { parentPort, workerData } from 'node:worker_threads';
-import { type ChunkRequest, type ChunkResult, type SweepJob, runChunk } from './sweepPool';
+import { type SeedChunk, type SweepJob, runSweepChunk } from '../engine';
+import type { ChunkResult } from './sweepPool';
 
 const job = workerData as SweepJob;
 const port = parentPort;
 if (!port) throw new Error('sweepWorker.ts must run in a worker thread');
-port.on('message', (request: ChunkRequest) => {
-  const answer: ChunkResult = { from: request.from, results: runChunk(job, request.from, request.to) };
+port.on('message', (chunk: SeedChunk) => {
+  const answer: ChunkResult = { chunk, records: runSweepChunk(job, chunk) };
   port.postMessage(answer);
 });

@@ -2,54 +2,16 @@
  * A whole lab configuration (what the app's controls, the URL, the CLI flags and the presets
  * describe), and how to build a run from it. One table of defaults for every front end.
  */
-import { type ActivationName, DEFAULT_LEAKY_SLOPE, isActivationName } from './activations';
-import type { CostName } from './costs';
-import { type Dataset, type DatasetName, isDatasetName, namedDataset } from './datasets';
+import type { ActivationName } from './activations';
+import { type Dataset, type DatasetName, costTargetsError, namedDataset } from './datasets';
 import { evaluate } from './evaluate';
-import { INIT_METHODS, type InitMethod, type Network, initializeNetwork, shapeError } from './network';
-import { type DerivativeMode, type GradientDivisor, type SigmoidForm, type TrainOptions, optionsError } from './options';
+import { type Network, initializeNetwork, shapeError } from './network';
+import { optionsError } from './options';
+import { settingError } from './settingChecks';
+import { CONFIG_SETTINGS, DEFAULT_CONFIG, type LabConfig, TRAIN_OPTION_FIELDS, type TrainOptions, pick } from './settings';
 import { Trainer } from './trainer';
 
-export interface LabConfig {
-  dataset: DatasetName;
-  /** sizes of the hidden layers only; inputs and outputs follow from the dataset */
-  hidden: number[];
-  hiddenActivation: ActivationName;
-  outputActivation: ActivationName;
-  cost: CostName;
-  derivative: DerivativeMode;
-  learningRate: number;
-  /** 0 = full batch */
-  batchSize: number;
-  init: InitMethod;
-  seed: number;
-  /** seed of the generated 2-D sets (kept apart so a new init seed keeps the same points) */
-  dataSeed: number;
-  epochs: number;
-  gradientDivisor: GradientDivisor;
-  sigmoidForm: SigmoidForm;
-  freezeBiases: boolean;
-  leakySlope: number;
-}
-
-export const DEFAULT_CONFIG: LabConfig = {
-  dataset: 'XOR',
-  hidden: [4],
-  hiddenActivation: 'sigmoid',
-  outputActivation: 'sigmoid',
-  cost: 'crossEntropy',
-  derivative: 'correct',
-  learningRate: 0.35,
-  batchSize: 0,
-  init: 'normal',
-  seed: 1,
-  dataSeed: 0,
-  epochs: 60_000,
-  gradientDivisor: 'samples',
-  sigmoidForm: 'stable',
-  freezeBiases: false,
-  leakySlope: DEFAULT_LEAKY_SLOPE,
-};
+export { DEFAULT_CONFIG, type LabConfig };
 
 export interface Preset {
   id: string;
@@ -119,31 +81,24 @@ export function activationsOf(config: LabConfig): ActivationName[] {
 }
 
 export function trainOptionsOf(config: LabConfig): TrainOptions {
-  return {
-    cost: config.cost,
-    learningRate: config.learningRate,
-    derivative: config.derivative,
-    batchSize: config.batchSize,
-    gradientDivisor: config.gradientDivisor,
-    sigmoidForm: config.sigmoidForm,
-    freezeBiases: config.freezeBiases,
-  };
+  return pick(config, TRAIN_OPTION_FIELDS);
 }
 
-/** The first problem with a configuration, or null. Messages name the setting. */
+/**
+ * The first problem with a configuration, or null. Messages name the setting. Each setting is
+ * checked against its declaration in CONFIG_SETTINGS (custom data replaces the dataset's name);
+ * then the shape and the options are checked together.
+ */
 export function configError(config: LabConfig, data?: Dataset): string | null {
-  if (!data && !isDatasetName(config.dataset)) return `dataset: unknown dataset ${JSON.stringify(config.dataset)}`;
-  if (!Array.isArray(config.hidden)) return 'hidden: expected a list of layer sizes';
-  if (!isActivationName(config.hiddenActivation)) return `hidden activation: unknown activation ${JSON.stringify(config.hiddenActivation)}`;
-  if (!isActivationName(config.outputActivation)) return `output activation: unknown activation ${JSON.stringify(config.outputActivation)}`;
-  if (!(INIT_METHODS as readonly string[]).includes(config.init)) return `init: expected one of ${INIT_METHODS.join(', ')}, got ${JSON.stringify(config.init)}`;
-  if (!Number.isInteger(config.seed) || config.seed < 0 || config.seed > 0xffffffff) return `seed: expected a whole number from 0 to 4294967295, got ${String(config.seed)}`;
-  if (!Number.isInteger(config.dataSeed) || config.dataSeed < 0 || config.dataSeed > 0xffffffff) return `data seed: expected a whole number from 0 to 4294967295, got ${String(config.dataSeed)}`;
-  if (!Number.isInteger(config.epochs) || config.epochs < 1 || config.epochs > 100_000_000) return `epochs: expected a whole number from 1 to 100000000, got ${String(config.epochs)}`;
-  if (typeof config.leakySlope !== 'number' || !Number.isFinite(config.leakySlope)) return `leaky slope: expected a finite number, got ${String(config.leakySlope)}`;
+  for (const field of Object.keys(CONFIG_SETTINGS) as (keyof LabConfig)[]) {
+    if (field === 'dataset' && data) continue;
+    const problem = settingError(CONFIG_SETTINGS[field], config[field]);
+    if (problem) return problem;
+  }
   const shape = shapeError([2, ...config.hidden, 1], activationsOf(config));
   if (shape) return shape.replace(/^layers\[(\d+)\]/, (_, k) => `hidden layer ${k}`);
-  return optionsError(trainOptionsOf(config), config.outputActivation);
+  // the data meets the cost here: every path (CLI, worker, page, sweeps) asks configError with its data
+  return optionsError(trainOptionsOf(config), config.outputActivation) ?? (data ? costTargetsError(config.cost, data) : null);
 }
 
 export interface Run {

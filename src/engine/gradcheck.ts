@@ -3,6 +3,9 @@
  * The estimate is a central difference refined by one Richardson step,
  *   D(h) = (C(θ+h) − C(θ−h)) / 2h,  estimate = (4·D(h/2) − D(h)) / 3,
  * whose error is O(h⁴), so agreement to ~1e-9 is normal for smooth functions.
+ * Per layer it also reports direction (the cosine between the two gradients) and scale (the ratio
+ * of their norms) apart, so a pure scale slip (the question's ÷ n₀) reads "right direction, 2× too
+ * large" and each parameter's direction error (after that layer's scale) shows the real bugs.
  */
 import type { Dataset } from './datasets';
 import { datasetCost } from './evaluate';
@@ -14,6 +17,17 @@ export interface ParameterCheck extends ParameterPlace {
   analytic: number;
   numeric: number;
   relativeError: number;
+  /** the relative error of analytic ÷ its layer's scale against numeric: what is wrong beyond a uniform factor */
+  directionError: number;
+}
+
+/** How a layer's analytic gradient (weights and biases together) compares with the numeric one. */
+export interface LayerAgreement {
+  layer: number;
+  /** cos of the angle between the two gradients (1 = the same direction; NaN when either is zero) */
+  cosine: number;
+  /** ‖analytic‖ / ‖numeric‖ (1 = the right size; NaN when the numeric gradient is zero) */
+  scale: number;
 }
 
 export interface GradientCheck {
@@ -23,6 +37,8 @@ export interface GradientCheck {
   worst: ParameterCheck | null;
   /** the gradient scale below which differences are taken relative to this floor (see relativeError) */
   floor: number;
+  /** direction and scale per layer l = 1 … L */
+  layers: LayerAgreement[];
 }
 
 /** The smallest gradient scale a difference is measured against. */
@@ -49,7 +65,8 @@ export function analyticGradient(net: Network, data: Dataset, options: TrainOpti
   return ws.grad.slice();
 }
 
-export function gradientCheck(net: Network, data: Dataset, options: TrainOptions, h = 1e-3): GradientCheck {
+/** `onParameter(done, total)` is told after each parameter, so a long check can show its progress. */
+export function gradientCheck(net: Network, data: Dataset, options: TrainOptions, h = 1e-3, onParameter?: (done: number, total: number) => void): GradientCheck {
   // The gradient exactly as training would use it, so the question's 1/n_0 slip shows up too.
   const analytic = analyticGradient(net, data, options);
   const probe = cloneNetwork(net);
@@ -77,9 +94,35 @@ export function gradientCheck(net: Network, data: Dataset, options: TrainOptions
       analytic: analytic[index],
       numeric,
       relativeError: relativeError(analytic[index], numeric, floor),
+      directionError: NaN,
     };
     parameters.push(check);
     if (!worst || check.relativeError > worst.relativeError) worst = check;
+    onParameter?.(index + 1, layout.parameterCount);
   }
-  return { parameters, maxRelativeError: worst?.relativeError ?? 0, worst, floor };
+  const layers = layerAgreements(parameters, net.sizes.length - 1);
+  for (const p of parameters) {
+    const scale = layers[p.layer - 1].scale;
+    // a zero or non-finite scale carries no factor to take out
+    p.directionError = relativeError(Number.isFinite(scale) && scale > 0 ? p.analytic / scale : p.analytic, p.numeric, floor);
+  }
+  return { parameters, maxRelativeError: worst?.relativeError ?? 0, worst, floor, layers };
+}
+
+/** Cosine and norm ratio of the analytic against the numeric gradient, layer by layer. */
+export function layerAgreements(parameters: readonly ParameterCheck[], layerCount: number): LayerAgreement[] {
+  return Array.from({ length: layerCount }, (_, k) => {
+    let dot = 0;
+    let analytic2 = 0;
+    let numeric2 = 0;
+    for (const p of parameters) {
+      if (p.layer !== k + 1) continue;
+      dot += p.analytic * p.numeric;
+      analytic2 += p.analytic * p.analytic;
+      numeric2 += p.numeric * p.numeric;
+    }
+    const cosine = analytic2 > 0 && numeric2 > 0 ? dot / Math.sqrt(analytic2 * numeric2) : NaN;
+    const scale = numeric2 > 0 ? Math.sqrt(analytic2 / numeric2) : NaN;
+    return { layer: k + 1, cosine, scale };
+  });
 }

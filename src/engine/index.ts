@@ -1,5 +1,6 @@
 /** The engine's public surface: pure TypeScript, no DOM, no globals, no Math.random. */
 export * from './activations';
+export * from './budgets';
 export * from './config';
 export * from './costs';
 export * from './csv';
@@ -14,7 +15,10 @@ export * from './networkFile';
 export * from './options';
 export { PassWorkspace, NAIVE_SIGMOID_OVERFLOW_Z } from './pass';
 export * from './rng';
+export * from './settingChecks';
+export * from './settings';
 export * from './trainer';
 export * from './slips';
 export * from './stats';
+export * from './sweep';
 export * from './twin';

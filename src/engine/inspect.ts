@@ -12,7 +12,7 @@ import type { Dataset } from './datasets';
 import { type Evaluation, scoreOutputs } from './evaluate';
 import { type Network, layoutOf } from './network';
 import type { TrainOptions } from './options';
-import { PassWorkspace, backward, forward } from './pass';
+import { PassWorkspace, applyUpdate, backward, forward } from './pass';
 
 export interface LayerRecord {
   /** layer index l (1 … L) */
@@ -117,11 +117,10 @@ export function inspectPass(net: Network, data: Dataset, options: TrainOptions, 
   }
   const gradient = ws.grad.slice();
   const paramsBefore = net.params.slice();
-  const paramsAfter = paramsBefore.slice();
-  for (let l = 1; l <= L; l++) {
-    const end = options.freezeBiases ? layout.biasOffset[l] : layout.biasOffset[l] + net.sizes[l];
-    for (let k = layout.weightOffset[l]; k < end; k++) paramsAfter[k] -= options.learningRate * gradient[k];
-  }
+  // the trainer's own update, on a copy: the record shows the step training takes
+  const updated: Network = { ...net, params: paramsBefore.slice() };
+  applyUpdate(updated, ws, options.learningRate, options.freezeBiases);
+  const paramsAfter = updated.params;
   return {
     count,
     inputs: data.inputs.slice(),

@@ -7,8 +7,10 @@
  */
 import { ACTIVATIONS, type ActivationName, DEFAULT_LEAKY_SLOPE, isActivationName } from './activations';
 import type { ParseResult } from './datasets';
-import { describeValue, jsonErrorWithLine } from './json';
+import { describeValue, jsonErrorWithLine, withoutByteOrderMark } from './json';
 import { type Network, biasVector, createNetwork, layoutOf, shapeError, weightRows } from './network';
+import { describeRange, inRange } from './settingChecks';
+import { CONFIG_SETTINGS } from './settings';
 
 /** Kept here for callers that imported it from this file before it moved to json.ts. */
 export { jsonErrorWithLine };
@@ -66,7 +68,9 @@ export function networkFromFile(raw: unknown): ParseResult<Network> {
   const sizes = layers as number[];
   let leakySlope = DEFAULT_LEAKY_SLOPE;
   if (obj.leakySlope !== undefined) {
-    if (typeof obj.leakySlope !== 'number' || !Number.isFinite(obj.leakySlope)) return fail(`leakySlope: expected a finite number, got ${describeValue(obj.leakySlope)}`);
+    // the settings table's range, so a file's slope survives a link and a reload
+    if (typeof obj.leakySlope !== 'number' || !inRange(CONFIG_SETTINGS.leakySlope, obj.leakySlope))
+      return fail(`leakySlope: expected ${describeRange(CONFIG_SETTINGS.leakySlope)}, got ${describeValue(obj.leakySlope)}`);
     leakySlope = obj.leakySlope;
   }
   const L = sizes.length - 1;
@@ -102,11 +106,12 @@ export function networkFromFile(raw: unknown): ParseResult<Network> {
 /** Parses the file's text; a JSON syntax error names the line. */
 export function parseNetworkFile(text: string): ParseResult<Network> {
   if (text.length > MAX_NETWORK_FILE_BYTES) return fail(`file too large: ${text.length} bytes (limit ${MAX_NETWORK_FILE_BYTES})`);
+  const json = withoutByteOrderMark(text);
   let raw: unknown;
   try {
-    raw = JSON.parse(text);
+    raw = JSON.parse(json);
   } catch (err) {
-    return fail(`not valid JSON: ${jsonErrorWithLine(text, err as Error)}`);
+    return fail(`not valid JSON: ${jsonErrorWithLine(json, err as Error)}`);
   }
   return networkFromFile(raw);
 }

@@ -1,10 +1,9 @@
 /**
- * Statistics of a sweep over many starts: success rates with Wilson 95% intervals, medians, and a
- * log-scale histogram of final costs that keeps exact zeros and non-finite costs in bins of their own.
+ * Statistics of a sweep over many starts (engine/sweep.ts): success rates with Wilson 95% intervals,
+ * medians, and a log-scale histogram of final costs that keeps exact zeros and non-finite costs in bins of their own.
  * Views show these numbers as they are; nothing here touches the DOM.
  */
-import type { StartResult } from './config';
-import type { DerivativeMode } from './options';
+import { exp10, log10 } from './math';
 
 /** z with P(|Z| ≤ z) = 0.95 for a standard normal Z. */
 export const Z_95 = 1.959963984540054;
@@ -104,13 +103,13 @@ export function logHistogram(series: readonly ArrayLike<number>[], options: LogH
   let high = 0;
   let rangeBins = 0;
   if (hasRange) {
-    const spanDecades = Math.max(1, Math.ceil(Math.log10(maxFinite)) - Math.floor(Math.log10(minPositive)));
+    const spanDecades = Math.max(1, Math.ceil(log10(maxFinite)) - Math.floor(log10(minPositive)));
     perDecade = Math.max(1, Math.min(perDecade, Math.floor(maxBins / spanDecades)));
-    low = Math.floor(Math.log10(minPositive) * perDecade);
-    high = Math.ceil(Math.log10(maxFinite) * perDecade);
+    low = Math.floor(log10(minPositive) * perDecade);
+    high = Math.ceil(log10(maxFinite) * perDecade);
     // log10 rounds (log10(999.9999999999994) = 3): make the edges really enclose the values
-    if (10 ** (low / perDecade) > minPositive) low--;
-    if (10 ** (high / perDecade) < maxFinite) high++;
+    if (exp10(low / perDecade) > minPositive) low--;
+    if (exp10(high / perDecade) < maxFinite) high++;
     if (high <= low) high = low + 1;
     rangeBins = high - low;
   }
@@ -118,7 +117,7 @@ export function logHistogram(series: readonly ArrayLike<number>[], options: LogH
   const bins: HistogramBin[] = [];
   if (anyZero) bins.push({ kind: 'zero', low: 0, high: 0, ...empty() });
   const firstRange = bins.length;
-  for (let b = 0; b < rangeBins; b++) bins.push({ kind: 'range', low: 10 ** ((low + b) / perDecade), high: 10 ** ((low + b + 1) / perDecade), ...empty() });
+  for (let b = 0; b < rangeBins; b++) bins.push({ kind: 'range', low: exp10((low + b) / perDecade), high: exp10((low + b + 1) / perDecade), ...empty() });
   if (anyNonFinite) bins.push({ kind: 'nonFinite', low: NaN, high: NaN, ...empty() });
   series.forEach((values, s) => {
     for (let k = 0; k < values.length; k++) {
@@ -128,7 +127,7 @@ export function logHistogram(series: readonly ArrayLike<number>[], options: LogH
       else if (v <= 0) b = 0;
       else {
         // the edges are 10^(k/perDecade) rounded; test against them so a value on an edge goes up
-        let r = Math.min(rangeBins - 1, Math.max(0, Math.floor(Math.log10(v) * perDecade - low)));
+        let r = Math.min(rangeBins - 1, Math.max(0, Math.floor(log10(v) * perDecade - low)));
         while (r > 0 && v < bins[firstRange + r].low) r--;
         while (r < rangeBins - 1 && v >= bins[firstRange + r + 1].low) r++;
         b = firstRange + r;
@@ -140,63 +139,4 @@ export function logHistogram(series: readonly ArrayLike<number>[], options: LogH
   let maxCount = 0;
   for (const bin of bins) for (const c of bin.counts) if (c > maxCount) maxCount = c;
   return { bins, binsPerDecade: perDecade, lowExponent: hasRange ? low / perDecade : 0, highExponent: hasRange ? high / perDecade : 0, maxCount };
-}
-
-/** One start of a sweep, run with both derivative modes from the same seed. */
-export interface SweepStartRecord {
-  seed: number;
-  correct: StartResult;
-  buggy: StartResult;
-}
-
-export type StartOutcome = 'both' | 'correctOnly' | 'buggyOnly' | 'neither';
-
-export interface ModeSummary extends RateInterval {
-  derivative: DerivativeMode;
-  /** median final cost (diverged runs count as +∞) */
-  medianFinalCost: number;
-  diverged: number;
-}
-
-export interface SweepSummary {
-  starts: number;
-  /** the seeds are firstSeed … firstSeed + starts − 1 (records sorted by seed) */
-  firstSeed: number;
-  records: SweepStartRecord[];
-  correct: ModeSummary;
-  buggy: ModeSummary;
-  /** paired outcomes: the seeds solved by both modes, only by one, or by neither (ascending) */
-  outcomes: Record<StartOutcome, number[]>;
-  /** final costs; series 0 = correct, 1 = buggy; members are indices into records */
-  histogram: LogHistogram;
-}
-
-function summarizeMode(records: readonly SweepStartRecord[], derivative: DerivativeMode): ModeSummary {
-  const results = records.map((r) => r[derivative]);
-  const solved = results.filter((r) => r.solved).length;
-  return {
-    derivative,
-    ...wilsonInterval(solved, results.length),
-    medianFinalCost: median(results.map((r) => r.finalCost)),
-    diverged: results.filter((r) => r.diverged).length,
-  };
-}
-
-/** The sweep's result from its per-start records (in any order; the summary sorts them by seed). */
-export function summarizeSweep(records: readonly SweepStartRecord[], options: LogHistogramOptions = {}): SweepSummary {
-  const sorted = [...records].sort((p, q) => p.seed - q.seed);
-  const outcomes: Record<StartOutcome, number[]> = { both: [], correctOnly: [], buggyOnly: [], neither: [] };
-  for (const r of sorted) {
-    const outcome: StartOutcome = r.correct.solved ? (r.buggy.solved ? 'both' : 'correctOnly') : r.buggy.solved ? 'buggyOnly' : 'neither';
-    outcomes[outcome].push(r.seed);
-  }
-  return {
-    starts: sorted.length,
-    firstSeed: sorted.length > 0 ? sorted[0].seed : 0,
-    records: sorted,
-    correct: summarizeMode(sorted, 'correct'),
-    buggy: summarizeMode(sorted, 'buggy'),
-    outcomes,
-    histogram: logHistogram([sorted.map((r) => r.correct.finalCost), sorted.map((r) => r.buggy.finalCost)], options),
-  };
 }

@@ -5,11 +5,11 @@
 import type { Dataset } from './datasets';
 import type { Network } from './network';
 import type { TrainOptions } from './options';
-import { PassWorkspace, applyUpdate, backward, forward } from './pass';
+import { PassWorkspace, addCostTerms, applyUpdate, backward, forward } from './pass';
 import { Rng, RngStream } from './rng';
 
 export interface Divergence {
-  /** 1-based epoch whose pass produced the first non-finite value */
+  /** the epoch at which the network first holds a non-finite value or cost (0: the starting network already does) */
   epoch: number;
   /** layer l (1 … L) where it first appeared; L when only the cost was non-finite (it is computed from a^L) */
   layer: number;
@@ -32,9 +32,12 @@ export class Trainer {
   options: TrainOptions;
   /** Epochs completed so far. */
   epoch = 0;
-  /** Cost of the last completed epoch (mean of its batches' cost terms, each before its update). */
+  /**
+   * The cost at the current epoch: C over the whole dataset with the weights as they are now, after
+   * `epoch` updates (the README's "cost at epoch N"; NaN before the first epoch on mini-batches).
+   */
   lastCost = NaN;
-  /** Naive-sigmoid overflows counted during the last epoch. */
+  /** Naive-sigmoid overflows counted during the last epoch's training passes. */
   lastOverflows = 0;
   divergence: Divergence | null = null;
   private readonly shuffleRng: Rng;
@@ -42,6 +45,13 @@ export class Trainer {
   private workspace: PassWorkspace;
   private batchInput: Float64Array;
   private batchTarget: Float64Array;
+  /**
+   * Full batch: the workspace already holds the current weights' forward and backward pass (the one
+   * that measured lastCost), so the next epoch updates from it instead of running it again.
+   */
+  private passReady = false;
+  /** overflows of that ready pass (they belong to the epoch that will use it) */
+  private readyOverflows = 0;
 
   constructor(net: Network, data: Dataset, options: TrainOptions, seed: number) {
     if (data.inputSize !== net.sizes[0]) throw new RangeError(`data: ${data.inputSize} inputs per sample but the network takes ${net.sizes[0]}`);
@@ -60,6 +70,7 @@ export class Trainer {
   /** Change learning rate, derivative, cost … mid-run; the weights stay as they are. */
   setOptions(options: Partial<TrainOptions>): void {
     this.options = { ...this.options, ...options };
+    this.passReady = false;
     const size = this.batchSize();
     if (size !== this.workspace.capacity) {
       this.workspace = new PassWorkspace(this.net, size);
@@ -68,25 +79,38 @@ export class Trainer {
     }
   }
 
+  /** Call after writing net.params from outside (a weight typed on the page): the pass held for the old weights is dropped. */
+  paramsChanged(): void {
+    this.passReady = false;
+  }
+
   private batchSize(): number {
     const b = this.options.batchSize;
     return b <= 0 || b >= this.data.count ? this.data.count : b;
   }
 
-  /** One epoch; returns its cost. Sets `divergence` (and returns the non-finite cost) when it blows up. */
+  /**
+   * One epoch; returns the cost after it (lastCost). Sets `divergence` (and returns the non-finite
+   * cost) when it blows up; a network whose cost is already not finite is not trained at all.
+   */
   trainEpoch(): number {
-    const { net, data, workspace: ws, options } = this;
+    const { net, data, options } = this;
+    const ws = this.workspace;
     const size = ws.capacity;
     const lr = options.learningRate;
     const naive = options.sigmoidForm === 'naive';
-    let costSum = 0;
     let check = 0;
     let overflows = 0;
     if (size === data.count) {
-      forward(net, ws, data.inputs, size, naive);
-      costSum = backward(net, ws, data.targets, size, options);
-      overflows = ws.overflows;
+      // the pass that measures the cost at this epoch is the next epoch's pass: run it once, use it twice
+      if (!this.passReady) this.runFullPass(naive);
+      if (!Number.isFinite(this.lastCost)) {
+        this.divergence = locateDivergence(net, data, this.epoch, naive);
+        return this.lastCost;
+      }
+      overflows = this.readyOverflows;
       check = applyUpdate(net, ws, lr, options.freezeBiases);
+      this.runFullPass(naive);
     } else {
       this.shuffleRng.shuffle(this.order);
       const nIn = data.inputSize;
@@ -99,34 +123,61 @@ export class Trainer {
           for (let j = 0; j < nOut; j++) this.batchTarget[r * nOut + j] = data.targets[s * nOut + j];
         }
         forward(net, ws, this.batchInput, count, naive);
-        costSum += backward(net, ws, this.batchTarget, count, options);
+        backward(net, ws, this.batchTarget, count, options);
         overflows += ws.overflows;
         check = applyUpdate(net, ws, lr, options.freezeBiases);
         if (!Number.isFinite(check)) break;
       }
+      this.lastCost = this.chunkedCost(naive);
     }
     this.epoch++;
-    const cost = costSum / data.count;
-    this.lastCost = cost;
     this.lastOverflows = overflows;
-    if (!Number.isFinite(cost) || !Number.isFinite(check)) this.divergence = locateDivergence(this.net, this.data, this.epoch, naive);
-    return cost;
+    if (!Number.isFinite(this.lastCost) || !Number.isFinite(check)) this.divergence = locateDivergence(this.net, this.data, this.epoch, naive);
+    return this.lastCost;
+  }
+
+  /** Full batch: forward and backward on the current weights; sets lastCost and keeps the gradient for the next update. */
+  private runFullPass(naive: boolean): void {
+    const ws = this.workspace;
+    forward(this.net, ws, this.data.inputs, this.data.count, naive);
+    this.lastCost = backward(this.net, ws, this.data.targets, this.data.count, this.options) / this.data.count;
+    this.readyOverflows = ws.overflows;
+    this.passReady = true;
+  }
+
+  /** Mini-batches: the whole dataset's cost on the current weights, forward only, in batch-sized chunks in data order. */
+  private chunkedCost(naive: boolean): number {
+    const { net, data, workspace: ws } = this;
+    const size = ws.capacity;
+    const nIn = data.inputSize;
+    const nOut = data.outputSize;
+    let total = 0;
+    for (let start = 0; start < data.count; start += size) {
+      const count = Math.min(size, data.count - start);
+      for (let k = 0; k < count * nIn; k++) this.batchInput[k] = data.inputs[start * nIn + k];
+      for (let k = 0; k < count * nOut; k++) this.batchTarget[k] = data.targets[start * nOut + k];
+      forward(net, ws, this.batchInput, count, naive);
+      total = addCostTerms(ws, this.batchTarget, count, this.options, total);
+    }
+    return total / data.count;
   }
 
   /**
-   * Up to `epochs` epochs, writing each epoch's cost to costs[offset + k].
-   * Returns how many ran and why it stopped.
+   * Up to `epochs` epochs, writing the cost at each epoch reached to costs[offset + k]
+   * (the cost at epoch this.epoch + k + 1, counted from the call). Returns how many ran and why it stopped.
    */
   train(epochs: number, costs?: Float64Array, offset = 0, stop: StopConditions = {}): { ran: number; reason: StopReason } {
     const maxEpochs = stop.maxEpochs ?? 0;
     const target = stop.targetCost ?? 0;
     if (this.divergence) return { ran: 0, reason: 'diverged' };
+    const first = this.epoch;
     for (let k = 0; k < epochs; k++) {
       if (maxEpochs > 0 && this.epoch >= maxEpochs) return { ran: k, reason: 'maxEpochs' };
       const cost = this.trainEpoch();
-      if (costs) costs[offset + k] = cost;
-      if (this.divergence) return { ran: k + 1, reason: 'diverged' };
-      if (target > 0 && cost <= target) return { ran: k + 1, reason: 'targetCost' };
+      const ran = this.epoch - first;
+      if (costs && ran > k) costs[offset + k] = cost;
+      if (this.divergence) return { ran, reason: 'diverged' };
+      if (target > 0 && cost <= target) return { ran, reason: 'targetCost' };
     }
     return { ran: epochs, reason: 'epochs' };
   }

@@ -8,7 +8,7 @@ import { type LabConfig, activationsOf, configError, sizesOf, trainOptionsOf } f
 import { type Dataset, namedDataset } from './datasets';
 import { evaluate } from './evaluate';
 import { type Network, type ParameterPlace, cloneNetwork, initializeNetwork, layoutOf, parameterPlace } from './network';
-import type { DerivativeMode, TrainOptions } from './options';
+import { DERIVATIVE_MODES, type DerivativeMode, type TrainOptions } from './options';
 import { Trainer } from './trainer';
 
 export interface ParameterLabel extends ParameterPlace {
@@ -33,7 +33,7 @@ export function parameterLabels(sizes: readonly number[]): ParameterLabel[] {
 }
 
 /** The two modes in the order every twin structure uses. */
-export const TWIN_MODES: readonly DerivativeMode[] = ['correct', 'buggy'];
+export const TWIN_MODES: readonly DerivativeMode[] = DERIVATIVE_MODES;
 
 /** Two trainers on two clones of one network; `step` advances both by the same epochs. */
 export class TwinRun {
@@ -86,8 +86,10 @@ export class TwinRun {
       for (const mode of TWIN_MODES) {
         const trainer = this.trainers[mode];
         if (trainer.divergence) continue;
+        const before = trainer.epoch;
         const cost = trainer.trainEpoch();
-        this.push(mode, cost);
+        // a network whose cost is already not finite diverges without running an epoch
+        if (trainer.epoch > before) this.push(mode, cost);
         ran = true;
       }
       if (!ran) break;

@@ -1,15 +1,29 @@
 /**
  * The bug lab's slice: a twin run and a sweep of the current configuration on the page's sweep
- * pool, with their progress and results (kept here, so they survive a switch of tabs), opening one
+ * pool, with their progress and results (kept here, so they survive a switch of tabs; a sweep's
+ * result is kept per configuration, so a sweep of OR never erases AND's), the gate comparison, opening one
  * of a sweep's starts in the live lab, and loading a whole configuration (the fix path's steps).
  * The pool is attached from outside: Web Workers in the app, in-process fakes in the tests.
  */
 import type { StateCreator } from 'zustand/vanilla';
-import { type Dataset, type DerivativeMode, type LabConfig, MAX_TWIN_EPOCHS, type SweepSummary, type TwinResult, configError, namedDataset } from '../engine';
+import {
+  COMPARED_GATES,
+  type Dataset,
+  type DerivativeMode,
+  type GateName,
+  type LabConfig,
+  MAX_TWIN_EPOCHS,
+  type SweepSummary,
+  type TwinResult,
+  configError,
+  gateComparisonConfig,
+  namedDataset,
+  sweepKey,
+} from '../engine';
 import { needsNewRun } from '../worker/protocol';
 import type { SweepProgress } from '../worker/sweepPlan';
 import type { SweepOutcome, TwinOptions, TwinOutcome, TwinProgress } from '../worker/sweepPool';
-import type { SweepRequest, TwinGrids } from '../worker/sweepProtocol';
+import { DEFAULT_SWEEP_STARTS, type SweepRequest, type TwinGrids } from '../worker/sweepProtocol';
 import type { LabState } from './types';
 
 export type BugLabJobStatus = 'idle' | 'running' | 'done' | 'cancelled' | 'error';
@@ -35,10 +49,21 @@ export interface TwinJob {
   error: string | null;
 }
 
-export interface SweepJob {
+/** A finished sweep of one configuration. */
+export interface SweepResult {
+  config: LabConfig;
+  summary: SweepSummary;
+  elapsedMs: number;
+  workers: number;
+}
+
+/** The latest sweep: its status and progress (its result also goes to sweepResults). */
+export interface SweepRun {
   status: BugLabJobStatus;
   /** the configuration every start trained (its epochs are each start's) */
   config: LabConfig | null;
+  /** sweepKey of that configuration and its data */
+  key: string | null;
   progress: SweepProgress | null;
   summary: SweepSummary | null;
   elapsedMs: number;
@@ -46,8 +71,29 @@ export interface SweepJob {
   error: string | null;
 }
 
+/** The gate comparison: the question's [2,2,1] preset on OR, AND and XOR, both derivatives. */
+export interface GateComparisonRun {
+  status: BugLabJobStatus;
+  starts: number;
+  /** the gate being swept while running */
+  gate: GateName | null;
+  progress: SweepProgress | null;
+  error: string | null;
+}
+
+export interface GateComparisonRow {
+  gate: GateName;
+  result: SweepResult;
+}
+
 export interface BugLabSlice {
-  bugLab: { twin: TwinJob; sweep: SweepJob };
+  bugLab: {
+    twin: TwinJob;
+    sweep: SweepRun;
+    /** every finished sweep, by sweepKey(config, data): one per configuration */
+    sweepResults: Record<string, SweepResult>;
+    gates: GateComparisonRun;
+  };
   /** Joins the slice to a pool (null detaches it); the app does this once. */
   attachSweepRunner(runner: SweepRunner | null): void;
   /** Twin run of the current configuration; resolves when it has settled (done, cancelled or failed). */
@@ -56,6 +102,12 @@ export interface BugLabSlice {
   /** Sweep of `starts` seeds from the current seed on; resolves when it has settled. */
   runSweep(starts: number): Promise<void>;
   cancelSweep(): void;
+  /**
+   * Sweeps the question's preset on OR, AND and XOR from its seed on (`starts` each, default 100,
+   * at most 1,000). Resolves with the three rows once done, or null when cancelled or failed.
+   */
+  compareGates(starts?: number): Promise<GateComparisonRow[] | null>;
+  cancelGates(): void;
   /** Opens one start of the last sweep in the live lab: its configuration, that seed and derivative. */
   openStart(seed: number, derivative: DerivativeMode): string | null;
   /** Applies a whole configuration as a fresh run that stops at its epochs (what a preset does). */
@@ -63,11 +115,27 @@ export interface BugLabSlice {
 }
 
 const IDLE_TWIN: TwinJob = { status: 'idle', config: null, data: null, progress: null, result: null, grids: null, elapsedMs: 0, error: null };
-const IDLE_SWEEP: SweepJob = { status: 'idle', config: null, progress: null, summary: null, elapsedMs: 0, workers: 0, error: null };
+const IDLE_GATES: GateComparisonRun = { status: 'idle', starts: 0, gate: null, progress: null, error: null };
+const IDLE_SWEEP: SweepRun = { status: 'idle', config: null, key: null, progress: null, summary: null, elapsedMs: 0, workers: 0, error: null };
 
 /** Epochs a twin run or a sweep start trains: the live lab's "Stop after", or the configuration's when that is 0. */
 export function bugLabEpochs(state: Pick<LabState, 'stop' | 'config'>): number {
   return state.stop.maxEpochs > 0 ? state.stop.maxEpochs : state.config.epochs;
+}
+
+/** The kept result of the sweep the bug lab would run now (its configuration and data), or null. */
+export function currentSweepResult(state: LabState): SweepResult | null {
+  return state.bugLab.sweepResults[currentSweepKey(state)] ?? null;
+}
+
+/** sweepKey of what a sweep would train now: the configuration with the bug lab's epochs, and the data. */
+export function currentSweepKey(state: LabState): string {
+  return sweepKey({ ...state.config, epochs: bugLabEpochs(state) }, customData(state));
+}
+
+/** The gate comparison's rows: the kept result of each gate's configuration (null where none yet). */
+export function gateComparisonRows(state: Pick<LabState, 'bugLab'>): Array<{ gate: GateName; result: SweepResult | null }> {
+  return COMPARED_GATES.map((gate) => ({ gate, result: state.bugLab.sweepResults[sweepKey(gateComparisonConfig(gate))] ?? null }));
 }
 
 /** The user's own data when the live run trains on it (sweeps and twins then use it too). */
@@ -75,17 +143,22 @@ function customData(state: LabState): Dataset | undefined {
   return state.data?.kind === 'custom' ? state.data : undefined;
 }
 
+const startProgress = (total: number): SweepProgress => ({ done: 0, total, elapsedMs: 0, timeLeftMs: null, solved: { correct: 0, buggy: 0 } });
+
 export const createBugLabSlice: StateCreator<LabState, [], [], BugLabSlice> = (set, get) => {
   let runner: SweepRunner | null = null;
   // a settled job of an older request must not overwrite a newer one
   let twinJobs = 0;
   let sweepJobs = 0;
   const setTwin = (patch: Partial<TwinJob>) => set({ bugLab: { ...get().bugLab, twin: { ...get().bugLab.twin, ...patch } } });
-  const setSweep = (patch: Partial<SweepJob>) => set({ bugLab: { ...get().bugLab, sweep: { ...get().bugLab.sweep, ...patch } } });
+  const setSweep = (patch: Partial<SweepRun>) => set({ bugLab: { ...get().bugLab, sweep: { ...get().bugLab.sweep, ...patch } } });
+  const setGates = (patch: Partial<GateComparisonRun>) => set({ bugLab: { ...get().bugLab, gates: { ...get().bugLab.gates, ...patch } } });
+  const keep = (result: SweepResult, data?: Dataset) =>
+    set({ bugLab: { ...get().bugLab, sweepResults: { ...get().bugLab.sweepResults, [sweepKey(result.config, data)]: result } } });
   const NO_POOL = 'the bug lab’s workers are not running (reload the page)';
 
   return {
-    bugLab: { twin: IDLE_TWIN, sweep: IDLE_SWEEP },
+    bugLab: { twin: IDLE_TWIN, sweep: IDLE_SWEEP, sweepResults: {}, gates: IDLE_GATES },
 
     attachSweepRunner(next) {
       runner = next;
@@ -127,10 +200,12 @@ export const createBugLabSlice: StateCreator<LabState, [], [], BugLabSlice> = (s
       if (!runner) return setSweep({ ...IDLE_SWEEP, status: 'error', error: NO_POOL });
       if (state.bugLab.sweep.status === 'running') return;
       const job = ++sweepJobs;
-      setSweep({ ...IDLE_SWEEP, status: 'running', config, progress: { done: 0, total: starts, elapsedMs: 0, timeLeftMs: null, solved: { correct: 0, buggy: 0 } } });
-      const outcome = await runner.run({ config, starts, data: customData(state) }, (progress) => {
+      const data = customData(state);
+      setSweep({ ...IDLE_SWEEP, status: 'running', config, key: sweepKey(config, data), progress: startProgress(starts) });
+      const outcome = await runner.run({ config, starts, data }, (progress) => {
         if (job === sweepJobs) setSweep({ progress });
       });
+      if (outcome.status === 'done') keep({ config, summary: outcome.summary, elapsedMs: outcome.elapsedMs, workers: outcome.workers }, data);
       if (job !== sweepJobs) return;
       if (outcome.status === 'done') setSweep({ status: 'done', summary: outcome.summary, elapsedMs: outcome.elapsedMs, workers: outcome.workers });
       else if (outcome.status === 'cancelled') setSweep({ status: 'cancelled', progress: outcome.progress });
@@ -141,8 +216,40 @@ export const createBugLabSlice: StateCreator<LabState, [], [], BugLabSlice> = (s
       runner?.cancel();
     },
 
+    async compareGates(starts = DEFAULT_SWEEP_STARTS) {
+      if (!runner) {
+        setGates({ ...IDLE_GATES, status: 'error', error: NO_POOL });
+        return null;
+      }
+      if (get().bugLab.gates.status === 'running') return null;
+      const rows: GateComparisonRow[] = [];
+      setGates({ ...IDLE_GATES, status: 'running', starts });
+      for (const gate of COMPARED_GATES) {
+        const config = gateComparisonConfig(gate);
+        setGates({ gate, progress: startProgress(starts) });
+        const outcome = await runner.run({ config, starts }, (progress) => setGates({ progress }));
+        if (outcome.status === 'cancelled') {
+          setGates({ status: 'cancelled', gate: null });
+          return null;
+        }
+        if (outcome.status === 'error') {
+          setGates({ status: 'error', gate: null, error: `${gate}: ${outcome.message}` });
+          return null;
+        }
+        const result = { config, summary: outcome.summary, elapsedMs: outcome.elapsedMs, workers: outcome.workers };
+        keep(result);
+        rows.push({ gate, result });
+      }
+      setGates({ status: 'done', gate: null, progress: null });
+      return rows;
+    },
+
+    cancelGates() {
+      if (get().bugLab.gates.status === 'running') runner?.cancel();
+    },
+
     openStart(seed, derivative) {
-      const swept = get().bugLab.sweep.config ?? get().config;
+      const swept = currentSweepResult(get())?.config ?? get().bugLab.sweep.config ?? get().config;
       const problem = get().loadConfig({ ...swept, seed, derivative });
       if (problem) return problem;
       get().setUi({ mode: 'live' });

@@ -11,10 +11,11 @@ export interface HistorySeries {
   color?: string;
   costs: Float64Array;
   length: number;
+  faint?: boolean;
 }
 
 export interface HistorySource {
-  get(): { series: HistorySeries[]; currentEpoch: number };
+  get(): { series: HistorySeries[]; currentEpoch: number; markers: readonly { epoch: number; label: string }[] };
   subscribe(listener: () => void): () => void;
 }
 
@@ -26,17 +27,20 @@ const nextFrame: FrameScheduler =
 export function historyCostSource(store: LabStore, label = 'Cost', schedule: FrameScheduler = nextFrame): HistorySource {
   return {
     get() {
-      const { history, inspect } = store.getState();
+      const { history, inspect, ghost, costMarkers } = store.getState();
+      const live: HistorySeries = { id: 'live', label, costs: history.costs, length: history.length };
       return {
-        series: [{ id: 'live', label, costs: history.costs, length: history.length }],
+        // the ghost's id names its run, so a newer ghost never inherits an older one's reduction
+        series: ghost ? [live, { id: `ghost-${ghost.runId}`, label: ghost.label, costs: ghost.costs, length: ghost.length, faint: true }] : [live],
         currentEpoch: inspect.scrubEpoch ?? history.length,
+        markers: costMarkers,
       };
     },
     subscribe(listener) {
       let queued = false;
       let active = true;
       const unsubscribe = store.subscribe((state, previous) => {
-        if (state.history === previous.history && state.inspect.scrubEpoch === previous.inspect.scrubEpoch) return;
+        if (state.history === previous.history && state.inspect.scrubEpoch === previous.inspect.scrubEpoch && state.ghost === previous.ghost && state.costMarkers === previous.costMarkers) return;
         if (queued) return;
         queued = true;
         schedule(() => {

@@ -1,4 +1,6 @@
 import type { StateCreator } from 'zustand/vanilla';
+import type { LabConfig } from '../engine';
+import { previousRunLabel, settingChangeLabel } from './settingMarkers';
 import type { CostHistory, HistorySlice, LabState } from './types';
 
 /** Epochs the history can hold without ever copying (the address space is reserved, memory is used as it fills). */
@@ -25,9 +27,40 @@ export function growableCosts(capacity: number): Float64Array {
   return new Float64Array(capacity);
 }
 
-export const createHistorySlice: StateCreator<LabState, [], [], HistorySlice> = () => ({
+export const createHistorySlice: StateCreator<LabState, [], [], HistorySlice> = (set) => ({
   history: { runId: 0, costs: growableCosts(1 << 14), length: 0 },
+  ghost: null,
+  costMarkers: [],
+  trainedConfig: null,
+  clearGhost: () => set({ ghost: null }),
 });
+
+/**
+ * A new run's history: the run before it, if it trained at all, becomes the ghost (its buffer changes
+ * hands, no copy) and the new run takes the old ghost's buffer or a fresh one.
+ */
+export function startHistory(state: Pick<LabState, 'history' | 'ghost' | 'trainedConfig'>, runId: number, config: LabConfig): Pick<HistorySlice, 'history' | 'ghost' | 'costMarkers' | 'trainedConfig'> {
+  const { history, ghost } = state;
+  if (history.length === 0) return { history: { runId, costs: history.costs, length: 0 }, ghost, costMarkers: [], trainedConfig: config };
+  const label = previousRunLabel(state.trainedConfig ?? config);
+  return {
+    history: { runId, costs: ghost?.costs ?? growableCosts(1 << 14), length: 0 },
+    ghost: { runId: history.runId, label, costs: history.costs, length: history.length },
+    costMarkers: [],
+    trainedConfig: config,
+  };
+}
+
+/** After a "configured" event (same weights, new options): a marker at the epoch the history has reached, if a training setting changed. */
+export function markSettingChange(state: Pick<LabState, 'history' | 'costMarkers' | 'trainedConfig'>, config: LabConfig): Pick<HistorySlice, 'costMarkers' | 'trainedConfig'> {
+  const label = state.trainedConfig ? settingChangeLabel(state.trainedConfig, config) : null;
+  const epoch = state.history.length;
+  if (!label || epoch === 0) return { costMarkers: state.costMarkers, trainedConfig: config };
+  const last = state.costMarkers[state.costMarkers.length - 1];
+  // two changes between the same epochs are one marker
+  const markers = last?.epoch === epoch ? [...state.costMarkers.slice(0, -1), { epoch, label: `${last.label}, ${label}` }] : [...state.costMarkers, { epoch, label }];
+  return { costMarkers: markers, trainedConfig: config };
+}
 
 /**
  * The history with `costs` written from epoch index `start` on. The array doubles when full:
@@ -51,4 +84,16 @@ export function appendCosts(history: CostHistory, start: number, costs: Float64A
   }
   array.set(costs, start);
   return { runId: history.runId, costs: array, length: end };
+}
+
+/**
+ * The cost at `epoch` (the whole dataset's cost after that epoch's update): the live snapshot's when it
+ * shows that epoch (the same number as the history's, bit for bit, unless a weight was typed since),
+ * else the history's while the snapshot lags behind a running lab. Null when neither has it.
+ */
+export function costAtEpoch(state: Pick<LabState, 'history' | 'snapshot' | 'run'>, epoch: number): number | null {
+  const { history, snapshot } = state;
+  if (snapshot && snapshot.runId === state.run.runId && snapshot.epoch === epoch) return snapshot.cost;
+  if (history.runId === state.run.runId && epoch >= 1 && epoch <= history.length) return history.costs[epoch - 1];
+  return null;
 }

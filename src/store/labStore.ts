@@ -5,13 +5,14 @@
 import { type StoreApi, createStore } from 'zustand/vanilla';
 import type { LabCommand, LabEvent } from '../worker/protocol';
 import { createConfigSlice } from './configSlice';
-import { appendCosts, createHistorySlice } from './historySlice';
+import { appendCosts, createHistorySlice, markSettingChange, startHistory } from './historySlice';
 import { createInspectSlice } from './inspectSlice';
 import { createRunSlice } from './runSlice';
 import { createSnapshotSlice } from './snapshotSlice';
 import { createShareSlice } from './shareSlice';
 import { applyStepEvent, createStepSlice, isStepEvent } from './stepSlice';
 import { createBugLabSlice } from './bugLabSlice';
+import { createStorySlice } from './storySlice';
 import type { LabState } from './types';
 
 export type LabStore = StoreApi<LabState>;
@@ -26,6 +27,7 @@ export function createLabStore(): LabStore {
     ...createShareSlice(set, get, api),
     ...createStepSlice(set, get, api),
     ...createBugLabSlice(set, get, api),
+    ...createStorySlice(set, get, api),
     send: (_command: LabCommand) => {},
     receive: (event: LabEvent) => set(applyEvent(get(), event)),
     receiveAll: (events: readonly LabEvent[]) => {
@@ -55,15 +57,16 @@ export function applyEvent(state: LabState, event: LabEvent): Partial<LabState> 
       initialNetwork: event.network,
       snapshot: null,
       scrubSnapshot: null,
-      history: { runId: event.runId, costs: state.history.costs, length: 0 },
-      run: { runId: event.runId, running: false, epoch: 0, epochsPerSecond: 0, stopReason: null, message: null, error: null },
+      ...startHistory(state, event.runId, event.config),
+      run: { ...state.run, runId: event.runId, running: false, epoch: 0, epochsPerSecond: 0, stopReason: null, message: null, error: null, limitOffer: false, carriedOver: null },
       inspect: { ...state.inspect, scrubEpoch: null, sample: sample === 'mean' || sample < event.data.count ? sample : 'mean' },
     };
   }
   if (event.runId !== state.run.runId) return {};
   switch (event.type) {
     case 'configured':
-      return {};
+      // options changed, weights kept: the next epochs train on from these, and the curve marks the change
+      return { ...markSettingChange(state, event.config), ...(state.run.epoch > 0 ? { run: { ...state.run, carriedOver: state.run.epoch } } : {}) };
     case 'costs':
       return { history: appendCosts(state.history, event.startEpoch, event.costs) };
     case 'snapshot':
@@ -71,7 +74,9 @@ export function applyEvent(state: LabState, event: LabEvent): Partial<LabState> 
       return { snapshot: event.snapshot, run: { ...state.run, epoch: Math.max(state.run.epoch, event.snapshot.epoch) } };
     case 'status': {
       const { running, epoch, epochsPerSecond, stopReason, message } = event.status;
-      return { run: { ...state.run, running, epoch, epochsPerSecond, stopReason, message } };
+      const finished = stopReason !== null && stopReason !== 'paused' && stopReason !== 'step';
+      const limitOffer = state.run.limitOffer && !running;
+      return { run: { ...state.run, running, epoch, epochsPerSecond, stopReason, message, limitOffer, carriedOver: finished ? null : state.run.carriedOver } };
     }
   }
 }

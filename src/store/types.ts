@@ -4,6 +4,7 @@ import type { LabCommand, LabEvent, LabSnapshot, LabStopReason, Speed, StopCondi
 import type { ShareSlice } from './shareSlice';
 import type { StepSlice } from './stepSlice';
 import type { BugLabSlice } from './bugLabSlice';
+import type { StorySlice } from './storySlice';
 
 /** Which sample the graph shows activations for: an index, or the batch mean. */
 export type SampleSelection = number | 'mean';
@@ -42,6 +43,12 @@ export interface RunState {
   message: string | null;
   /** the worker's last refusal or failure, in words */
   error: string | null;
+  /** why the lab cannot train any more (its worker was given up on), or null; Play and Step do nothing then */
+  halted: string | null;
+  /** Play was pressed at the epoch limit: the status offers to continue past it (continuePastLimit) */
+  limitOffer: boolean;
+  /** the epoch whose weights training continues from after an option changed mid-run (derivative, η …), or null */
+  carriedOver: number | null;
 }
 
 export interface RunSlice {
@@ -51,19 +58,42 @@ export interface RunSlice {
   togglePlay(): void;
   step(): void;
   runEpochs(epochs: number): void;
+  /** Raises "Stop after" by its own span (60,000 → 120,000) and plays on from the current weights. */
+  continuePastLimit(): void;
   reset(): void;
   newSeed(): void;
 }
 
 export interface CostHistory {
   runId: number;
-  /** costs[k] is the cost of epoch k + 1, valid for k < length (the array has spare capacity) */
+  /** costs[k] is the cost at epoch k + 1 (after its update), valid for k < length (the array has spare capacity) */
   costs: Float64Array;
   length: number;
 }
 
+/** The cost history of the run before the current one, kept for comparison until cleared. */
+export interface GhostHistory {
+  /** the run it came from */
+  runId: number;
+  label: string;
+  costs: Float64Array;
+  length: number;
+}
+
+/** A training setting changed mid-run: the epochs after `epoch` trained with it. */
+export interface SettingMarker {
+  epoch: number;
+  label: string;
+}
+
 export interface HistorySlice {
   history: CostHistory;
+  ghost: GhostHistory | null;
+  /** this run's mid-run setting changes, in epoch order */
+  costMarkers: SettingMarker[];
+  /** the settings the worker trains the current run with (from its run and configured events) */
+  trainedConfig: LabConfig | null;
+  clearGhost(): void;
 }
 
 export interface SnapshotSlice {
@@ -103,4 +133,4 @@ export interface BridgeSlice {
   receiveAll(events: readonly LabEvent[]): void;
 }
 
-export type LabState = ConfigSlice & RunSlice & HistorySlice & SnapshotSlice & InspectSlice & BridgeSlice & ShareSlice & BugLabSlice & StepSlice;
+export type LabState = ConfigSlice & RunSlice & HistorySlice & SnapshotSlice & InspectSlice & BridgeSlice & ShareSlice & BugLabSlice & StepSlice & StorySlice;

@@ -2,6 +2,7 @@
  * The training worker's checks on command arguments it cannot trust (they come from another
  * thread): each returns the value to use or throws a RangeError that the handler reports in words.
  */
+import { CONFIG_SETTINGS, settingError, stopSettingsError } from '../engine';
 import { type Speed, type StopConditions, isSpeed } from './protocol';
 
 /** The seed "New seed" moves to when none is given: a fixed scramble, so it is reproducible. */
@@ -17,23 +18,28 @@ export function checkedSpeed(speed: unknown): Speed {
   return speed;
 }
 
-/** Missing fields are 0: no limit, no target. */
+/** Missing fields are 0: no limit, no target. The limits are the settings table's (STOP_SETTINGS). */
 export function checkedStop(stop: Partial<StopConditions> | null | undefined): StopConditions {
-  const maxEpochs = stop?.maxEpochs ?? 0;
-  const targetCost = stop?.targetCost ?? 0;
-  if (!Number.isInteger(maxEpochs) || maxEpochs < 0) throw new RangeError(`max epochs: expected a whole number ≥ 0 (0 = no limit), got ${String(maxEpochs)}`);
-  if (typeof targetCost !== 'number' || !Number.isFinite(targetCost) || targetCost < 0) throw new RangeError(`target cost: expected a number ≥ 0 (0 = none), got ${String(targetCost)}`);
-  return { maxEpochs, targetCost };
+  const checked = { maxEpochs: stop?.maxEpochs ?? 0, targetCost: stop?.targetCost ?? 0 };
+  const problem = stopSettingsError(checked);
+  if (problem) throw new RangeError(problem);
+  return checked;
+}
+
+/** A value of one of the table's settings, as the table allows it. */
+function checked<T>(setting: Parameters<typeof settingError>[0], value: unknown): T {
+  const problem = settingError(setting, value);
+  if (problem) throw new RangeError(problem);
+  return value as T;
 }
 
 export function checkedSeed(seed: unknown): number {
-  if (typeof seed !== 'number' || !Number.isInteger(seed) || seed < 0 || seed > 0xffffffff) throw new RangeError(`seed: expected a whole number from 0 to 4294967295, got ${String(seed)}`);
-  return seed;
+  return checked<number>(CONFIG_SETTINGS.seed, seed);
 }
 
+/** Epochs to train in one go: as many as a configuration may have. */
 export function checkedEpochs(epochs: unknown): number {
-  if (typeof epochs !== 'number' || !Number.isInteger(epochs) || epochs < 1) throw new RangeError(`epochs: expected a whole number ≥ 1, got ${String(epochs)}`);
-  return epochs;
+  return checked<number>(CONFIG_SETTINGS.epochs, epochs);
 }
 
 export function checkedScrubEpoch(epoch: unknown): number {

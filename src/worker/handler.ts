@@ -141,6 +141,8 @@ export class LabHandler {
     // same network: new options, same weights
     const adopted = this.setup.adopt(config);
     this.run.trainer.setOptions(trainOptionsOf(config));
+    // every cost trained with the old options goes first, so the page marks the change at the right epoch
+    this.costs.flush(this.deps.post, this.runId);
     this.deps.post({ type: 'configured', runId: this.runId, config: adopted }, []);
     if (!this.running) this.sendSnapshot();
   }

@@ -23,5 +23,6 @@ export function setParameter(run: Run, command: { index: unknown; value: unknown
   const problem = paramEditError(run.net, command.index, command.value);
   if (problem) throw new RangeError(problem);
   run.net.params[command.index as number] = command.value as number;
+  run.trainer.paramsChanged();
   sendSnapshot();
 }

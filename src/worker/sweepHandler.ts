@@ -3,19 +3,10 @@
  * benchmark runs it in worker_threads. A chunk runs synchronously; cancelling a sweep terminates
  * the worker, which is the only way to stop a run mid-start.
  */
-import { GridEvaluator, type LabConfig, type Network, type SweepStartRecord, activationsOf, namedDataset, runStart, twinRun } from '../engine';
+import { GridEvaluator, type Network, activationsOf, namedDataset, runStartPair, twinRun } from '../engine';
 import type { SweepCommand, SweepEvent } from './sweepProtocol';
 
 export type SweepPost = (event: SweepEvent, transfer?: Transferable[]) => void;
-
-/** Both derivative modes of one start, from the same seed and data (what a click reopens in the lab). */
-export function runStartPair(config: LabConfig, seed: number, data = namedDataset(config.dataset, config.dataSeed)): SweepStartRecord {
-  return {
-    seed,
-    correct: runStart({ ...config, derivative: 'correct' }, seed, data),
-    buggy: runStart({ ...config, derivative: 'buggy' }, seed, data),
-  };
-}
 
 function messageOf(error: unknown): string {
   return error instanceof Error ? error.message : String(error);

@@ -1,26 +1,8 @@
 /**
- * The pure side of a sweep: splitting the seeds into chunks, collecting per-start records, and the
- * estimate of time left. Every start is a pure function of (config, seed), so the summary is the
- * same whatever the number of workers or the order the records arrive in.
+ * The page pool's bookkeeping of a sweep: collecting per-start records as they arrive and the
+ * estimate of time left. The plan, the record and the summary are the engine's (engine/sweep.ts).
  */
 import { type SweepStartRecord, type SweepSummary, summarizeSweep } from '../engine';
-
-export interface SeedChunk {
-  first: number;
-  count: number;
-}
-
-/**
- * Consecutive seed ranges handed out one at a time to whichever worker is idle. About eight chunks
- * per worker keeps them all busy to the end without flooding the message queue.
- */
-export function planChunks(firstSeed: number, starts: number, workerCount: number, maxChunk = 8): SeedChunk[] {
-  const workers = Math.max(1, Math.floor(workerCount));
-  const size = Math.max(1, Math.min(maxChunk, Math.ceil(starts / (workers * 8))));
-  const chunks: SeedChunk[] = [];
-  for (let offset = 0; offset < starts; offset += size) chunks.push({ first: firstSeed + offset, count: Math.min(size, starts - offset) });
-  return chunks;
-}
 
 /** Linear extrapolation (every start trains the same epochs); null until a start has finished. */
 export function estimateTimeLeftMs(done: number, total: number, elapsedMs: number): number | null {

@@ -4,8 +4,8 @@
  * Workers come from a factory, so Node tests pass in-process fakes and the benchmark worker_threads.
  * A twin run gets a worker of its own, so it can run while a sweep is going.
  */
-import type { Dataset, LabConfig, SweepSummary, TwinResult } from '../engine';
-import { type SeedChunk, SweepCollector, type SweepProgress, estimateTimeLeftMs, planChunks } from './sweepPlan';
+import { type Dataset, type LabConfig, type SeedChunk, type SweepSummary, type TwinResult, planChunks } from '../engine';
+import { SweepCollector, type SweepProgress, estimateTimeLeftMs } from './sweepPlan';
 import { type SweepCommand, type SweepEvent, type SweepRequest, type TwinGrids, sweepRequestError } from './sweepProtocol';
 
 /** What the pool needs of a worker: a browser Worker fits, and so do test fakes. */

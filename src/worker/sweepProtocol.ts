@@ -4,11 +4,10 @@
  * reports every start as it finishes. The same worker also runs a twin run on request.
  * Plain data only, so everything survives structured clone.
  */
-import { type BoundaryGrids, type Dataset, type LabConfig, type SweepStartRecord, type TwinResult, configError } from '../engine';
+import { type BoundaryGrids, type Dataset, type LabConfig, type SweepStartRecord, type TwinResult, MAX_SEED, configError } from '../engine';
 
 export const DEFAULT_SWEEP_STARTS = 100;
 export const MAX_SWEEP_STARTS = 1000;
-const MAX_SEED = 0xffffffff;
 
 export interface SweepRequest {
   /** the configuration every start trains; its `derivative` is ignored (both modes run) */

@@ -1,7 +1,8 @@
 import { describe, expect, test } from 'vitest';
-import { gateDataset, questionConfig, twinRun } from '../../src/engine';
-import { createSweepHandler, runStartPair } from '../../src/worker/sweepHandler';
-import { SweepCollector, estimateTimeLeftMs, planChunks } from '../../src/worker/sweepPlan';
+import { DERIVATIVE_MODES, gateDataset, planChunks, questionConfig, runStartPair, twinRun } from '../../src/engine';
+import { runSweep as runCliSweep } from '../../src/cli/sweepPool';
+import { createSweepHandler } from '../../src/worker/sweepHandler';
+import { SweepCollector, estimateTimeLeftMs } from '../../src/worker/sweepPlan';
 import { SweepPool, type WorkerLike } from '../../src/worker/sweepPool';
 import type { SweepCommand, SweepEvent } from '../../src/worker/sweepProtocol';
 import { sweepRequestError } from '../../src/worker/sweepProtocol';
@@ -94,6 +95,16 @@ describe('sweep pool', () => {
     const direct = Array.from({ length: 12 }, (_, k) => runStartPair(small, 20 + k));
     expect(summaries[0].records).toEqual(direct);
     expect(summaries[0].firstSeed).toBe(20);
+  });
+
+  test('the page pool and the CLI pool (2 worker threads) give the same per-seed records for the same seeds', async () => {
+    const { pool } = poolWith(2);
+    const page = await pool.run({ config: small, starts: 10, firstSeed: 5 });
+    const cli = await runCliSweep({ config: small, firstSeed: 5, starts: 10, derivatives: DERIVATIVE_MODES }, 2);
+    expect(page.status).toBe('done');
+    if (page.status !== 'done') return;
+    expect(cli.map((r) => r.seed)).toEqual(Array.from({ length: 10 }, (_, k) => 5 + k));
+    expect(page.summary.records).toEqual(cli);
   });
 
   test('a sweep on the user\'s own data trains on that data (here a copy of AND gives AND\'s records)', async () => {

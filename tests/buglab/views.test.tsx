@@ -218,6 +218,7 @@ describe('SlipSwitches', () => {
     expect(text).toContain('e^(−z) overflowed 3 times in epoch 20,000');
     expect(text).toContain('First at epoch 7,640, 40 in all over 12 epochs');
     const cells = Array.from(rendered.container.querySelectorAll('.bl-slip__sites tbody td')).map((td) => td.textContent);
-    expect(cells).toEqual(['1', '1', '0', '−2085', '0', '0']);
+    // layer 1, neuron 2, sample 1: counted from 1 as everywhere on the page
+    expect(cells).toEqual(['1', '2', '1', '−2085', '0', '0']);
   });
 });

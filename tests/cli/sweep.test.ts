@@ -1,15 +1,18 @@
 import { tmpdir } from 'node:os';
 import { describe, expect, test } from 'vitest';
-import { questionConfig, runStart } from '../../src/engine';
-import { type SweepSummary, summarizeSweep } from '../../src/cli/commands/sweep';
+import { type StartResult, questionConfig, runStart, summarizeMode } from '../../src/engine';
+import { type SweepReport, sweepReport } from '../../src/cli/commands/sweep';
 import { runSweep } from '../../src/cli/sweepPool';
 import { cli, cliJson, spawnCli } from './helpers';
+
+/** The CLI's report of one mode's starts, from the engine's summary. */
+const summarizeSweep = (starts: StartResult[]) => sweepReport(summarizeMode(starts, 'buggy'));
 
 const AND_SHORT = ['--preset', 'question-and', '--epochs', '4000', '--inits', '8', '--seed', '11'];
 
 describe('backprop-lab sweep', () => {
   test('--json prints {inits, successes, successRate, medianFinalCost} matching the engine\'s runStart per seed', async () => {
-    const summary = await cliJson<SweepSummary>('sweep', ...AND_SHORT, '--threads', '1');
+    const summary = await cliJson<SweepReport>('sweep', ...AND_SHORT, '--threads', '1');
     expect(Object.keys(summary).sort()).toEqual(['inits', 'medianFinalCost', 'successRate', 'successes']);
     const config = { ...questionConfig('AND'), epochs: 4000 };
     const direct = Array.from({ length: 8 }, (_, k) => runStart(config, 11 + k));
@@ -19,7 +22,7 @@ describe('backprop-lab sweep', () => {
   });
 
   test('every start is identical on 1 and on 2 worker threads', async () => {
-    const job = { config: { ...questionConfig('XOR'), epochs: 3000 }, firstSeed: 0, starts: 7 };
+    const job = { config: { ...questionConfig('XOR'), epochs: 3000 }, firstSeed: 0, starts: 7, derivatives: ['buggy'] as const };
     const [one, two] = await Promise.all([runSweep(job, 1), runSweep(job, 2)]);
     expect(two).toEqual(one);
     expect(two.map((r) => r.seed)).toEqual([0, 1, 2, 3, 4, 5, 6]);

@@ -73,7 +73,7 @@ describe('backprop-lab train', () => {
     expect(run.stderr).toBe('');
     expect(run.stdout).toMatch(/input x\s+target y\s+output a\^L\s+right/);
     expect(run.stdout.split('\n').filter((line) => /^\s+[01] [01]\s+[01]\s+[0-9.]+\s+(yes|no)$/.test(line))).toHaveLength(4);
-    expect(run.stdout).toMatch(/final cost [0-9.e-]+ after 3,000 epochs/);
+    expect(run.stdout).toMatch(/final cost [0-9.e-]+ at epoch 3,000/);
     expect(run.stdout).toMatch(/solved: (yes|no)/);
     expect(run.stdout).toMatch(/epochs\/s/);
   });

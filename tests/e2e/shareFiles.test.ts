@@ -105,7 +105,7 @@ describe('exports', () => {
     const costs = await downloaded(page, async () => (await fileMenuItem(page, 'Export cost history (CSV)')).click());
     expect(costs.name).toMatch(/^backprop-lab_XOR_2-4-1_seed\d+_epoch5_cost\.csv$/);
     const rows = costs.text.trim().split('\n');
-    expect(rows[0]).toBe('epoch,cost');
+    expect(rows[0]).toBe('epoch,cost_after_epoch');
     expect(rows.slice(1).map((row) => Number(row.split(',')[0]))).toEqual([1, 2, 3, 4, 5]);
     expect(rows.slice(1).every((row) => Number.isFinite(Number(row.split(',')[1])))).toBe(true);
 

@@ -76,13 +76,15 @@ describe('divergence', () => {
     expect(Number.isFinite(costs[ran - 1])).toBe(false);
   });
 
-  test('inputs of 1e6 on a linear net overflow W¹ first, and the reason says so', () => {
+  test('inputs of 1e6 on a linear net: the quadratic cost overflows at the output while every weight is still finite, and the reason says so', () => {
     const data = rows([[1e6, 1e6], [-1e6, 1e6], [1e6, -1e6], [-1e6, -1e6]], [[1], [0], [0], [1]]);
     const trainer = new Trainer(initializeNetwork([2, 3, 1], ['linear', 'linear'], 'normal', 1), data, { ...DEFAULT_TRAIN_OPTIONS, cost: 'quadratic', learningRate: 0.1 }, 1);
     expect(trainer.train(1000).reason).toBe('diverged');
     expectConsistentDivergence(trainer);
-    expect(trainer.divergence).toMatchObject({ layer: 1, quantity: 'weights' });
-    expect(trainer.divergence?.message).toMatch(/^diverged at epoch \d+: .*layer 1 \(W\^1\)/);
+    expect(trainer.divergence).toMatchObject({ layer: 2, quantity: 'cost' });
+    expect(Array.from(trainer.net.params).every(Number.isFinite)).toBe(true);
+    // one more update from here would overflow W¹, which is what the old reason named
+    expect(trainer.divergence?.message).toMatch(/^diverged at epoch \d+: the cost overflowed at the output, layer 2/);
   });
 
   test('a diverged trainer runs no further epochs', () => {
@@ -130,13 +132,14 @@ describe('stop conditions', () => {
     expect(Array.from(costs.subarray(7))).toEqual([-1, -1, -1]);
   });
 
-  test('an epoch\'s cost is the cost before its update, and the update matches inspectPass\'s paramsAfter', () => {
+  test('the cost at an epoch is the whole dataset\'s cost after its update, and the update matches inspectPass\'s paramsAfter', () => {
     const { trainer, net, data } = buildRun({ ...DEFAULT_CONFIG, dataset: 'XOR', hidden: [3] });
     trainer.train(10);
-    const before = evaluate(net, data, trainer.options).cost;
     const record = inspectPass(net, data, trainer.options);
-    expect(trainer.trainEpoch()).toBe(before);
+    const cost = trainer.trainEpoch();
     expect(sameBits(net.params, record.paramsAfter)).toBe(true);
+    expect(cost).toBe(evaluate(net, data, trainer.options).cost);
+    expect(trainer.lastCost).toBe(cost);
   });
 });
 

@@ -1,29 +1,36 @@
 /** fast-check generators shared by the sharing tests: valid settings and hostile query text. */
 import fc from 'fast-check';
-import { ACTIVATIONS, COSTS, DATASETS, DERIVATIVE_MODES, GRADIENT_DIVISORS, INIT_METHODS, type LabConfig, SIGMOID_FORMS } from '../../src/engine';
+import { CONFIG_SETTINGS, type LabConfig, type NumberSetting, STOP_SETTINGS } from '../../src/engine';
 import { SPEEDS } from '../../src/worker/protocol';
 import { CONFIG_PROPERTIES, LAB_UI_PROPERTIES, type Settings } from '../../src/app/share/urlState';
 
-const positiveDouble = fc.double({ min: Number.MIN_VALUE, max: 1e6, noNaN: true, noDefaultInfinity: true });
+const S = CONFIG_SETTINGS;
+
+/** Any value a number setting of the table allows (above its minimum where that is excluded). */
+function numberIn(setting: NumberSetting): fc.Arbitrary<number> {
+  if (setting.whole) return fc.integer({ min: setting.min, max: setting.max });
+  const min = setting.minExclusive ? Number.MIN_VALUE + setting.min : setting.min;
+  return fc.double({ min, max: setting.max, noNaN: true, noDefaultInfinity: true });
+}
 
 const config: fc.Arbitrary<LabConfig> = fc
   .record({
-    dataset: fc.constantFrom(...DATASETS),
-    hidden: fc.array(fc.integer({ min: 1, max: 64 }), { maxLength: 8 }),
-    hiddenActivation: fc.constantFrom(...ACTIVATIONS),
-    outputActivation: fc.constantFrom(...ACTIVATIONS),
-    cost: fc.constantFrom(...COSTS),
-    derivative: fc.constantFrom(...DERIVATIVE_MODES),
-    learningRate: positiveDouble,
-    batchSize: fc.integer({ min: 0, max: 10_000 }),
-    init: fc.constantFrom(...INIT_METHODS),
-    seed: fc.integer({ min: 0, max: 0xffffffff }),
-    dataSeed: fc.integer({ min: 0, max: 0xffffffff }),
-    epochs: fc.integer({ min: 1, max: 100_000_000 }),
-    gradientDivisor: fc.constantFrom(...GRADIENT_DIVISORS),
-    sigmoidForm: fc.constantFrom(...SIGMOID_FORMS),
+    dataset: fc.constantFrom(...S.dataset.choices),
+    hidden: fc.array(fc.integer({ min: S.hidden.min, max: S.hidden.max }), { maxLength: S.hidden.maxItems }),
+    hiddenActivation: fc.constantFrom(...S.hiddenActivation.choices),
+    outputActivation: fc.constantFrom(...S.outputActivation.choices),
+    cost: fc.constantFrom(...S.cost.choices),
+    derivative: fc.constantFrom(...S.derivative.choices),
+    learningRate: numberIn(S.learningRate),
+    batchSize: numberIn(S.batchSize),
+    init: fc.constantFrom(...S.init.choices),
+    seed: numberIn(S.seed),
+    dataSeed: numberIn(S.dataSeed),
+    epochs: numberIn(S.epochs),
+    gradientDivisor: fc.constantFrom(...S.gradientDivisor.choices),
+    sigmoidForm: fc.constantFrom(...S.sigmoidForm.choices),
     freezeBiases: fc.boolean(),
-    leakySlope: fc.double({ min: 0, max: 1, noNaN: true }),
+    leakySlope: numberIn(S.leakySlope),
   })
   // cross-entropy needs a sigmoid output: the engine's only cross-field rule
   .map((c) => (c.cost === 'crossEntropy' ? { ...c, outputActivation: 'sigmoid' as const } : c));
@@ -34,8 +41,8 @@ export const validSettings: fc.Arbitrary<Settings<typeof LAB_UI_PROPERTIES>> = f
     speed: fc.constantFrom(...SPEEDS),
     rounded: fc.boolean(),
     costScale: fc.constantFrom('linear', 'log' as const),
-    stopAfter: fc.integer({ min: 0, max: 10_000_000 }),
-    targetCost: fc.double({ min: 0, max: 1e6, noNaN: true }),
+    stopAfter: numberIn(STOP_SETTINGS.maxEpochs),
+    targetCost: numberIn(STOP_SETTINGS.targetCost),
   }),
 });
 

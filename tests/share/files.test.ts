@@ -4,16 +4,16 @@ import { MAX_SAMPLE_GRADIENT_NUMBERS, costHistoryCsv, dataSizeError, exportFileN
 import { readFileText } from '../../src/app/share/browser';
 
 describe('cost history as CSV', () => {
-  it('one row per epoch under an epoch,cost header', () => {
-    expect(costHistoryCsv(new Float64Array([0.75, 0.5, 0.25]))).toBe('epoch,cost\n1,0.75\n2,0.5\n3,0.25\n');
+  it('one row per epoch under an epoch,cost_after_epoch header', () => {
+    expect(costHistoryCsv(new Float64Array([0.75, 0.5, 0.25]))).toBe('epoch,cost_after_epoch\n1,0.75\n2,0.5\n3,0.25\n');
   });
 
   it('starts at the given epoch and writes a diverged run honestly', () => {
-    expect(costHistoryCsv([Number.NaN, Number.POSITIVE_INFINITY], 101)).toBe('epoch,cost\n101,NaN\n102,Infinity\n');
+    expect(costHistoryCsv([Number.NaN, Number.POSITIVE_INFINITY], 101)).toBe('epoch,cost_after_epoch\n101,NaN\n102,Infinity\n');
   });
 
   it('an empty history is just the header', () => {
-    expect(costHistoryCsv([])).toBe('epoch,cost\n');
+    expect(costHistoryCsv([])).toBe('epoch,cost_after_epoch\n');
   });
 
   it('a million epochs come out complete and in order, every cost read back exactly', () => {

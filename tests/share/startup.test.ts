@@ -4,6 +4,8 @@ import { DEFAULT_CONFIG } from '../../src/engine';
 import { STORAGE_KEY, type SettingsStorage } from '../../src/app/share/persist';
 import { createSharedLabStore } from '../../src/app/share/startup';
 import { MAX_PAGE_NOTES } from '../../src/store/shareSlice';
+import { FIRST_VISIT_CONFIG } from '../../src/app/tour/storySetup';
+import { LANDING_SEEN_KEY } from '../../src/app/tour/tourLink';
 
 function storageWith(query: string | null): SettingsStorage {
   const items = new Map<string, string>();
@@ -12,10 +14,44 @@ function storageWith(query: string | null): SettingsStorage {
 }
 
 describe('the store the page opens with', () => {
-  it('no link and nothing saved: the defaults, no notes', () => {
+  it('no link and nothing saved (a first visit): the question\'s AND with the buggy derivative, the landing, no notes', () => {
     const store = createSharedLabStore({ search: '', storage: storageWith(null) });
-    expect(store.getState().config).toEqual(DEFAULT_CONFIG);
+    expect(store.getState().config).toEqual(FIRST_VISIT_CONFIG);
+    expect(FIRST_VISIT_CONFIG).toMatchObject({ dataset: 'AND', hidden: [2], derivative: 'buggy', gradientDivisor: 'features', seed: 1, epochs: 60_000 });
+    expect(store.getState().story).toMatchObject({ landing: true, tourStep: null });
     expect(store.getState().share.notes).toEqual([]);
+  });
+
+  it('a returning visitor: saved settings, or a landing once left, show no landing', () => {
+    expect(createSharedLabStore({ search: '', storage: storageWith('lr=0.5') }).getState().story.landing).toBe(false);
+    const left = storageWith(null);
+    left.setItem(LANDING_SEEN_KEY, '1');
+    const store = createSharedLabStore({ search: '', storage: left });
+    expect(store.getState().story.landing).toBe(false);
+    // still the question's AND: nothing was saved
+    expect(store.getState().config).toEqual(FIRST_VISIT_CONFIG);
+  });
+
+  it('settings in the link: no landing, and what the link leaves out keeps the engine\'s defaults', () => {
+    const store = createSharedLabStore({ search: '?lr=0.5', storage: storageWith(null) });
+    expect(store.getState().story.landing).toBe(false);
+    expect(store.getState().config).toEqual({ ...DEFAULT_CONFIG, learningRate: 0.5 });
+  });
+
+  it('tour=3 opens the tour at step 3 without the landing, beside the link\'s settings', () => {
+    const store = createSharedLabStore({ search: '?tour=3&seed=7', storage: storageWith(null) });
+    expect(store.getState().story).toMatchObject({ tourStep: 3, landing: false });
+    expect(store.getState().config.seed).toBe(7);
+    expect(store.getState().share.notes).toEqual([]);
+  });
+
+  it('a bad tour step is refused with a note naming it and changes nothing else', () => {
+    for (const bad of ['0', '99', 'abc', '2.5', '']) {
+      const store = createSharedLabStore({ search: `?tour=${bad}`, storage: storageWith(null) });
+      expect(store.getState().story.tourStep).toBeNull();
+      expect(store.getState().config).toEqual(FIRST_VISIT_CONFIG);
+      expect(store.getState().share.notes.map((n) => n.message)).toEqual([expect.stringMatching(/^Guided tour \(tour\) in the link: expected a step from 1 to \d+/)]);
+    }
   });
 
   it('a link beats the saved settings, setting by setting', () => {
@@ -42,7 +78,7 @@ describe('the store the page opens with', () => {
   it('damaged saved settings cost a note, not the page', () => {
     const broken: SettingsStorage = { getItem: () => '{"query": 12', setItem: () => {} };
     const store = createSharedLabStore({ search: '', storage: broken });
-    expect(store.getState().config).toEqual(DEFAULT_CONFIG);
+    expect(store.getState().config).toEqual(FIRST_VISIT_CONFIG);
     expect(store.getState().share.notes.map((note) => note.message)).toEqual([expect.stringMatching(/damaged/)]);
   });
 

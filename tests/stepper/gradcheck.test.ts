@@ -1,6 +1,6 @@
 import { describe, expect, test } from 'vitest';
 import { type GradientCheck, gradientCheck } from '../../src/engine';
-import { DEFAULT_GRADCHECK_TOLERANCE, errorPosition, gradCheckLegend, gradCheckParamColor, gradCheckVerdict, relativeErrorColor, worstFirst } from '../../src/views/gradcheck/colors';
+import { DEFAULT_GRADCHECK_TOLERANCE, errorPosition, gradCheckLegend, gradCheckParamColor, gradCheckVerdict, layerAgreementText, relativeErrorColor, worstFirst } from '../../src/views/gradcheck/colors';
 import { loadShippedExample } from './fixtures';
 
 // the question's [2,2,1] on XOR with its fixed weights; the mean gradient so only the derivative differs
@@ -37,6 +37,37 @@ describe('gradient check of the question’s network', () => {
   });
 });
 
+describe('direction and scale apart', () => {
+  test('the pure ÷ n₀ slip reads "right direction, 2× too large" in every layer, with no direction error left', () => {
+    const check = checkWith('correct', 'features');
+    const verdict = gradCheckVerdict(check);
+    for (const layer of check.layers) {
+      expect(layer.cosine).toBeCloseTo(1, 9);
+      expect(layer.scale).toBeCloseTo(2, 9); // N / n₀ = 4 / 2
+    }
+    expect(verdict.layers.map(layerAgreementText)).toEqual(['right direction, 2× too large', 'right direction, 2× too large']);
+    for (const p of check.parameters) expect(p.directionError).toBeLessThanOrEqual(DEFAULT_GRADCHECK_TOLERANCE);
+  });
+
+  test('with the question’s two slips the real bug (layer 1) fills the top of the worst-first list; the scaled output layer sinks', () => {
+    const check = checkWith('buggy', 'features');
+    // by raw relative error the output layer's uniform 2× (error 0.5) would outrank some hidden parameters
+    const rawOrder = [...check.parameters].sort((a, b) => b.relativeError - a.relativeError).slice(0, 6);
+    expect(rawOrder.some((p) => p.layer === 2)).toBe(true);
+    expect(worstFirst(check).slice(0, 6).map((p) => p.layer)).toEqual([1, 1, 1, 1, 1, 1]);
+    const [hidden, output] = gradCheckVerdict(check).layers;
+    expect(hidden).toMatchObject({ rightDirection: false, rightScale: false });
+    expect(hidden.cosine).toBeLessThan(0.9);
+    expect(output).toMatchObject({ rightDirection: true, rightScale: false });
+    expect(layerAgreementText(output)).toBe('right direction, 2× too large');
+  });
+
+  test('the correct derivative with the mean gradient is right in direction and size in every layer', () => {
+    const verdict = gradCheckVerdict(checkWith('correct'));
+    expect(verdict.layers.map(layerAgreementText)).toEqual(['right direction, right size', 'right direction, right size']);
+  });
+});
+
 describe('colour scale', () => {
   test('errors grow from blue to vermillion on a log scale with the tolerance in the middle', () => {
     expect(errorPosition(0)).toBe(0);
@@ -57,12 +88,12 @@ describe('colour scale', () => {
     expect(gradCheckParamColor(checkWith('correct'))(99)).toBeUndefined();
     expect(gradCheckParamColor(null)(0)).toBeUndefined();
   });
-  test('worst first, NaN at the very top', () => {
+  test('worst first by direction error, NaN at the very top', () => {
     const check = checkWith('buggy');
-    const withNaN: GradientCheck = { ...check, parameters: [...check.parameters, { ...check.parameters[0], index: 42, relativeError: NaN }] };
+    const withNaN: GradientCheck = { ...check, parameters: [...check.parameters, { ...check.parameters[0], index: 42, relativeError: NaN, directionError: NaN }] };
     const sorted = worstFirst(withNaN);
     expect(sorted[0].index).toBe(42);
-    const rest = sorted.slice(1).map((p) => p.relativeError);
+    const rest = sorted.slice(1).map((p) => p.directionError);
     expect(rest).toEqual([...rest].sort((a, b) => b - a));
     expect(gradCheckVerdict(withNaN).passed).toBe(false);
   });

@@ -195,7 +195,7 @@ describe('GradCheckPanel', () => {
     expect(status()).toMatch(/^Fail: 6 of 9 .* layer 1/);
     const rows = [...container.querySelectorAll('tbody tr')];
     expect(rows).toHaveLength(4);
-    const errors = rows.map((r) => Number(r.querySelectorAll('td')[2].textContent!.split(' ')[0].replace('\u2212', '-')));
+    const errors = rows.map((r) => Number(r.querySelectorAll('td')[3].textContent!.split(' ')[0].replace('\u2212', '-')));
     expect(errors).toEqual([...errors].sort((a, b) => b - a));
     act(() => void rows[0].dispatchEvent(new MouseEvent('mouseover', { bubbles: true })));
     expect(onHighlight).toHaveBeenCalledWith({ params: [expect.any(Number)] });

@@ -1,6 +1,7 @@
 import { describe, expect, it } from 'vitest';
 import { CostEnvelope } from '../../src/views/costCurve/envelope';
-import { type PlotBox, buildCostFrame, costDomain, decadeTicks, drawCostFrame, epochTicks, epochAt, yOf } from '../../src/views/costCurve/frame';
+import { drawCostFrame } from '../../src/views/costCurve/drawFrame';
+import { type PlotBox, buildCostFrame, costDomain, decadeTicks, epochTicks, epochAt, yOf } from '../../src/views/costCurve/frame';
 
 const box: PlotBox = { width: 600, height: 200, margin: { top: 10, right: 10, bottom: 30, left: 50 } };
 

@@ -6,7 +6,8 @@ import { type GraphElements, paintGraph } from '../../src/views/graph/paintGraph
 import { DEFAULT_BOUNDARY_STYLE, contourPath, drawBoundary } from '../../src/views/boundary/drawBoundary';
 import { prepareCanvas } from '../../src/views/canvas';
 import { CostEnvelope } from '../../src/views/costCurve/envelope';
-import { buildCostFrame, drawCostFrame } from '../../src/views/costCurve/frame';
+import { drawCostFrame } from '../../src/views/costCurve/drawFrame';
+import { buildCostFrame } from '../../src/views/costCurve/frame';
 
 function median(values: number[]): number {
   const sorted = [...values].sort((a, b) => a - b);

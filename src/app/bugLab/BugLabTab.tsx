@@ -1,10 +1,11 @@
 /**
  * The bug lab (issue 5): where to start (the question's presets and the fix path), the twin run,
- * the sweep over many starts, and the question's three slips with the code they change.
+ * the sweep over many starts, the gate comparison, and the question's three slips with the code they change.
  * Everything lives in the store's bugLab slice, so runs go on and results stay across tab switches.
  */
 import { useState } from 'react';
 import { FixPath } from './FixPath';
+import { GateComparisonSection } from './GateComparisonSection';
 import { SlipsSection } from './SlipsSection';
 import { SweepSection } from './SweepSection';
 import { TwinSection } from './TwinSection';
@@ -17,6 +18,7 @@ export function BugLabTab() {
       <FixPath />
       <TwinSection />
       <SweepSection />
+      <GateComparisonSection />
       <SlipsSection onProblem={setProblem} />
       {problem && (
         <p className="bl-problem" role="alert">

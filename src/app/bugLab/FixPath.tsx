@@ -1,6 +1,6 @@
 /**
  * The bug lab's starting points: the question's preset on OR, AND or XOR, the answer's network,
- * and the fix path from the question's XOR to a network that solves XOR reliably, one change a step.
+ * and the fix path from the question's XOR to a network that solves XOR reliably; each step says what it changes.
  */
 import { useState } from 'react';
 import { PRESETS } from '../../engine';

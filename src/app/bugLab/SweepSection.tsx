@@ -1,10 +1,11 @@
 /**
  * The sweep: the current configuration from N seeds on the worker pool, both derivatives per start;
  * the rates with 95% intervals and the histogram of final costs come from the engine's summary, and
- * a click on a start opens that seed in the live lab.
+ * a click on a start opens that seed in the live lab. Results are kept per configuration: the panel
+ * shows the current configuration's, so a sweep on OR and one on AND both stay.
  */
 import { useState } from 'react';
-import { bugLabEpochs } from '../../store/bugLabSlice';
+import { bugLabEpochs, currentSweepKey, currentSweepResult } from '../../store/bugLabSlice';
 import { useLab } from '../../store/hooks';
 import { DEFAULT_SWEEP_STARTS, MAX_SWEEP_STARTS } from '../../worker/sweepProtocol';
 import { SweepPanel } from '../../views/sweep/SweepPanel';
@@ -16,9 +17,14 @@ export function SweepSection() {
   const runSweep = useLab((s) => s.runSweep);
   const cancelSweep = useLab((s) => s.cancelSweep);
   const openStart = useLab((s) => s.openStart);
+  const inspectEpoch = useLab((s) => s.inspectEpoch);
+  const kept = useLab(currentSweepResult);
+  const key = useLab(currentSweepKey);
   const [problem, setProblem] = useState<string | null>(null);
-  const swept = sweep.config;
-  const summary = sweep.summary;
+  // the latest sweep's status when it is running, or ended without a result for this configuration
+  const latest = sweep.status === 'running' || ((sweep.status === 'cancelled' || sweep.status === 'error') && (sweep.key === null || sweep.key === key));
+  const status = latest ? sweep.status : kept ? 'done' : 'idle';
+  const summary = sweep.status === 'running' ? null : (kept?.summary ?? null);
 
   return (
     <section className="card bl-section" aria-labelledby="bl-sweep-title">
@@ -26,23 +32,24 @@ export function SweepSection() {
         Sweep over many starts
       </h2>
       <SweepPanel
-        status={sweep.status}
-        progress={sweep.progress}
+        status={status}
+        progress={latest ? sweep.progress : null}
         summary={summary}
-        error={sweep.error}
+        error={latest ? sweep.error : null}
         defaultStarts={DEFAULT_SWEEP_STARTS}
         maxStarts={MAX_SWEEP_STARTS}
-        epochs={sweep.status === 'idle' || !swept ? epochs : swept.epochs}
+        epochs={sweep.status === 'running' && sweep.config ? sweep.config.epochs : epochs}
         onRun={(starts) => {
           setProblem(null);
           void runSweep(starts);
         }}
         onCancel={cancelSweep}
         onOpenStart={(seed, derivative) => setProblem(openStart(seed, derivative))}
+        onInspectStart={(seed, derivative) => kept && void inspectEpoch({ ...kept.config, seed, derivative }, kept.config.epochs).then(setProblem)}
       />
-      {swept && summary && sweep.status === 'done' && (
-        <p className="bl-hint bl-sweep-timing" data-elapsed-ms={Math.round(sweep.elapsedMs)} data-workers={sweep.workers}>
-          {describeSetup(swept)}: {summary.starts} starts × 2 derivatives in {formatSeconds(sweep.elapsedMs)} on {sweep.workers} worker{sweep.workers === 1 ? '' : 's'}.
+      {kept && summary && (
+        <p className="bl-hint bl-sweep-timing" data-elapsed-ms={Math.round(kept.elapsedMs)} data-workers={kept.workers}>
+          {describeSetup(kept.config)}: {summary.starts} starts × 2 derivatives in {formatSeconds(kept.elapsedMs)} on {kept.workers} worker{kept.workers === 1 ? '' : 's'}.
         </p>
       )}
       {problem && (

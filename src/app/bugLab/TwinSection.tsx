@@ -13,6 +13,7 @@ import { formatTimeLeft } from '../../views/sweep/sweepFormat';
 import { TwinView } from '../../views/twin/TwinView';
 import { TWIN_SERIES_LABELS, twinCostSource } from '../../views/twin/twinCostSource';
 import { describeSetup, formatSeconds } from './describe';
+import { largestCostGap } from '../tour/largestCostGap';
 
 const EMPTY = new Float64Array(0);
 
@@ -111,6 +112,7 @@ function TwinVerdict({ job }: { job: TwinJob }) {
   const label = largest ? result.labels.find((l) => l.index === largest.index) : undefined;
   return (
     <div>
+      <InspectGap job={job} />
       <p className="bl-result" aria-live="polite">
         {side('correct')} · {side('buggy')}
         {label && largest && ` · largest difference ${label.name}: ${formatSigned(largest.value)}`}
@@ -119,5 +121,22 @@ function TwinVerdict({ job }: { job: TwinJob }) {
         {describeSetup(job.config!)}, seed {job.config!.seed}, {formatEpoch(job.config!.epochs)} epochs; {formatSeconds(job.elapsedMs)} in the worker
       </p>
     </div>
+  );
+}
+
+/** Opens the f′(a) twin in Step through at the epoch where the two cost curves are furthest apart. */
+function InspectGap({ job }: { job: TwinJob }) {
+  const inspectEpoch = useLab((s) => s.inspectEpoch);
+  const gap = useMemo(() => (job.result ? largestCostGap(job.result.correct.costs, job.result.buggy.costs) : null), [job.result]);
+  if (!gap || !job.config) return null;
+  return (
+    <p className="bl-toolbar">
+      <button type="button" className="button button--small" onClick={() => void inspectEpoch({ ...job.config!, derivative: 'buggy' }, gap.epoch)}>
+        Inspect this epoch
+      </button>
+      <span className="bl-hint">
+        epoch {formatEpoch(gap.epoch)}, where the costs differ most ({formatNumber(gap.buggyCost)} with f′(a), {formatNumber(gap.correctCost)} with f′(z)): the f′(a) run in Step through
+      </span>
+    </p>
   );
 }

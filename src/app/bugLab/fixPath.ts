@@ -1,7 +1,7 @@
 /**
- * The fix path: from the question's XOR to a network that solves XOR reliably, one change a step.
- * Each step's configuration is the question's plus every change up to it, so the last one is the
- * "Fixed" preset exactly. Rates are from docs/findings.md (1,000 starts, correct derivative unless said).
+ * The fix path: from the question's XOR to a network that solves XOR reliably. Each step names every
+ * setting it changes (steps 2 and 3 change two each). Each step's configuration is the question's
+ * plus every change up to it, so the last one is the "Fixed" preset exactly. Rates are from docs/findings.md (1,000 starts, correct derivative unless said).
  */
 import { type LabConfig, PRESETS, questionConfig } from '../../engine';
 
@@ -9,7 +9,7 @@ export interface FixStep {
   id: string;
   /** the button's text */
   title: string;
-  /** what this step changes, in a sentence */
+  /** every setting this step changes, and what it did to the rate */
   change: string;
   /** the whole configuration after this step */
   config: LabConfig;
@@ -35,21 +35,21 @@ export const FIX_STEPS: readonly FixStep[] = [
   {
     id: 'derivative',
     title: '1. Fix the derivative',
-    change: 'BP2 takes f′(z) instead of f′(a); nothing else changes. 70% of starts now: on XOR the derivative is not the main trouble.',
+    change: 'One change: BP2 takes f′(z) instead of f′(a). 70% of starts now: on XOR the derivative is not the main trouble.',
     config: step1,
     presetId: null,
   },
   {
     id: 'mean',
     title: '2. Mean gradient',
-    change: 'The summed gradient is divided by the 4 samples (the true mean) instead of the 2 inputs, with η = 1 said openly. Still 70%: the divisor only rescaled the step.',
+    change: 'Two changes: the summed gradient is divided by the 4 samples (the true mean) instead of the 2 inputs, and η goes from 0.35 to 1. Still 70%: together they only rescaled the step.',
     config: step2,
     presetId: null,
   },
   {
     id: 'hidden',
     title: '3. Four hidden units',
-    change: 'A [2,4,1] network, 10,000 epochs: 99.8% of starts. Two hidden sigmoids were too few for XOR. This is the “Fixed” preset.',
+    change: 'Two changes: four hidden units instead of two, and 10,000 epochs instead of 60,000: 99.8% of starts. [2,2,1] can represent XOR, but its training gets stuck from many N(0, 1) starts; more units make that rare. This is the “Fixed” preset.',
     config: step3,
     presetId: FIXED_PRESET_ID,
   },

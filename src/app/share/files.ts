@@ -22,7 +22,8 @@ export type ImportResult<T> = { ok: true; value: T } | { ok: false; error: strin
 /** Error messages quote the user's file; keep them short enough for a status line. */
 export const MAX_ERROR_LENGTH = 300;
 
-function shortError(prefix: string, error: string): string {
+/** `prefix: error`, clipped to MAX_ERROR_LENGTH. */
+export function shortError(prefix: string, error: string): string {
   const text = `${prefix}: ${error}`;
   return text.length > MAX_ERROR_LENGTH ? `${text.slice(0, MAX_ERROR_LENGTH - 1)}…` : text;
 }
@@ -73,11 +74,14 @@ export function exportNetworkText(net: Network): string {
 }
 
 /**
- * The cost history as CSV: a header "epoch,cost" and one row per epoch. costs[k] is the cost
- * after epoch firstEpoch + k. Non-finite costs are written as NaN or Infinity (what a diverged run had).
+ * The cost history as CSV: a header naming the column's meaning and one row per epoch. costs[k] is the
+ * cost at epoch firstEpoch + k: the whole dataset's cost with the weights after that epoch (README,
+ * Notation). Non-finite costs are written as NaN or Infinity (what a diverged run had).
  */
+export const COST_CSV_HEADER = 'epoch,cost_after_epoch';
+
 export function costHistoryCsv(costs: ArrayLike<number>, firstEpoch = 1): string {
-  const parts: string[] = ['epoch,cost\n'];
+  const parts: string[] = [`${COST_CSV_HEADER}\n`];
   // chunks keep a million-epoch history from building one huge array of small strings
   const CHUNK = 65_536;
   for (let start = 0; start < costs.length; start += CHUNK) {

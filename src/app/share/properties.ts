@@ -1,10 +1,11 @@
 /**
- * A typed table of settings, TensorFlow-Playground style: each property has its key in the URL,
+ * The link codec of a setting, TensorFlow-Playground style: each property has its key in the URL,
  * a label for messages, a valibot schema that reads the URL text, a formatter that writes it back,
- * and a default. The URL decoder and the saved settings both read through these schemas.
+ * and a default. `propertyOf` derives one from a setting of the engine's table (engine/settings.ts);
+ * the URL decoder and the saved settings both read through these schemas.
  */
 import * as v from 'valibot';
-import { NUMBER_TEXT } from '../../engine';
+import { type AnySetting, type ChoiceSetting, type ListSetting, NUMBER_TEXT, type NumberSetting, type Setting, type SwitchSetting, normalizeNumber } from '../../engine';
 
 /** Longest value any setting may have in a link (the longest real one, a hidden-layer list, is ~23). */
 export const MAX_VALUE_LENGTH = 64;
@@ -46,40 +47,24 @@ const tooLong = (issue: { input: string }) => `${quote(issue.input)} is too long
 const notNumber = (issue: { input: string }) => `${quote(issue.input)} is not a number`;
 const tooLarge = (issue: { input: string }) => `${quote(issue.input)} is too large to be a number`;
 
-interface Range {
-  min: number;
-  max: number;
-  /** true: the value must be above min, not equal to it */
-  minExclusive?: boolean;
-}
-
-function rangeText(range: Range): string {
+function rangeText(range: Pick<NumberSetting, 'min' | 'max' | 'minExclusive'>): string {
   return `${range.minExclusive ? 'above' : 'from'} ${formatNumber(range.min)} ${range.minExclusive ? 'and at most' : 'to'} ${formatNumber(range.max)}`;
 }
 
-/** A finite number in a range, e.g. the learning rate. */
-export function decimalProperty(key: string, label: string, range: Range, defaultValue: number): Property<number> {
-  return numberProperty(key, label, range, defaultValue, false);
-}
-
-/** A whole number in a range, e.g. the seed. */
-export function wholeProperty(key: string, label: string, range: Range, defaultValue: number): Property<number> {
-  return numberProperty(key, label, range, defaultValue, true);
-}
-
-function numberProperty(key: string, label: string, range: Range, defaultValue: number, whole: boolean): Property<number> {
-  const outside = (issue: { input: number }) => `${formatNumber(issue.input)} is outside the allowed range (${rangeText(range)})`;
+/** A number in the setting's range, e.g. the learning rate or (whole) the seed. */
+function numberProperty(setting: NumberSetting): Property<number> {
+  const outside = (issue: { input: number }) => `${formatNumber(issue.input)} is outside the allowed range (${rangeText(setting)})`;
   const schema = v.pipe(
     v.string(),
     v.maxLength(MAX_VALUE_LENGTH, tooLong),
     v.regex(NUMBER_TEXT, notNumber),
     v.check((text: string) => Number.isFinite(Number(text)), tooLarge),
-    v.transform(Number),
-    v.check((x: number) => !whole || Number.isInteger(x), (issue) => `${formatNumber(issue.input)} is not a whole number`),
-    v.check((x: number) => (range.minExclusive ? x > range.min : x >= range.min), outside),
-    v.maxValue(range.max, outside),
+    v.transform((text: string) => normalizeNumber(setting, Number(text))),
+    v.check((x: number) => !setting.whole || Number.isInteger(x), (issue) => `${formatNumber(issue.input)} is not a whole number`),
+    v.check((x: number) => (setting.minExclusive ? x > setting.min : x >= setting.min), outside),
+    v.maxValue(setting.max, outside),
   );
-  return { key, label, schema, format: formatNumber, defaultValue };
+  return { key: setting.key, label: setting.label, schema, format: formatNumber, defaultValue: setting.defaultValue };
 }
 
 /** One of a fixed list of names or numbers, e.g. an activation or a speed; written as String(value). */
@@ -106,19 +91,46 @@ export function switchProperty(key: string, label: string, defaultValue: boolean
 }
 
 /** A comma-separated list of whole numbers, e.g. hidden layer sizes "4,4" (empty: no items). */
-export function wholeListProperty(key: string, label: string, limits: { maxItems: number; min: number; max: number }, defaultValue: readonly number[]): Property<number[]> {
+export function wholeListProperty(key: string, label: string, limits: Pick<ListSetting, 'maxItems' | 'min' | 'max'>, defaultValue: readonly number[]): Property<number[]> {
+  return listProperty({ kind: 'list', key, label, flag: null, help: '', itemName: 'item', ...limits, defaultValue });
+}
+
+function listProperty(setting: ListSetting): Property<number[]> {
   const schema = v.pipe(
     v.string(),
     v.maxLength(MAX_VALUE_LENGTH, tooLong),
     v.regex(/^(?:\d{1,6}(?:,\d{1,6})*)?$/, (issue) => `${quote(issue.input)} is not a list of whole numbers like 4,4`),
     v.transform((text) => (text === '' ? [] : text.split(',').map(Number))),
-    v.maxLength(limits.maxItems, (issue) => `${issue.input.length} items is too many (at most ${limits.maxItems})`),
+    v.maxLength(setting.maxItems, (issue) => `${issue.input.length} items is too many (at most ${setting.maxItems})`),
     v.check(
-      (items: number[]) => items.every((n) => n >= limits.min && n <= limits.max),
-      (issue) => `${issue.input.join(',')} has an item outside ${limits.min} to ${limits.max}`,
+      (items: number[]) => items.every((n) => n >= setting.min && n <= setting.max),
+      (issue) => `${issue.input.join(',')} has an item outside ${setting.min} to ${setting.max}`,
     ),
   );
-  return { key, label, schema, format: (value) => value.join(','), defaultValue: [...defaultValue] };
+  return { key: setting.key, label: setting.label, schema, format: (value) => value.join(','), defaultValue: [...setting.defaultValue] };
+}
+
+/** The link codec of one setting of the engine's table: the same limits, key, label and default. */
+export function propertyOf<T>(setting: Setting<T>): Property<T> {
+  return settingProperty(setting as AnySetting) as Property<T>;
+}
+
+/** propertyOf for a setting whose value type is not known here (a walk over the whole table). */
+export function settingProperty(setting: AnySetting): Property<unknown> {
+  switch (setting.kind) {
+    case 'number':
+      return numberProperty(setting);
+    case 'choice': {
+      const choice: ChoiceSetting<string> = setting;
+      return choiceProperty(choice.key, choice.label, choice.choices as [string, ...string[]], choice.defaultValue);
+    }
+    case 'switch': {
+      const on: SwitchSetting = setting;
+      return switchProperty(on.key, on.label, on.defaultValue);
+    }
+    case 'list':
+      return listProperty(setting);
+  }
 }
 
 export type ReadResult<T> = { ok: true; value: T } | { ok: false; reason: string };

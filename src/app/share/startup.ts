@@ -9,6 +9,9 @@ import type { SettingsStorage } from './persist';
 import { initialSettings } from './persist';
 import { applySettings, keepSettings, settingsOfState } from './storeBridge';
 import { LAB_UI_PROPERTIES, encodeSettings } from './urlState';
+import { FIRST_VISIT_CONFIG } from '../tour/storySetup';
+import { landingSeen, readTourParam, withTour } from '../tour/tourLink';
+import { TOUR_STEP_COUNT } from '../tour/tourSteps';
 
 export interface StartupEnvironment {
   /** the query of the page's address, e.g. "?lr=0.5" */
@@ -23,10 +26,16 @@ function pageEnvironment(): StartupEnvironment {
 /** A lab store holding the settings the page opens with; the notes name anything refused. */
 export function createSharedLabStore(environment: StartupEnvironment = pageEnvironment()): LabStore {
   const store = createLabStore();
-  const settings = initialSettings(environment.search, environment.storage, LAB_UI_PROPERTIES);
+  const tour = readTourParam(environment.search, TOUR_STEP_COUNT);
+  const settings = initialSettings(tour.search, environment.storage, LAB_UI_PROPERTIES);
+  // a first visit opens on the question's AND run, with the story above the views
+  const firstVisit = settings.source === 'defaults';
   // decoded settings are valid one by one and together, so the store should refuse none of them
-  const refused = applySettings(store, settings);
-  store.getState().addNotes([...settings.notes, ...refused.map((message) => ({ key: '', message: `A setting could not be applied: ${message}` }))]);
+  const refused = applySettings(store, firstVisit ? { ...settings, config: FIRST_VISIT_CONFIG } : settings);
+  const tourNotes = tour.note ? [{ key: 'tour', message: tour.note }] : [];
+  store.getState().addNotes([...settings.notes, ...tourNotes, ...refused.map((message) => ({ key: '', message: `A setting could not be applied: ${message}` }))]);
+  store.getState().setTourStep(tour.step);
+  store.getState().setLanding(firstVisit && tour.step === null && !landingSeen(environment.storage));
   return store;
 }
 
@@ -35,10 +44,12 @@ export function createSharedLabStore(environment: StartupEnvironment = pageEnvir
  * a query is rewritten at once in full, so it no longer carries the values the notes refused.
  */
 export function keepPageSettings(store: LabStore, environment: StartupEnvironment = pageEnvironment()): () => void {
-  if (environment.search.length > 1) replaceQuery(encodeSettings(settingsOfState(store.getState()), LAB_UI_PROPERTIES));
+  // the tour's step rides on top of the settings (tour/tourLink.ts)
+  const writeQuery = (query: URLSearchParams) => replaceQuery(withTour(query, store.getState().story.tourStep));
+  if (environment.search.length > 1) writeQuery(encodeSettings(settingsOfState(store.getState()), LAB_UI_PROPERTIES));
   return keepSettings(store, {
     storage: environment.storage,
-    writeQuery: replaceQuery,
+    writeQuery,
     onNote: (note) => store.getState().addNotes([{ key: 'storage', message: note.message }]),
   });
 }

@@ -3,35 +3,9 @@
  * caller's own table of UI settings. Reading never throws: a bad value keeps the fallback for that
  * setting and adds a note naming it; settings that do not work together fall back one by one.
  */
-import {
-  ACTIVATIONS,
-  COSTS,
-  DATASETS,
-  DEFAULT_CONFIG,
-  DERIVATIVE_MODES,
-  GRADIENT_DIVISORS,
-  INIT_METHODS,
-  type LabConfig,
-  MAX_LEARNING_RATE,
-  MAX_USER_SAMPLES,
-  SHAPE_LIMITS,
-  SIGMOID_FORMS,
-  configError,
-} from '../../engine';
+import { CONFIG_SETTINGS, DEFAULT_CONFIG, type LabConfig, STOP_SETTINGS, configError } from '../../engine';
 import { SPEEDS } from '../../worker/protocol';
-import {
-  type Property,
-  type PropertyTable,
-  type ValuesOf,
-  choiceProperty,
-  copyValue,
-  decimalProperty,
-  quote,
-  readProperty,
-  switchProperty,
-  wholeListProperty,
-  wholeProperty,
-} from './properties';
+import { type Property, type PropertyTable, type ValuesOf, choiceProperty, copyValue, propertyOf, quote, settingProperty, readProperty, switchProperty } from './properties';
 
 /** Links longer than this are refused whole (browsers and chat apps mangle very long links anyway). */
 export const MAX_QUERY_LENGTH = 2000;
@@ -41,26 +15,9 @@ export const VERSION_KEY = 'v';
 /** At most this many notes; a hostile link cannot flood the banner. */
 export const MAX_NOTES = 12;
 
-const D = DEFAULT_CONFIG;
-
-/** Every LabConfig field, its short URL key, its schema and its default. */
-export const CONFIG_PROPERTIES: { readonly [K in keyof LabConfig]: Property<LabConfig[K]> } = {
-  dataset: choiceProperty('data', 'Dataset', DATASETS as readonly string[] as [LabConfig['dataset'], ...LabConfig['dataset'][]], D.dataset),
-  hidden: wholeListProperty('hidden', 'Hidden layers', { maxItems: SHAPE_LIMITS.maxHiddenLayers, min: 1, max: SHAPE_LIMITS.maxHiddenNeurons }, D.hidden),
-  hiddenActivation: choiceProperty('act', 'Hidden activation', ACTIVATIONS, D.hiddenActivation),
-  outputActivation: choiceProperty('out', 'Output activation', ACTIVATIONS, D.outputActivation),
-  cost: choiceProperty('cost', 'Cost', COSTS, D.cost),
-  derivative: choiceProperty('deriv', 'Derivative', DERIVATIVE_MODES, D.derivative),
-  learningRate: decimalProperty('lr', 'Learning rate', { min: 0, minExclusive: true, max: MAX_LEARNING_RATE }, D.learningRate),
-  batchSize: wholeProperty('batch', 'Batch size', { min: 0, max: MAX_USER_SAMPLES }, D.batchSize),
-  init: choiceProperty('init', 'Initialisation', INIT_METHODS, D.init),
-  seed: wholeProperty('seed', 'Seed', { min: 0, max: 0xffffffff }, D.seed),
-  dataSeed: wholeProperty('dseed', 'Data seed', { min: 0, max: 0xffffffff }, D.dataSeed),
-  epochs: wholeProperty('epochs', 'Epochs', { min: 1, max: 100_000_000 }, D.epochs),
-  gradientDivisor: choiceProperty('div', 'Gradient divisor', GRADIENT_DIVISORS, D.gradientDivisor),
-  sigmoidForm: choiceProperty('sig', 'Sigmoid form', SIGMOID_FORMS, D.sigmoidForm),
-  freezeBiases: switchProperty('freeze', 'Freeze biases', D.freezeBiases),
-  leakySlope: decimalProperty('leak', 'Leaky ReLU slope', { min: 0, max: 1 }, D.leakySlope),
+/** Every LabConfig field's link codec, derived from the engine's settings table. */
+export const CONFIG_PROPERTIES = Object.fromEntries(Object.entries(CONFIG_SETTINGS).map(([field, setting]) => [field, settingProperty(setting)])) as unknown as {
+  readonly [K in keyof LabConfig]: Property<LabConfig[K]>;
 };
 
 const CONFIG_FIELDS = Object.keys(CONFIG_PROPERTIES) as (keyof LabConfig)[];
@@ -74,9 +31,9 @@ export const LAB_UI_PROPERTIES = {
   rounded: switchProperty('round', 'Rounded output', false),
   costScale: choiceProperty('scale', 'Cost scale', ['linear', 'log'], 'log'),
   /** stop.maxEpochs: 0 = no limit */
-  stopAfter: wholeProperty('stop', 'Stop after', { min: 0, max: 10_000_000 }, DEFAULT_CONFIG.epochs),
+  stopAfter: propertyOf<number>(STOP_SETTINGS.maxEpochs),
   /** stop.targetCost: 0 = none */
-  targetCost: decimalProperty('target', 'Target cost', { min: 0, max: 1e6 }, 0),
+  targetCost: propertyOf<number>(STOP_SETTINGS.targetCost),
 } as const satisfies PropertyTable;
 
 export interface Settings<U extends PropertyTable> {

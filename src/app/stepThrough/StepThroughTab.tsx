@@ -19,6 +19,7 @@ import { StepperPanel } from '../../views/stepper/StepperPanel';
 import type { StepHighlight } from '../../views/stepper/types';
 import { type LoadOutcome, StepLoader } from './StepLoader';
 import { StepNotes } from './StepNotes';
+import { SaturationSection } from '../tour/SaturationSection';
 import './stepThrough.css';
 
 export function StepThroughTab() {
@@ -81,6 +82,7 @@ export function StepThroughTab() {
         )}
       </div>
       <StepNotes shownEpoch={shown?.epoch ?? null} />
+      <SaturationSection shown={shown} />
       <div className="step-tab__body">
         <section className="card step-tab__graph" aria-label="Network of the pass">
           {shown ? (

@@ -1,12 +1,12 @@
 /** `backprop-lab sweep`: the same configuration from many seeds; how often it solves the data. */
-import type { StartResult } from '../../engine';
+import { MAX_SEED, type ModeSummary, type SweepJob, resultsOf, summarizeMode } from '../../engine';
 import { UsageError } from '../errors';
 import { type FlagValues, parseFlags, readNumber } from '../flags';
 import { count, describeConfig, duration, num } from '../format';
 import { COMMON_FLAGS, helpText, wantsHelp, without } from '../help';
 import type { CliIo } from '../io';
 import { ALL_FLAG_NAMES, CONFIG_FLAGS, type Setup, readSetup } from '../setup';
-import { type SweepJob, coreCount, defaultThreads, runSweep } from '../sweepPool';
+import { coreCount, defaultThreads, runSweep } from '../sweepPool';
 
 export const SWEEP_FLAGS = {
   ...without(CONFIG_FLAGS, 'network'),
@@ -28,22 +28,18 @@ export const SWEEP_HELP = helpText(
 );
 
 export const DEFAULT_INITS = 100;
-const MAX_SEED = 0xffffffff;
 
-export interface SweepSummary {
+/** What `sweep --json` prints: the engine's summary of the one mode swept, in the CLI's names. */
+export interface SweepReport {
   inits: number;
   successes: number;
   successRate: number;
   medianFinalCost: number;
 }
 
-/** A non-finite final cost (a diverged start) sorts as +∞, the worst outcome. */
-export function summarizeSweep(results: readonly StartResult[]): SweepSummary {
-  const costs = results.map((r) => (Number.isNaN(r.finalCost) ? Infinity : r.finalCost)).sort((a, b) => a - b);
-  const middle = costs.length >> 1;
-  const median = costs.length === 0 ? NaN : costs.length % 2 === 1 ? costs[middle] : (costs[middle - 1] + costs[middle]) / 2;
-  const successes = results.filter((r) => r.solved).length;
-  return { inits: results.length, successes, successRate: results.length ? successes / results.length : 0, medianFinalCost: median };
+/** A diverged start's cost sorts as +∞ in the median, the worst outcome. */
+export function sweepReport(summary: ModeSummary): SweepReport {
+  return { inits: summary.trials, successes: summary.successes, successRate: summary.trials ? summary.rate : 0, medianFinalCost: summary.medianFinalCost };
 }
 
 export function readSweepJob(values: FlagValues): { setup: Setup; job: SweepJob; threads: number } {
@@ -51,7 +47,7 @@ export function readSweepJob(values: FlagValues): { setup: Setup; job: SweepJob;
   const starts = values.inits === undefined ? DEFAULT_INITS : readNumber('inits', values.inits as string, { integer: true, min: 1, max: 1_000_000 });
   const { config, data } = setup;
   if (config.seed + starts - 1 > MAX_SEED) throw new UsageError(`--inits: seeds ${config.seed} … ${config.seed + starts - 1} pass the largest seed ${MAX_SEED}`);
-  const job: SweepJob = { config, firstSeed: config.seed, starts, data: data.kind === 'custom' ? data : undefined };
+  const job: SweepJob = { config, firstSeed: config.seed, starts, derivatives: [config.derivative], data: data.kind === 'custom' ? data : undefined };
   const threads = values.threads === undefined ? defaultThreads(job) : readNumber('threads', values.threads as string, { integer: true, min: 1, max: 256 });
   return { setup, job, threads };
 }
@@ -64,21 +60,21 @@ export async function sweepCommand(argv: readonly string[], io: CliIo): Promise<
   const values = parseFlags('sweep', argv, SWEEP_FLAGS, ALL_FLAG_NAMES);
   const { setup, job, threads } = readSweepJob(values);
   const started = performance.now();
-  const results = await runSweep(job, threads);
+  const results = resultsOf(await runSweep(job, threads), job.config.derivative);
   const elapsedMs = performance.now() - started;
-  const summary = summarizeSweep(results);
+  const mode = summarizeMode(results, job.config.derivative);
+  const summary = sweepReport(mode);
   if (values.json) {
     io.out(`${JSON.stringify(summary)}\n`);
     return 0;
   }
-  const diverged = results.filter((r) => r.diverged).length;
   const last = job.firstSeed + job.starts - 1;
   const usedThreads = Math.min(threads, job.starts);
   const lines = [
     describeConfig(setup.config, setup.data, job.starts === 1 ? `seed ${job.firstSeed}` : `seeds ${job.firstSeed}…${last}`),
     '',
     `solved ${summary.successes} of ${summary.inits} starts (${num(summary.successRate * 100, 3)}%)`,
-    `median final cost ${num(summary.medianFinalCost, 6)}${diverged ? ` · ${diverged} start(s) diverged` : ''}`,
+    `median final cost ${num(summary.medianFinalCost, 6)}${mode.diverged ? ` · ${mode.diverged} start(s) diverged` : ''}`,
     `${count(job.config.epochs)} epochs per start on ${usedThreads} thread${usedThreads === 1 ? '' : 's'} (of ${coreCount()} cores) in ${duration(elapsedMs)}`,
   ];
   io.out(`${lines.join('\n')}\n`);

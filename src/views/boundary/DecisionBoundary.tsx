@@ -3,13 +3,14 @@
  * the a = ½ contour, the data points coloured by target, and axes x1, x2.
  */
 import { axisBottom, axisLeft, scaleLinear, select } from 'd3';
-import { memo, useEffect, useMemo, useRef } from 'react';
+import { type PointerEvent, memo, useEffect, useMemo, useRef, useState } from 'react';
 import type { BoundaryGrids, Dataset } from '../../engine';
 import { frameThrottle, prepareCanvas } from '../canvas';
 import { formatNumber } from '../format';
 import { classColor, interpolateBoundary } from '../palette';
 import { ColorLegend } from '../ColorLegend';
 import { type BoundaryStyle, DEFAULT_BOUNDARY_STYLE, POINT_SVG_LIMIT, contourPath, drawBoundary, drawPoints, pointRadius } from './drawBoundary';
+import { cellAtPixel } from './hoverCell';
 import '../views.css';
 import './boundary.css';
 
@@ -22,6 +23,8 @@ export interface DecisionBoundaryProps {
   onRoundedChange?(rounded: boolean): void;
   /** default "Decision boundary" */
   label?: string;
+  /** a visible title over the plot (the twin run names its two networks) */
+  title?: string;
   /** side of the square plot in CSS pixels */
   size?: number;
   /** output values at the two ends of the colour ramp, default [0, 1] */
@@ -29,12 +32,16 @@ export interface DecisionBoundaryProps {
 }
 
 const MARGIN = { top: 8, right: 10, bottom: 34, left: 40 };
+/** The hover tooltip's widest (boundary.css keeps it to this). */
+const HOVER_WIDTH = 190;
 /** Grids below this resolution come from a big network (the worker trades detail for speed). */
 const COARSE_GRID = 50;
 
 type Domain = readonly [number, number, number, number];
 
-export function DecisionBoundary({ grids, data, outputs = null, rounded, onRoundedChange, label = 'Decision boundary', size = 300, outputRange = [0, 1] }: DecisionBoundaryProps) {
+export function DecisionBoundary({ grids, data, outputs = null, rounded, onRoundedChange, label = 'Decision boundary', title, size = 300, outputRange = [0, 1] }: DecisionBoundaryProps) {
+  /** the plot pixel under the pointer, or null */
+  const [pointer, setPointer] = useState<[number, number] | null>(null);
   const canvasRef = useRef<HTMLCanvasElement>(null);
   const pointsRef = useRef<HTMLCanvasElement>(null);
   const xAxisRef = useRef<SVGGElement>(null);
@@ -99,8 +106,17 @@ export function DecisionBoundary({ grids, data, outputs = null, rounded, onRound
 
   const width = size + MARGIN.left + MARGIN.right;
   const height = size + MARGIN.top + MARGIN.bottom;
+  const onPointerMove = (event: PointerEvent<HTMLDivElement>) => {
+    const rect = event.currentTarget.getBoundingClientRect();
+    const px = event.clientX - rect.left - MARGIN.left;
+    const py = event.clientY - rect.top - MARGIN.top;
+    setPointer(px >= 0 && px < size && py >= 0 && py < size ? [px, py] : null);
+  };
+  // read from the current grid on every render, so the value follows the training under a still pointer
+  const hover = grids && pointer ? cellAtPixel(grids, pointer[0], pointer[1], size) : null;
   return (
     <figure className="bl-view bl-boundary" aria-label={label} style={{ width }}>
+      {title && <h3 className="bl-boundary__title">{title}</h3>}
       <div className="bl-boundary__bar">
         <label className="bl-check">
           <input type="checkbox" checked={rounded} onChange={(e) => onRoundedChange?.(e.currentTarget.checked)} disabled={!onRoundedChange} />
@@ -108,7 +124,7 @@ export function DecisionBoundary({ grids, data, outputs = null, rounded, onRound
         </label>
         <ColorLegend low={low} high={high} title="aᴸ" rounded={rounded} interpolate={interpolateBoundary} />
       </div>
-      <div className="bl-boundary__plot" style={{ width, height }}>
+      <div className="bl-boundary__plot" style={{ width, height }} onPointerMove={onPointerMove} onPointerLeave={() => setPointer(null)}>
         <canvas
           ref={canvasRef}
           aria-hidden="true"
@@ -130,6 +146,25 @@ export function DecisionBoundary({ grids, data, outputs = null, rounded, onRound
           <text className="bl-axis-label" x={4} y={MARGIN.top + 10}>x₂</text>
         </svg>
         {!grids && <p className="bl-boundary__note">No network output yet</p>}
+        {hover && grids && (
+          <div
+            className="bl-tooltip bl-boundary__hover"
+            role="status"
+            style={{
+              // beside the pointer on the side where the tooltip (at most HOVER_WIDTH wide) fits, never past the figure's edges
+              left: Math.max(0, Math.min(width - HOVER_WIDTH, MARGIN.left + (pointer![0] + 12 + HOVER_WIDTH > size ? pointer![0] - 12 - HOVER_WIDTH : pointer![0] + 12))),
+              ...(pointer![1] > size * 0.6 ? { bottom: height - MARGIN.top - pointer![1] + 12 } : { top: MARGIN.top + pointer![1] + 12 }),
+            }}
+          >
+            <div className="bl-tooltip__head">aᴸ = {formatNumber(hover.value)}</div>
+            <div>
+              x₁ = {formatNumber(hover.x1)}, x₂ = {formatNumber(hover.x2)}
+            </div>
+            <div className="bl-boundary__hover-note">
+              the engine's output at this grid cell's centre ({grids.resolution}×{grids.resolution} cells)
+            </div>
+          </div>
+        )}
       </div>
       <figcaption>
         Network output aᴸ over the input plane{grids ? ` (${grids.resolution}×${grids.resolution} cells${grids.resolution < COARSE_GRID ? ', coarser for a network this big so the lab stays quick' : ''})` : ''}: orange = 0, blue = 1

@@ -48,7 +48,7 @@ export function CodePanel({ derivative, gradientDivisor, sigmoidForm }: CodePane
   });
   return (
     <figure className="bl-view bl-code" aria-label="Backprop code">
-      <pre className="bl-code__pre">
+      <pre className="bl-code__pre" tabIndex={0}>
         <code>
           {lines.map((line, k) => (
             <span

@@ -1,9 +1,13 @@
 /**
- * Everything one cost-curve frame needs, computed from the series and the plot size, and the pure
- * drawing of it onto a 2-D context (canvas in the app, a recording fake in tests).
+ * Everything one cost-curve frame needs, computed from the series and the plot size (its pure
+ * drawing onto a 2-D context is drawFrame.ts).
  */
-import { type ScaleContinuousNumeric, area, scaleLinear, scaleLog } from 'd3';
-import { type Columns, CostEnvelope, envelopeColumns } from './envelope';
+import { type ScaleContinuousNumeric, scaleLinear, scaleLog } from 'd3';
+import type { Columns, CostEnvelope } from './envelope';
+import { type EpochRange, type EpochView, columnExtremes, epochViewOf, isWholeLinear, viewColumns } from './epochView';
+import { logTicks } from './ticks';
+
+export { decadeTicks } from './ticks';
 
 export type CostScale = 'linear' | 'log';
 
@@ -20,13 +24,34 @@ export interface SeriesFrame {
   color: string;
   columns: Columns;
   length: number;
+  /** an earlier run kept for comparison: drawn faintly */
+  faint: boolean;
+}
+
+/** A setting that changed mid-run: the epochs after `epoch` trained with the new value. */
+export interface CostMarker {
+  epoch: number;
+  label: string;
+}
+
+/** What else a frame shows besides the series: the zoom, a log epoch axis, markers, a drag in progress. */
+export interface FrameExtras {
+  zoom?: EpochRange;
+  logX?: boolean;
+  markers?: readonly CostMarker[];
+  /** epochs under a zoom drag in progress */
+  selection?: EpochRange;
 }
 
 export interface CostFrame {
   box: PlotBox;
   scale: CostScale;
-  /** epochs 1 … span across the plot */
+  /** epochs 1 … span in the longest series */
   span: number;
+  /** the epochs across the plot (the whole run, or the zoom) and whether the epoch axis is log */
+  view: EpochView;
+  markers: CostMarker[];
+  selection: EpochRange;
   x: ScaleContinuousNumeric<number, number>;
   y: ScaleContinuousNumeric<number, number>;
   /** pixel columns in device pixels, and CSS pixels per column */
@@ -48,6 +73,7 @@ export interface SeriesInput {
   costs: ArrayLike<number>;
   length: number;
   envelope: CostEnvelope;
+  faint?: boolean;
 }
 
 export function plotWidth(box: PlotBox): number {
@@ -64,8 +90,10 @@ export function costAt(costs: ArrayLike<number>, length: number, epoch: number):
   return k >= 0 && k < length && k < costs.length ? costs[k] : NaN;
 }
 
+type Extremes = Pick<CostEnvelope, 'globalMin' | 'globalMax' | 'globalMinPositive'>;
+
 /** y domain over all series: linear from min(0, lowest) to highest; log from lowest positive to highest. */
-export function costDomain(series: readonly { envelope: CostEnvelope }[], scale: CostScale): [number, number] {
+export function costDomain(series: readonly { envelope: Extremes }[], scale: CostScale): [number, number] {
   let lo = NaN;
   let hi = NaN;
   let loPositive = NaN;
@@ -94,6 +122,7 @@ export function buildCostFrame(
   hoverEpoch: number,
   ratio: number,
   reuse?: Map<string, Columns>,
+  extras: FrameExtras = {},
 ): CostFrame {
   const w = plotWidth(box);
   const h = plotHeight(box);
@@ -102,26 +131,33 @@ export function buildCostFrame(
     s.envelope.sync(s.costs, s.length);
     span = Math.max(span, s.envelope.length);
   }
-  const x = scaleLinear().domain([1, Math.max(2, span)]).range([box.margin.left, box.margin.left + w]);
-  const domain = costDomain(inputs, scale);
-  const range = [box.margin.top + h, box.margin.top];
-  // log: a little headroom instead of nice(), which would round 0.7 up to 10 and waste a third of the plot
-  const y = scale === 'log' ? scaleLog().domain([domain[0] / 1.25, domain[1] * 1.25]).range(range) : scaleLinear().domain(domain).range(range).nice();
+  const view = epochViewOf(span, extras.zoom ?? null, extras.logX ?? false);
+  const xRange = [box.margin.left, box.margin.left + w];
+  const x = view.log ? scaleLog().domain([view.from, view.to]).range(xRange) : scaleLinear().domain([view.from, view.to]).range(xRange);
   const columnCount = Math.max(1, Math.round(w * ratio));
   const series = inputs.map((s) => ({
     id: s.id,
     label: s.label,
     color: s.color,
     length: s.envelope.length,
-    columns: envelopeColumns(s.envelope, columnCount, span, reuse?.get(s.id)),
+    faint: s.faint ?? false,
+    columns: viewColumns(s.envelope, s.costs, view, columnCount, span, reuse?.get(s.id)),
   }));
   if (reuse) for (const s of series) reuse.set(s.id, s.columns);
+  // a zoom or a log epoch axis scales the costs to what is on show
+  const domain = costDomain(isWholeLinear(view, span) ? inputs : series.map((s) => ({ envelope: columnExtremes(s.columns) })), scale);
+  const range = [box.margin.top + h, box.margin.top];
+  // log: a little headroom instead of nice(), which would round 0.7 up to 10 and waste a third of the plot
+  const y = scale === 'log' ? scaleLog().domain([domain[0] / 1.25, domain[1] * 1.25]).range(range) : scaleLinear().domain(domain).range(range).nice();
   const current = Math.round(currentEpoch);
   const hover = Math.round(hoverEpoch);
   return {
     box,
     scale,
     span,
+    view,
+    markers: (extras.markers ?? []).filter((m) => m.epoch >= view.from && m.epoch <= view.to),
+    selection: extras.selection ?? null,
     x,
     y,
     columnCount,
@@ -146,142 +182,24 @@ export function yOf(frame: CostFrame, cost: number): number {
 export function epochAt(frame: Pick<CostFrame, 'x' | 'span' | 'box'>, px: number): number {
   const [left, right] = frame.x.range();
   if (px < left - 2 || px > right + 2 || frame.span < 1) return 0;
+  const [from, to] = frame.x.domain();
   const e = Math.round(frame.x.invert(Math.min(right, Math.max(left, px))));
-  return Math.min(frame.span, Math.max(1, e));
-}
-
-const DIVERGED_COLOR = '#D55E00';
-
-/** Draws the whole frame: grid, each series' min–max envelope, divergence marks, current and hover epochs. */
-export function drawCostFrame(ctx: CanvasRenderingContext2D, frame: CostFrame): void {
-  const { box } = frame;
-  ctx.clearRect(0, 0, box.width, box.height);
-  const [left, right] = frame.x.range();
-  const [bottom, top] = frame.y.range();
-  // horizontal grid lines at the y ticks
-  ctx.strokeStyle = '#ECEAE6';
-  ctx.lineWidth = 1;
-  ctx.beginPath();
-  for (const t of costTicks(frame)) {
-    const py = Math.round(frame.y(t)) + 0.5;
-    if (py < top - 0.5 || py > bottom + 0.5) continue;
-    ctx.moveTo(left, py);
-    ctx.lineTo(right, py);
-  }
-  ctx.stroke();
-
-  ctx.save();
-  ctx.beginPath();
-  ctx.rect(left, top - 2, right - left, bottom - top + 4);
-  ctx.clip();
-  for (const s of frame.series) drawEnvelope(ctx, frame, s);
-  ctx.restore();
-
-  for (const s of frame.series) drawDivergence(ctx, frame, s);
-  if (frame.currentEpoch > 0) drawEpochMark(ctx, frame, frame.currentEpoch, frame.currentCosts, '#333333', [4, 3]);
-  if (frame.hoverEpoch > 0) drawEpochMark(ctx, frame, frame.hoverEpoch, frame.hoverCosts, '#777777', []);
-}
-
-function drawEnvelope(ctx: CanvasRenderingContext2D, frame: CostFrame, s: SeriesFrame): void {
-  const { columns } = s;
-  const left = frame.x.range()[0];
-  // columns holding costs, and the non-finite ones (which break the line); empty columns are skipped,
-  // so a history shorter than the plot is wide still draws as one connected line
-  const indices: number[] = [];
-  for (let c = 0; c < columns.count; c++) if (!Number.isNaN(columns.max[c]) || columns.nonFinite[c] > 0) indices.push(c);
-  const xOf = (c: number) => left + (c + 0.5) * frame.columnWidth;
-  const band = area<number>()
-    .defined((c) => !Number.isNaN(columns.max[c]))
-    .x(xOf)
-    .y0((c) => yOf(frame, frame.scale === 'log' && !(columns.min[c] > 0) ? 0 : columns.min[c]))
-    .y1((c) => yOf(frame, columns.max[c]))
-    .context(ctx);
-  ctx.globalAlpha = 0.28;
-  ctx.fillStyle = s.color;
-  ctx.beginPath();
-  band(indices);
-  ctx.fill();
-  ctx.globalAlpha = 1;
-  ctx.strokeStyle = s.color;
-  ctx.lineWidth = 1.5;
-  ctx.lineJoin = 'round';
-  ctx.beginPath();
-  band.lineY1()(indices);
-  ctx.stroke();
-  ctx.beginPath();
-  band.lineY0()(indices);
-  ctx.stroke();
-}
-
-function drawDivergence(ctx: CanvasRenderingContext2D, frame: CostFrame, s: SeriesFrame): void {
-  const { columns } = s;
-  const left = frame.x.range()[0];
-  const top = frame.y.range()[1];
-  ctx.fillStyle = DIVERGED_COLOR;
-  let labelled = false;
-  // one strip above the plot per run of columns holding a non-finite cost (∞ or NaN: off any scale)
-  for (let c = 0; c < columns.count; c++) {
-    if (columns.nonFinite[c] === 0) continue;
-    let end = c;
-    while (end + 1 < columns.count && columns.nonFinite[end + 1] > 0) end++;
-    const x0 = left + c * frame.columnWidth;
-    const x1 = Math.max(x0 + 2, left + (end + 1) * frame.columnWidth);
-    ctx.globalAlpha = 0.85;
-    ctx.fillRect(x0, top - 9, x1 - x0, 5);
-    ctx.globalAlpha = 1;
-    if (!labelled && x1 - x0 > 70) {
-      ctx.font = '10.5px system-ui, sans-serif';
-      ctx.textBaseline = 'top';
-      ctx.fillText('cost not finite', x0 + 2, top - 1);
-      labelled = true;
-    }
-    c = end;
-  }
-}
-
-/** Log axes label whole decades only (1, 0.1, 0.01 …), at most `count` of them. */
-export function decadeTicks(domain: readonly number[], count: number): number[] {
-  const lo = Math.ceil(Math.log10(Math.min(domain[0], domain[1])) - 1e-9);
-  const hi = Math.floor(Math.log10(Math.max(domain[0], domain[1])) + 1e-9);
-  if (!(hi >= lo)) return [];
-  const step = Math.max(1, Math.ceil((hi - lo + 1) / Math.max(1, count)));
-  const ticks: number[] = [];
-  // parsed, not 10 ** e: 10 ** −5 is 9.999…e−6 in floating point
-  for (let e = hi; e >= lo; e -= step) ticks.push(Number(`1e${e}`));
-  return ticks.reverse();
+  return Math.min(frame.span, Math.ceil(to), Math.max(1, Math.floor(from), e));
 }
 
 /** Tick values of the y axis (shared by the grid lines and the axis). */
 export function costTicks(frame: Pick<CostFrame, 'y' | 'scale' | 'box'>): number[] {
   const rows = Math.max(2, Math.floor(plotHeight(frame.box) / 28));
-  return frame.scale === 'log' ? decadeTicks(frame.y.domain(), rows) : frame.y.ticks(Math.min(6, rows));
-}
-
-function drawEpochMark(ctx: CanvasRenderingContext2D, frame: CostFrame, epoch: number, costs: number[], color: string, dash: number[]): void {
-  const px = Math.round(frame.x(epoch)) + 0.5;
-  const [bottom, top] = frame.y.range();
-  ctx.strokeStyle = color;
-  ctx.lineWidth = 1;
-  ctx.setLineDash(dash);
-  ctx.beginPath();
-  ctx.moveTo(px, top);
-  ctx.lineTo(px, bottom);
-  ctx.stroke();
-  ctx.setLineDash([]);
-  frame.series.forEach((s, k) => {
-    const cost = costs[k];
-    if (!Number.isFinite(cost)) return;
-    ctx.beginPath();
-    ctx.arc(px, yOf(frame, cost), 3.5, 0, 2 * Math.PI);
-    ctx.fillStyle = '#FFFFFF';
-    ctx.fill();
-    ctx.lineWidth = 2;
-    ctx.strokeStyle = s.color;
-    ctx.stroke();
-  });
+  return frame.scale === 'log' ? logTicks(frame.y.domain(), rows) : frame.y.ticks(Math.min(6, rows));
 }
 
 /** Epoch ticks: whole epochs only, so a run of two epochs is not labelled 1 1 1 2 2. */
 export function epochTicks(x: { ticks(count: number): number[] }, count: number): number[] {
   return x.ticks(count).filter((t) => Number.isInteger(t));
+}
+
+/** The epoch axis's ticks: whole epochs; on a log axis decades (1, 10, 100 …), or 1-2-5 steps over a short range. */
+export function frameEpochTicks(frame: Pick<CostFrame, 'x' | 'view'>, count: number): number[] {
+  if (!frame.view.log) return epochTicks(frame.x, count);
+  return logTicks(frame.x.domain(), count).filter((t) => Number.isInteger(t));
 }

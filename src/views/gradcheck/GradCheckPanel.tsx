@@ -1,13 +1,14 @@
 /**
- * The gradient check as a list: per parameter the analytic gradient, the numeric estimate and their
- * relative error, worst first, with a pass/fail verdict at the tolerance and the colour legend the
- * network graph uses (via `gradCheckParamColor`). Every number comes from the engine's GradientCheck.
+ * The gradient check: per layer, direction (cosine) and scale (norm ratio) apart; per parameter the
+ * analytic gradient, the numeric estimate, their relative error and the error left after the layer's
+ * scale, worst first; a pass/fail verdict at the tolerance and the colour legend the network graph
+ * uses (via `gradCheckParamColor`). Every number comes from the engine's GradientCheck.
  */
 import { useState } from 'react';
 import type { DerivativeMode, GradientCheck, GradientDivisor, ParameterCheck } from '../../engine';
 import { formatNumber } from '../format';
 import { neuronSymbol, weightSymbol } from '../notation';
-import { DEFAULT_GRADCHECK_TOLERANCE, gradCheckLegend, gradCheckLegendGradient, gradCheckVerdict, passes, relativeErrorColor, worstFirst } from './colors';
+import { DEFAULT_GRADCHECK_TOLERANCE, gradCheckLegend, gradCheckLegendGradient, gradCheckVerdict, layerAgreementText, passes, relativeErrorColor, worstFirst } from './colors';
 import '../views.css';
 import './gradcheck.css';
 
@@ -52,35 +53,54 @@ export function GradCheckPanel({ check, tolerance = DEFAULT_GRADCHECK_TOLERANCE,
       <p className={`bl-gradcheck__verdict ${verdict ? (verdict.passed ? 'is-pass' : 'is-fail') : ''}`} role="status">
         {verdictText(check, verdict, tolerance, derivative, gradientDivisor)}
       </p>
+      {verdict && verdict.layers.length > 0 && (
+        <ul className="bl-gradcheck__layers" aria-label="Direction and scale per layer">
+          {verdict.layers.map((layer) => (
+            <li key={layer.layer} className={layer.rightDirection && layer.rightScale ? undefined : 'is-fail'}>
+              Layer {layer.layer}: {layerAgreementText(layer)}
+              <span className="bl-gradcheck__detail">
+                {' '}
+                (cos {Number.isNaN(layer.cosine) ? '–' : layer.cosine.toFixed(6)}, ‖backprop‖ / ‖numeric‖ = {formatNumber(layer.scale)})
+              </span>
+            </li>
+          ))}
+        </ul>
+      )}
       {check && (
-        <table className="bl-gradcheck__table" onMouseLeave={() => onHighlight?.(null)}>
-          <caption>Analytic (backprop) against numeric (central difference) gradient, worst first</caption>
-          <thead>
-            <tr>
-              <th scope="col">Parameter</th>
-              <th scope="col">Analytic</th>
-              <th scope="col">Numeric</th>
-              <th scope="col">Relative error</th>
-            </tr>
-          </thead>
-          <tbody>
-            {rows.map((p) => {
-              const ok = passes(p.relativeError, tolerance);
-              return (
-                <tr key={p.index} onMouseEnter={() => onHighlight?.({ params: [p.index] })} onClick={() => onParamClick?.(p.index)} className={ok ? undefined : 'is-fail'}>
-                  <th scope="row">{parameterSymbol(p)}</th>
-                  <td>{formatNumber(p.analytic)}</td>
-                  <td>{formatNumber(p.numeric)}</td>
-                  <td>
-                    <span className="bl-gradcheck__swatch" style={{ background: relativeErrorColor(p.relativeError, tolerance) }} aria-hidden="true" />
-                    {formatNumber(p.relativeError)} <span className="bl-gradcheck__mark">{ok ? '✓' : '✗'}</span>
-                    <span className="bl-gradcheck__sr">{ok ? ' within tolerance' : ' above tolerance'}</span>
-                  </td>
-                </tr>
-              );
-            })}
-          </tbody>
-        </table>
+        <div className="bl-gradcheck__scroll" tabIndex={0} role="region" aria-label="Parameters, worst first (scrolls sideways)">
+          <table className="bl-gradcheck__table" onMouseLeave={() => onHighlight?.(null)}>
+            <caption>Backprop against numeric (central difference) gradient, worst first after each layer’s scale</caption>
+            <thead>
+              <tr>
+                <th scope="col">Parameter</th>
+                <th scope="col">Analytic</th>
+                <th scope="col">Numeric</th>
+                <th scope="col">Relative error</th>
+                <th scope="col">After the layer’s scale</th>
+              </tr>
+            </thead>
+            <tbody>
+              {rows.map((p) => {
+                const ok = passes(p.directionError, tolerance);
+                return (
+                  <tr key={p.index} onMouseEnter={() => onHighlight?.({ params: [p.index] })} onClick={() => onParamClick?.(p.index)} className={ok ? undefined : 'is-fail'}>
+                    <th scope="row">{parameterSymbol(p)}</th>
+                    <td>{formatNumber(p.analytic)}</td>
+                    <td>{formatNumber(p.numeric)}</td>
+                    <td>
+                      <span className="bl-gradcheck__swatch" style={{ background: relativeErrorColor(p.relativeError, tolerance) }} aria-hidden="true" />
+                      {formatNumber(p.relativeError)}
+                    </td>
+                    <td>
+                      {formatNumber(p.directionError)} <span className="bl-gradcheck__mark">{ok ? '✓' : '✗'}</span>
+                      <span className="bl-gradcheck__sr">{ok ? ' within tolerance' : ' above tolerance'}</span>
+                    </td>
+                  </tr>
+                );
+              })}
+            </tbody>
+          </table>
+        </div>
       )}
       {check && sorted.length > rowLimit && (
         <button type="button" className="bl-gradcheck__more" onClick={() => setShowAll(!showAll)}>
@@ -95,12 +115,13 @@ function verdictText(check: GradientCheck | null, verdict: ReturnType<typeof gra
   if (!check || !verdict) return 'No gradient check yet.';
   if (verdict.total === 0) return 'The network has no parameters to check.';
   const tol = formatNumber(tolerance);
-  const worst = verdict.worst ? ` (worst: ${parameterSymbol(verdict.worst)}, ${formatNumber(verdict.worst.relativeError)})` : '';
-  if (verdict.passed) return `Pass: all ${verdict.total} gradients agree with the numeric estimate within ${tol}${worst}.`;
+  const worst = verdict.worst ? ` (worst direction error: ${parameterSymbol(verdict.worst)}, ${formatNumber(verdict.worst.directionError)})` : '';
+  if (verdict.passed) return `Pass: all ${verdict.total} gradients agree with the numeric estimate within ${tol}, in direction and in size.`;
   const layers = verdict.failingLayers.length === 1 ? `layer ${verdict.failingLayers[0]}` : `layers ${verdict.failingLayers.join(', ')}`;
-  let cause = derivative === 'buggy' ? ' The buggy derivative f′(a) corrupts the hidden layers’ δ, and with it their gradients.' : '';
-  if (divisor === 'features') cause += ' The gradient is also divided by the number of inputs n₀ instead of the batch size N (the question’s 1/len(x)), which scales every gradient of every layer by N/n₀.';
-  return `Fail: ${verdict.failing} of ${verdict.total} gradients differ from the numeric estimate by more than ${tol}, in ${layers}${worst}.${cause}`;
+  const directionOff = verdict.layers.some((l) => !l.rightDirection);
+  let cause = derivative === 'buggy' ? ' The buggy derivative f′(a) corrupts the hidden layers’ δ, and with it the direction of their gradients.' : '';
+  if (divisor === 'features') cause += ' The gradient is also divided by the number of inputs n₀ instead of the batch size N (the question’s 1/len(x)), which scales every layer’s gradient by N/n₀ without turning it.';
+  return `Fail: ${verdict.failing} of ${verdict.total} gradients differ from the numeric estimate by more than ${tol}, in ${layers}${directionOff ? worst : ', in size only'}.${cause}`;
 }
 
 export function GradCheckLegend({ tolerance = DEFAULT_GRADCHECK_TOLERANCE, width = 150 }: { tolerance?: number; width?: number }) {

@@ -5,7 +5,7 @@
  * every common colour-vision deficiency, and lightness runs dark–light–dark so it reads in greyscale).
  */
 import { interpolateLab, piecewise, scaleLinear } from 'd3';
-import type { GradientCheck, ParameterCheck } from '../../engine';
+import type { GradientCheck, LayerAgreement, ParameterCheck } from '../../engine';
 import { formatNumber } from '../format';
 
 /** Relative errors at or below this pass (a correct backprop agrees to ~1e-9 with the engine's estimate). */
@@ -72,23 +72,57 @@ export function gradCheckLegendGradient(stops = 13): string {
   return `linear-gradient(to right, ${parts.join(', ')})`;
 }
 
-/** Parameters sorted worst first (NaN first of all). */
+/**
+ * Parameters sorted worst first by direction error (what is wrong beyond its layer's uniform scale),
+ * NaN first of all; so a pure scale slip does not push a real bug's parameters down the list.
+ */
 export function worstFirst(check: GradientCheck): ParameterCheck[] {
-  const key = (p: ParameterCheck) => (Number.isNaN(p.relativeError) ? Infinity : p.relativeError);
+  const key = (p: ParameterCheck) => (Number.isNaN(p.directionError) ? Infinity : p.directionError);
   return [...check.parameters].sort((a, b) => key(b) - key(a) || a.index - b.index);
+}
+
+/** A layer's verdict: direction (cosine ≈ 1) and scale (norm ratio ≈ 1), each within the tolerance. */
+export interface LayerVerdict extends LayerAgreement {
+  rightDirection: boolean;
+  rightScale: boolean;
+}
+
+export function layerVerdicts(check: GradientCheck, tolerance = DEFAULT_GRADCHECK_TOLERANCE): LayerVerdict[] {
+  return check.layers.map((layer) => {
+    const own = check.parameters.filter((p) => p.layer === layer.layer);
+    // both gradients zero (NaN cosine and scale): the parameters' own errors decide
+    const ownPass = own.every((p) => passes(p.relativeError, tolerance));
+    return {
+      ...layer,
+      rightDirection: Number.isNaN(layer.cosine) ? ownPass : 1 - layer.cosine <= tolerance,
+      rightScale: Number.isNaN(layer.scale) ? ownPass : Math.abs(layer.scale - 1) <= tolerance,
+    };
+  });
+}
+
+/** "right direction, 2× too large", "direction off (cos 0.8148), 1.44× too large", "right direction, right size" */
+export function layerAgreementText(layer: LayerVerdict): string {
+  const direction = layer.rightDirection ? 'right direction' : `direction off (cos ${Number.isNaN(layer.cosine) ? '–' : layer.cosine.toFixed(4)})`;
+  const factor = (x: number) => `${Number(x.toPrecision(3))}×`;
+  const size = layer.rightScale || Number.isNaN(layer.scale) ? 'right size' : layer.scale > 1 ? `${factor(layer.scale)} too large` : `${factor(1 / layer.scale)} too small`;
+  return `${direction}, ${size}`;
 }
 
 export interface GradCheckVerdict {
   passed: boolean;
+  /** parameters whose direction error is above the tolerance, or whose layer has the wrong scale */
   failing: number;
   total: number;
-  /** layers l with at least one failing parameter */
+  /** layers l with a failing parameter */
   failingLayers: number[];
   worst: ParameterCheck | null;
+  layers: LayerVerdict[];
 }
 
 export function gradCheckVerdict(check: GradientCheck, tolerance = DEFAULT_GRADCHECK_TOLERANCE): GradCheckVerdict {
-  const failed = check.parameters.filter((p) => !passes(p.relativeError, tolerance));
+  const layers = layerVerdicts(check, tolerance);
+  const scaleOff = new Set(layers.filter((l) => !l.rightScale).map((l) => l.layer));
+  const failed = check.parameters.filter((p) => !passes(p.directionError, tolerance) || scaleOff.has(p.layer));
   const worst = worstFirst(check)[0] ?? null;
   return {
     passed: failed.length === 0,
@@ -96,5 +130,6 @@ export function gradCheckVerdict(check: GradientCheck, tolerance = DEFAULT_GRADC
     total: check.parameters.length,
     failingLayers: [...new Set(failed.map((p) => p.layer))].sort((a, b) => a - b),
     worst,
+    layers,
   };
 }

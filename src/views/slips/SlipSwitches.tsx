@@ -7,7 +7,7 @@
  * Props (numbers from the engine; this view only lays them out):
  * - derivative, gradientDivisor, sigmoidForm: the current options; on…Change(value) to switch each
  * - divisor: divisorEffect(gradientDivisor, η, samples, n₀) for the current run, or null
- * - overflow: { epoch, lastEpochOverflows (Trainer.lastOverflows), passOverflows (PassRecord.overflows),
+ * - overflow (sites' neuron and sample are 0-based; shown from 1): { epoch, lastEpochOverflows (Trainer.lastOverflows), passOverflows (PassRecord.overflows),
  *   log (OverflowLog snapshot: first/last epoch, total), sites (overflowSites(pass, activations)) } or null
  * - disabled?: switches read-only (e.g. while a sweep runs)
  */
@@ -87,7 +87,7 @@ function OverflowDetails({ overflow }: { overflow: OverflowReport | null | undef
       </p>
       {sites.length > 0 && (
         <table className="bl-slip__sites">
-          <caption>Where, in the pass shown{overflow.passOverflows !== undefined ? ` (${overflow.passOverflows} overflows)` : ''}</caption>
+          <caption>Where, in the pass shown{overflow.passOverflows !== undefined ? ` (${overflow.passOverflows} overflows)` : ''}; neurons and samples count from 1</caption>
           <thead>
             <tr>
               <th scope="col">layer</th>
@@ -102,8 +102,8 @@ function OverflowDetails({ overflow }: { overflow: OverflowReport | null | undef
             {sites.slice(0, MAX_SITES).map((s) => (
               <tr key={`${s.layer}:${s.neuron}:${s.sample}`}>
                 <td>{s.layer}</td>
-                <td>{s.neuron}</td>
-                <td>{s.sample}</td>
+                <td>{s.neuron + 1}</td>
+                <td>{s.sample + 1}</td>
                 <td>{formatNumber(s.z)}</td>
                 <td>{formatNumber(s.naive)}</td>
                 <td>{formatNumber(s.stable)}</td>
@@ -134,7 +134,7 @@ export function SlipSwitches({ derivative, gradientDivisor, sigmoidForm, onDeriv
       <ol className="bl-slips__list">
         <SlipSwitch label="f′ at a instead of z" on={derivative === 'buggy'} disabled={disabled} onToggle={(on) => onDerivativeChange(on ? 'buggy' : 'correct')}>
           <p>
-            BP2 needs f′(z<sup>l</sup>), but the question passes the activation, computing σ′(a) = σ(a)(1 − σ(a)), which lies in [0.197, 0.25] for every a in (0, 1), so the hidden deltas
+            BP2 needs f′(z<sup>l</sup>), but the question passes the activation, computing σ′(a) = σ(a)(1 − σ(a)), which lies in (0.1966, 0.25] for every a in (0, 1) (σ′(1) ≈ 0.1966), so the hidden deltas
             lose their dependence on how saturated each neuron is.
           </p>
         </SlipSwitch>
@@ -158,7 +158,11 @@ export function SlipSwitches({ derivative, gradientDivisor, sigmoidForm, onDeriv
           {sigmoidForm === 'naive' && <OverflowDetails overflow={overflow} />}
         </SlipSwitch>
       </ol>
-      <figcaption>Each switch turns one of the question's slips on (the question's code has all three) or off.</figcaption>
+      <figcaption>
+        Each switch turns one of the question's slips on or off. The question's code has all three; its presets here turn on the first two and keep the stable sigmoid, because where
+        e^(−z) overflows both forms give a ≈ 0: the naive form adds NumPy's overflow warning but does not change how the question's runs end (docs/findings.md: the same share of
+        AND starts is solved with it on). Switch it on to watch the overflow.
+      </figcaption>
     </figure>
   );
 }

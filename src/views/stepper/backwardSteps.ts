@@ -144,10 +144,12 @@ function gradientComparison(kit: StepKit, l: number): StepTable {
   const end = kit.layout.biasOffset[l] + kit.sizes[l];
   const indices = Array.from({ length: end - start }, (_, k) => start + k);
   const shown = indices.slice(0, TABLE_ROW_LIMIT);
+  // under the ÷ n₀ slip the batch row is (N/n₀)·∂C/∂θ, called g as in BP3/BP4
+  const symbol = kit.ctx.pass.divisor === kit.ctx.pass.count ? '\\partial C/\\partial\\theta' : 'g_{\\theta}';
   const rows: TableRow[] = shown.map((index) => {
     const correct: ValueRef = buggy ? { kind: 'gradient', index, other: true } : { kind: 'gradient', index };
     const wrong: ValueRef = buggy ? { kind: 'gradient', index } : { kind: 'gradient', index, other: true };
     return { label: parameterTex(kit, index), cells: [kit.cell(correct, buggy ? undefined : 'used'), kit.cell(wrong, buggy ? 'used' : undefined), kit.cell({ kind: 'difference', of: wrong, minus: correct })] };
   });
-  return makeTable(`gradients${l}`, `Batch gradient of layer ${l} under both derivatives (what the update would apply)`, ['\\partial C/\\partial\\theta\\ \\text{correct}', '\\partial C/\\partial\\theta\\ \\text{buggy}', '\\text{buggy} - \\text{correct}'], rows, indices.length - shown.length);
+  return makeTable(`gradients${l}`, `Batch ${kit.ctx.pass.divisor === kit.ctx.pass.count ? 'gradient' : 'row g'} of layer ${l} under both derivatives (what the update would apply)`, [`${symbol}\\ \\text{correct}`, `${symbol}\\ \\text{buggy}`, '\\text{buggy} - \\text{correct}'], rows, indices.length - shown.length);
 }

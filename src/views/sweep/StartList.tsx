@@ -1,4 +1,5 @@
 /** A list of a sweep's starts as buttons; a click opens that seed in the lab with the chosen derivative. */
+import { useState } from 'react';
 import type { DerivativeMode, SweepStartRecord } from '../../engine';
 import { formatNumber } from '../format';
 
@@ -10,12 +11,16 @@ export interface StartListProps {
   derivative: DerivativeMode;
   onDerivativeChange(derivative: DerivativeMode): void;
   onOpenStart(seed: number, derivative: DerivativeMode): void;
+  /** opens the start at its last epoch in Step through instead (shown as a choice when given) */
+  onInspectStart?(seed: number, derivative: DerivativeMode): void;
 }
 
 const outcome = (r: SweepStartRecord, mode: DerivativeMode): string =>
   `${mode} ${formatNumber(r[mode].finalCost)} (${r[mode].diverged ? 'diverged' : r[mode].solved ? 'solved' : 'not solved'})`;
 
-export function StartList({ title, indices, records, derivative, onDerivativeChange, onOpenStart }: StartListProps) {
+export function StartList({ title, indices, records, derivative, onDerivativeChange, onOpenStart, onInspectStart }: StartListProps) {
+  const [inspect, setInspect] = useState(false);
+  const open = inspect && onInspectStart ? onInspectStart : onOpenStart;
   return (
     <section className="bl-sweep__starts" aria-label="Starts">
       <div className="bl-sweep__starts-bar">
@@ -30,6 +35,19 @@ export function StartList({ title, indices, records, derivative, onDerivativeCha
             ))}
           </span>
         </span>
+        {onInspectStart && (
+          <span className="bl-sweep__open-with">
+            in
+            <span className="bl-toggle" role="group" aria-label="Open starts in">
+              <button type="button" aria-pressed={!inspect} onClick={() => setInspect(false)}>
+                Live lab
+              </button>
+              <button type="button" aria-pressed={inspect} onClick={() => setInspect(true)}>
+                Step through, last epoch
+              </button>
+            </span>
+          </span>
+        )}
       </div>
       {indices.length === 0 ? (
         <p className="bl-sweep__hint">No starts here.</p>
@@ -42,9 +60,9 @@ export function StartList({ title, indices, records, derivative, onDerivativeCha
                 <button
                   type="button"
                   className={r[derivative].solved ? 'is-solved' : 'is-unsolved'}
-                  aria-label={`Open seed ${r.seed} with the ${derivative} derivative`}
+                  aria-label={`${inspect && onInspectStart ? 'Inspect the last epoch of' : 'Open'} seed ${r.seed} with the ${derivative} derivative`}
                   title={`seed ${r.seed}: final cost ${outcome(r, 'correct')}, ${outcome(r, 'buggy')}`}
-                  onClick={() => onOpenStart(r.seed, derivative)}
+                  onClick={() => open(r.seed, derivative)}
                 >
                   {r.seed}
                 </button>

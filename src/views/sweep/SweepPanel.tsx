@@ -41,6 +41,8 @@ export interface SweepPanelProps {
   onRun(starts: number): void;
   onCancel(): void;
   onOpenStart(seed: number, derivative: DerivativeMode): void;
+  /** opens a start at its last epoch in Step through */
+  onInspectStart?(seed: number, derivative: DerivativeMode): void;
 }
 
 const COLORS: readonly [string, string] = [SERIES_COLORS[0], SERIES_COLORS[1]];
@@ -58,7 +60,7 @@ export function resultText(summary: SweepSummary): string {
   return `Correct: ${formatRateInterval(summary.correct)} · Buggy: ${formatRateInterval(summary.buggy)}`;
 }
 
-export function SweepPanel({ status, progress, summary, error = null, defaultStarts = 100, maxStarts = 1000, epochs, onRun, onCancel, onOpenStart }: SweepPanelProps) {
+export function SweepPanel({ status, progress, summary, error = null, defaultStarts = 100, maxStarts = 1000, epochs, onRun, onCancel, onOpenStart, onInspectStart }: SweepPanelProps) {
   const inputId = useId();
   const errorId = useId();
   const [text, setText] = useState(String(defaultStarts));
@@ -193,7 +195,7 @@ export function SweepPanel({ status, progress, summary, error = null, defaultSta
             ))}
           </div>
           {listed ? (
-            <StartList title={listed.title} indices={listed.indices} records={summary.records} derivative={openWith} onDerivativeChange={setOpenWith} onOpenStart={onOpenStart} />
+            <StartList title={listed.title} indices={listed.indices} records={summary.records} derivative={openWith} onDerivativeChange={setOpenWith} onOpenStart={onOpenStart} onInspectStart={onInspectStart} />
           ) : (
             <p className="bl-sweep__hint">Pick a bar or an outcome to list its starts; click a start to open that seed in the lab.</p>
           )}

@@ -35,6 +35,8 @@ export function parseStartCount(text: string, max: number): StartCount {
   if (trimmed === '') return { ok: false, error: `Starts: enter a whole number from 1 to ${max}.` };
   if (!/^\d+$/.test(trimmed)) return { ok: false, error: `Starts: “${trimmed}” is not a whole number (1 to ${max}).` };
   const value = Number(trimmed);
+  // thousands of digits read as Infinity (or an inexact number): say the rule rather than echo it
+  if (!Number.isSafeInteger(value)) return { ok: false, error: `Starts: must be a whole number from 1 to ${max.toLocaleString('en')}.` };
   if (value < 1 || value > max) return { ok: false, error: `Starts: ${value} is outside 1 to ${max}.` };
   return { ok: true, value };
 }

@@ -57,8 +57,8 @@ export function TwinView({ costs, data, grids, outputs, labels, params, differen
       <div ref={boxRef} className="bl-twin__body">
         <CostCurve source={costs} scale={scale} onScaleChange={onScaleChange} label="Twin costs" height={200} />
         <div className="bl-twin__boundaries">
-          <DecisionBoundary grids={grids.correct} data={data} outputs={outputs?.correct ?? null} rounded={rounded} onRoundedChange={onRoundedChange} label={`Twin output: ${TWIN_SERIES_LABELS.correct}`} size={boundarySize} />
-          <DecisionBoundary grids={grids.buggy} data={data} outputs={outputs?.buggy ?? null} rounded={rounded} onRoundedChange={onRoundedChange} label={`Twin output: ${TWIN_SERIES_LABELS.buggy}`} size={boundarySize} />
+          <DecisionBoundary grids={grids.correct} data={data} outputs={outputs?.correct ?? null} rounded={rounded} onRoundedChange={onRoundedChange} label={`Twin output: ${TWIN_SERIES_LABELS.correct}`} title={TWIN_SERIES_LABELS.correct} size={boundarySize} />
+          <DecisionBoundary grids={grids.buggy} data={data} outputs={outputs?.buggy ?? null} rounded={rounded} onRoundedChange={onRoundedChange} label={`Twin output: ${TWIN_SERIES_LABELS.buggy}`} title={TWIN_SERIES_LABELS.buggy} size={boundarySize} />
         </div>
         {params && difference ? (
           <DifferenceStrip labels={labels} correct={params.correct} buggy={params.buggy} difference={difference} largest={largest} width={Math.max(240, width)} />

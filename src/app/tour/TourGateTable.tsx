@@ -1,0 +1,23 @@
+/** Step 5's table: the Bug lab's gate comparison rows, in the same table component, with the sweep's progress. */
+import { useMemo } from 'react';
+import { gateComparisonRows } from '../../store/bugLabSlice';
+import { useLab } from '../../store/hooks';
+import { GateComparisonTable } from '../../views/sweep/GateComparisonTable';
+import { formatTimeLeft } from '../../views/sweep/sweepFormat';
+
+export function TourGateTable() {
+  const bugLab = useLab((s) => s.bugLab);
+  const gates = bugLab.gates;
+  const rows = useMemo(() => gateComparisonRows({ bugLab }), [bugLab]);
+  const running = gates.status === 'running';
+  return (
+    <div className="tour__gates">
+      {running && gates.gate && gates.progress && (
+        <p className="tour__progress" role="status">
+          {gates.gate}: {gates.progress.done} of {gates.progress.total} starts, {formatTimeLeft(gates.progress.timeLeftMs)}
+        </p>
+      )}
+      <GateComparisonTable rows={rows.map((r) => ({ gate: r.gate, summary: r.result?.summary ?? null }))} running={running ? gates.gate : null} />
+    </div>
+  );
+}

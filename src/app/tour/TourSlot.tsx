@@ -1,0 +1,15 @@
+/** Where the guided tour goes: loaded only once it is opened, so the first render stays lean. */
+import { Suspense, lazy } from 'react';
+import { useLab } from '../../store/hooks';
+
+const GuidedTour = lazy(() => import('./GuidedTour').then((m) => ({ default: m.GuidedTour })));
+
+export function TourSlot() {
+  const open = useLab((s) => s.story.tourStep !== null);
+  if (!open) return null;
+  return (
+    <Suspense fallback={<p className="mode-panel__empty">Loading the tour…</p>}>
+      <GuidedTour />
+    </Suspense>
+  );
+}

@@ -1,0 +1,83 @@
+/**
+ * The checks every front end runs on a setting, read from its declaration in settings.ts: the
+ * range and its wording, the one error message, and the one grammar of typed numbers.
+ */
+import { NUMBER_TEXT } from './csv';
+import { type AnySetting, type NumberSetting, STOP_SETTINGS, type StopSettings } from './settings';
+
+/** The name a message starts with: "learning rate". */
+export function settingName(setting: AnySetting): string {
+  return setting.name ?? setting.label.charAt(0).toLowerCase() + setting.label.slice(1);
+}
+
+/** A number's limit as people read it: 4294967295 → "4,294,967,295", 1e6 → "1,000,000", 0.01 stays. */
+function readableNumber(value: number): string {
+  return Number.isInteger(value) && Math.abs(value) >= 1000 ? value.toLocaleString('en') : String(value);
+}
+
+/** "a whole number from 0 to 4,294,967,295", "a number above 0 and at most 1,000,000". */
+export function describeRange(setting: Pick<NumberSetting, 'whole' | 'min' | 'max' | 'minExclusive'>): string {
+  const kind = setting.whole ? 'a whole number' : 'a number';
+  const { min, max } = setting;
+  return setting.minExclusive ? `${kind} above ${readableNumber(min)} and at most ${readableNumber(max)}` : `${kind} from ${readableNumber(min)} to ${readableNumber(max)}`;
+}
+
+/** Whether a number lies in a setting's range (whole where it must be). */
+export function inRange(setting: Pick<NumberSetting, 'whole' | 'min' | 'max' | 'minExclusive'>, value: number): boolean {
+  if (!Number.isFinite(value) || (setting.whole && !Number.isInteger(value))) return false;
+  return (setting.minExclusive ? value > setting.min : value >= setting.min) && value <= setting.max;
+}
+
+/** What is wrong with a value of one setting, as "<name>: expected …, got …", or null. */
+export function settingError(setting: AnySetting, value: unknown): string | null {
+  const name = settingName(setting);
+  switch (setting.kind) {
+    case 'number':
+      if (typeof value === 'number' && inRange(setting, value)) return null;
+      return `${name}: expected ${describeRange(setting)}${setting.zero ? ` (${setting.zero})` : ''}, got ${String(value)}`;
+    case 'choice':
+      if (typeof value === 'string' && setting.choices.includes(value)) return null;
+      return `${name}: expected one of ${setting.choices.join(', ')}, got ${JSON.stringify(value) ?? String(value)}`;
+    case 'switch':
+      return typeof value === 'boolean' ? null : `${name}: expected true or false, got ${String(value)}`;
+    case 'list': {
+      if (!Array.isArray(value)) return `${name}: expected a list of layer sizes`;
+      if (value.length > setting.maxItems) return `${name}: at most ${setting.maxItems} hidden layers, got ${value.length}`;
+      const k = value.findIndex((n) => !(typeof n === 'number' && Number.isInteger(n) && n >= setting.min && n <= setting.max));
+      return k < 0 ? null : `${setting.itemName} ${k + 1}: expected a whole number of neurons from ${setting.min} to ${setting.max}, got ${String(value[k])}`;
+    }
+  }
+}
+
+/** The first setting of `values` that is out of its declared range or choices, or null. */
+function tableError<T extends Readonly<Record<string, AnySetting>>>(table: T, values: Record<keyof T, unknown>): string | null {
+  for (const field of Object.keys(table)) {
+    const problem = settingError(table[field], values[field]);
+    if (problem) return problem;
+  }
+  return null;
+}
+
+/** A reason the page's stop conditions are not allowed, or null. */
+export function stopSettingsError(stop: StopSettings): string | null {
+  return tableError(STOP_SETTINGS, stop as unknown as Record<keyof StopSettings, unknown>);
+}
+
+export type NumberTextRead = { ok: true; value: number } | { ok: false; reason: 'notNumber' | 'tooLarge' };
+
+/**
+ * Text → number by the one grammar of numbers typed, written in links, read from the CLI or from
+ * files: NUMBER_TEXT, plain decimal or exponent notation with an optional sign (no hex, binary,
+ * separators or "Infinity").
+ */
+export function readNumberText(text: string): NumberTextRead {
+  if (!NUMBER_TEXT.test(text)) return { ok: false, reason: 'notNumber' };
+  const value = Number(text);
+  if (!Number.isFinite(value)) return { ok: false, reason: 'tooLarge' };
+  return { ok: true, value };
+}
+
+/** A whole number's −0 is 0 (so `seed=-0` is written back as 0); decimals keep their sign bit. */
+export function normalizeNumber(setting: Pick<NumberSetting, 'whole'>, value: number): number {
+  return setting.whole && value === 0 ? 0 : value;
+}

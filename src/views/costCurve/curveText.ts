@@ -1,0 +1,60 @@
+/**
+ * The cost curve's words, written straight into the DOM once per frame (no React render): each
+ * legend entry's value and the hover tooltip, which names the setting changes at the pointer too.
+ */
+import { formatEpoch, formatNumber } from '../format';
+import type { CostFrame } from './frame';
+
+export function updateLegendValues(frame: CostFrame, cells: Map<string, HTMLElement>): void {
+  frame.series.forEach((s, k) => {
+    const cell = cells.get(s.id);
+    if (!cell) return;
+    const epoch = frame.currentEpoch > 0 ? frame.currentEpoch : s.length;
+    const cost = frame.currentEpoch > 0 ? frame.currentCosts[k] : NaN;
+    cell.textContent = s.length === 0 ? 'no epochs yet' : frame.currentEpoch > 0 ? `${formatNumber(cost)} at epoch ${formatEpoch(epoch)}` : `${formatEpoch(s.length)} epochs`;
+  });
+}
+
+export function updateTooltip(frame: CostFrame, tooltip: HTMLDivElement | null): void {
+  if (!tooltip) return;
+  if (frame.hoverEpoch <= 0) {
+    tooltip.hidden = true;
+    return;
+  }
+  tooltip.hidden = false;
+  const rows = frame.series.map((s, k) => `${s.label}: ${Number.isNaN(frame.hoverCosts[k]) && frame.hoverEpoch > s.length ? '—' : formatNumber(frame.hoverCosts[k])}`);
+  // setting changes within a few pixels of the pointer
+  const hoverX = frame.x(frame.hoverEpoch);
+  const changes = frame.markers.filter((m) => Math.abs(frame.x(m.epoch) - hoverX) <= 4).map((m) => `After epoch ${formatEpoch(m.epoch)}: ${m.label}`);
+  const text = [`Epoch ${formatEpoch(frame.hoverEpoch)}`, ...rows, ...changes].join('\n');
+  // rebuild only when the words change: the tooltip is a live region, and frames come 60 times a second
+  if (tooltip.dataset.text !== text) {
+    tooltip.dataset.text = text;
+    const head = document.createElement('div');
+    head.className = 'bl-tooltip__head';
+    head.textContent = `Epoch ${formatEpoch(frame.hoverEpoch)}`;
+    tooltip.replaceChildren(head);
+    frame.series.forEach((s, k) => {
+      const row = document.createElement('div');
+      const swatch = document.createElement('span');
+      swatch.className = 'bl-cost__swatch';
+      swatch.style.background = s.color;
+      row.append(swatch, rows[k]);
+      tooltip.append(row);
+    });
+    for (const change of changes) {
+      const row = document.createElement('div');
+      row.className = 'bl-cost__change';
+      row.textContent = change;
+      tooltip.append(row);
+    }
+  }
+  const px = frame.x(frame.hoverEpoch);
+  // beside the cursor on the side with room, and never past the plot's edges (a phone's plot is narrow)
+  const width = tooltip.offsetWidth || 160;
+  const flip = px + 10 + width > frame.box.width && px > frame.box.width / 2;
+  const left = flip ? px - 10 - width : px + 10;
+  tooltip.style.left = `${Math.max(0, Math.min(frame.box.width - width, left))}px`;
+  tooltip.style.right = '';
+  tooltip.style.top = `${frame.box.margin.top + 4}px`;
+}
