@@ -12,14 +12,14 @@ import type { CliIo } from './io';
 
 type Command = (argv: readonly string[], io: CliIo) => Promise<number>;
 
-export const COMMANDS: Readonly<Record<string, { run: Command; summary: string }>> = {
+const COMMANDS: Readonly<Record<string, { run: Command; summary: string }>> = {
   train: { run: trainCommand, summary: 'train one network; predictions, final cost, solved, speed' },
   sweep: { run: sweepCommand, summary: 'train from many seeds; success rate and median final cost' },
   step: { run: stepCommand, summary: 'one inspectable pass: z, a, δ per sample, gradients, the update' },
   gradcheck: { run: gradcheckCommand, summary: 'analytic gradient vs central differences; exit 1 above tolerance' },
 };
 
-export const MAIN_HELP = [
+const MAIN_HELP = [
   'usage: backprop-lab <command> [flags]',
   '',
   'The Backprop Lab engine on the command line.',

@@ -9,10 +9,6 @@ import { exp, log, log1p } from './math';
 export const COSTS = ['crossEntropy', 'quadratic'] as const;
 export type CostName = (typeof COSTS)[number];
 
-export function isCostName(name: unknown): name is CostName {
-  return typeof name === 'string' && (COSTS as readonly string[]).includes(name);
-}
-
 /** ln(1 + e^x) without overflow or loss for large |x|. */
 export function softplus(x: number): number {
   return x > 0 ? x + log1p(exp(-x)) : log1p(exp(x));

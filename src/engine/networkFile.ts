@@ -13,10 +13,10 @@ import { describeRange, inRange } from './settingChecks';
 import { CONFIG_SETTINGS } from './settings';
 
 /** Kept here for callers that imported it from this file before it moved to json.ts. */
-export { jsonErrorWithLine };
+;
 
 export const NETWORK_FORMAT = 'backprop-lab/network';
-export const NETWORK_VERSION = 1;
+const NETWORK_VERSION = 1;
 /** Files larger than this are refused before parsing. */
 export const MAX_NETWORK_FILE_BYTES = 2_000_000;
 
@@ -51,7 +51,7 @@ export function serializeNetwork(net: Network): string {
 const fail = (error: string): ParseResult<Network> => ({ ok: false, error });
 
 /** Validates an already-parsed value against the format; returns a new Network or the first problem. */
-export function networkFromFile(raw: unknown): ParseResult<Network> {
+function networkFromFile(raw: unknown): ParseResult<Network> {
   if (typeof raw !== 'object' || raw === null || Array.isArray(raw)) return fail('expected a JSON object');
   const obj = raw as Record<string, unknown>;
   if (obj.format !== NETWORK_FORMAT) return fail(`format: expected "${NETWORK_FORMAT}", got ${describeValue(obj.format)}`);

@@ -4,7 +4,7 @@ import { needsNewRun } from '../worker/protocol';
 import type { ConfigSlice, LabState } from './types';
 
 /** The settings the lab opens with: the engine's defaults, stopping where the CLI stops. */
-export const INITIAL_STOP = DEFAULT_STOP;
+const INITIAL_STOP = DEFAULT_STOP;
 
 export const createConfigSlice: StateCreator<LabState, [], [], ConfigSlice> = (set, get) => ({
   config: DEFAULT_CONFIG,

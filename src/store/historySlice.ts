@@ -4,7 +4,7 @@ import { previousRunLabel, settingChangeLabel } from './settingMarkers';
 import type { CostHistory, HistorySlice, LabState } from './types';
 
 /** Epochs the history can hold without ever copying (the address space is reserved, memory is used as it fills). */
-export const GROWABLE_HISTORY_EPOCHS = 1 << 25;
+const GROWABLE_HISTORY_EPOCHS = 1 << 25;
 
 interface ResizableBuffer extends ArrayBuffer {
   readonly resizable: boolean;

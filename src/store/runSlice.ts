@@ -6,7 +6,7 @@ import type { LabState, RunSlice } from './types';
 const MAX_STOP_AFTER = STOP_SETTINGS.maxEpochs.max;
 
 /** Whether a paused run stands at its epoch limit, so Play would train nothing. */
-export const atEpochLimit = (state: Pick<LabState, 'run' | 'stop'>): boolean => !state.run.running && state.stop.maxEpochs > 0 && state.run.epoch >= state.stop.maxEpochs;
+const atEpochLimit = (state: Pick<LabState, 'run' | 'stop'>): boolean => !state.run.running && state.stop.maxEpochs > 0 && state.run.epoch >= state.stop.maxEpochs;
 
 export const createRunSlice: StateCreator<LabState, [], [], RunSlice> = (set, get) => {
   /** Sends a command that trains or starts a run, unless the lab is halted (its message then stays). */

@@ -5,7 +5,7 @@
 import type { StateCreator } from 'zustand/vanilla';
 import type { LabState } from './types';
 
-export interface PageNote {
+interface PageNote {
   /** what the note is about: a URL key, 'worker', 'storage' … ('' for the page as a whole) */
   key: string;
   /** one plain-text sentence (shown as text, never as HTML) */
@@ -15,7 +15,7 @@ export interface PageNote {
 /** A hostile link cannot flood the page: older notes go first. */
 export const MAX_PAGE_NOTES = 16;
 
-export interface ShareState {
+interface ShareState {
   notes: PageNote[];
   /** index into params of the weight or bias whose editor is open, or null */
   editingParam: number | null;

@@ -7,9 +7,9 @@ import type { StateCreator } from 'zustand/vanilla';
 import { type LabConfig, configError } from '../engine';
 import type { LabState } from './types';
 
-export type StoryStepStatus = 'running' | 'done' | 'error';
+type StoryStepStatus = 'running' | 'done' | 'error';
 
-export interface StoryState {
+interface StoryState {
   /** the landing's story sentences above the views */
   landing: boolean;
   /** the open tour step, counted from 1, or null when the tour is closed */
@@ -46,7 +46,7 @@ export function liveRunIsAt(state: LabState, config: LabConfig, epoch: number): 
   return JSON.stringify(state.config) === JSON.stringify(config) && !run.running && run.epoch === epoch && snapshot?.runId === run.runId && snapshot.epoch === epoch;
 }
 
-export const INITIAL_STORY: StoryState = { landing: false, tourStep: null, stepStatus: 'done', stepError: null, inspecting: null };
+const INITIAL_STORY: StoryState = { landing: false, tourStep: null, stepStatus: 'done', stepError: null, inspecting: null };
 
 /** Resolves once `ready(state)` holds (checked now and on every change); false if `stale()` turns true first. */
 export function whenState(subscribe: (listener: (state: LabState) => void) => () => void, get: () => LabState, ready: (state: LabState) => boolean, stale: () => boolean = () => false): Promise<boolean> {

@@ -12,7 +12,7 @@ export type SampleSelection = number | 'mean';
 /** The page's three modes, one tab each. */
 export type LabMode = 'live' | 'step' | 'buglab';
 
-export interface UiToggles {
+interface UiToggles {
   /** decision boundary shows 0/1 instead of the output */
   rounded: boolean;
   costScale: 'linear' | 'log';
@@ -72,7 +72,7 @@ export interface CostHistory {
 }
 
 /** The cost history of the run before the current one, kept for comparison until cleared. */
-export interface GhostHistory {
+interface GhostHistory {
   /** the run it came from */
   runId: number;
   label: string;
@@ -81,7 +81,7 @@ export interface GhostHistory {
 }
 
 /** A training setting changed mid-run: the epochs after `epoch` trained with it. */
-export interface SettingMarker {
+interface SettingMarker {
   epoch: number;
   label: string;
 }
@@ -107,7 +107,7 @@ export interface SnapshotSlice {
   scrubSnapshot: LabSnapshot | null;
 }
 
-export interface InspectState {
+interface InspectState {
   sample: SampleSelection;
   hoveredParam: number | null;
   /** [layer l, neuron j] */
@@ -124,7 +124,7 @@ export interface InspectSlice {
   scrub(epoch: number | null): void;
 }
 
-export interface BridgeSlice {
+interface BridgeSlice {
   /** sends a command to the worker (a no-op until connectWorker) */
   send(command: LabCommand): void;
   /** applies one worker event to the slices */

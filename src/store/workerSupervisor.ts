@@ -38,13 +38,13 @@ export interface SupervisorOptions {
 /** Commands the handler always answers (with an event or an error), so silence means a dead worker. */
 const ANSWERED: ReadonlySet<LabCommand['type']> = new Set(['configure', 'reset', 'newSeed', 'play', 'step', 'run', 'setSpeed', 'loadData', 'loadNetwork', 'setParam']);
 
-export const DEFAULT_MAX_RESTARTS = 3;
-export const DEFAULT_RESTART_WINDOW_MS = 60_000;
-export const DEFAULT_ANSWER_TIMEOUT_MS = 15_000;
+const DEFAULT_MAX_RESTARTS = 3;
+const DEFAULT_RESTART_WINDOW_MS = 60_000;
+const DEFAULT_ANSWER_TIMEOUT_MS = 15_000;
 /** A training worker sends costs every frame, so 2 s of silence is a hang (issue 16). */
-export const DEFAULT_SILENCE_MS = 2_000;
+const DEFAULT_SILENCE_MS = 2_000;
 /** Silence allowed never grows past this, whatever the worker's slowest step so far. */
-export const MAX_SILENCE_MS = 60_000;
+const MAX_SILENCE_MS = 60_000;
 /** A check that fires this much later than due means the page itself was blocked, not the worker. */
 const PAGE_STALL_MS = 500;
 

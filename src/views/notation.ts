@@ -11,11 +11,11 @@ export const ACTIVATION_LABEL: Record<ActivationName, string> = { sigmoid: 'sigm
 const SUPERSCRIPT = '⁰¹²³⁴⁵⁶⁷⁸⁹';
 const SUBSCRIPT = '₀₁₂₃₄₅₆₇₈₉';
 
-export function sup(n: number): string {
+function sup(n: number): string {
   return String(n).replace(/\d/g, (d) => SUPERSCRIPT[Number(d)]);
 }
 
-export function sub(n: number): string {
+function sub(n: number): string {
   return String(n).replace(/\d/g, (d) => SUBSCRIPT[Number(d)]);
 }
 

@@ -26,8 +26,8 @@ import { Slicer } from './slicer';
 import { gridFor } from './snapshot';
 import { FRAME_MS, SnapshotSender } from './snapshotSender';
 
-export { nextSeed } from './commandChecks';
-export { FRAME_MS, SNAPSHOT_SHARE } from './snapshotSender';
+;
+export { FRAME_MS,  } from './snapshotSender';
 
 export interface HandlerDeps {
   post(event: LabEvent, transfer: Transferable[]): void;

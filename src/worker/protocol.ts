@@ -61,8 +61,6 @@ export type LabCommand =
   /** The step-through's passes and gradient check (inspectCommands.ts). */
   | InspectCommand;
 
-export type LabCommandType = LabCommand['type'];
-
 /** Why a run stopped (null while running or before the first play). */
 export type LabStopReason = (typeof STOP_REASONS)[number];
 
@@ -80,8 +78,6 @@ export type RunStartReason = (typeof RUN_START_REASONS)[number];
  * message against (labEvents.ts).
  */
 export type LabEvent = v.InferOutput<typeof LAB_EVENT>;
-
-export type LabEventType = LabEvent['type'];
 
 /** What a worker (or a fake one in tests) offers the page. */
 export interface WorkerLike {

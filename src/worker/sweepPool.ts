@@ -55,7 +55,7 @@ export interface TwinProgress {
   timeLeftMs: number | null;
 }
 
-export function defaultWorkerCount(): number {
+function defaultWorkerCount(): number {
   const cores = typeof navigator !== 'undefined' ? navigator.hardwareConcurrency : undefined;
   return Math.max(1, Math.min(16, Number.isInteger(cores) && cores! > 0 ? cores! : 2));
 }

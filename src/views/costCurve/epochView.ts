@@ -33,7 +33,7 @@ export function isWholeLinear(view: EpochView, span: number): boolean {
 }
 
 /** Where epoch e sits across the view, 0 at `from` to 1 at `to` (outside: below 0 or above 1). */
-export function positionOf(view: EpochView, e: number): number {
+function positionOf(view: EpochView, e: number): number {
   if (view.log) return (Math.log(e) - Math.log(view.from)) / (Math.log(view.to) - Math.log(view.from));
   return (e - view.from) / (view.to - view.from);
 }

@@ -43,7 +43,7 @@ export function StepView({ step, onHighlight }: StepViewProps) {
   );
 }
 
-export interface StepTableViewProps {
+interface StepTableViewProps {
   table: StepTable;
   /** the hovered cell, or null when the pointer leaves */
   onHover?(cell: TableCell | null): void;
@@ -56,7 +56,7 @@ const MARK_TITLES: Record<NonNullable<TableCell['mark']>, string> = {
   result: 'result of this step',
 };
 
-export function StepTableView({ table, onHover }: StepTableViewProps) {
+function StepTableView({ table, onHover }: StepTableViewProps) {
   const more: string[] = [];
   if (table.omittedRows > 0) more.push(`${table.omittedRows} more row${table.omittedRows === 1 ? '' : 's'}`);
   if (table.omittedColumns > 0) more.push(`${table.omittedColumns} more column${table.omittedColumns === 1 ? '' : 's'}`);

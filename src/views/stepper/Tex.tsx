@@ -6,7 +6,7 @@ import katex from 'katex';
 import 'katex/dist/katex.min.css';
 import { useMemo } from 'react';
 
-export function renderTex(tex: string, display: boolean): string {
+function renderTex(tex: string, display: boolean): string {
   return katex.renderToString(tex, { throwOnError: false, displayMode: display, strict: false, trust: false });
 }
 

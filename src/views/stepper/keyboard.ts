@@ -6,7 +6,7 @@
  */
 import { useEffect, useRef } from 'react';
 
-export interface KeyLike {
+interface KeyLike {
   key: string;
   altKey?: boolean;
   ctrlKey?: boolean;
@@ -16,7 +16,7 @@ export interface KeyLike {
 }
 
 /** Typing in a field (or a focused control that uses arrows itself) keeps its arrow keys. */
-export function isEditableTarget(target: EventTarget | null | undefined): boolean {
+function isEditableTarget(target: EventTarget | null | undefined): boolean {
   if (!target || typeof (target as Element).tagName !== 'string') return false;
   const element = target as HTMLElement;
   const tag = element.tagName.toLowerCase();
@@ -34,7 +34,7 @@ export function isEditableTarget(target: EventTarget | null | undefined): boolea
   return element.isContentEditable === true;
 }
 
-export function stepperKeyAction(event: KeyLike): 'next' | 'previous' | null {
+function stepperKeyAction(event: KeyLike): 'next' | 'previous' | null {
   if (event.altKey || event.ctrlKey || event.metaKey || event.shiftKey) return null;
   if (isEditableTarget(event.target)) return null;
   if (event.key === 'ArrowRight') return 'next';

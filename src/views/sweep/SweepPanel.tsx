@@ -24,7 +24,7 @@ import './sweep.css';
 
 export type SweepStatus = 'idle' | 'running' | 'done' | 'cancelled' | 'error';
 
-export interface SweepProgressView {
+interface SweepProgressView {
   done: number;
   total: number;
   timeLeftMs: number | null;
@@ -56,7 +56,7 @@ const OUTCOMES: ReadonlyArray<{ id: StartOutcome; label: string; derivative: Der
 
 type Pick = { kind: 'bin'; bin: BinPick } | { kind: 'outcome'; outcome: StartOutcome };
 
-export function resultText(summary: SweepSummary): string {
+function resultText(summary: SweepSummary): string {
   return `Correct: ${formatRateInterval(summary.correct)} · Buggy: ${formatRateInterval(summary.buggy)}`;
 }
 

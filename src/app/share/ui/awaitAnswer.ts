@@ -7,7 +7,7 @@ import type { LabCommand } from '../../../worker/protocol';
 
 export type Answer = { ok: true } | { ok: false; error: string };
 
-export const ANSWER_TIMEOUT_MS = 15_000;
+const ANSWER_TIMEOUT_MS = 15_000;
 
 export function sendAndAwaitRun(store: LabStore, command: LabCommand, timeoutMs = ANSWER_TIMEOUT_MS): Promise<Answer> {
   const before = store.getState();
