@@ -145,7 +145,7 @@ describe('CostCurve', () => {
         listeners.add(l);
         return () => listeners.delete(l);
       },
-      emit: () => listeners.forEach((l) => l()),
+      emit: () => listeners.forEach((l) => { l(); }),
     };
   }
 
@@ -170,7 +170,7 @@ describe('CostCurve', () => {
     expect(lastTick().at(-1)).toBe('500,000');
     series[0] = { ...series[0], length: 1_000_000 };
     currentEpoch = 1_000_000;
-    listeners.forEach((l) => l());
+    listeners.forEach((l) => { l(); });
     await nextFrame();
     expect(value()).toBe(`${formatNumber(costs[999_999])} at epoch 1,000,000`);
     expect(lastTick().at(-1)).toBe('1,000,000');

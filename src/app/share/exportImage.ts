@@ -45,7 +45,7 @@ export function standaloneSvg(svg: SVGSVGElement, background?: string): string {
   const copy = svg.cloneNode(true) as SVGSVGElement;
   const originals = [svg, ...svg.querySelectorAll('*')];
   const copies = [copy, ...copy.querySelectorAll('*')];
-  originals.forEach((element, k) => inlineComputedStyle(element, copies[k]));
+  originals.forEach((element, k) => { inlineComputedStyle(element, copies[k]); });
   const { width, height } = svg.getBoundingClientRect();
   copy.setAttribute('xmlns', SVG_NS);
   if (!copy.hasAttribute('width')) copy.setAttribute('width', String(Math.round(width)));
