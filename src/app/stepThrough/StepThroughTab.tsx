@@ -40,11 +40,16 @@ export function StepThroughTab() {
   const [stepHighlight, setStepHighlight] = useState<StepHighlight | null>(null);
   const [checkHighlight, setCheckHighlight] = useState<GraphHighlight | null>(null);
 
-  // whenever the lab moves on (another epoch, run or option), ask for the passes (and the check) of where it is now
+  // whenever the lab moves on (another epoch, run or option), ask for the passes (and the check) of where it is now;
+  // both actions ask once per moment, so hearing every change of the store is cheap
   useEffect(() => {
-    store.getState().requestPasses();
-    store.getState().requestGradientCheck();
-  }, [store, moment, running, gradCheckOn, passes, gradCheck]);
+    const ask = () => {
+      store.getState().requestPasses();
+      store.getState().requestGradientCheck();
+    };
+    ask();
+    return store.subscribe(ask);
+  }, [store]);
 
   // passes of an earlier run are not shown: the new run's arrive in a moment
   const shown = passes && passes.runId === runId ? passes : null;

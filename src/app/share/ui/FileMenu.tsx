@@ -3,7 +3,7 @@
  * each view on show as PNG (and SVG where the view is vector), and load your own data.
  * A disclosure (a button and a list of buttons), so every item is a plain, labelled button.
  */
-import { useEffect, useId, useRef, useState } from 'react';
+import { useCallback, useEffect, useId, useRef, useState } from 'react';
 import { MAX_NETWORK_FILE_BYTES } from '../../../engine';
 import { useLab, useLabStoreApi } from '../../../store/hooks';
 import type { LabState } from '../../../store/types';
@@ -41,10 +41,10 @@ export function FileMenu() {
   useInViewport(menuRef, open);
   useInViewport(messageRef, message);
 
-  const close = (refocus = true) => {
+  const close = useCallback((refocus = true) => {
     setOpen(false);
     if (refocus) buttonRef.current?.focus();
-  };
+  }, []);
 
   // Escape or a click elsewhere closes the menu
   useEffect(() => {
@@ -64,7 +64,7 @@ export function FileMenu() {
       window.removeEventListener('keydown', onKey);
       window.removeEventListener('pointerdown', onPointer);
     };
-  }, [open]);
+  }, [open, close]);
 
   const toggle = () => {
     if (!open) setFigures(visibleFigures());
