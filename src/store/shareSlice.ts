@@ -35,7 +35,7 @@ export const createShareSlice: StateCreator<LabState, [], [], ShareSlice> = (set
 
   addNotes(notes) {
     const current = get().share.notes;
-    const fresh = notes.filter((note) => !current.some((shown) => shown.message === note.message));
+    const fresh = notes.filter((note, k) => !current.some((shown) => shown.message === note.message) && notes.findIndex((other) => other.message === note.message) === k);
     if (fresh.length === 0) return;
     set({ share: { ...get().share, notes: [...current, ...fresh].slice(-MAX_PAGE_NOTES) } });
   },

@@ -9,6 +9,7 @@
  */
 import type { DerivativeMode, GradientDivisor, SigmoidForm } from '../../engine';
 import { DERIVATIVE_LINES, DIVISOR_LINES, SIGMOID_LINES, SNIPPET } from './snippet';
+import { CodeText } from './CodeText';
 import '../views.css';
 import './codePanel.css';
 
@@ -27,18 +28,6 @@ interface Line {
 
 const SLOT_NAMES = { sigmoid: 'sigmoid form', divisor: 'gradient divisor', derivative: 'derivative' } as const;
 
-/** A line split into code and its # comment, so the comment can be dimmed. */
-function CodeText({ text }: { text: string }) {
-  const hash = text.indexOf('#');
-  if (hash < 0) return <>{text || ' '}</>;
-  return (
-    <>
-      {text.slice(0, hash)}
-      <span className="bl-code__comment">{text.slice(hash)}</span>
-    </>
-  );
-}
-
 export function CodePanel({ derivative, gradientDivisor, sigmoidForm }: CodePanelProps) {
   const lines: Line[] = SNIPPET.flatMap((line): Line[] => {
     if (typeof line === 'string') return [{ text: line }];
@@ -50,15 +39,15 @@ export function CodePanel({ derivative, gradientDivisor, sigmoidForm }: CodePane
     <figure className="bl-view bl-code" aria-label="Backprop code">
       <pre className="bl-code__pre" tabIndex={0}>
         <code>
-          {lines.map((line, k) => (
+          {lines.map((line, k) => ({ ...line, number: k + 1 })).map((line) => (
             <span
-              key={k}
+              key={line.number}
               className={`bl-code__line${line.slot ? ` bl-code__line--switch ${line.slip ? 'is-slip' : 'is-fixed'}` : ''}`}
               data-slot={line.slot}
               aria-label={line.slot ? `${SLOT_NAMES[line.slot]} (${line.slip ? 'the slip' : 'correct'}): ${line.text.trim()}` : undefined}
             >
               <span className="bl-code__number" aria-hidden="true">
-                {k + 1}
+                {line.number}
               </span>
               {line.slot ? (
                 <mark>

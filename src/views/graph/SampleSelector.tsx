@@ -26,7 +26,7 @@ export function SampleSelector({ pass, sample, onSampleChange }: SampleSelectorP
         Mean
       </button>
       {pass && count <= BUTTONS_UP_TO
-        ? Array.from({ length: count }, (_, s) => (
+        ? Array.from({ length: count }, (_, s) => s).map((s) => (
             <button key={s} type="button" aria-pressed={sample === s} disabled={disabled} onClick={() => pick(s)} aria-label={`Sample ${s + 1}: ${sampleLabel(pass, s, formatNumber)}`}>
               {sampleLabel(pass, s, formatNumber)}
             </button>

@@ -21,6 +21,7 @@ export function StepView({ step, onHighlight }: StepViewProps) {
         </div>
         <div className="bl-stepper__numbers" role="group" aria-label="With the numbers">
           {step.substituted.map((line, k) => (
+            // biome-ignore lint/suspicious/noArrayIndexKey: a derivation's lines are its steps in order (the same TeX may recur); the step is replaced whole
             <div className="bl-stepper__line" key={k}>
               <Tex tex={line.tex} display />
             </div>
@@ -66,22 +67,22 @@ function StepTableView({ table, onHover }: StepTableViewProps) {
       <thead>
         <tr>
           <th scope="col" />
-          {table.columns.map((column, k) => (
-            <th scope="col" key={k}>
+          {table.columns.map((column) => (
+            <th scope="col" key={column}>
               <Tex tex={column} />
             </th>
           ))}
         </tr>
       </thead>
       <tbody>
-        {table.rows.map((row, r) => (
-          <tr key={r}>
+        {table.rows.map((row) => (
+          <tr key={row.label}>
             <th scope="row">
               <Tex tex={row.label} />
             </th>
             {row.cells.map((cell, c) => (
               <td
-                key={c}
+                key={table.columns[c]}
                 className={cell.mark ? `bl-stepper__cell--${cell.mark}` : undefined}
                 data-value={cell.value === null ? undefined : String(cell.value)}
                 title={cell.value === null ? undefined : `${cell.value}${cell.mark ? ` (${MARK_TITLES[cell.mark]})` : ''}`}
