@@ -158,7 +158,10 @@ describe('CostCurve', () => {
     ];
     const listeners = new Set<() => void>();
     let currentEpoch = 1000;
-    const src: CostSource = { get: () => ({ series, currentEpoch }), subscribe: (l) => (listeners.add(l), () => listeners.delete(l)) };
+    const src: CostSource = { get: () => ({ series, currentEpoch }), subscribe: (l) => {
+        listeners.add(l);
+        return () => listeners.delete(l);
+      } };
     const onScaleChange = vi.fn();
     rendered = await render(<CostCurve source={src} scale="linear" onScaleChange={onScaleChange} />);
     const f = figure(rendered.container, 'Cost curve');

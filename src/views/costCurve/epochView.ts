@@ -76,7 +76,7 @@ export function columnEdges(view: EpochView, columns: number): Float64Array {
       continue;
     }
     const t = c / columns;
-    let e = Math.ceil(view.log ? view.from * Math.pow(view.to / view.from, t) : view.from + t * (view.to - view.from));
+    let e = Math.ceil(view.log ? view.from * (view.to / view.from) ** t : view.from + t * (view.to - view.from));
     e = Math.min(end, Math.max(first, e));
     while (e > first && column(e - 1) >= c) e--;
     while (e < end && column(e) < c) e++;

@@ -128,14 +128,20 @@ export function FileMenu() {
       {open && (
         <div id={menuId} ref={menuRef} className="share-file__menu" role="group" aria-label="File">
           <p className="share-file__group">Network</p>
-          <button type="button" className="share-file__item" disabled={busy} onClick={() => (close(false), fileRef.current?.click())}>
+          <button type="button" className="share-file__item" disabled={busy} onClick={() => {
+              close(false);
+              fileRef.current?.click();
+            }}>
             Import network file…
           </button>
           <button type="button" className="share-file__item" disabled={!hasNetwork} onClick={exportNetwork}>
             Export network file (JSON)
           </button>
           <p className="share-file__group">Data</p>
-          <button type="button" className="share-file__item" onClick={() => (close(false), setDataOpen(true))}>
+          <button type="button" className="share-file__item" onClick={() => {
+              close(false);
+              setDataOpen(true);
+            }}>
             Your own data (CSV)…
           </button>
           <button type="button" className="share-file__item" disabled={epochs === 0} onClick={exportCosts}>
