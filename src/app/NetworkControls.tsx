@@ -27,7 +27,7 @@ export function NetworkControls({ onProblem }: { onProblem(message: string | nul
       <div className="layers" role="group" aria-label={HIDDEN.label}>
         <div className="layers__head">
           <span className="field__label">{HIDDEN.label}</span>
-          <span className="layers__shape" aria-label={`Shape ${[2, ...hidden, 1].join('-')}`}>{[2, ...hidden, 1].join('–')}</span>
+          <span className="layers__shape" role="img" aria-label={`Shape ${[2, ...hidden, 1].join('-')}`}>{[2, ...hidden, 1].join('–')}</span>
           <button
             type="button"
             className="chip"

@@ -73,7 +73,7 @@ export function StepThroughTab() {
         <StepLoader onOutcome={onOutcome} />
         <div className="step-tab__modes">
           <label className="step-tab__switch">
-            <input type="checkbox" role="switch" checked={freezeBiases} onChange={(event) => setOutcome(problemOutcome(store.getState().setConfig({ freezeBiases: event.target.checked })))} />
+            <input type="checkbox" role="switch" checked={freezeBiases} aria-checked={freezeBiases} onChange={(event) => setOutcome(problemOutcome(store.getState().setConfig({ freezeBiases: event.target.checked })))} />
             Freeze biases
           </label>
           <button type="button" className={`button button--small${gradCheckOn ? ' is-on' : ''}`} aria-pressed={gradCheckOn} onClick={() => store.getState().setGradCheckOn(!gradCheckOn)}>

@@ -9,8 +9,10 @@ export function FixProgram() {
       <pre className="bl-code__pre">
         <code>
           {FIX_PROGRAM.map((line, k) => ({ ...line, number: k + 1 })).map((line) => (
+            // biome-ignore lint/a11y/useAriaPropsSupportedByRole: role is group exactly when aria-label is set (Biome can't read the condition)
             <span
               key={line.number}
+              role={line.kind ? 'group' : undefined}
               className={`bl-code__line${line.kind ? ` bl-code__line--switch ${line.kind === 'slip' ? 'is-slip' : 'is-fixed'}` : ''}`}
               aria-label={line.kind ? `${line.kind === 'slip' ? 'the question’s line' : 'its fix'}: ${line.text.trim()}` : undefined}
             >

@@ -40,8 +40,10 @@ export function CodePanel({ derivative, gradientDivisor, sigmoidForm }: CodePane
       <pre className="bl-code__pre" tabIndex={0}>
         <code>
           {lines.map((line, k) => ({ ...line, number: k + 1 })).map((line) => (
+            // biome-ignore lint/a11y/useAriaPropsSupportedByRole: role is group exactly when aria-label is set (Biome can't read the condition)
             <span
               key={line.number}
+              role={line.slot ? 'group' : undefined}
               className={`bl-code__line${line.slot ? ` bl-code__line--switch ${line.slip ? 'is-slip' : 'is-fixed'}` : ''}`}
               data-slot={line.slot}
               aria-label={line.slot ? `${SLOT_NAMES[line.slot]} (${line.slip ? 'the slip' : 'correct'}): ${line.text.trim()}` : undefined}
