@@ -84,6 +84,7 @@ export const COST_KERNELS: { readonly [name in CostName]: CostKernel } = {
     gradient: quadraticGradient,
     outputDelta: null,
     costAndGradient(a, z, y, delta, sampleCost, count, outputs) {
+      /* jscpd:ignore-start: one loop per cost, so its calls stay direct in the hot path (docs/architecture.md) */
       let total = 0;
       for (let s = 0; s < count; s++) {
         let c = 0;
@@ -91,6 +92,7 @@ export const COST_KERNELS: { readonly [name in CostName]: CostKernel } = {
           const k = s * outputs + j;
           c += quadraticTerm(a[k], z[k], y[k]);
           delta[k] = quadraticGradient(a[k], y[k]);
+      /* jscpd:ignore-end */
         }
         sampleCost[s] = c;
         total += c;

