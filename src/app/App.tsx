@@ -2,6 +2,7 @@
 import { Suspense, lazy, useEffect, useState } from 'react';
 import { LabStoreContext } from '../store/hooks';
 import { ControlsPanel } from './ControlsPanel';
+import { DerivativeSwitch } from './DerivativeSwitch';
 import { ErrorBoundary } from './ErrorBoundary';
 import { KeyHint } from './KeyHint';
 import { startSweepPool } from './bugLab/sweepPoolBridge';
@@ -38,9 +39,7 @@ export function App() {
           <h1>Backprop Lab</h1>
           <StoryButton />
           <Transport />
-          <ErrorBoundary name="The status line">
-            <StatusLine />
-          </ErrorBoundary>
+          <DerivativeSwitch />
           <ShareTools />
           <KeyHint />
           <NotesBanner />
@@ -52,7 +51,13 @@ export function App() {
         <main className="app__main">
           <Landing />
           <TourSlot />
-          <ModeTabs />
+          {/* the status beside the tabs: the header stays one row at 1280 px */}
+          <div className="app__tabs-row">
+            <ModeTabs />
+            <ErrorBoundary name="The status line">
+              <StatusLine />
+            </ErrorBoundary>
+          </div>
           <ModePanel mode="live">
             <ErrorBoundary name="The Live lab tab">
               <LabViews />

@@ -1,11 +1,11 @@
-/** How the network learns: the derivative switch, learning rate, cost, batch size, and when to stop. */
-import { CONFIG_SETTINGS, type CostName, type DerivativeMode, STOP_SETTINGS } from '../engine';
+/** How the network learns: learning rate, cost, batch size, and when to stop (the Derivative switch sits beside Play). */
+import { CONFIG_SETTINGS, type CostName, STOP_SETTINGS } from '../engine';
 import { useConfigFields, useLab } from '../store/hooks';
-import { NumberField, Segmented, SelectField } from './fields';
+import { NumberField, SelectField } from './fields';
 import { BATCH_OPTIONS, COST_LABELS } from './labels';
 
 export function TrainingControls({ onProblem }: { onProblem(message: string | null): void }) {
-  const { derivative, learningRate, cost, batchSize, gradientDivisor, sigmoidForm } = useConfigFields('derivative', 'learningRate', 'cost', 'batchSize', 'gradientDivisor', 'sigmoidForm');
+  const { learningRate, cost, batchSize, gradientDivisor, sigmoidForm } = useConfigFields('learningRate', 'cost', 'batchSize', 'gradientDivisor', 'sigmoidForm');
   const { maxEpochs, targetCost } = useLab((s) => s.stop);
   const setConfig = useLab((s) => s.setConfig);
   const setStop = useLab((s) => s.setStop);
@@ -13,22 +13,6 @@ export function TrainingControls({ onProblem }: { onProblem(message: string | nu
 
   return (
     <>
-      <Segmented<DerivativeMode>
-        label={CONFIG_SETTINGS.derivative.label}
-        value={derivative}
-        options={[
-          { value: 'correct', label: 'Correct' },
-          { value: 'buggy', label: 'Buggy' },
-        ]}
-        onChange={(v) => apply({ derivative: v })}
-        hint={
-          derivative === 'correct' ? (
-            <>BP2 uses f′(z<sup>l</sup>), the derivative at the pre-activation.</>
-          ) : (
-            <>BP2 uses f′(a<sup>l</sup>): the question’s slip, the derivative evaluated at the activation.</>
-          )
-        }
-      />
       {(gradientDivisor === 'features' || sigmoidForm === 'naive') && (
         <p className="field__note">
           This setup also has the question’s other slip{gradientDivisor === 'features' && sigmoidForm === 'naive' ? 's' : ''}:{' '}
