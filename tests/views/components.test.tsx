@@ -117,15 +117,15 @@ describe('NetworkGraph', () => {
     rendered = await render(<NetworkGraph network={xor.network} pass={xor.pass} grids={null} sample={0} highlight={{ neurons: [[1, 0]], params: [0, 1] }} width={560} height={320} />);
     await nextFrame();
     const f = rendered.container;
-    const before = (a: Element, b: Element) => Boolean(a.compareDocumentPosition(b) & Node.DOCUMENT_POSITION_FOLLOWING);
+    const precedes = (a: Element, b: Element) => Boolean(a.compareDocumentPosition(b) & Node.DOCUMENT_POSITION_FOLLOWING);
     const value = f.querySelector('[data-node-value="1:0"]')!;
     const disc = f.querySelector('[data-node="1:0"]')!;
     for (const edge of f.querySelectorAll('.bl-graph__hl-edge')) {
-      expect(before(edge, disc)).toBe(true);
-      expect(before(edge, value)).toBe(true);
+      expect(precedes(edge, disc)).toBe(true);
+      expect(precedes(edge, value)).toBe(true);
     }
     // the ring around a neuron (no fill, outside the disc) comes after it
-    expect(before(value, f.querySelector('.bl-graph__hl-node')!)).toBe(true);
+    expect(precedes(value, f.querySelector('.bl-graph__hl-node')!)).toBe(true);
   });
 });
 

@@ -12,12 +12,8 @@
  * - epochs: epochs per start, for the caption
  * - onRun(starts), onCancel(), onOpenStart(seed, derivative)
  */
-<<<<<<< HEAD
 import { useId, useMemo, useState } from 'react';
-=======
-import { type ChangeEvent, useId, useMemo, useState } from 'react';
 import { Caption } from '../Caption';
->>>>>>> main
 import type { DerivativeMode, StartOutcome, SweepSummary } from '../../engine';
 import { formatEpoch, formatNumber } from '../format';
 import { SERIES_COLORS } from '../palette';
