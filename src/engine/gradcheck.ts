@@ -110,7 +110,7 @@ export function gradientCheck(net: Network, data: Dataset, options: TrainOptions
 }
 
 /** Cosine and norm ratio of the analytic against the numeric gradient, layer by layer. */
-function layerAgreements(parameters: readonly ParameterCheck[], layerCount: number): LayerAgreement[] {
+export function layerAgreements(parameters: readonly ParameterCheck[], layerCount: number): LayerAgreement[] {
   return Array.from({ length: layerCount }, (_, k) => {
     let dot = 0;
     let analytic2 = 0;

@@ -51,7 +51,7 @@ export function serializeNetwork(net: Network): string {
 const fail = (error: string): ParseResult<Network> => ({ ok: false, error });
 
 /** Validates an already-parsed value against the format; returns a new Network or the first problem. */
-function networkFromFile(raw: unknown): ParseResult<Network> {
+export function networkFromFile(raw: unknown): ParseResult<Network> {
   if (typeof raw !== 'object' || raw === null || Array.isArray(raw)) return fail('expected a JSON object');
   const obj = raw as Record<string, unknown>;
   if (obj.format !== NETWORK_FORMAT) return fail(`format: expected "${NETWORK_FORMAT}", got ${describeValue(obj.format)}`);

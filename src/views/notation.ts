@@ -11,11 +11,11 @@ export const ACTIVATION_LABEL: Record<ActivationName, string> = { sigmoid: 'sigm
 const SUPERSCRIPT = '⁰¹²³⁴⁵⁶⁷⁸⁹';
 const SUBSCRIPT = '₀₁₂₃₄₅₆₇₈₉';
 
-function sup(n: number): string {
+export function sup(n: number): string {
   return String(n).replace(/\d/g, (d) => SUPERSCRIPT[Number(d)]);
 }
 
-function sub(n: number): string {
+export function sub(n: number): string {
   return String(n).replace(/\d/g, (d) => SUBSCRIPT[Number(d)]);
 }
 

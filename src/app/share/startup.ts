@@ -12,6 +12,7 @@ import { LAB_UI_PROPERTIES, encodeSettings } from './urlState';
 import { FIRST_VISIT_CONFIG } from '../tour/storySetup';
 import { landingSeen, readTourParam, withTour } from '../tour/tourLink';
 import { TOUR_STEP_COUNT } from '../tour/tourSteps';
+import { readMysteryParam, startMystery, withMystery } from '../bugLab/mystery';
 
 export interface StartupEnvironment {
   /** the query of the page's address, e.g. "?lr=0.5" */
@@ -26,7 +27,9 @@ function pageEnvironment(): StartupEnvironment {
 /** A lab store holding the settings the page opens with; the notes name anything refused. */
 export function createSharedLabStore(environment: StartupEnvironment = pageEnvironment()): LabStore {
   const store = createLabStore();
-  const tour = readTourParam(environment.search, TOUR_STEP_COUNT);
+  // the mystery's code is a page key beside the tour's, read before the settings (bugLab/mystery.ts)
+  const mystery = readMysteryParam(environment.search);
+  const tour = readTourParam(mystery.search, TOUR_STEP_COUNT);
   const settings = initialSettings(tour.search, environment.storage, LAB_UI_PROPERTIES);
   // a first visit opens on the question's AND run, with the story above the views
   const firstVisit = settings.source === 'defaults';
@@ -34,6 +37,8 @@ export function createSharedLabStore(environment: StartupEnvironment = pageEnvir
   const refused = applySettings(store, firstVisit ? { ...settings, config: FIRST_VISIT_CONFIG } : settings);
   const tourNotes = tour.note ? [{ key: 'tour', message: tour.note }] : [];
   store.getState().addNotes([...settings.notes, ...tourNotes, ...refused.map((message) => ({ key: '', message: `A setting could not be applied: ${message}` }))]);
+  const mysteryNote = mystery.code === null ? null : startMystery(store, mystery.code);
+  if (mysteryNote) store.getState().addNotes([{ key: 'mystery', message: mysteryNote }]);
   store.getState().setTourStep(tour.step);
   store.getState().setLanding(firstVisit && tour.step === null && !landingSeen(environment.storage));
   return store;
@@ -45,7 +50,7 @@ export function createSharedLabStore(environment: StartupEnvironment = pageEnvir
  */
 export function keepPageSettings(store: LabStore, environment: StartupEnvironment = pageEnvironment()): () => void {
   // the tour's step rides on top of the settings (tour/tourLink.ts)
-  const writeQuery = (query: URLSearchParams) => replaceQuery(withTour(query, store.getState().story.tourStep));
+  const writeQuery = (query: URLSearchParams) => replaceQuery(withMystery(withTour(query, store.getState().story.tourStep)));
   if (environment.search.length > 1) writeQuery(encodeSettings(settingsOfState(store.getState()), LAB_UI_PROPERTIES));
   return keepSettings(store, {
     storage: environment.storage,
