@@ -6,7 +6,7 @@ import { SweepPool, type WorkerLike } from '../src/worker/sweepPool';
 const ENTRY = new URL('./sweepWorkerThread.ts', import.meta.url).href;
 const BOOT = `import('tsx/esm/api').then(({ register }) => { register(); return import(${JSON.stringify(ENTRY)}); })`;
 
-export function nodeSweepWorker(): WorkerLike {
+function nodeSweepWorker(): WorkerLike {
   const thread = new Worker(BOOT, { eval: true });
   const worker: WorkerLike = {
     onmessage: null,

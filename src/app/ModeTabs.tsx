@@ -9,7 +9,7 @@ const MODES: ReadonlyArray<{ id: LabMode; label: string }> = [
   { id: 'buglab', label: 'Bug lab' },
 ];
 
-export const modePanelId = (mode: LabMode) => `mode-panel-${mode}`;
+const modePanelId = (mode: LabMode) => `mode-panel-${mode}`;
 const tabId = (mode: LabMode) => `mode-tab-${mode}`;
 
 export function ModeTabs() {

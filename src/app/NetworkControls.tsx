@@ -27,7 +27,7 @@ export function NetworkControls({ onProblem }: { onProblem(message: string | nul
       <div className="layers" role="group" aria-label={HIDDEN.label}>
         <div className="layers__head">
           <span className="field__label">{HIDDEN.label}</span>
-          <span className="layers__shape" aria-label={`Shape ${[2, ...hidden, 1].join('-')}`}>{[2, ...hidden, 1].join('–')}</span>
+          <span className="layers__shape" role="img" aria-label={`Shape ${[2, ...hidden, 1].join('-')}`}>{[2, ...hidden, 1].join('–')}</span>
           <button
             type="button"
             className="chip"
@@ -41,6 +41,7 @@ export function NetworkControls({ onProblem }: { onProblem(message: string | nul
         {hidden.length === 0 && <p className="field__hint">No hidden layer: the inputs feed the output directly.</p>}
         <ol className="layers__list">
           {hidden.map((n, k) => (
+            // biome-ignore lint/suspicious/noArrayIndexKey: a hidden layer is its position (remove layer 2 and the next one becomes layer 2) and holds no state of its own
             <li key={k} className="layers__item">
               <span className="layers__name">Layer {k + 1}</span>
               <span className="stepper">

@@ -22,7 +22,7 @@ export const MESSAGE_CLIP = 240;
 const FINISHED: ReadonlySet<LabStopReason> = new Set(['maxEpochs', 'targetCost', 'diverged']);
 
 /** What happened, in words, once a run has stopped by itself: "Finished at epoch 60,000: not solved; reached the epoch limit (60,000)". */
-export function finishedSentence(epoch: number, outcome: string | null, reason: string | null): string {
+function finishedSentence(epoch: number, outcome: string | null, reason: string | null): string {
   return `Finished at epoch ${formatEpoch(epoch)}${outcome ? `: ${outcome}` : ''}${reason ? `; ${reason}` : ''}`;
 }
 

@@ -64,7 +64,7 @@ interface TextFieldProps {
   children?: ReactNode;
 }
 
-export function TextField(props: TextFieldProps) {
+function TextField(props: TextFieldProps) {
   const id = useId();
   const { label, value, commit, inputMode = 'decimal', hint, width, children } = props;
   const [text, setText] = useState(value);
@@ -159,7 +159,7 @@ export function Segmented<T extends string>(props: { label: string; value: T; op
 }
 
 /** Parses a typed number (the grammar links and the CLI read); a sentence naming the setting when it is not one. */
-export function parseNumber(text: string, setting: string, example: string): { ok: true; value: number } | { ok: false; error: string } {
+function parseNumber(text: string, setting: string, example: string): { ok: true; value: number } | { ok: false; error: string } {
   if (text === '') return { ok: false, error: `${setting}: enter a number, e.g. ${example}` };
   const read = readNumberText(text);
   if (!read.ok) return { ok: false, error: `${setting}: “${text.length > 40 ? `${text.slice(0, 40)}…` : text}” ${read.reason === 'tooLarge' ? 'is too large to be a number' : 'is not a number'}; try e.g. ${example}` };

@@ -14,7 +14,7 @@ import type { CliIo } from './io';
 
 type Command = (argv: readonly string[], io: CliIo) => Promise<number>;
 
-export const COMMANDS: Readonly<Record<string, { run: Command; summary: string }>> = {
+const COMMANDS: Readonly<Record<string, { run: Command; summary: string }>> = {
   train: { run: trainCommand, summary: 'train one network; predictions, final cost, solved, speed' },
   sweep: { run: sweepCommand, summary: 'train from many seeds; success rate and median final cost' },
   step: { run: stepCommand, summary: 'one inspectable pass: z, a, δ per sample, gradients, the update' },
@@ -23,7 +23,7 @@ export const COMMANDS: Readonly<Record<string, { run: Command; summary: string }
   check: { run: checkCommand, summary: 'diagnose your gradients on the probe: correct, or which slips; exit 1 when wrong' },
 };
 
-export const MAIN_HELP = [
+const MAIN_HELP = [
   'usage: backprop-lab <command> [flags]',
   '',
   'The Backprop Lab engine on the command line.',

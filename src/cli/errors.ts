@@ -5,7 +5,6 @@ export class UsageError extends Error {
   readonly exitCode = 2;
 }
 
-export const EXIT_OK = 0;
 /** gradcheck above tolerance */
 export const EXIT_CHECK_FAILED = 1;
 export const EXIT_USAGE = 2;

@@ -50,8 +50,6 @@ export const CONFIG_FLAGS = {
   ...SETTING_FLAGS,
 } as const satisfies FlagTable;
 
-export type ConfigFlag = keyof typeof CONFIG_FLAGS;
-
 /** Every flag of every command, so a flag used with the wrong command gets a fitting message. */
 export const ALL_FLAG_NAMES: readonly string[] = [...Object.keys(CONFIG_FLAGS), 'out', 'inits', 'threads', 'tolerance', 'force', 'json', 'help'];
 

@@ -17,9 +17,9 @@ import { withoutByteOrderMark } from './json';
 /** Texts longer than this are refused before parsing (10,000 rows of a few columns fit easily). */
 export const MAX_CSV_CHARS = 2_000_000;
 /** Inputs and targets together. */
-export const MAX_CSV_COLUMNS = 64;
+const MAX_CSV_COLUMNS = 64;
 /** Longer cells are refused: no double needs more than ~25 characters. */
-export const MAX_CSV_CELL_LENGTH = 64;
+const MAX_CSV_CELL_LENGTH = 64;
 
 /** Plain decimal or exponent notation only (no hex, no "Infinity", no "NaN", no blanks): the one number syntax the lab reads, in CSV cells, links and typed fields. */
 export const NUMBER_TEXT = /^[+-]?(?:\d+\.?\d*|\.\d+)(?:e[+-]?\d+)?$/i;

@@ -28,12 +28,8 @@ export type PlaneSetName = (typeof PLANE_SETS)[number];
 export type DatasetName = GateName | PlaneSetName;
 export const DATASETS: readonly DatasetName[] = [...GATES, ...PLANE_SETS];
 
-export function isDatasetName(name: unknown): name is DatasetName {
-  return typeof name === 'string' && (DATASETS as readonly string[]).includes(name);
-}
-
 /** The gates' inputs in the question's order. */
-export const GATE_INPUTS: readonly (readonly [number, number])[] = [
+const GATE_INPUTS: readonly (readonly [number, number])[] = [
   [1, 1],
   [0, 1],
   [1, 0],

@@ -42,17 +42,17 @@ export interface GradientCheck {
 }
 
 /** The smallest gradient scale a difference is measured against. */
-export const GRADIENT_FLOOR = 1e-8;
+const GRADIENT_FLOOR = 1e-8;
 
 /**
  * Rounding in C(θ ± h) leaves the numeric estimate an absolute noise of roughly 1e-12·C (h = 1e-3),
  * so gradients below this fraction of the cost are measured against it, not against themselves:
  * a correct 1e-8 gradient would otherwise show a "relative error" of 1e-5 from noise alone.
  */
-export const NUMERIC_NOISE_FRACTION = 1e-5;
+const NUMERIC_NOISE_FRACTION = 1e-5;
 
 /** |a − n| / max(|a|, |n|, floor): below the floor the difference is taken relative to the floor. */
-export function relativeError(analytic: number, numeric: number, floor = GRADIENT_FLOOR): number {
+function relativeError(analytic: number, numeric: number, floor = GRADIENT_FLOOR): number {
   const scale = Math.max(Math.abs(analytic), Math.abs(numeric), floor);
   return Math.abs(analytic - numeric) / scale;
 }

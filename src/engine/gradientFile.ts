@@ -86,10 +86,10 @@ export function gradientsFromFile(file: GradientsFile, sizes: readonly number[])
     const matrix = file.gradWeights[k];
     const shape = `${matrix.length}×${matrix[0]?.length ?? 0}`;
     if (matrix.length !== rows || matrix.some((row) => row.length !== cols)) return fail(`gradWeights[${k}] must be ${rows}×${cols} (n_${k + 1} × n_${k}), got ${matrix.every((row) => row.length === matrix[0]?.length) ? shape : 'rows of different lengths'}`);
-    matrix.forEach((row, j) => row.forEach((g, i) => (flat[layout.weightOffset[k + 1] + j * cols + i] = g)));
+    matrix.forEach((row, j) => { row.forEach((g, i) => { flat[layout.weightOffset[k + 1] + j * cols + i] = g; }); });
     const vector = file.gradBiases[k];
     if (vector.length !== rows) return fail(`gradBiases[${k}] must hold ${rows} numbers (n_${k + 1}), got ${vector.length}`);
-    vector.forEach((g, j) => (flat[layout.biasOffset[k + 1] + j] = g));
+    vector.forEach((g, j) => { flat[layout.biasOffset[k + 1] + j] = g; });
   }
   return { ok: true, value: flat };
 }

@@ -14,7 +14,7 @@ import { type Network, layoutOf } from './network';
 import type { TrainOptions } from './options';
 import { PassWorkspace, applyUpdate, backward, forward } from './pass';
 
-export interface LayerRecord {
+interface LayerRecord {
   /** layer index l (1 … L) */
   layer: number;
   size: number;

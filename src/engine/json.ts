@@ -14,7 +14,7 @@ export function withoutByteOrderMark(text: string): string {
 }
 
 /** Line and column (both 1-based) of a character offset. */
-export function lineAndColumn(text: string, offset: number): { line: number; column: number } {
+function lineAndColumn(text: string, offset: number): { line: number; column: number } {
   const before = text.slice(0, Math.max(0, Math.min(offset, text.length)));
   const lastBreak = before.lastIndexOf('\n');
   return { line: before.split('\n').length, column: before.length - lastBreak };

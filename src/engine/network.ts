@@ -42,11 +42,6 @@ export function layoutOf(sizes: readonly number[]): Layout {
   return { weightOffset, biasOffset, parameterCount: offset };
 }
 
-/** Index of W^l[j][i] (from neuron i of layer l−1 to neuron j of layer l) in params. */
-export function weightIndex(layout: Layout, sizes: readonly number[], l: number, j: number, i: number): number {
-  return layout.weightOffset[l] + j * sizes[l - 1] + i;
-}
-
 /** Which parameter an index into params is: W^l[j][i] (from neuron i of layer l−1 to neuron j of layer l) or b^l[j]. */
 export interface ParameterPlace {
   /** index into params */

@@ -13,10 +13,10 @@ import { describeRange, inRange } from './settingChecks';
 import { CONFIG_SETTINGS } from './settings';
 
 /** Kept here for callers that imported it from this file before it moved to json.ts. */
-export { jsonErrorWithLine };
+;
 
 export const NETWORK_FORMAT = 'backprop-lab/network';
-export const NETWORK_VERSION = 1;
+const NETWORK_VERSION = 1;
 /** Files larger than this are refused before parsing. */
 export const MAX_NETWORK_FILE_BYTES = 2_000_000;
 

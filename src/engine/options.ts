@@ -9,7 +9,7 @@ export {
   type DerivativeMode,
   GRADIENT_DIVISORS,
   type GradientDivisor,
-  MAX_LEARNING_RATE,
+  
   SIGMOID_FORMS,
   type SigmoidForm,
   type TrainOptions,

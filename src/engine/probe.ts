@@ -31,8 +31,8 @@ export function probeNetwork(): Network {
   const layout = layoutOf(PROBE_SIZES);
   const params = new Float64Array(layout.parameterCount);
   for (let l = 1; l < PROBE_SIZES.length; l++) {
-    WEIGHTS[l - 1].forEach((row, j) => row.forEach((w, i) => (params[layout.weightOffset[l] + j * PROBE_SIZES[l - 1] + i] = w)));
-    BIASES[l - 1].forEach((b, j) => (params[layout.biasOffset[l] + j] = b));
+    WEIGHTS[l - 1].forEach((row, j) => { row.forEach((w, i) => { params[layout.weightOffset[l] + j * PROBE_SIZES[l - 1] + i] = w; }); });
+    BIASES[l - 1].forEach((b, j) => { params[layout.biasOffset[l] + j] = b; });
   }
   return createNetwork(PROBE_SIZES, ['sigmoid', 'sigmoid', 'sigmoid'], params);
 }

@@ -21,7 +21,7 @@ export const SIGMOID_FORMS = ['stable', 'naive'] as const;
 export type SigmoidForm = (typeof SIGMOID_FORMS)[number];
 
 /** Which network, on which data, from which start. */
-export interface NetworkSpec {
+interface NetworkSpec {
   dataset: DatasetName;
   /** sizes of the hidden layers only; inputs and outputs follow from the dataset */
   hidden: number[];
@@ -115,7 +115,7 @@ export type AnySetting = NumberSetting | ChoiceSetting<string> | SwitchSetting |
 export const MAX_SEED = 0xffffffff;
 /** The ceiling of the learning rate and of a target cost: far beyond any useful value, and finite. */
 const CEILING = 1e6;
-export const MAX_LEARNING_RATE = CEILING;
+const MAX_LEARNING_RATE = CEILING;
 
 /** Every LabConfig setting; the order is the link's order and the order of the CLI's help. */
 export const CONFIG_SETTINGS = {

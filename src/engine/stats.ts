@@ -6,7 +6,7 @@
 import { exp10, log10 } from './math';
 
 /** z with P(|Z| ≤ z) = 0.95 for a standard normal Z. */
-export const Z_95 = 1.959963984540054;
+const Z_95 = 1.959963984540054;
 
 export interface RateInterval {
   successes: number;
@@ -45,7 +45,7 @@ export function median(values: ArrayLike<number>): number {
   return n % 2 === 1 ? sorted[mid] : (sorted[mid - 1] + sorted[mid]) / 2;
 }
 
-export type HistogramBinKind = 'zero' | 'range' | 'nonFinite';
+type HistogramBinKind = 'zero' | 'range' | 'nonFinite';
 
 export interface HistogramBin {
   /** zero: values ≤ 0 (a cost that rounded to exactly 0); range: low ≤ v < high (the last bin also holds v = high); nonFinite: NaN or ±∞ */

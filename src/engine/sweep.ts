@@ -47,7 +47,7 @@ export function planChunks(firstSeed: number, starts: number, workerCount: numbe
 }
 
 /** One seed of a sweep, each mode trained from that seed (data defaults to the config's named set). */
-export function runSweepStart(config: LabConfig, seed: number, derivatives: readonly DerivativeMode[], data = namedDataset(config.dataset, config.dataSeed)): SweepRecord {
+function runSweepStart(config: LabConfig, seed: number, derivatives: readonly DerivativeMode[], data = namedDataset(config.dataset, config.dataSeed)): SweepRecord {
   const record: SweepRecord = { seed };
   for (const mode of derivatives) record[mode] = runStart({ ...config, derivative: mode }, seed, data);
   return record;
@@ -129,7 +129,7 @@ export function summarizeSweep(records: readonly SweepStartRecord[], options: Lo
 export function sweepKey(config: LabConfig, data?: Dataset): string {
   const entries = Object.entries(config).filter(([name]) => name !== 'seed' && name !== 'derivative');
   const settings = JSON.stringify(Object.fromEntries(entries.sort(([p], [q]) => (p < q ? -1 : 1))));
-  if (!data || data.kind !== 'custom') return settings;
+  if (data?.kind !== 'custom') return settings;
   // FNV-1a over the bytes of the inputs and targets
   let hash = 0x811c9dc5;
   for (const values of [data.inputs, data.targets]) {

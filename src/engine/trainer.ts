@@ -184,7 +184,7 @@ export class Trainer {
 }
 
 /** Finds the first layer holding a non-finite parameter, z or a, after a blow-up. */
-export function locateDivergence(net: Network, data: Dataset, epoch: number, naiveSigmoid = false): Divergence {
+function locateDivergence(net: Network, data: Dataset, epoch: number, naiveSigmoid = false): Divergence {
   const ws = new PassWorkspace(net, data.count);
   const L = net.sizes.length - 1;
   const p = net.params;

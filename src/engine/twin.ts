@@ -33,7 +33,7 @@ export function parameterLabels(sizes: readonly number[]): ParameterLabel[] {
 }
 
 /** The two modes in the order every twin structure uses. */
-export const TWIN_MODES: readonly DerivativeMode[] = DERIVATIVE_MODES;
+const TWIN_MODES: readonly DerivativeMode[] = DERIVATIVE_MODES;
 
 /** Two trainers on two clones of one network; `step` advances both by the same epochs. */
 export class TwinRun {
@@ -118,7 +118,7 @@ export class TwinRun {
   }
 }
 
-export interface TwinModeResult {
+interface TwinModeResult {
   derivative: DerivativeMode;
   /** exactly the epochs run: epoch k+1's cost at index k */
   costs: Float64Array;

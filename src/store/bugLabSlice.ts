@@ -29,10 +29,10 @@ import type { SliceCreator } from './sliceCreator';
 type Needs = CoreState;
 type Store = Needs & BugLabSlice;
 
-export type BugLabJobStatus = 'idle' | 'running' | 'done' | 'cancelled' | 'error';
+type BugLabJobStatus = 'idle' | 'running' | 'done' | 'cancelled' | 'error';
 
 /** What the slice needs of the sweep pool (SweepPool fits). */
-export interface SweepRunner {
+interface SweepRunner {
   readonly workerCount: number;
   run(request: SweepRequest, onProgress?: (progress: SweepProgress) => void): Promise<SweepOutcome>;
   cancel(): boolean;
@@ -61,7 +61,7 @@ export interface SweepResult {
 }
 
 /** The latest sweep: its status and progress (its result also goes to sweepResults). */
-export interface SweepRun {
+interface SweepRun {
   status: BugLabJobStatus;
   /** the configuration every start trained (its epochs are each start's) */
   config: LabConfig | null;
@@ -75,7 +75,7 @@ export interface SweepRun {
 }
 
 /** The gate comparison: the question's [2,2,1] preset on OR, AND and XOR, both derivatives. */
-export interface GateComparisonRun {
+interface GateComparisonRun {
   status: BugLabJobStatus;
   starts: number;
   /** the gate being swept while running */
@@ -84,7 +84,7 @@ export interface GateComparisonRun {
   error: string | null;
 }
 
-export interface GateComparisonRow {
+interface GateComparisonRow {
   gate: GateName;
   result: SweepResult;
 }

@@ -49,7 +49,7 @@ export interface ConfigSlice {
 type Needs = BridgeSlice & { data: Dataset | null };
 
 /** The settings the lab opens with: the engine's defaults, stopping where the CLI stops. */
-export const INITIAL_STOP = DEFAULT_STOP;
+const INITIAL_STOP = DEFAULT_STOP;
 
 /** The user's own data, which the worker keeps while the dataset setting stays (and `namedData` is not asked for). */
 function keptData(state: ConfigSlice & Needs, config: LabConfig, namedData: boolean) {

@@ -12,13 +12,13 @@ import type { LabStore } from './labStore';
 import { type RequestTimers, noWorker, pendingRequests } from './pendingRequests';
 
 /** Told about a message that is not a LabEvent (it never reaches the store); the supervisor restarts the worker. */
-export type InvalidMessageHandler = (problem: string) => void;
+type InvalidMessageHandler = (problem: string) => void;
 
 /** Calls `flush` later (or at once); the bridge applies everything that arrived in between. */
 export type EventBatcher = (flush: () => void) => void;
 
 /** Next animation frame, or 100 ms when no frame comes (a hidden tab has none), whichever is first. */
-export const frameBatcher: EventBatcher = (flush) => {
+const frameBatcher: EventBatcher = (flush) => {
   let done = false;
   const once = () => {
     if (done) return;

@@ -5,7 +5,7 @@
 import type { LabStore } from './labStore';
 
 /** Same shape as the cost curve's CostSeries / CostSource (structural, so the store needs no view import). */
-export interface HistorySeries {
+interface HistorySeries {
   id: string;
   label: string;
   color?: string;

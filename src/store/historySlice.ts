@@ -40,7 +40,7 @@ export interface HistorySlice {
 }
 
 /** Epochs the history can hold without ever copying (the address space is reserved, memory is used as it fills). */
-export const GROWABLE_HISTORY_EPOCHS = 1 << 25;
+const GROWABLE_HISTORY_EPOCHS = 1 << 25;
 
 interface ResizableBuffer extends ArrayBuffer {
   readonly resizable: boolean;

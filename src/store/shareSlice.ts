@@ -8,7 +8,7 @@ import type { SliceCreator } from './sliceCreator';
 /** What this slice reads and writes of the store. */
 type Needs = CoreState;
 
-export interface PageNote {
+interface PageNote {
   /** what the note is about: a URL key, 'worker', 'storage' … ('' for the page as a whole) */
   key: string;
   /** one plain-text sentence (shown as text, never as HTML) */
@@ -18,7 +18,7 @@ export interface PageNote {
 /** A hostile link cannot flood the page: older notes go first. */
 export const MAX_PAGE_NOTES = 16;
 
-export interface ShareState {
+interface ShareState {
   notes: PageNote[];
   /** index into params of the weight or bias whose editor is open, or null */
   editingParam: number | null;
@@ -38,7 +38,7 @@ export const createShareSlice: SliceCreator<ShareSlice, Needs> = (set, get) => (
 
   addNotes(notes) {
     const current = get().share.notes;
-    const fresh = notes.filter((note) => !current.some((shown) => shown.message === note.message));
+    const fresh = notes.filter((note, k) => !current.some((shown) => shown.message === note.message) && notes.findIndex((other) => other.message === note.message) === k);
     if (fresh.length === 0) return;
     set({ share: { ...get().share, notes: [...current, ...fresh].slice(-MAX_PAGE_NOTES) } });
   },

@@ -14,7 +14,7 @@ import type { SliceCreator } from './sliceCreator';
 type Needs = CoreState;
 type Store = Needs & StepSlice;
 
-export interface StepThroughState {
+interface StepThroughState {
   /** the latest passes the worker sent (they may belong to an earlier run until new ones arrive) */
   passes: InspectedPasses | null;
   /** the moment (see momentKey) the last request was for; a new request goes out when the lab moves on */
@@ -47,7 +47,7 @@ export interface StepSlice {
   loadIntoLab(load: LabLoad): string | null;
 }
 
-export interface LabLoad {
+interface LabLoad {
   network?: Network;
   data?: Dataset;
   options?: TrainOptions;
@@ -56,7 +56,7 @@ export interface LabLoad {
 const OPTION_KEYS = ['cost', 'learningRate', 'derivative', 'batchSize', 'gradientDivisor', 'sigmoidForm', 'freezeBiases'] as const satisfies readonly (keyof TrainOptions & keyof LabConfig)[];
 
 /** Identifies what a pass depends on: the run, its epoch and the training options. */
-export function momentKey(runId: number, epoch: number, options: Pick<TrainOptions, (typeof OPTION_KEYS)[number]>): string {
+function momentKey(runId: number, epoch: number, options: Pick<TrainOptions, (typeof OPTION_KEYS)[number]>): string {
   return [runId, epoch, ...OPTION_KEYS.map((key) => String(options[key]))].join('|');
 }
 
@@ -72,7 +72,7 @@ export function passesAreCurrent(state: Store): boolean {
   return passes !== null && momentKey(passes.runId, passes.epoch, passes.options) === currentMomentKey(state);
 }
 
-export const INITIAL_STEP_THROUGH: StepThroughState = {
+const INITIAL_STEP_THROUGH: StepThroughState = {
   passes: null,
   requestedKey: null,
   advancing: false,

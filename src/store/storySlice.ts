@@ -13,9 +13,9 @@ import type { StepSlice } from './stepSlice';
 type Needs = CoreState & BugLabSlice & StepSlice;
 type Store = Needs & StorySlice;
 
-export type StoryStepStatus = 'running' | 'done' | 'error';
+type StoryStepStatus = 'running' | 'done' | 'error';
 
-export interface StoryState {
+interface StoryState {
   /** the landing's story sentences above the views */
   landing: boolean;
   /** the open tour step, counted from 1, or null when the tour is closed */
@@ -52,7 +52,7 @@ export function liveRunIsAt(state: Store, config: LabConfig, epoch: number): boo
   return JSON.stringify(state.config) === JSON.stringify(config) && !run.running && run.epoch === epoch && snapshot?.runId === run.runId && snapshot.epoch === epoch;
 }
 
-export const INITIAL_STORY: StoryState = { landing: false, tourStep: null, stepStatus: 'done', stepError: null, inspecting: null };
+const INITIAL_STORY: StoryState = { landing: false, tourStep: null, stepStatus: 'done', stepError: null, inspecting: null };
 
 /** Resolves once `ready(state)` holds (checked now and on every change); false if `stale()` turns true first. */
 export function whenState(subscribe: (listener: (state: Store) => void) => () => void, get: () => Store, ready: (state: Store) => boolean, stale: () => boolean = () => false): Promise<boolean> {

@@ -43,9 +43,9 @@ export const DEFAULT_MAX_RESTARTS = 3;
 export const DEFAULT_RESTART_WINDOW_MS = 60_000;
 export { DEFAULT_ANSWER_TIMEOUT_MS };
 /** A training worker sends costs every frame, so 2 s of silence is a hang (issue 16). */
-export const DEFAULT_SILENCE_MS = 2_000;
+const DEFAULT_SILENCE_MS = 2_000;
 /** Silence allowed never grows past this, whatever the worker's slowest step so far. */
-export const MAX_SILENCE_MS = 60_000;
+const MAX_SILENCE_MS = 60_000;
 /** A check that fires this much later than due means the page itself was blocked, not the worker. */
 const PAGE_STALL_MS = 500;
 

@@ -23,11 +23,6 @@ export function trackFocusOrigin(target: Window = window): void {
   );
 }
 
-/** Was the focused control reached with the keyboard (Tab) since the last pointer press? */
-export function focusCameFromKeyboard(): boolean {
-  return focusByKeyboard;
-}
-
 /** For tests: sets the flag as a Tab or a click would. */
 export function setFocusOrigin(keyboard: boolean): void {
   focusByKeyboard = keyboard;

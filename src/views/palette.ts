@@ -25,8 +25,8 @@ export const OKABE_ITO = {
 export const SERIES_COLORS: readonly string[] = [OKABE_ITO.blue, OKABE_ITO.vermillion, OKABE_ITO.bluishGreen, OKABE_ITO.reddishPurple, OKABE_ITO.orange, OKABE_ITO.skyBlue];
 
 /** Ends and middle of the value ramp. */
-export const LOW_COLOR = '#B84A00';
-export const HIGH_COLOR = '#005A96';
+const LOW_COLOR = '#B84A00';
+const HIGH_COLOR = '#005A96';
 const MIDDLE_COLOR = '#F4F2EE';
 
 /** t ∈ [0, 1] → colour: 0 = dark orange (low), ½ = near white, 1 = dark blue (high). */
@@ -75,7 +75,3 @@ export function weightWidthScale(maxAbs: number, maxWidth: number) {
   const m = Number.isFinite(maxAbs) && maxAbs > 0 ? maxAbs : 1;
   return scaleSqrt().domain([0, m]).range([0.6, Math.max(1, maxWidth)]).clamp(true);
 }
-
-/** Focus and highlight accent (not part of the value ramp, so it never reads as a value). */
-export const ACCENT_COLOR = '#111111';
-export const HIGHLIGHT_COLOR = OKABE_ITO.reddishPurple;

@@ -12,7 +12,7 @@ export interface Checkpoint {
   options: TrainOptions;
 }
 
-export const DEFAULT_CHECKPOINT_CAPACITY = 256;
+const DEFAULT_CHECKPOINT_CAPACITY = 256;
 
 export class Checkpoints {
   /** keep a checkpoint at every multiple of this epoch count */

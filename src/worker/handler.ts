@@ -26,8 +26,8 @@ import { Slicer } from './slicer';
 import { gridFor } from './snapshot';
 import { FRAME_MS, SnapshotSender } from './snapshotSender';
 
-export { nextSeed } from './commandChecks';
-export { FRAME_MS, SNAPSHOT_SHARE } from './snapshotSender';
+;
+export { FRAME_MS,  } from './snapshotSender';
 
 export interface HandlerDeps {
   post(event: LabEvent, transfer: Transferable[]): void;
@@ -91,27 +91,33 @@ export class LabHandler {
       case 'setSpeed':
         this.pacer.speed = checkedSpeed(command.speed);
         this.pacer.anchor(this.deps.now(), this.run?.trainer.epoch ?? 0);
-        return this.postStatus();
+        this.postStatus();
+        return;
       case 'setStop':
         this.stop = checkedStop(command.stop);
         return;
       case 'recycle':
-        return this.costs.recycle(command.buffer);
+        this.costs.recycle(command.buffer);
+        return;
       case 'loadData':
-        return this.setup.loadData(command.data, (config) => this.startRun(config, 'loadData'));
+        this.setup.loadData(command.data, (config) => this.startRun(config, 'loadData'));
+        return;
       case 'loadNetwork':
-        return this.setup.loadNetwork(command.network, (config) => this.startRun(config, 'loadNetwork'));
+        this.setup.loadNetwork(command.network, (config) => this.startRun(config, 'loadNetwork'));
+        return;
     }
     const run = this.run;
     if (!run) throw new Error('no configuration yet: send configure first');
     const config = this.setup.config!;
     switch (command.type) {
       case 'reset':
-        return this.startRun(config, 'reset');
+        this.startRun(config, 'reset');
+        return;
       case 'newSeed': {
         const seed = checkedSeed(command.seed ?? nextSeed(config.seed));
         this.setup.forgetNetwork();
-        return this.startRun({ ...config, seed }, 'newSeed');
+        this.startRun({ ...config, seed }, 'newSeed');
+        return;
       }
       case 'play':
         return this.play(Infinity);
@@ -126,9 +132,11 @@ export class LabHandler {
         return this.scrub(command.epoch);
       case 'inspectPass':
       case 'gradientCheck':
-        return runInspectCommand(command, { run, runId: this.runId, post: this.deps.post, step: () => this.step() });
+        runInspectCommand(command, { run, runId: this.runId, post: this.deps.post, step: () => this.step() });
+        return;
       case 'setParam':
-        return setParameter(run, command, () => this.sendSnapshot());
+        setParameter(run, command, () => this.sendSnapshot());
+        return;
       default:
         throw new TypeError(`unknown command ${JSON.stringify((command as { type: unknown }).type)}`);
     }
@@ -139,7 +147,8 @@ export class LabHandler {
     this.setup.checkConfig(config, dropData);
     if (!before || !this.run || dropData || needsNewRun(before, config)) {
       this.setup.forgetNetwork();
-      return this.startRun(config, 'configure');
+      this.startRun(config, 'configure');
+      return;
     }
     // same network: new options, same weights
     const adopted = this.setup.adopt(config);
@@ -178,9 +187,14 @@ export class LabHandler {
       this.budget = budget;
       return;
     }
-    if (trainer.divergence) return this.refuse('diverged', `${trainer.divergence.message}; press Reset to start again`);
-    if (this.stop.maxEpochs > 0 && trainer.epoch >= this.stop.maxEpochs)
-      return this.refuse('maxEpochs', `reached the epoch limit (${this.stop.maxEpochs.toLocaleString('en')}); raise it or press Reset`);
+    if (trainer.divergence) {
+      this.refuse('diverged', `${trainer.divergence.message}; press Reset to start again`);
+      return;
+    }
+    if (this.stop.maxEpochs > 0 && trainer.epoch >= this.stop.maxEpochs) {
+      this.refuse('maxEpochs', `reached the epoch limit (${this.stop.maxEpochs.toLocaleString('en')}); raise it or press Reset`);
+      return;
+    }
     this.running = true;
     this.budget = budget;
     this.stopReason = null;
@@ -200,7 +214,10 @@ export class LabHandler {
   private step(): void {
     if (this.running) this.finish('paused', null);
     const trainer = this.run!.trainer;
-    if (trainer.divergence) return this.refuse('diverged', `${trainer.divergence.message}; press Reset to start again`);
+    if (trainer.divergence) {
+      this.refuse('diverged', `${trainer.divergence.message}; press Reset to start again`);
+      return;
+    }
     const { reason } = this.slicer.trainChunk(this.run!, 1, NO_STOP);
     this.costs.flush(this.deps.post, this.runId);
     this.stopReason = reason === 'diverged' ? 'diverged' : null;
@@ -210,7 +227,10 @@ export class LabHandler {
   }
 
   private scrub(epoch: number | null): void {
-    if (epoch === null) return this.sendSnapshot();
+    if (epoch === null) {
+      this.sendSnapshot();
+      return;
+    }
     const checkpoint = this.checkpoints.at(Math.min(checkedScrubEpoch(epoch), this.run!.trainer.epoch));
     if (checkpoint) this.snapshots.sendCheckpoint(this.run!, this.runId, this.grid!, checkpoint);
   }
@@ -228,10 +248,22 @@ export class LabHandler {
     if (this.budget !== Infinity) this.budget -= trained;
     const now = this.deps.now();
     this.pacer.measure(now, trainer.epoch);
-    if (reason === 'diverged') return this.finish('diverged', trainer.divergence!.message);
-    if (reason === 'maxEpochs') return this.finish('maxEpochs', `reached the epoch limit (${this.stop.maxEpochs.toLocaleString('en')})`);
-    if (reason === 'targetCost') return this.finish('targetCost', `reached the target cost ${this.stop.targetCost} at epoch ${trainer.epoch.toLocaleString('en')}`);
-    if (this.budget <= 0) return this.finish('ranEpochs', null);
+    if (reason === 'diverged') {
+      this.finish('diverged', trainer.divergence!.message);
+      return;
+    }
+    if (reason === 'maxEpochs') {
+      this.finish('maxEpochs', `reached the epoch limit (${this.stop.maxEpochs.toLocaleString('en')})`);
+      return;
+    }
+    if (reason === 'targetCost') {
+      this.finish('targetCost', `reached the target cost ${this.stop.targetCost} at epoch ${trainer.epoch.toLocaleString('en')}`);
+      return;
+    }
+    if (this.budget <= 0) {
+      this.finish('ranEpochs', null);
+      return;
+    }
     // slow speeds show every epoch; fast ones at most one snapshot a frame, fewer when snapshots are costly
     const speed = this.pacer.speed;
     const slow = speed !== 'max' && speed <= 1000 / FRAME_MS;

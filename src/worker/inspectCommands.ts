@@ -48,7 +48,7 @@ export function inspectBoth(run: Run, runId: number, budget: PassBudget = STEP_P
 }
 
 /** What a bounded pass left out, in words (null when it kept everything). */
-export function passesNote(network: Network, count: number, keep: { sampleGradients: boolean; sampleLimit: number }): string | null {
+function passesNote(network: Network, count: number, keep: { sampleGradients: boolean; sampleLimit: number }): string | null {
   const parts: string[] = [];
   const size = `${count.toLocaleString('en')} samples × ${layoutOf(network.sizes).parameterCount.toLocaleString('en')} parameters`;
   if (!keep.sampleGradients) parts.push(`each sample's own gradient term is not kept for this size (${size})`);
@@ -58,7 +58,7 @@ export function passesNote(network: Network, count: number, keep: { sampleGradie
   return `${sentence[0].toUpperCase()}${sentence.slice(1)}. The batch cost, gradient and update are exact.`;
 }
 
-export function checkGradients(run: Run, runId: number, budget = GRADCHECK_BUDGET): CheckedGradients {
+function checkGradients(run: Run, runId: number, budget = GRADCHECK_BUDGET): CheckedGradients {
   const options = { ...run.trainer.options };
   const { data } = run;
   const parameters = run.net.params.length;
@@ -74,7 +74,7 @@ export function checkGradients(run: Run, runId: number, budget = GRADCHECK_BUDGE
 }
 
 /** Every buffer of the two passes and the network copy (all fresh, so all transferable). */
-export function passBuffers(passes: Pick<InspectedPasses, 'network' | 'pass' | 'otherPass'>): ArrayBuffer[] {
+function passBuffers(passes: Pick<InspectedPasses, 'network' | 'pass' | 'otherPass'>): ArrayBuffer[] {
   const buffers = new Set<ArrayBuffer>();
   const add = (array: ArrayBufferView | null) => array && buffers.add(array.buffer as ArrayBuffer);
   add(passes.network.params);

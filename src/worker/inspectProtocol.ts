@@ -10,8 +10,6 @@ export type InspectCommand =
   /** Analytic against numeric gradient of every parameter, on the live parameters and options. */
   | { type: 'gradientCheck'; requestId?: number };
 
-export type InspectCommandType = InspectCommand['type'];
-
 /** The two passes of one moment of the run. */
 export interface InspectedPasses {
   runId: number;

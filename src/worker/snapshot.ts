@@ -13,11 +13,11 @@ import { overflowSummaryOf } from './overflowLog';
 import { type LabEvent, type LabSnapshot, snapshotBuffers } from './protocol';
 
 /** Resolution of the output grid and of each neuron's small heatmap, for networks that can afford them. */
-export const GRID_RESOLUTION = 100;
-export const NEURON_GRID_RESOLUTION = 32;
+const GRID_RESOLUTION = 100;
+const NEURON_GRID_RESOLUTION = 32;
 
 /** Grid cost of one snapshot: ≈ 16 M multiply-adds is 20–35 ms; a big network gets coarser grids. */
-export const SNAPSHOT_GRID_BUDGET: GridBudget = {
+const SNAPSHOT_GRID_BUDGET: GridBudget = {
   multiplyAdds: 16_000_000,
   // 64 neurons at 32²: more neurons than that never get a heatmap on the graph anyway
   neuronCells: 64 * NEURON_GRID_RESOLUTION * NEURON_GRID_RESOLUTION,

@@ -10,7 +10,7 @@ import { buildSnapshot, postSnapshot } from './snapshot';
 /** At most one snapshot per frame. */
 export const FRAME_MS = 16;
 /** Snapshots may take at most this share of the worker's time (big networks snapshot less often). */
-export const SNAPSHOT_SHARE = 0.08;
+const SNAPSHOT_SHARE = 0.08;
 
 type Post = (event: LabEvent, transfer: Transferable[]) => void;
 

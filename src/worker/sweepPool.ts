@@ -55,7 +55,7 @@ export interface TwinProgress {
   timeLeftMs: number | null;
 }
 
-export function defaultWorkerCount(): number {
+function defaultWorkerCount(): number {
   const cores = typeof navigator !== 'undefined' ? navigator.hardwareConcurrency : undefined;
   return Math.max(1, Math.min(16, Number.isInteger(cores) && cores! > 0 ? cores! : 2));
 }
@@ -198,8 +198,14 @@ export class SweepPool {
   private onSweepEvent(index: number, event: SweepEvent): void {
     const job = this.sweep;
     if (!job || event.jobId !== job.jobId) return; // a message from a cancelled sweep
-    if (event.type === 'error') return this.failSweep(event.message);
-    if (event.type === 'chunkDone') return this.dispatch(index);
+    if (event.type === 'error') {
+      this.failSweep(event.message);
+      return;
+    }
+    if (event.type === 'chunkDone') {
+      this.dispatch(index);
+      return;
+    }
     if (event.type !== 'start') return;
     job.collector.add(event.record);
     const now = this.now();

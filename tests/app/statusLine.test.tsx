@@ -113,18 +113,20 @@ describe('the status after a run stops (issue 11)', () => {
   });
 });
 
+/** A view that throws while `broken()` says so, and draws once it no longer does. */
+function Fragile({ broken }: { broken: () => boolean }) {
+  if (broken()) throw new Error('cannot read properties of undefined (reading "params")');
+  return <p>drawn again</p>;
+}
+
 describe('a view that throws (issue 16, defect 1)', () => {
   test('is replaced by what failed and "Reload this view"; its siblings stay; the reload draws it afresh', async () => {
     let broken = true;
-    function Fragile() {
-      if (broken) throw new Error('cannot read properties of undefined (reading "params")');
-      return <p>drawn again</p>;
-    }
     rendered = await render(
       <div>
         <p>sibling</p>
         <ErrorBoundary name="The network graph">
-          <Fragile />
+          <Fragile broken={() => broken} />
         </ErrorBoundary>
       </div>,
     );

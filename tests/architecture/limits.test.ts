@@ -42,7 +42,7 @@ const OTHER_MEANINGS: Record<number, Record<string, string>> = {
     'worker/snapshot.ts': 'bytes in a megabyte, and a snapshot budget in bytes',
     'cli/commands/sweep.ts': 'the most starts --inits accepts',
   },
-  10_000: {
+  10000: {
     'engine/config.ts': 'the "Fixed" preset trains 10,000 epochs',
     'app/bugLab/fixPath.ts': 'epochs of a bug-lab fix step',
     'cli/commands/train.ts': 'the epochs in a --help example',

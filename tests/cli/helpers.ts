@@ -4,8 +4,8 @@ import { fileURLToPath } from 'node:url';
 import { runCli } from '../../src/cli/cli';
 import { captureIo } from '../../src/cli/io';
 
-export const ROOT = fileURLToPath(new URL('../..', import.meta.url));
-export const BIN = fileURLToPath(new URL('../../bin/backprop-lab.mjs', import.meta.url));
+const ROOT = fileURLToPath(new URL('../..', import.meta.url));
+const BIN = fileURLToPath(new URL('../../bin/backprop-lab.mjs', import.meta.url));
 
 export interface CliRun {
   code: number;

@@ -64,13 +64,20 @@ describe('files are checked before and while they are read (defect 7)', () => {
 
   test('a source that holds more than its size said (it grew, or never ends) is read one byte past the limit, then refused', () => {
     let calls = 0;
-    const endless = (chunk: Buffer): number => (calls++, chunk.fill(0x20).length);
+    const endless = (chunk: Buffer): number => {
+      calls++;
+      return chunk.fill(0x20).length;
+    };
     expect(readAtMost(endless, 100_000)).toBeNull();
     // 64 KB chunks: the second stops at byte 100,001
     expect(calls).toBe(2);
     const text = Buffer.from('x1,y1\n0,1\n');
     let given = false;
-    const once = (chunk: Buffer): number => (given ? 0 : ((given = true), text.copy(chunk)));
+    const once = (chunk: Buffer): number => {
+      if (given) return 0;
+      given = true;
+      return text.copy(chunk);
+    };
     expect(readAtMost(once, text.length)?.toString()).toBe(text.toString());
   });
 

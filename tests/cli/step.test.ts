@@ -46,7 +46,7 @@ describe('backprop-lab step', () => {
     const before = Array.from(run.net.params);
     const flatAfter = report.network.weights.flatMap((matrix, k) => [...matrix.flat(), ...report.network.biases[k]]);
     const flatGrad = report.layers.flatMap((layer) => [...layer.gradWeights.flat(), ...layer.gradBiases]);
-    flatAfter.forEach((value, k) => expect(value).toBeCloseTo(before[k] - 0.5 * flatGrad[k], 14));
+    flatAfter.forEach((value, k) => { expect(value).toBeCloseTo(before[k] - 0.5 * flatGrad[k], 14); });
   });
 
   test('the readable report shows each layer\'s z, a, δ per sample and its gradients', async () => {

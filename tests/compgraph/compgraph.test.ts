@@ -71,7 +71,7 @@ describe('the computational graph reads the stepper’s numbers', () => {
         const products = graph.nodes.filter((n) => n.kind === 'product');
         const z = node(graph, 'z');
         expect(close(products.reduce((s, p) => s + p.value, 0) + node(graph, 'b').value, z.value)).toBe(true);
-        products.forEach((_, i) => expect(close(node(graph, `w${i}`).grad!, z.grad! * node(graph, `a${i}`).value)).toBe(true));
+        products.forEach((_, i) => { expect(close(node(graph, `w${i}`).grad!, z.grad! * node(graph, `a${i}`).value)).toBe(true); });
         expect(node(graph, 'b').grad).toBe(z.grad);
         const f = node(graph, 'f');
         if (choice.layer < L) {

@@ -29,7 +29,7 @@ export interface FoundBrowser {
 }
 
 /** The usual install paths of Chromium and Chrome, in order of preference. */
-export function systemBrowserPaths(platform: NodeJS.Platform, home: string): string[] {
+function systemBrowserPaths(platform: NodeJS.Platform, home: string): string[] {
   if (platform === 'darwin') {
     const apps = ['Chromium.app/Contents/MacOS/Chromium', 'Google Chrome.app/Contents/MacOS/Google Chrome', 'Google Chrome for Testing.app/Contents/MacOS/Google Chrome for Testing'];
     return [...apps.map((app) => `/Applications/${app}`), ...apps.map((app) => join(home, 'Applications', app))];
@@ -38,7 +38,7 @@ export function systemBrowserPaths(platform: NodeJS.Platform, home: string): str
 }
 
 /** Playwright's own browser cache (PLAYWRIGHT_BROWSERS_PATH, else its default folder). */
-export function playwrightCache(probe: Pick<BrowserProbe, 'env' | 'platform' | 'home'>): string {
+function playwrightCache(probe: Pick<BrowserProbe, 'env' | 'platform' | 'home'>): string {
   const custom = probe.env.PLAYWRIGHT_BROWSERS_PATH;
   if (custom && custom !== '0') return custom;
   return probe.platform === 'darwin' ? join(probe.home, 'Library', 'Caches', 'ms-playwright') : join(probe.home, '.cache', 'ms-playwright');

@@ -36,7 +36,7 @@ async function probeScript(): Promise<string> {
   });
   const bundles = Array.isArray(output) ? output : [output];
   const chunk = bundles.flatMap((b) => ('output' in b ? b.output : [])).find((o) => o.type === 'chunk');
-  if (!chunk || chunk.type !== 'chunk') throw new Error('the probe bundle has no script');
+  if (chunk?.type !== 'chunk') throw new Error('the probe bundle has no script');
   return chunk.code;
 }
 

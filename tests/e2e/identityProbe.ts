@@ -51,7 +51,7 @@ const ARGUMENTS: Record<string, (u: number, v: number) => number> = {
 };
 
 /** The functions to digest: the engine's own, or the host's (to see whether the host differs). */
-export function mathFunctions(host: boolean): Record<string, Unary> {
+function mathFunctions(host: boolean): Record<string, Unary> {
   if (host) return { exp: Math.exp, log: Math.log, log1p: Math.log1p, expm1: Math.expm1, tanh: Math.tanh, sin: Math.sin, cos: Math.cos, log10: Math.log10, exp10: (x) => 10 ** x };
   return { exp, log, log1p, expm1, tanh, sin, cos, log10, exp10 };
 }
@@ -81,7 +81,7 @@ export interface RunDigest {
 }
 
 /** Trains `config` for its epochs (as the page and the CLI do) and digests what came out. */
-export function runDigest(config: LabConfig): RunDigest {
+function runDigest(config: LabConfig): RunDigest {
   const run = buildRun(config);
   const costs = new Digest();
   const trace = new Float64Array(Math.min(config.epochs, 10_000));

@@ -251,7 +251,7 @@ describe('step-through examples', () => {
     await expect.poll(() => page.getByRole('status').filter({ hasText: 'Loaded “The question’s [2,2,1] on XOR”' }).count()).toBe(1);
     expect(await body()).toBe(before);
     await page.getByRole('tab', { name: 'Live lab' }).click();
-    const dataset = page.locator('#' + (await page.getByLabel('Dataset').getAttribute('aria-describedby')));
+    const dataset = page.locator(`#${await page.getByLabel('Dataset').getAttribute('aria-describedby')}`);
     expect(await dataset.textContent()).toMatch(/^Loaded: The question’s \[2,2,1\] on XOR \(4 samples\)/);
     await page.context().close();
   });

@@ -43,15 +43,3 @@ export async function fileMenuItem(page: Page, name: string) {
   if (!(await menu.isVisible().catch(() => false))) await page.getByRole('button', { name: 'File', exact: true }).click();
   return menu.getByRole('button', { name, exact: true });
 }
-
-/** Trains exactly `epochs` epochs from the seed's initial weights at full speed, through the page's own controls. */
-export async function trainFromStart(page: Page, epochs: number): Promise<void> {
-  const stopAfter = page.getByLabel('Stop after (epochs)');
-  await stopAfter.fill(String(epochs));
-  await stopAfter.press('Enter');
-  await page.getByLabel('Speed').selectOption('max');
-  await page.getByRole('button', { name: 'Reset', exact: true }).click();
-  await expect.poll(async () => (await readStatus(page)).epoch).toBe(0);
-  await page.getByRole('button', { name: 'Play', exact: true }).click();
-  await expect.poll(async () => statusText(page), { timeout: 30_000 }).toMatch(/epoch limit/);
-}

@@ -106,7 +106,7 @@ describe('buggy mode (BP2 with f′(a^l)): the question\'s slip', () => {
       fc.property(caseArbitrary(piecewiseLinear), (c) => {
         const correct = analyticGradient(c.net, c.data, c.options);
         const buggy = analyticGradient(c.net, c.data, { ...c.options, derivative: 'buggy' });
-        correct.forEach((g, k) => expect(Object.is(buggy[k], g)).toBe(true));
+        correct.forEach((g, k) => { expect(Object.is(buggy[k], g)).toBe(true); });
       }),
       { seed: 9, numRuns: 200 },
     );

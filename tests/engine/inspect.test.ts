@@ -57,7 +57,7 @@ describe('inspectPass', () => {
         }
         // the cost is the mean of the sample costs; the update is θ − η ∂C/∂θ
         expect(close(record.cost, record.sampleCosts.reduce((sum, c) => sum + c, 0) / record.count)).toBe(true);
-        record.paramsAfter.forEach((after, k) => expect(after).toBe(p[k] - 0.25 * record.gradient[k]));
+        record.paramsAfter.forEach((after, k) => { expect(after).toBe(p[k] - 0.25 * record.gradient[k]); });
         expect(Array.from(record.paramsBefore)).toEqual(Array.from(c.net.params));
       }),
       { seed: 64, numRuns: 150 },

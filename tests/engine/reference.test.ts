@@ -96,7 +96,7 @@ describe('the engine agrees with a scalar autodiff reference', () => {
       const options = { ...DEFAULT_TRAIN_OPTIONS, cost: c.cost };
       expectClose(datasetCost(net, data, options), reference.cost);
       const outputs = evaluate(net, data, options).outputs;
-      reference.outputs.flat().forEach((a, k) => expectClose(outputs[k], a));
+      reference.outputs.flat().forEach((a, k) => { expectClose(outputs[k], a); });
       const gradient = analyticGradient(net, data, options);
       const layout = layoutOf(c.net.sizes);
       for (let l = 1; l < c.net.sizes.length; l++) {
@@ -147,6 +147,6 @@ describe('buggy mode against a hand-written BP2 with σ′(a)', () => {
       }
     }
     const buggy = analyticGradient(toEngine(c.net), gateDataset('XOR'), { ...DEFAULT_TRAIN_OPTIONS, derivative: 'buggy' });
-    [...gW1.flat(), ...gb1, ...gW2, gb2].forEach((g, k) => expectClose(buggy[k], g));
+    [...gW1.flat(), ...gb1, ...gW2, gb2].forEach((g, k) => { expectClose(buggy[k], g); });
   });
 });

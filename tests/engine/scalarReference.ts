@@ -5,7 +5,7 @@
  * Gradients come from reverse-mode autodiff over the scalar graph, not from BP1–BP4.
  */
 
-export class Scalar {
+class Scalar {
   grad = 0;
   constructor(
     readonly value: number,
@@ -68,10 +68,10 @@ function lift(x: Scalar | number): Scalar {
   return typeof x === 'number' ? new Scalar(x) : x;
 }
 
-export type ReferenceActivation = 'sigmoid' | 'tanh' | 'relu' | 'leakyRelu' | 'linear';
+type ReferenceActivation = 'sigmoid' | 'tanh' | 'relu' | 'leakyRelu' | 'linear';
 
 /** f(z) from its definition; sigmoid is the textbook 1 / (1 + e^(−z)). */
-export function referenceActivate(name: ReferenceActivation, z: Scalar, leakySlope: number): Scalar {
+function referenceActivate(name: ReferenceActivation, z: Scalar, leakySlope: number): Scalar {
   switch (name) {
     case 'sigmoid':
       return new Scalar(1).div(new Scalar(1).add(new Scalar(0).sub(z).exp()));

@@ -54,8 +54,8 @@ function referenceFlat(slips: readonly string[]): Float64Array {
   const layout = layoutOf(net.sizes);
   const flat = new Float64Array(layout.parameterCount);
   for (let l = 1; l < net.sizes.length; l++) {
-    g.gradWeights[l - 1].forEach((row, j) => row.forEach((v, i) => (flat[layout.weightOffset[l] + j * net.sizes[l - 1] + i] = v)));
-    g.gradBiases[l - 1].forEach((v, j) => (flat[layout.biasOffset[l] + j] = v));
+    g.gradWeights[l - 1].forEach((row, j) => { row.forEach((v, i) => { flat[layout.weightOffset[l] + j * net.sizes[l - 1] + i] = v; }); });
+    g.gradBiases[l - 1].forEach((v, j) => { flat[layout.biasOffset[l] + j] = v; });
   }
   return flat;
 }
@@ -75,7 +75,7 @@ describe('the slip library', () => {
     const auto = referenceCostAndGradient(referenceNetwork(), inputs, targets, 'crossEntropy');
     const flat = referenceFlat([]);
     const layout = layoutOf(net.sizes);
-    auto.gradWeights.forEach((m, k) => m.forEach((row, j) => row.forEach((v, i) => expect(Math.abs(flat[layout.weightOffset[k + 1] + j * net.sizes[k] + i] - v)).toBeLessThan(1e-15))));
+    auto.gradWeights.forEach((m, k) => { m.forEach((row, j) => { row.forEach((v, i) => { expect(Math.abs(flat[layout.weightOffset[k + 1] + j * net.sizes[k] + i] - v)).toBeLessThan(1e-15); }); }); });
   });
 
   test('with no slips the pass gives the analytic gradient bit for bit', () => {

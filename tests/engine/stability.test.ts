@@ -67,11 +67,11 @@ describe('the engine\'s forward pass at extreme pre-activations', () => {
     const data = datasetOf([[0], [1]], [[0], [1]]);
     const record = inspectPass(net, data, DEFAULT_TRAIN_OPTIONS);
     for (const layer of record.layers) {
-      layer.a.forEach((a) => expect(inUnitInterval(a)).toBe(true));
-      layer.delta.forEach((d) => expect(Number.isFinite(d)).toBe(true));
+      layer.a.forEach((a) => { expect(inUnitInterval(a)).toBe(true); });
+      layer.delta.forEach((d) => { expect(Number.isFinite(d)).toBe(true); });
     }
     expect(Number.isFinite(record.cost)).toBe(true);
-    record.gradient.forEach((g) => expect(Number.isFinite(g)).toBe(true));
+    record.gradient.forEach((g) => { expect(Number.isFinite(g)).toBe(true); });
     expect(record.overflows).toBe(0);
   });
 });
@@ -96,7 +96,7 @@ describe('cross-entropy stays finite when a rounds to 0 or 1', () => {
     const net = createNetwork([1, 1], ['sigmoid'], Float64Array.from([40, 0]));
     const data = datasetOf([[1]], [[0]]);
     expect(evaluate(net, data, DEFAULT_TRAIN_OPTIONS).cost).toBeCloseTo(40, 12);
-    analyticGradient(net, data, DEFAULT_TRAIN_OPTIONS).forEach((g) => expect(g).toBe(1));
+    analyticGradient(net, data, DEFAULT_TRAIN_OPTIONS).forEach((g) => { expect(g).toBe(1); });
   });
 
   test('the engine\'s cost over samples at z = ±1e3 is finite (wrong targets cost 1000 each)', () => {

@@ -184,7 +184,7 @@ describe('options', () => {
     const net = initializeNetwork([2, 2, 1], ['sigmoid', 'sigmoid'], 'normal', 5);
     const samples = analyticGradient(net, data, DEFAULT_TRAIN_OPTIONS);
     const features = analyticGradient(net, data, { ...DEFAULT_TRAIN_OPTIONS, gradientDivisor: 'features' });
-    samples.forEach((g, k) => expect(features[k]).toBe(2 * g));
+    samples.forEach((g, k) => { expect(features[k]).toBe(2 * g); });
     expect(inspectPass(net, data, { ...DEFAULT_TRAIN_OPTIONS, gradientDivisor: 'features' }).divisor).toBe(2);
   });
 

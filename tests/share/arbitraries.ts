@@ -49,13 +49,13 @@ export const validSettings: fc.Arbitrary<Settings<typeof LAB_UI_PROPERTIES>> = f
 const realKeys = [...Object.values(CONFIG_PROPERTIES), ...Object.values(LAB_UI_PROPERTIES)].map((property) => property.key);
 
 /** Keys a hostile or sloppy link might carry. */
-export const hostileKey = fc.oneof(
+const hostileKey = fc.oneof(
   fc.constantFrom(...realKeys, 'v', '__proto__', 'constructor', 'prototype', 'toString', 'hasOwnProperty', '__defineGetter__', ''),
   fc.string({ maxLength: 12 }),
 );
 
 /** Values a hostile or sloppy link might carry. */
-export const hostileValue = fc.oneof(
+const hostileValue = fc.oneof(
   fc.constantFrom('NaN', 'Infinity', '-Infinity', '1e309', '-1e309', '1e-400', '-0', '0', '', ' ', '1,2,3', '64,64,64,64,64,64,64,64,64', '{"a":1}', '[[[[[[1]]]]]]', 'true', 'null', 'undefined', '__proto__', '<script>alert(1)</script>', '9'.repeat(400), '0x1F', '1_000', '٣', '１'),
   fc.string({ maxLength: 80 }),
   fc.string({ unit: 'grapheme', maxLength: 20 }),

@@ -91,4 +91,12 @@ describe('the store the page opens with', () => {
     store.getState().dismissNotes();
     expect(store.getState().share.notes).toEqual([]);
   });
+
+  it('one batch that says the same thing twice shows it once (the banner keys its notes by message)', () => {
+    const store = createSharedLabStore({ search: '', storage: null });
+    store.getState().dismissNotes();
+    const note = { key: 'storage', message: 'The saved settings could not be read.' };
+    store.getState().addNotes([note, { ...note }]);
+    expect(store.getState().share.notes.map((shown) => shown.message)).toEqual([note.message]);
+  });
 });

@@ -5,7 +5,7 @@ import { type DerivativeMode, type Network, type Dataset, type PassRecord, type 
 import { type LoadedExample, exampleFromTexts, parseExampleIndex } from '../../src/views/stepper/examples';
 import type { StepContext, ValueRef } from '../../src/views/stepper/types';
 
-export const EXAMPLES_DIR = join(import.meta.dirname, '../../public/examples');
+const EXAMPLES_DIR = join(import.meta.dirname, '../../public/examples');
 
 export function readExampleFile(file: string): string {
   return readFileSync(join(EXAMPLES_DIR, file), 'utf8');

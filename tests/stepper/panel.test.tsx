@@ -59,7 +59,7 @@ const button = (name: string): HTMLButtonElement => {
   // the accessible name: text without aria-hidden decoration
   const match = [...container.querySelectorAll('button')].find((b) => {
     const clone = b.cloneNode(true) as HTMLElement;
-    clone.querySelectorAll('[aria-hidden="true"]').forEach((n) => n.remove());
+    clone.querySelectorAll('[aria-hidden="true"]').forEach((n) => { n.remove(); });
     return clone.textContent?.trim() === name;
   });
   if (!match) throw new Error(`no button named ${name}`);

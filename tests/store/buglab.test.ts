@@ -198,7 +198,7 @@ describe('fix path', () => {
   test('runs from the question\'s XOR to the Fixed preset, one stated change a step', () => {
     expect(fixedPresetMatches()).toBe(true);
     expect(FIX_STEPS[0].config).toEqual(PRESETS.find((p) => p.id === 'question-xor')!.config);
-    FIX_STEPS.forEach((step, k) => expect(currentFixStep({ ...step.config, seed: 99 })).toBe(k));
+    FIX_STEPS.forEach((step, k) => { expect(currentFixStep({ ...step.config, seed: 99 })).toBe(k); });
     const changed = FIX_STEPS.slice(1).map((step, k) =>
       Object.keys(step.config).filter((key) => JSON.stringify(step.config[key as keyof typeof step.config]) !== JSON.stringify(FIX_STEPS[k].config[key as keyof typeof step.config])),
     );

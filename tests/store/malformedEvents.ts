@@ -25,7 +25,7 @@ export function realEvents(config: LabConfig = DEFAULT_CONFIG): LabEvent[] {
 const TYPED = [Float64Array, Float32Array] as const;
 
 /** Junk of every kind a buggy worker could send in place of a value. */
-export const junk: fc.Arbitrary<unknown> = fc.oneof(
+const junk: fc.Arbitrary<unknown> = fc.oneof(
   fc.constantFrom(null, undefined, NaN, Infinity, -Infinity, -1, 0.5, 2 ** 53, '', true, {}, [], 'x'.repeat(100_000)),
   fc.string({ maxLength: 20 }),
   fc.integer(),

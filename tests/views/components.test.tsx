@@ -117,15 +117,15 @@ describe('NetworkGraph', () => {
     rendered = await render(<NetworkGraph network={xor.network} pass={xor.pass} grids={null} sample={0} highlight={{ neurons: [[1, 0]], params: [0, 1] }} width={560} height={320} />);
     await nextFrame();
     const f = rendered.container;
-    const before = (a: Element, b: Element) => Boolean(a.compareDocumentPosition(b) & Node.DOCUMENT_POSITION_FOLLOWING);
+    const precedes = (a: Element, b: Element) => Boolean(a.compareDocumentPosition(b) & Node.DOCUMENT_POSITION_FOLLOWING);
     const value = f.querySelector('[data-node-value="1:0"]')!;
     const disc = f.querySelector('[data-node="1:0"]')!;
     for (const edge of f.querySelectorAll('.bl-graph__hl-edge')) {
-      expect(before(edge, disc)).toBe(true);
-      expect(before(edge, value)).toBe(true);
+      expect(precedes(edge, disc)).toBe(true);
+      expect(precedes(edge, value)).toBe(true);
     }
     // the ring around a neuron (no fill, outside the disc) comes after it
-    expect(before(value, f.querySelector('.bl-graph__hl-node')!)).toBe(true);
+    expect(precedes(value, f.querySelector('.bl-graph__hl-node')!)).toBe(true);
   });
 });
 
@@ -163,7 +163,7 @@ describe('CostCurve', () => {
         listeners.add(l);
         return () => listeners.delete(l);
       },
-      emit: () => listeners.forEach((l) => l()),
+      emit: () => listeners.forEach((l) => { l(); }),
     };
   }
 
@@ -176,7 +176,10 @@ describe('CostCurve', () => {
     ];
     const listeners = new Set<() => void>();
     let currentEpoch = 1000;
-    const src: CostSource = { get: () => ({ series, currentEpoch }), subscribe: (l) => (listeners.add(l), () => listeners.delete(l)) };
+    const src: CostSource = { get: () => ({ series, currentEpoch }), subscribe: (l) => {
+        listeners.add(l);
+        return () => listeners.delete(l);
+      } };
     const onScaleChange = vi.fn();
     rendered = await render(<CostCurve source={src} scale="linear" onScaleChange={onScaleChange} />);
     const f = figure(rendered.container, 'Cost curve');
@@ -188,7 +191,7 @@ describe('CostCurve', () => {
     expect(lastTick().at(-1)).toBe('500,000');
     series[0] = { ...series[0], length: 1_000_000 };
     currentEpoch = 1_000_000;
-    listeners.forEach((l) => l());
+    listeners.forEach((l) => { l(); });
     await nextFrame();
     expect(value()).toBe(`${formatNumber(costs[999_999])} at epoch 1,000,000`);
     expect(lastTick().at(-1)).toBe('1,000,000');

@@ -64,7 +64,7 @@ describe('tooltip content comes from the PassRecord', () => {
     const mean = (a[0] + a[2] + a[4] + a[6]) / 4;
     expect(rowValue(d.rows, 'mean a¹₁')).toBeCloseTo(mean, 15);
     expect(d.table?.rows).toHaveLength(4);
-    d.table!.rows.forEach((row, s) => expect(row.values).toEqual([pass.layers[0].z[2 * s], a[2 * s], pass.layers[0].delta[2 * s]]));
+    d.table!.rows.forEach((row, s) => { expect(row.values).toEqual([pass.layers[0].z[2 * s], a[2 * s], pass.layers[0].delta[2 * s]]); });
     expect(d.table!.rows[0].label).toBe('(1, 1) → 0');
   });
 

@@ -36,7 +36,7 @@ try {
     const ms = await page.evaluate(() => (window as unknown as { __sweepMs?: number }).__sweepMs);
     if (ms) console.log('sweep ms', ms.toFixed(0));
   }
-  if (errors.length) console.log('console:\n' + errors.join('\n'));
+  if (errors.length) console.log(`console:\n${errors.join('\n')}`);
 } finally {
   await browser.close();
 }

@@ -3,10 +3,11 @@
  * both derivatives (the store's compareGates), in a table that can be exported as CSV. The rows are
  * the kept sweep results of those three configurations, so a later sweep of one gate updates its row.
  */
-import { type ChangeEvent, useId, useMemo, useState } from 'react';
+import { useId, useMemo, useState } from 'react';
 import { COMPARED_GATES, gateComparisonConfig, sweepKey } from '../../engine';
 import { useLab } from '../../store/hooks';
 import { GateComparisonTable } from '../../views/sweep/GateComparisonTable';
+import { StartsInput } from '../../views/sweep/StartsInput';
 import { gateComparisonCsv } from '../../views/sweep/gateComparisonCsv';
 import { formatTimeLeft, parseStartCount } from '../../views/sweep/sweepFormat';
 import { DEFAULT_SWEEP_STARTS, MAX_SWEEP_STARTS } from '../../worker/sweepProtocol';
@@ -18,7 +19,6 @@ export function GateComparisonSection() {
   const gates = useLab((s) => s.bugLab.gates);
   const compareGates = useLab((s) => s.compareGates);
   const cancelGates = useLab((s) => s.cancelGates);
-  const inputId = useId();
   const errorId = useId();
   const [text, setText] = useState(String(DEFAULT_SWEEP_STARTS));
   const parsed = parseStartCount(text, MAX_SWEEP_STARTS);
@@ -38,28 +38,7 @@ export function GateComparisonSection() {
         {describeSetup(rows[0].config).replace(/^OR, /, '')}, {rows[0].config.epochs.toLocaleString('en')} epochs: the question’s net on each gate, every start trained with both derivatives from the same weights.
       </p>
       <div className="bl-sweep__controls">
-        <label htmlFor={inputId}>Starts per gate</label>
-        <input
-          id={inputId}
-          className="bl-sweep__input"
-          inputMode="numeric"
-          value={text}
-          disabled={running}
-          aria-invalid={!parsed.ok}
-          aria-describedby={parsed.ok ? undefined : errorId}
-          onChange={(event: ChangeEvent<HTMLInputElement>) => setText(event.target.value)}
-          onKeyDown={(event) => {
-            if (event.key === 'Enter') run();
-          }}
-        />
-        <button type="button" className="bl-sweep__run" disabled={running || !parsed.ok} onClick={run}>
-          Compare gates
-        </button>
-        {running && (
-          <button type="button" onClick={cancelGates}>
-            Cancel
-          </button>
-        )}
+        <StartsInput label="Starts per gate" runLabel="Compare gates" text={text} onText={setText} valid={parsed.ok} errorId={errorId} running={running} onRun={run} onCancel={cancelGates} />
         <button type="button" disabled={done.length === 0} onClick={() => downloadText(gateComparisonCsv(done), 'gate-comparison.csv', 'text/csv')}>
           Export CSV
         </button>

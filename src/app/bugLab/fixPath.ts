@@ -22,7 +22,7 @@ const step1: LabConfig = { ...question, derivative: 'correct' };
 const step2: LabConfig = { ...step1, gradientDivisor: 'samples', learningRate: 1 };
 const step3: LabConfig = { ...step2, hidden: [4], epochs: 10_000 };
 
-export const FIXED_PRESET_ID = 'fixed';
+const FIXED_PRESET_ID = 'fixed';
 
 export const FIX_STEPS: readonly FixStep[] = [
   {
@@ -56,7 +56,7 @@ export const FIX_STEPS: readonly FixStep[] = [
 ];
 
 /** Whether two configurations agree on every setting but the seed (key order does not matter). */
-export function sameSetup(a: LabConfig, b: LabConfig): boolean {
+function sameSetup(a: LabConfig, b: LabConfig): boolean {
   return (Object.keys(b) as Array<keyof LabConfig>).every((key) => key === 'seed' || JSON.stringify(a[key]) === JSON.stringify(b[key]));
 }
 

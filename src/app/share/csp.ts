@@ -34,7 +34,7 @@ export function policyText(policy: Readonly<Record<string, readonly string[]>> =
 }
 
 /** Only the page's own origin may frame it (clickjacking); valid in an HTTP header only. */
-export const FRAME_ANCESTORS: readonly string[] = ["'self'"];
+const FRAME_ANCESTORS: readonly string[] = ["'self'"];
 
 /** The HTTP headers a host should send with the app: the policy with frame-ancestors, and no MIME sniffing. */
 export function securityHeaders(policy: Readonly<Record<string, readonly string[]>> = CONTENT_SECURITY_POLICY): Record<string, string> {

@@ -5,7 +5,7 @@
  */
 
 /** The computed properties that decide how SVG shapes and text look. */
-export const SVG_STYLE_PROPERTIES = [
+const SVG_STYLE_PROPERTIES = [
   'fill',
   'fill-opacity',
   'fill-rule',
@@ -31,7 +31,7 @@ export const SVG_STYLE_PROPERTIES = [
 const SVG_NS = 'http://www.w3.org/2000/svg';
 
 /** Copies the listed computed properties of `from` onto the inline style of `to` (CSSOM, so no CSP issue). */
-export function inlineComputedStyle(from: Element, to: Element, read: (element: Element) => CSSStyleDeclaration = (element) => getComputedStyle(element)): void {
+function inlineComputedStyle(from: Element, to: Element, read: (element: Element) => CSSStyleDeclaration = (element) => getComputedStyle(element)): void {
   const computed = read(from);
   const style = (to as SVGElement).style;
   for (const property of SVG_STYLE_PROPERTIES) {
@@ -45,7 +45,7 @@ export function standaloneSvg(svg: SVGSVGElement, background?: string): string {
   const copy = svg.cloneNode(true) as SVGSVGElement;
   const originals = [svg, ...svg.querySelectorAll('*')];
   const copies = [copy, ...copy.querySelectorAll('*')];
-  originals.forEach((element, k) => inlineComputedStyle(element, copies[k]));
+  originals.forEach((element, k) => { inlineComputedStyle(element, copies[k]); });
   const { width, height } = svg.getBoundingClientRect();
   copy.setAttribute('xmlns', SVG_NS);
   if (!copy.hasAttribute('width')) copy.setAttribute('width', String(Math.round(width)));

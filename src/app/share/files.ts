@@ -20,7 +20,7 @@ import {
 export type ImportResult<T> = { ok: true; value: T } | { ok: false; error: string };
 
 /** Error messages quote the user's file; keep them short enough for a status line. */
-export const MAX_ERROR_LENGTH = 300;
+const MAX_ERROR_LENGTH = 300;
 
 /** `prefix: error`, clipped to MAX_ERROR_LENGTH. */
 export function shortError(prefix: string, error: string): string {
@@ -78,7 +78,7 @@ export function exportNetworkText(net: Network): string {
  * cost at epoch firstEpoch + k: the whole dataset's cost with the weights after that epoch (README,
  * Notation). Non-finite costs are written as NaN or Infinity (what a diverged run had).
  */
-export const COST_CSV_HEADER = 'epoch,cost_after_epoch';
+const COST_CSV_HEADER = 'epoch,cost_after_epoch';
 
 export function costHistoryCsv(costs: ArrayLike<number>, firstEpoch = 1): string {
   const parts: string[] = [`${COST_CSV_HEADER}\n`];

@@ -8,7 +8,7 @@ import * as v from 'valibot';
 import { type AnySetting, type ChoiceSetting, type ListSetting, NUMBER_TEXT, type NumberSetting, type Setting, type SwitchSetting, normalizeNumber } from '../../engine';
 
 /** Longest value any setting may have in a link (the longest real one, a hidden-layer list, is ~23). */
-export const MAX_VALUE_LENGTH = 64;
+const MAX_VALUE_LENGTH = 64;
 
 export interface Property<T> {
   /** the short key in the URL query, e.g. "lr" */

@@ -11,8 +11,8 @@ import { type Property, type PropertyTable, type ValuesOf, choiceProperty, copyV
 /** Links longer than this are refused whole (browsers and chat apps mangle very long links anyway). */
 export const MAX_QUERY_LENGTH = 2000;
 /** The version this code writes; a link from another version is read as far as it goes. */
-export const URL_STATE_VERSION = 1;
-export const VERSION_KEY = 'v';
+const URL_STATE_VERSION = 1;
+const VERSION_KEY = 'v';
 /** At most this many notes; a hostile link cannot flood the banner. */
 export const MAX_NOTES = 12;
 

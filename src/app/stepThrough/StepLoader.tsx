@@ -4,7 +4,7 @@
  * anything is sent; a bad file shows the engine's message and the lab stays as it was.
  */
 import { useEffect, useId, useRef, useState } from 'react';
-import { MAX_CSV_CHARS, MAX_NETWORK_FILE_BYTES } from '../../engine';
+import { type Dataset, MAX_CSV_CHARS, MAX_NETWORK_FILE_BYTES, type Network } from '../../engine';
 import { useLabStoreApi } from '../../store/hooks';
 import { type ExampleEntry, loadExample, parseExampleIndex } from '../../views/stepper/examples';
 import { readFileText } from '../share/browser';
@@ -67,7 +67,7 @@ export function StepLoader({ onOutcome }: { onOutcome(outcome: LoadOutcome | nul
     if (!networkFile && !dataFile) return onOutcome({ ok: false, message: 'Choose a network file, a dataset file, or both.' });
     setBusy(true);
     try {
-      let data;
+      let data: Dataset | undefined;
       if (dataFile) {
         const text = await readFileText(dataFile, MAX_CSV_CHARS);
         if (!text.ok) return onOutcome({ ok: false, message: `${dataFile.name}: ${text.error}` });
@@ -75,7 +75,7 @@ export function StepLoader({ onOutcome }: { onOutcome(outcome: LoadOutcome | nul
         if (!read.ok) return onOutcome({ ok: false, message: read.error });
         data = read.value;
       }
-      let network;
+      let network: Network | undefined;
       if (networkFile) {
         const text = await readFileText(networkFile, MAX_NETWORK_FILE_BYTES);
         if (!text.ok) return onOutcome({ ok: false, message: `${networkFile.name}: ${text.error}` });

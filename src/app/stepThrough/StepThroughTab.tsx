@@ -43,11 +43,16 @@ export function StepThroughTab() {
   const [stepHighlight, setStepHighlight] = useState<StepHighlight | null>(null);
   const [checkHighlight, setCheckHighlight] = useState<GraphHighlight | null>(null);
 
-  // whenever the lab moves on (another epoch, run or option), ask for the passes (and the check) of where it is now
+  // whenever the lab moves on (another epoch, run or option), ask for the passes (and the check) of where it is now;
+  // both actions ask once per moment, so hearing every change of the store is cheap
   useEffect(() => {
-    store.getState().requestPasses();
-    store.getState().requestGradientCheck();
-  }, [store, moment, running, gradCheckOn, passes, gradCheck]);
+    const ask = () => {
+      store.getState().requestPasses();
+      store.getState().requestGradientCheck();
+    };
+    ask();
+    return store.subscribe(ask);
+  }, [store]);
 
   // passes of an earlier run are not shown: the new run's arrive in a moment
   const shown = passes && passes.runId === runId ? passes : null;
@@ -76,7 +81,7 @@ export function StepThroughTab() {
         <StepLoader onOutcome={onOutcome} />
         <div className="step-tab__modes">
           <label className="step-tab__switch">
-            <input type="checkbox" role="switch" checked={freezeBiases} onChange={(event) => setOutcome(problemOutcome(store.getState().setConfig({ freezeBiases: event.target.checked })))} />
+            <input type="checkbox" role="switch" checked={freezeBiases} aria-checked={freezeBiases} onChange={(event) => setOutcome(problemOutcome(store.getState().setConfig({ freezeBiases: event.target.checked })))} />
             Freeze biases
           </label>
           <button type="button" className={`button button--small${gradCheckOn ? ' is-on' : ''}`} aria-pressed={gradCheckOn} onClick={() => store.getState().setGradCheckOn(!gradCheckOn)}>

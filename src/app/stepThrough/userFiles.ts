@@ -12,7 +12,7 @@ export function exampleUrl(file: string, base: string = import.meta.env.BASE_URL
 }
 
 /** A file name without folders and extension, as the dataset's name. */
-export function fileStem(fileName: string): string {
+function fileStem(fileName: string): string {
   const name = fileName.split(/[\\/]/).pop() ?? fileName;
   return name.replace(/(\.dataset)?\.(json|csv|txt)$/i, '') || 'custom';
 }

@@ -1,26 +1,18 @@
 /** Step 4's program with each slip line marked and its fix under it (styles of the Bug lab's code panel). */
 import { FIX_NOTES, FIX_PROGRAM } from './fixProgram';
+import { CodeText } from '../../views/codePanel/CodeText';
 import '../../views/codePanel/codePanel.css';
-
-function CodeText({ text }: { text: string }) {
-  const hash = text.indexOf('#');
-  if (hash < 0) return <>{text || ' '}</>;
-  return (
-    <>
-      {text.slice(0, hash)}
-      <span className="bl-code__comment">{text.slice(hash)}</span>
-    </>
-  );
-}
 
 export function FixProgram() {
   return (
     <figure className="bl-code tour-program" aria-label="The fix, in NumPy">
       <pre className="bl-code__pre">
         <code>
-          {FIX_PROGRAM.map((line, k) => (
+          {FIX_PROGRAM.map((line, k) => ({ ...line, number: k + 1 })).map((line) => (
+            // biome-ignore lint/a11y/useAriaPropsSupportedByRole: role is group exactly when aria-label is set (Biome can't read the condition)
             <span
-              key={k}
+              key={line.number}
+              role={line.kind ? 'group' : undefined}
               className={`bl-code__line${line.kind ? ` bl-code__line--switch ${line.kind === 'slip' ? 'is-slip' : 'is-fixed'}` : ''}`}
               aria-label={line.kind ? `${line.kind === 'slip' ? 'the question’s line' : 'its fix'}: ${line.text.trim()}` : undefined}
             >

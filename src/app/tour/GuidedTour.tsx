@@ -73,7 +73,7 @@ export function GuidedTour() {
   if (step === null || id === null) return null;
   const go = (next: number | null) => store.getState().setTourStep(next);
   return (
-    <section ref={panel} className="card tour" role="region" aria-label="Guided tour">
+    <section ref={panel} className="card tour" aria-label="Guided tour">
       <div className="tour__head">
         <span className="tour__counter">
           Step {step} of {TOUR_STEP_COUNT}

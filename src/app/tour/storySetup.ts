@@ -5,4 +5,4 @@ import { type LabConfig, questionConfig } from '../../engine';
 export const QUESTION_AND: LabConfig = { ...questionConfig('AND'), seed: 1 };
 
 /** What the page opens with when neither a link nor saved settings say otherwise. */
-export const FIRST_VISIT_CONFIG: LabConfig = QUESTION_AND;
+export const FIRST_VISIT_CONFIG: LabConfig = { ...QUESTION_AND };

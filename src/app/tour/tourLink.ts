@@ -5,7 +5,7 @@
  */
 import type { SettingsStorage } from '../share/persist';
 
-export const TOUR_KEY = 'tour';
+const TOUR_KEY = 'tour';
 /** Set once the visitor has left the landing (Start here or Explore on my own). */
 export const LANDING_SEEN_KEY = 'backprop-lab/landing-seen/v1';
 

@@ -25,7 +25,7 @@ export const XOR_STUCK_FOUR_UNITS: LabConfig = { ...XOR_STUCK, hidden: [4] };
 const same = (a: LabConfig | null, b: LabConfig) => a !== null && JSON.stringify(a) === JSON.stringify(b);
 
 /** The twin run of the question's AND, run unless the bug lab already holds it. */
-export async function ensureQuestionTwin(store: LabStore): Promise<string | null> {
+async function ensureQuestionTwin(store: LabStore): Promise<string | null> {
   const state = store.getState();
   const twin = state.bugLab.twin;
   if (twin.status === 'done' && same(twin.config, QUESTION_AND) && twin.result) return null;
@@ -55,7 +55,7 @@ export async function ensureGateRows(store: LabStore, starts = DEFAULT_SWEEP_STA
 }
 
 /** The epoch of step 3: where the question's AND twins' costs differ most. */
-export function saturationEpoch(state: LabState): number | null {
+function saturationEpoch(state: LabState): number | null {
   const twin = state.bugLab.twin;
   if (!twin.result || !same(twin.config, QUESTION_AND)) return null;
   return largestCostGap(twin.result.correct.costs, twin.result.buggy.costs)?.epoch ?? null;

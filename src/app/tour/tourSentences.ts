@@ -53,7 +53,7 @@ function twinSentence(state: LabState): string | null {
 
 // the twin's cost curves hold 60,000 numbers: find their gap once per result
 const gaps = new WeakMap<object, CostGap | null>();
-export function twinGap(state: LabState): CostGap | null {
+function twinGap(state: LabState): CostGap | null {
   const result = state.bugLab.twin.result;
   if (!result) return null;
   if (!gaps.has(result)) gaps.set(result, largestCostGap(result.correct.costs, result.buggy.costs));

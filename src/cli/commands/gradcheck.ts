@@ -8,16 +8,16 @@ import { COMMON_FLAGS, helpText, wantsHelp, without } from '../help';
 import { type CliIo, progressOn } from '../io';
 import { ALL_FLAG_NAMES, CONFIG_FLAGS, type Setup, describeSetup, readSetup } from '../setup';
 
-export const DEFAULT_TOLERANCE = 1e-6;
+const DEFAULT_TOLERANCE = 1e-6;
 
-export const GRADCHECK_FLAGS = {
+const GRADCHECK_FLAGS = {
   ...without(CONFIG_FLAGS, 'epochs', 'batch-size', 'learning-rate', 'freeze-biases'),
   tolerance: { kind: 'string', value: 'X', help: `largest relative error that passes (default ${DEFAULT_TOLERANCE})` },
   ...FORCE_FLAG,
   ...COMMON_FLAGS,
 } as const;
 
-export const GRADCHECK_HELP = helpText(
+const GRADCHECK_HELP = helpText(
   'backprop-lab gradcheck [flags]',
   'Compares the gradient backprop computes (BP1–BP4, under --derivative and --gradient-divisor) with a\nnumeric estimate from central differences, for every weight and bias. Exit code 1 above --tolerance.',
   GRADCHECK_FLAGS,
@@ -33,7 +33,7 @@ export const GRADCHECK_HELP = helpText(
 );
 
 /** W^l[j][i] or b^l[j] with 0-based array indices, the JSON report's name (the readable table prints w^l_ji, 1-based). */
-export function parameterName(p: Pick<ParameterCheck, 'kind' | 'layer' | 'j' | 'i'>): string {
+function parameterName(p: Pick<ParameterCheck, 'kind' | 'layer' | 'j' | 'i'>): string {
   return p.kind === 'weight' ? `W^${p.layer}[${p.j}][${p.i}]` : `b^${p.layer}[${p.j}]`;
 }
 
@@ -45,7 +45,7 @@ export interface GradcheckReport {
   passed: boolean;
 }
 
-export function gradcheckSetup(setup: Setup, tolerance: number, onParameter?: (done: number, total: number) => void): { check: GradientCheck; report: GradcheckReport } {
+function gradcheckSetup(setup: Setup, tolerance: number, onParameter?: (done: number, total: number) => void): { check: GradientCheck; report: GradcheckReport } {
   const { net, data, trainer } = buildRun(setup.config, setup.data, setup.fileNetwork ?? undefined);
   const check = gradientCheck(net, data, trainer.options, undefined, onParameter);
   const named = (p: ParameterCheck) => ({ name: parameterName(p), ...p });

@@ -8,14 +8,14 @@ import { COMMON_FLAGS, helpText, wantsHelp, without } from '../help';
 import { type CliIo, progressOn } from '../io';
 import { ALL_FLAG_NAMES, CONFIG_FLAGS, type Setup, describeSetup, readSetup } from '../setup';
 
-export const STEP_FLAGS = {
+const STEP_FLAGS = {
   ...without(CONFIG_FLAGS, 'epochs', 'batch-size'),
   out: { kind: 'string', value: 'FILE', help: 'write the network after the update to FILE' },
   ...FORCE_FLAG,
   ...COMMON_FLAGS,
 } as const;
 
-export const STEP_HELP = helpText(
+const STEP_HELP = helpText(
   'backprop-lab step [flags]',
   'Runs one forward and backward pass over the whole dataset and one gradient-descent update,\nand prints z^l, a^l, δ^l per sample and ∂C/∂W^l, ∂C/∂b^l per layer (BP1–BP4).',
   STEP_FLAGS,
@@ -30,7 +30,7 @@ export const STEP_HELP = helpText(
   ],
 );
 
-export interface StepLayerReport {
+interface StepLayerReport {
   z: number[][];
   a: number[][];
   delta: number[][];
@@ -44,14 +44,14 @@ export interface StepReport {
   network: NetworkFile;
 }
 
-export interface StepOutcome {
+interface StepOutcome {
   /** the network before the update */
   net: Network;
   record: PassRecord;
 }
 
 /** The pass, keeping every sample's z, a, δ (the caller has checked the budget) but not each sample's gradient, which step never prints. */
-export function stepSetup(setup: Setup): StepOutcome {
+function stepSetup(setup: Setup): StepOutcome {
   const { net, trainer, data } = buildRun(setup.config, setup.data, setup.fileNetwork ?? undefined);
   return { net, record: inspectPass(net, data, trainer.options, { sampleGradients: false }) };
 }

@@ -8,14 +8,14 @@ import type { CliIo } from '../io';
 import { ALL_FLAG_NAMES, CONFIG_FLAGS, type Setup, readSetup } from '../setup';
 import { coreCount, defaultThreads, runSweep } from '../sweepPool';
 
-export const SWEEP_FLAGS = {
+const SWEEP_FLAGS = {
   ...without(CONFIG_FLAGS, 'network'),
   inits: { kind: 'string', value: 'N', help: 'number of starts, from seeds seed, seed+1, … (default 100)' },
   threads: { kind: 'string', value: 'N', help: 'worker threads (default: every core for large sweeps, 1 for small)' },
   ...COMMON_FLAGS,
 } as const;
 
-export const SWEEP_HELP = helpText(
+const SWEEP_HELP = helpText(
   'backprop-lab sweep [flags]',
   'Trains the same configuration from --inits seeds and reports how many starts solve the data\nand the median final cost. Results do not depend on --threads.',
   SWEEP_FLAGS,
@@ -27,7 +27,7 @@ export const SWEEP_HELP = helpText(
   ],
 );
 
-export const DEFAULT_INITS = 100;
+const DEFAULT_INITS = 100;
 
 /** What `sweep --json` prints: the engine's summary of the one mode swept, in the CLI's names. */
 export interface SweepReport {
@@ -42,7 +42,7 @@ export function sweepReport(summary: ModeSummary): SweepReport {
   return { inits: summary.trials, successes: summary.successes, successRate: summary.trials ? summary.rate : 0, medianFinalCost: summary.medianFinalCost };
 }
 
-export function readSweepJob(values: FlagValues): { setup: Setup; job: SweepJob; threads: number } {
+function readSweepJob(values: FlagValues): { setup: Setup; job: SweepJob; threads: number } {
   const setup = readSetup(values);
   const starts = values.inits === undefined ? DEFAULT_INITS : readNumber('inits', values.inits as string, { integer: true, min: 1, max: 1_000_000 });
   const { config, data } = setup;

@@ -7,13 +7,13 @@ import { COMMON_FLAGS, helpText, wantsHelp } from '../help';
 import { type CliIo, progressOn } from '../io';
 import { ALL_FLAG_NAMES, CONFIG_FLAGS, type Setup, describeSetup, readSetup } from '../setup';
 
-export const TRAIN_FLAGS = {
+const TRAIN_FLAGS = {
   ...CONFIG_FLAGS,
   out: { kind: 'string', value: 'FILE', help: 'write the trained network to FILE (the network-file format)' },
   ...COMMON_FLAGS,
 } as const;
 
-export const TRAIN_HELP = helpText(
+const TRAIN_HELP = helpText(
   'backprop-lab train [flags]',
   'Trains one network and prints its predictions, final cost, whether it solved the data, and its speed.',
   TRAIN_FLAGS,
@@ -39,7 +39,7 @@ export interface TrainReport {
   network: NetworkFile;
 }
 
-export interface TrainOutcome {
+interface TrainOutcome {
   report: TrainReport;
   evaluation: Evaluation;
   divergence: Divergence | null;
@@ -68,7 +68,7 @@ function trainInChunks(trainer: Trainer, epochs: number, now: () => number, onEp
   return ran;
 }
 
-export function trainSetup(setup: Setup, io?: CliIo): TrainOutcome {
+function trainSetup(setup: Setup, io?: CliIo): TrainOutcome {
   const { config, data } = setup;
   const run = buildRun(config, data, setup.fileNetwork ?? undefined);
   const started = performance.now();

@@ -48,6 +48,7 @@ function expOfLarge(x: number): number {
   if (x === -Infinity) return 0;
   if (x > EXP_OVERFLOW) return HUGE * HUGE;
   if (x < EXP_UNDERFLOW) return TWO_M1000 * TWO_M1000;
+  /* jscpd:ignore-start: the large-|x| path repeats the reduction rather than adding its branches to exp's common path (docs/architecture.md) */
   const k = (INV_LN2 * x + (x < 0 ? -0.5 : 0.5)) | 0;
   const hi = x - k * LN2_HI;
   const lo = k * LN2_LO;
@@ -55,6 +56,7 @@ function expOfLarge(x: number): number {
   const t = r * r;
   const c = r - t * (P1 + t * (P2 + t * (P3 + t * (P4 + t * P5))));
   const y = 1 - ((lo - (r * c) / (2 - c)) - hi);
+  /* jscpd:ignore-end */
   if (k > 1023) return y * 2 * POWERS_OF_TWO[2045];
   if (k >= -1021) return y * POWERS_OF_TWO[k + 1022];
   return y * POWERS_OF_TWO[k + 2022] * TWO_M1000; // subnormal result: round once, at the end

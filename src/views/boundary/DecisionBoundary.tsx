@@ -58,7 +58,6 @@ export function DecisionBoundary({ grids, data, outputs = null, rounded, onRound
 
   // the latest props for the frame-throttled draw
   const latest = useRef({ grids, style, size });
-  latest.current = { grids, style, size };
   const throttle = useMemo(
     () =>
       frameThrottle(() => {
@@ -84,7 +83,10 @@ export function DecisionBoundary({ grids, data, outputs = null, rounded, onRound
     [],
   );
   useEffect(() => () => throttle.cancel(), [throttle]);
-  useEffect(() => throttle.request(), [throttle, grids, style, size]);
+  useEffect(() => {
+    latest.current = { grids, style, size };
+    throttle.request();
+  }, [throttle, grids, style, size]);
 
   // many samples: drawn once per data and scale on a canvas instead of one SVG group each
   const pointsOnCanvas = (data?.count ?? 0) > POINT_SVG_LIMIT;

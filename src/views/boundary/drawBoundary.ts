@@ -86,9 +86,9 @@ export function drawPoints(ctx: CanvasRenderingContext2D, data: Pick<Dataset, 'c
   const byColor = new Map<string, number[]>();
   for (let s = 0; s < data.count; s++) {
     const color = classColor(data.targets[s * nL]);
-    let list = byColor.get(color);
-    if (!list) byColor.set(color, (list = []));
-    list.push(s);
+    const list = byColor.get(color);
+    if (list) list.push(s);
+    else byColor.set(color, [s]);
   }
   let drawn = 0;
   for (const [color, samples] of byColor) {

@@ -9,6 +9,7 @@
  */
 import { type DerivativeMode, type GradientDivisor, SLIPS, type SigmoidForm, type SlipId } from '../../engine';
 import { DERIVATIVE_LINES, DIVISOR_LINES, SIGMOID_LINES, SNIPPET } from './snippet';
+import { CodeText } from './CodeText';
 import '../views.css';
 import './codePanel.css';
 
@@ -30,18 +31,6 @@ interface Line {
 }
 
 const SLOT_NAMES = { sigmoid: 'sigmoid form', divisor: 'gradient divisor', derivative: 'derivative', library: 'slip' } as const;
-
-/** A line split into code and its # comment, so the comment can be dimmed. */
-function CodeText({ text }: { text: string }) {
-  const hash = text.indexOf('#');
-  if (hash < 0) return <>{text || ' '}</>;
-  return (
-    <>
-      {text.slice(0, hash)}
-      <span className="bl-code__comment">{text.slice(hash)}</span>
-    </>
-  );
-}
 
 /** The line of code without its indentation and # comment. */
 const codeOf = (text: string) => text.split('#')[0].trim();
@@ -79,15 +68,17 @@ export function CodePanel({ derivative, gradientDivisor, sigmoidForm, slips = []
     <figure className="bl-view bl-code" aria-label="Backprop code">
       <pre className="bl-code__pre" tabIndex={0}>
         <code>
-          {lines.map((line, k) => (
+          {lines.map((line, k) => ({ ...line, number: k + 1 })).map((line) => (
+            // biome-ignore lint/a11y/useAriaPropsSupportedByRole: role is group exactly when aria-label is set (Biome can't read the condition)
             <span
-              key={k}
+              key={line.number}
+              role={line.slot ? 'group' : undefined}
               className={`bl-code__line${line.slot ? ` bl-code__line--switch ${line.slip ? 'is-slip' : 'is-fixed'}` : ''}`}
               data-slot={line.slot}
               aria-label={line.slot ? `${line.name ?? SLOT_NAMES[line.slot]} (${line.slip ? 'the slip' : 'correct'}): ${line.text.trim()}` : undefined}
             >
               <span className="bl-code__number" aria-hidden="true">
-                {k + 1}
+                {line.number}
               </span>
               {line.slot ? (
                 <mark>

@@ -116,8 +116,8 @@ export function CostCurve({ source, scale: scaleProp, onScaleChange, onPickEpoch
       }
       for (const id of state.envelopes.keys()) if (!series.some((s) => s.id === id)) state.envelopes.delete(id);
       const inputs = series.map((s, k) => {
-        let envelope = state.envelopes.get(s.id);
-        if (!envelope) state.envelopes.set(s.id, (envelope = new CostEnvelope()));
+        const envelope = state.envelopes.get(s.id) ?? new CostEnvelope();
+        state.envelopes.set(s.id, envelope);
         return { id: s.id, label: s.label, color: entries[k].color, costs: s.costs, length: s.length, envelope, faint: s.faint };
       });
       const ratio = devicePixelRatioOf();

@@ -62,7 +62,7 @@ export function reduceColumns(values: ArrayLike<number>, length: number, columns
   return cols;
 }
 
-export const DEFAULT_ENVELOPE_CAPACITY = 8192;
+const DEFAULT_ENVELOPE_CAPACITY = 8192;
 
 /** Incremental min/max/min-positive/non-finite buckets of a growing cost history. */
 export class CostEnvelope {

@@ -33,7 +33,7 @@ export function isWholeLinear(view: EpochView, span: number): boolean {
 }
 
 /** Where epoch e sits across the view, 0 at `from` to 1 at `to` (outside: below 0 or above 1). */
-export function positionOf(view: EpochView, e: number): number {
+function positionOf(view: EpochView, e: number): number {
   if (view.log) return (Math.log(e) - Math.log(view.from)) / (Math.log(view.to) - Math.log(view.from));
   return (e - view.from) / (view.to - view.from);
 }
@@ -76,7 +76,7 @@ export function columnEdges(view: EpochView, columns: number): Float64Array {
       continue;
     }
     const t = c / columns;
-    let e = Math.ceil(view.log ? view.from * Math.pow(view.to / view.from, t) : view.from + t * (view.to - view.from));
+    let e = Math.ceil(view.log ? view.from * (view.to / view.from) ** t : view.from + t * (view.to - view.from));
     e = Math.min(end, Math.max(first, e));
     while (e > first && column(e - 1) >= c) e--;
     while (e < end && column(e) < c) e++;

@@ -76,16 +76,16 @@ export interface SeriesInput {
   faint?: boolean;
 }
 
-export function plotWidth(box: PlotBox): number {
+function plotWidth(box: PlotBox): number {
   return Math.max(1, box.width - box.margin.left - box.margin.right);
 }
 
-export function plotHeight(box: PlotBox): number {
+function plotHeight(box: PlotBox): number {
   return Math.max(1, box.height - box.margin.top - box.margin.bottom);
 }
 
 /** The cost of epoch e of a series (1-based), NaN outside its history. */
-export function costAt(costs: ArrayLike<number>, length: number, epoch: number): number {
+function costAt(costs: ArrayLike<number>, length: number, epoch: number): number {
   const k = Math.round(epoch) - 1;
   return k >= 0 && k < length && k < costs.length ? costs[k] : NaN;
 }

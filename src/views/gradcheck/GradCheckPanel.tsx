@@ -30,7 +30,7 @@ export interface GradCheckPanelProps {
   running?: boolean;
 }
 
-export function parameterSymbol(p: ParameterCheck): string {
+function parameterSymbol(p: ParameterCheck): string {
   return p.kind === 'bias' ? neuronSymbol(p.layer, p.j, 'b') : weightSymbol(p.layer, p.j, p.i);
 }
 
@@ -124,7 +124,7 @@ function verdictText(check: GradientCheck | null, verdict: ReturnType<typeof gra
   return `Fail: ${verdict.failing} of ${verdict.total} gradients differ from the numeric estimate by more than ${tol}, in ${layers}${directionOff ? worst : ', in size only'}.${cause}`;
 }
 
-export function GradCheckLegend({ tolerance = DEFAULT_GRADCHECK_TOLERANCE, width = 150 }: { tolerance?: number; width?: number }) {
+function GradCheckLegend({ tolerance = DEFAULT_GRADCHECK_TOLERANCE, width = 150 }: { tolerance?: number; width?: number }) {
   const stops = gradCheckLegend(tolerance);
   return (
     <span className="bl-legend bl-gradcheck__legend" role="img" aria-label={`Relative error colour: blue below ${formatNumber(tolerance)} (pass), grey at it, vermillion to dark red above (fail)`}>

@@ -11,14 +11,14 @@ import { formatNumber } from '../format';
 /** Relative errors at or below this pass (a correct backprop agrees to ~1e-9 with the engine's estimate). */
 export const DEFAULT_GRADCHECK_TOLERANCE = 1e-6;
 /** log10 of the smallest and largest relative error the colour scale distinguishes. */
-export const ERROR_LOG_MIN = -12;
-export const ERROR_LOG_MAX = 0;
+const ERROR_LOG_MIN = -12;
+const ERROR_LOG_MAX = 0;
 
 const RAMP = ['#003F6B', '#0072B2', '#8CC4E8', '#BDB8B0', '#F5B56B', '#D55E00', '#8A2300'];
 const interpolateError = piecewise(interpolateLab, RAMP);
 
 /** log10 of a relative error, clamped to the scale (0 → the bottom, NaN → the top: a NaN gradient is a failure). */
-export function errorLog(relativeError: number): number {
+function errorLog(relativeError: number): number {
   if (Number.isNaN(relativeError)) return ERROR_LOG_MAX;
   if (relativeError <= 0) return ERROR_LOG_MIN;
   return Math.min(ERROR_LOG_MAX, Math.max(ERROR_LOG_MIN, Math.log10(relativeError)));
@@ -87,7 +87,7 @@ export interface LayerVerdict extends LayerAgreement {
   rightScale: boolean;
 }
 
-export function layerVerdicts(check: GradientCheck, tolerance = DEFAULT_GRADCHECK_TOLERANCE): LayerVerdict[] {
+function layerVerdicts(check: GradientCheck, tolerance = DEFAULT_GRADCHECK_TOLERANCE): LayerVerdict[] {
   return check.layers.map((layer) => {
     const own = check.parameters.filter((p) => p.layer === layer.layer);
     // both gradients zero (NaN cosine and scale): the parameters' own errors decide

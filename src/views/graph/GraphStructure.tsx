@@ -41,7 +41,7 @@ export const GraphStructure = memo(function GraphStructure({ layout, activations
     <>
       <g className="bl-graph__headings" aria-hidden="true">
         {layout.columns.map((x, l) => (
-          <text key={l} x={x} y={14} textAnchor="middle">
+          <text key={x} x={x} y={14} textAnchor="middle">
             <tspan className="bl-graph__heading">{layerTitle(l, L, narrow)}</tspan>
             <tspan x={x} dy={13} className="bl-graph__activation">
               {activationLine(l, layout.sizes[0], activations[l - 1], gap)}
@@ -69,7 +69,7 @@ export const GraphStructure = memo(function GraphStructure({ layout, activations
         {layout.nodes.map((column, l) =>
           column.map((node) => (
             // the bias ring is the node's sibling, not its child: a button inside a button is not allowed
-            <g key={`${l}:${node.j}`} transform={`translate(${node.x},${node.y})`}>
+            <g key={`${node.layer}:${node.j}`} transform={`translate(${node.x},${node.y})`}>
               {l > 0 && (
                 <circle
                   className="bl-graph__bias"

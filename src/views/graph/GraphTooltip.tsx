@@ -76,11 +76,11 @@ export function GraphTooltip({ details, anchor, bounds, id }: GraphTooltipProps)
                 </tr>
               </thead>
               <tbody>
-                {details.table.rows.map((row, r) => (
-                  <tr key={r}>
+                {details.table.rows.map((row) => (
+                  <tr key={row.label}>
                     <th scope="row">{row.label}</th>
                     {row.values.map((v, k) => (
-                      <td key={k} className="bl-num">
+                      <td key={details.table?.columns[k]} className="bl-num">
                         {formatNumber(v)}
                       </td>
                     ))}

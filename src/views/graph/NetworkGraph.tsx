@@ -13,6 +13,7 @@ import { ColorLegend } from '../ColorLegend';
 import { formatNumber } from '../format';
 import { interpolateWeight } from '../palette';
 import { useElementWidth } from '../useElementWidth';
+import { useShallowStable } from '../useShallowStable';
 import { biasIndexOf, describeItem, weightIndexOf } from './details';
 import { shownEdgesNote } from './edgeCanvas';
 import { GraphStructure } from './GraphStructure';
@@ -79,13 +80,13 @@ function collectElements(svg: SVGSVGElement, thumbs: HTMLElement | null, edgeCan
  * The weights that get an SVG line: every one, or in canvas mode only the incoming weights of the
  * item the keyboard is on (so Enter can step into them); W^l[j][·] sit together in layout.edges.
  */
-function lineEdges(layout: GraphLayout, item: GraphItem): readonly EdgePosition[] {
+function lineEdges(layout: GraphLayout, layer: number, j: number): readonly EdgePosition[] {
   if (layout.edgeMode === 'svg') return layout.edges;
-  if (item.layer < 1) return [];
+  if (layer < 1) return [];
   let start = 0;
-  for (let l = 1; l < item.layer; l++) start += layout.sizes[l] * layout.sizes[l - 1];
-  const nIn = layout.sizes[item.layer - 1];
-  return layout.edges.slice(start + item.j * nIn, start + (item.j + 1) * nIn);
+  for (let l = 1; l < layer; l++) start += layout.sizes[l] * layout.sizes[l - 1];
+  const nIn = layout.sizes[layer - 1];
+  return layout.edges.slice(start + j * nIn, start + (j + 1) * nIn);
 }
 
 /** The DOM element that stands for an item (for keyboard focus). */
@@ -114,10 +115,10 @@ export function NetworkGraph({ network, pass, grids, sample, onSampleChange, hig
   const edgeCanvasRef = useRef<HTMLCanvasElement>(null);
   const measured = useElementWidth(containerRef, 640);
   const width = widthProp ?? measured;
-  const sizesKey = network.sizes.join(',');
-  const height = heightProp ?? defaultHeight(network.sizes);
-  // keyed by the shape, not by the sizes array (a new snapshot brings a new array of the same shape)
-  const layout = useMemo(() => computeLayout(network.sizes, width, height), [sizesKey, width, height]);
+  // a new snapshot brings a new sizes array of the same shape: the layout follows the shape, not the array
+  const sizes = useShallowStable(network.sizes);
+  const height = heightProp ?? defaultHeight(sizes);
+  const layout = useMemo(() => computeLayout(sizes, width, height), [sizes, width, height]);
   const [hovered, setHovered] = useState<GraphItem | null>(null);
   const [focused, setFocused] = useState<GraphItem | null>(null);
   const [active, setActive] = useState<GraphItem>({ kind: 'neuron', layer: 0, j: 0 });
@@ -127,16 +128,15 @@ export function NetworkGraph({ network, pass, grids, sample, onSampleChange, hig
   const activeItem: GraphItem = active.layer < network.sizes.length && active.j < network.sizes[active.layer] && (active.kind !== 'weight' || active.i < network.sizes[active.layer - 1]) ? active : { kind: 'neuron', layer: 0, j: 0 };
 
   // every snapshot brings a new activations array: keep the structure's props equal so it does not re-render
-  const activationsKey = network.activations.join(',');
-  const activations = useMemo(() => network.activations, [activationsKey]);
-  const edgeLines = useMemo(() => lineEdges(layout, activeItem), [layout, activeItem.layer, activeItem.j]);
+  const activations = useShallowStable(network.activations);
+  const { layer: activeLayer, j: activeJ } = activeItem;
+  const edgeLines = useMemo(() => lineEdges(layout, activeLayer, activeJ), [layout, activeLayer, activeJ]);
   const edgesNote = shownEdgesNote(layout);
 
   const highlightedParams = useMemo(() => new Set(highlight?.params ?? []), [highlight?.params]);
   const highlightedNeurons = highlight?.neurons ?? [];
 
   const latest = useRef({ layout, network, pass, grids, sample, paramColor, highlightedParams });
-  latest.current = { layout, network, pass, grids, sample, paramColor, highlightedParams };
   const elementsRef = useRef<{ layout: GraphLayout; elements: GraphElements } | null>(null);
   const throttle = useMemo(
     () =>
@@ -150,7 +150,10 @@ export function NetworkGraph({ network, pass, grids, sample, onSampleChange, hig
     [],
   );
   useEffect(() => () => throttle.cancel(), [throttle]);
-  useEffect(() => throttle.request(), [throttle, layout, network, pass, grids, sample, paramColor, highlightedParams]);
+  useEffect(() => {
+    latest.current = { layout, network, pass, grids, sample, paramColor, highlightedParams };
+    throttle.request();
+  }, [throttle, layout, network, pass, grids, sample, paramColor, highlightedParams]);
 
   // roving tab stop: exactly one item of the graph is in the tab order
   useEffect(() => {

@@ -32,7 +32,7 @@ export function SampleSelector({ pass, sample, onSampleChange }: SampleSelectorP
           Mean
         </button>
         {pass && count <= BUTTONS_UP_TO
-          ? Array.from({ length: count }, (_, s) => {
+          ? Array.from({ length: count }, (_, s) => s).map((s) => {
               const ok = sampleRight(pass, s);
               return (
                 <button key={s} type="button" aria-pressed={sample === s} disabled={disabled} onClick={() => pick(s)} aria-label={`Sample ${s + 1}: ${sampleLabel(pass, s, formatNumber)}, ${ok ? 'right' : 'wrong'}`}>

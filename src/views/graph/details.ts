@@ -7,13 +7,13 @@ import { ACTIVATION_LABEL, neuronSymbol, weightSymbol } from '../notation';
 import type { GraphItem } from './layout';
 import { type SampleSelection, activationValue, keptSamplesText, layerValue, passMatches, sampleKept } from './values';
 
-export interface DetailRow {
+interface DetailRow {
   symbol: string;
   name: string;
   value: number;
 }
 
-export interface SampleTable {
+interface SampleTable {
   columns: string[];
   rows: { label: string; values: number[] }[];
 }

@@ -5,7 +5,7 @@
  */
 import { layoutOf } from '../../engine';
 
-export interface NodePosition {
+interface NodePosition {
   layer: number;
   j: number;
   x: number;
@@ -63,7 +63,7 @@ export const THUMB_GAP = 5;
  */
 export const SVG_EDGE_LIMIT = 2_500;
 /** In canvas mode each layer shows its strongest weights: this many per neuron of its wider side. */
-export const EDGES_PER_NEURON = 3;
+const EDGES_PER_NEURON = 3;
 
 export function computeLayout(sizes: readonly number[], width: number, height: number): GraphLayout {
   const L = sizes.length - 1;

@@ -88,7 +88,7 @@ export function neuronColor(network: Network, l: number, value: number, pass: Pa
 export function layerDomain(network: Network, pass: PassRecord | null, l: number): [number, number, number] {
   const spread = layerSpread(pass, l);
   if (l > 0) return activationDomain(network.activations[l - 1], spread);
-  if (pass && pass.inputs.every((x) => x >= 0)) return [0, spread / 2, spread];
+  if (pass?.inputs.every((x) => x >= 0)) return [0, spread / 2, spread];
   return activationDomain('input', spread);
 }
 

@@ -8,7 +8,7 @@ import { type DerivativeMode, type PassRecord, derivative } from '../../engine';
 /** σ′(1): the smallest slope the buggy mode can use, since a lies in (0, 1) and σ′ falls away from 0. */
 export const SIGMA_PRIME_AT_ONE = derivative('sigmoid', 1);
 
-export interface NeuronSaturation {
+interface NeuronSaturation {
   /** neuron j, from 0 */
   j: number;
   z: number;

@@ -31,6 +31,7 @@ export function StepView({ step, onHighlight, exercise }: StepViewProps) {
         </div>
         <div className="bl-stepper__numbers" role="group" aria-label="With the numbers" hidden={exercise?.hidesNumbers(step)} tabIndex={0}>
           {step.substituted.map((line, k) => (
+            // biome-ignore lint/suspicious/noArrayIndexKey: a derivation's lines are its steps in order (the same TeX may recur); the step is replaced whole
             <div className="bl-stepper__line" key={k}>
               <Tex tex={line.tex} display />
             </div>
@@ -53,7 +54,7 @@ export function StepView({ step, onHighlight, exercise }: StepViewProps) {
   );
 }
 
-export interface StepTableViewProps {
+interface StepTableViewProps {
   table: StepTable;
   /** the hovered cell, or null when the pointer leaves */
   onHover?(cell: TableCell | null): void;
@@ -78,8 +79,8 @@ export function StepTableView({ table, onHover, replace }: StepTableViewProps) {
       <thead>
         <tr>
           <th scope="col" />
-          {table.columns.map((column, k) => (
-            <th scope="col" key={k}>
+          {table.columns.map((column) => (
+            <th scope="col" key={column}>
               <Tex tex={column} />
             </th>
           ))}
@@ -87,7 +88,7 @@ export function StepTableView({ table, onHover, replace }: StepTableViewProps) {
       </thead>
       <tbody>
         {table.rows.map((row, r) => (
-          <tr key={r}>
+          <tr key={row.label}>
             <th scope="row">
               <Tex tex={row.label} />
             </th>
@@ -95,13 +96,13 @@ export function StepTableView({ table, onHover, replace }: StepTableViewProps) {
               const instead = replace?.(r, c);
               if (instead !== undefined)
                 return (
-                  <td key={c} className="bl-stepper__cell--asked">
+                  <td key={table.columns[c]} className="bl-stepper__cell--asked">
                     {instead}
                   </td>
                 );
               return (
               <td
-                key={c}
+                key={table.columns[c]}
                 className={cell.mark ? `bl-stepper__cell--${cell.mark}` : undefined}
                 data-value={cell.value === null ? undefined : String(cell.value)}
                 title={cell.value === null ? undefined : `${cell.value}${cell.mark ? ` (${MARK_TITLES[cell.mark]})` : ''}`}

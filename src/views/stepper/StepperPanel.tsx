@@ -144,7 +144,7 @@ function sampleOptions(pass: PassRecord) {
   const n0 = pass.inputs.length / pass.count;
   const nL = pass.targets.length / pass.count;
   const row = (values: Float64Array, s: number, n: number) => Array.from(values.subarray(s * n, s * n + n), formatNumber).join(', ');
-  return Array.from({ length: pass.count }, (_, s) => (
+  return Array.from({ length: pass.count }, (_, s) => s).map((s) => (
     <option key={s} value={s}>
       {`${s + 1}: x = (${row(pass.inputs, s, n0)}), y = ${nL === 1 ? row(pass.targets, s, 1) : `(${row(pass.targets, s, nL)})`}`}
     </option>

@@ -132,7 +132,7 @@ function derivativeTable(kit: StepKit, l: number): StepTable {
     return { label: kit.batch ? `s = ${s + 1},\\ j = ${ix(j)}` : `j = ${ix(j)}`, cells };
   });
   const columns = [`${f}'(z^{${l}}_{j})`, `${f}'(a^{${l}}_{j})`];
-  if (other) columns.push('\\delta^{' + l + '}_{j}\\ \\text{correct}', '\\delta^{' + l + '}_{j}\\ \\text{buggy}', '\\text{buggy} - \\text{correct}');
+  if (other) columns.push(`\\delta^{${l}}_{j}\\ \\text{correct}`, `\\delta^{${l}}_{j}\\ \\text{buggy}`, '\\text{buggy} - \\text{correct}');
   else columns.push(`\\delta^{${l}}_{j}`);
   return makeTable(`derivative${l}`, `Both derivatives of layer ${l}; the ${buggy ? 'buggy' : 'correct'} mode uses the marked one`, columns, rows, pairs.length - shown.length);
 }

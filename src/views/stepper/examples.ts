@@ -17,7 +17,7 @@ import {
   type TrainOptions,
 } from '../../engine';
 
-export const EXAMPLES_FORMAT = 'backprop-lab/examples';
+const EXAMPLES_FORMAT = 'backprop-lab/examples';
 
 const fileName = v.pipe(v.string(), v.regex(/^[\w.-]+\.json$/, 'expected a file name like "xor.dataset.json" next to index.json'));
 

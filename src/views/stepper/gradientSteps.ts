@@ -71,11 +71,13 @@ export function bp3Step(kit: StepKit, l: number): StepBody {
   const n = kit.sizes[l];
   const b0 = kit.layout.biasOffset[l];
   const grad = (j: number, s?: number): ValueRef => (s === undefined ? { kind: 'gradient', index: b0 + j } : { kind: 'gradient', index: b0 + j, sample: s });
+  /* jscpd:ignore-start: the weight step opens as the bias step does, with its own references (docs/architecture.md) */
   const count = kit.ctx.pass.count;
   const name = gradientName(kit);
   const substituted: TexLine[] = [];
   if (!kit.batch) {
     const s = kit.samples[0];
+  /* jscpd:ignore-end */
     substituted.push(kit.line((t) => `\\frac{\\partial C_{${s + 1}}}{\\partial b^{${l}}} = \\delta^{${l}} = ${texColumn(n, (j) => t.num(grad(j, s)))}`));
     substituted.push(kit.line((t) => `${name.tex(`b^{${l}}`)} = ${overD(t)}\\sum_{s=1}^{N}\\frac{\\partial C_{s}}{\\partial b^{${l}}} = ${texColumn(n, (j) => t.num(grad(j)))}`));
   } else {

@@ -7,7 +7,7 @@
 import { useEffect, useRef } from 'react';
 import { pageKeysWin } from '../keyboardFocus';
 
-export interface KeyLike {
+interface KeyLike {
   key: string;
   altKey?: boolean;
   ctrlKey?: boolean;
@@ -16,7 +16,7 @@ export interface KeyLike {
   target?: EventTarget | null;
 }
 
-export function stepperKeyAction(event: KeyLike): 'next' | 'previous' | null {
+function stepperKeyAction(event: KeyLike): 'next' | 'previous' | null {
   if (event.altKey || event.ctrlKey || event.metaKey || event.shiftKey) return null;
   if (!pageKeysWin(event.target)) return null;
   if (event.key === 'ArrowRight') return 'next';

@@ -60,7 +60,7 @@ export function pairedLines<T>(kit: StepKit, items: readonly T[], build: (t: Tex
   return lines;
 }
 
-export function activationTex(name: ActivationName): string {
+function activationTex(name: ActivationName): string {
   switch (name) {
     case 'sigmoid':
       return '\\sigma';
@@ -104,7 +104,7 @@ export function makeTable(id: string, caption: string, columns: string[], rows: 
  * Neuron indices j, i as printed: 1-based, as Nielsen writes them and as the network graph labels
  * x₁, a¹₁, w²₁₂ (src/views/notation.ts); samples are counted from 1 too. The record stays 0-based.
  */
-export const NEURON_INDEX_BASE = 1;
+const NEURON_INDEX_BASE = 1;
 export const ix = (j: number): number => j + NEURON_INDEX_BASE;
 
 /** TeX name of the weight from neuron i (layer l−1) to neuron j (layer l), 0-based in, 1-based out. */
@@ -125,7 +125,7 @@ export function sampleLabel(s: number): string {
 }
 
 /** The batch's sample rows of a table, capped, as [shown samples, omitted count]. */
-export function tableSamples(kit: StepKit): { shown: number[]; omitted: number } {
+function tableSamples(kit: StepKit): { shown: number[]; omitted: number } {
   const { shown, omitted } = firstOf(kit.samples.length, TABLE_ROW_LIMIT);
   return { shown: shown.map((k) => kit.samples[k]), omitted };
 }

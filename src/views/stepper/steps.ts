@@ -51,7 +51,7 @@ const allNeurons = (layer: number, n: number): Array<[number, number]> => Array.
 const range = (from: number, to: number): number[] => Array.from({ length: Math.max(0, to - from) }, (_, k) => from + k);
 
 /** The neurons and parameters a step is about, for the network graph. */
-export function stepHighlight(step: StepDescriptor, kit: Pick<StepKit, 'sizes' | 'layout' | 'L'>, freezeBiases: boolean): StepHighlight {
+function stepHighlight(step: StepDescriptor, kit: Pick<StepKit, 'sizes' | 'layout' | 'L'>, freezeBiases: boolean): StepHighlight {
   const { sizes, layout, L } = kit;
   const l = step.layer ?? L;
   const weights = (layer: number) => range(layout.weightOffset[layer], layout.biasOffset[layer]);

@@ -10,7 +10,7 @@ const fixed = format('.4~g');
 const exponent = format('.3~e');
 
 /** A number as TeX: 0.7311, −0.25, 1.23 × 10⁻⁵, ∞. */
-export function texNumber(value: number): string {
+function texNumber(value: number): string {
   if (Number.isNaN(value)) return '\\text{NaN}';
   if (value === Infinity) return '\\infty';
   if (value === -Infinity) return '-\\infty';
@@ -48,7 +48,7 @@ export function texLine(read: (ref: ValueRef) => number, build: (t: TexLineBuild
 }
 
 /** Largest number of rows or columns a typeset matrix shows before it elides with dots. */
-export const TEX_MATRIX_LIMIT = 5;
+const TEX_MATRIX_LIMIT = 5;
 
 /**
  * A pmatrix of rows × cols, calling `cell` in reading order for the cells shown; beyond `limit`

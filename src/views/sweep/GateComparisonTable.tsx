@@ -8,7 +8,7 @@ import { formatNumber } from '../format';
 import { formatRateInterval } from './sweepFormat';
 import './sweep.css';
 
-export interface GateComparisonTableRow {
+interface GateComparisonTableRow {
   gate: GateName;
   summary: SweepSummary | null;
 }

@@ -12,12 +12,13 @@
  * - epochs: epochs per start, for the caption
  * - onRun(starts), onCancel(), onOpenStart(seed, derivative)
  */
-import { type ChangeEvent, useId, useMemo, useState } from 'react';
+import { useId, useMemo, useState } from 'react';
 import { Caption } from '../Caption';
 import type { DerivativeMode, StartOutcome, SweepSummary } from '../../engine';
 import { formatEpoch, formatNumber } from '../format';
 import { SERIES_COLORS } from '../palette';
 import { StartList } from './StartList';
+import { StartsInput } from './StartsInput';
 import { type BinPick, SweepHistogram, binRangeText } from './SweepHistogram';
 import { formatRateInterval, formatTimeLeft, parseStartCount } from './sweepFormat';
 import '../views.css';
@@ -25,7 +26,7 @@ import './sweep.css';
 
 export type SweepStatus = 'idle' | 'running' | 'done' | 'cancelled' | 'error';
 
-export interface SweepProgressView {
+interface SweepProgressView {
   done: number;
   total: number;
   timeLeftMs: number | null;
@@ -57,12 +58,11 @@ const OUTCOMES: ReadonlyArray<{ id: StartOutcome; label: string; derivative: Der
 
 type Pick = { kind: 'bin'; bin: BinPick } | { kind: 'outcome'; outcome: StartOutcome };
 
-export function resultText(summary: SweepSummary): string {
+function resultText(summary: SweepSummary): string {
   return `Correct: ${formatRateInterval(summary.correct)} · Buggy: ${formatRateInterval(summary.buggy)}`;
 }
 
 export function SweepPanel({ status, progress, summary, error = null, defaultStarts = 100, maxStarts = 1000, epochs, onRun, onCancel, onOpenStart, onInspectStart }: SweepPanelProps) {
-  const inputId = useId();
   const errorId = useId();
   const [text, setText] = useState(String(defaultStarts));
   const [pick, setPick] = useState<Pick | null>(null);
@@ -97,28 +97,7 @@ export function SweepPanel({ status, progress, summary, error = null, defaultSta
   return (
     <figure className="bl-view bl-sweep" aria-label="Sweep">
       <div className="bl-sweep__controls">
-        <label htmlFor={inputId}>Starts</label>
-        <input
-          id={inputId}
-          className="bl-sweep__input"
-          inputMode="numeric"
-          value={text}
-          disabled={running}
-          aria-invalid={!parsed.ok}
-          aria-describedby={parsed.ok ? undefined : errorId}
-          onChange={(event: ChangeEvent<HTMLInputElement>) => setText(event.target.value)}
-          onKeyDown={(event) => {
-            if (event.key === 'Enter') run();
-          }}
-        />
-        <button type="button" className="bl-sweep__run" disabled={running || !parsed.ok} onClick={run}>
-          Run sweep
-        </button>
-        {running && (
-          <button type="button" onClick={onCancel}>
-            Cancel
-          </button>
-        )}
+        <StartsInput label="Starts" runLabel="Run sweep" text={text} onText={setText} valid={parsed.ok} errorId={errorId} running={running} onRun={run} onCancel={onCancel} />
         <span className="bl-sweep__note">
           seeds from the current seed on; each start trains {epochs ? `${formatEpoch(epochs)} epochs ` : ''}with both derivatives
         </span>

@@ -28,7 +28,7 @@ import { TWIN_SERIES_LABELS } from './twinCostSource';
 import '../views.css';
 import './twin.css';
 
-export interface TwinPair<T> {
+interface TwinPair<T> {
   correct: T;
   buggy: T;
 }

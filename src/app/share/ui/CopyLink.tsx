@@ -5,7 +5,7 @@ import { copyText } from '../browser';
 import { settingsOfState } from '../storeBridge';
 import { LAB_UI_PROPERTIES, settingsLink } from '../urlState';
 
-export const COPIED_SHOWN_MS = 4000;
+const COPIED_SHOWN_MS = 4000;
 
 export function CopyLink() {
   const store = useLabStoreApi();

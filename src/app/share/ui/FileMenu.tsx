@@ -3,7 +3,7 @@
  * each view on show as PNG (and SVG where the view is vector), and load your own data.
  * A disclosure (a button and a list of buttons), so every item is a plain, labelled button.
  */
-import { useEffect, useId, useRef, useState } from 'react';
+import { useCallback, useEffect, useId, useRef, useState } from 'react';
 import { MAX_NETWORK_FILE_BYTES } from '../../../engine';
 import { useLab, useLabStoreApi } from '../../../store/hooks';
 import type { LabState } from '../../../store/types';
@@ -40,10 +40,10 @@ export function FileMenu() {
   useInViewport(menuRef, open);
   useInViewport(messageRef, message);
 
-  const close = (refocus = true) => {
+  const close = useCallback((refocus = true) => {
     setOpen(false);
     if (refocus) buttonRef.current?.focus();
-  };
+  }, []);
 
   // Escape or a click elsewhere closes the menu
   useEffect(() => {
@@ -63,7 +63,7 @@ export function FileMenu() {
       window.removeEventListener('keydown', onKey);
       window.removeEventListener('pointerdown', onPointer);
     };
-  }, [open]);
+  }, [open, close]);
 
   const toggle = () => {
     if (!open) setFigures(visibleFigures());
@@ -133,14 +133,20 @@ export function FileMenu() {
       {open && (
         <div id={menuId} ref={menuRef} className="share-file__menu" role="group" aria-label="File">
           <p className="share-file__group">Network</p>
-          <button type="button" className="share-file__item" disabled={busy} onClick={() => (close(false), fileRef.current?.click())}>
+          <button type="button" className="share-file__item" disabled={busy} onClick={() => {
+              close(false);
+              fileRef.current?.click();
+            }}>
             Import network file…
           </button>
           <button type="button" className="share-file__item" disabled={!hasNetwork} onClick={exportNetwork}>
             Export network file (JSON)
           </button>
           <p className="share-file__group">Data</p>
-          <button type="button" className="share-file__item" onClick={() => (close(false), setDataOpen(true))}>
+          <button type="button" className="share-file__item" onClick={() => {
+              close(false);
+              setDataOpen(true);
+            }}>
             Your own data (CSV)…
           </button>
           <button type="button" className="share-file__item" disabled={epochs === 0} onClick={exportCosts}>

@@ -10,8 +10,8 @@ export function NotesBanner() {
       {notes.length > 0 && (
         <>
           <ul className="share-notes__list">
-            {notes.map((note, k) => (
-              <li key={`${k}:${note.message}`}>{note.message}</li>
+            {notes.map((note) => (
+              <li key={note.message}>{note.message}</li>
             ))}
           </ul>
           <button type="button" className="button button--small" onClick={dismiss}>

@@ -16,4 +16,4 @@ export function ShareTools() {
 
 export { NotesBanner } from './NotesBanner';
 export { ParamEditor } from './ParamEditor';
-export { CustomDataNote } from './CustomDataNote';
+;

@@ -66,6 +66,7 @@ export function ShortcutSheet() {
             </table>
             <p className="share-dialog__hint">No key changes a setting unless Tab brought you to it. Shortcuts wait while you type in a field or work a dialog. Every control is reachable with Tab and shows a blue focus ring.</p>
             <div className="share-dialog__actions">
+              {/* biome-ignore lint/a11y/noAutofocus: the dialog's first focus, as the HTML spec asks a modal dialog to set it */}
               <button type="button" className="button button--primary" onClick={() => setOpen(false)} autoFocus>
                 Close
               </button>

@@ -18,7 +18,7 @@ export function shiftIntoView(left: number, right: number, width: number): numbe
 export function useInViewport(ref: RefObject<HTMLElement | null>, active: unknown): void {
   useLayoutEffect(() => {
     const element = ref.current;
-    if (!element) return;
+    if (!element || !active) return; // an inactive popover (closed menu, no message) has nothing to place
     const place = () => {
       element.style.translate = '';
       const box = element.getBoundingClientRect();
