@@ -88,6 +88,6 @@ export function diagnose(net: Network, data: Dataset, options: TrainOptions, min
 }
 
 /** "Your gradients are exactly those of: σ′ taken at a, and ÷ input features. Change `…` to `…`. Change …" */
-export function matchSentence(ids: readonly SlipId[]): string {
+function matchSentence(ids: readonly SlipId[]): string {
   return `Your gradients are exactly those of: ${slipSetName(ids)}. ${ids.map((id) => `Change \`${SLIPS[id].wrong}\` to \`${SLIPS[id].fix}\`.`).join(' ')}`;
 }

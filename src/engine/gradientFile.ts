@@ -9,8 +9,8 @@ import type { ParseResult } from './datasets';
 import { describeValue, jsonErrorWithLine } from './json';
 import { layoutOf } from './network';
 
-export const GRADIENTS_FORMAT = 'backprop-lab/gradients';
-export const GRADIENTS_VERSION = 1;
+const GRADIENTS_FORMAT = 'backprop-lab/gradients';
+const GRADIENTS_VERSION = 1;
 /** Larger files are refused before parsing (a probe's file is under 2 kB). */
 export const MAX_GRADIENTS_FILE_BYTES = 1024 * 1024;
 
@@ -73,7 +73,7 @@ export function parseGradientsFile(text: string, sizes: readonly number[]): Pars
 }
 
 /** The shapes against the network: gradWeights[k] must be n_(k+1) × n_k, gradBiases[k] n_(k+1) long. */
-export function gradientsFromFile(file: GradientsFile, sizes: readonly number[]): ParseResult<Float64Array> {
+function gradientsFromFile(file: GradientsFile, sizes: readonly number[]): ParseResult<Float64Array> {
   const L = sizes.length - 1;
   const fail = (error: string): ParseResult<Float64Array> => ({ ok: false, error });
   if (file.gradWeights.length !== L) return fail(`gradWeights must hold ${L} matrices (one per layer after the input), got ${file.gradWeights.length}`);

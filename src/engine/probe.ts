@@ -24,7 +24,7 @@ const BIASES = [[0.4, 0.3], [1.4, 0.9], [-0.3, -0.9]];
 const INPUTS = [[-0.3, 0.4], [-1.4, 0.8], [-0.9, 1.4], [1.4, 0.4], [-1.3, 0.9]];
 const TARGETS = [[0.9, 0.1], [0.5, 0.6], [0.6, 0.4], [0.5, 0.5], [0.1, 0]];
 
-export const PROBE_SIZES: readonly number[] = [2, 2, 2, 2];
+const PROBE_SIZES: readonly number[] = [2, 2, 2, 2];
 
 /** The probe network: sigmoid everywhere, so cross-entropy (the question's cost) applies. */
 export function probeNetwork(): Network {

@@ -21,7 +21,7 @@ export const SLIP_IDS = [
 export type SlipId = (typeof SLIP_IDS)[number];
 
 /** The line of the program a slip changes: two slips of one line cannot both be made. */
-export type SlipLine = 'bp1' | 'bp2' | 'divisor' | 'bp3' | 'bp4' | 'update' | 'sigmoid';
+type SlipLine = 'bp1' | 'bp2' | 'divisor' | 'bp3' | 'bp4' | 'update' | 'sigmoid';
 
 export interface Slip {
   id: SlipId;
@@ -167,7 +167,7 @@ export interface PassSlips {
   learningRate: number;
 }
 
-export const NO_PASS_SLIPS: PassSlips = Object.freeze({
+const NO_PASS_SLIPS: PassSlips = Object.freeze({
   derivativeAtA: false,
   divideByFeatures: false,
   sumNotMean: false,
@@ -180,22 +180,10 @@ export const NO_PASS_SLIPS: PassSlips = Object.freeze({
   learningRate: 0,
 });
 
-export function isSlipId(value: unknown): value is SlipId {
-  return typeof value === 'string' && (SLIP_IDS as readonly string[]).includes(value);
-}
-
 /** A set of slips in library order, without repeats. */
-export function slipSet(ids: Iterable<SlipId>): SlipId[] {
+function slipSet(ids: Iterable<SlipId>): SlipId[] {
   const chosen = new Set(ids);
   return SLIP_IDS.filter((id) => chosen.has(id));
-}
-
-/** Why a set of slips cannot be made together (two change one line), or null. */
-export function slipSetError(ids: readonly SlipId[]): string | null {
-  for (let a = 0; a < ids.length; a++)
-    for (let b = a + 1; b < ids.length; b++)
-      if (SLIPS[ids[a]].line === SLIPS[ids[b]].line) return `"${SLIPS[ids[a]].name}" and "${SLIPS[ids[b]].name}" change the same line`;
-  return null;
 }
 
 /** The slips the options' old switches hold. */

@@ -7,14 +7,14 @@ import type { SliceCreator } from './sliceCreator';
 /** The page's three modes, one tab each. */
 export type LabMode = 'live' | 'step' | 'buglab';
 
-export interface UiToggles {
+interface UiToggles {
   /** decision boundary shows 0/1 instead of the output */
   rounded: boolean;
   costScale: 'linear' | 'log';
   mode: LabMode;
 }
 
-export interface ApplyConfigOptions {
+interface ApplyConfigOptions {
   fresh?: boolean;
   /** the preset the configuration is, if it is one */
   presetId?: string | null;

@@ -23,7 +23,7 @@ export interface ExerciseSetSummary {
   ask: ExerciseAsk[];
 }
 
-export type CellOutcome = 'open' | 'right' | 'revealed';
+type CellOutcome = 'open' | 'right' | 'revealed';
 
 export interface CellProgress {
   /** the step id and the cell's name as the CSV prints them */
@@ -34,7 +34,7 @@ export interface CellProgress {
   outcome: CellOutcome;
 }
 
-export interface ExerciseState {
+interface ExerciseState {
   on: boolean;
   /** null: every step's result cells are asked */
   set: ExerciseSetSummary | null;

@@ -13,7 +13,7 @@ export interface CostHistory {
 }
 
 /** The cost history of the run before the current one, kept for comparison until cleared. */
-export interface GhostHistory {
+interface GhostHistory {
   /** the run it came from */
   runId: number;
   label: string;
@@ -22,7 +22,7 @@ export interface GhostHistory {
 }
 
 /** A training setting changed mid-run: the epochs after `epoch` trained with it. */
-export interface SettingMarker {
+interface SettingMarker {
   epoch: number;
   label: string;
 }
@@ -76,7 +76,7 @@ export const createHistorySlice: SliceCreator<HistorySlice> = (set) => ({
  * A new run's history: the run before it, if it trained at all, becomes the ghost (its buffer changes
  * hands, no copy) and the new run takes the old ghost's buffer or a fresh one.
  */
-export function startHistory(
+function startHistory(
   state: Pick<HistorySlice, 'history' | 'ghost' | 'trainedConfig' | 'lastEpochConfig'>,
   runId: number,
   config: LabConfig,
@@ -95,7 +95,7 @@ export function startHistory(
 }
 
 /** After a "configured" event (same weights, new options): a marker at the epoch the history has reached, if a training setting changed. */
-export function markSettingChange(state: Pick<HistorySlice, 'history' | 'costMarkers' | 'trainedConfig'>, config: LabConfig): Pick<HistorySlice, 'costMarkers' | 'trainedConfig'> {
+function markSettingChange(state: Pick<HistorySlice, 'history' | 'costMarkers' | 'trainedConfig'>, config: LabConfig): Pick<HistorySlice, 'costMarkers' | 'trainedConfig'> {
   const label = state.trainedConfig ? settingChangeLabel(state.trainedConfig, config) : null;
   const epoch = state.history.length;
   if (!label || epoch === 0) return { costMarkers: state.costMarkers, trainedConfig: config };

@@ -7,7 +7,7 @@ import type { SliceCreator } from './sliceCreator';
 /** Which sample the graph shows activations for: an index, or the batch mean. */
 export type SampleSelection = number | 'mean';
 
-export interface HoverState {
+interface HoverState {
   sample: SampleSelection;
   hoveredParam: number | null;
   /** [layer l, neuron j] */

@@ -40,7 +40,7 @@ type Needs = BridgeSlice & Pick<ConfigSlice, 'stop' | 'setStop'>;
 const MAX_STOP_AFTER = STOP_SETTINGS.maxEpochs.max;
 
 /** Whether a paused run stands at its epoch limit, so Play would train nothing. */
-export const atEpochLimit = (state: Pick<RunSlice, 'run'> & Pick<ConfigSlice, 'stop'>): boolean => !state.run.running && state.stop.maxEpochs > 0 && state.run.epoch >= state.stop.maxEpochs;
+const atEpochLimit = (state: Pick<RunSlice, 'run'> & Pick<ConfigSlice, 'stop'>): boolean => !state.run.running && state.stop.maxEpochs > 0 && state.run.epoch >= state.stop.maxEpochs;
 
 export const createRunSlice: SliceCreator<RunSlice, Needs> = (set, get) => {
   /** Sends a command that trains or starts a run, unless the lab is halted (its message then stays). */

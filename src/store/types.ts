@@ -10,12 +10,12 @@ import type { ShareSlice } from './shareSlice';
 import type { StepSlice } from './stepSlice';
 import type { StorySlice } from './storySlice';
 
-export type { BridgeSlice } from './bridgeSlice';
-export type { ApplyConfigOptions, ConfigSlice, LabMode, UiToggles } from './configSlice';
-export type { CoreState } from './coreState';
-export type { CostHistory, GhostHistory, HistorySlice, SettingMarker } from './historySlice';
-export type { HoverSlice, HoverState, SampleSelection } from './hoverSlice';
-export type { RunSlice, RunState } from './runSlice';
-export type { SnapshotSlice } from './snapshotSlice';
+;
+export type {   LabMode,  } from './configSlice';
+;
+export type { CostHistory,    } from './historySlice';
+;
+export type {  RunState } from './runSlice';
+;
 
 export type LabState = CoreState & ShareSlice & BugLabSlice & StepSlice & ExerciseSlice & StorySlice;

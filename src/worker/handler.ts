@@ -87,7 +87,8 @@ export class LabHandler {
     if (command === null || typeof command !== 'object') throw new TypeError('expected a command object');
     switch (command.type) {
       case 'configure':
-        return this.configure(command.config, command.dropData === true);
+        this.configure(command.config, command.dropData === true);
+        return;
       case 'setSpeed':
         this.pacer.speed = checkedSpeed(command.speed);
         this.pacer.anchor(this.deps.now(), this.run?.trainer.epoch ?? 0);
@@ -120,16 +121,20 @@ export class LabHandler {
         return;
       }
       case 'play':
-        return this.play(Infinity);
+        this.play(Infinity);
+        return;
       case 'trainEpochs':
-        return this.play(checkedEpochs(command.epochs));
+        this.play(checkedEpochs(command.epochs));
+        return;
       case 'pause':
         if (this.running) this.finish('paused', null);
         return;
       case 'trainOneEpoch':
-        return this.step();
+        this.step();
+        return;
       case 'scrub':
-        return this.scrub(command.epoch);
+        this.scrub(command.epoch);
+        return;
       case 'inspectPass':
       case 'gradientCheck':
         runInspectCommand(command, { run, runId: this.runId, post: this.deps.post, step: () => this.step() });

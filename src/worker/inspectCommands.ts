@@ -22,10 +22,6 @@ export interface InspectTarget {
   step(): void;
 }
 
-export function isInspectCommand(command: { type: string }): command is InspectCommand {
-  return command.type === 'inspectPass' || command.type === 'gradientCheck';
-}
-
 export function runInspectCommand(command: InspectCommand, target: InspectTarget): void {
   if (command.type === 'gradientCheck') {
     const checked = checkGradients(target.run, target.runId);

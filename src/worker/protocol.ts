@@ -14,7 +14,7 @@ export { SPEEDS, type Speed, isSpeed } from './labEvents';
 export const NO_STOP: StopSettings = { maxEpochs: 0, targetCost: 0 };
 
 /** A command the worker answers with an 'answered' event carrying the same id (done, or why it was refused). */
-export interface Answerable {
+interface Answerable {
   requestId?: number;
 }
 
@@ -49,10 +49,8 @@ export type LabCommand =
   /** The step-through's passes and gradient check (inspectCommands.ts). */
   | InspectCommand;
 
-export type LabCommandType = LabCommand['type'];
-
 /** The commands the page can wait on: each is sent with a fresh request id and answered once. */
-export type AnswerableCommand = Extract<LabCommand, { type: 'configure' | 'loadNetwork' | 'loadData' | 'setParam' | 'inspectPass' | 'gradientCheck' }>;
+type AnswerableCommand = Extract<LabCommand, { type: 'configure' | 'loadNetwork' | 'loadData' | 'setParam' | 'inspectPass' | 'gradientCheck' }>;
 
 type WithoutId<C> = C extends unknown ? Omit<C, 'requestId'> : never;
 
@@ -76,8 +74,6 @@ export type RunStartReason = (typeof RUN_START_REASONS)[number];
  * message against (labEvents.ts).
  */
 export type LabEvent = v.InferOutput<typeof LAB_EVENT>;
-
-export type LabEventType = LabEvent['type'];
 
 /** What the training worker (or a fake one in tests) offers the page (the sweep pool's workers are sweepPool's WorkerLike). */
 export interface LabWorkerLike {

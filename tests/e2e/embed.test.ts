@@ -29,6 +29,8 @@ const SIGNATURES = {
   tour: 'Leave tour',
 } as const;
 
+// Playwright's innerText (what is rendered), not the DOM property: hidden views must not count
+// biome-ignore lint/performance/useDomNodeTextContent: a Playwright locator method, not the DOM's innerText
 const bodyText = async (page: Page) => (await page.locator('body').innerText()) ?? '';
 
 describe('embed links', () => {

@@ -15,7 +15,10 @@ function connected(): { store: LabStore; env: FakeWorkerEnv; sent: LabCommand[] 
   const env = new FakeWorkerEnv();
   const worker = env.worker();
   const sent: LabCommand[] = [];
-  connectWorker(store, { ...worker, postMessage: (command, transfer) => (sent.push(command), worker.postMessage(command, transfer)) }, (flush) => flush());
+  connectWorker(store, { ...worker, postMessage: (command, transfer) => {
+      sent.push(command);
+      worker.postMessage(command, transfer);
+    } }, (flush) => flush());
   return { store, env, sent };
 }
 

@@ -17,7 +17,7 @@ function badness(error: number): number {
 }
 
 /** green → amber → red */
-export function errorColour(error: number): string {
+function errorColour(error: number): string {
   const t = badness(error);
   const hue = 140 * (1 - t);
   return `hsl(${hue.toFixed(0)} 70% ${(38 + 8 * Math.sin(Math.PI * t)).toFixed(0)}%)`;
@@ -43,6 +43,7 @@ export function CheckGraph({ sizes, parameters }: { sizes: readonly number[]; pa
           Array.from({ length: n }, (_, j) => {
             const bias = biases.get(`${l}:${j}`);
             return (
+              // biome-ignore lint/suspicious/noArrayIndexKey: a neuron is its layer and its index j
               <circle key={`n${l}-${j}`} cx={x(l)} cy={y(l, j)} r={11} fill="var(--panel)" stroke={bias ? errorColour(bias.relativeError) : 'var(--line-strong)'} strokeWidth={bias ? 5 : 2} data-error={bias?.relativeError}>
                 {bias && <title>{`b^${l}_${j + 1}: ${describe(bias.relativeError)}`}</title>}
               </circle>

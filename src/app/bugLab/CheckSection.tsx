@@ -115,6 +115,7 @@ export function CheckSection() {
       {diagnosis && (
         <div className="bl-check__result">
           <p className={`bl-check__verdict is-${diagnosis.verdict}`} role="status" aria-label="Diagnosis">
+            {/* biome-ignore lint/suspicious/noArrayIndexKey: the message's parts never move; their place is their identity */}
             {diagnosis.message.split('`').map((part, k) => (k % 2 === 1 ? <code key={k}>{part}</code> : part))}
           </p>
           <div className="bl-check__row">

@@ -4,10 +4,10 @@
  * the settings codec (which passes over them, src/app/embed/pageLinkKeys.ts); a malformed value is
  * named in a note and left out.
  */
-export const EMBED_VIEWS = ['graph', 'boundary', 'cost', 'step', 'twin', 'tour'] as const;
+const EMBED_VIEWS = ['graph', 'boundary', 'cost', 'step', 'twin', 'tour'] as const;
 export type EmbedView = (typeof EMBED_VIEWS)[number];
-export const EMBED_CONTROLS = ['none', 'play', 'full'] as const;
-export type EmbedControls = (typeof EMBED_CONTROLS)[number];
+const EMBED_CONTROLS = ['none', 'play', 'full'] as const;
+type EmbedControls = (typeof EMBED_CONTROLS)[number];
 
 export interface PageLink {
   embed: EmbedView | null;

@@ -9,9 +9,9 @@ import type { LabStore } from '../../store/labStore';
 /** The query the page opened with, caught before the settings keeper rewrites it. */
 const OPENING_SEARCH = typeof location === 'undefined' ? '' : location.search;
 
-export const EXERCISE_LINK_KEY = 'exercise';
+const EXERCISE_LINK_KEY = 'exercise';
 
-export function exerciseNameInLink(search: string = OPENING_SEARCH): string | null {
+function exerciseNameInLink(search: string = OPENING_SEARCH): string | null {
   return new URLSearchParams(search).get(EXERCISE_LINK_KEY);
 }
 

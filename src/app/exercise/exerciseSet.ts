@@ -6,11 +6,11 @@
 import * as v from 'valibot';
 import { type Dataset, MAX_NETWORK_FILE_BYTES, type Network, type ParseResult, type TrainOptions, datasetFromRows, networkFromFile, optionsError } from '../../engine';
 import type { ExerciseSetSummary } from '../../store/exerciseSlice';
-import { Settings } from '../../views/stepper/examples';
+import { Settings, issueText } from '../../views/stepper/examples';
 import { passSteps } from '../../views/stepper/steps';
 
-export const EXERCISE_FORMAT = 'backprop-lab/exercise-set';
-export const EXERCISE_VERSION = 1;
+const EXERCISE_FORMAT = 'backprop-lab/exercise-set';
+const EXERCISE_VERSION = 1;
 /** A set is mostly its network file, so it gets the network file's size limit; a bigger file is refused before it is parsed. */
 export const MAX_EXERCISE_FILE_BYTES = MAX_NETWORK_FILE_BYTES;
 
@@ -40,12 +40,6 @@ export interface ExerciseSet {
   options: TrainOptions;
   /** 0-based, or 'mean' for the whole batch */
   sample: number | 'mean';
-}
-
-function issueText(issues: readonly v.BaseIssue<unknown>[]): string {
-  const issue = issues[0];
-  const path = issue.path?.map((item) => String(item.key)).join('.') ?? '';
-  return path ? `${path}: ${issue.message}` : issue.message;
 }
 
 /** Reads an exercise set; the first problem names its field ("ask.2.step: …", "network: layers: …"). */

@@ -4,8 +4,8 @@
  */
 import type { CellProgress } from '../../store/exerciseSlice';
 
-export const RELATIVE_TOLERANCE = 1e-3;
-export const SIGNIFICANT_DIGITS = 3;
+const RELATIVE_TOLERANCE = 1e-3;
+const SIGNIFICANT_DIGITS = 3;
 
 /** A typed number: a true minus (−) or a hyphen, a decimal point or comma, e-notation; null if it is not one. */
 export function readAnswer(text: string): number | null {

@@ -75,7 +75,7 @@ export function useStepExercise(pass: ExercisePass | null, onHint: (highlight: S
             </span>
           );
         const firstOpen = list.findIndex((a) => !done(stateOf(step, a)));
-        if (index !== firstOpen) return <span className="exercise-cell exercise-cell--later" aria-label={`${asked.name}: find it after the cells before`}>?</span>;
+        if (index !== firstOpen) return <span className="exercise-cell exercise-cell--later" role="img" aria-label={`${asked.name}: find it after the cells before`}>?</span>;
         return <AnswerInput key={keyOf(step, asked)} name={asked.name} tries={state?.answers.length ?? 0} onAnswer={(text) => answer(step, asked, text)} />;
       },
     };
@@ -100,7 +100,7 @@ function AnswerInput({ name, tries, onAnswer }: { name: string; tries: number; o
         aria-label={`Value of ${name}`}
         value={text}
         onChange={(event) => setText(event.target.value)}
-        // the learner moves from one answer straight to the next
+        // biome-ignore lint/a11y/noAutofocus: the learner moves from one answer straight to the next
         autoFocus
       />
       <button type="submit" className="exercise-cell__check">

@@ -7,7 +7,7 @@ import { COMMON_FLAGS, helpText, wantsHelp } from '../help';
 import type { CliIo } from '../io';
 import { loadNetworkFile, readTextFile } from '../files';
 
-export const CHECK_FLAGS = {
+const CHECK_FLAGS = {
   network: { kind: 'string', value: 'FILE', help: 'the network file your gradients were computed on (probe.json from backprop-lab probe)' },
   data: { kind: 'string', value: 'FILE', help: 'the data file (probe-data.json)' },
   gradients: { kind: 'string', value: 'FILE', help: 'your gradients: {"format": "backprop-lab/gradients", "version": 1, "gradWeights": […], "gradBiases": […]}' },
@@ -15,7 +15,7 @@ export const CHECK_FLAGS = {
   ...COMMON_FLAGS,
 } as const;
 
-export const CHECK_HELP = helpText(
+const CHECK_HELP = helpText(
   'backprop-lab check --network probe.json --data probe-data.json --gradients mine.json',
   `Compares your full-batch gradient of the mean cross-entropy cost with the lab's, and names the slip, or\npair of slips, that reproduces it within ${MATCH_TOLERANCE} relative. Exit code 0: correct; 1: wrong (with the diagnosis); 2: bad input.`,
   CHECK_FLAGS,

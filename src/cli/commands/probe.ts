@@ -10,20 +10,20 @@ import { helpText, wantsHelp } from '../help';
 import type { CliIo } from '../io';
 
 /** The harnesses, kept once in public/check/ (the page offers the same files). */
-export const HARNESS_FILES = ['harness_numpy.py', 'harness_python.py', 'harness.mjs'] as const;
+const HARNESS_FILES = ['harness_numpy.py', 'harness_python.py', 'harness.mjs'] as const;
 const HARNESS_DIR = fileURLToPath(new URL('../../../public/check/', import.meta.url));
 
-export const PROBE_FLAGS = {
+const PROBE_FLAGS = {
   out: { kind: 'string', value: 'DIR', help: 'the folder to write probe.json, probe-data.json and the three harnesses into' },
   help: { kind: 'boolean', short: 'h', help: 'show this help' },
 } as const;
 
-export const PROBE_HELP = helpText('backprop-lab probe --out DIR', 'Writes the probe network and data, and the NumPy, plain Python and JavaScript harnesses (docs/check.md).', PROBE_FLAGS, [
+const PROBE_HELP = helpText('backprop-lab probe --out DIR', 'Writes the probe network and data, and the NumPy, plain Python and JavaScript harnesses (docs/check.md).', PROBE_FLAGS, [
   'then: python3 DIR/harness_numpy.py your_backprop.py DIR/probe.json DIR/probe-data.json > mine.json',
   '      backprop-lab check --network DIR/probe.json --data DIR/probe-data.json --gradients mine.json',
 ]);
 
-export function harnessText(name: (typeof HARNESS_FILES)[number]): string {
+function harnessText(name: (typeof HARNESS_FILES)[number]): string {
   return readFileSync(join(HARNESS_DIR, name), 'utf8');
 }
 

@@ -34,6 +34,7 @@ export function ComputationalGraph({ ctx, initial }: ComputationalGraphProps) {
 
   const neuronOptions = sizes.slice(1).flatMap((n, k) =>
     Array.from({ length: Math.min(n, 64) }, (_, j) => (
+      // biome-ignore lint/suspicious/noArrayIndexKey: a neuron is its layer and its index j
       <option key={`${k + 1}:${j}`} value={`${k + 1}:${j}`}>
         {`${neuronSymbol(k + 1, j)}${k + 1 === L ? ' (output)' : ''}`}
       </option>
@@ -104,6 +105,7 @@ function NodeBox({ node, x, y, width, height }: { node: CompNode; x: number; y: 
         {node.label}
       </text>
       {lines.map((line, k) => (
+        // biome-ignore lint/suspicious/noArrayIndexKey: a node's lines are fixed rows (value, gradient, note)
         <text key={k} x={8} y={7 + LINE_HEIGHT * (k + 1.8)} className={k === 1 ? 'bl-compgraph__grad' : k > 1 ? 'bl-compgraph__note' : undefined}>
           {line}
         </text>

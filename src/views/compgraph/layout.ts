@@ -5,7 +5,7 @@
  */
 import type { CompGraph, CompNode } from './model';
 
-export interface BoxPlace {
+interface BoxPlace {
   id: string;
   x: number;
   y: number;
@@ -13,7 +13,7 @@ export interface BoxPlace {
   height: number;
 }
 
-export interface EdgePlace {
+interface EdgePlace {
   from: string;
   to: string;
   /** start (right side of `from`) and end (left side of `to`) */
@@ -31,7 +31,7 @@ export interface CompGraphLayout {
   height: number;
 }
 
-export const BOX_WIDTH = 152;
+const BOX_WIDTH = 152;
 export const LINE_HEIGHT = 15;
 const PADDING = 7;
 const COLUMN_GAP = 22;
@@ -41,7 +41,7 @@ const PAIR_GAP = 14;
 const MARGIN = 4;
 
 /** label, value and gradient lines, then the notes */
-export function boxHeight(node: CompNode): number {
+function boxHeight(node: CompNode): number {
   return 2 * PADDING + LINE_HEIGHT * (3 + node.notes.length);
 }
 

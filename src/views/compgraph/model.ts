@@ -11,7 +11,7 @@ import { neuronSymbol, sub, sup, weightSymbol } from '../notation';
 import { notKept, passSizes, readValue } from '../stepper/records';
 import type { StepContext, ValueRef } from '../stepper/types';
 
-export type CompNodeKind = 'input' | 'weight' | 'bias' | 'product' | 'sum' | 'activation' | 'target' | 'cost' | 'downstream';
+type CompNodeKind = 'input' | 'weight' | 'bias' | 'product' | 'sum' | 'activation' | 'target' | 'cost' | 'downstream';
 
 export interface CompNode {
   id: string;
@@ -30,7 +30,7 @@ export interface CompNode {
   column: number;
 }
 
-export interface CompEdge {
+interface CompEdge {
   from: string;
   to: string;
   /** the share of ∂C/∂from this edge carries back, printed on hidden activations' outgoing edges */
@@ -49,7 +49,7 @@ export interface CompGraph {
 }
 
 /** Inputs and next-layer neurons drawn before the rest are counted as left out. */
-export const COMP_GRAPH_FAN_LIMIT = 8;
+const COMP_GRAPH_FAN_LIMIT = 8;
 
 export interface NeuronChoice {
   layer: number;

@@ -69,7 +69,7 @@ const MARK_TITLES: Record<NonNullable<TableCell['mark']>, string> = {
   result: 'result of this step',
 };
 
-export function StepTableView({ table, onHover, replace }: StepTableViewProps) {
+function StepTableView({ table, onHover, replace }: StepTableViewProps) {
   const more: string[] = [];
   if (table.omittedRows > 0) more.push(`${table.omittedRows} more row${table.omittedRows === 1 ? '' : 's'}`);
   if (table.omittedColumns > 0) more.push(`${table.omittedColumns} more column${table.omittedColumns === 1 ? '' : 's'}`);

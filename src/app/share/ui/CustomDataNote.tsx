@@ -2,7 +2,7 @@
 import { useLab } from '../../../store/hooks';
 
 export function CustomDataNote() {
-  const useNamedData = useLab((s) => s.useNamedData);
+  const backToNamedData = useLab((s) => s.useNamedData);
   const data = useLab((s) => (s.data?.kind === 'custom' ? s.data : null));
   const dataset = useLab((s) => s.config.dataset);
   if (!data) return null;
@@ -10,7 +10,7 @@ export function CustomDataNote() {
     <p className="field__note share-data-note">
       Training on your data: {data.count.toLocaleString('en')} samples, {data.inputSize} input{data.inputSize > 1 ? 's' : ''} → {data.outputSize} target
       {data.outputSize > 1 ? 's' : ''}. It is not part of a shared link.{' '}
-      <button type="button" className="link-button" onClick={() => useNamedData()}>
+      <button type="button" className="link-button" onClick={() => backToNamedData()}>
         Use {dataset} again
       </button>
     </p>
