@@ -18,6 +18,7 @@ export default defineConfig({
           include: ['tests/**/*.test.{ts,tsx}'],
           exclude: ['tests/e2e/**', 'node_modules/**'],
           environment: 'node',
+          setupFiles: ['tests/i18nSetup.ts'],
           testTimeout: 60_000,
         },
       },

@@ -1,5 +1,8 @@
 /** The live lab: settings on the left, the run's transport and status on top, the three views. */
 import { Suspense, lazy, useEffect, useState } from 'react';
+import { useTranslation } from 'react-i18next';
+import { keepLanguageInAddress } from '../i18n/keepLanguage';
+import { LanguageSwitch } from '../i18n/LanguageSwitch';
 import { LabStoreContext } from '../store/hooks';
 import { ControlsPanel } from './ControlsPanel';
 import { KeyHint } from './KeyHint';
@@ -20,7 +23,6 @@ import './app.css';
 // The step-through (with KaTeX) and the bug lab load when first opened, keeping the first render lean.
 const StepThroughTab = lazy(() => import('./stepThrough/StepThroughTab').then((m) => ({ default: m.StepThroughTab })));
 const BugLabTab = lazy(() => import('./bugLab/BugLabTab').then((m) => ({ default: m.BugLabTab })));
-const loadingTab = <p className="mode-panel__empty">Loading…</p>;
 
 export function App() {
   // settings from the link, else saved, else defaults: in the store before the worker starts
@@ -29,12 +31,16 @@ export function App() {
   useEffect(() => keepPageSettings(store), [store]);
   useEffect(() => startSweepPool(store), [store]);
   useEffect(() => keepTourInAddress(store), [store]);
+  useEffect(() => keepLanguageInAddress(), []);
   useShortcuts(store);
+  const { t } = useTranslation();
+  const loadingTab = <p className="mode-panel__empty">{t('app.loading')}</p>;
   return (
     <LabStoreContext.Provider value={store}>
       <div className="app">
         <header className="app__header panel">
-          <h1>Backprop Lab</h1>
+          <h1>{t('header.title')}</h1>
+          <LanguageSwitch />
           <StoryButton />
           <Transport />
           <StatusLine />

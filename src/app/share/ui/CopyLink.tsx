@@ -4,6 +4,8 @@ import { useLab, useLabStoreApi } from '../../../store/hooks';
 import { copyText } from '../browser';
 import { settingsOfState } from '../storeBridge';
 import { LAB_UI_PROPERTIES, settingsLink } from '../urlState';
+import { linkWithLang } from '../../../i18n/langLink';
+import { currentLanguage } from '../../../i18n/setup';
 
 export const COPIED_SHOWN_MS = 4000;
 
@@ -27,7 +29,7 @@ export function CopyLink() {
   }, [manual]);
 
   const copy = async () => {
-    const link = settingsLink(window.location.href, settingsOfState(store.getState()), LAB_UI_PROPERTIES);
+    const link = linkWithLang(settingsLink(window.location.href, settingsOfState(store.getState()), LAB_UI_PROPERTIES), currentLanguage());
     if (await copyText(link)) {
       setManual(null);
       setCopied(true);

@@ -1,0 +1,32 @@
+/** The header's language switch: English or 简体中文, each named in its own language. */
+import { useTranslation } from 'react-i18next';
+import { browserStorage } from '../app/share/browser';
+import { LANGUAGES, LANGUAGE_NAMES, isLanguage, rememberLanguage } from './languages';
+import { currentLanguage, switchLanguage } from './setup';
+
+export const LANGUAGE_SWITCH_NAME = 'Language / 语言';
+
+export function LanguageSwitch() {
+  // re-render when the language changes
+  useTranslation();
+  return (
+    <select
+      className="language-switch"
+      aria-label={LANGUAGE_SWITCH_NAME}
+      title={LANGUAGE_SWITCH_NAME}
+      value={currentLanguage()}
+      onChange={(event) => {
+        const next = event.target.value;
+        if (!isLanguage(next)) return;
+        rememberLanguage(browserStorage(), next);
+        void switchLanguage(next);
+      }}
+    >
+      {LANGUAGES.map((language) => (
+        <option key={language} value={language} lang={language}>
+          {LANGUAGE_NAMES[language]}
+        </option>
+      ))}
+    </select>
+  );
+}

@@ -1,0 +1,60 @@
+/** Both catalogs have the same keys and placeholders, and every key is used somewhere in src/. */
+import { readFileSync, readdirSync, statSync } from 'node:fs';
+import { join } from 'node:path';
+import { describe, expect, it } from 'vitest';
+import { en } from '../../src/i18n/catalogs/en';
+import { zhCN } from '../../src/i18n/catalogs/zh-CN';
+
+const catalogs: Record<string, Record<string, string>> = { en, 'zh-CN': zhCN };
+
+function sourceFiles(dir: string): string[] {
+  return readdirSync(dir).flatMap((name) => {
+    const path = join(dir, name);
+    if (statSync(path).isDirectory()) return path.endsWith('catalogs') ? [] : sourceFiles(path);
+    return /\.tsx?$/.test(name) ? [path] : [];
+  });
+}
+
+const placeholders = (text: string) => [...text.matchAll(/\{\{(\w+)\}\}/g)].map((m) => m[1]).sort();
+
+/** The key a t() call names: plural forms share their base key. */
+const baseKey = (key: string) => key.replace(/_(zero|one|two|few|many|other)$/, '');
+
+/** Whether some source names the key: as a quoted literal, or through a template such as `tabs.${mode}`. */
+export function keyUsed(key: string, sources: string): boolean {
+  if (sources.includes(`'${key}'`) || sources.includes(`"${key}"`) || sources.includes(`\`${key}\``)) return true;
+  for (const match of sources.matchAll(/`([^`\n]*\$\{[^`\n]*)`/g)) {
+    const pattern = match[1]
+      .split(/\$\{[^}]*\}/)
+      .map((part) => part.replace(/[.*+?^${}()|[\]\\]/g, '\\$&'))
+      .join('[\\w-]+');
+    if (new RegExp(`^${pattern}$`).test(key)) return true;
+  }
+  return false;
+}
+
+describe('catalogs', () => {
+  it('have the same keys in English and 简体中文', () => {
+    expect(Object.keys(zhCN).sort()).toEqual(Object.keys(en).sort());
+  });
+
+  it('fill the same placeholders in both languages', () => {
+    for (const key of Object.keys(en) as (keyof typeof en)[]) expect(placeholders(zhCN[key]), key).toEqual(placeholders(en[key]));
+  });
+
+  it('have no empty message', () => {
+    for (const [language, catalog] of Object.entries(catalogs)) for (const [key, text] of Object.entries(catalog)) expect(text.trim(), `${language} ${key}`).not.toBe('');
+  });
+
+  it('hold no key that no source file uses', () => {
+    const sources = sourceFiles('src').map((path) => readFileSync(path, 'utf8')).join('\n');
+    const unused = Object.keys(en).filter((key) => !keyUsed(baseKey(key), sources));
+    expect(unused).toEqual([]);
+  });
+
+  it('the unused-key check itself sees literal and template keys, and misses others', () => {
+    expect(keyUsed('tabs.live', "t('tabs.live')")).toBe(true);
+    expect(keyUsed('tabs.step', 'label: `tabs.${LabMode}`')).toBe(true);
+    expect(keyUsed('tabs.nowhere', "t('tabs.live'); `other.${x}`")).toBe(false);
+  });
+});
