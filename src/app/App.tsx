@@ -1,8 +1,8 @@
 /** The live lab: settings on the left, the run's transport and status on top, the three views. */
 import { Suspense, lazy, useEffect, useState } from 'react';
-import { useTranslation } from 'react-i18next';
 import { keepLanguageInAddress } from '../i18n/keepLanguage';
 import { LanguageSwitch } from '../i18n/LanguageSwitch';
+import { useT } from '../i18n/setup';
 import { LabStoreContext } from '../store/hooks';
 import { ControlsPanel } from './ControlsPanel';
 import { KeyHint } from './KeyHint';
@@ -33,7 +33,7 @@ export function App() {
   useEffect(() => keepTourInAddress(store), [store]);
   useEffect(() => keepLanguageInAddress(), []);
   useShortcuts(store);
-  const { t } = useTranslation();
+  const t = useT();
   const loadingTab = <p className="mode-panel__empty">{t('app.loading')}</p>;
   return (
     <LabStoreContext.Provider value={store}>

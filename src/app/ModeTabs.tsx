@@ -1,8 +1,8 @@
 /** The page's modes as tabs: the live lab, the step-through of one pass, and the bug lab. */
 import type { KeyboardEvent } from 'react';
-import { useTranslation } from 'react-i18next';
 import { useLab } from '../store/hooks';
 import type { LabMode } from '../store/types';
+import { useT } from '../i18n/setup';
 
 const MODES: ReadonlyArray<{ id: LabMode; label: `tabs.${LabMode}` }> = [
   { id: 'live', label: 'tabs.live' },
@@ -16,7 +16,7 @@ const tabId = (mode: LabMode) => `mode-tab-${mode}`;
 export function ModeTabs() {
   const mode = useLab((s) => s.ui.mode);
   const setUi = useLab((s) => s.setUi);
-  const { t } = useTranslation();
+  const t = useT();
   // Arrow keys move between tabs (the WAI-ARIA tabs pattern); Tab leaves the tab list.
   const onKeyDown = (event: KeyboardEvent<HTMLDivElement>) => {
     if (event.key !== 'ArrowLeft' && event.key !== 'ArrowRight') return;

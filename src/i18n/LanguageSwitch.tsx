@@ -1,14 +1,13 @@
 /** The header's language switch: English or 简体中文, each named in its own language. */
-import { useTranslation } from 'react-i18next';
 import { browserStorage } from '../app/share/browser';
 import { LANGUAGES, LANGUAGE_NAMES, isLanguage, rememberLanguage } from './languages';
-import { currentLanguage, switchLanguage } from './setup';
+import { currentLanguage, switchLanguage, useT } from './setup';
 
 export const LANGUAGE_SWITCH_NAME = 'Language / 语言';
 
 export function LanguageSwitch() {
   // re-render when the language changes
-  useTranslation();
+  useT();
   return (
     <select
       className="language-switch"

@@ -1,13 +1,9 @@
 /** Keeps `lang=…` in the address bar when the language changes (the settings keeper writes it otherwise). */
-import i18next from 'i18next';
+import { i18n } from '@lingui/core';
 import { replaceQuery } from '../app/share/browser';
-import { isLanguage } from './languages';
 import { withLang } from './langLink';
+import { currentLanguage } from './setup';
 
 export function keepLanguageInAddress(): () => void {
-  const onChange = (language: string) => {
-    if (isLanguage(language)) replaceQuery(withLang(new URLSearchParams(window.location.search), language));
-  };
-  i18next.on('languageChanged', onChange);
-  return () => i18next.off('languageChanged', onChange);
+  return i18n.on('change', () => replaceQuery(withLang(new URLSearchParams(window.location.search), currentLanguage())));
 }

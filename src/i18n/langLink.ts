@@ -2,9 +2,8 @@
  * The page's language in the link (`lang=zh-CN` or `lang=en`). Like `tour`, a page key kept apart
  * from the settings codec: read off the query before the settings, written back on top of them.
  */
-import i18next from 'i18next';
 import { LANGUAGE_NAMES, type Language, isLanguage } from './languages';
-import { currentLanguage } from './setup';
+import { currentLanguage, t } from './setup';
 
 export const LANG_KEY = 'lang';
 
@@ -39,10 +38,10 @@ export function withLang(query: URLSearchParams, language: Language): URLSearchP
   return next;
 }
 
-/** The note for a refused lang value, in the page's language (i18next is started before the store). */
+/** The note for a refused lang value, in the page's language (the language is started before the store). */
 export function langNotes(param: LangParam): Array<{ key: string; message: string }> {
   if (param.refused === null) return [];
-  return [{ key: LANG_KEY, message: i18next.t('link.badLang', { shown: param.refused, kept: LANGUAGE_NAMES[currentLanguage()] }) }];
+  return [{ key: LANG_KEY, message: t('link.badLang', { shown: param.refused, kept: LANGUAGE_NAMES[currentLanguage()] }) }];
 }
 
 /** A link to share (the settings codec's) with the sender's language on it. */

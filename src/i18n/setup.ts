@@ -1,50 +1,50 @@
 /**
- * i18next set up for the page: only the chosen language's catalog is loaded (each catalog is its
- * own chunk); switching loads the other on demand. The <html lang> and the title follow the language.
+ * Lingui set up for the page: only the chosen language's catalog is loaded (each catalog is its own
+ * chunk, compiled at build time); switching loads the other on demand. <html lang> and the title follow.
  */
-import i18next from 'i18next';
-import { initReactI18next } from 'react-i18next';
-import type { Catalog } from './catalogs/en';
+import { i18n } from '@lingui/core';
+import { useSyncExternalStore } from 'react';
+import type { MessageKey } from './catalogs/keys';
 import { type Language, isLanguage } from './languages';
 
-const CATALOGS: Record<Language, () => Promise<Catalog>> = {
-  en: () => import('./catalogs/en').then((m) => m.en),
-  'zh-CN': () => import('./catalogs/zh-CN').then((m) => m.zhCN),
+export type { MessageKey };
+
+const CATALOGS: Record<Language, () => Promise<{ default: Parameters<typeof i18n.load>[1] }>> = {
+  en: () => import('virtual:catalog/en'),
+  'zh-CN': () => import('virtual:catalog/zh-CN'),
 };
 
-/** Starts i18next in one language with that language's catalog (no other is fetched). */
-export async function startI18n(language: Language, catalog?: Catalog): Promise<void> {
-  const messages = catalog ?? (await CATALOGS[language]());
-  await i18next.use(initReactI18next).init({
-    lng: language,
-    resources: { [language]: { translation: messages } },
-    fallbackLng: false,
-    // flat keys such as "settings.lr.label": the dots are part of the name
-    keySeparator: false,
-    nsSeparator: false,
-    // React escapes what it renders
-    interpolation: { escapeValue: false },
-    initAsync: false,
-    react: { useSuspense: false },
-  });
-  followLanguage(language);
-  i18next.on('languageChanged', (next) => {
-    if (isLanguage(next)) followLanguage(next);
-  });
+const loaded = new Set<Language>();
+
+/** Loads a language's catalog if needed and makes it the page's language; nothing else on the page changes. */
+export async function switchLanguage(language: Language): Promise<void> {
+  if (!loaded.has(language)) {
+    i18n.load(language, (await CATALOGS[language]()).default);
+    loaded.add(language);
+  }
+  i18n.activate(language);
+  if (typeof document !== 'undefined') {
+    document.documentElement.lang = language;
+    document.title = t('page.title');
+  }
 }
 
-/** Loads the other catalog if needed, then switches; nothing else on the page changes. */
-export async function switchLanguage(language: Language): Promise<void> {
-  if (!i18next.hasResourceBundle(language, 'translation')) i18next.addResourceBundle(language, 'translation', await CATALOGS[language]());
-  await i18next.changeLanguage(language);
-}
+/** The page starts in one language: only that catalog is fetched before the first render. */
+export const startI18n = switchLanguage;
 
 export function currentLanguage(): Language {
-  return isLanguage(i18next.language) ? i18next.language : 'en';
+  return isLanguage(i18n.locale) ? i18n.locale : 'en';
 }
 
-function followLanguage(language: Language) {
-  if (typeof document === 'undefined') return;
-  document.documentElement.lang = language;
-  document.title = i18next.t('page.title');
+/** A message in the page's language; values fill its ICU placeholders (numbers come pre-formatted by views/format.ts). */
+export function t(key: MessageKey, values?: Record<string, string | number>): string {
+  return i18n._(key, values);
+}
+
+const subscribe = (onChange: () => void) => i18n.on('change', onChange);
+
+/** t() for components: re-renders the component when the language changes. */
+export function useT(): typeof t {
+  useSyncExternalStore(subscribe, currentLanguage, currentLanguage);
+  return t;
 }

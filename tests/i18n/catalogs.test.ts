@@ -2,8 +2,11 @@
 import { readFileSync, readdirSync, statSync } from 'node:fs';
 import { join } from 'node:path';
 import { describe, expect, it } from 'vitest';
-import { en } from '../../src/i18n/catalogs/en';
-import { zhCN } from '../../src/i18n/catalogs/zh-CN';
+import { compileCatalog } from '../../src/i18n/compileCatalogs';
+
+const readCatalog = (language: string) => JSON.parse(readFileSync(`src/i18n/catalogs/${language}.json`, 'utf8')) as Record<string, string>;
+const en = readCatalog('en');
+const zhCN = readCatalog('zh-CN');
 
 const catalogs: Record<string, Record<string, string>> = { en, 'zh-CN': zhCN };
 
@@ -15,10 +18,8 @@ function sourceFiles(dir: string): string[] {
   });
 }
 
-const placeholders = (text: string) => [...text.matchAll(/\{\{(\w+)\}\}/g)].map((m) => m[1]).sort();
-
-/** The key a t() call names: plural forms share their base key. */
-const baseKey = (key: string) => key.replace(/_(zero|one|two|few|many|other)$/, '');
+/** The ICU arguments a message fills ({name}, {count, plural, …}), each once. */
+const placeholders = (text: string) => [...new Set([...text.matchAll(/\{(\w+)\s*[,}]/g)].map((m) => m[1]))].sort();
 
 /** Whether some source names the key: as a quoted literal, or through a template such as `tabs.${mode}`. */
 export function keyUsed(key: string, sources: string): boolean {
@@ -39,7 +40,12 @@ describe('catalogs', () => {
   });
 
   it('fill the same placeholders in both languages', () => {
-    for (const key of Object.keys(en) as (keyof typeof en)[]) expect(placeholders(zhCN[key]), key).toEqual(placeholders(en[key]));
+    for (const key of Object.keys(en)) expect(placeholders(zhCN[key]), key).toEqual(placeholders(en[key]));
+  });
+
+  it('are valid ICU in both languages (the build compiles them)', () => {
+    for (const catalog of Object.values(catalogs)) expect(() => compileCatalog(catalog)).not.toThrow();
+    expect(() => compileCatalog({ broken: '{count, plural, one {x}' })).toThrow(/broken/);
   });
 
   it('have no empty message', () => {
@@ -48,7 +54,7 @@ describe('catalogs', () => {
 
   it('hold no key that no source file uses', () => {
     const sources = sourceFiles('src').map((path) => readFileSync(path, 'utf8')).join('\n');
-    const unused = Object.keys(en).filter((key) => !keyUsed(baseKey(key), sources));
+    const unused = Object.keys(en).filter((key) => !keyUsed(key, sources));
     expect(unused).toEqual([]);
   });
 

@@ -3,17 +3,17 @@
  * Start here (the guided tour) and Explore on my own. Leaving it is remembered; the header's
  * "The story" button brings it back.
  */
-import { useTranslation } from 'react-i18next';
 import { useLab, useLabStoreApi } from '../../store/hooks';
 import { browserStorage } from '../share/browser';
 import { rememberLandingSeen } from './tourLink';
 import { TOUR_STEP_COUNT } from './tourSteps';
+import { useT } from '../../i18n/setup';
 import './tour.css';
 
 export function Landing() {
   const store = useLabStoreApi();
   const shown = useLab((s) => s.story.landing);
-  const { t } = useTranslation();
+  const t = useT();
   if (!shown) return null;
   const leave = (tour: boolean) => {
     rememberLandingSeen(browserStorage());
@@ -44,7 +44,7 @@ export function Landing() {
 export function StoryButton() {
   const store = useLabStoreApi();
   const shown = useLab((s) => s.story.landing);
-  const { t } = useTranslation();
+  const t = useT();
   return (
     <button type="button" className="button button--small" aria-pressed={shown} onClick={() => store.getState().setLanding(!shown)}>
       {t('header.story')}
