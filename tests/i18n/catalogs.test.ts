@@ -2,6 +2,7 @@
 import { readFileSync, readdirSync, statSync } from 'node:fs';
 import { join } from 'node:path';
 import { describe, expect, it } from 'vitest';
+import { type CompiledMessage, compileMessageOrThrow } from '@lingui/message-utils/compileMessage';
 import { compileCatalog } from '../../src/i18n/compileCatalogs';
 
 const readCatalog = (language: string) => JSON.parse(readFileSync(`src/i18n/catalogs/${language}.json`, 'utf8')) as Record<string, string>;
@@ -18,8 +19,20 @@ function sourceFiles(dir: string): string[] {
   });
 }
 
-/** The ICU arguments a message fills ({name}, {count, plural, …}), each once. */
-const placeholders = (text: string) => [...new Set([...text.matchAll(/\{(\w+)\s*[,}]/g)].map((m) => m[1]))].sort();
+/** The ICU arguments a message fills ({name}, {count, plural, …}, in branches too), each once, read off Lingui's compiled form. */
+function placeholders(text: string): string[] {
+  const names = new Set<string>();
+  const walk = (tokens: CompiledMessage) => {
+    for (const token of tokens) {
+      if (typeof token === 'string') continue;
+      names.add(token[0]);
+      const choices = token[2];
+      if (choices && typeof choices === 'object') for (const [key, branch] of Object.entries(choices)) if (key !== 'offset' && Array.isArray(branch)) walk(branch as CompiledMessage);
+    }
+  };
+  walk(compileMessageOrThrow(text));
+  return [...names].sort();
+}
 
 /** Whether some source names the key: as a quoted literal, or through a template such as `tabs.${mode}`. */
 export function keyUsed(key: string, sources: string): boolean {
