@@ -2,6 +2,7 @@
 import { browserStorage } from '../app/share/browser';
 import { LANGUAGES, LANGUAGE_NAMES, isLanguage, rememberLanguage } from './languages';
 import { currentLanguage, switchLanguage, useT } from './setup';
+import './i18n.css';
 
 export const LANGUAGE_SWITCH_NAME = 'Language / 语言';
 
