@@ -1,7 +1,7 @@
 /// <reference types="vitest/config" />
 import react from '@vitejs/plugin-react';
 import { defineConfig } from 'vite';
-import { contentSecurityPolicy } from './src/app/share/csp.ts';
+import { contentSecurityPolicy, securityHeaders } from './src/app/share/csp.ts';
 import { compiledCatalogs } from './src/i18n/compileCatalogs.ts';
 
 // The engine runs in a module worker, built as its own chunk.
@@ -10,6 +10,8 @@ export default defineConfig({
   plugins: [react(), contentSecurityPolicy(), compiledCatalogs()],
   worker: { format: 'es' },
   build: { target: 'es2022', sourcemap: false },
+  // the production build is previewed (and tested end to end) under the headers a host should send
+  preview: { headers: securityHeaders() },
   test: {
     projects: [
       {
@@ -30,6 +32,8 @@ export default defineConfig({
           include: ['tests/e2e/**/*.test.ts'],
           environment: 'node',
           globalSetup: ['tests/e2e/globalSetup.ts'],
+          // without a browser every e2e file fails at once with one line (the Node project still runs)
+          setupFiles: ['tests/e2e/requireBrowser.ts'],
           testTimeout: 120_000,
           hookTimeout: 120_000,
           // one browser at a time: the machines have 2 cores

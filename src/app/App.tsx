@@ -5,6 +5,7 @@ import { LanguageSwitch } from '../i18n/LanguageSwitch';
 import { useT } from '../i18n/setup';
 import { LabStoreContext } from '../store/hooks';
 import { ControlsPanel } from './ControlsPanel';
+import { ErrorBoundary } from './ErrorBoundary';
 import { KeyHint } from './KeyHint';
 import { startSweepPool } from './bugLab/sweepPoolBridge';
 import { LabViews } from './LabViews';
@@ -43,29 +44,39 @@ export function App() {
           <LanguageSwitch />
           <StoryButton />
           <Transport />
-          <StatusLine />
+          <ErrorBoundary name="The status line">
+            <StatusLine />
+          </ErrorBoundary>
           <ShareTools />
           <KeyHint />
           <NotesBanner />
         </header>
         <ParamEditor />
-        <ControlsPanel />
+        <ErrorBoundary name="The settings panel">
+          <ControlsPanel />
+        </ErrorBoundary>
         <main className="app__main">
           <Landing />
           <TourSlot />
           <ModeTabs />
           <ModePanel mode="live">
-            <LabViews />
+            <ErrorBoundary name="The Live lab tab">
+              <LabViews />
+            </ErrorBoundary>
           </ModePanel>
           <ModePanel mode="step">
-            <Suspense fallback={loadingTab}>
-              <StepThroughTab />
-            </Suspense>
+            <ErrorBoundary name="The Step through tab">
+              <Suspense fallback={loadingTab}>
+                <StepThroughTab />
+              </Suspense>
+            </ErrorBoundary>
           </ModePanel>
           <ModePanel mode="buglab">
-            <Suspense fallback={loadingTab}>
-              <BugLabTab />
-            </Suspense>
+            <ErrorBoundary name="The Bug lab tab">
+              <Suspense fallback={loadingTab}>
+                <BugLabTab />
+              </Suspense>
+            </ErrorBoundary>
           </ModePanel>
         </main>
       </div>

@@ -10,19 +10,26 @@ import { DecisionBoundary } from '../views/boundary/DecisionBoundary';
 import { CostCurve, type CostSource } from '../views/costCurve/CostCurve';
 import { NetworkGraph } from '../views/graph/NetworkGraph';
 import { formatEpoch } from '../views/format';
+import { ErrorBoundary } from './ErrorBoundary';
 
 export function LabViews() {
   return (
     <div className="views">
       <section className="card card--graph">
-        <GraphView />
+        <ErrorBoundary name="The network graph">
+          <GraphView />
+        </ErrorBoundary>
       </section>
       <section className="card card--boundary">
-        <BoundaryView />
+        <ErrorBoundary name="The decision boundary">
+          <BoundaryView />
+        </ErrorBoundary>
       </section>
       <section className="card card--cost">
-        <CostView />
-        <ScrubBar />
+        <ErrorBoundary name="The cost curve">
+          <CostView />
+          <ScrubBar />
+        </ErrorBoundary>
       </section>
     </div>
   );

@@ -5,8 +5,12 @@
  * In a browser the events of one frame are applied together, in one store update just before
  * the frame is drawn, so React renders at most once a frame however many messages arrive.
  */
+import { type RunShape, labEventProblem, runMisfit, runShapeOf } from '../worker/labEvents';
 import type { LabEvent, WorkerLike } from '../worker/protocol';
 import type { LabStore } from './labStore';
+
+/** Told about a message that is not a LabEvent (it never reaches the store); the supervisor restarts the worker. */
+export type InvalidMessageHandler = (problem: string) => void;
 
 /** Calls `flush` later (or at once); the bridge applies everything that arrived in between. */
 export type EventBatcher = (flush: () => void) => void;
@@ -27,10 +31,26 @@ export const frameBatcher: EventBatcher = (flush) => {
 
 const immediately: EventBatcher = (flush) => flush();
 
-export function connectWorker(store: LabStore, worker: WorkerLike, batch: EventBatcher = typeof requestAnimationFrame === 'function' ? frameBatcher : immediately): () => void {
+/** Without a supervisor, a message the page cannot use is reported in the status line. */
+const reportInStatus =
+  (store: LabStore): InvalidMessageHandler =>
+  (problem) =>
+    store.setState({ run: { ...store.getState().run, error: `The training worker sent a message the page could not use (${problem}); it was ignored.` } });
+
+export interface BridgeHooks {
+  /** a message that is not a LabEvent (default: a line in the status) */
+  onInvalid?: InvalidMessageHandler;
+  /** every valid event as it arrives, before the batch applies it */
+  onEvent?: (event: LabEvent) => void;
+}
+
+export function connectWorker(store: LabStore, worker: WorkerLike, batch: EventBatcher = typeof requestAnimationFrame === 'function' ? frameBatcher : immediately, hooks: BridgeHooks = {}): () => void {
+  const { onInvalid = reportInStatus(store), onEvent } = hooks;
   let queue: LabEvent[] = [];
   let pending = false;
   let connected = true;
+  /** the latest run the worker started, which its snapshots must fit */
+  let run: RunShape | null = null;
   const flush = () => {
     pending = false;
     const events = queue;
@@ -38,10 +58,26 @@ export function connectWorker(store: LabStore, worker: WorkerLike, batch: EventB
     if (!connected || events.length === 0) return;
     store.getState().receiveAll(events);
     // the history has copied the costs: their buffers go back to the worker for reuse
-    for (const event of events) if (event.type === 'costs') worker.postMessage({ type: 'recycle', buffer: event.costs.buffer as ArrayBuffer }, [event.costs.buffer]);
+    for (const event of events) {
+      if (event.type !== 'costs') continue;
+      try {
+        worker.postMessage({ type: 'recycle', buffer: event.costs.buffer as ArrayBuffer }, [event.costs.buffer]);
+      } catch {
+        // a buffer that cannot be handed back (already moved, or shared) is simply not reused
+      }
+    }
   };
-  const listener = (event: MessageEvent<LabEvent>) => {
-    queue.push(event.data);
+  const listener = (event: MessageEvent<unknown>) => {
+    // the boundary: only a message that fits the protocol reaches the store (and React)
+    const problem = labEventProblem(event.data);
+    if (problem !== null) return onInvalid(problem);
+    const data = event.data as LabEvent;
+    const misfit = runMisfit(run, data);
+    if (misfit !== null) return onInvalid(misfit);
+    if (data.type === 'run' && (run === null || data.runId >= run.runId)) run = runShapeOf(data);
+    onEvent?.(data);
+    if (!connected) return;
+    queue.push(data);
     if (!pending) {
       pending = true;
       batch(flush);

@@ -58,14 +58,15 @@ export function applyEvent(state: LabState, event: LabEvent): Partial<LabState> 
       snapshot: null,
       scrubSnapshot: null,
       ...startHistory(state, event.runId, event.config),
-      run: { runId: event.runId, running: false, epoch: 0, epochsPerSecond: 0, stopReason: null, message: null, error: null },
+      run: { ...state.run, runId: event.runId, running: false, epoch: 0, epochsPerSecond: 0, stopReason: null, message: null, error: null, limitOffer: false, carriedOver: null },
       inspect: { ...state.inspect, scrubEpoch: null, sample: sample === 'mean' || sample < event.data.count ? sample : 'mean' },
     };
   }
   if (event.runId !== state.run.runId) return {};
   switch (event.type) {
     case 'configured':
-      return markSettingChange(state, event.config);
+      // options changed, weights kept: the next epochs train on from these, and the curve marks the change
+      return { ...markSettingChange(state, event.config), ...(state.run.epoch > 0 ? { run: { ...state.run, carriedOver: state.run.epoch } } : {}) };
     case 'costs':
       return { history: appendCosts(state.history, event.startEpoch, event.costs) };
     case 'snapshot':
@@ -73,7 +74,9 @@ export function applyEvent(state: LabState, event: LabEvent): Partial<LabState> 
       return { snapshot: event.snapshot, run: { ...state.run, epoch: Math.max(state.run.epoch, event.snapshot.epoch) } };
     case 'status': {
       const { running, epoch, epochsPerSecond, stopReason, message } = event.status;
-      return { run: { ...state.run, running, epoch, epochsPerSecond, stopReason, message } };
+      const finished = stopReason !== null && stopReason !== 'paused' && stopReason !== 'step';
+      const limitOffer = state.run.limitOffer && !running;
+      return { run: { ...state.run, running, epoch, epochsPerSecond, stopReason, message, limitOffer, carriedOver: finished ? null : state.run.carriedOver } };
     }
   }
 }

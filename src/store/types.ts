@@ -43,6 +43,12 @@ export interface RunState {
   message: string | null;
   /** the worker's last refusal or failure, in words */
   error: string | null;
+  /** why the lab cannot train any more (its worker was given up on), or null; Play and Step do nothing then */
+  halted: string | null;
+  /** Play was pressed at the epoch limit: the status offers to continue past it (continuePastLimit) */
+  limitOffer: boolean;
+  /** the epoch whose weights training continues from after an option changed mid-run (derivative, η …), or null */
+  carriedOver: number | null;
 }
 
 export interface RunSlice {
@@ -52,6 +58,8 @@ export interface RunSlice {
   togglePlay(): void;
   step(): void;
   runEpochs(epochs: number): void;
+  /** Raises "Stop after" by its own span (60,000 → 120,000) and plays on from the current weights. */
+  continuePastLimit(): void;
   reset(): void;
   newSeed(): void;
 }

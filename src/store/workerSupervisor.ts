@@ -1,9 +1,11 @@
 /**
  * Keeps a training worker alive for the store. When the worker throws (an error outside the
- * handler's own try/catch), sends a message the page cannot read, or stops answering, the
- * supervisor says so in a note, throws the worker away and starts a new one with the user's
- * settings (connectWorker sends config, speed and stop conditions), their own data if they
- * loaded some, and the run's initial network. A worker that keeps failing is given up on.
+ * handler's own try/catch), sends a message the page cannot read or use (connectWorker checks
+ * each against the protocol's schema), stops answering a command, or goes silent while it
+ * trains, the supervisor says so in a note, throws the worker away and starts a new one with the
+ * user's settings (connectWorker sends config, speed and stop conditions), their own data if they
+ * loaded some, and the run's initial network. A worker that keeps failing is given up on: the
+ * lab is halted (Play and Step disabled) with a message to reload.
  */
 import type { LabConfig } from '../engine';
 import { type LabCommand, type LabEvent, type WorkerLike, needsNewRun } from '../worker/protocol';
@@ -26,6 +28,8 @@ export interface SupervisorOptions {
   windowMs?: number;
   /** a worker that has not answered a command for this long is taken for dead (0 = never) */
   answerTimeoutMs?: number;
+  /** a training worker that sends nothing for this long is taken for hung (0 = never); see silenceLimit */
+  silenceMs?: number;
   now?: () => number;
   setTimer?: (fn: () => void, ms: number) => unknown;
   clearTimer?: (timer: unknown) => void;
@@ -37,6 +41,21 @@ const ANSWERED: ReadonlySet<LabCommand['type']> = new Set(['configure', 'reset',
 export const DEFAULT_MAX_RESTARTS = 3;
 export const DEFAULT_RESTART_WINDOW_MS = 60_000;
 export const DEFAULT_ANSWER_TIMEOUT_MS = 15_000;
+/** A training worker sends costs every frame, so 2 s of silence is a hang (issue 16). */
+export const DEFAULT_SILENCE_MS = 2_000;
+/** Silence allowed never grows past this, whatever the worker's slowest step so far. */
+export const MAX_SILENCE_MS = 60_000;
+/** A check that fires this much later than due means the page itself was blocked, not the worker. */
+const PAGE_STALL_MS = 500;
+
+/**
+ * How long a training worker may be silent: the base limit, or three times the longest gap it
+ * has already come back from while training (one epoch plus one snapshot of the biggest network
+ * on 10,000 rows takes seconds, and is no hang), at most MAX_SILENCE_MS.
+ */
+export function silenceLimit(baseMs: number, longestGapMs: number): number {
+  return Math.min(MAX_SILENCE_MS, Math.max(baseMs, 3 * longestGapMs));
+}
 
 /** Starts a supervised worker joined to the store; returns the function that stops it for good. */
 export function superviseWorker(store: LabStore, options: SupervisorOptions): () => void {
@@ -46,6 +65,7 @@ export function superviseWorker(store: LabStore, options: SupervisorOptions): ()
     maxRestarts = DEFAULT_MAX_RESTARTS,
     windowMs = DEFAULT_RESTART_WINDOW_MS,
     answerTimeoutMs = DEFAULT_ANSWER_TIMEOUT_MS,
+    silenceMs = DEFAULT_SILENCE_MS,
     now = () => Date.now(),
     setTimer = (fn, ms) => setTimeout(fn, ms),
     clearTimer = (timer) => clearTimeout(timer as ReturnType<typeof setTimeout>),
@@ -53,6 +73,13 @@ export function superviseWorker(store: LabStore, options: SupervisorOptions): ()
   let worker: SupervisedWorker | null = null;
   let disconnect: (() => void) | null = null;
   let watchdog: unknown = null;
+  /** the silence check while the worker trains, when it is due, and what the worker last said */
+  let silenceCheck: unknown = null;
+  let silenceDueAt = 0;
+  let heardAt = 0;
+  let heardRunning = false;
+  /** the longest gap between two messages of a training worker that did come back (over every worker: same network) */
+  let longestGap = 0;
   let stopped = false;
   let restarts: number[] = [];
   /** the configuration of the last run the worker started (the store's may be newer) */
@@ -63,8 +90,49 @@ export function superviseWorker(store: LabStore, options: SupervisorOptions): ()
     watchdog = null;
   };
 
+  const stopSilenceCheck = () => {
+    if (silenceCheck !== null) clearTimer(silenceCheck);
+    silenceCheck = null;
+  };
+
+  /** While the worker trains, its next message is due within the silence limit. */
+  const armSilenceCheck = () => {
+    stopSilenceCheck();
+    if (!heardRunning || silenceMs <= 0) return;
+    const limit = silenceLimit(silenceMs, longestGap);
+    silenceDueAt = now() + limit;
+    silenceCheck = setTimer(checkSilence, limit);
+  };
+
+  const checkSilence = () => {
+    silenceCheck = null;
+    const late = now() - silenceDueAt;
+    // the page was blocked (a long task, a sleeping tab): the worker's messages may be queued behind this check
+    if (late > PAGE_STALL_MS) {
+      heardAt = now(); // and the stall is no measure of the worker's pace
+      return armSilenceCheck();
+    }
+    fail(`it went silent for ${(silenceLimit(silenceMs, longestGap) / 1000).toFixed(1)} s while training`);
+  };
+
+  /** Every valid message: a sign of life, and what the worker is doing. */
+  const heard = (event: LabEvent) => {
+    stopWatching();
+    const t = now();
+    if (heardRunning) longestGap = Math.max(longestGap, t - heardAt);
+    heardAt = t;
+    if (event.type === 'run') {
+      runConfig = event.config;
+      heardRunning = false;
+    }
+    if (event.type === 'status') heardRunning = event.status.running;
+    armSilenceCheck();
+  };
+
   const teardown = () => {
     stopWatching();
+    stopSilenceCheck();
+    heardRunning = false;
     disconnect?.();
     disconnect = null;
     if (worker) {
@@ -87,9 +155,11 @@ export function superviseWorker(store: LabStore, options: SupervisorOptions): ()
     restarts = restarts.filter((at) => t - at < windowMs);
     const state = store.getState();
     if (restarts.length >= maxRestarts) {
-      const message = `The training worker failed again (${why}) and was not restarted. Reload the page to start it again; your settings are kept in the address and in this browser.`;
+      // what to do comes first: a long reason is clipped in the status line
+      const message = `The training worker failed again and was not restarted. Reload the page to start it again; your settings are kept in the address and in this browser. (It failed because ${why}.)`;
       state.addNotes([{ key: 'worker', message }]);
-      store.setState({ run: { ...state.run, running: false, epochsPerSecond: 0, error: message } });
+      // halted: the message stays, and Play and Step are disabled with it as their reason
+      store.setState({ run: { ...state.run, running: false, epochsPerSecond: 0, error: message, halted: message }, send: () => {} });
       return;
     }
     restarts.push(t);
@@ -130,18 +200,12 @@ export function superviseWorker(store: LabStore, options: SupervisorOptions): ()
       fail(event.message ? `it stopped with an error: ${event.message.slice(0, 200)}` : 'it stopped with an error');
     };
     next.onmessageerror = () => fail('a message from it could not be read');
-    // any message is a sign of life
-    const alive = (event: MessageEvent<LabEvent>) => {
-      stopWatching();
-      if (event.data?.type === 'run') runConfig = event.data.config;
-    };
-    next.addEventListener('message', alive);
+    heardAt = now();
     const link = watched(next);
-    const disconnectBridge = connectWorker(store, link, batch);
-    disconnect = () => {
-      disconnectBridge();
-      next.removeEventListener('message', alive);
-    };
+    disconnect = connectWorker(store, link, batch, {
+      onEvent: heard,
+      onInvalid: (problem) => fail(`it sent a message the page could not use: ${problem}`),
+    });
     if (!restoring || !sameRun) return;
     if (data?.kind === 'custom') link.postMessage({ type: 'loadData', data });
     if (initialNetwork) link.postMessage({ type: 'loadNetwork', network: initialNetwork });

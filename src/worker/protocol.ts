@@ -3,8 +3,10 @@
  * Everything is plain data (typed arrays, no classes) so it survives structured clone, and the
  * big arrays of costs and snapshots are transferred, not copied.
  */
-import type { BoundaryGrids, Dataset, Divergence, Evaluation, LabConfig, Network, OverflowSummary, PassRecord, ReluHealth } from '../engine';
-import type { InspectCommand, InspectEvent } from './inspectProtocol';
+import type * as v from 'valibot';
+import type { LabConfig, Network, Dataset } from '../engine';
+import type { InspectCommand } from './inspectProtocol';
+import type { LAB_EVENT, LAB_SNAPSHOT, RUN_START_REASONS, RUN_STATUS, STOP_REASONS } from './labEvents';
 
 /** Epochs per second; 'max' trains as fast as the engine goes. */
 export const SPEEDS = [1, 10, 100, 1000, 'max'] as const;
@@ -62,58 +64,22 @@ export type LabCommand =
 export type LabCommandType = LabCommand['type'];
 
 /** Why a run stopped (null while running or before the first play). */
-export type LabStopReason = 'paused' | 'maxEpochs' | 'targetCost' | 'diverged' | 'ranEpochs' | 'step';
+export type LabStopReason = (typeof STOP_REASONS)[number];
 
-export interface RunStatus {
-  running: boolean;
-  /** epochs completed */
-  epoch: number;
-  /** measured over the last half second while running; 0 when idle */
-  epochsPerSecond: number;
-  speed: Speed;
-  stopReason: LabStopReason | null;
-  /** a sentence for the status line (why it stopped, divergence …), or null */
-  message: string | null;
-}
+/** The run's state for the status line (its fields are described in labEvents.ts). */
+export type RunStatus = v.InferOutput<typeof RUN_STATUS>;
 
-export interface LabSnapshot {
-  runId: number;
-  /** epochs completed when the snapshot was taken (a checkpoint's epoch when scrubbed) */
-  epoch: number;
-  /** the cost of the network as it is now (the cost the next epoch will start from) */
-  cost: number;
-  /** a copy of the network at this epoch */
-  network: Network;
-  /** the whole pass of the next epoch on this network: z, a, δ, f′, gradients for every sample */
-  pass: PassRecord;
-  grids: BoundaryGrids;
-  evaluation: Evaluation;
-  /** naive-sigmoid overflows during the last trained epoch */
-  overflows: number;
-  divergence: Divergence | null;
-  /** dead hidden ReLU neurons (all of them dead: the network cannot learn any more) */
-  health?: ReluHealth;
-  /** when the naive sigmoid overflowed so far in this run (null for a checkpoint) */
-  overflowLog?: OverflowSummary | null;
-  /** true when this shows a checkpoint (scrub), not the live network */
-  scrubbed: boolean;
-}
+/** The network, its pass, boundary grids and evaluation at one epoch (fields described in labEvents.ts). */
+export type LabSnapshot = v.InferOutput<typeof LAB_SNAPSHOT>;
 
-export type RunStartReason = 'configure' | 'reset' | 'newSeed' | 'loadNetwork' | 'loadData';
+export type RunStartReason = (typeof RUN_START_REASONS)[number];
 
-export type LabEvent =
-  /** A new run began: the history starts again from epoch 0. */
-  | { type: 'run'; runId: number; reason: RunStartReason; config: LabConfig; data: Dataset; network: Network }
-  /** Options changed and the weights were kept. */
-  | { type: 'configured'; runId: number; config: LabConfig }
-  /** costs[k] is the cost of epoch startEpoch + k + 1; batches follow each other without gaps. */
-  | { type: 'costs'; runId: number; startEpoch: number; costs: Float64Array }
-  | { type: 'snapshot'; runId: number; snapshot: LabSnapshot }
-  | { type: 'status'; runId: number; status: RunStatus }
-  /** A command was refused or failed; nothing changed. */
-  | { type: 'error'; message: string }
-  /** The step-through's passes and gradient check (inspectCommands.ts). */
-  | InspectEvent;
+/**
+ * What the worker sends the page: run, configured, costs, snapshot, status, error, and the
+ * step-through's inspected / gradientChecked. Declared once, as the schema the page checks every
+ * message against (labEvents.ts).
+ */
+export type LabEvent = v.InferOutput<typeof LAB_EVENT>;
 
 export type LabEventType = LabEvent['type'];
 

@@ -67,6 +67,8 @@ describe('settings that survive', () => {
     await page.getByLabel('Hidden activation').selectOption('tanh');
     await page.getByLabel('Speed').selectOption('100');
     await expect.poll(() => new URL(page.url()).searchParams.get('act')).toBe('tanh');
+    // the speed was chosen last: wait for it in the address too before reloading (a loaded machine lost it)
+    await expect.poll(() => new URL(page.url()).searchParams.get('speed')).toBe('100');
     expect(new URL(page.url()).searchParams.get('lr')).toBe('0.125');
     await page.reload();
     await expect.poll(async () => (await readStatus(page)).cost).toMatch(/\d/);

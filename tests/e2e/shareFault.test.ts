@@ -1,11 +1,12 @@
 /**
- * Survival end to end: the training worker crashes and comes back with the user's settings and
- * data; abusive numbers (a huge learning rate, a dying ReLU net, a diverging run) are reported
- * in the status and Reset recovers.
+ * Survival end to end: the page is served with the headers a host should send; the training worker
+ * crashes and comes back with the user's settings and data; abusive numbers (a huge learning rate,
+ * a dying ReLU net, a diverging run) are reported in the status and Reset recovers.
  */
 import type { Browser, Page, Worker } from 'playwright-core';
 import { afterAll, beforeAll, describe, expect, inject, test } from 'vitest';
-import { launchBrowser } from './browser';
+import { securityHeaders } from '../../src/app/share/csp';
+import { launchBrowser, newRecordingPage } from './browser';
 import { openLab, readStatus, statusText } from './shareHelpers';
 
 let browser: Browser;
@@ -35,6 +36,33 @@ async function playToLimit(page: Page): Promise<{ epoch: number; cost: string }>
 }
 
 const notes = (page: Page) => page.getByRole('region', { name: 'Notes' });
+
+describe('the headers a host should send', () => {
+  test('the page, its scripts and the worker arrive with the CSP (frame-ancestors included) and nosniff, and a frame elsewhere is refused', async () => {
+    const expected = securityHeaders();
+    expect(expected['Content-Security-Policy']).toMatch(/frame-ancestors 'self'/);
+    // a fresh context: every file comes from the server (a revalidated 304 carries no headers of its own)
+    const page = await newRecordingPage(browser);
+    const responses = new Map<string, Record<string, string>>();
+    page.on('response', (response) => responses.set(response.url(), response.headers()));
+    const pageResponse = await page.goto(inject('baseUrl'));
+    await expect.poll(async () => (await readStatus(page)).cost, { timeout: 20_000 }).toMatch(/\d/);
+    const served = [pageResponse!.headers(), ...[...responses].filter(([url]) => /\.js$/.test(url)).map(([, headers]) => headers)];
+    expect([...responses.keys()].some((url) => /lab\.worker.*\.js$/.test(url))).toBe(true);
+    for (const headers of served) {
+      expect(headers['content-security-policy']).toBe(expected['Content-Security-Policy']);
+      expect(headers['x-content-type-options']).toBe('nosniff');
+    }
+    // frame-ancestors is in force: another origin (here a data: page) cannot show the lab in a frame
+    const framer = await page.context().newPage();
+    await framer.setContent(`<iframe id="lab" src="${inject('baseUrl')}" style="width:800px;height:600px"></iframe>`);
+    await framer.waitForTimeout(1_500);
+    const frame = framer.frames().find((f) => f !== framer.mainFrame());
+    const framedText = frame ? await frame.evaluate(() => document.body?.textContent ?? '').catch(() => '') : '';
+    expect(framedText).not.toMatch(/Backprop Lab/);
+    await page.context().close();
+  });
+});
 
 describe('a worker that dies', () => {
   test('the lab says so, restarts it with the user\'s settings, and trains exactly as before', async () => {

@@ -8,7 +8,9 @@
  *   renderToString markup, D3's attr('style')) count as inline style; style cannot run script.
  * - images: data: and blob: for small inlined assets and the PNG export (an SVG drawn via a blob URL).
  * - nothing may embed plugins, change the base URL or post forms elsewhere.
- * frame-ancestors is left out: browsers ignore it in a <meta> (and warn in the console).
+ * frame-ancestors is left out of the meta tag: browsers ignore it there (and warn in the console).
+ * A host sends it as an HTTP header instead: securityHeaders() is what `vite preview` sends (and
+ * what docs/sharing.md asks a host to send), the same policy plus frame-ancestors and nosniff.
  */
 import type { Plugin } from 'vite';
 
@@ -29,6 +31,17 @@ export function policyText(policy: Readonly<Record<string, readonly string[]>> =
   return Object.entries(policy)
     .map(([directive, sources]) => `${directive} ${sources.join(' ')}`)
     .join('; ');
+}
+
+/** Only the page's own origin may frame it (clickjacking); valid in an HTTP header only. */
+export const FRAME_ANCESTORS: readonly string[] = ["'self'"];
+
+/** The HTTP headers a host should send with the app: the policy with frame-ancestors, and no MIME sniffing. */
+export function securityHeaders(policy: Readonly<Record<string, readonly string[]>> = CONTENT_SECURITY_POLICY): Record<string, string> {
+  return {
+    'Content-Security-Policy': policyText({ ...policy, 'frame-ancestors': FRAME_ANCESTORS }),
+    'X-Content-Type-Options': 'nosniff',
+  };
 }
 
 /** Vite plugin: adds the policy meta tag to the built index.html (build only). */

@@ -13,6 +13,7 @@ import { costHistoryCsv, exportFileName, exportNetworkText, importNetworkText, s
 import { sendAndAwaitRun } from './awaitAnswer';
 import { DataDialog } from './DataDialog';
 import { type FigureInfo, visibleFigures } from './figures';
+import { useInViewport } from './useInViewport';
 
 type Message = { tone: 'ok' | 'bad'; text: string };
 
@@ -34,6 +35,11 @@ export function FileMenu() {
   const rootRef = useRef<HTMLDivElement>(null);
   const buttonRef = useRef<HTMLButtonElement>(null);
   const fileRef = useRef<HTMLInputElement>(null);
+  const menuRef = useRef<HTMLDivElement>(null);
+  const messageRef = useRef<HTMLParagraphElement>(null);
+  // wherever the header puts the button, the menu and the message stay inside the window
+  useInViewport(menuRef, open);
+  useInViewport(messageRef, message);
 
   const close = (refocus = true) => {
     setOpen(false);
@@ -120,7 +126,7 @@ export function FileMenu() {
       </button>
       <input ref={fileRef} type="file" accept=".json,application/json" hidden aria-hidden="true" tabIndex={-1} onChange={(e) => void importNetwork(e.target.files?.[0])} />
       {open && (
-        <div id={menuId} className="share-file__menu" role="group" aria-label="File">
+        <div id={menuId} ref={menuRef} className="share-file__menu" role="group" aria-label="File">
           <p className="share-file__group">Network</p>
           <button type="button" className="share-file__item" disabled={busy} onClick={() => (close(false), fileRef.current?.click())}>
             Import network file…
@@ -152,7 +158,7 @@ export function FileMenu() {
         </div>
       )}
       {message && (
-        <p className={`share-file__message is-${message.tone}`} role={message.tone === 'bad' ? 'alert' : 'status'}>
+        <p ref={messageRef} className={`share-file__message is-${message.tone}`} role={message.tone === 'bad' ? 'alert' : 'status'}>
           <span>{message.text}</span>
           <button type="button" className="icon-button" aria-label="Dismiss file message" onClick={() => setMessage(null)}>
             ×
