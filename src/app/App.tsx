@@ -1,7 +1,7 @@
 /** The live lab: settings on the left, the run's transport and status on top, the three views. */
 import { Suspense, lazy, useEffect, useState } from 'react';
-import { keepLanguageInAddress } from '../i18n/keepLanguage';
-import { LanguageSwitch } from '../i18n/LanguageSwitch';
+import { keepLanguageInAddress } from './i18n/keepLanguage';
+import { LanguageSwitch } from './i18n/LanguageSwitch';
 import { useT } from '../i18n/setup';
 import { LabStoreContext } from '../store/hooks';
 import { ControlsPanel } from './ControlsPanel';

@@ -1,8 +1,8 @@
 /** The header's language switch: English or 简体中文, each named in its own language. */
-import { browserStorage } from '../app/share/browser';
-import { LANGUAGES, LANGUAGE_NAMES, isLanguage, rememberLanguage } from './languages';
-import { currentLanguage, switchLanguage, useT } from './setup';
-import './i18n.css';
+import { browserStorage } from '../share/browser';
+import { LANGUAGES, LANGUAGE_NAMES, isLanguage, rememberLanguage } from '../../i18n/languages';
+import { currentLanguage, switchLanguage, useT } from '../../i18n/setup';
+import './languageSwitch.css';
 
 export const LANGUAGE_SWITCH_NAME = 'Language / 语言';
 
