@@ -2,6 +2,7 @@
 import { type ActivationName, type CostName, type DatasetName, GATES, type InitMethod, PLANE_SETS } from '../engine';
 import type { Speed } from '../worker/protocol';
 import type { t as translate } from '../i18n/setup';
+import { formatEpoch } from '../views/format';
 
 export const ACTIVATION_LABELS: Record<ActivationName, string> = {
   sigmoid: 'Sigmoid',
@@ -23,13 +24,10 @@ export function datasetGroups(t: typeof translate): ReadonlyArray<{ group: strin
   ];
 }
 
-export const SPEED_OPTIONS: ReadonlyArray<{ value: Speed; label: string }> = [
-  { value: 1, label: '1 epoch/s' },
-  { value: 10, label: '10 epochs/s' },
-  { value: 100, label: '100 epochs/s' },
-  { value: 1000, label: '1,000 epochs/s' },
-  { value: 'max', label: 'Max' },
-];
+export function speedOptions(t: typeof translate): ReadonlyArray<{ value: Speed; label: string }> {
+  const rates = [1, 10, 100, 1000].map((n) => ({ value: n as Speed, label: t('speed.rate', { count: n, n: formatEpoch(n) }) }));
+  return [...rates, { value: 'max', label: t('speed.max') }];
+}
 
 export function batchOptions(t: typeof translate): ReadonlyArray<{ value: number; label: string }> {
   return [{ value: 0, label: t('batch.full') }, ...[1, 2, 4, 8, 16, 32, 64].map((n) => ({ value: n, label: String(n) }))];

@@ -1,5 +1,5 @@
 /** A translated sentence with one piece of markup (a formula with <sup>) in the place its {slot} says. */
-import type { ReactNode } from 'react';
+import { Fragment, type ReactNode } from 'react';
 
 const MARK = '\u0001';
 
@@ -13,4 +13,13 @@ export function withNode(render: (mark: string) => string, node: ReactNode): Rea
       {after}
     </>
   );
+}
+
+/** A translated sentence with several pieces of markup, each where its {slot} is. */
+export function withNodes(render: (marks: Record<string, string>) => string, nodes: Record<string, ReactNode>): ReactNode {
+  const names = Object.keys(nodes);
+  const marks = Object.fromEntries(names.map((name, i) => [name, `${MARK}${i}${MARK}`]));
+  const parts = render(marks).split(new RegExp(`${MARK}(\\d+)${MARK}`));
+  // split with a group: text, index, text, index, …
+  return <>{parts.map((part, i) => (i % 2 === 0 ? part : <Fragment key={i}>{nodes[names[Number(part)]]}</Fragment>))}</>;
 }
