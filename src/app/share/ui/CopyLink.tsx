@@ -5,7 +5,7 @@ import { copyText } from '../browser';
 import { settingsOfState } from '../storeBridge';
 import { LAB_UI_PROPERTIES, settingsLink } from '../urlState';
 import { linkWithLang } from '../../../i18n/langLink';
-import { currentLanguage } from '../../../i18n/setup';
+import { currentLanguage, useT } from '../../../i18n/setup';
 
 export const COPIED_SHOWN_MS = 4000;
 
@@ -17,6 +17,7 @@ export function CopyLink() {
   const [manual, setManual] = useState<string | null>(null);
   const manualRef = useRef<HTMLInputElement>(null);
   const id = useId();
+  const t = useT();
 
   useEffect(() => {
     if (!copied) return;
@@ -38,17 +39,17 @@ export function CopyLink() {
 
   return (
     <div className="share-link">
-      <button type="button" className="button" onClick={() => void copy()} title="A link to these settings and this seed: it opens the same run">
-        Copy link
+      <button type="button" className="button" onClick={() => void copy()} title={t('link.copyTitle')}>
+        {t('link.copy')}
       </button>
-      <span className="share-link__done" role="status" aria-label="Link">
-        {copied ? (custom ? 'Link copied (your own data is not in it)' : 'Link copied') : ''}
+      <span className="share-link__done" role="status" aria-label={t('link.status')}>
+        {copied ? t(custom ? 'link.copiedCustom' : 'link.copied') : ''}
       </span>
       {manual !== null && (
         <span className="share-link__manual">
-          <label htmlFor={`${id}-link`}>Copy this link:</label>
+          <label htmlFor={`${id}-link`}>{t('link.manual')}</label>
           <input id={`${id}-link`} ref={manualRef} type="text" readOnly value={manual} onKeyDown={(e) => e.key === 'Escape' && setManual(null)} />
-          <button type="button" className="icon-button" aria-label="Close the link" onClick={() => setManual(null)}>
+          <button type="button" className="icon-button" aria-label={t('link.close')} onClick={() => setManual(null)}>
             ×
           </button>
         </span>
