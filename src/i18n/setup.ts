@@ -41,6 +41,12 @@ export function t(key: MessageKey, values?: Record<string, string | number>): st
   return i18n._(key, values);
 }
 
+/** "a, b and c" (English) or "a、b和 c" (Chinese); one item alone, none empty. */
+export function listText(items: readonly string[]): string {
+  if (items.length < 2) return items.join('');
+  return t('text.list', { count: items.length, first: items.slice(0, -1).join(t('text.listSeparator')), last: items[items.length - 1] });
+}
+
 const subscribe = (onChange: () => void) => i18n.on('change', onChange);
 
 /** t() for components: re-renders the component when the language changes. */
