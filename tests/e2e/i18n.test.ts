@@ -4,8 +4,8 @@
  * and switching to English and back leaves the run's epoch and settings alone.
  *
  * Translated so far (and checked here): the header (title, language switch, story button, transport,
- * status line, key hint, File menu, Copy link), the landing, the mode tabs and the settings panel.
- * The live views, Step through, Bug lab, tour and shortcut sheet are still English.
+ * status line, key hint, File menu, Copy link), the landing, the mode tabs and the settings panel;
+ * the guided tour's card (every step) too. The live views, Step through, Bug lab and shortcut sheet are still English.
  */
 import type { Browser, Page } from 'playwright-core';
 import { afterAll, beforeAll, describe, expect, inject, test } from 'vitest';
@@ -37,16 +37,21 @@ async function freshPage(url: string, locale = 'en-US'): Promise<Page> {
 
 /** Visible text nodes, aria-labels and titles in the translated parts that hold more than two English words. */
 async function englishInTranslatedParts(page: Page): Promise<string[]> {
+  return englishIn(page, TRANSLATED);
+}
+
+async function englishIn(page: Page, selectors: string[]): Promise<string[]> {
   const texts = await page.evaluate((selectors) => {
     const out: string[] = [];
     for (const root of selectors.flatMap((s) => [...document.querySelectorAll(s)])) {
       const walker = document.createTreeWalker(root, NodeFilter.SHOW_TEXT);
       for (let node = walker.nextNode(); node; node = walker.nextNode()) {
         const parent = node.parentElement;
-        if (parent && parent.checkVisibility() && !parent.closest('option[lang="en"]')) out.push(node.textContent ?? '');
+        // code in the code panel stays code
+        if (parent && parent.checkVisibility() && !parent.closest('option[lang="en"], pre, code')) out.push(node.textContent ?? '');
       }
       for (const element of [root, ...root.querySelectorAll('*')]) {
-        if (element.closest('option[lang="en"]')) continue;
+        if (element.closest('option[lang="en"], pre, code')) continue;
         for (const attribute of ['aria-label', 'title', 'label']) {
           const value = element.getAttribute(attribute);
           if (value) out.push(value);
@@ -54,8 +59,10 @@ async function englishInTranslatedParts(page: Page): Promise<string[]> {
       }
     }
     return out;
-  }, TRANSLATED);
-  return texts.filter((text) => (text.match(/[A-Za-z][A-Za-z’'-]+/g) ?? []).filter((word) => !KEPT.has(word.toLowerCase())).length > 2);
+  }, selectors);
+  // English is a run of more than two English words not broken by Chinese (a Chinese sentence may name np.array or ValueError)
+  const englishRun = (text: string) => text.split(/[\u3000-\u303f\u3400-\u9fff\uff00-\uffef]+/).some((part) => (part.match(/[A-Za-z][A-Za-z’'-]+/g) ?? []).filter((word) => !KEPT.has(word.toLowerCase())).length > 2);
+  return texts.filter(englishRun);
 }
 
 const epochShown = async (page: Page) => Number(((await page.locator('.status strong').first().textContent()) ?? '').replace(/,/g, ''));
@@ -123,6 +130,21 @@ describe('简体中文', () => {
     expect(await page.evaluate(() => document.documentElement.lang)).toBe('zh-CN');
     await page.context().close();
   });
+});
+
+test('the guided tour in Chinese: every step’s card, its sentence in the run’s numbers included, has no English sentence', async () => {
+  const page = await freshPage(`${inject('baseUrl')}?lang=zh-CN`);
+  await page.getByRole('button', { name: '从这里开始' }).click();
+  const tour = page.getByRole('region', { name: '导览' });
+  for (let step = 1; step <= 6; step++) {
+    await expect.poll(async () => tour.locator('.tour__counter').textContent()).toBe(`第 ${step} 步，共 6 步`);
+    // the step's closing sentence, once its run has settled
+    await expect.poll(async () => ((await tour.locator('.tour__result').textContent()) ?? '').replace('正在运行…', ''), { timeout: 90_000 }).toMatch(/\d/);
+    expect(await englishIn(page, ['.tour'])).toEqual([]);
+    if (step < 6) await tour.getByRole('button', { name: '下一步' }).click();
+  }
+  expect(await seriousViolations(page)).toEqual([]);
+  await page.context().close();
 });
 
 describe('the language a visitor gets', () => {
