@@ -17,6 +17,11 @@ export interface FlagSpec {
 export type FlagTable = Readonly<Record<string, FlagSpec>>;
 export type FlagValues = Record<string, string | boolean | undefined>;
 
+/** Runs work beyond the page's budgets (a gradient check or a pass too big for the step-through) instead of refusing it. */
+export const FORCE_FLAG = {
+  force: { kind: 'boolean', help: "run even beyond the page's work budgets (may take long or use much memory)" },
+} as const satisfies FlagTable;
+
 /**
  * Parses argv against exactly the flags in `table`; throws UsageError naming the problem.
  * `elsewhere` lists flags of other commands, so using one here says it does not apply.

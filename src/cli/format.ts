@@ -1,5 +1,5 @@
 /** Plain-text formatting for the readable (non --json) output. */
-import type { Dataset, LabConfig } from '../engine';
+import { type Dataset, type LabConfig, type Network, type PassRecord, reluHealth, reluHealthMessage } from '../engine';
 
 /** A number in at most `digits` significant digits, plain or exponent form, whichever reads better. */
 export function num(x: number, digits = 4): string {
@@ -70,4 +70,9 @@ export function parameterSymbol(p: { kind: 'weight' | 'bias'; layer: number; j: 
   if (p.kind === 'bias') return `b^${p.layer}_${shownIndex(p.j)}`;
   const wide = p.j + 1 > 9 || p.i + 1 > 9;
   return `w^${p.layer}_${shownIndex(p.j)}${wide ? ',' : ''}${shownIndex(p.i)}`;
+}
+
+/** The page's dead-ReLU warning (the engine's rule and words), with the CLI's flags as the remedy; null when all is well. */
+export function deadReluNote(net: Pick<Network, 'sizes' | 'activations'>, pass: Pick<PassRecord, 'count' | 'layers'>): string | null {
+  return reluHealthMessage(reluHealth(net, pass), 'try a smaller --learning-rate or another --seed');
 }

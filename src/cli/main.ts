@@ -14,4 +14,6 @@ process.on('uncaughtException', (err) => {
 process.exitCode = await runCli(process.argv.slice(2), {
   out: (text) => process.stdout.write(text),
   err: (text) => process.stderr.write(text),
+  errIsTty: process.stderr.isTTY === true,
+  now: () => performance.now(),
 });

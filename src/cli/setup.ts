@@ -2,7 +2,6 @@
  * The flags every command shares, and how they become a LabConfig, a dataset and (with --network)
  * a starting network. Defaults come from the engine's DEFAULT_CONFIG or a --preset; flags override.
  */
-import { basename } from 'node:path';
 import {
   type AnySetting,
   CONFIG_SETTINGS,
@@ -16,12 +15,10 @@ import {
   configError,
   describeRange,
   namedDataset,
-  parseDatasetJson,
-  parseNetworkFile,
 } from '../engine';
 import { UsageError } from './errors';
 import { type FlagSpec, type FlagTable, type FlagValues, readChoice, readIntList, readSettingFlag } from './flags';
-import { readTextFile } from './files';
+import { loadDataFile, loadNetworkFile } from './files';
 import { describeConfig } from './format';
 
 /** A setting's flag, its placeholder and its help: the table's sentence, its range or choices, its default. */
@@ -47,7 +44,7 @@ const SETTING_FLAGS = Object.fromEntries(
 
 export const CONFIG_FLAGS = {
   preset: { kind: 'string', value: 'ID', help: `start from a preset: ${PRESETS.map((p) => p.id).join(', ')}` },
-  data: { kind: 'string', value: 'FILE', help: 'your own data: JSON {"inputs": [[…]], "targets": [[…]]}' },
+  data: { kind: 'string', value: 'FILE', help: 'your own data: CSV with a header x1,…,y1,… or JSON {"inputs": [[…]], "targets": [[…]]}' },
   network: { kind: 'string', value: 'FILE', help: 'start from a network file (its shape and activations)' },
   layers: { kind: 'string', value: 'LIST', help: 'all layer sizes, e.g. 2,4,1 (inputs and outputs must fit the data)' },
   ...SETTING_FLAGS,
@@ -56,7 +53,7 @@ export const CONFIG_FLAGS = {
 export type ConfigFlag = keyof typeof CONFIG_FLAGS;
 
 /** Every flag of every command, so a flag used with the wrong command gets a fitting message. */
-export const ALL_FLAG_NAMES: readonly string[] = [...Object.keys(CONFIG_FLAGS), 'out', 'inits', 'threads', 'tolerance', 'json', 'help'];
+export const ALL_FLAG_NAMES: readonly string[] = [...Object.keys(CONFIG_FLAGS), 'out', 'inits', 'threads', 'tolerance', 'force', 'json', 'help'];
 
 export interface Setup {
   config: LabConfig;
@@ -92,7 +89,7 @@ export function readSetup(values: FlagValues): Setup {
   const dataFile = str(values, 'data');
   if (datasetName !== undefined && dataFile !== undefined) throw new UsageError('--dataset and --data both name the data; give one of them');
   setFromFlag('dataset');
-  const data = dataFile === undefined ? namedDataset(config.dataset, config.dataSeed) : readDataFile(dataFile);
+  const data = dataFile === undefined ? namedDataset(config.dataset, config.dataSeed) : loadDataFile(dataFile);
 
   const networkFile = str(values, 'network');
   let fileNetwork: Network | null = null;
@@ -128,16 +125,8 @@ function readShape(values: FlagValues, config: LabConfig, data: Dataset): void {
   }
 }
 
-function readDataFile(path: string): Dataset {
-  const parsed = parseDatasetJson(readTextFile('data', path), basename(path));
-  if (!parsed.ok) throw new UsageError(`--data ${path}: ${parsed.error}`);
-  return parsed.value;
-}
-
 function readNetworkFile(path: string, data: Dataset): Network {
-  const parsed = parseNetworkFile(readTextFile('network', path));
-  if (!parsed.ok) throw new UsageError(`--network ${path}: ${parsed.error}`);
-  const net = parsed.value;
+  const net = loadNetworkFile(path);
   const nIn = net.sizes[0];
   const nOut = net.sizes[net.sizes.length - 1];
   if (nIn !== data.inputSize || nOut !== data.outputSize)

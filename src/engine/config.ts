@@ -3,7 +3,7 @@
  * describe), and how to build a run from it. One table of defaults for every front end.
  */
 import type { ActivationName } from './activations';
-import { type Dataset, type DatasetName, namedDataset } from './datasets';
+import { type Dataset, type DatasetName, costTargetsError, namedDataset } from './datasets';
 import { evaluate } from './evaluate';
 import { type Network, initializeNetwork, shapeError } from './network';
 import { optionsError } from './options';
@@ -97,7 +97,8 @@ export function configError(config: LabConfig, data?: Dataset): string | null {
   }
   const shape = shapeError([2, ...config.hidden, 1], activationsOf(config));
   if (shape) return shape.replace(/^layers\[(\d+)\]/, (_, k) => `hidden layer ${k}`);
-  return optionsError(trainOptionsOf(config), config.outputActivation);
+  // the data meets the cost here: every path (CLI, worker, page, sweeps) asks configError with its data
+  return optionsError(trainOptionsOf(config), config.outputActivation) ?? (data ? costTargetsError(config.cost, data) : null);
 }
 
 export interface Run {

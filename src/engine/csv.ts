@@ -11,7 +11,8 @@
  * blank lines and whole-line comments starting with # are ignored. No quoting: cells are numbers.
  * Every error names the line (1-based, counting comments and blanks) and the column.
  */
-import { type Dataset, MAX_USER_SAMPLES, type ParseResult, datasetFromRows } from './datasets';
+import { type Dataset, MAX_USER_SAMPLES, type ParseResult, datasetFromRows, parseDatasetJson } from './datasets';
+import { withoutByteOrderMark } from './json';
 
 /** Texts longer than this are refused before parsing (10,000 rows of a few columns fit easily). */
 export const MAX_CSV_CHARS = 2_000_000;
@@ -69,7 +70,7 @@ function readHeader(cells: string[], line: number): ParseResult<Column[]> | { ok
 export function parseDatasetCsv(text: string, name = 'custom'): ParseResult<Dataset> {
   if (typeof text !== 'string') return fail('expected text');
   if (text.length > MAX_CSV_CHARS) return fail(`too large: ${text.length} characters (limit ${MAX_CSV_CHARS})`);
-  const lines = text.replace(/^\uFEFF/, '').split(/\r\n|\n|\r/);
+  const lines = withoutByteOrderMark(text).split(/\r\n|\n|\r/);
   let columns: Column[] | null = null;
   let separator = ',';
   let inputSize = 0;
@@ -110,6 +111,16 @@ export function parseDatasetCsv(text: string, name = 'custom'): ParseResult<Data
   if (columns === null) return fail('no header: the first line must name the columns, e.g. x1,x2,y1');
   if (inputs.length === 0) return fail('no data rows after the header');
   return datasetFromRows(inputs, targets, name);
+}
+
+/**
+ * A dataset file as the page's Step through and the CLI's --data read it: JSON {"inputs", "targets"}
+ * when it starts with "{" (after blanks and a byte-order mark), CSV otherwise.
+ */
+export function parseDatasetFile(text: string, name = 'custom'): ParseResult<Dataset> {
+  if (typeof text !== 'string') return fail('expected text');
+  if (text.length > MAX_CSV_CHARS) return fail(`too large: ${text.length} characters (limit ${MAX_CSV_CHARS})`);
+  return text.trimStart().startsWith('{') ? parseDatasetJson(text, name) : parseDatasetCsv(text, name);
 }
 
 /** A dataset as CSV text that parseDatasetCsv reads back to the same numbers. */

@@ -2,7 +2,9 @@
  * Datasets: rows of inputs and targets in flat Float64Arrays (sample-major).
  * Gates use the question's sample order (1,1), (0,1), (1,0), (0,0).
  */
-import { describeValue, jsonErrorWithLine } from './json';
+import type { CostName } from './costs';
+import { describeValue, jsonErrorWithLine, withoutByteOrderMark } from './json';
+import { cos, sin } from './math';
 import { Rng, RngStream } from './rng';
 
 export interface Dataset {
@@ -75,8 +77,8 @@ export function planeDataset(name: PlaneSetName, count = 200, seed = 0, noise = 
       label = s % 2 === 0 ? 1 : 0;
       const r = label === 1 ? rng.range(0, R * 0.45) : rng.range(R * 0.65, R * 0.95);
       const angle = rng.range(0, 2 * Math.PI);
-      x = r * Math.cos(angle) + noise * rng.normal() * 0.5;
-      y = r * Math.sin(angle) + noise * rng.normal() * 0.5;
+      x = r * cos(angle) + noise * rng.normal() * 0.5;
+      y = r * sin(angle) + noise * rng.normal() * 0.5;
     } else if (name === 'gaussians') {
       label = s % 2 === 0 ? 1 : 0;
       const centre = label === 1 ? 0.9 : -0.9;
@@ -88,8 +90,8 @@ export function planeDataset(name: PlaneSetName, count = 200, seed = 0, noise = 
       const t = (Math.floor(s / 2) / Math.ceil(count / 2)) * 1.75 * Math.PI;
       const r = (t / (1.75 * Math.PI)) * R * 0.9 + 0.1;
       const phase = label === 1 ? 0 : Math.PI;
-      x = r * Math.cos(t + phase) + noise * rng.normal() * 0.5;
-      y = r * Math.sin(t + phase) + noise * rng.normal() * 0.5;
+      x = r * cos(t + phase) + noise * rng.normal() * 0.5;
+      y = r * sin(t + phase) + noise * rng.normal() * 0.5;
     } else {
       // noisy four-quadrant XOR: label 1 where the signs differ
       x = rng.range(-R * 0.95, R * 0.95);
@@ -153,13 +155,32 @@ export function datasetFromRows(inputs: unknown, targets: unknown, name = 'custo
   return { ok: true, value: { name, kind: 'custom', count, inputSize: inW.value, outputSize: outW.value, inputs: flatIn, targets: flatOut, domain: domainOf(flatIn, inW.value) } };
 }
 
+/**
+ * Cross-entropy −[y ln a + (1−y) ln(1−a)] has its minimum at a = y only for y in [0, 1]; outside it
+ * the cost has no floor and goes negative. The rule where data meets the cost: the first target
+ * outside [0, 1] (row = sample and column counted from 1, as the page and the CSV header do), or null.
+ */
+export function costTargetsError(cost: CostName, data: Pick<Dataset, 'targets' | 'outputSize'>): string | null {
+  if (cost !== 'crossEntropy') return null;
+  const { targets, outputSize } = data;
+  for (let k = 0; k < targets.length; k++) {
+    const y = targets[k];
+    if (y >= 0 && y <= 1) continue;
+    const row = Math.floor(k / outputSize) + 1;
+    const column = (k % outputSize) + 1;
+    return `cost: cross-entropy needs every target from 0 to 1, but row ${row}, column y${column} is ${describeValue(y)}; use the quadratic cost for targets outside [0, 1]`;
+  }
+  return null;
+}
+
 /** The user data format: JSON {"inputs": [[…]], "targets": [[…]]}. */
 export function parseDatasetJson(text: string, name = 'custom'): ParseResult<Dataset> {
+  const json = withoutByteOrderMark(text);
   let raw: unknown;
   try {
-    raw = JSON.parse(text);
+    raw = JSON.parse(json);
   } catch (err) {
-    return { ok: false, error: `not valid JSON: ${jsonErrorWithLine(text, err as Error)}` };
+    return { ok: false, error: `not valid JSON: ${jsonErrorWithLine(json, err as Error)}` };
   }
   if (typeof raw !== 'object' || raw === null || Array.isArray(raw)) return { ok: false, error: 'expected an object {"inputs": [[…]], "targets": [[…]]}' };
   const obj = raw as Record<string, unknown>;

@@ -65,7 +65,8 @@ export function analyticGradient(net: Network, data: Dataset, options: TrainOpti
   return ws.grad.slice();
 }
 
-export function gradientCheck(net: Network, data: Dataset, options: TrainOptions, h = 1e-3): GradientCheck {
+/** `onParameter(done, total)` is told after each parameter, so a long check can show its progress. */
+export function gradientCheck(net: Network, data: Dataset, options: TrainOptions, h = 1e-3, onParameter?: (done: number, total: number) => void): GradientCheck {
   // The gradient exactly as training would use it, so the question's 1/n_0 slip shows up too.
   const analytic = analyticGradient(net, data, options);
   const probe = cloneNetwork(net);
@@ -97,6 +98,7 @@ export function gradientCheck(net: Network, data: Dataset, options: TrainOptions
     };
     parameters.push(check);
     if (!worst || check.relativeError > worst.relativeError) worst = check;
+    onParameter?.(index + 1, layout.parameterCount);
   }
   const layers = layerAgreements(parameters, net.sizes.length - 1);
   for (const p of parameters) {

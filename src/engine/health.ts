@@ -35,9 +35,12 @@ export function reluHealth(net: Pick<Network, 'sizes' | 'activations'>, pass: Pi
   return { hiddenRelu, dead, allDead: hiddenRelu > 0 && dead.length === hiddenRelu };
 }
 
-/** One sentence for the status line, or null when nothing is wrong. */
-export function reluHealthMessage(health: ReluHealth): string | null {
+/** What the page offers against dead ReLUs; the CLI names its flags instead. */
+const RELU_REMEDY_PAGE = 'press Reset or try a smaller learning rate or another seed';
+
+/** One sentence for the status line (and the CLI's report), or null when nothing is wrong. */
+export function reluHealthMessage(health: ReluHealth, remedy = RELU_REMEDY_PAGE): string | null {
   if (health.allDead)
-    return `all ReLUs dead: every hidden ReLU neuron outputs 0 for every sample, so no gradient flows back through them; press Reset or try a smaller learning rate or another seed`;
+    return `all ReLUs dead: every hidden ReLU neuron outputs 0 for every sample, so no gradient flows back through them; ${remedy}`;
   return null;
 }

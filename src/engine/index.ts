@@ -1,5 +1,6 @@
 /** The engine's public surface: pure TypeScript, no DOM, no globals, no Math.random. */
 export * from './activations';
+export * from './budgets';
 export * from './config';
 export * from './costs';
 export * from './csv';

@@ -5,6 +5,14 @@
  */
 import { type ParseError, parse, printParseErrorCode } from 'jsonc-parser';
 
+/**
+ * A text without its leading UTF-8 byte-order mark: the browser's File.text() drops it, Node's
+ * readFileSync keeps it, and JSON.parse refuses it; every reader strips it so a file reads alike everywhere.
+ */
+export function withoutByteOrderMark(text: string): string {
+  return text.charCodeAt(0) === 0xfeff ? text.slice(1) : text;
+}
+
 /** Line and column (both 1-based) of a character offset. */
 export function lineAndColumn(text: string, offset: number): { line: number; column: number } {
   const before = text.slice(0, Math.max(0, Math.min(offset, text.length)));

@@ -7,7 +7,7 @@
  */
 import { ACTIVATIONS, type ActivationName, DEFAULT_LEAKY_SLOPE, isActivationName } from './activations';
 import type { ParseResult } from './datasets';
-import { describeValue, jsonErrorWithLine } from './json';
+import { describeValue, jsonErrorWithLine, withoutByteOrderMark } from './json';
 import { type Network, biasVector, createNetwork, layoutOf, shapeError, weightRows } from './network';
 import { describeRange, inRange } from './settingChecks';
 import { CONFIG_SETTINGS } from './settings';
@@ -106,11 +106,12 @@ export function networkFromFile(raw: unknown): ParseResult<Network> {
 /** Parses the file's text; a JSON syntax error names the line. */
 export function parseNetworkFile(text: string): ParseResult<Network> {
   if (text.length > MAX_NETWORK_FILE_BYTES) return fail(`file too large: ${text.length} bytes (limit ${MAX_NETWORK_FILE_BYTES})`);
+  const json = withoutByteOrderMark(text);
   let raw: unknown;
   try {
-    raw = JSON.parse(text);
+    raw = JSON.parse(json);
   } catch (err) {
-    return fail(`not valid JSON: ${jsonErrorWithLine(text, err as Error)}`);
+    return fail(`not valid JSON: ${jsonErrorWithLine(json, err as Error)}`);
   }
   return networkFromFile(raw);
 }

@@ -5,91 +5,31 @@
  *   BP2: δ^l = ((W^(l+1))ᵀ δ^(l+1)) ⊙ f_l′(z^l)   (buggy: f_l′(a^l))
  *   BP3: ∂C/∂b^l = δ^l,  BP4: ∂C/∂W^l = δ^l (a^(l−1))ᵀ, averaged over the batch
  */
-import { ACTIVATIONS, type ActivationName } from './activations';
-import { crossEntropyFromZ } from './costs';
+import { ACTIVATION_KERNELS, type ActivationKernel, NAIVE_SIGMOID_KERNEL } from './activations';
+import { COST_KERNELS } from './costs';
 import { type Layout, type Network, layoutOf } from './network';
 import type { TrainOptions } from './options';
 
-const SIGMOID = 0, TANH = 1, RELU = 2, LEAKY = 3;
 /** Below this z the naive sigmoid's e^(−z) overflows to Infinity. */
 export const NAIVE_SIGMOID_OVERFLOW_Z = -709.782712893384;
 
-/** f′(x) on the numeric activation code; inlined by V8 in the loops below. */
-function fPrime(code: number, x: number, slope: number): number {
-  switch (code) {
-    case SIGMOID: {
-      let s: number;
-      if (x >= 0) s = 1 / (1 + Math.exp(-x));
-      else {
-        const e = Math.exp(x);
-        s = e / (1 + e);
-      }
-      return s * (1 - s);
-    }
-    case TANH: {
-      const t = Math.tanh(x);
-      return 1 - t * t;
-    }
-    case RELU:
-      return x > 0 ? 1 : 0;
-    case LEAKY:
-      return x > 0 ? 1 : slope;
-    default:
-      return 1;
-  }
-}
-
-/** a = f(z) over n entries; returns the number of naive-sigmoid overflows. */
-function applyActivation(code: number, z: Float64Array, a: Float64Array, n: number, slope: number, naive: boolean): number {
-  let overflows = 0;
-  switch (code) {
-    case SIGMOID:
-      if (naive) {
-        for (let k = 0; k < n; k++) {
-          const e = Math.exp(-z[k]);
-          if (e === Infinity) overflows++;
-          a[k] = 1 / (1 + e);
-        }
-      } else {
-        for (let k = 0; k < n; k++) {
-          const v = z[k];
-          if (v >= 0) a[k] = 1 / (1 + Math.exp(-v));
-          else {
-            const e = Math.exp(v);
-            a[k] = e / (1 + e);
-          }
-        }
-      }
-      break;
-    case TANH:
-      for (let k = 0; k < n; k++) a[k] = Math.tanh(z[k]);
-      break;
-    case RELU:
-      for (let k = 0; k < n; k++) a[k] = z[k] > 0 ? z[k] : 0;
-      break;
-    case LEAKY:
-      for (let k = 0; k < n; k++) a[k] = z[k] > 0 ? z[k] : slope * z[k];
-      break;
-    default:
-      for (let k = 0; k < n; k++) a[k] = z[k];
-  }
-  return overflows;
-}
-
-/** One output's cost term: cross-entropy from z (the naive form: textbook ln a, ln(1−a), −∞ once a rounds to 0 or 1), or ½(a − y)². */
-function costTerm(crossEntropy: boolean, naive: boolean, a: number, z: number, y: number): number {
-  if (!crossEntropy) {
-    const diff = a - y;
-    return 0.5 * diff * diff;
-  }
-  return naive ? -(y * Math.log(a) + (1 - y) * Math.log(1 - a)) : crossEntropyFromZ(z, y);
+/**
+ * d ⊙= f′(z), or f′(a) for the buggy mode. f′(z) comes from the stored a where the kernel can
+ * read it there bit for bit (σ′ = a(1 − a): no second exp).
+ */
+function scaleByDerivative(kernel: ActivationKernel, d: Float64Array, z: Float64Array, a: Float64Array, n: number, slope: number, buggy: boolean): void {
+  if (buggy) kernel.scaleByDerivative(d, a, n, slope);
+  else if (kernel.scaleByDerivativeOfValue) kernel.scaleByDerivativeOfValue(d, a, n);
+  else kernel.scaleByDerivative(d, z, n, slope);
 }
 
 /** Buffers for one network shape and up to `capacity` samples per batch. Index l = 0 … L. */
 export class PassWorkspace {
   readonly sizes: readonly number[];
   readonly layout: Layout;
-  readonly codes: Int32Array;
+  /** kernels[l]: f_l's kernel (index 0 unused); naiveKernels has the naive sigmoid form in place of σ */
+  readonly kernels: readonly ActivationKernel[];
+  readonly naiveKernels: readonly ActivationKernel[];
   readonly capacity: number;
   readonly z: Float64Array[];
   readonly a: Float64Array[];
@@ -104,7 +44,8 @@ export class PassWorkspace {
   constructor(net: Network, capacity: number) {
     this.sizes = [...net.sizes];
     this.layout = layoutOf(net.sizes);
-    this.codes = Int32Array.from([-1, ...net.activations.map((name) => ACTIVATIONS.indexOf(name))]);
+    this.kernels = [ACTIVATION_KERNELS.linear, ...net.activations.map((name) => ACTIVATION_KERNELS[name])];
+    this.naiveKernels = [ACTIVATION_KERNELS.linear, ...net.activations.map((name) => (name === 'sigmoid' ? NAIVE_SIGMOID_KERNEL : ACTIVATION_KERNELS[name]))];
     this.capacity = capacity;
     this.z = net.sizes.map((n) => new Float64Array(n * capacity));
     this.a = net.sizes.map((n) => new Float64Array(n * capacity));
@@ -121,6 +62,7 @@ export function forward(net: Network, ws: PassWorkspace, input: Float64Array, co
   const L = sizes.length - 1;
   ws.a[0].set(input.subarray(0, count * sizes[0]));
   ws.overflows = 0;
+  const kernels = naiveSigmoid ? ws.naiveKernels : ws.kernels;
   for (let l = 1; l <= L; l++) {
     const nIn = sizes[l - 1];
     const nOut = sizes[l];
@@ -138,7 +80,7 @@ export function forward(net: Network, ws: PassWorkspace, input: Float64Array, co
         z[outBase + j] = sum;
       }
     }
-    ws.overflows += applyActivation(ws.codes[l], z, ws.a[l], count * nOut, net.leakySlope, naiveSigmoid);
+    ws.overflows += kernels[l].forward(z, ws.a[l], count * nOut, net.leakySlope);
   }
 }
 
@@ -156,24 +98,13 @@ export function backward(net: Network, ws: PassWorkspace, target: Float64Array, 
   const zL = ws.z[L];
   const aL = ws.a[L];
   const dL = ws.delta[L];
-  const crossEntropy = options.cost === 'crossEntropy';
   const naive = options.sigmoidForm === 'naive';
-  let total = 0;
-  // Cost and BP1
-  for (let s = 0; s < count; s++) {
-    let c = 0;
-    for (let j = 0; j < nL; j++) {
-      const k = s * nL + j;
-      const a = aL[k];
-      const y = target[k];
-      const diff = a - y;
-      c += costTerm(crossEntropy, naive, a, zL[k], y);
-      dL[k] = crossEntropy ? diff : diff * fPrime(ws.codes[L], zL[k], slope);
-    }
-    ws.sampleCost[s] = c;
-    total += c;
-  }
-  // BP2, from layer L−1 down to 1
+  const kernels = naive ? ws.naiveKernels : ws.kernels;
+  const cost = COST_KERNELS[options.cost];
+  // the cost, and BP1: δ^L = ∇_a C ⊙ f_L′(z^L), or the cost's closed form of it
+  const total = cost.costAndGradient(aL, zL, target, dL, ws.sampleCost, count, nL, naive);
+  if (!cost.outputDelta) scaleByDerivative(kernels[L], dL, zL, aL, count * nL, slope, false);
+  // BP2, from layer L−1 down to 1: δ^l = ((W^(l+1))ᵀ δ^(l+1)) ⊙ f_l′(z^l), or f_l′(a^l) when buggy
   const buggy = options.derivative === 'buggy';
   for (let l = L - 1; l >= 1; l--) {
     const n = sizes[l];
@@ -181,20 +112,14 @@ export function backward(net: Network, ws: PassWorkspace, target: Float64Array, 
     const wNext = ws.layout.weightOffset[l + 1];
     const dNext = ws.delta[l + 1];
     const d = ws.delta[l];
-    const at = buggy ? ws.a[l] : ws.z[l];
-    const code = ws.codes[l];
-    // σ′(z) = σ(z)(1 − σ(z)) and the stable forward pass stored a = σ(z) with the very same
-    // operations, so reading a gives f′(z^l) bit for bit without a second exp.
-    const sigmoidFromA = code === SIGMOID && !buggy && !naive;
-    const a = ws.a[l];
     for (let s = 0; s < count; s++) {
       for (let j = 0; j < n; j++) {
         let sum = 0;
         for (let k = 0; k < nNext; k++) sum += p[wNext + k * n + j] * dNext[s * nNext + k];
-        const idx = s * n + j;
-        d[idx] = sum * (sigmoidFromA ? a[idx] * (1 - a[idx]) : fPrime(code, at[idx], slope));
+        d[s * n + j] = sum;
       }
     }
+    scaleByDerivative(kernels[l], d, ws.z[l], ws.a[l], count * n, slope, buggy);
   }
   // BP3 and BP4
   const g = ws.grad;
@@ -230,13 +155,13 @@ export function addCostTerms(ws: PassWorkspace, target: Float64Array, count: num
   const nL = ws.sizes[L];
   const zL = ws.z[L];
   const aL = ws.a[L];
-  const crossEntropy = options.cost === 'crossEntropy';
-  const naive = options.sigmoidForm === 'naive';
+  const cost = COST_KERNELS[options.cost];
+  const term = options.sigmoidForm === 'naive' ? cost.textbookTerm : cost.term;
   for (let s = 0; s < count; s++) {
     let c = 0;
     for (let j = 0; j < nL; j++) {
       const k = s * nL + j;
-      c += costTerm(crossEntropy, naive, aL[k], zL[k], target[k]);
+      c += term(aL[k], zL[k], target[k]);
     }
     total += c;
   }
@@ -271,9 +196,4 @@ export function applyUpdate(net: Network, ws: PassWorkspace, learningRate: numbe
     for (let k = b0; k < b0 + sizes[l]; k++) check += p[k];
   }
   return check;
-}
-
-/** The activation names in layer order, for callers that hold codes. */
-export function activationOfCode(code: number): ActivationName {
-  return ACTIVATIONS[code];
 }

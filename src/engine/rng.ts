@@ -3,6 +3,8 @@
  * Only integer ops (Math.imul, >>>) and IEEE doubles, so the same seed gives the same
  * stream bit for bit in Node and in any browser. Never touches Math.random.
  */
+import { cos, log, sin } from './math';
+
 export class Rng {
   private a: number;
   private b: number;
@@ -67,9 +69,9 @@ export class Rng {
     let u = 0;
     while (u === 0) u = this.uniform();
     const v = this.uniform();
-    const r = Math.sqrt(-2 * Math.log(u));
-    this.spareNormal = r * Math.sin(2 * Math.PI * v);
-    return r * Math.cos(2 * Math.PI * v);
+    const r = Math.sqrt(-2 * log(u));
+    this.spareNormal = r * sin(2 * Math.PI * v);
+    return r * cos(2 * Math.PI * v);
   }
 
   /** Fisher–Yates shuffle in place. */

@@ -3,6 +3,7 @@
  * medians, and a log-scale histogram of final costs that keeps exact zeros and non-finite costs in bins of their own.
  * Views show these numbers as they are; nothing here touches the DOM.
  */
+import { exp10, log10 } from './math';
 
 /** z with P(|Z| ≤ z) = 0.95 for a standard normal Z. */
 export const Z_95 = 1.959963984540054;
@@ -102,13 +103,13 @@ export function logHistogram(series: readonly ArrayLike<number>[], options: LogH
   let high = 0;
   let rangeBins = 0;
   if (hasRange) {
-    const spanDecades = Math.max(1, Math.ceil(Math.log10(maxFinite)) - Math.floor(Math.log10(minPositive)));
+    const spanDecades = Math.max(1, Math.ceil(log10(maxFinite)) - Math.floor(log10(minPositive)));
     perDecade = Math.max(1, Math.min(perDecade, Math.floor(maxBins / spanDecades)));
-    low = Math.floor(Math.log10(minPositive) * perDecade);
-    high = Math.ceil(Math.log10(maxFinite) * perDecade);
+    low = Math.floor(log10(minPositive) * perDecade);
+    high = Math.ceil(log10(maxFinite) * perDecade);
     // log10 rounds (log10(999.9999999999994) = 3): make the edges really enclose the values
-    if (10 ** (low / perDecade) > minPositive) low--;
-    if (10 ** (high / perDecade) < maxFinite) high++;
+    if (exp10(low / perDecade) > minPositive) low--;
+    if (exp10(high / perDecade) < maxFinite) high++;
     if (high <= low) high = low + 1;
     rangeBins = high - low;
   }
@@ -116,7 +117,7 @@ export function logHistogram(series: readonly ArrayLike<number>[], options: LogH
   const bins: HistogramBin[] = [];
   if (anyZero) bins.push({ kind: 'zero', low: 0, high: 0, ...empty() });
   const firstRange = bins.length;
-  for (let b = 0; b < rangeBins; b++) bins.push({ kind: 'range', low: 10 ** ((low + b) / perDecade), high: 10 ** ((low + b + 1) / perDecade), ...empty() });
+  for (let b = 0; b < rangeBins; b++) bins.push({ kind: 'range', low: exp10((low + b) / perDecade), high: exp10((low + b + 1) / perDecade), ...empty() });
   if (anyNonFinite) bins.push({ kind: 'nonFinite', low: NaN, high: NaN, ...empty() });
   series.forEach((values, s) => {
     for (let k = 0; k < values.length; k++) {
@@ -126,7 +127,7 @@ export function logHistogram(series: readonly ArrayLike<number>[], options: LogH
       else if (v <= 0) b = 0;
       else {
         // the edges are 10^(k/perDecade) rounded; test against them so a value on an edge goes up
-        let r = Math.min(rangeBins - 1, Math.max(0, Math.floor(Math.log10(v) * perDecade - low)));
+        let r = Math.min(rangeBins - 1, Math.max(0, Math.floor(log10(v) * perDecade - low)));
         while (r > 0 && v < bins[firstRange + r].low) r--;
         while (r < rangeBins - 1 && v >= bins[firstRange + r + 1].low) r++;
         b = firstRange + r;

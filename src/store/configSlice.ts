@@ -15,7 +15,7 @@ export const createConfigSlice: StateCreator<LabState, [], [], ConfigSlice> = (s
 
   setConfig(patch) {
     const config = { ...get().config, ...patch };
-    const problem = configError(config);
+    const problem = configError(config, keptCustomData(get(), config));
     if (problem) return problem;
     set({ config, presetId: null });
     get().send({ type: 'configure', config });
@@ -26,6 +26,8 @@ export const createConfigSlice: StateCreator<LabState, [], [], ConfigSlice> = (s
     const preset = PRESETS.find((p) => p.id === id);
     if (!preset) return `preset: unknown preset ${JSON.stringify(id)}`;
     const before = get().config;
+    const problem = configError(preset.config, keptCustomData(get(), preset.config));
+    if (problem) return problem;
     const stop = { ...get().stop, maxEpochs: preset.config.epochs };
     set({ config: preset.config, presetId: id, stop });
     get().send({ type: 'setStop', stop });
@@ -54,3 +56,8 @@ export const createConfigSlice: StateCreator<LabState, [], [], ConfigSlice> = (s
     set({ ui: { ...get().ui, ...patch } });
   },
 });
+
+/** The user's own data, which the worker keeps (and checks the new config against) while the dataset setting stays. */
+function keptCustomData(state: LabState, next: LabState['config']): NonNullable<LabState['data']> | undefined {
+  return state.data?.kind === 'custom' && next.dataset === state.config.dataset ? state.data : undefined;
+}

@@ -1,8 +1,9 @@
+import { STOP_SETTINGS } from '../engine';
 import type { StateCreator } from 'zustand/vanilla';
 import type { LabState, RunSlice } from './types';
 
 /** The largest "Stop after" the settings allow (configSlice.setStop checks it). */
-const MAX_STOP_AFTER = 10_000_000;
+const MAX_STOP_AFTER = STOP_SETTINGS.maxEpochs.max;
 
 /** Whether a paused run stands at its epoch limit, so Play would train nothing. */
 export const atEpochLimit = (state: Pick<LabState, 'run' | 'stop'>): boolean => !state.run.running && state.stop.maxEpochs > 0 && state.run.epoch >= state.stop.maxEpochs;

@@ -135,7 +135,8 @@ export const createStepSlice: StateCreator<LabState, [], [], StepSlice> = (set, 
       }
       let config = network ? configForNetwork(state.config, network) : state.config;
       if (options) config = { ...config, ...pickOptions(options) };
-      const problem = configError(config);
+      // the data the run will train on: the loaded file's, else the user's own data the worker keeps
+      const problem = configError(config, data ?? (state.data?.kind === 'custom' ? state.data : undefined));
       if (problem) return problem;
       if (JSON.stringify(config) !== JSON.stringify(state.config)) {
         set({ config, presetId: null });

@@ -7,28 +7,11 @@
  * mini-batches the run's real epoch takes several smaller steps, so "next epoch" trains that real
  * epoch and the new pass starts from its result; the page says so while mini-batches are on.
  */
-import { type Dataset, type Network, type Run, cloneNetwork, gradientCheck, inspectPass, layoutOf } from '../engine';
-import { type PassBudget, keepWithin } from './snapshot';
+import { type Dataset, GRADCHECK_BUDGET, type Network, type PassBudget, type Run, STEP_PASS_BUDGET, affordableSamples, cloneNetwork, gradientCheck, inspectPass, keepWithin, layoutOf } from '../engine';
 import type { CheckedGradients, InspectCommand, InspectEvent, InspectedPasses } from './inspectProtocol';
 
-/**
- * The step-through's passes are exact and complete up to this size: per pass, at most 32 MB of
- * per-sample gradients (count × parameters) and 32 MB of per-sample z, a, δ, f′ values. A bigger
- * network on big data keeps the batch numbers and the first samples' values, and says so.
- */
-export const STEP_PASS_BUDGET: PassBudget = { sampleGradients: 4_000_000, sampleValues: 4_000_000 };
-
-/**
- * Multiply-adds a gradient check may cost (about 1.5 s of the worker's time). Each of the P
- * parameters needs four costs over the data, each about P·N multiply-adds: 4·P²·N in all, so a big
- * network is checked on its first few samples (enough to test backprop), and a huge one not at all.
- */
-export const GRADCHECK_BUDGET = 2e8;
-
-/** How many samples (the first ones) a check of P parameters can afford; 0 = none. */
-export function affordableSamples(parameterCount: number, sampleCount: number, budget = GRADCHECK_BUDGET): number {
-  return Math.min(sampleCount, Math.floor(budget / (4 * parameterCount * parameterCount)));
-}
+// the budgets live in the engine, shared with the CLI
+export { STEP_PASS_BUDGET, affordableSamples } from '../engine';
 
 /** What the handler lends a command: its live run and how to train one epoch of it. */
 export interface InspectTarget {
@@ -82,7 +65,7 @@ export function checkGradients(run: Run, runId: number, budget = GRADCHECK_BUDGE
   const k = affordableSamples(parameters, data.count, budget);
   const base = { runId, epoch: run.trainer.epoch, options, sampleCount: data.count, samplesChecked: k };
   if (k === 0) {
-    const note = `The gradient check of ${parameters.toLocaleString('en')} parameters is too slow to run here (four costs over the data for each parameter); check a smaller network, or export this one (File) and run npm run cli -- gradcheck --network FILE in a terminal.`;
+    const note = `The gradient check of ${parameters.toLocaleString('en')} parameters is too slow to run here (four costs over the data for each parameter); check a smaller network, or export this one (File) and run npm run cli -- gradcheck --network FILE --force in a terminal (it shows its progress).`;
     return { ...base, check: null, note };
   }
   const subset: Dataset = k === data.count ? data : { ...data, count: k, inputs: data.inputs.slice(0, k * data.inputSize), targets: data.targets.slice(0, k * data.outputSize) };

@@ -18,9 +18,8 @@ export class RunSetup {
   /** Checks a new configuration against the data it would train on (user data stays only while the dataset does); throws when refused. */
   checkConfig(config: LabConfig): void {
     if (config === null || typeof config !== 'object') throw new TypeError('configure: expected a configuration');
-    const before = this.config;
-    if (before && this.customData && before.dataset !== config.dataset) this.customData = null;
-    const problem = configError(config, this.customData ?? undefined);
+    // checked against the data it would train on; the user's data goes only when a run adopts a new dataset
+    const problem = configError(config, this.customDataFor(config));
     if (problem) throw new RangeError(problem);
   }
 
@@ -39,6 +38,7 @@ export class RunSetup {
 
   /** Records the configuration the current run (or its new options) came from. */
   adopt(config: LabConfig): LabConfig {
+    if (this.customDataFor(config) === undefined) this.customData = null;
     this.config = { ...config, hidden: [...config.hidden] };
     return this.config;
   }
@@ -76,7 +76,13 @@ export class RunSetup {
   }
 
   private dataFor(config: LabConfig): Dataset {
-    return this.customData ?? namedDataset(config.dataset, config.dataSeed);
+    return this.customDataFor(config) ?? namedDataset(config.dataset, config.dataSeed);
+  }
+
+  /** The user's data stays while the dataset setting does. */
+  private customDataFor(config: LabConfig): Dataset | undefined {
+    if (!this.customData) return undefined;
+    return !this.config || this.config.dataset === config.dataset ? this.customData : undefined;
   }
 
   private current(): LabConfig {

@@ -8,7 +8,7 @@
  * and grids as fine as a few tens of milliseconds of the worker's time allow. The views say what
  * a snapshot left out (src/views/graph/values.ts).
  */
-import { type Dataset, type Divergence, type GridBudget, GridEvaluator, gridResolutions, inspectPass, type InspectOptions, layoutOf, type Network, type PassRecord, passEvaluation, reluHealth, type ReluHealth, type TrainOptions } from '../engine';
+import { type Dataset, type Divergence, type GridBudget, GridEvaluator, gridResolutions, inspectPass, keepWithin, type Network, type PassBudget, type PassRecord, passEvaluation, reluHealth, type ReluHealth, type TrainOptions } from '../engine';
 import { overflowSummaryOf } from './overflowLog';
 import { type LabEvent, type LabSnapshot, snapshotBuffers } from './protocol';
 
@@ -26,28 +26,11 @@ export const SNAPSHOT_GRID_BUDGET: GridBudget = {
   minResolution: 16,
 };
 
-export interface PassBudget {
-  /** each sample's gradient is kept while count × parameterCount is at most this */
-  sampleGradients: number;
-  /** z, a, δ, f′(z), f′(a) are kept for as many samples as fit in this many numbers */
-  sampleValues: number;
-}
-
 /** A live snapshot's pass: at most 8 MB of per-sample gradients and 16 MB of per-sample values. */
 export const SNAPSHOT_PASS_BUDGET: PassBudget = { sampleGradients: 1_000_000, sampleValues: 2_000_000 };
 
-/** The five per-sample arrays of each layer (z, a, δ, f′(z), f′(a)). */
-const VALUES_PER_NEURON = 5;
-
-/** What of a pass over `count` samples fits the budget. */
-export function keepWithin(sizes: readonly number[], count: number, budget: PassBudget): Required<InspectOptions> {
-  const parameters = layoutOf(sizes).parameterCount;
-  const neurons = sizes.slice(1).reduce((sum, n) => sum + n, 0);
-  return {
-    sampleGradients: count * parameters <= budget.sampleGradients,
-    sampleLimit: Math.min(count, Math.floor(budget.sampleValues / Math.max(1, VALUES_PER_NEURON * neurons))),
-  };
-}
+// the pass budgets and keepWithin live in the engine, shared with the CLI
+export { keepWithin } from '../engine';
 
 export interface SnapshotInput {
   runId: number;

@@ -49,6 +49,7 @@ const OTHER_MEANINGS: Record<number, Record<string, string>> = {
     'app/StatusLine.tsx': 'where "12345 epochs/s" becomes "12k"',
     'views/format.ts': 'where number formatting switches to exponent notation',
     'views/stepper/tex.ts': 'where number formatting switches to exponent notation',
+    'views/costCurve/ticks.ts': 'where tick labels switch to exponent notation',
   },
 };
 

@@ -8,6 +8,8 @@ import { type DerivativeMode, type LabConfig, PRESETS, questionConfig, runStart 
 
 const seeds = (count: number): number[] => Array.from({ length: count }, (_, k) => 1 + k);
 const preset = (id: string): LabConfig => PRESETS.find((p) => p.id === id)!.config;
+/** Up to 80 runs of 60,000 epochs each: room for a busy shared machine (a timeout, not a speed check). */
+const SWEEP_TIMEOUT = 300_000;
 const solvedShare = (config: LabConfig, derivative: DerivativeMode, starts = 40): number =>
   seeds(starts).filter((seed) => runStart({ ...config, derivative }, seed).solved).length / starts;
 
@@ -19,13 +21,13 @@ describe('findings on the question\'s setup ([2,2,1] sigmoid, cross-entropy, η 
     expect(correct).toBeGreaterThanOrEqual(0.9);
     expect(buggy).toBeLessThanOrEqual(0.4);
     expect(correct - buggy).toBeGreaterThanOrEqual(0.5);
-  });
+  }, SWEEP_TIMEOUT);
 
   test('OR succeeds for most starts with either derivative', () => {
     const config = preset('question-or');
     expect(solvedShare(config, 'correct')).toBeGreaterThanOrEqual(0.85);
     expect(solvedShare(config, 'buggy')).toBeGreaterThanOrEqual(0.85);
-  });
+  }, SWEEP_TIMEOUT);
 
   test('with two hidden units the correct derivative leaves a share of XOR starts unsolved; 3, 4 and 8 units shrink it', () => {
     const unsolved = [2, 3, 4, 8].map((h) => 1 - solvedShare({ ...questionConfig('XOR'), hidden: [h] }, 'correct', 30));
@@ -34,5 +36,5 @@ describe('findings on the question\'s setup ([2,2,1] sigmoid, cross-entropy, η 
       expect(unsolved[k]).toBeLessThan(unsolved[0]);
       expect(unsolved[k]).toBeLessThanOrEqual(unsolved[k - 1]);
     }
-  });
+  }, SWEEP_TIMEOUT);
 });

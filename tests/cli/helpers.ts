@@ -14,7 +14,12 @@ export interface CliRun {
 }
 
 export async function cli(...args: string[]): Promise<CliRun> {
-  const io = captureIo();
+  return cliOn({}, ...args);
+}
+
+/** In-process with a stderr that claims to be a terminal or not, and a clock of the test's own. */
+export async function cliOn(streams: Parameters<typeof captureIo>[0], ...args: string[]): Promise<CliRun> {
+  const io = captureIo(streams);
   const code = await runCli(args, io);
   return { code, stdout: io.stdout, stderr: io.stderr };
 }

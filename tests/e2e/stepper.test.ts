@@ -62,12 +62,12 @@ function expectedNumbers(report: StepReport, id: string): number[] {
 }
 
 /**
- * True when the page shows `value`. Chromium's V8 and Node's may differ in the last bit of Math.exp
- * (σ(−0.3) is 0.425557483188341 in one, 0.42555748318834097 in the other), so a number counts as
- * found within 1e-12 of its size; everything else about it (which step, which cell) is exact.
+ * True when the page shows `value`, to the bit: the engine computes its own exp (src/engine/math/),
+ * so Chromium and Node agree exactly (with Math.exp, σ(−0.3) was 0.425557483188341 in one and
+ * 0.42555748318834097 in the other).
  */
 function shows(shown: readonly number[], value: number): boolean {
-  return shown.some((v) => v === value || Math.abs(v - value) <= 1e-12 * Math.max(1, Math.abs(value)));
+  return shown.some((v) => Object.is(v, value));
 }
 
 const stepper = (page: Page) => page.getByRole('region', { name: 'Step-through' });

@@ -1,6 +1,6 @@
 /** Gates in the question's order, seeded plane sets, and user data that names its bad field. */
 import { describe, expect, test } from 'vitest';
-import { GATES, PLANE_SETS, type PlaneSetName, gateDataset, namedDataset, parseDatasetJson, planeDataset } from '../../src/engine';
+import { GATES, PLANE_SETS, type PlaneSetName, costTargetsError, gateDataset, namedDataset, parseDatasetFile, parseDatasetJson, planeDataset } from '../../src/engine';
 
 const TRUTH_TABLES = {
   // targets for (1,1), (0,1), (1,0), (0,0)
@@ -99,5 +99,34 @@ describe('user data: {"inputs": [[…]], "targets": [[…]]}', () => {
     const result = parseDatasetJson(text);
     expect(result.ok).toBe(false);
     if (!result.ok) expect(result.error).toMatch(message);
+  });
+});
+
+describe('a dataset file reads alike on every path', () => {
+  const json = JSON.stringify({ inputs: [[0, 1], [1, 0]], targets: [[1], [0]] });
+
+  test('JSON with a UTF-8 byte-order mark reads as without it (the browser drops it, Node keeps it)', () => {
+    const plain = parseDatasetJson(json);
+    const marked = parseDatasetJson(`\uFEFF${json}`);
+    expect(marked).toEqual(plain);
+    expect(marked.ok).toBe(true);
+  });
+
+  test('parseDatasetFile takes JSON or CSV by the first character, as Step through and --data do', () => {
+    const fromJson = parseDatasetFile(`\uFEFF  ${json}`, 'n');
+    const fromCsv = parseDatasetFile('\uFEFFx1,x2,y1\n0,1,1\n1,0,0\n', 'n');
+    expect(fromCsv).toEqual(fromJson);
+    const notJson = parseDatasetFile('{"inputs": [[0]]', 'n');
+    expect(notJson.ok ? '' : notJson.error).toMatch(/^not valid JSON/);
+    const notCsv = parseDatasetFile('a,b\n1,2\n', 'n');
+    expect(notCsv.ok ? '' : notCsv.error).toMatch(/line 1, column 1: 'a' is not a column name/);
+  });
+
+  test('costTargetsError: only cross-entropy limits targets, and the first bad one is named from 1', () => {
+    const data = parseDatasetJson(JSON.stringify({ inputs: [[0], [1], [2]], targets: [[0, 1], [1, -0.5], [7, 0]] }));
+    if (!data.ok) throw new Error(data.error);
+    expect(costTargetsError('crossEntropy', data.value)).toMatch(/row 2, column y2 is -0\.5/);
+    expect(costTargetsError('quadratic', data.value)).toBeNull();
+    expect(costTargetsError('crossEntropy', gateDataset('XOR'))).toBeNull();
   });
 });

@@ -85,6 +85,21 @@ describe('round trip', () => {
   });
 });
 
+describe('a byte-order mark', () => {
+  test('a file that starts with a UTF-8 byte-order mark reads as the same network (the page accepts it, so does every path)', () => {
+    const net = initializeNetwork([2, 3, 1], ['tanh', 'sigmoid'], 'normal', 4);
+    const plain = parseNetworkFile(serializeNetwork(net));
+    const marked = parseNetworkFile(`\uFEFF${serializeNetwork(net)}`);
+    expect(marked.ok).toBe(true);
+    expect(marked).toEqual(plain);
+  });
+
+  test('a syntax error after the mark still names the line and column of the text without it', () => {
+    const result = parseNetworkFile('\uFEFF{\n  "format": ,\n}');
+    expect(result.ok ? '' : result.error).toMatch(/not valid JSON: expected a value \(line 2, column 13\)/);
+  });
+});
+
 describe('rejection names the field', () => {
   test('the valid base file parses', () => {
     expect(parseNetworkFile(JSON.stringify(validFile())).ok).toBe(true);

@@ -22,7 +22,8 @@ export type ImportResult<T> = { ok: true; value: T } | { ok: false; error: strin
 /** Error messages quote the user's file; keep them short enough for a status line. */
 export const MAX_ERROR_LENGTH = 300;
 
-function shortError(prefix: string, error: string): string {
+/** `prefix: error`, clipped to MAX_ERROR_LENGTH. */
+export function shortError(prefix: string, error: string): string {
   const text = `${prefix}: ${error}`;
   return text.length > MAX_ERROR_LENGTH ? `${text.slice(0, MAX_ERROR_LENGTH - 1)}…` : text;
 }

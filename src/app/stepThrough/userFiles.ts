@@ -3,8 +3,8 @@
  * and dataset file (JSON {"inputs", "targets"} or CSV) read with the engine's parsers. Each
  * returns a whole value or one message naming the file; nothing is half loaded.
  */
-import { type Dataset, MAX_CSV_CHARS, type Network, parseDatasetJson } from '../../engine';
-import { type ImportResult, importDatasetCsv, importNetworkText } from '../share/files';
+import { type Dataset, type Network, parseDatasetFile } from '../../engine';
+import { type ImportResult, importNetworkText, shortError } from '../share/files';
 
 /** The shipped worked examples (public/examples), wherever the app is served from. */
 export function exampleUrl(file: string, base: string = import.meta.env.BASE_URL): string {
@@ -23,18 +23,12 @@ export function readNetworkFile(text: string, fileName: string): ImportResult<Ne
   return result.ok ? result : { ok: false, error: `${fileName}: ${result.error.replace(/^Network file: /, '')}` };
 }
 
-/** A dataset file: JSON {"inputs": [[…]], "targets": [[…]]}, or CSV with a header (x1,x2,…,y1,…). */
+/** A dataset file: JSON {"inputs": [[…]], "targets": [[…]]}, or CSV with a header (x1,x2,…,y1,…), as the CLI's --data reads it. */
 export function readDatasetFile(text: string, fileName: string): ImportResult<Dataset> {
-  if (text.length > MAX_CSV_CHARS) return { ok: false, error: `${fileName}: too large (${text.length} characters, limit ${MAX_CSV_CHARS})` };
-  const name = fileStem(fileName);
-  if (text.trimStart().startsWith('{')) {
-    try {
-      const result = parseDatasetJson(text, name);
-      return result.ok ? result : { ok: false, error: `${fileName}: ${result.error}` };
-    } catch {
-      return { ok: false, error: `${fileName}: could not be read` };
-    }
+  try {
+    const result = parseDatasetFile(text, fileStem(fileName));
+    return result.ok ? result : { ok: false, error: shortError(fileName, result.error) };
+  } catch {
+    return { ok: false, error: `${fileName}: could not be read` };
   }
-  const result = importDatasetCsv(text, name);
-  return result.ok ? result : { ok: false, error: `${fileName}: ${result.error.replace(/^Data: /, '')}` };
 }

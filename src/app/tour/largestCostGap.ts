@@ -1,7 +1,8 @@
 /**
  * Where a twin run's two cost curves are furthest apart: the moment "Inspect this epoch" and the
- * tour's step 3 open in Step through. costs[k] is the cost of epoch k + 1, i.e. of the network
- * after k epochs, so the epoch returned (epochs completed) is the one whose pass has that cost.
+ * tour's step 3 open in Step through. costs[k] is the cost at epoch k + 1 (README, Notation: the
+ * whole dataset's cost after k + 1 epochs' updates), so the epoch returned (epochs completed) is the
+ * one whose network has that cost.
  */
 
 export interface CostGap {
@@ -26,7 +27,7 @@ export function largestCostGap(correct: ArrayLike<number>, buggy: ArrayLike<numb
     const b = buggy[k];
     if (!Number.isFinite(c) || !Number.isFinite(b)) continue;
     const gap = Math.abs(b - c);
-    if (best === null || gap > best.gap) best = { epoch: k, correctCost: c, buggyCost: b, gap };
+    if (best === null || gap > best.gap) best = { epoch: k + 1, correctCost: c, buggyCost: b, gap };
   }
   return best;
 }

@@ -1,10 +1,11 @@
 /** `backprop-lab gradcheck`: the analytic gradient against central differences, parameter by parameter. */
-import { type GradientCheck, type ParameterCheck, buildRun, gradientCheck } from '../../engine';
+import { type GradientCheck, type ParameterCheck, buildRun, gradientCheck, layoutOf, sizesOf } from '../../engine';
+import { checkGradcheckBudget } from '../budgets';
 import { EXIT_CHECK_FAILED } from '../errors';
-import { parseFlags, readNumber } from '../flags';
+import { FORCE_FLAG, parseFlags, readNumber } from '../flags';
 import { INDEX_NOTE, num, parameterSymbol, table } from '../format';
 import { COMMON_FLAGS, helpText, wantsHelp, without } from '../help';
-import type { CliIo } from '../io';
+import { type CliIo, progressOn } from '../io';
 import { ALL_FLAG_NAMES, CONFIG_FLAGS, type Setup, describeSetup, readSetup } from '../setup';
 
 export const DEFAULT_TOLERANCE = 1e-6;
@@ -12,6 +13,7 @@ export const DEFAULT_TOLERANCE = 1e-6;
 export const GRADCHECK_FLAGS = {
   ...without(CONFIG_FLAGS, 'epochs', 'batch-size', 'learning-rate', 'freeze-biases'),
   tolerance: { kind: 'string', value: 'X', help: `largest relative error that passes (default ${DEFAULT_TOLERANCE})` },
+  ...FORCE_FLAG,
   ...COMMON_FLAGS,
 } as const;
 
@@ -26,6 +28,7 @@ export const GRADCHECK_HELP = helpText(
     '--json prints {parameters: [{name, layer, kind, j, i, analytic, numeric, relativeError}], maxRelativeError, worst, tolerance, passed};',
     'there j, i and the names W^l[j][i], b^l[j] are 0-based array indices, while the readable table counts from 1 (w^l_ji, b^l_j).',
     'Near a ReLU kink the numeric estimate is unreliable, so large errors there need not mean a wrong gradient.',
+    'A check costs about 4·P²·N multiply-adds (P parameters, N samples); beyond the page\'s budget it is refused unless --force.',
   ],
 );
 
@@ -42,9 +45,9 @@ export interface GradcheckReport {
   passed: boolean;
 }
 
-export function gradcheckSetup(setup: Setup, tolerance: number): { check: GradientCheck; report: GradcheckReport } {
+export function gradcheckSetup(setup: Setup, tolerance: number, onParameter?: (done: number, total: number) => void): { check: GradientCheck; report: GradcheckReport } {
   const { net, data, trainer } = buildRun(setup.config, setup.data, setup.fileNetwork ?? undefined);
-  const check = gradientCheck(net, data, trainer.options);
+  const check = gradientCheck(net, data, trainer.options, undefined, onParameter);
   const named = (p: ParameterCheck) => ({ name: parameterName(p), ...p });
   return {
     check,
@@ -81,7 +84,11 @@ export async function gradcheckCommand(argv: readonly string[], io: CliIo): Prom
   const values = parseFlags('gradcheck', argv, GRADCHECK_FLAGS, ALL_FLAG_NAMES);
   const setup = readSetup(values);
   const tolerance = values.tolerance === undefined ? DEFAULT_TOLERANCE : readNumber('tolerance', values.tolerance as string, { min: 0 });
-  const { report } = gradcheckSetup(setup, tolerance);
+  const sizes = sizesOf(setup.config, setup.data);
+  checkGradcheckBudget(sizes, setup.data.count, values.force === true);
+  const progress = progressOn(io, 'gradient check: parameters', layoutOf(sizes).parameterCount);
+  const { report } = gradcheckSetup(setup, tolerance, (done) => progress.tick(done));
+  progress.end();
   io.out(values.json ? `${JSON.stringify(report)}\n` : readable(setup, report));
   return report.passed ? 0 : EXIT_CHECK_FAILED;
 }

@@ -1,15 +1,17 @@
 /** `backprop-lab step`: one inspectable full-batch pass (engine inspectPass), every number of it. */
-import { type NetworkFile, type PassRecord, buildRun, inspectPass, toNetworkFile } from '../../engine';
-import { parseFlags } from '../flags';
+import { type Network, type NetworkFile, type PassRecord, buildRun, inspectPass, sizesOf, toNetworkFile } from '../../engine';
+import { checkStepBudget } from '../budgets';
+import { FORCE_FLAG, parseFlags } from '../flags';
 import { checkWritable, writeTextFile } from '../files';
-import { INDEX_NOTE, num, rowsOf, shownIndex, table } from '../format';
+import { INDEX_NOTE, deadReluNote, num, rowsOf, shownIndex, table } from '../format';
 import { COMMON_FLAGS, helpText, wantsHelp, without } from '../help';
-import type { CliIo } from '../io';
+import { type CliIo, progressOn } from '../io';
 import { ALL_FLAG_NAMES, CONFIG_FLAGS, type Setup, describeSetup, readSetup } from '../setup';
 
 export const STEP_FLAGS = {
   ...without(CONFIG_FLAGS, 'epochs', 'batch-size'),
   out: { kind: 'string', value: 'FILE', help: 'write the network after the update to FILE' },
+  ...FORCE_FLAG,
   ...COMMON_FLAGS,
 } as const;
 
@@ -24,6 +26,7 @@ export const STEP_HELP = helpText(
     '--json prints {cost, layers: [{z, a, delta, gradWeights, gradBiases}], network}: z, a, delta are [sample][neuron],',
     'gradWeights is [j][i] (into neuron j from neuron i), and network holds the parameters after the update.',
     'The readable tables count samples and neurons j, i from 1 (Nielsen\'s w^l_ji); the JSON arrays count from 0.',
+    'Data whose per-sample values are over the step-through\'s budget is refused unless --force.',
   ],
 );
 
@@ -41,44 +44,91 @@ export interface StepReport {
   network: NetworkFile;
 }
 
-export function stepSetup(setup: Setup): { record: PassRecord; report: StepReport } {
+export interface StepOutcome {
+  /** the network before the update */
+  net: Network;
+  record: PassRecord;
+}
+
+/** The pass, keeping every sample's z, a, δ (the caller has checked the budget) but not each sample's gradient, which step never prints. */
+export function stepSetup(setup: Setup): StepOutcome {
   const { net, trainer, data } = buildRun(setup.config, setup.data, setup.fileNetwork ?? undefined);
-  const record = inspectPass(net, data, trainer.options);
-  const layers = record.layers.map((layer) => ({
+  return { net, record: inspectPass(net, data, trainer.options, { sampleGradients: false }) };
+}
+
+function layerReport({ net, record }: StepOutcome, k: number): StepLayerReport {
+  const layer = record.layers[k];
+  return {
     z: rowsOf(layer.z, layer.size),
     a: rowsOf(layer.a, layer.size),
     delta: rowsOf(layer.delta, layer.size),
     gradWeights: rowsOf(layer.gradWeights, net.sizes[layer.layer - 1]),
     gradBiases: Array.from(layer.gradBiases),
-  }));
-  const after = toNetworkFile({ ...net, params: record.paramsAfter });
-  return { record, report: { cost: record.cost, layers, network: after } };
+  };
+}
+
+const networkAfter = ({ net, record }: StepOutcome): NetworkFile => toNetworkFile({ ...net, params: record.paramsAfter });
+
+/** The StepReport as JSON, written an array at a time so a large pass never becomes one giant string. */
+function writeJson(io: CliIo, outcome: StepOutcome): void {
+  const { record, net } = outcome;
+  const progress = progressOn(io, 'step: layers written', record.layers.length);
+  io.out(`{"cost":${JSON.stringify(record.cost)},"layers":[`);
+  record.layers.forEach((layer, k) => {
+    const array = (key: string, values: Float64Array, width: number): void => io.out(`"${key}":${JSON.stringify(rowsOf(values, width))},`);
+    io.out(k > 0 ? ',{' : '{');
+    array('z', layer.z, layer.size);
+    array('a', layer.a, layer.size);
+    array('delta', layer.delta, layer.size);
+    array('gradWeights', layer.gradWeights, net.sizes[layer.layer - 1]);
+    io.out(`"gradBiases":${JSON.stringify(Array.from(layer.gradBiases))}}`);
+    progress.tick(k + 1);
+  });
+  io.out(`],"network":${JSON.stringify(networkAfter(outcome))}}\n`);
+  progress.end();
 }
 
 /** A vector as [ … ] with each entry padded, so columns of vectors line up. */
 const vector = (values: readonly number[]): string => `[${values.map((v) => num(v).padStart(9)).join(' ')} ]`;
 
-function readable(setup: Setup, record: PassRecord, report: StepReport): string {
+/** The readable report, written a layer at a time (with --force a pass can be hundreds of megabytes of tables). */
+function writeReadable(setup: Setup, outcome: StepOutcome, io: CliIo): void {
   const { data } = setup;
+  const { record } = outcome;
   const inputs = rowsOf(data.inputs, data.inputSize);
-  const lines = [
-    describeSetup(setup),
-    '',
-    `one pass over all ${record.count} samples: cost C = ${num(record.cost, 6)} before the update; gradients divided by ${record.divisor}, η = ${record.learningRate}`,
-    INDEX_NOTE,
-  ];
-  report.layers.forEach((layer, k) => {
+  const after = networkAfter(outcome);
+  io.out(
+    [
+      describeSetup(setup),
+      '',
+      `one pass over all ${record.count} samples: cost C = ${num(record.cost, 6)} before the update; gradients divided by ${record.divisor}, η = ${record.learningRate}`,
+      INDEX_NOTE,
+      '',
+    ].join('\n'),
+  );
+  const progress = progressOn(io, 'step: layers written', record.layers.length);
+  record.layers.forEach((_, k) => {
+    const layer = layerReport(outcome, k);
     const l = k + 1;
-    const activation = setup.fileNetwork?.activations[k] ?? (l === report.layers.length ? setup.config.outputActivation : setup.config.hiddenActivation);
-    lines.push('', `layer ${l} (${activation}, ${layer.gradBiases.length} neuron${layer.gradBiases.length === 1 ? '' : 's'})`);
+    const activation = outcome.net.activations[k];
     const sampleRows = layer.z.map((z, s) => [shownIndex(s), vector(inputs[s]), vector(z), vector(layer.a[s]), vector(layer.delta[s])]);
-    lines.push(table(['sample', 'x', `z^${l}`, `a^${l}`, `δ^${l}`], sampleRows, [1, 2, 3, 4]));
-    const after = report.network;
     // row j of W^l holds the weights w^l_ji into neuron j, i = 1 … n_(l−1)
     const gradientRows = layer.gradWeights.map((row, j) => [shownIndex(j), vector(row), num(layer.gradBiases[j]), vector(after.weights[k][j]), num(after.biases[k][j])]);
-    lines.push('', table(['j', `∂C/∂w^${l}_ji`, `∂C/∂b^${l}_j`, `w^${l}_ji after`, `b^${l}_j after`], gradientRows, [1, 3]));
+    io.out(
+      [
+        '',
+        `layer ${l} (${activation}, ${layer.gradBiases.length} neuron${layer.gradBiases.length === 1 ? '' : 's'})`,
+        table(['sample', 'x', `z^${l}`, `a^${l}`, `δ^${l}`], sampleRows, [1, 2, 3, 4]),
+        '',
+        table(['j', `∂C/∂w^${l}_ji`, `∂C/∂b^${l}_j`, `w^${l}_ji after`, `b^${l}_j after`], gradientRows, [1, 3]),
+        '',
+      ].join('\n'),
+    );
+    progress.tick(k + 1);
   });
-  return `${lines.join('\n')}\n`;
+  progress.end();
+  const dead = deadReluNote(outcome.net, record);
+  if (dead) io.out(`\n${dead}\n`);
 }
 
 export async function stepCommand(argv: readonly string[], io: CliIo): Promise<number> {
@@ -90,8 +140,15 @@ export async function stepCommand(argv: readonly string[], io: CliIo): Promise<n
   const setup = readSetup(values);
   const outPath = values.out as string | undefined;
   if (outPath !== undefined) checkWritable('out', outPath);
-  const { record, report } = stepSetup(setup);
-  if (outPath !== undefined) writeTextFile('out', outPath, JSON.stringify(report.network, null, 2));
-  io.out(values.json ? `${JSON.stringify(report)}\n` : readable(setup, record, report));
+  checkStepBudget(sizesOf(setup.config, setup.data), setup.data.count, values.force === true);
+  const outcome = stepSetup(setup);
+  if (outPath !== undefined) writeTextFile('out', outPath, JSON.stringify(networkAfter(outcome), null, 2));
+  if (!values.json) {
+    writeReadable(setup, outcome, io);
+    return 0;
+  }
+  writeJson(io, outcome);
+  const dead = deadReluNote(outcome.net, outcome.record);
+  if (dead) io.err(`backprop-lab step: ${dead}\n`);
   return 0;
 }

@@ -1,10 +1,10 @@
 /** `backprop-lab train`: one training run, its predictions, cost, success and speed. */
-import { type Divergence, type Evaluation, type NetworkFile, buildRun, evaluate, toNetworkFile } from '../../engine';
+import { type Divergence, type Evaluation, type NetworkFile, type Trainer, buildRun, evaluate, inspectPass, toNetworkFile } from '../../engine';
 import { type FlagValues, parseFlags } from '../flags';
 import { checkWritable, writeTextFile } from '../files';
-import { count, duration, num, rowsOf, table } from '../format';
+import { count, deadReluNote, duration, num, rowsOf, table } from '../format';
 import { COMMON_FLAGS, helpText, wantsHelp } from '../help';
-import type { CliIo } from '../io';
+import { type CliIo, progressOn } from '../io';
 import { ALL_FLAG_NAMES, CONFIG_FLAGS, type Setup, describeSetup, readSetup } from '../setup';
 
 export const TRAIN_FLAGS = {
@@ -43,15 +43,48 @@ export interface TrainOutcome {
   report: TrainReport;
   evaluation: Evaluation;
   divergence: Divergence | null;
+  /** the page's dead-ReLU warning for the trained network, or null */
+  deadRelus: string | null;
 }
 
-export function trainSetup(setup: Setup): TrainOutcome {
+/** Epochs in chunks that grow while a chunk takes under this, so progress can be shown between them. */
+const CHUNK_MS = 100;
+
+/**
+ * Trains `epochs` epochs exactly as one train(epochs) call would (the chunks only pause between
+ * epochs), telling `onEpochs` the count so far after each chunk. Returns the epochs run.
+ */
+function trainInChunks(trainer: Trainer, epochs: number, now: () => number, onEpochs: (done: number) => void): number {
+  let ran = 0;
+  let chunk = 1;
+  while (ran < epochs) {
+    const started = now();
+    const result = trainer.train(Math.min(chunk, epochs - ran));
+    ran += result.ran;
+    onEpochs(ran);
+    if (result.reason !== 'epochs') break;
+    if (now() - started < CHUNK_MS) chunk *= 2;
+  }
+  return ran;
+}
+
+export function trainSetup(setup: Setup, io?: CliIo): TrainOutcome {
   const { config, data } = setup;
   const run = buildRun(config, data, setup.fileNetwork ?? undefined);
   const started = performance.now();
-  const { ran } = run.trainer.train(config.epochs);
+  let ran: number;
+  if (io?.errIsTty) {
+    const progress = progressOn(io, 'training: epochs', config.epochs);
+    ran = trainInChunks(run.trainer, config.epochs, io.now ?? (() => performance.now()), (done) => progress.tick(done));
+    progress.end();
+  } else {
+    ran = run.trainer.train(config.epochs).ran;
+  }
   const elapsedMs = performance.now() - started;
   const evaluation = evaluate(run.net, data, run.trainer.options);
+  // one more pass, for the dead-ReLU check, only where there are hidden ReLUs to die
+  const hasHiddenRelu = run.net.activations.slice(0, -1).includes('relu');
+  const pass = hasHiddenRelu ? inspectPass(run.net, data, run.trainer.options, { sampleGradients: false }) : null;
   return {
     report: {
       epochs: ran,
@@ -64,6 +97,7 @@ export function trainSetup(setup: Setup): TrainOutcome {
     },
     evaluation,
     divergence: run.trainer.divergence,
+    deadRelus: pass ? deadReluNote(run.net, pass) : null,
   };
 }
 
@@ -97,6 +131,7 @@ function readable(setup: Setup, outcome: TrainOutcome, outPath: string | undefin
   // the cost at epoch N: the whole dataset's cost with the weights after N epochs (README, Notation)
   lines.push(`final cost ${num(report.finalCost, 6)}${Number.isFinite(report.finalCost) ? '' : ' (not finite)'} at epoch ${count(report.epochs)}`);
   lines.push(`solved: ${report.success ? 'yes' : 'no'} (${evaluation.correct} of ${data.count} samples rounded to their targets)`);
+  if (outcome.deadRelus) lines.push(outcome.deadRelus);
   lines.push(`speed: ${count(report.epochs)} epochs in ${duration(report.elapsedMs)} = ${count(report.epochsPerSecond)} epochs/s`);
   if (outPath) lines.push(`network written to ${outPath}`);
   return `${lines.join('\n')}\n`;
@@ -111,8 +146,9 @@ export async function trainCommand(argv: readonly string[], io: CliIo): Promise<
   const setup = readSetup(values);
   const outPath = values.out as string | undefined;
   if (outPath !== undefined) checkWritable('out', outPath);
-  const outcome = trainSetup(setup);
+  const outcome = trainSetup(setup, io);
   if (outPath) writeTextFile('out', outPath, JSON.stringify(outcome.report.network, null, 2));
   io.out(values.json ? `${JSON.stringify(outcome.report)}\n` : readable(setup, outcome, outPath));
+  if (values.json && outcome.deadRelus) io.err(`backprop-lab train: ${outcome.deadRelus}\n`);
   return 0;
 }
