@@ -61,6 +61,12 @@ describe('catalogs', () => {
     expect(() => compileCatalog({ broken: '{count, plural, one {x}' })).toThrow(/broken/);
   });
 
+  it('use the glossary’s terms in Chinese, not their common alternatives (docs/glossary.md)', () => {
+    // alternative → the glossary's term: 损失 is loss (the lab's C is 代价), 偏差 and 偏移 are not 偏置, 时期/周期 are not 轮, 批次/批量训练 are not 批量
+    const alternatives = ['损失', '偏差', '偏移', '时期', '周期', '迭代次数', '批次', '批量训练', '反向传导', '激励函数', '成本', '权值'];
+    for (const [key, text] of Object.entries(zhCN)) for (const word of alternatives) expect(text.includes(word), `${key} uses ${word}`).toBe(false);
+  });
+
   it('have no empty message', () => {
     for (const [language, catalog] of Object.entries(catalogs)) for (const [key, text] of Object.entries(catalog)) expect(text.trim(), `${language} ${key}`).not.toBe('');
   });
