@@ -5,6 +5,7 @@ import { LanguageSwitch } from './i18n/LanguageSwitch';
 import { useT } from '../i18n/setup';
 import { LabStoreContext } from '../store/hooks';
 import { ControlsPanel } from './ControlsPanel';
+import { DerivativeSwitch } from './DerivativeSwitch';
 import { ErrorBoundary } from './ErrorBoundary';
 import { KeyHint } from './KeyHint';
 import { startSweepPool } from './bugLab/sweepPoolBridge';
@@ -44,9 +45,7 @@ export function App() {
           <LanguageSwitch />
           <StoryButton />
           <Transport />
-          <ErrorBoundary name="The status line">
-            <StatusLine />
-          </ErrorBoundary>
+          <DerivativeSwitch />
           <ShareTools />
           <KeyHint />
           <NotesBanner />
@@ -58,7 +57,13 @@ export function App() {
         <main className="app__main">
           <Landing />
           <TourSlot />
-          <ModeTabs />
+          {/* the status beside the tabs: the header stays one row at 1280 px */}
+          <div className="app__tabs-row">
+            <ModeTabs />
+            <ErrorBoundary name="The status line">
+              <StatusLine />
+            </ErrorBoundary>
+          </div>
           <ModePanel mode="live">
             <ErrorBoundary name="The Live lab tab">
               <LabViews />

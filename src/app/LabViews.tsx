@@ -69,8 +69,9 @@ function CostView() {
   const scrub = useLab((s) => s.scrub);
   const source: CostSource = useMemo(() => historyCostSource(store), [store]);
   const onScaleChange = useCallback((costScale: 'linear' | 'log') => setUi({ costScale }), [setUi]);
+  const height = useNarrow() ? 120 : 150;
   const clearGhost = useLab((s) => s.clearGhost);
-  return <CostCurve source={source} scale={scale} onScaleChange={onScaleChange} onPickEpoch={scrub} height={150} onClearFaint={clearGhost} />;
+  return <CostCurve source={source} scale={scale} onScaleChange={onScaleChange} onPickEpoch={scrub} height={height} onClearFaint={clearGhost} />;
 }
 
 /** Scrub back through the run's checkpoints, and back to live. */
@@ -119,7 +120,8 @@ function graphHeight(sizes: readonly number[]): number | undefined {
   return Math.max(...sizes) === 4 ? 420 : undefined;
 }
 
-const NARROW = '(max-width: 1180px)';
+// narrow or short (a 1280×720 laptop): the smaller plot keeps the cost curve in view
+const NARROW = '(max-width: 1180px), (max-height: 860px)';
 
 /** The boundary plot's side: smaller on narrow screens, so it stays beside the graph at 1024 px. */
 let narrowQuery: MediaQueryList | null = null;
@@ -129,7 +131,8 @@ const subscribeNarrow = (onChange: () => void) => {
   return () => narrowMedia().removeEventListener('change', onChange);
 };
 
+const useNarrow = () => useSyncExternalStore(subscribeNarrow, () => narrowMedia().matches);
+
 function useBoundarySize(): number {
-  const narrow = useSyncExternalStore(subscribeNarrow, () => narrowMedia().matches);
-  return narrow ? 250 : 300;
+  return useNarrow() ? 250 : 300;
 }

@@ -3,6 +3,7 @@ import { reluHealthMessage } from '../engine';
 import { costAtEpoch } from '../store/historySlice';
 import { useLabShallow } from '../store/hooks';
 import type { LabStopReason } from '../worker/protocol';
+import { gateOf } from './gateData';
 import { formatEpoch, formatNumber } from '../views/format';
 import { t, useT } from '../i18n/setup';
 
@@ -45,7 +46,8 @@ export function StatusLine() {
     cost: costAtEpoch(state, state.run.epoch),
     solved: state.snapshot?.evaluation.solved ?? null,
     accuracy: state.snapshot?.evaluation.accuracy ?? null,
-    kind: state.data?.kind ?? null,
+    // a gate's truth table loaded as a file or a worked example is still judged solved or not
+    kind: state.data ? (gateOf(state.data) ? 'gate' : state.data.kind) : null,
     overflows: state.snapshot?.overflows ?? 0,
     relu: state.snapshot?.health ? reluHealthMessage(state.snapshot.health) : null,
   }));

@@ -1,13 +1,12 @@
-/** How the network learns: the derivative switch, learning rate, cost, batch size, and when to stop. */
-import { CONFIG_SETTINGS, type CostName, type DerivativeMode, STOP_SETTINGS } from '../engine';
+/** How the network learns: learning rate, cost, batch size, and when to stop (the Derivative switch sits beside Play). */
+import { CONFIG_SETTINGS, type CostName, STOP_SETTINGS } from '../engine';
 import { useConfigFields, useLab } from '../store/hooks';
-import { NumberField, Segmented, SelectField } from './fields';
+import { NumberField, SelectField } from './fields';
 import { batchOptions } from './labels';
 import { useT } from '../i18n/setup';
-import { withNode } from '../i18n/Rich';
 
 export function TrainingControls({ onProblem }: { onProblem(message: string | null): void }) {
-  const { derivative, learningRate, cost, batchSize, gradientDivisor, sigmoidForm } = useConfigFields('derivative', 'learningRate', 'cost', 'batchSize', 'gradientDivisor', 'sigmoidForm');
+  const { learningRate, cost, batchSize, gradientDivisor, sigmoidForm } = useConfigFields('learningRate', 'cost', 'batchSize', 'gradientDivisor', 'sigmoidForm');
   const { maxEpochs, targetCost } = useLab((s) => s.stop);
   const setConfig = useLab((s) => s.setConfig);
   const setStop = useLab((s) => s.setStop);
@@ -17,22 +16,6 @@ export function TrainingControls({ onProblem }: { onProblem(message: string | nu
 
   return (
     <>
-      <Segmented<DerivativeMode>
-        label={t('setting.derivative.label')}
-        value={derivative}
-        options={[
-          { value: 'correct', label: t('training.correct') },
-          { value: 'buggy', label: t('training.buggy') },
-        ]}
-        onChange={(v) => apply({ derivative: v })}
-        hint={
-          derivative === 'correct' ? (
-            withNode((fz) => t('training.hintCorrect', { fz }), <>f′(z<sup>l</sup>)</>)
-          ) : (
-            withNode((fa) => t('training.hintBuggy', { fa }), <>f′(a<sup>l</sup>)</>)
-          )
-        }
-      />
       {(gradientDivisor === 'features' || sigmoidForm === 'naive') && (
         <p className="field__note">
           {t('training.otherSlips', { count: slips })}{' '}

@@ -1,33 +1,48 @@
-/** Space plays or pauses, → steps; never while the user types or works a form control. */
+/**
+ * Space plays or pauses, → steps one epoch (in the step-through its own Next step takes → and ←).
+ * Never while the user types; a control keeps its own keys only when the keyboard brought focus to
+ * it (src/views/keyboardFocus.ts), so a click on a button, tab, preset or toggle never turns these
+ * keys into "press it again" or "change this setting".
+ */
 import { useEffect } from 'react';
 import type { LabStore } from '../store/labStore';
+import { arrowsChangeIt, keyOwner, trackFocusOrigin } from '../views/keyboardFocus';
 
-/** The user is typing in a field: the page's one-key shortcuts stand aside. */
-export function isTyping(target: EventTarget | null): boolean {
-  if (!(target instanceof HTMLElement)) return false;
-  if (target.isContentEditable) return true;
-  return ['INPUT', 'TEXTAREA', 'SELECT'].includes(target.tagName);
-}
-
-/** Elements where Space already means "press this" (a button's own click). */
-function ownsSpace(target: EventTarget | null): boolean {
-  return target instanceof HTMLElement && (['BUTTON', 'SUMMARY', 'A'].includes(target.tagName) || target.getAttribute('role') === 'button');
-}
+const ARROWS = ['ArrowLeft', 'ArrowRight', 'ArrowUp', 'ArrowDown'];
 
 export function useShortcuts(store: LabStore): void {
   useEffect(() => {
+    trackFocusOrigin();
+    let spaceTaken = false;
     const onKey = (event: KeyboardEvent) => {
-      if (event.defaultPrevented || event.altKey || event.ctrlKey || event.metaKey || isTyping(event.target)) return;
-      if (event.key === ' ' && !ownsSpace(event.target)) {
-        event.preventDefault();
-        store.getState().togglePlay();
-      } else if (event.key === 'ArrowRight' && store.getState().ui.mode !== 'step' && !(event.target instanceof Element && event.target.closest('[role="slider"], figure'))) {
-        // (in the step-through → is its own Next step)
-        event.preventDefault();
-        store.getState().step();
-      }
+      if (event.defaultPrevented || event.altKey || event.ctrlKey || event.metaKey) return;
+      if (event.key !== ' ' && !ARROWS.includes(event.key)) return;
+      if (keyOwner(event.target) !== 'page') return;
+      const shortcut = !event.shiftKey && (event.key === ' ' || (event.key === 'ArrowRight' && store.getState().ui.mode !== 'step'));
+      // a clicked radio, tab, select or graph item does not move with an arrow: no key changes a setting
+      if (!shortcut && !(ARROWS.includes(event.key) && arrowsChangeIt(event.target))) return;
+      // ahead of the focused control, so its default (a click, a radio or tab move, a select change) never happens
+      // (other listeners on the window, the step-through's ← and →, still hear it)
+      event.preventDefault();
+      event.stopPropagation();
+      if (!shortcut) return;
+      if (event.key === ' ') {
+        spaceTaken = true;
+        if (!event.repeat) store.getState().togglePlay();
+      } else store.getState().step();
     };
-    window.addEventListener('keydown', onKey);
-    return () => window.removeEventListener('keydown', onKey);
+    // a button clicks on Space's keyup: that half of the key press is the shortcut's too
+    const onKeyUp = (event: KeyboardEvent) => {
+      if (event.key !== ' ' || !spaceTaken) return;
+      spaceTaken = false;
+      event.preventDefault();
+      event.stopPropagation();
+    };
+    window.addEventListener('keydown', onKey, { capture: true });
+    window.addEventListener('keyup', onKeyUp, { capture: true });
+    return () => {
+      window.removeEventListener('keydown', onKey, { capture: true });
+      window.removeEventListener('keyup', onKeyUp, { capture: true });
+    };
   }, [store]);
 }

@@ -1,19 +1,7 @@
-/** A translated sentence with one piece of markup (a formula with <sup>) in the place its {slot} says. */
+/** Translated sentences with markup (a <kbd>, a formula) in the places their {slots} say. */
 import { Fragment, type ReactNode } from 'react';
 
 const MARK = '\u0001';
-
-/** `text` is a message rendered with its slot filled by MARK; the node goes where the mark is. */
-export function withNode(render: (mark: string) => string, node: ReactNode): ReactNode {
-  const [before, after = ''] = render(MARK).split(MARK);
-  return (
-    <>
-      {before}
-      {node}
-      {after}
-    </>
-  );
-}
 
 /** A translated sentence with several pieces of markup, each where its {slot} is. */
 export function withNodes(render: (marks: Record<string, string>) => string, nodes: Record<string, ReactNode>): ReactNode {

@@ -35,7 +35,10 @@ describe('NetworkGraph', () => {
     expect(f.querySelectorAll('[data-bias]')).toHaveLength(3);
     expect(f.querySelectorAll('canvas[data-thumb]')).toHaveLength(5);
     const buttons = Array.from(f.querySelectorAll<HTMLButtonElement>('[aria-label="Sample shown"] button'));
-    expect(buttons.map((b) => b.textContent)).toEqual(['Mean', '(1, 1) → 0', '(0, 1) → 1', '(1, 0) → 1', '(0, 0) → 0']);
+    // each sample says whether the network's rounded output equals its target
+    const marks = Array.from(xor.pass.targets, (y, s) => ((xor.pass.outputs[s] >= 0.5 ? 1 : 0) === y ? '✓' : '✗'));
+    expect(buttons.map((b) => b.textContent)).toEqual(['Mean', `(1, 1) → 0${marks[0]}`, `(0, 1) → 1${marks[1]}`, `(1, 0) → 1${marks[2]}`, `(0, 0) → 0${marks[3]}`]);
+    expect(f.querySelector('[data-right]')?.textContent).toBe(`${marks.filter((m) => m === '✓').length} of 4 right`);
     expect(buttons[1].getAttribute('aria-pressed')).toBe('true');
     await act(async () => buttons[0].click());
     expect(onSampleChange).toHaveBeenCalledWith('mean');
@@ -108,6 +111,21 @@ describe('NetworkGraph', () => {
     expect(rendered.container.querySelector('line[data-edge="1"]')!.getAttribute('stroke-opacity')).toBe('0.16');
     expect(rendered.container.querySelectorAll('.bl-graph__hl-edge')).toHaveLength(1);
     expect(rendered.container.querySelectorAll('.bl-graph__hl-node')).toHaveLength(1);
+  });
+
+  it('paints highlighted weights before the neurons and their values, the rings after them', async () => {
+    rendered = await render(<NetworkGraph network={xor.network} pass={xor.pass} grids={null} sample={0} highlight={{ neurons: [[1, 0]], params: [0, 1] }} width={560} height={320} />);
+    await nextFrame();
+    const f = rendered.container;
+    const before = (a: Element, b: Element) => Boolean(a.compareDocumentPosition(b) & Node.DOCUMENT_POSITION_FOLLOWING);
+    const value = f.querySelector('[data-node-value="1:0"]')!;
+    const disc = f.querySelector('[data-node="1:0"]')!;
+    for (const edge of f.querySelectorAll('.bl-graph__hl-edge')) {
+      expect(before(edge, disc)).toBe(true);
+      expect(before(edge, value)).toBe(true);
+    }
+    // the ring around a neuron (no fill, outside the disc) comes after it
+    expect(before(value, f.querySelector('.bl-graph__hl-node')!)).toBe(true);
   });
 });
 

@@ -38,7 +38,6 @@ export function StepLoader({ onOutcome }: { onOutcome(outcome: LoadOutcome | nul
         const index = parseExampleIndex(text);
         if (!index.ok) return onOutcome({ ok: false, message: index.error });
         setEntries(index.value);
-        setChosen((current) => current || index.value[0]?.id || '');
       },
       (err: Error) => alive && onOutcome({ ok: false, message: `The worked examples could not be read (${err.message}).` }),
     );
@@ -49,8 +48,10 @@ export function StepLoader({ onOutcome }: { onOutcome(outcome: LoadOutcome | nul
 
   const entry = entries.find((e) => e.id === chosen) ?? null;
 
-  const loadChosenExample = async () => {
-    if (!entry) return;
+  // picking an example loads it: the selector never names an example the lab is not showing
+  const loadChosenExample = async (picked: ExampleEntry | null = entry) => {
+    if (!picked) return;
+    const entry = picked;
     setBusy(true);
     const result = await loadExample(entry, readExampleText);
     setBusy(false);
@@ -96,14 +97,25 @@ export function StepLoader({ onOutcome }: { onOutcome(outcome: LoadOutcome | nul
         <label htmlFor={`${id}-example`} className="step-loader__title">
           Worked example
         </label>
-        <select id={`${id}-example`} value={chosen} onChange={(event) => setChosen(event.target.value)} disabled={entries.length === 0}>
+        <select
+          id={`${id}-example`}
+          value={chosen}
+          onChange={(event) => {
+            setChosen(event.target.value);
+            void loadChosenExample(entries.find((e) => e.id === event.target.value) ?? null);
+          }}
+          disabled={entries.length === 0 || busy}
+        >
+          <option value="" disabled>
+            None loaded: pick one to load it
+          </option>
           {entries.map((e) => (
             <option key={e.id} value={e.id}>
               {e.title}
             </option>
           ))}
         </select>
-        <button type="button" className="button button--small" onClick={loadChosenExample} disabled={!entry || busy}>
+        <button type="button" className="button button--small" onClick={() => void loadChosenExample()} disabled={!entry || busy} title="Back to the example's own weights and settings">
           Load example
         </button>
       </div>

@@ -75,11 +75,10 @@ export function StepThroughTab() {
             Gradient check
           </button>
         </div>
-        {outcome && (
-          <p className={outcome.ok ? 'step-tab__outcome' : 'step-tab__outcome is-bad'} role={outcome.ok ? 'status' : 'alert'}>
-            {outcome.message}
-          </p>
-        )}
+        {/* always one line, so loading something never moves the graph and the stepper below */}
+        <p className={outcome && !outcome.ok ? 'step-tab__outcome is-bad' : 'step-tab__outcome'} role={outcome && !outcome.ok ? 'alert' : 'status'} title={outcome?.message}>
+          {outcome ? outcome.message : 'Nothing loaded here: the steps show the live lab’s own network and data.'}
+        </p>
       </div>
       <StepNotes shownEpoch={shown?.epoch ?? null} />
       <SaturationSection shown={shown} />

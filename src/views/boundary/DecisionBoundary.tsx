@@ -4,6 +4,7 @@
  */
 import { axisBottom, axisLeft, scaleLinear, select } from 'd3';
 import { type PointerEvent, memo, useEffect, useMemo, useRef, useState } from 'react';
+import { Caption } from '../Caption';
 import type { BoundaryGrids, Dataset } from '../../engine';
 import { frameThrottle, prepareCanvas } from '../canvas';
 import { formatNumber } from '../format';
@@ -166,11 +167,11 @@ export function DecisionBoundary({ grids, data, outputs = null, rounded, onRound
           </div>
         )}
       </div>
-      <figcaption>
+      <Caption>
         Network output aᴸ over the input plane{grids ? ` (${grids.resolution}×${grids.resolution} cells${grids.resolution < COARSE_GRID ? ', coarser for a network this big so the lab stays quick' : ''})` : ''}: orange = 0, blue = 1
         {rounded ? ', rounded to 0 or 1' : ''}; the dark line is aᴸ = {formatNumber((low + high) / 2)}. Dots are the {data ? data.count : 0} samples,
         coloured by target.
-      </figcaption>
+      </Caption>
     </figure>
   );
 }

@@ -5,6 +5,7 @@
  */
 import { axisBottom, axisLeft, format, select } from 'd3';
 import { type KeyboardEvent, type MouseEvent, type PointerEvent, useEffect, useMemo, useRef, useState } from 'react';
+import { Caption } from '../Caption';
 import { devicePixelRatioOf, frameThrottle, prepareCanvas } from '../canvas';
 import { SERIES_COLORS } from '../palette';
 import { useElementWidth } from '../useElementWidth';
@@ -308,13 +309,13 @@ export function CostCurve({ source, scale: scaleProp, onScaleChange, onPickEpoch
         </svg>
         <div className="bl-tooltip" ref={tooltipRef} role="status" aria-live="polite" hidden />
       </div>
-      <figcaption>
+      <Caption>
         The cost at each epoch (the whole dataset's cost after that epoch's update); each pixel column spans
         the lowest to the highest of its epochs, and the dashed line marks the epoch shown. Drag across the
         plot to zoom into those epochs, double-click for the whole run. {scale === 'log' ? 'Log scale: zero sits on the bottom edge.' : ''} An
         orange strip on top marks epochs whose cost is not finite; a purple dotted line, a setting changed
         after that epoch; a grey dashed curve, the previous run.
-      </figcaption>
+      </Caption>
     </figure>
   );
 }

@@ -8,6 +8,7 @@
 import { useEffect, useId, useMemo, useRef, useState } from 'react';
 import type { BoundaryGrids, Network, PassRecord } from '../../engine';
 import { frameThrottle } from '../canvas';
+import { Caption } from '../Caption';
 import { ColorLegend } from '../ColorLegend';
 import { formatNumber } from '../format';
 import { interpolateWeight } from '../palette';
@@ -258,8 +259,10 @@ export function NetworkGraph({ network, pass, grids, sample, onSampleChange, hig
             moveTo(next);
           }}
         >
+          {/* weight highlights under the neurons, rings around them: every number on a disc stays readable */}
+          <GraphOverlay part="edges" layout={layout} shown={shown} highlightedParams={highlightedParams} highlightedNeurons={highlightedNeurons} shownIndex={shownIndex} />
           <GraphStructure layout={layout} activations={activations} edges={edgeLines} />
-          <GraphOverlay layout={layout} shown={shown} highlightedParams={highlightedParams} highlightedNeurons={highlightedNeurons} shownIndex={shownIndex} />
+          <GraphOverlay part="rings" layout={layout} shown={shown} highlightedParams={highlightedParams} highlightedNeurons={highlightedNeurons} shownIndex={shownIndex} />
         </svg>
         {layout.thumb > 0 && (
           <div className="bl-graph__thumbs" ref={thumbsRef} aria-hidden="true">
@@ -276,17 +279,19 @@ export function NetworkGraph({ network, pass, grids, sample, onSampleChange, hig
         )}
         <GraphTooltip details={details} anchor={anchor} bounds={{ width, height }} id={tooltipId} />
       </div>
-      <figcaption>
+      <Caption>
         Lines are weights (blue positive, orange negative, width by size{edgesNote ? '; only each layer\u2019s strongest are drawn, hover anywhere for any weight' : ''}), discs are neurons filled by their activation
         {sample === 'mean' ? ' averaged over the batch' : ` for sample ${typeof sample === 'number' ? sample + 1 : ''}`}, rings are biases
         {layout.thumb > 0 ? ', and the squares show each neuron\u2019s output over the input plane' : ''}. Hover or focus any of them for its value,
         δ and gradient.
-      </figcaption>
+      </Caption>
     </figure>
   );
 }
 
 interface GraphOverlayProps {
+  /** edges: the weight highlights, drawn before the neurons; rings: the marks around neurons, after them */
+  part: 'edges' | 'rings';
   layout: GraphLayout;
   shown: GraphItem | null;
   shownIndex: number;
@@ -294,8 +299,8 @@ interface GraphOverlayProps {
   highlightedNeurons: ReadonlyArray<[number, number]>;
 }
 
-/** Highlights (from the step-through) and the hover/focus marker, drawn over the graph. */
-function GraphOverlay({ layout, shown, highlightedParams, highlightedNeurons }: GraphOverlayProps) {
+/** Highlights (from the step-through) and the hover/focus marker; rings have no fill, so they never cover a value. */
+function GraphOverlay({ part, layout, shown, highlightedParams, highlightedNeurons }: GraphOverlayProps) {
   const edges = highlightedParams.size > 0 ? layout.edges.filter((e) => highlightedParams.has(e.index)) : [];
   const biasRings = highlightedParams.size > 0 ? layout.nodes.flat().filter((n) => n.biasIndex >= 0 && highlightedParams.has(n.biasIndex)) : [];
   const shownEdge = shown?.kind === 'weight' ? layout.edges.find((e) => e.layer === shown.layer && e.j === shown.j && e.i === shown.i) : undefined;
@@ -303,11 +308,20 @@ function GraphOverlay({ layout, shown, highlightedParams, highlightedNeurons }: 
   // many highlights at once (a whole layer of a big network): thinner marks, so they do not merge into a block
   const dense = edges.length + highlightedNeurons.length > 40;
   const outer = layout.radius + layout.ring + (dense ? 1 : 3);
+  const className = dense ? 'bl-graph__overlay bl-graph__overlay--dense' : 'bl-graph__overlay';
+  // a halo wider than the widest weight line, which is drawn over it
+  const halo = { strokeWidth: layout.maxEdgeWidth + (dense ? 2 : 5) };
+  if (part === 'edges')
+    return (
+      <g className={className} aria-hidden="true" pointerEvents="none">
+        {edges.map((e) => (
+          <line key={e.index} className="bl-graph__hl-edge" style={halo} x1={e.x1} y1={e.y1} x2={e.x2} y2={e.y2} />
+        ))}
+        {shownEdge && <line className="bl-graph__marker-edge" style={{ strokeWidth: layout.maxEdgeWidth + 6 }} x1={shownEdge.x1} y1={shownEdge.y1} x2={shownEdge.x2} y2={shownEdge.y2} />}
+      </g>
+    );
   return (
-    <g className={dense ? 'bl-graph__overlay bl-graph__overlay--dense' : 'bl-graph__overlay'} aria-hidden="true" pointerEvents="none">
-      {edges.map((e) => (
-        <line key={e.index} className="bl-graph__hl-edge" x1={e.x1} y1={e.y1} x2={e.x2} y2={e.y2} />
-      ))}
+    <g className={className} aria-hidden="true" pointerEvents="none">
       {biasRings.map((n) => (
         <circle key={`b${n.layer}:${n.j}`} className="bl-graph__hl-ring" cx={n.x} cy={n.y} r={layout.radius + layout.ring / 2 + 0.5} />
       ))}
@@ -315,7 +329,6 @@ function GraphOverlay({ layout, shown, highlightedParams, highlightedNeurons }: 
         const n = layout.nodes[l]?.[j];
         return n ? <circle key={`n${l}:${j}`} className="bl-graph__hl-node" cx={n.x} cy={n.y} r={outer} /> : null;
       })}
-      {shownEdge && <line className="bl-graph__marker-edge" x1={shownEdge.x1} y1={shownEdge.y1} x2={shownEdge.x2} y2={shownEdge.y2} />}
       {shownNode && <circle className="bl-graph__marker-node" cx={shownNode.x} cy={shownNode.y} r={shown?.kind === 'bias' ? layout.radius + layout.ring + 2 : outer + 1} />}
     </g>
   );

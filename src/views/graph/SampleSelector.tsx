@@ -1,8 +1,12 @@
-/** Which sample the graph shows: one button per sample for small batches, else a number field; and "Mean". */
+/**
+ * Which sample the graph shows: one button per sample for small batches, else a number field; and "Mean".
+ * Each sample's button says whether the network gets it right (✓/✗), and a count says how many it does:
+ * the batch-mean disc alone cannot tell a solved gate from a failed one.
+ */
 import type { PassRecord } from '../../engine';
 import { formatNumber } from '../format';
 import { sampleLabel } from './details';
-import { keptSamplesText } from './values';
+import { keptSamplesText, sampleRight, samplesRight } from './values';
 import type { SampleSelection } from './values';
 
 export interface SampleSelectorProps {
@@ -20,38 +24,52 @@ export function SampleSelector({ pass, sample, onSampleChange }: SampleSelectorP
   const limited = pass ? keptSamplesText(pass) : null;
   const disabled = !onSampleChange || count === 0;
   const pick = (s: SampleSelection) => onSampleChange?.(s);
+  const right = pass && count > 0 ? samplesRight(pass) : null;
   return (
-    <div className="bl-graph__samples bl-toggle" role="group" aria-label="Sample shown">
-      <button type="button" aria-pressed={sample === 'mean'} disabled={disabled} onClick={() => pick('mean')} title="Batch-mean activations">
-        Mean
-      </button>
-      {pass && count <= BUTTONS_UP_TO
-        ? Array.from({ length: count }, (_, s) => (
-            <button key={s} type="button" aria-pressed={sample === s} disabled={disabled} onClick={() => pick(s)} aria-label={`Sample ${s + 1}: ${sampleLabel(pass, s, formatNumber)}`}>
-              {sampleLabel(pass, s, formatNumber)}
-            </button>
-          ))
-        : pass && (
-            <label className="bl-graph__sample-field">
-              Sample
-              <input
-                type="number"
-                min={1}
-                max={kept}
-                step={1}
-                disabled={disabled || kept === 0}
-                value={sample === 'mean' ? '' : sample + 1}
-                placeholder="—"
-                onChange={(event) => {
-                  const v = Number(event.currentTarget.value);
-                  if (Number.isInteger(v) && v >= 1 && v <= kept) pick(v - 1);
-                }}
-              />
-              <span className="bl-graph__sample-of" title={limited ? `Per-sample values are kept for ${limited} at this size` : undefined}>
-                {limited ? `of ${kept.toLocaleString('en')} kept (${count.toLocaleString('en')} in all)` : `of ${count}`}
-              </span>
-            </label>
-          )}
+    <div className="bl-graph__samples-bar">
+      <div className="bl-graph__samples bl-toggle" role="group" aria-label="Sample shown">
+        <button type="button" aria-pressed={sample === 'mean'} disabled={disabled} onClick={() => pick('mean')} title="Batch-mean activations">
+          Mean
+        </button>
+        {pass && count <= BUTTONS_UP_TO
+          ? Array.from({ length: count }, (_, s) => {
+              const ok = sampleRight(pass, s);
+              return (
+                <button key={s} type="button" aria-pressed={sample === s} disabled={disabled} onClick={() => pick(s)} aria-label={`Sample ${s + 1}: ${sampleLabel(pass, s, formatNumber)}, ${ok ? 'right' : 'wrong'}`}>
+                  {sampleLabel(pass, s, formatNumber)}
+                  <span className={ok ? 'bl-graph__mark is-right' : 'bl-graph__mark is-wrong'} data-sample-right={String(ok)} aria-hidden="true">
+                    {ok ? '✓' : '✗'}
+                  </span>
+                </button>
+              );
+            })
+          : pass && (
+              <label className="bl-graph__sample-field">
+                Sample
+                <input
+                  type="number"
+                  min={1}
+                  max={kept}
+                  step={1}
+                  disabled={disabled || kept === 0}
+                  value={sample === 'mean' ? '' : sample + 1}
+                  placeholder="—"
+                  onChange={(event) => {
+                    const v = Number(event.currentTarget.value);
+                    if (Number.isInteger(v) && v >= 1 && v <= kept) pick(v - 1);
+                  }}
+                />
+                <span className="bl-graph__sample-of" title={limited ? `Per-sample values are kept for ${limited} at this size` : undefined}>
+                  {limited ? `of ${kept.toLocaleString('en')} kept (${count.toLocaleString('en')} in all)` : `of ${count}`}
+                </span>
+              </label>
+            )}
+      </div>
+      {right !== null && (
+        <span className="bl-graph__right" data-right={right} title="Samples whose output, rounded at ½, equals the target">
+          {right} of {count.toLocaleString('en')} right
+        </span>
+      )}
     </div>
   );
 }

@@ -4,7 +4,7 @@
  * the batch-mean input shown when "Mean" is selected. A record of a big network on big data
  * may hold per-sample values for its first samples only (keptSamples): later ones read NaN.
  */
-import { type Network, type PassRecord, layoutOf } from '../../engine';
+import { type Network, type PassRecord, layoutOf, passEvaluation, scoreOutputs } from '../../engine';
 
 export type SampleSelection = number | 'mean';
 
@@ -75,4 +75,15 @@ export function passMatches(network: Network, pass: PassRecord | null): pass is 
   if (pass.layers.length !== network.sizes.length - 1) return false;
   if (pass.paramsBefore.length !== network.params.length) return false;
   return pass.layers.every((layer, k) => layer.size === network.sizes[k + 1]);
+}
+
+/** Does sample s's output, rounded at ½, equal its target (the engine's "solved" rule for one sample)? */
+export function sampleRight(pass: PassRecord, s: number): boolean {
+  const nL = pass.targets.length / Math.max(1, pass.count);
+  return scoreOutputs(pass.outputs.subarray(s * nL, s * nL + nL), pass.targets.subarray(s * nL, s * nL + nL), 1, nL).solved;
+}
+
+/** How many samples the pass's outputs get right (the status line's verdict, counted). */
+export function samplesRight(pass: PassRecord): number {
+  return passEvaluation(pass).correct;
 }

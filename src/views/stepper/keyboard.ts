@@ -1,10 +1,11 @@
 /**
  * Keys of the step-through: → next step, ← previous step, while the stepper is open.
  * The container that shows the StepperPanel calls `useStepperKeyboard(open, handlers)`; the page's
- * own → shortcut (step one epoch) must stand aside while the stepper is open (the listener runs in
- * the capture phase and stops the event, so a bubbling page shortcut never sees it).
+ * own → shortcut (step one epoch) stands aside while the stepper is open. Like the page's shortcuts,
+ * they wait while the user types or works a control the keyboard brought focus to (../keyboardFocus).
  */
 import { useEffect, useRef } from 'react';
+import { pageKeysWin } from '../keyboardFocus';
 
 export interface KeyLike {
   key: string;
@@ -15,28 +16,9 @@ export interface KeyLike {
   target?: EventTarget | null;
 }
 
-/** Typing in a field (or a focused control that uses arrows itself) keeps its arrow keys. */
-export function isEditableTarget(target: EventTarget | null | undefined): boolean {
-  if (!target || typeof (target as Element).tagName !== 'string') return false;
-  const element = target as HTMLElement;
-  const tag = element.tagName.toLowerCase();
-  if (tag === 'textarea' || tag === 'select') return true;
-  if (tag === 'input') {
-    const type = (element as HTMLInputElement).type;
-    // a radio group moves its choice with the arrows
-    return !['button', 'checkbox', 'submit', 'reset'].includes(type);
-  }
-  const role = element.getAttribute?.('role');
-  // tabs, radios and menus move between their items with the arrows (the WAI-ARIA patterns)
-  if (role === 'slider' || role === 'spinbutton' || role === 'textbox' || role === 'tab' || role === 'radio' || role === 'menuitem' || role === 'option') return true;
-  // the figures (the network graph) move their keyboard focus with the arrows, as the page's own shortcuts respect
-  if (typeof element.closest === 'function' && element.closest('figure')) return true;
-  return element.isContentEditable === true;
-}
-
 export function stepperKeyAction(event: KeyLike): 'next' | 'previous' | null {
   if (event.altKey || event.ctrlKey || event.metaKey || event.shiftKey) return null;
-  if (isEditableTarget(event.target)) return null;
+  if (!pageKeysWin(event.target)) return null;
   if (event.key === 'ArrowRight') return 'next';
   if (event.key === 'ArrowLeft') return 'previous';
   return null;
@@ -58,6 +40,7 @@ export function useStepperKeyboard(open: boolean, handlers: StepperKeyHandlers, 
     const listener = (event: KeyboardEvent) => {
       const action = stepperKeyAction(event);
       if (!action) return;
+      // ahead of the focused control: a clicked tab or radio never moves with the arrow
       event.preventDefault();
       event.stopPropagation();
       if (action === 'next') latest.current.onNext();

@@ -13,6 +13,7 @@
  * - onRun(starts), onCancel(), onOpenStart(seed, derivative)
  */
 import { type ChangeEvent, useId, useMemo, useState } from 'react';
+import { Caption } from '../Caption';
 import type { DerivativeMode, StartOutcome, SweepSummary } from '../../engine';
 import { formatEpoch, formatNumber } from '../format';
 import { SERIES_COLORS } from '../palette';
@@ -201,9 +202,9 @@ export function SweepPanel({ status, progress, summary, error = null, defaultSta
           )}
         </>
       )}
-      <figcaption>
+      <Caption>
         Success = every rounded output equals its target. Intervals are Wilson 95% intervals; both derivatives train from the same seed and weights in each start.
-      </figcaption>
+      </Caption>
     </figure>
   );
 }

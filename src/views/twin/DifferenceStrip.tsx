@@ -85,7 +85,8 @@ export function DifferenceStrip({ labels, correct, buggy, difference, largest, w
           );
         })}
       </svg>
-      <div className="bl-twin__table-wrap">
+      {/* scrolls when the network is big: a keyboard stop, so its rows are reachable without a mouse */}
+      <div className="bl-twin__table-wrap" tabIndex={0} role="region" aria-label="Weights and biases of both networks">
         <table className="bl-twin__table">
           <thead>
             <tr>

@@ -16,6 +16,7 @@
  * - boundarySize?: side of each boundary plot (default 260)
  */
 import { useRef } from 'react';
+import { Caption } from '../Caption';
 import type { BoundaryGrids, Dataset, LargestDifference, ParameterLabel } from '../../engine';
 import { DecisionBoundary } from '../boundary/DecisionBoundary';
 import { CostCurve, type CostSource } from '../costCurve/CostCurve';
@@ -66,9 +67,9 @@ export function TwinView({ costs, data, grids, outputs, labels, params, differen
           <p className="bl-twin__empty">No twin run yet.</p>
         )}
       </div>
-      <figcaption>
+      <Caption>
         Both networks start from the same weights, data and seed and train epoch by epoch in lockstep; only BP2 differs (f′ at z or at a). Shown at epoch {formatEpoch(epoch)}.
-      </figcaption>
+      </Caption>
     </figure>
   );
 }

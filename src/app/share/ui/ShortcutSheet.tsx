@@ -3,15 +3,15 @@
  * so focus stays in it and returns where it was.
  */
 import { useEffect, useState } from 'react';
-import { isTyping } from '../../useShortcuts';
+import { isTextEntry } from '../../../views/keyboardFocus';
 import { useModalDialog } from './useModalDialog';
 
 const SHORTCUTS: ReadonlyArray<{ keys: string[]; what: string }> = [
-  { keys: ['Space'], what: 'Play or pause the run' },
-  { keys: ['→'], what: 'Step one epoch (Live lab); next step of the pass (Step through)' },
-  { keys: ['←'], what: 'Previous step of the pass (Step through)' },
-  { keys: ['←', '→'], what: 'On the mode tabs: Live lab, Step through, Bug lab' },
-  { keys: ['Tab'], what: 'Next control; Shift + Tab goes back' },
+  { keys: ['Space'], what: 'Play or pause the run, in every tab, also right after clicking a button, tab, preset or toggle' },
+  { keys: ['→'], what: 'Live lab and Bug lab: step one epoch. Step through: next step of the pass' },
+  { keys: ['←'], what: 'Step through: previous step of the pass' },
+  { keys: ['←', '→'], what: 'Reached with Tab, on the mode tabs, the Derivative choice or the network graph: move within it. After a click they stay the page’s keys' },
+  { keys: ['Tab'], what: 'Next control; Shift + Tab goes back. Space or Enter presses the control Tab reached' },
   { keys: ['Enter'], what: 'On a weight or bias of the graph: type a new value' },
   { keys: ['?'], what: 'This list of shortcuts' },
   { keys: ['Escape'], what: 'Close a dialog or menu; cancel an edit' },
@@ -23,7 +23,7 @@ export function ShortcutSheet() {
 
   useEffect(() => {
     const onKey = (event: KeyboardEvent) => {
-      if (event.key !== '?' || event.defaultPrevented || event.ctrlKey || event.metaKey || event.altKey || isTyping(event.target)) return;
+      if (event.key !== '?' || event.defaultPrevented || event.ctrlKey || event.metaKey || event.altKey || isTextEntry(event.target)) return;
       if (document.querySelector('dialog[open]')) return;
       event.preventDefault();
       setOpen(true);
@@ -64,7 +64,7 @@ export function ShortcutSheet() {
                 ))}
               </tbody>
             </table>
-            <p className="share-dialog__hint">Shortcuts wait while you type in a field. Every control is reachable with Tab and shows a blue focus ring.</p>
+            <p className="share-dialog__hint">No key changes a setting unless Tab brought you to it. Shortcuts wait while you type in a field or work a dialog. Every control is reachable with Tab and shows a blue focus ring.</p>
             <div className="share-dialog__actions">
               <button type="button" className="button button--primary" onClick={() => setOpen(false)} autoFocus>
                 Close
