@@ -5,7 +5,7 @@
  *
  * Translated so far (and checked here): the header (title, language switch, story button, transport,
  * status line, key hint, File menu, Copy link), the landing, the mode tabs and the settings panel;
- * the guided tour's card (every step) too. The live views, Step through, Bug lab and shortcut sheet are still English.
+ * the guided tour's card (every step) and the shortcut sheet too. The live views, Step through and Bug lab are still English.
  */
 import type { Browser, Page } from 'playwright-core';
 import { afterAll, beforeAll, describe, expect, inject, test } from 'vitest';
@@ -91,6 +91,13 @@ describe('简体中文', () => {
     expect(overflowing).toEqual([]);
     expect(await page.evaluate(() => document.querySelector('aside.controls')!.scrollWidth <= document.querySelector('aside.controls')!.clientWidth)).toBe(true);
     expect(await seriousViolations(page)).toEqual([]);
+    // the shortcut sheet
+    await page.getByRole('button', { name: '键盘快捷键' }).click();
+    const sheet = page.getByRole('dialog', { name: '键盘快捷键' });
+    await expect.poll(() => sheet.isVisible()).toBe(true);
+    expect(await englishIn(page, ['dialog.share-keys'])).toEqual([]);
+    expect(await seriousViolations(page)).toEqual([]);
+    await sheet.getByRole('button', { name: '关闭' }).click();
     await page.context().close();
   });
 
