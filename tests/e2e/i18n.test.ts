@@ -146,13 +146,14 @@ test('the guided tour in Chinese: every step’s card, its sentence in the run�
   for (let step = 1; step <= 6; step++) {
     await expect.poll(async () => tour.locator('.tour__counter').textContent()).toBe(`第 ${step} 步，共 6 步`);
     // the step's closing sentence, once its run has settled
-    await expect.poll(async () => ((await tour.locator('.tour__result').textContent()) ?? '').replace('正在运行…', ''), { timeout: 90_000 }).toMatch(/\d/);
+    await expect.poll(async () => ((await tour.locator('.tour__result').textContent()) ?? '').replace('正在运行…', ''), { timeout: 120_000, message: `step ${step}'s sentence` }).toMatch(/\d/);
     expect(await englishIn(page, ['.tour'])).toEqual([]);
     if (step < 6) await tour.getByRole('button', { name: '下一步' }).click();
   }
   expect(await seriousViolations(page)).toEqual([]);
   await page.context().close();
-});
+  // six steps, one of them a sweep of three gates: minutes on a busy machine
+}, 600_000);
 
 describe('the language a visitor gets', () => {
   test('a Chinese browser opens in 简体中文; a shared English link opens in English there', async () => {
