@@ -9,6 +9,10 @@ import { DerivativeSwitch } from './DerivativeSwitch';
 import { ErrorBoundary } from './ErrorBoundary';
 import { KeyHint } from './KeyHint';
 import { startSweepPool } from './bugLab/sweepPoolBridge';
+import { openLinkedExercise } from './exercise/exerciseLink';
+import { EmbedPage } from './embed/EmbedPage';
+import { announcePageLink, usePageLink } from './embed/pageLinkState';
+import { PresenterToggle } from './embed/PresenterToggle';
 import { LabViews } from './LabViews';
 import { ModePanel, ModeTabs } from './ModeTabs';
 import { startLabWorker } from './labWorker';
@@ -32,14 +36,23 @@ export function App() {
   useEffect(() => startLabWorker(store), [store]);
   useEffect(() => keepPageSettings(store), [store]);
   useEffect(() => startSweepPool(store), [store]);
+  useEffect(() => void openLinkedExercise(store), [store]);
+  useEffect(() => announcePageLink(store), [store]);
   useEffect(() => keepTourInAddress(store), [store]);
   useEffect(() => keepLanguageInAddress(), []);
   useShortcuts(store);
   const t = useT();
   const loadingTab = <p className="mode-panel__empty">{t('app.loading')}</p>;
+  const pageLink = usePageLink();
+  if (pageLink.embed)
+    return (
+      <LabStoreContext.Provider value={store}>
+        <EmbedPage link={{ ...pageLink, embed: pageLink.embed }} />
+      </LabStoreContext.Provider>
+    );
   return (
     <LabStoreContext.Provider value={store}>
-      <div className="app">
+      <div className={pageLink.presenter ? 'app app--presenter' : 'app'}>
         <header className="app__header panel">
           <h1>{t('header.title')}</h1>
           <LanguageSwitch />
@@ -48,6 +61,7 @@ export function App() {
           <DerivativeSwitch />
           <ShareTools />
           <KeyHint />
+          <PresenterToggle />
           <NotesBanner />
         </header>
         <ParamEditor />

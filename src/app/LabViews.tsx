@@ -41,7 +41,7 @@ export function LabViews() {
 /** The snapshot on show: a scrubbed checkpoint, else the live one. */
 const shownSnapshot = (s: LabState) => s.scrubSnapshot ?? s.snapshot;
 
-function GraphView() {
+export function GraphView() {
   const shown = useLab(shownSnapshot);
   const initialNetwork = useLab((s) => s.initialNetwork);
   const sample = useLab((s) => s.inspect.sample);
@@ -52,7 +52,7 @@ function GraphView() {
   return <NetworkGraph network={network} pass={shown?.pass ?? null} grids={shown?.grids ?? null} sample={sample} onSampleChange={selectSample} onParamClick={editParam} height={graphHeight(network.sizes)} />;
 }
 
-function BoundaryView() {
+export function BoundaryView() {
   const shown = useLab(shownSnapshot);
   const data = useLab((s) => s.data);
   const rounded = useLab((s) => s.ui.rounded);
@@ -62,7 +62,7 @@ function BoundaryView() {
   return <DecisionBoundary grids={shown?.grids ?? null} data={data} outputs={shown?.evaluation.outputs ?? null} rounded={rounded} onRoundedChange={onRoundedChange} size={size} />;
 }
 
-function CostView() {
+export function CostView() {
   const store = useLabStoreApi();
   const scale = useLab((s) => s.ui.costScale);
   const setUi = useLab((s) => s.setUi);
@@ -75,7 +75,7 @@ function CostView() {
 }
 
 /** Scrub back through the run's checkpoints, and back to live. */
-function ScrubBar() {
+export function ScrubBar() {
   const epoch = useLab((s) => s.run.epoch);
   const scrubEpoch = useLab((s) => s.inspect.scrubEpoch);
   const shownEpoch = useLab((s) => s.scrubSnapshot?.epoch ?? null);

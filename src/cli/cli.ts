@@ -2,7 +2,9 @@
  * The command dispatcher: picks the command, runs it, and turns every failure into one line on
  * stderr with its exit code (2 for bad input). Takes an io so tests can run it in-process.
  */
+import { checkCommand } from './commands/check';
 import { gradcheckCommand } from './commands/gradcheck';
+import { probeCommand } from './commands/probe';
 import { stepCommand } from './commands/step';
 import { sweepCommand } from './commands/sweep';
 import { trainCommand } from './commands/train';
@@ -17,6 +19,8 @@ export const COMMANDS: Readonly<Record<string, { run: Command; summary: string }
   sweep: { run: sweepCommand, summary: 'train from many seeds; success rate and median final cost' },
   step: { run: stepCommand, summary: 'one inspectable pass: z, a, δ per sample, gradients, the update' },
   gradcheck: { run: gradcheckCommand, summary: 'analytic gradient vs central differences; exit 1 above tolerance' },
+  probe: { run: probeCommand, summary: 'write the probe network and data, and the harnesses for your own backprop' },
+  check: { run: checkCommand, summary: 'diagnose your gradients on the probe: correct, or which slips; exit 1 when wrong' },
 };
 
 export const MAIN_HELP = [

@@ -22,3 +22,7 @@ export * from './slips';
 export * from './stats';
 export * from './sweep';
 export * from './twin';
+export * from './slipLibrary';
+export * from './probe';
+export * from './gradientFile';
+export * from './diagnosis';

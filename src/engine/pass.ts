@@ -4,11 +4,13 @@
  *   BP1: δ^L = ∇_a C ⊙ f_L′(z^L)   (sigmoid with cross-entropy: δ^L = a^L − y)
  *   BP2: δ^l = ((W^(l+1))ᵀ δ^(l+1)) ⊙ f_l′(z^l)   (buggy: f_l′(a^l))
  *   BP3: ∂C/∂b^l = δ^l,  BP4: ∂C/∂W^l = δ^l (a^(l−1))ᵀ, averaged over the batch
+ * Each slip of the library (slipLibrary.ts) is one option read at its own line in backward.
  */
 import { ACTIVATION_KERNELS, type ActivationKernel, NAIVE_SIGMOID_KERNEL } from './activations';
 import { COST_KERNELS } from './costs';
 import { type Layout, type Network, layoutOf } from './network';
 import type { TrainOptions } from './options';
+import { type PassSlips, type SlippedOptions, passSlipsOf } from './slipLibrary';
 
 /** Below this z the naive sigmoid's e^(−z) overflows to Infinity. */
 export const NAIVE_SIGMOID_OVERFLOW_Z = -709.782712893384;
@@ -86,10 +88,12 @@ export function forward(net: Network, ws: PassWorkspace, input: Float64Array, co
 
 /**
  * Cost terms and BP1–BP4 for the batch last run through `forward`. Fills ws.delta, ws.sampleCost
- * and ws.grad (∂C/∂params for the batch-mean cost, or scaled by 1/n_0 for the question's slip).
+ * and ws.grad (∂C/∂params for the batch-mean cost, or as the slips in `options` make it).
+ * Works from the output back, layer by layer: BP3 and BP4 of layer l, then BP2 for δ^(l−1), the
+ * order a learner's loop takes (so the update-order slip can read weights already moved).
  * Returns the sum of the batch's cost terms.
  */
-export function backward(net: Network, ws: PassWorkspace, target: Float64Array, count: number, options: TrainOptions): number {
+export function backward(net: Network, ws: PassWorkspace, target: Float64Array, count: number, options: SlippedOptions, slips: PassSlips = passSlipsOf(options)): number {
   const p = net.params;
   const sizes = ws.sizes;
   const L = sizes.length - 1;
@@ -103,46 +107,53 @@ export function backward(net: Network, ws: PassWorkspace, target: Float64Array, 
   const cost = COST_KERNELS[options.cost];
   // the cost, and BP1: δ^L = ∇_a C ⊙ f_L′(z^L), or the cost's closed form of it
   const total = cost.costAndGradient(aL, zL, target, dL, ws.sampleCost, count, nL, naive);
-  if (!cost.outputDelta) scaleByDerivative(kernels[L], dL, zL, aL, count * nL, slope, false);
-  // BP2, from layer L−1 down to 1: δ^l = ((W^(l+1))ᵀ δ^(l+1)) ⊙ f_l′(z^l), or f_l′(a^l) when buggy
-  const buggy = options.derivative === 'buggy';
-  for (let l = L - 1; l >= 1; l--) {
-    const n = sizes[l];
-    const nNext = sizes[l + 1];
-    const wNext = ws.layout.weightOffset[l + 1];
-    const dNext = ws.delta[l + 1];
-    const d = ws.delta[l];
-    for (let s = 0; s < count; s++) {
-      for (let j = 0; j < n; j++) {
-        let sum = 0;
-        for (let k = 0; k < nNext; k++) sum += p[wNext + k * n + j] * dNext[s * nNext + k];
-        d[s * n + j] = sum;
-      }
-    }
-    scaleByDerivative(kernels[l], d, ws.z[l], ws.a[l], count * n, slope, buggy);
-  }
-  // BP3 and BP4
+  // slip: the answer's BP1, (a − y)·f′(z) although the closed form a − y already holds f′
+  if (!cost.outputDelta || slips.answerBp1) scaleByDerivative(kernels[L], dL, zL, aL, count * nL, slope, false);
+  // slip: δ^L = y − a
+  if (slips.flippedSign) for (let k = 0; k < count * nL; k++) dL[k] = -dL[k];
   const g = ws.grad;
   g.fill(0);
-  for (let l = 1; l <= L; l++) {
+  // slips: no ÷ at all, or ÷ n_0 (the question's 1/len(x)); correct: ÷ the samples
+  const scale = slips.sumNotMean ? 1 : 1 / (options.gradientDivisor === 'features' || slips.divideByFeatures ? sizes[0] : count);
+  const buggy = options.derivative === 'buggy' || slips.derivativeAtA;
+  for (let l = L; l >= 1; l--) {
+    // BP3 and BP4 for layer l
     const nIn = sizes[l - 1];
     const nOut = sizes[l];
     const w0 = ws.layout.weightOffset[l];
     const b0 = ws.layout.biasOffset[l];
-    const prev = ws.a[l - 1];
+    // slip: BP4 with a^l instead of a^(l−1), where the shapes allow
+    const prev = slips.bp4WrongLayer && nOut === nIn ? ws.a[l] : ws.a[l - 1];
     const d = ws.delta[l];
     for (let s = 0; s < count; s++) {
       for (let j = 0; j < nOut; j++) {
         const dj = d[s * nOut + j];
-        g[b0 + j] += dj;
+        // slip: the bias gradient left out
+        if (!slips.noBiasGradient) g[b0 + j] += dj;
         const row = w0 + j * nIn;
         const inBase = s * nIn;
         for (let i = 0; i < nIn; i++) g[row + i] += dj * prev[inBase + i];
       }
     }
+    for (let k = w0; k < b0 + nOut; k++) g[k] *= scale;
+    if (l === 1) break;
+    // BP2: δ^(l−1) = ((W^l)ᵀ δ^l) ⊙ f′(z^(l−1)), or f′(a^(l−1)) when buggy
+    const n = nIn;
+    const dPrev = ws.delta[l - 1];
+    // slip: W^l already moved by η ∂C/∂W^l in this pass
+    const eta = slips.updateOrder ? slips.learningRate : 0;
+    for (let s = 0; s < count; s++) {
+      for (let j = 0; j < n; j++) {
+        let sum = 0;
+        if (eta === 0) for (let k = 0; k < nOut; k++) sum += p[w0 + k * n + j] * d[s * nOut + k];
+        else for (let k = 0; k < nOut; k++) sum += (p[w0 + k * n + j] - eta * g[w0 + k * n + j]) * d[s * nOut + k];
+        dPrev[s * n + j] = sum;
+      }
+    }
+    // slip: f′ of layer l (the next one) in place of layer l−1's, where the shapes allow
+    if (slips.bp2WrongLayer && nOut === n) kernels[l - 1].scaleByDerivative(dPrev, buggy ? ws.a[l] : ws.z[l], count * n, slope);
+    else scaleByDerivative(kernels[l - 1], dPrev, ws.z[l - 1], ws.a[l - 1], count * n, slope, buggy);
   }
-  const scale = 1 / (options.gradientDivisor === 'features' ? sizes[0] : count);
-  for (let k = 0; k < g.length; k++) g[k] *= scale;
   return total;
 }
 

@@ -12,6 +12,7 @@ import { createSnapshotSlice } from './snapshotSlice';
 import { createShareSlice } from './shareSlice';
 import { applyStepEvent, createStepSlice, isStepEvent } from './stepSlice';
 import { createBugLabSlice } from './bugLabSlice';
+import { createExerciseSlice } from './exerciseSlice';
 import { createStorySlice } from './storySlice';
 import type { LabState } from './types';
 
@@ -27,6 +28,7 @@ export function createLabStore(): LabStore {
     ...createShareSlice(set, get, api),
     ...createStepSlice(set, get, api),
     ...createBugLabSlice(set, get, api),
+    ...createExerciseSlice(set, get, api),
     ...createStorySlice(set, get, api),
     send: (_command: LabCommand) => {},
     receive: (event: LabEvent) => set(applyEvent(get(), event)),

@@ -4,6 +4,7 @@ import type { LabCommand, LabEvent, LabSnapshot, LabStopReason, Speed, StopCondi
 import type { ShareSlice } from './shareSlice';
 import type { StepSlice } from './stepSlice';
 import type { BugLabSlice } from './bugLabSlice';
+import type { ExerciseSlice } from './exerciseSlice';
 import type { StorySlice } from './storySlice';
 
 /** Which sample the graph shows activations for: an index, or the batch mean. */
@@ -133,4 +134,4 @@ export interface BridgeSlice {
   receiveAll(events: readonly LabEvent[]): void;
 }
 
-export type LabState = ConfigSlice & RunSlice & HistorySlice & SnapshotSlice & InspectSlice & BridgeSlice & ShareSlice & BugLabSlice & StepSlice & StorySlice;
+export type LabState = ConfigSlice & RunSlice & HistorySlice & SnapshotSlice & InspectSlice & BridgeSlice & ShareSlice & BugLabSlice & StepSlice & ExerciseSlice & StorySlice;

@@ -4,15 +4,21 @@
  * naive sigmoid on, where and when the live run's e^(−z) overflowed (counts from the worker).
  */
 import { useMemo } from 'react';
-import { type LabConfig, divisorEffect, overflowSites } from '../../engine';
+import { type LabConfig, type SlippedConfig, divisorEffect, overflowSites } from '../../engine';
 import { useConfigFields, useLab } from '../../store/hooks';
 import { CodePanel } from '../../views/codePanel/CodePanel';
 import { type OverflowReport, SlipSwitches } from '../../views/slips/SlipSwitches';
+import { AnswerBp1Switch } from './AnswerBp1Switch';
+import { useStore } from 'zustand';
+import { mysteryStore } from './mystery';
 
 export function SlipsSection({ onProblem }: { onProblem(message: string | null): void }) {
   const { derivative, gradientDivisor, sigmoidForm, learningRate, batchSize } = useConfigFields('derivative', 'gradientDivisor', 'sigmoidForm', 'learningRate', 'batchSize');
   const data = useLab((s) => s.data);
   const snapshot = useLab((s) => s.snapshot);
+  // the library's slips beyond the three switches that the page can set (the mystery's stay hidden)
+  const mystery = useStore(mysteryStore, (m) => m.code !== null);
+  const answerBp1 = useLab((s) => (s.config as LabConfig & SlippedConfig).slips?.includes('answerBp1') ?? false) && !mystery;
   const setConfig = useLab((s) => s.setConfig);
   const apply = (patch: Partial<LabConfig>) => onProblem(setConfig(patch));
 
@@ -45,8 +51,9 @@ export function SlipsSection({ onProblem }: { onProblem(message: string | null):
           divisor={divisor}
           overflow={overflow}
         />
-        <CodePanel derivative={derivative} gradientDivisor={gradientDivisor} sigmoidForm={sigmoidForm} />
+        <CodePanel derivative={derivative} gradientDivisor={gradientDivisor} sigmoidForm={sigmoidForm} slips={answerBp1 ? ['answerBp1'] : []} />
       </div>
+      <AnswerBp1Switch onProblem={onProblem} />
       {sigmoidForm === 'naive' && (
         <p className="bl-hint">
           The overflow counts follow the live run: press Play (Max speed) and watch. On the question’s AND, seed 1, e^(−z) first overflows at epoch 7,640.

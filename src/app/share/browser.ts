@@ -55,10 +55,18 @@ export async function copyText(text: string): Promise<boolean> {
 }
 
 /** Puts a query in the address bar without a reload or a new history entry. */
+/** The page-level keys (embed, presenter …) every rewrite keeps; registered by src/app/embed. */
+let pageParams: () => Array<[string, string]> = () => [];
+export function keepPageParams(read: () => Array<[string, string]>): void {
+  pageParams = read;
+}
+
 export function replaceQuery(query: URLSearchParams): void {
   try {
     const url = new URL(window.location.href);
-    url.search = query.toString();
+    const full = new URLSearchParams(query);
+    for (const [key, value] of pageParams()) full.set(key, value);
+    url.search = full.toString();
     window.history.replaceState(window.history.state, '', url);
   } catch {
     // some embedded contexts forbid history changes; the Copy link control still works

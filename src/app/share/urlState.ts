@@ -5,6 +5,7 @@
  */
 import { CONFIG_SETTINGS, DEFAULT_CONFIG, type LabConfig, STOP_SETTINGS, configError } from '../../engine';
 import { SPEEDS } from '../../worker/protocol';
+import { PAGE_LINK_KEYS } from '../embed/pageLinkKeys';
 import { type Property, type PropertyTable, type ValuesOf, choiceProperty, copyValue, propertyOf, quote, settingProperty, readProperty, switchProperty } from './properties';
 
 /** Links longer than this are refused whole (browsers and chat apps mangle very long links anyway). */
@@ -164,7 +165,7 @@ export function decodeSettings<U extends PropertyTable>(
     }
     const slot = slots.get(key);
     if (!slot) {
-      if (!unknown.includes(key)) unknown.push(key);
+      if (!unknown.includes(key) && !PAGE_LINK_KEYS.has(key)) unknown.push(key);
       continue;
     }
     const { label } = slot.property;

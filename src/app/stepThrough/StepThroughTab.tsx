@@ -10,6 +10,7 @@ import { useLab, useLabShallow, useLabStoreApi } from '../../store/hooks';
 import { currentMomentKey } from '../../store/stepSlice';
 import type { LabState } from '../../store/types';
 import type { InspectedPasses } from '../../worker/inspectProtocol';
+import { StepComputationalGraph } from '../../views/compgraph/StepComputationalGraph';
 import { GradCheckPanel } from '../../views/gradcheck/GradCheckPanel';
 import { gradCheckParamColor } from '../../views/gradcheck/colors';
 import { type GraphHighlight, NetworkGraph } from '../../views/graph/NetworkGraph';
@@ -17,6 +18,8 @@ import { useStepperKeyboard } from '../../views/stepper/keyboard';
 import { initialStepperState, runStepperAction, stepperReducer } from '../../views/stepper/machine';
 import { StepperPanel } from '../../views/stepper/StepperPanel';
 import type { StepHighlight } from '../../views/stepper/types';
+import { ExerciseBar } from '../exercise/ExerciseBar';
+import { useStepExercise } from '../exercise/useStepExercise';
 import { type LoadOutcome, StepLoader } from './StepLoader';
 import { StepNotes } from './StepNotes';
 import { SaturationSection } from '../tour/SaturationSection';
@@ -55,6 +58,11 @@ export function StepThroughTab() {
     onPrevious: () => runStepperAction(stepper, { type: 'previous' }, dispatch, onNextEpoch),
   });
 
+  const exercisePass = useMemo(
+    () => (shown ? { key: `run ${shown.runId}, epoch ${shown.epoch}`, sample, sizes: shown.network.sizes, settings: shown.options } : null),
+    [shown, sample],
+  );
+  const { exercise, feedback } = useStepExercise(exercisePass, setStepHighlight);
   const grids = usePassGrids(shown);
   const check = gradCheck && gradCheck.runId === runId ? gradCheck : null;
   const paramColor = useMemo(() => (gradCheckOn && check ? gradCheckParamColor(check.check) : undefined), [gradCheckOn, check]);
@@ -75,6 +83,7 @@ export function StepThroughTab() {
             Gradient check
           </button>
         </div>
+        <ExerciseBar passKey={exercisePass?.key ?? null} feedback={feedback} />
         {/* always one line, so loading something never moves the graph and the stepper below */}
         <p className={outcome && !outcome.ok ? 'step-tab__outcome is-bad' : 'step-tab__outcome'} role={outcome && !outcome.ok ? 'alert' : 'status'} title={outcome?.message}>
           {outcome ? outcome.message : 'Nothing loaded here: the steps show the live lab’s own network and data.'}
@@ -115,6 +124,7 @@ export function StepThroughTab() {
                 onHighlight={setStepHighlight}
                 onNextEpoch={onNextEpoch}
                 epoch={shown.epoch}
+                exercise={exercise}
               />
             ) : (
               <p className="step-tab__waiting">Computing the pass…</p>
@@ -122,6 +132,8 @@ export function StepThroughTab() {
           </div>
         </section>
       </div>
+      {/* the graph would show the answers */}
+      {shown && !exercise && <StepComputationalGraph passes={shown} sample={sample} />}
     </div>
   );
 }

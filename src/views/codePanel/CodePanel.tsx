@@ -7,7 +7,7 @@
  * Props: derivative ('correct' | 'buggy'), gradientDivisor ('samples' | 'features'),
  * sigmoidForm ('stable' | 'naive'), all from the current configuration.
  */
-import type { DerivativeMode, GradientDivisor, SigmoidForm } from '../../engine';
+import { type DerivativeMode, type GradientDivisor, SLIPS, type SigmoidForm, type SlipId } from '../../engine';
 import { DERIVATIVE_LINES, DIVISOR_LINES, SIGMOID_LINES, SNIPPET } from './snippet';
 import '../views.css';
 import './codePanel.css';
@@ -16,16 +16,20 @@ export interface CodePanelProps {
   derivative: DerivativeMode;
   gradientDivisor: GradientDivisor;
   sigmoidForm: SigmoidForm;
+  /** slips of the library beyond the three switches: each one's line is written its wrong way and marked */
+  slips?: readonly SlipId[];
 }
 
 interface Line {
   text: string;
   /** which switch this line follows, and whether its current form is one of the question's slips */
-  slot?: 'sigmoid' | 'divisor' | 'derivative';
+  slot?: 'sigmoid' | 'divisor' | 'derivative' | 'library';
   slip?: boolean;
+  /** a library slip's name, for the line's label */
+  name?: string;
 }
 
-const SLOT_NAMES = { sigmoid: 'sigmoid form', divisor: 'gradient divisor', derivative: 'derivative' } as const;
+const SLOT_NAMES = { sigmoid: 'sigmoid form', divisor: 'gradient divisor', derivative: 'derivative', library: 'slip' } as const;
 
 /** A line split into code and its # comment, so the comment can be dimmed. */
 function CodeText({ text }: { text: string }) {
@@ -39,13 +43,38 @@ function CodeText({ text }: { text: string }) {
   );
 }
 
-export function CodePanel({ derivative, gradientDivisor, sigmoidForm }: CodePanelProps) {
-  const lines: Line[] = SNIPPET.flatMap((line): Line[] => {
+/** The line of code without its indentation and # comment. */
+const codeOf = (text: string) => text.split('#')[0].trim();
+
+/** Writes each slip's line its wrong way (the update-order slip moves the update above BP2). */
+function withLibrarySlips(lines: Line[], slips: readonly SlipId[]): Line[] {
+  const out = [...lines];
+  for (const id of slips) {
+    const slip = SLIPS[id];
+    if (id === 'updateOrder') {
+      const update = out.findIndex((l) => codeOf(l.text) === 'W[l] -= eta * grad_W');
+      const branch = out.findIndex((l) => codeOf(l.text) === 'if l > 1:');
+      if (update < 0 || branch < 0) continue;
+      const [moved] = out.splice(update, 1);
+      out.splice(branch, 0, { text: `${moved.text}   # before BP2 reads W[l]: the slip`, slot: 'library', slip: true, name: slip.name });
+      continue;
+    }
+    const at = out.findIndex((l) => codeOf(l.text) === slip.fix);
+    if (at < 0) continue;
+    const indent = /^\s*/.exec(out[at].text)?.[0] ?? '';
+    out[at] = { text: `${indent}${slip.wrong}   # the slip`, slot: 'library', slip: true, name: slip.name };
+  }
+  return out;
+}
+
+export function CodePanel({ derivative, gradientDivisor, sigmoidForm, slips = [] }: CodePanelProps) {
+  const switchLines: Line[] = SNIPPET.flatMap((line): Line[] => {
     if (typeof line === 'string') return [{ text: line }];
     if (line.slot === 'sigmoid') return SIGMOID_LINES[sigmoidForm].map((text) => ({ text, slot: 'sigmoid', slip: sigmoidForm === 'naive' }));
     if (line.slot === 'divisor') return DIVISOR_LINES[gradientDivisor].map((text) => ({ text, slot: 'divisor', slip: gradientDivisor === 'features' }));
     return DERIVATIVE_LINES[derivative].map((text) => ({ text, slot: 'derivative', slip: derivative === 'buggy' }));
   });
+  const lines = withLibrarySlips(switchLines, slips.filter((id) => SLIPS[id].setting === undefined));
   return (
     <figure className="bl-view bl-code" aria-label="Backprop code">
       <pre className="bl-code__pre" tabIndex={0}>
@@ -55,7 +84,7 @@ export function CodePanel({ derivative, gradientDivisor, sigmoidForm }: CodePane
               key={k}
               className={`bl-code__line${line.slot ? ` bl-code__line--switch ${line.slip ? 'is-slip' : 'is-fixed'}` : ''}`}
               data-slot={line.slot}
-              aria-label={line.slot ? `${SLOT_NAMES[line.slot]} (${line.slip ? 'the slip' : 'correct'}): ${line.text.trim()}` : undefined}
+              aria-label={line.slot ? `${line.name ?? SLOT_NAMES[line.slot]} (${line.slip ? 'the slip' : 'correct'}): ${line.text.trim()}` : undefined}
             >
               <span className="bl-code__number" aria-hidden="true">
                 {k + 1}

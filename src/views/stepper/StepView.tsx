@@ -1,14 +1,24 @@
 /** One step of the pass: title, equation, the equation with numbers, notes, and its tables. */
 import type { StepHighlight, Step, StepTable, TableCell } from './types';
+import type { ReactNode } from 'react';
 import { Tex } from './Tex';
+
+/** Exercise mode (src/app/exercise): cells the learner finds are drawn by the exercise, their numbers hidden. */
+export interface StepExercise {
+  /** what to show instead of a cell to find; undefined shows the cell as usual */
+  cell(step: Step, table: StepTable, row: number, column: number): ReactNode | undefined;
+  /** hide the equation with the numbers while the step still has cells to find */
+  hidesNumbers(step: Step): boolean;
+}
 
 export interface StepViewProps {
   step: Step;
   /** a hovered number's place on the graph, or the step's own highlight when the pointer leaves */
   onHighlight?(highlight: StepHighlight | null): void;
+  exercise?: StepExercise;
 }
 
-export function StepView({ step, onHighlight }: StepViewProps) {
+export function StepView({ step, onHighlight, exercise }: StepViewProps) {
   return (
     <article className="bl-stepper__step" aria-labelledby={`bl-step-${step.id}`}>
       <h3 id={`bl-step-${step.id}`} className="bl-stepper__title">
@@ -19,7 +29,7 @@ export function StepView({ step, onHighlight }: StepViewProps) {
         <div className="bl-stepper__equation" role="group" aria-label="Equation">
           <Tex tex={step.equation} display />
         </div>
-        <div className="bl-stepper__numbers" role="group" aria-label="With the numbers">
+        <div className="bl-stepper__numbers" role="group" aria-label="With the numbers" hidden={exercise?.hidesNumbers(step)} tabIndex={0}>
           {step.substituted.map((line, k) => (
             <div className="bl-stepper__line" key={k}>
               <Tex tex={line.tex} display />
@@ -36,7 +46,7 @@ export function StepView({ step, onHighlight }: StepViewProps) {
       )}
       <div className="bl-stepper__tables">
         {step.tables.map((table) => (
-          <StepTableView key={table.id} table={table} onHover={(cell) => onHighlight?.(cell?.at ?? step.highlight)} />
+          <StepTableView key={table.id} table={table} onHover={(cell) => onHighlight?.(cell?.at ?? step.highlight)} replace={exercise && ((r, c) => exercise.cell(step, table, r, c))} />
         ))}
       </div>
     </article>
@@ -47,6 +57,8 @@ export interface StepTableViewProps {
   table: StepTable;
   /** the hovered cell, or null when the pointer leaves */
   onHover?(cell: TableCell | null): void;
+  /** a cell's replacement (exercise mode), or undefined to show it */
+  replace?(row: number, column: number): ReactNode | undefined;
 }
 
 const MARK_TITLES: Record<NonNullable<TableCell['mark']>, string> = {
@@ -56,7 +68,7 @@ const MARK_TITLES: Record<NonNullable<TableCell['mark']>, string> = {
   result: 'result of this step',
 };
 
-export function StepTableView({ table, onHover }: StepTableViewProps) {
+export function StepTableView({ table, onHover, replace }: StepTableViewProps) {
   const more: string[] = [];
   if (table.omittedRows > 0) more.push(`${table.omittedRows} more row${table.omittedRows === 1 ? '' : 's'}`);
   if (table.omittedColumns > 0) more.push(`${table.omittedColumns} more column${table.omittedColumns === 1 ? '' : 's'}`);
@@ -79,7 +91,15 @@ export function StepTableView({ table, onHover }: StepTableViewProps) {
             <th scope="row">
               <Tex tex={row.label} />
             </th>
-            {row.cells.map((cell, c) => (
+            {row.cells.map((cell, c) => {
+              const instead = replace?.(r, c);
+              if (instead !== undefined)
+                return (
+                  <td key={c} className="bl-stepper__cell--asked">
+                    {instead}
+                  </td>
+                );
+              return (
               <td
                 key={c}
                 className={cell.mark ? `bl-stepper__cell--${cell.mark}` : undefined}
@@ -89,7 +109,8 @@ export function StepTableView({ table, onHover }: StepTableViewProps) {
               >
                 {cell.text}
               </td>
-            ))}
+              );
+            })}
           </tr>
         ))}
       </tbody>

@@ -10,7 +10,7 @@ import { formatNumber } from '../format';
 import { type StepperAction, type StepperState, runStepperAction } from './machine';
 import { contextError, passSizes } from './records';
 import { PHASE_LABELS, buildStep, stepPhases } from './steps';
-import { StepView } from './StepView';
+import { type StepExercise, StepView } from './StepView';
 import { PHASES, type Phase, type SampleSelection, type StepHighlight, type StepSettings } from './types';
 import '../views.css';
 import './stepper.css';
@@ -35,12 +35,14 @@ export interface StepperPanelProps {
   playInterval?: number;
   /** the epoch the pass belongs to, if the caller counts them */
   epoch?: number;
+  /** exercise mode: the learner finds the step's results */
+  exercise?: StepExercise;
 }
 
 const MODE_TEXT = { correct: 'correct (f′ at z)', buggy: 'buggy (f′ at a)' } as const;
 
 export function StepperPanel(props: StepperPanelProps) {
-  const { network, pass, otherPass, settings, sample, onSampleChange, state, dispatch, onHighlight, onNextEpoch, playInterval = 1500, epoch } = props;
+  const { network, pass, otherPass, settings, sample, onSampleChange, state, dispatch, onHighlight, onNextEpoch, playInterval = 1500, epoch, exercise } = props;
 
   // A new pass (or a new shape) reloads the machine; the first load starts at the top.
   const loaded = useRef<PassRecord | null>(null);
@@ -124,7 +126,7 @@ export function StepperPanel(props: StepperPanelProps) {
         )}
       </p>
       {problem && <p className="bl-stepper__problem">{problem}</p>}
-      {step && <StepView step={step} onHighlight={(h) => onHighlight?.(h)} />}
+      {step && <StepView step={step} onHighlight={(h) => onHighlight?.(h)} exercise={exercise} />}
     </section>
   );
 }

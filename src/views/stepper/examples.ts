@@ -21,7 +21,7 @@ export const EXAMPLES_FORMAT = 'backprop-lab/examples';
 
 const fileName = v.pipe(v.string(), v.regex(/^[\w.-]+\.json$/, 'expected a file name like "xor.dataset.json" next to index.json'));
 
-const Settings = v.object({
+export const Settings = v.object({
   cost: v.picklist(COSTS),
   derivative: v.picklist(DERIVATIVE_MODES),
   learningRate: v.number(),

@@ -1,0 +1,58 @@
+/**
+ * The page-level link keys of embedding and presenting: `embed=` one view filling the frame,
+ * `controls=` which controls come with it, `size=large` for projectors, `presenter=1`. Read beside
+ * the settings codec (which passes over them, src/app/embed/pageLinkKeys.ts); a malformed value is
+ * named in a note and left out.
+ */
+export const EMBED_VIEWS = ['graph', 'boundary', 'cost', 'step', 'twin', 'tour'] as const;
+export type EmbedView = (typeof EMBED_VIEWS)[number];
+export const EMBED_CONTROLS = ['none', 'play', 'full'] as const;
+export type EmbedControls = (typeof EMBED_CONTROLS)[number];
+
+export interface PageLink {
+  embed: EmbedView | null;
+  controls: EmbedControls;
+  large: boolean;
+  presenter: boolean;
+}
+
+export const DEFAULT_PAGE_LINK: PageLink = { embed: null, controls: 'none', large: false, presenter: false };
+
+const quoted = (value: string) => `"${value.length > 20 ? `${value.slice(0, 20)}…` : value}"`;
+
+export function readPageLink(search: string): { link: PageLink; notes: string[] } {
+  const params = new URLSearchParams(search);
+  const link: PageLink = { ...DEFAULT_PAGE_LINK };
+  const notes: string[] = [];
+  const embed = params.get('embed');
+  if (embed !== null) {
+    if (!(EMBED_VIEWS as readonly string[]).includes(embed)) notes.push(`embed=${quoted(embed)} is not a view; the link can embed ${EMBED_VIEWS.join(', ')}. Showing the whole lab.`);
+    else link.embed = embed as EmbedView;
+  }
+  const controls = params.get('controls');
+  if (controls !== null) {
+    if ((EMBED_CONTROLS as readonly string[]).includes(controls)) link.controls = controls as EmbedControls;
+    else notes.push(`controls=${quoted(controls)} is not one of ${EMBED_CONTROLS.join(', ')}; no controls shown.`);
+  }
+  const size = params.get('size');
+  if (size !== null) {
+    if (size === 'large') link.large = true;
+    else if (size !== 'normal') notes.push(`size=${quoted(size)} is not "large" or "normal"; normal size.`);
+  }
+  const presenter = params.get('presenter');
+  if (presenter !== null) {
+    if (presenter === '1') link.presenter = true;
+    else if (presenter !== '0') notes.push(`presenter=${quoted(presenter)} is not 1 or 0; presenter mode off.`);
+  }
+  return { link, notes };
+}
+
+/** The keys of `link` that differ from the defaults, for the address bar. */
+export function pageLinkParams(link: PageLink): Array<[string, string]> {
+  const params: Array<[string, string]> = [];
+  if (link.embed) params.push(['embed', link.embed]);
+  if (link.controls !== 'none') params.push(['controls', link.controls]);
+  if (link.large) params.push(['size', 'large']);
+  if (link.presenter) params.push(['presenter', '1']);
+  return params;
+}

@@ -1,0 +1,51 @@
+/**
+ * The page link's embed and presenter keys as a small external store: read once from the address
+ * the page opened with, kept in the address bar through the settings keeper's rewrites, and the
+ * presenter switch writes its key back.
+ */
+import { useSyncExternalStore } from 'react';
+import type { LabStore } from '../../store/labStore';
+import { keepPageParams } from '../share/browser';
+import { type PageLink, pageLinkParams, readPageLink } from './embedLink';
+
+const opening = readPageLink(typeof location === 'undefined' ? '' : location.search);
+let current: PageLink = opening.link;
+const listeners = new Set<() => void>();
+
+keepPageParams(() => pageLinkParams(current));
+
+export function usePageLink(): PageLink {
+  return useSyncExternalStore(
+    (onChange) => {
+      listeners.add(onChange);
+      return () => listeners.delete(onChange);
+    },
+    () => current,
+  );
+}
+
+export function setPresenter(store: LabStore, on: boolean): void {
+  if (current.presenter === on) return;
+  current = { ...current, presenter: on };
+  // presenting pages through the stepper's steps with ← and →
+  if (on) store.getState().setUi({ mode: 'step' });
+  try {
+    const url = new URL(window.location.href);
+    if (on) url.searchParams.set('presenter', '1');
+    else url.searchParams.delete('presenter');
+    window.history.replaceState(window.history.state, '', url);
+  } catch {
+    // a frame that forbids history changes keeps presenter mode for this visit only
+  }
+  for (const listener of listeners) listener();
+}
+
+const announced = new WeakSet<LabStore>();
+
+/** The link's malformed embed keys in the notes banner, and presenter mode's tab, once per store. */
+export function announcePageLink(store: LabStore): void {
+  if (announced.has(store)) return;
+  announced.add(store);
+  if (opening.notes.length > 0) store.getState().addNotes(opening.notes.map((message) => ({ key: 'embed', message })));
+  if (current.presenter && !current.embed) store.getState().setUi({ mode: 'step' });
+}

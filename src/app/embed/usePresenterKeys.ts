@@ -1,0 +1,27 @@
+/**
+ * Presenter mode's → and ← for the guided tour: while the tour is open they page through its steps
+ * (caught before the stepper's and the page's own arrow keys); otherwise those keep them (the stepper
+ * pages through its steps in Step through).
+ */
+import { useEffect } from 'react';
+import { useLabStoreApi } from '../../store/hooks';
+import { TOUR_STEP_COUNT } from '../tour/tourSteps';
+
+export function usePresenterKeys(presenter: boolean): void {
+  const store = useLabStoreApi();
+  useEffect(() => {
+    if (!presenter) return;
+    const onKey = (event: KeyboardEvent) => {
+      if (event.key !== 'ArrowRight' && event.key !== 'ArrowLeft') return;
+      const step = store.getState().story.tourStep;
+      if (step === null || event.altKey || event.ctrlKey || event.metaKey) return;
+      if (event.target instanceof Element && event.target.closest('input, textarea, select, [role="slider"], [contenteditable="true"]')) return;
+      const next = Math.min(TOUR_STEP_COUNT, Math.max(1, step + (event.key === 'ArrowRight' ? 1 : -1)));
+      event.preventDefault();
+      event.stopPropagation();
+      if (next !== step) store.getState().setTourStep(next);
+    };
+    window.addEventListener('keydown', onKey, true);
+    return () => window.removeEventListener('keydown', onKey, true);
+  }, [store, presenter]);
+}

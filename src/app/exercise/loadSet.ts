@@ -1,0 +1,48 @@
+/**
+ * Opening an exercise set: parse it, load its network, data and settings into the lab (the same
+ * path as a worked example), then switch exercise mode on with its steps and sample. A bad set
+ * changes nothing and its message names the field.
+ */
+import type { ParseResult } from '../../engine';
+import type { LabStore } from '../../store/labStore';
+import { type ExerciseSet, exerciseSetUrl, parseExerciseSet } from './exerciseSet';
+
+/** The sets shipped in public/exercises (tests check each file's title against these). */
+export const SHIPPED_EXERCISE_SETS = [
+  { id: 'question-one-pass', title: 'One pass of the question’s network' },
+  { id: 'bp2-by-hand', title: 'BP2 by hand, correct and buggy' },
+] as const;
+
+export function openExerciseSet(store: LabStore, text: string, source: string): ParseResult<ExerciseSet> {
+  const parsed = parseExerciseSet(text);
+  if (!parsed.ok) return { ok: false, error: `${source}: ${parsed.error}` };
+  const set = parsed.value;
+  const problem = store.getState().loadIntoLab({ network: set.network, data: set.data, options: set.options });
+  if (problem) return { ok: false, error: `${source}: ${problem}` };
+  const state = store.getState();
+  state.setExerciseSet(set.summary);
+  state.setExerciseOn(true);
+  state.setUi({ mode: 'step' });
+  // the sample applies once the set's own pass has arrived (the stepper clamps it to the data it has)
+  const stop = store.subscribe((s) => {
+    const passes = s.stepThrough.passes;
+    if (!passes || passes.pass.count !== set.data.count || passes.network.params.join() !== set.network.params.join()) return;
+    stop();
+    s.selectStepSample(set.sample);
+  });
+  return parsed;
+}
+
+/** Fetches a set shipped in public/exercises by its name. */
+export async function fetchShippedSet(name: string): Promise<ParseResult<string>> {
+  const url = exerciseSetUrl(name);
+  if (!url) return { ok: false, error: `exercise=${name}: a set's name has only lower-case letters, digits and dashes` };
+  try {
+    const response = await fetch(url);
+    // a host that answers every path with the page (a single-page fallback) has no such set either
+    if (!response.ok || (response.headers.get('content-type') ?? '').includes('text/html')) return { ok: false, error: `exercise=${name}: no such exercise set in exercises/` };
+    return { ok: true, value: await response.text() };
+  } catch (err) {
+    return { ok: false, error: `exercise=${name}: the set could not be read (${(err as Error).message})` };
+  }
+}

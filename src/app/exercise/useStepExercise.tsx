@@ -1,0 +1,113 @@
+/**
+ * Exercise mode over the stepper: the StepExercise the stepper draws its cells with, reading and
+ * writing this pass's progress in the store's exercise slice.
+ */
+import { type FormEvent, useCallback, useMemo, useState } from 'react';
+import { useLab, useLabStoreApi } from '../../store/hooks';
+import { type CellProgress, EXERCISE_TRIES } from '../../store/exerciseSlice';
+import type { StepExercise } from '../../views/stepper/StepView';
+import type { SampleSelection, Step, StepHighlight, StepSettings } from '../../views/stepper/types';
+import { type AskedCell, askedCells } from './askedCells';
+import { gradeAnswer } from './grading';
+import { hintFor } from './hints';
+
+export interface ExerciseFeedback {
+  kind: 'hint' | 'right' | 'revealed' | 'unreadable';
+  text: string;
+}
+
+export interface ExercisePass {
+  /** "run 2, epoch 0": the pass the answers belong to */
+  key: string;
+  sample: SampleSelection;
+  sizes: readonly number[];
+  settings: Pick<StepSettings, 'cost' | 'derivative'>;
+}
+
+export function useStepExercise(pass: ExercisePass | null, onHint: (highlight: StepHighlight | null) => void) {
+  const store = useLabStoreApi();
+  const on = useLab((s) => s.exercise.on);
+  const ask = useLab((s) => s.exercise.set?.ask ?? null);
+  const progress = useLab((s) => (pass ? s.exercise.progress[pass.key] : undefined));
+  const [feedback, setFeedback] = useState<ExerciseFeedback | null>(null);
+
+  const keyOf = useCallback((step: Step, asked: AskedCell) => `${step.id}|${pass?.sample}|${asked.table.id}|${asked.row}|${asked.column}`, [pass]);
+
+  const answer = useCallback(
+    (step: Step, asked: AskedCell, text: string) => {
+      if (!pass || asked.cell.value === null) return;
+      const grade = gradeAnswer(text, asked.cell.value);
+      if (grade === 'unreadable') return setFeedback({ kind: 'unreadable', text: `“${text}” is not a number: type one such as 0.123, −1.5 or 2.4e−3.` });
+      const after = store.getState().recordAttempt(pass.key, keyOf(step, asked), { step: step.id, cell: asked.name, correct: asked.cell.value }, text, grade === 'right');
+      if (after.outcome === 'right') {
+        onHint(null);
+        return setFeedback({ kind: 'right', text: `Right: ${asked.name} = ${asked.cell.text}.` });
+      }
+      if (after.outcome === 'revealed') {
+        onHint(null);
+        return setFeedback({ kind: 'revealed', text: `${asked.name} = ${asked.cell.text}, revealed after ${after.answers.length} tries.` });
+      }
+      const hint = asked.cell.ref ? hintFor(asked.cell.ref, pass.sizes, pass.settings) : null;
+      onHint(hint ? hint.highlight : null);
+      const left = EXERCISE_TRIES - after.answers.length;
+      setFeedback({ kind: 'hint', text: `Not ${text}. ${hint?.text ?? ''} ${left} ${left === 1 ? 'try' : 'tries'} left; the graph lights up the terms.` });
+    },
+    [pass, store, keyOf, onHint],
+  );
+
+  const exercise = useMemo<StepExercise | undefined>(() => {
+    if (!on || !pass) return undefined;
+    const stateOf = (step: Step, asked: AskedCell): CellProgress | undefined => progress?.[keyOf(step, asked)];
+    const done = (p: CellProgress | undefined) => p !== undefined && p.outcome !== 'open';
+    return {
+      hidesNumbers: (step) => askedCells(step, ask).some((asked) => !done(stateOf(step, asked))),
+      cell(step, table, row, column) {
+        const list = askedCells(step, ask);
+        const index = list.findIndex((a) => a.table.id === table.id && a.row === row && a.column === column);
+        if (index < 0) return undefined;
+        const asked = list[index];
+        const state = stateOf(step, asked);
+        if (state?.outcome === 'right') return <span className="exercise-cell exercise-cell--right">{asked.cell.text} ✓</span>;
+        if (state?.outcome === 'revealed')
+          return (
+            <span className="exercise-cell exercise-cell--revealed">
+              {asked.cell.text} <span className="exercise-cell__tag">revealed</span>
+            </span>
+          );
+        const firstOpen = list.findIndex((a) => !done(stateOf(step, a)));
+        if (index !== firstOpen) return <span className="exercise-cell exercise-cell--later" aria-label={`${asked.name}: find it after the cells before`}>?</span>;
+        return <AnswerInput key={keyOf(step, asked)} name={asked.name} tries={state?.answers.length ?? 0} onAnswer={(text) => answer(step, asked, text)} />;
+      },
+    };
+  }, [on, pass, progress, ask, keyOf, answer]);
+
+  return { exercise, feedback, clearFeedback: () => setFeedback(null) };
+}
+
+function AnswerInput({ name, tries, onAnswer }: { name: string; tries: number; onAnswer(text: string): void }) {
+  const [text, setText] = useState('');
+  const submit = (event: FormEvent) => {
+    event.preventDefault();
+    if (text.trim()) onAnswer(text.trim());
+  };
+  return (
+    <form className="exercise-cell exercise-cell--open" onSubmit={submit}>
+      <input
+        type="text"
+        inputMode="decimal"
+        autoComplete="off"
+        size={8}
+        aria-label={`Value of ${name}`}
+        value={text}
+        onChange={(event) => setText(event.target.value)}
+        // the learner moves from one answer straight to the next
+        autoFocus
+      />
+      <button type="submit" className="exercise-cell__check">
+        Check
+      </button>
+      {tries > 0 && <span className="exercise-cell__tries">{`try ${tries + 1} of ${EXERCISE_TRIES}`}</span>}
+    </form>
+  );
+}
+

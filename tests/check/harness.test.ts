@@ -1,0 +1,75 @@
+/**
+ * The real thing: `backprop-lab probe` writes the probe and the harnesses; the NumPy harness runs two
+ * NumPy backprops written for these tests (one correct, one with the question's two slips) under a
+ * real python3 and NumPy, and `backprop-lab check` diagnoses what they print. The JavaScript and
+ * plain-Python harnesses run a correct program of their own kind.
+ */
+import { execFileSync } from 'node:child_process';
+import { mkdtempSync, readFileSync, writeFileSync } from 'node:fs';
+import { tmpdir } from 'node:os';
+import { join } from 'node:path';
+import { beforeAll, describe, expect, test } from 'vitest';
+import { probeDataText, probeNetworkText } from '../../src/engine';
+import { cli } from '../cli/helpers';
+
+const HERE = new URL('.', import.meta.url).pathname;
+let dir = '';
+
+beforeAll(async () => {
+  dir = mkdtempSync(join(tmpdir(), 'probe-'));
+  const run = await cli('probe', '--out', dir);
+  expect(run.code).toBe(0);
+});
+
+function runHarness(command: string, harness: string, program: string): string {
+  const out = execFileSync(command, [join(dir, harness), program, join(dir, 'probe.json'), join(dir, 'probe-data.json')], { encoding: 'utf8' });
+  const file = join(dir, `${harness}-${program.split('/').pop()}.json`);
+  writeFileSync(file, out);
+  return file;
+}
+
+const check = (gradients: string) => cli('check', '--network', join(dir, 'probe.json'), '--data', join(dir, 'probe-data.json'), '--gradients', gradients);
+
+describe('check your own backprop, end to end on the command line', () => {
+  test('probe writes the engine probe and the three harnesses', () => {
+    expect(readFileSync(join(dir, 'probe.json'), 'utf8')).toBe(probeNetworkText());
+    expect(readFileSync(join(dir, 'probe-data.json'), 'utf8')).toBe(probeDataText());
+    for (const name of ['harness_numpy.py', 'harness_python.py', 'harness.mjs']) expect(readFileSync(join(dir, name), 'utf8')).toContain('backprop-lab/gradients');
+  });
+
+  test('the correct NumPy backprop is diagnosed correct (exit 0)', async () => {
+    const run = await check(runHarness('python3', 'harness_numpy.py', join(HERE, 'correct_backprop.py')));
+    expect(run.stdout).toMatch(/^Your gradients are correct/);
+    expect(run.code).toBe(0);
+  });
+
+  test("the NumPy backprop with the question's two slips is diagnosed as exactly σ′ at a and ÷ features (exit 1)", async () => {
+    const file = runHarness('python3', 'harness_numpy.py', join(HERE, 'question_backprop.py'));
+    const run = await check(file);
+    expect(run.code).toBe(1);
+    expect(run.stdout).toMatch(/^Your gradients are exactly those of: σ′ taken at a, and ÷ input features\. Change `delta = \(W\[l\]\.T @ delta\) \* f_prime\(a\[l - 1\]\)` to `delta = \(W\[l\]\.T @ delta\) \* f_prime\(z\[l - 1\]\)`\. Change `n = len\(X\)` to `n = X\.shape\[1\]`\./);
+    const json = JSON.parse((await cli('check', '--network', join(dir, 'probe.json'), '--data', join(dir, 'probe-data.json'), '--gradients', file, '--json')).stdout);
+    expect(json.matches.map((set: { id: string }[]) => set.map((s) => s.id))).toEqual([['derivativeAtA', 'divideByFeatures']]);
+  });
+
+  test('the plain Python and JavaScript harnesses carry a correct backprop to "correct"', async () => {
+    expect((await check(runHarness('python3', 'harness_python.py', join(HERE, 'correct_backprop_plain.py')))).code).toBe(0);
+    expect((await check(runHarness(process.execPath, 'harness.mjs', join(HERE, 'correctBackprop.mjs')))).code).toBe(0);
+  });
+
+  test('bad input exits 2 with the field named, and a missing flag is named', async () => {
+    const bad = join(dir, 'bad.json');
+    writeFileSync(bad, JSON.stringify({ format: 'backprop-lab/gradients', version: 1, gradWeights: [[[0, 0]]], gradBiases: [] }));
+    const run = await check(bad);
+    expect(run.code).toBe(2);
+    expect(run.stderr).toContain('gradWeights must hold 3 matrices');
+    const missing = await cli('check', '--network', join(dir, 'probe.json'), '--data', join(dir, 'probe-data.json'));
+    expect(missing.code).toBe(2);
+    expect(missing.stderr).toContain('--gradients FILE is required');
+  });
+});
+
+test('the README shows the NumPy harness in full, as shipped', () => {
+  const readme = readFileSync(join(HERE, '../../README.md'), 'utf8');
+  expect(readme).toContain(readFileSync(join(HERE, '../../public/check/harness_numpy.py'), 'utf8'));
+});
