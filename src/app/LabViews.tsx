@@ -44,7 +44,7 @@ const shownSnapshot = (s: LabState) => s.scrubSnapshot ?? s.snapshot;
 export function GraphView() {
   const shown = useLab(shownSnapshot);
   const initialNetwork = useLab((s) => s.initialNetwork);
-  const sample = useLab((s) => s.inspect.sample);
+  const sample = useLab((s) => s.hover.sample);
   const selectSample = useLab((s) => s.selectSample);
   const editParam = useLab((s) => s.editParam);
   const network = shown?.network ?? initialNetwork;
@@ -77,7 +77,7 @@ export function CostView() {
 /** Scrub back through the run's checkpoints, and back to live. */
 export function ScrubBar() {
   const epoch = useLab((s) => s.run.epoch);
-  const scrubEpoch = useLab((s) => s.inspect.scrubEpoch);
+  const scrubEpoch = useLab((s) => s.hover.scrubEpoch);
   const shownEpoch = useLab((s) => s.scrubSnapshot?.epoch ?? null);
   const scrub = useLab((s) => s.scrub);
   const inspectEpoch = useLab((s) => s.inspectEpoch);

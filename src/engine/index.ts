@@ -22,6 +22,8 @@ export * from './slips';
 export * from './stats';
 export * from './sweep';
 export * from './twin';
+export * from './newRun';
+export * from './loadChecks';
 export * from './slipLibrary';
 export * from './probe';
 export * from './gradientFile';

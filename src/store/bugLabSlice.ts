@@ -5,7 +5,6 @@
  * of a sweep's starts in the live lab, and loading a whole configuration (the fix path's steps).
  * The pool is attached from outside: Web Workers in the app, in-process fakes in the tests.
  */
-import type { StateCreator } from 'zustand/vanilla';
 import {
   COMPARED_GATES,
   type Dataset,
@@ -20,11 +19,15 @@ import {
   namedDataset,
   sweepKey,
 } from '../engine';
-import { needsNewRun } from '../worker/protocol';
 import type { SweepProgress } from '../worker/sweepPlan';
 import type { SweepOutcome, TwinOptions, TwinOutcome, TwinProgress } from '../worker/sweepPool';
 import { DEFAULT_SWEEP_STARTS, type SweepRequest, type TwinGrids } from '../worker/sweepProtocol';
-import type { LabState } from './types';
+import type { CoreState } from './coreState';
+import type { SliceCreator } from './sliceCreator';
+
+/** What this slice reads and writes of the store. */
+type Needs = CoreState;
+type Store = Needs & BugLabSlice;
 
 export type BugLabJobStatus = 'idle' | 'running' | 'done' | 'cancelled' | 'error';
 
@@ -119,33 +122,33 @@ const IDLE_GATES: GateComparisonRun = { status: 'idle', starts: 0, gate: null, p
 const IDLE_SWEEP: SweepRun = { status: 'idle', config: null, key: null, progress: null, summary: null, elapsedMs: 0, workers: 0, error: null };
 
 /** Epochs a twin run or a sweep start trains: the live lab's "Stop after", or the configuration's when that is 0. */
-export function bugLabEpochs(state: Pick<LabState, 'stop' | 'config'>): number {
+export function bugLabEpochs(state: Pick<Store, 'stop' | 'config'>): number {
   return state.stop.maxEpochs > 0 ? state.stop.maxEpochs : state.config.epochs;
 }
 
 /** The kept result of the sweep the bug lab would run now (its configuration and data), or null. */
-export function currentSweepResult(state: LabState): SweepResult | null {
+export function currentSweepResult(state: Store): SweepResult | null {
   return state.bugLab.sweepResults[currentSweepKey(state)] ?? null;
 }
 
 /** sweepKey of what a sweep would train now: the configuration with the bug lab's epochs, and the data. */
-export function currentSweepKey(state: LabState): string {
+export function currentSweepKey(state: Store): string {
   return sweepKey({ ...state.config, epochs: bugLabEpochs(state) }, customData(state));
 }
 
 /** The gate comparison's rows: the kept result of each gate's configuration (null where none yet). */
-export function gateComparisonRows(state: Pick<LabState, 'bugLab'>): Array<{ gate: GateName; result: SweepResult | null }> {
+export function gateComparisonRows(state: Pick<Store, 'bugLab'>): Array<{ gate: GateName; result: SweepResult | null }> {
   return COMPARED_GATES.map((gate) => ({ gate, result: state.bugLab.sweepResults[sweepKey(gateComparisonConfig(gate))] ?? null }));
 }
 
 /** The user's own data when the live run trains on it (sweeps and twins then use it too). */
-function customData(state: LabState): Dataset | undefined {
+function customData(state: Store): Dataset | undefined {
   return state.data?.kind === 'custom' ? state.data : undefined;
 }
 
 const startProgress = (total: number): SweepProgress => ({ done: 0, total, elapsedMs: 0, timeLeftMs: null, solved: { correct: 0, buggy: 0 } });
 
-export const createBugLabSlice: StateCreator<LabState, [], [], BugLabSlice> = (set, get) => {
+export const createBugLabSlice: SliceCreator<BugLabSlice, Needs> = (set, get) => {
   let runner: SweepRunner | null = null;
   // a settled job of an older request must not overwrite a newer one
   let twinJobs = 0;
@@ -257,16 +260,7 @@ export const createBugLabSlice: StateCreator<LabState, [], [], BugLabSlice> = (s
     },
 
     loadConfig(config, presetId = null) {
-      const problem = configError(config, customData(get()));
-      if (problem) return problem;
-      const before = get().config;
-      const stop = { ...get().stop, maxEpochs: config.epochs };
-      set({ config, presetId, stop });
-      get().send({ type: 'setStop', stop });
-      get().send({ type: 'configure', config });
-      // a fresh start even when only the options differ
-      if (!needsNewRun(before, config)) get().send({ type: 'reset' });
-      return null;
+      return get().applyConfig(config, { fresh: true, presetId });
     },
   };
 };

@@ -1,13 +1,15 @@
 /**
  * Joins a store to a worker (or anything shaped like one): commands go out through the store's
- * `send`, events come back through `receive`. The worker first gets the store's settings.
+ * `send` (or `request`, for a command whose answer the store waits on, by request id), events
+ * come back through `receive`. The worker first gets the store's settings.
  *
  * In a browser the events of one frame are applied together, in one store update just before
  * the frame is drawn, so React renders at most once a frame however many messages arrive.
  */
 import { type RunShape, labEventProblem, runMisfit, runShapeOf } from '../worker/labEvents';
-import type { LabEvent, WorkerLike } from '../worker/protocol';
+import type { LabEvent, LabWorkerLike } from '../worker/protocol';
 import type { LabStore } from './labStore';
+import { type RequestTimers, noWorker, pendingRequests } from './pendingRequests';
 
 /** Told about a message that is not a LabEvent (it never reaches the store); the supervisor restarts the worker. */
 export type InvalidMessageHandler = (problem: string) => void;
@@ -42,10 +44,17 @@ export interface BridgeHooks {
   onInvalid?: InvalidMessageHandler;
   /** every valid event as it arrives, before the batch applies it */
   onEvent?: (event: LabEvent) => void;
+  /** how long a request waits for its answer (pendingRequests' defaults when left out) */
+  timers?: RequestTimers;
 }
 
-export function connectWorker(store: LabStore, worker: WorkerLike, batch: EventBatcher = typeof requestAnimationFrame === 'function' ? frameBatcher : immediately, hooks: BridgeHooks = {}): () => void {
+/** Stops the bridge; requests still waiting fail with `reason`. */
+export type Disconnect = (reason?: string) => void;
+
+
+export function connectWorker(store: LabStore, worker: LabWorkerLike, batch: EventBatcher = typeof requestAnimationFrame === 'function' ? frameBatcher : immediately, hooks: BridgeHooks = {}): Disconnect {
   const { onInvalid = reportInStatus(store), onEvent } = hooks;
+  const requests = pendingRequests(hooks.timers);
   let queue: LabEvent[] = [];
   let pending = false;
   let connected = true;
@@ -57,6 +66,8 @@ export function connectWorker(store: LabStore, worker: WorkerLike, batch: EventB
     queue = [];
     if (!connected || events.length === 0) return;
     store.getState().receiveAll(events);
+    // an answer settles once the events before it are in the store
+    for (const event of events) if (event.type === 'answered') requests.settle(event.requestId, event.error);
     // the history has copied the costs: their buffers go back to the worker for reuse
     for (const event of events) {
       if (event.type !== 'costs') continue;
@@ -74,7 +85,7 @@ export function connectWorker(store: LabStore, worker: WorkerLike, batch: EventB
     const data = event.data as LabEvent;
     const misfit = runMisfit(run, data);
     if (misfit !== null) return onInvalid(misfit);
-    if (data.type === 'run' && (run === null || data.runId >= run.runId)) run = runShapeOf(data);
+    if (data.type === 'runStarted' && (run === null || data.runId >= run.runId)) run = runShapeOf(data);
     onEvent?.(data);
     if (!connected) return;
     queue.push(data);
@@ -85,14 +96,23 @@ export function connectWorker(store: LabStore, worker: WorkerLike, batch: EventB
   };
   worker.addEventListener('message', listener);
   // a new worker numbers its runs from 1 again
-  store.setState({ send: (command) => worker.postMessage(command), run: { ...store.getState().run, runId: 0 } });
+  store.setState({
+    send: (command) => worker.postMessage(command),
+    request: (command) => {
+      const { requestId, answer } = requests.open();
+      worker.postMessage({ ...command, requestId });
+      return answer;
+    },
+    run: { ...store.getState().run, runId: 0 },
+  });
   const { config, speed, stop } = store.getState();
   worker.postMessage({ type: 'setSpeed', speed });
   worker.postMessage({ type: 'setStop', stop });
   worker.postMessage({ type: 'configure', config });
-  return () => {
+  return (reason = 'the training worker was stopped') => {
     connected = false;
     worker.removeEventListener('message', listener);
-    store.setState({ send: () => {} });
+    requests.rejectAll(reason);
+    store.setState({ send: () => {}, request: noWorker });
   };
 }

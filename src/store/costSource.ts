@@ -27,12 +27,12 @@ const nextFrame: FrameScheduler =
 export function historyCostSource(store: LabStore, label = 'Cost', schedule: FrameScheduler = nextFrame): HistorySource {
   return {
     get() {
-      const { history, inspect, ghost, costMarkers } = store.getState();
+      const { history, hover, ghost, costMarkers } = store.getState();
       const live: HistorySeries = { id: 'live', label, costs: history.costs, length: history.length };
       return {
         // the ghost's id names its run, so a newer ghost never inherits an older one's reduction
         series: ghost ? [live, { id: `ghost-${ghost.runId}`, label: ghost.label, costs: ghost.costs, length: ghost.length, faint: true }] : [live],
-        currentEpoch: inspect.scrubEpoch ?? history.length,
+        currentEpoch: hover.scrubEpoch ?? history.length,
         markers: costMarkers,
       };
     },
@@ -40,7 +40,7 @@ export function historyCostSource(store: LabStore, label = 'Cost', schedule: Fra
       let queued = false;
       let active = true;
       const unsubscribe = store.subscribe((state, previous) => {
-        if (state.history === previous.history && state.inspect.scrubEpoch === previous.inspect.scrubEpoch && state.ghost === previous.ghost && state.costMarkers === previous.costMarkers) return;
+        if (state.history === previous.history && state.hover.scrubEpoch === previous.hover.scrubEpoch && state.ghost === previous.ghost && state.costMarkers === previous.costMarkers) return;
         if (queued) return;
         queued = true;
         schedule(() => {

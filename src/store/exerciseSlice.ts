@@ -4,8 +4,8 @@
  * The views grade an answer (src/app/exercise/grading.ts); the slice records it and owns the rule
  * that the third wrong try reveals the answer.
  */
-import type { StateCreator } from 'zustand/vanilla';
-import type { LabState } from './types';
+import type { CoreState } from './coreState';
+import type { SliceCreator } from './sliceCreator';
 
 /** Wrong tries before a cell's answer is revealed. */
 export const EXERCISE_TRIES = 3;
@@ -51,7 +51,7 @@ export interface ExerciseSlice {
   recordAttempt(pass: string, key: string, cell: Pick<CellProgress, 'step' | 'cell' | 'correct'>, answer: string, right: boolean): CellProgress;
 }
 
-export const createExerciseSlice: StateCreator<LabState, [], [], ExerciseSlice> = (set, get) => ({
+export const createExerciseSlice: SliceCreator<ExerciseSlice, CoreState> = (set, get) => ({
   exercise: { on: false, set: null, progress: {} },
   setExerciseOn(on) {
     if (get().exercise.on !== on) set({ exercise: { ...get().exercise, on } });

@@ -1,7 +1,43 @@
-import type { StateCreator } from 'zustand/vanilla';
 import type { LabConfig } from '../engine';
+import type { LabEvent } from '../worker/protocol';
+import type { RunSlice } from './runSlice';
 import { previousRunLabel, settingChangeLabel } from './settingMarkers';
-import type { CostHistory, HistorySlice, LabState } from './types';
+import type { SliceCreator } from './sliceCreator';
+import type { SnapshotSlice } from './snapshotSlice';
+
+export interface CostHistory {
+  runId: number;
+  /** costs[k] is the cost at epoch k + 1 (after its update), valid for k < length (the array has spare capacity) */
+  costs: Float64Array;
+  length: number;
+}
+
+/** The cost history of the run before the current one, kept for comparison until cleared. */
+export interface GhostHistory {
+  /** the run it came from */
+  runId: number;
+  label: string;
+  costs: Float64Array;
+  length: number;
+}
+
+/** A training setting changed mid-run: the epochs after `epoch` trained with it. */
+export interface SettingMarker {
+  epoch: number;
+  label: string;
+}
+
+export interface HistorySlice {
+  history: CostHistory;
+  ghost: GhostHistory | null;
+  /** this run's mid-run setting changes, in epoch order */
+  costMarkers: SettingMarker[];
+  /** the settings the worker trains the current run with (from its run and configured events) */
+  trainedConfig: LabConfig | null;
+  /** the settings the history's last epoch trained with (a change after it trained nothing yet) */
+  lastEpochConfig: LabConfig | null;
+  clearGhost(): void;
+}
 
 /** Epochs the history can hold without ever copying (the address space is reserved, memory is used as it fills). */
 export const GROWABLE_HISTORY_EPOCHS = 1 << 25;
@@ -27,11 +63,12 @@ export function growableCosts(capacity: number): Float64Array {
   return new Float64Array(capacity);
 }
 
-export const createHistorySlice: StateCreator<LabState, [], [], HistorySlice> = (set) => ({
+export const createHistorySlice: SliceCreator<HistorySlice> = (set) => ({
   history: { runId: 0, costs: growableCosts(1 << 14), length: 0 },
   ghost: null,
   costMarkers: [],
   trainedConfig: null,
+  lastEpochConfig: null,
   clearGhost: () => set({ ghost: null }),
 });
 
@@ -39,20 +76,26 @@ export const createHistorySlice: StateCreator<LabState, [], [], HistorySlice> = 
  * A new run's history: the run before it, if it trained at all, becomes the ghost (its buffer changes
  * hands, no copy) and the new run takes the old ghost's buffer or a fresh one.
  */
-export function startHistory(state: Pick<LabState, 'history' | 'ghost' | 'trainedConfig'>, runId: number, config: LabConfig): Pick<HistorySlice, 'history' | 'ghost' | 'costMarkers' | 'trainedConfig'> {
+export function startHistory(
+  state: Pick<HistorySlice, 'history' | 'ghost' | 'trainedConfig' | 'lastEpochConfig'>,
+  runId: number,
+  config: LabConfig,
+): Pick<HistorySlice, 'history' | 'ghost' | 'costMarkers' | 'trainedConfig' | 'lastEpochConfig'> {
   const { history, ghost } = state;
-  if (history.length === 0) return { history: { runId, costs: history.costs, length: 0 }, ghost, costMarkers: [], trainedConfig: config };
-  const label = previousRunLabel(state.trainedConfig ?? config);
+  if (history.length === 0) return { history: { runId, costs: history.costs, length: 0 }, ghost, costMarkers: [], trainedConfig: config, lastEpochConfig: null };
+  // named for what its last epochs trained with: a switch made after them (then Reset) trained nothing
+  const label = previousRunLabel(state.lastEpochConfig ?? state.trainedConfig ?? config);
   return {
     history: { runId, costs: ghost?.costs ?? growableCosts(1 << 14), length: 0 },
     ghost: { runId: history.runId, label, costs: history.costs, length: history.length },
     costMarkers: [],
     trainedConfig: config,
+    lastEpochConfig: null,
   };
 }
 
 /** After a "configured" event (same weights, new options): a marker at the epoch the history has reached, if a training setting changed. */
-export function markSettingChange(state: Pick<LabState, 'history' | 'costMarkers' | 'trainedConfig'>, config: LabConfig): Pick<HistorySlice, 'costMarkers' | 'trainedConfig'> {
+export function markSettingChange(state: Pick<HistorySlice, 'history' | 'costMarkers' | 'trainedConfig'>, config: LabConfig): Pick<HistorySlice, 'costMarkers' | 'trainedConfig'> {
   const label = state.trainedConfig ? settingChangeLabel(state.trainedConfig, config) : null;
   const epoch = state.history.length;
   if (!label || epoch === 0) return { costMarkers: state.costMarkers, trainedConfig: config };
@@ -91,9 +134,23 @@ export function appendCosts(history: CostHistory, start: number, costs: Float64A
  * shows that epoch (the same number as the history's, bit for bit, unless a weight was typed since),
  * else the history's while the snapshot lags behind a running lab. Null when neither has it.
  */
-export function costAtEpoch(state: Pick<LabState, 'history' | 'snapshot' | 'run'>, epoch: number): number | null {
+export function costAtEpoch(state: Pick<HistorySlice, 'history'> & Pick<SnapshotSlice, 'snapshot'> & Pick<RunSlice, 'run'>, epoch: number): number | null {
   const { history, snapshot } = state;
   if (snapshot && snapshot.runId === state.run.runId && snapshot.epoch === epoch) return snapshot.cost;
   if (history.runId === state.run.runId && epoch >= 1 && epoch <= history.length) return history.costs[epoch - 1];
   return null;
+}
+
+/** A new run starts the history again; costs extend it; changed options mark the curve. */
+export function historyOnEvent(state: Pick<HistorySlice, 'history' | 'ghost' | 'costMarkers' | 'trainedConfig' | 'lastEpochConfig'>, event: LabEvent): Partial<HistorySlice> {
+  switch (event.type) {
+    case 'runStarted':
+      return startHistory(state, event.runId, event.config);
+    case 'configured':
+      return markSettingChange(state, event.config);
+    case 'costs':
+      return { history: appendCosts(state.history, event.startEpoch, event.costs), lastEpochConfig: state.trainedConfig };
+    default:
+      return {};
+  }
 }

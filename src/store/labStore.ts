@@ -4,12 +4,13 @@
  */
 import { type StoreApi, createStore } from 'zustand/vanilla';
 import type { LabCommand, LabEvent } from '../worker/protocol';
-import { createConfigSlice } from './configSlice';
-import { appendCosts, createHistorySlice, markSettingChange, startHistory } from './historySlice';
-import { createInspectSlice } from './inspectSlice';
-import { createRunSlice } from './runSlice';
-import { createSnapshotSlice } from './snapshotSlice';
+import { configOnEvent, createConfigSlice } from './configSlice';
+import { createHistorySlice, historyOnEvent } from './historySlice';
+import { createHoverSlice, hoverOnEvent } from './hoverSlice';
+import { noWorker } from './pendingRequests';
+import { createRunSlice, runOnEvent } from './runSlice';
 import { createShareSlice } from './shareSlice';
+import { createSnapshotSlice, snapshotOnEvent } from './snapshotSlice';
 import { applyStepEvent, createStepSlice, isStepEvent } from './stepSlice';
 import { createBugLabSlice } from './bugLabSlice';
 import { createExerciseSlice } from './exerciseSlice';
@@ -24,13 +25,14 @@ export function createLabStore(): LabStore {
     ...createRunSlice(set, get, api),
     ...createHistorySlice(set, get, api),
     ...createSnapshotSlice(set, get, api),
-    ...createInspectSlice(set, get, api),
+    ...createHoverSlice(set, get, api),
     ...createShareSlice(set, get, api),
     ...createStepSlice(set, get, api),
     ...createBugLabSlice(set, get, api),
     ...createExerciseSlice(set, get, api),
     ...createStorySlice(set, get, api),
     send: (_command: LabCommand) => {},
+    request: noWorker,
     receive: (event: LabEvent) => set(applyEvent(get(), event)),
     receiveAll: (events: readonly LabEvent[]) => {
       // fold the events over a working copy, then publish once
@@ -46,39 +48,13 @@ export function createLabStore(): LabStore {
   }));
 }
 
-/** What one worker event changes. Events of an earlier run (still in flight after a reset) are dropped. */
+/**
+ * What one worker event changes: each slice's reducer gives its own part. Events of an earlier run
+ * (still in flight after a reset) are dropped here, once for all of them.
+ */
 export function applyEvent(state: LabState, event: LabEvent): Partial<LabState> {
-  if (event.type === 'error') return { run: { ...state.run, error: event.message } };
+  if (event.type === 'error' || event.type === 'answered') return runOnEvent(state, event);
   if (isStepEvent(event)) return applyStepEvent(state, event);
-  if (event.type === 'run') {
-    if (event.runId < state.run.runId) return {};
-    const sample = state.inspect.sample;
-    return {
-      config: event.config,
-      data: event.data,
-      initialNetwork: event.network,
-      snapshot: null,
-      scrubSnapshot: null,
-      ...startHistory(state, event.runId, event.config),
-      run: { ...state.run, runId: event.runId, running: false, epoch: 0, epochsPerSecond: 0, stopReason: null, message: null, error: null, limitOffer: false, carriedOver: null },
-      inspect: { ...state.inspect, scrubEpoch: null, sample: sample === 'mean' || sample < event.data.count ? sample : 'mean' },
-    };
-  }
-  if (event.runId !== state.run.runId) return {};
-  switch (event.type) {
-    case 'configured':
-      // options changed, weights kept: the next epochs train on from these, and the curve marks the change
-      return { ...markSettingChange(state, event.config), ...(state.run.epoch > 0 ? { run: { ...state.run, carriedOver: state.run.epoch } } : {}) };
-    case 'costs':
-      return { history: appendCosts(state.history, event.startEpoch, event.costs) };
-    case 'snapshot':
-      if (event.snapshot.scrubbed) return state.inspect.scrubEpoch === null ? {} : { scrubSnapshot: event.snapshot };
-      return { snapshot: event.snapshot, run: { ...state.run, epoch: Math.max(state.run.epoch, event.snapshot.epoch) } };
-    case 'status': {
-      const { running, epoch, epochsPerSecond, stopReason, message } = event.status;
-      const finished = stopReason !== null && stopReason !== 'paused' && stopReason !== 'step';
-      const limitOffer = state.run.limitOffer && !running;
-      return { run: { ...state.run, running, epoch, epochsPerSecond, stopReason, message, limitOffer, carriedOver: finished ? null : state.run.carriedOver } };
-    }
-  }
+  if (event.type === 'runStarted' ? event.runId < state.run.runId : event.runId !== state.run.runId) return {};
+  return { ...configOnEvent(event), ...runOnEvent(state, event), ...historyOnEvent(state, event), ...snapshotOnEvent(state, event), ...hoverOnEvent(state, event) };
 }

@@ -1,14 +1,48 @@
 import { STOP_SETTINGS } from '../engine';
-import type { StateCreator } from 'zustand/vanilla';
-import type { LabState, RunSlice } from './types';
+import type { LabEvent, LabStopReason } from '../worker/protocol';
+import type { BridgeSlice } from './bridgeSlice';
+import type { ConfigSlice } from './configSlice';
+import type { SliceCreator } from './sliceCreator';
+
+export interface RunState {
+  runId: number;
+  running: boolean;
+  epoch: number;
+  epochsPerSecond: number;
+  stopReason: LabStopReason | null;
+  message: string | null;
+  /** the worker's last refusal or failure, in words */
+  error: string | null;
+  /** why the lab cannot train any more (its worker was given up on), or null; Play and Step do nothing then */
+  halted: string | null;
+  /** Play was pressed at the epoch limit: the status offers to continue past it (continuePastLimit) */
+  limitOffer: boolean;
+  /** the epoch whose weights training continues from after an option changed mid-run (derivative, η …), or null */
+  carriedOver: number | null;
+}
+
+export interface RunSlice {
+  run: RunState;
+  play(): void;
+  pause(): void;
+  togglePlay(): void;
+  step(): void;
+  runEpochs(epochs: number): void;
+  /** Raises "Stop after" by its own span (60,000 → 120,000) and plays on from the current weights. */
+  continuePastLimit(): void;
+  reset(): void;
+  newSeed(): void;
+}
+
+type Needs = BridgeSlice & Pick<ConfigSlice, 'stop' | 'setStop'>;
 
 /** The largest "Stop after" the settings allow (configSlice.setStop checks it). */
 const MAX_STOP_AFTER = STOP_SETTINGS.maxEpochs.max;
 
 /** Whether a paused run stands at its epoch limit, so Play would train nothing. */
-export const atEpochLimit = (state: Pick<LabState, 'run' | 'stop'>): boolean => !state.run.running && state.stop.maxEpochs > 0 && state.run.epoch >= state.stop.maxEpochs;
+export const atEpochLimit = (state: Pick<RunSlice, 'run'> & Pick<ConfigSlice, 'stop'>): boolean => !state.run.running && state.stop.maxEpochs > 0 && state.run.epoch >= state.stop.maxEpochs;
 
-export const createRunSlice: StateCreator<LabState, [], [], RunSlice> = (set, get) => {
+export const createRunSlice: SliceCreator<RunSlice, Needs> = (set, get) => {
   /** Sends a command that trains or starts a run, unless the lab is halted (its message then stays). */
   const command = (send: () => void) => {
     const run = get().run;
@@ -40,10 +74,10 @@ export const createRunSlice: StateCreator<LabState, [], [], RunSlice> = (set, ge
       else get().play();
     },
     step() {
-      command(() => get().send({ type: 'step' }));
+      command(() => get().send({ type: 'trainOneEpoch' }));
     },
     runEpochs(epochs) {
-      command(() => get().send({ type: 'run', epochs }));
+      command(() => get().send({ type: 'trainEpochs', epochs }));
     },
     reset() {
       command(() => get().send({ type: 'reset' }));
@@ -53,3 +87,30 @@ export const createRunSlice: StateCreator<LabState, [], [], RunSlice> = (set, ge
     },
   };
 };
+
+/** What the worker's events change of the run's state (events of other runs are dropped before this). */
+export function runOnEvent(state: Pick<RunSlice, 'run'>, event: LabEvent): Partial<RunSlice> {
+  const run = state.run;
+  switch (event.type) {
+    case 'error':
+      return { run: { ...run, error: event.message } };
+    case 'answered':
+      // a refused request is an error like any other for the status line; its action's promise rejects with it too
+      return event.error === null ? {} : { run: { ...run, error: event.error } };
+    case 'runStarted':
+      return { run: { ...run, runId: event.runId, running: false, epoch: 0, epochsPerSecond: 0, stopReason: null, message: null, error: null, limitOffer: false, carriedOver: null } };
+    case 'configured':
+      // options changed, weights kept: the next epochs train on from these
+      return run.epoch > 0 ? { run: { ...run, carriedOver: run.epoch } } : {};
+    case 'snapshot':
+      return event.snapshot.scrubbed ? {} : { run: { ...run, epoch: Math.max(run.epoch, event.snapshot.epoch) } };
+    case 'status': {
+      const { running, epoch, epochsPerSecond, stopReason, message } = event.status;
+      const finished = stopReason !== null && stopReason !== 'paused' && stopReason !== 'step';
+      const limitOffer = run.limitOffer && !running;
+      return { run: { ...run, running, epoch, epochsPerSecond, stopReason, message, limitOffer, carriedOver: finished ? null : run.carriedOver } };
+    }
+    default:
+      return {};
+  }
+}

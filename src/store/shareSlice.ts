@@ -2,8 +2,11 @@
  * The page's notes (a bad link, settings that could not be saved, a worker that failed and was
  * restarted) and the weight or bias being edited on the graph.
  */
-import type { StateCreator } from 'zustand/vanilla';
-import type { LabState } from './types';
+import type { CoreState } from './coreState';
+import type { SliceCreator } from './sliceCreator';
+
+/** What this slice reads and writes of the store. */
+type Needs = CoreState;
 
 export interface PageNote {
   /** what the note is about: a URL key, 'worker', 'storage' … ('' for the page as a whole) */
@@ -30,7 +33,7 @@ export interface ShareSlice {
   editParam(index: number | null): void;
 }
 
-export const createShareSlice: StateCreator<LabState, [], [], ShareSlice> = (set, get) => ({
+export const createShareSlice: SliceCreator<ShareSlice, Needs> = (set, get) => ({
   share: { notes: [], editingParam: null },
 
   addNotes(notes) {

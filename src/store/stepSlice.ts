@@ -4,11 +4,15 @@
  * changes, plus loading a worked example or the user's files into the lab. The stepper's position
  * is the view's own state (src/app/stepThrough); the numbers all come from the worker's engine.
  */
-import { type Dataset, type LabConfig, type Network, type TrainOptions, configError } from '../engine';
+import { type Dataset, type LabConfig, type Network, type TrainOptions, configError, configForNetwork, datasetError, networkError } from '../engine';
 import type { CheckedGradients, InspectEvent, InspectedPasses } from '../worker/inspectProtocol';
-import { configForNetwork, datasetError, networkError } from '../worker/loading';
-import type { StateCreator } from 'zustand/vanilla';
-import type { LabState, SampleSelection } from './types';
+import type { CoreState } from './coreState';
+import type { SampleSelection } from './hoverSlice';
+import type { SliceCreator } from './sliceCreator';
+
+/** What this slice reads and writes of the store. */
+type Needs = CoreState;
+type Store = Needs & StepSlice;
 
 export interface StepThroughState {
   /** the latest passes the worker sent (they may belong to an earlier run until new ones arrive) */
@@ -57,13 +61,13 @@ export function momentKey(runId: number, epoch: number, options: Pick<TrainOptio
 }
 
 /** The live lab's moment, or null before its first snapshot. */
-export function currentMomentKey(state: LabState): string | null {
+export function currentMomentKey(state: Store): string | null {
   const snapshot = state.snapshot;
   return snapshot ? momentKey(snapshot.runId, snapshot.epoch, state.config) : null;
 }
 
 /** True when the passes describe the live run as it is now. */
-export function passesAreCurrent(state: LabState): boolean {
+export function passesAreCurrent(state: Store): boolean {
   const passes = state.stepThrough.passes;
   return passes !== null && momentKey(passes.runId, passes.epoch, passes.options) === currentMomentKey(state);
 }
@@ -78,7 +82,7 @@ export const INITIAL_STEP_THROUGH: StepThroughState = {
   gradCheckKey: null,
 };
 
-export const createStepSlice: StateCreator<LabState, [], [], StepSlice> = (set, get) => {
+export const createStepSlice: SliceCreator<StepSlice, Needs> = (set, get) => {
   const update = (patch: Partial<StepThroughState>) => set({ stepThrough: { ...get().stepThrough, ...patch } });
   return {
     stepThrough: INITIAL_STEP_THROUGH,
@@ -92,13 +96,17 @@ export const createStepSlice: StateCreator<LabState, [], [], StepSlice> = (set, 
       const key = currentMomentKey(state);
       if (key === null || key === state.stepThrough.requestedKey) return;
       update({ requestedKey: key, advancing: false });
-      state.send({ type: 'inspect' });
+      // a refusal is in the status line; the same moment may be asked for again
+      state.request({ type: 'inspectPass' }).catch(() => get().stepThrough.requestedKey === key && update({ requestedKey: null }));
     },
 
     nextEpoch() {
       if (get().stepThrough.advancing) return;
       update({ advancing: true, requestedKey: null });
-      get().send({ type: 'inspect', advance: true });
+      // refused or lost (the reason is in the status line): Next epoch works again
+      get()
+        .request({ type: 'inspectPass', advance: true })
+        .catch(() => update({ advancing: false }));
     },
 
     selectStepSample(sample) {
@@ -118,7 +126,7 @@ export const createStepSlice: StateCreator<LabState, [], [], StepSlice> = (set, 
       const key = currentMomentKey(state);
       if (key === null || key === state.stepThrough.gradCheckKey) return;
       update({ gradCheckKey: key });
-      state.send({ type: 'gradientCheck' });
+      state.request({ type: 'gradientCheck' }).catch(() => get().stepThrough.gradCheckKey === key && update({ gradCheckKey: null }));
     },
 
     loadIntoLab({ network, data, options }) {
@@ -138,12 +146,14 @@ export const createStepSlice: StateCreator<LabState, [], [], StepSlice> = (set, 
       // the data the run will train on: the loaded file's, else the user's own data the worker keeps
       const problem = configError(config, data ?? (state.data?.kind === 'custom' ? state.data : undefined));
       if (problem) return problem;
+      // checked above against the data being loaded, which applyConfig cannot know yet
       if (JSON.stringify(config) !== JSON.stringify(state.config)) {
         set({ config, presetId: null });
         state.send({ type: 'configure', config });
       }
-      if (data) state.send({ type: 'loadData', data });
-      if (network) state.send({ type: 'loadNetwork', network });
+      // a refusal shows in the status line
+      if (data) state.loadData(data).catch(() => {});
+      if (network) state.loadNetwork(network).catch(() => {});
       return null;
     },
   };
@@ -159,7 +169,7 @@ export function isStepEvent(event: { type: string }): event is InspectEvent {
 }
 
 /** What a step-through event changes; answers about an earlier run are dropped. */
-export function applyStepEvent(state: LabState, event: InspectEvent): Partial<LabState> {
+export function applyStepEvent(state: Store, event: InspectEvent): Partial<Store> {
   if (event.runId < state.run.runId) return {};
   const current = state.stepThrough;
   if (event.type === 'gradientChecked') {

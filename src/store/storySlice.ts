@@ -3,9 +3,15 @@
  * whether its run has settled), and "Inspect this epoch", which opens Step through on one run
  * at one epoch by retraining that run there (the engine is exact, so it is the same network).
  */
-import type { StateCreator } from 'zustand/vanilla';
 import { type LabConfig, configError } from '../engine';
-import type { LabState } from './types';
+import type { CoreState } from './coreState';
+import type { SliceCreator } from './sliceCreator';
+import type { BugLabSlice } from './bugLabSlice';
+import type { StepSlice } from './stepSlice';
+
+/** What this slice reads and writes of the store. */
+type Needs = CoreState & BugLabSlice & StepSlice;
+type Store = Needs & StorySlice;
 
 export type StoryStepStatus = 'running' | 'done' | 'error';
 
@@ -41,7 +47,7 @@ export interface StorySlice {
 }
 
 /** The live run is `config`'s, standing still after `epoch` epochs, with its snapshot there. */
-export function liveRunIsAt(state: LabState, config: LabConfig, epoch: number): boolean {
+export function liveRunIsAt(state: Store, config: LabConfig, epoch: number): boolean {
   const { run, snapshot } = state;
   return JSON.stringify(state.config) === JSON.stringify(config) && !run.running && run.epoch === epoch && snapshot?.runId === run.runId && snapshot.epoch === epoch;
 }
@@ -49,7 +55,7 @@ export function liveRunIsAt(state: LabState, config: LabConfig, epoch: number): 
 export const INITIAL_STORY: StoryState = { landing: false, tourStep: null, stepStatus: 'done', stepError: null, inspecting: null };
 
 /** Resolves once `ready(state)` holds (checked now and on every change); false if `stale()` turns true first. */
-export function whenState(subscribe: (listener: (state: LabState) => void) => () => void, get: () => LabState, ready: (state: LabState) => boolean, stale: () => boolean = () => false): Promise<boolean> {
+export function whenState(subscribe: (listener: (state: Store) => void) => () => void, get: () => Store, ready: (state: Store) => boolean, stale: () => boolean = () => false): Promise<boolean> {
   return new Promise((resolve) => {
     if (ready(get())) return resolve(true);
     const stop = subscribe((state) => {
@@ -64,7 +70,7 @@ export function whenState(subscribe: (listener: (state: LabState) => void) => ()
   });
 }
 
-export const createStorySlice: StateCreator<LabState, [], [], StorySlice> = (set, get, api) => {
+export const createStorySlice: SliceCreator<StorySlice, Needs> = (set, get, api) => {
   const update = (patch: Partial<StoryState>) => set({ story: { ...get().story, ...patch } });
   // a newer inspect overtakes an older one still training
   let inspections = 0;

@@ -7,13 +7,14 @@
  * loaded some, and the run's initial network. A worker that keeps failing is given up on: the
  * lab is halted (Play and Step disabled) with a message to reload.
  */
-import type { LabConfig } from '../engine';
-import { type LabCommand, type LabEvent, type WorkerLike, needsNewRun } from '../worker/protocol';
-import { type EventBatcher, connectWorker } from './connectWorker';
+import { type LabConfig, needsNewRun } from '../engine';
+import type { LabCommand, LabEvent, LabWorkerLike } from '../worker/protocol';
+import { type Disconnect, type EventBatcher, connectWorker } from './connectWorker';
+import { DEFAULT_ANSWER_TIMEOUT_MS, noWorker } from './pendingRequests';
 import type { LabStore } from './labStore';
 
 /** A Worker as the supervisor sees it (the DOM Worker has all of this). */
-export interface SupervisedWorker extends WorkerLike {
+export interface SupervisedWorker extends LabWorkerLike {
   onerror: ((event: { message?: string; preventDefault?(): void }) => void) | null;
   onmessageerror: ((event: unknown) => void) | null;
   terminate(): void;
@@ -36,11 +37,11 @@ export interface SupervisorOptions {
 }
 
 /** Commands the handler always answers (with an event or an error), so silence means a dead worker. */
-const ANSWERED: ReadonlySet<LabCommand['type']> = new Set(['configure', 'reset', 'newSeed', 'play', 'step', 'run', 'setSpeed', 'loadData', 'loadNetwork', 'setParam']);
+const ANSWERED: ReadonlySet<LabCommand['type']> = new Set(['configure', 'reset', 'newSeed', 'play', 'trainOneEpoch', 'trainEpochs', 'setSpeed', 'loadData', 'loadNetwork', 'setParam']);
 
 export const DEFAULT_MAX_RESTARTS = 3;
 export const DEFAULT_RESTART_WINDOW_MS = 60_000;
-export const DEFAULT_ANSWER_TIMEOUT_MS = 15_000;
+export { DEFAULT_ANSWER_TIMEOUT_MS };
 /** A training worker sends costs every frame, so 2 s of silence is a hang (issue 16). */
 export const DEFAULT_SILENCE_MS = 2_000;
 /** Silence allowed never grows past this, whatever the worker's slowest step so far. */
@@ -71,7 +72,7 @@ export function superviseWorker(store: LabStore, options: SupervisorOptions): ()
     clearTimer = (timer) => clearTimeout(timer as ReturnType<typeof setTimeout>),
   } = options;
   let worker: SupervisedWorker | null = null;
-  let disconnect: (() => void) | null = null;
+  let disconnect: Disconnect | null = null;
   let watchdog: unknown = null;
   /** the silence check while the worker trains, when it is due, and what the worker last said */
   let silenceCheck: unknown = null;
@@ -121,7 +122,7 @@ export function superviseWorker(store: LabStore, options: SupervisorOptions): ()
     const t = now();
     if (heardRunning) longestGap = Math.max(longestGap, t - heardAt);
     heardAt = t;
-    if (event.type === 'run') {
+    if (event.type === 'runStarted') {
       runConfig = event.config;
       heardRunning = false;
     }
@@ -129,11 +130,12 @@ export function superviseWorker(store: LabStore, options: SupervisorOptions): ()
     armSilenceCheck();
   };
 
-  const teardown = () => {
+  /** Stops the worker; requests still waiting on it fail with `reason`. */
+  const teardown = (reason: string) => {
     stopWatching();
     stopSilenceCheck();
     heardRunning = false;
-    disconnect?.();
+    disconnect?.(reason);
     disconnect = null;
     if (worker) {
       worker.onerror = null;
@@ -150,7 +152,7 @@ export function superviseWorker(store: LabStore, options: SupervisorOptions): ()
 
   const fail = (why: string) => {
     if (stopped || !worker) return;
-    teardown();
+    teardown(`the training worker failed (${why}) before it answered`);
     const t = now();
     restarts = restarts.filter((at) => t - at < windowMs);
     const state = store.getState();
@@ -159,7 +161,7 @@ export function superviseWorker(store: LabStore, options: SupervisorOptions): ()
       const message = `The training worker failed again and was not restarted. Reload the page to start it again; your settings are kept in the address and in this browser. (It failed because ${why}.)`;
       state.addNotes([{ key: 'worker', message }]);
       // halted: the message stays, and Play and Step are disabled with it as their reason
-      store.setState({ run: { ...state.run, running: false, epochsPerSecond: 0, error: message, halted: message }, send: () => {} });
+      store.setState({ run: { ...state.run, running: false, epochsPerSecond: 0, error: message, halted: message }, send: () => {}, request: noWorker });
       return;
     }
     restarts.push(t);
@@ -174,7 +176,7 @@ export function superviseWorker(store: LabStore, options: SupervisorOptions): ()
   };
 
   /** Wraps the worker so the supervisor sees what goes out and what comes back. */
-  const watched = (target: SupervisedWorker): WorkerLike => ({
+  const watched = (target: SupervisedWorker): LabWorkerLike => ({
     postMessage(command, transfer) {
       if (answerTimeoutMs > 0 && watchdog === null && ANSWERED.has(command.type)) watchdog = setTimer(() => fail('it stopped answering'), answerTimeoutMs);
       target.postMessage(command, transfer);
@@ -205,6 +207,7 @@ export function superviseWorker(store: LabStore, options: SupervisorOptions): ()
     disconnect = connectWorker(store, link, batch, {
       onEvent: heard,
       onInvalid: (problem) => fail(`it sent a message the page could not use: ${problem}`),
+      timers: { timeoutMs: answerTimeoutMs, setTimer, clearTimer },
     });
     if (!restoring || !sameRun) return;
     if (data?.kind === 'custom') link.postMessage({ type: 'loadData', data });
@@ -214,6 +217,6 @@ export function superviseWorker(store: LabStore, options: SupervisorOptions): ()
   start(false);
   return () => {
     stopped = true;
-    teardown();
+    teardown('the training worker was stopped');
   };
 }

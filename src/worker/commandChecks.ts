@@ -2,8 +2,8 @@
  * The training worker's checks on command arguments it cannot trust (they come from another
  * thread): each returns the value to use or throws a RangeError that the handler reports in words.
  */
-import { CONFIG_SETTINGS, settingError, stopSettingsError } from '../engine';
-import { type Speed, type StopConditions, isSpeed } from './protocol';
+import { CONFIG_SETTINGS, type StopSettings, settingError, stopSettingsError } from '../engine';
+import { type Speed, isSpeed } from './protocol';
 
 /** The seed "New seed" moves to when none is given: a fixed scramble, so it is reproducible. */
 export function nextSeed(seed: number): number {
@@ -19,7 +19,7 @@ export function checkedSpeed(speed: unknown): Speed {
 }
 
 /** Missing fields are 0: no limit, no target. The limits are the settings table's (STOP_SETTINGS). */
-export function checkedStop(stop: Partial<StopConditions> | null | undefined): StopConditions {
+export function checkedStop(stop: Partial<StopSettings> | null | undefined): StopSettings {
   const checked = { maxEpochs: stop?.maxEpochs ?? 0, targetCost: stop?.targetCost ?? 0 };
   const problem = stopSettingsError(checked);
   if (problem) throw new RangeError(problem);

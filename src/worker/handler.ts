@@ -13,12 +13,12 @@
  * slices (slicer.ts) at a set speed (pacer.ts), costs (costBuffer.ts), checkpoints for scrubbing
  * (checkpoints.ts), and the step-through's and the weight editor's commands (inspectCommands.ts, paramEdit.ts).
  */
-import { type GridEvaluator, type LabConfig, type Run, cloneNetwork, trainOptionsOf } from '../engine';
+import { type GridEvaluator, type LabConfig, type Run, type StopSettings, cloneNetwork, needsNewRun, trainOptionsOf } from '../engine';
 import { Checkpoints } from './checkpoints';
 import { checkedEpochs, checkedScrubEpoch, checkedSeed, checkedSpeed, checkedStop, nextSeed } from './commandChecks';
 import { CostBuffer } from './costBuffer';
 import { runInspectCommand } from './inspectCommands';
-import { type LabCommand, type LabEvent, type LabStopReason, NO_STOP, needsNewRun, type RunStartReason, type RunStatus, type StopConditions } from './protocol';
+import { type LabCommand, type LabEvent, type LabStopReason, NO_STOP, type RunStartReason, type RunStatus } from './protocol';
 import { Pacer } from './pacer';
 import { setParameter } from './paramEdit';
 import { RunSetup } from './runSetup';
@@ -48,7 +48,7 @@ export class LabHandler {
   private running = false;
   /** epochs left of a "run N" (Infinity for play) */
   private budget = Infinity;
-  private stop: StopConditions = { ...NO_STOP };
+  private stop: StopSettings = { ...NO_STOP };
   private stopReason: LabStopReason | null = null;
   private message: string | null = null;
   private readonly costs = new CostBuffer();
@@ -67,11 +67,14 @@ export class LabHandler {
   }
 
   handle(command: LabCommand): void {
+    const requestId = requestIdOf(command);
     try {
       this.dispatch(command);
+      if (requestId !== null) this.deps.post({ type: 'answered', requestId, error: null }, []);
     } catch (err) {
       // a failure is reported in words; the handler's state is left as it was
-      this.deps.post({ type: 'error', message: err instanceof Error ? err.message : String(err) }, []);
+      const message = err instanceof Error ? err.message : String(err);
+      this.deps.post(requestId === null ? { type: 'error', message } : { type: 'answered', requestId, error: message }, []);
     }
   }
 
@@ -84,7 +87,7 @@ export class LabHandler {
     if (command === null || typeof command !== 'object') throw new TypeError('expected a command object');
     switch (command.type) {
       case 'configure':
-        return this.configure(command.config);
+        return this.configure(command.config, command.dropData === true);
       case 'setSpeed':
         this.pacer.speed = checkedSpeed(command.speed);
         this.pacer.anchor(this.deps.now(), this.run?.trainer.epoch ?? 0);
@@ -112,16 +115,16 @@ export class LabHandler {
       }
       case 'play':
         return this.play(Infinity);
-      case 'run':
+      case 'trainEpochs':
         return this.play(checkedEpochs(command.epochs));
       case 'pause':
         if (this.running) this.finish('paused', null);
         return;
-      case 'step':
+      case 'trainOneEpoch':
         return this.step();
       case 'scrub':
         return this.scrub(command.epoch);
-      case 'inspect':
+      case 'inspectPass':
       case 'gradientCheck':
         return runInspectCommand(command, { run, runId: this.runId, post: this.deps.post, step: () => this.step() });
       case 'setParam':
@@ -131,10 +134,10 @@ export class LabHandler {
     }
   }
 
-  private configure(config: LabConfig): void {
+  private configure(config: LabConfig, dropData: boolean): void {
     const before = this.setup.config;
-    this.setup.checkConfig(config);
-    if (!before || !this.run || needsNewRun(before, config)) {
+    this.setup.checkConfig(config, dropData);
+    if (!before || !this.run || dropData || needsNewRun(before, config)) {
       this.setup.forgetNetwork();
       return this.startRun(config, 'configure');
     }
@@ -164,7 +167,7 @@ export class LabHandler {
     this.checkpoints.clear();
     this.checkpoints.offer(0, run.net.params, run.trainer.options);
     this.snapshots.restart();
-    this.deps.post({ type: 'run', runId: this.runId, reason, config: adopted, data, network: cloneNetwork(run.net) }, []);
+    this.deps.post({ type: 'runStarted', runId: this.runId, reason, config: adopted, data, network: cloneNetwork(run.net) }, []);
     this.postStatus();
     this.sendSnapshot();
   }
@@ -277,6 +280,12 @@ export class LabHandler {
   private sendSnapshot(): void {
     if (this.run && this.grid) this.snapshots.sendLive(this.run, this.runId, this.grid);
   }
+}
+
+/** The id a command asks to be answered with, or null (a command without one is answered only when it fails, by an 'error'). */
+function requestIdOf(command: unknown): number | null {
+  const id = typeof command === 'object' && command !== null ? (command as { requestId?: unknown }).requestId : undefined;
+  return typeof id === 'number' && Number.isSafeInteger(id) && id > 0 ? id : null;
 }
 
 export function createLabHandler(deps: HandlerDeps): LabHandler {

@@ -23,7 +23,7 @@ export interface InspectTarget {
 }
 
 export function isInspectCommand(command: { type: string }): command is InspectCommand {
-  return command.type === 'inspect' || command.type === 'gradientCheck';
+  return command.type === 'inspectPass' || command.type === 'gradientCheck';
 }
 
 export function runInspectCommand(command: InspectCommand, target: InspectTarget): void {

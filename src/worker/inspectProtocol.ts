@@ -6,9 +6,9 @@ import type { GradientCheck, Network, PassRecord, TrainOptions } from '../engine
 
 export type InspectCommand =
   /** Both derivative modes' passes on the live parameters; with `advance`, one epoch of the run is trained first. */
-  | { type: 'inspect'; advance?: boolean }
+  | { type: 'inspectPass'; advance?: boolean; requestId?: number }
   /** Analytic against numeric gradient of every parameter, on the live parameters and options. */
-  | { type: 'gradientCheck' };
+  | { type: 'gradientCheck'; requestId?: number };
 
 export type InspectCommandType = InspectCommand['type'];
 

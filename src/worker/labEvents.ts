@@ -28,7 +28,14 @@ import {
   layoutOf,
 } from '../engine';
 import type { CheckedGradients, InspectedPasses } from './inspectProtocol';
-import { SPEEDS } from './protocol';
+
+/** Epochs per second; 'max' trains as fast as the engine goes (declared here: the status event carries it). */
+export const SPEEDS = [1, 10, 100, 1000, 'max'] as const;
+export type Speed = (typeof SPEEDS)[number];
+
+export function isSpeed(value: unknown): value is Speed {
+  return (SPEEDS as readonly unknown[]).includes(value);
+}
 
 /** A schema whose output is exactly the engine's `T`; compiles only if what the schema accepts is a `T`. */
 const typed =
@@ -288,7 +295,7 @@ const GRADIENT_CHECKED = checked<{ type: 'gradientChecked' } & CheckedGradients>
 export const LAB_EVENT = v.variant('type', [
   /** A new run began: the history starts again from epoch 0. */
   v.pipe(
-    v.object({ type: v.literal('run'), runId: count, reason: v.picklist(RUN_START_REASONS), config: CONFIG, data: DATASET, network: NETWORK }),
+    v.object({ type: v.literal('runStarted'), runId: count, reason: v.picklist(RUN_START_REASONS), config: CONFIG, data: DATASET, network: NETWORK }),
     v.check((e) => e.network.sizes[0] === e.data.inputSize && e.network.sizes[e.network.sizes.length - 1] === e.data.outputSize, 'the network does not fit the data'),
   ),
   /** Options changed and the weights were kept. */
@@ -299,6 +306,8 @@ export const LAB_EVENT = v.variant('type', [
   v.object({ type: v.literal('status'), runId: count, status: RUN_STATUS }),
   /** A command was refused or failed; nothing changed. */
   v.object({ type: v.literal('error'), message: v.string() }),
+  /** The answer to the command sent with this request id, after every event it caused: done (error null) or refused, nothing changed. */
+  v.object({ type: v.literal('answered'), requestId: positiveCount, error: v.nullable(v.string()) }),
   /** The step-through's passes and gradient check (inspectCommands.ts). */
   INSPECTED,
   GRADIENT_CHECKED,
@@ -314,15 +323,15 @@ export function labEventProblem(message: unknown): string | null {
   return `${type}${path ? ` at ${path}` : ''}: ${issue.message.slice(0, 160)}`;
 }
 
-/** What a run's later events must fit: its network's sizes and its data's sample count (from its 'run' event). */
+/** What a run's later events must fit: its network's sizes and its data's sample count (from its 'runStarted' event). */
 export interface RunShape {
   runId: number;
   sizes: readonly number[];
   count: number;
 }
 
-/** The shape a 'run' event starts. */
-export const runShapeOf = (event: Extract<v.InferOutput<typeof LAB_EVENT>, { type: 'run' }>): RunShape => ({ runId: event.runId, sizes: event.network.sizes, count: event.data.count });
+/** The shape a 'runStarted' event starts. */
+export const runShapeOf = (event: Extract<v.InferOutput<typeof LAB_EVENT>, { type: 'runStarted' }>): RunShape => ({ runId: event.runId, sizes: event.network.sizes, count: event.data.count });
 
 /**
  * Why a valid event does not fit the run it names (a snapshot of another network, a pass over

@@ -4,38 +4,26 @@
  * big arrays of costs and snapshots are transferred, not copied.
  */
 import type * as v from 'valibot';
-import type { LabConfig, Network, Dataset } from '../engine';
+import type { LabConfig, Network, Dataset, StopSettings } from '../engine';
 import type { InspectCommand } from './inspectProtocol';
-import type { LAB_EVENT, LAB_SNAPSHOT, RUN_START_REASONS, RUN_STATUS, STOP_REASONS } from './labEvents';
+import type { LAB_EVENT, LAB_SNAPSHOT, RUN_START_REASONS, RUN_STATUS, STOP_REASONS, Speed } from './labEvents';
 
-/** Epochs per second; 'max' trains as fast as the engine goes. */
-export const SPEEDS = [1, 10, 100, 1000, 'max'] as const;
-export type Speed = (typeof SPEEDS)[number];
+export { SPEEDS, type Speed, isSpeed } from './labEvents';
 
-export function isSpeed(value: unknown): value is Speed {
-  return (SPEEDS as readonly unknown[]).includes(value);
-}
+/** No stop condition (the settings table's StopSettings with both off). */
+export const NO_STOP: StopSettings = { maxEpochs: 0, targetCost: 0 };
 
-/** When a run ends by itself; 0 turns a condition off. */
-export interface StopConditions {
-  /** stop once the epoch count reaches this */
-  maxEpochs: number;
-  /** stop once an epoch's cost is at or below this */
-  targetCost: number;
-}
-
-export const NO_STOP: StopConditions = { maxEpochs: 0, targetCost: 0 };
-
-/** Settings whose change means a different network: a new run. The rest only change how it trains. */
-const SHAPE_KEYS = ['dataset', 'dataSeed', 'hidden', 'hiddenActivation', 'outputActivation', 'init', 'seed', 'leakySlope'] as const satisfies readonly (keyof LabConfig)[];
-
-export function needsNewRun(before: LabConfig, after: LabConfig): boolean {
-  return SHAPE_KEYS.some((key) => JSON.stringify(before[key]) !== JSON.stringify(after[key]));
+/** A command the worker answers with an 'answered' event carrying the same id (done, or why it was refused). */
+export interface Answerable {
+  requestId?: number;
 }
 
 export type LabCommand =
-  /** Shape, dataset, init or seed changes start a new run; learning rate, derivative, cost, batch size … keep the weights. */
-  | { type: 'configure'; config: LabConfig }
+  /**
+   * Shape, dataset, init or seed changes start a new run; learning rate, derivative, cost, batch size … keep the weights.
+   * With `dropData`, the user's own data and a loaded network are dropped and a new run starts on the named dataset.
+   */
+  | ({ type: 'configure'; config: LabConfig; dropData?: boolean } & Answerable)
   /** Back to the run's initial weights (the same seed gives the same weights). */
   | { type: 'reset' }
   /** A new run from another seed (the given one, or one derived from the current seed). */
@@ -43,25 +31,33 @@ export type LabCommand =
   | { type: 'play' }
   | { type: 'pause' }
   /** One epoch, with a full snapshot after it. */
-  | { type: 'step' }
+  | { type: 'trainOneEpoch' }
   /** Train `epochs` more epochs at the current speed, then pause. */
-  | { type: 'run'; epochs: number }
+  | { type: 'trainEpochs'; epochs: number }
   | { type: 'setSpeed'; speed: Speed }
-  | { type: 'setStop'; stop: StopConditions }
+  | { type: 'setStop'; stop: StopSettings }
   /** Show the network as it was at the nearest checkpoint at or before `epoch`; null returns to the live network. */
   | { type: 'scrub'; epoch: number | null }
   /** Train this network (its shape must fit the data); Reset returns to it. */
-  | { type: 'loadNetwork'; network: Network }
+  | ({ type: 'loadNetwork'; network: Network } & Answerable)
   /** Train on this dataset; the network's input and output sizes follow it. */
-  | { type: 'loadData'; data: Dataset }
+  | ({ type: 'loadData'; data: Dataset } & Answerable)
   /** Sets one weight or bias (an index into params) of the live network and sends a new snapshot. */
-  | { type: 'setParam'; index: number; value: number }
+  | ({ type: 'setParam'; index: number; value: number } & Answerable)
   /** Hands a cost batch's buffer back for reuse once its costs are copied (optional; saves garbage). */
   | { type: 'recycle'; buffer: ArrayBuffer }
   /** The step-through's passes and gradient check (inspectCommands.ts). */
   | InspectCommand;
 
 export type LabCommandType = LabCommand['type'];
+
+/** The commands the page can wait on: each is sent with a fresh request id and answered once. */
+export type AnswerableCommand = Extract<LabCommand, { type: 'configure' | 'loadNetwork' | 'loadData' | 'setParam' | 'inspectPass' | 'gradientCheck' }>;
+
+type WithoutId<C> = C extends unknown ? Omit<C, 'requestId'> : never;
+
+/** An answerable command as a store action gives it, before the store numbers it. */
+export type Request = WithoutId<AnswerableCommand>;
 
 /** Why a run stopped (null while running or before the first play). */
 export type LabStopReason = (typeof STOP_REASONS)[number];
@@ -75,7 +71,7 @@ export type LabSnapshot = v.InferOutput<typeof LAB_SNAPSHOT>;
 export type RunStartReason = (typeof RUN_START_REASONS)[number];
 
 /**
- * What the worker sends the page: run, configured, costs, snapshot, status, error, and the
+ * What the worker sends the page: runStarted, configured, costs, snapshot, status, error, answered, and the
  * step-through's inspected / gradientChecked. Declared once, as the schema the page checks every
  * message against (labEvents.ts).
  */
@@ -83,8 +79,8 @@ export type LabEvent = v.InferOutput<typeof LAB_EVENT>;
 
 export type LabEventType = LabEvent['type'];
 
-/** What a worker (or a fake one in tests) offers the page. */
-export interface WorkerLike {
+/** What the training worker (or a fake one in tests) offers the page (the sweep pool's workers are sweepPool's WorkerLike). */
+export interface LabWorkerLike {
   postMessage(command: LabCommand, transfer?: Transferable[]): void;
   addEventListener(type: 'message', listener: (event: MessageEvent<LabEvent>) => void): void;
   removeEventListener(type: 'message', listener: (event: MessageEvent<LabEvent>) => void): void;

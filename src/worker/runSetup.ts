@@ -3,8 +3,7 @@
  * the dataset setting changes) and a loaded network (what Reset returns to). Every change is
  * checked first and undone if the run it asks for cannot be built, so a refused command changes nothing.
  */
-import { type Dataset, type LabConfig, type Network, type Run, buildRun, cloneNetwork, configError, namedDataset } from '../engine';
-import { configForNetwork, datasetError, networkError } from './loading';
+import { type Dataset, type LabConfig, type Network, type Run, buildRun, cloneNetwork, configError, configForNetwork, datasetError, namedDataset, networkError } from '../engine';
 import { watchOverflows } from './overflowLog';
 
 export class RunSetup {
@@ -15,12 +14,16 @@ export class RunSetup {
   /** a loaded network: Reset returns to it */
   private loadedNetwork: Network | null = null;
 
-  /** Checks a new configuration against the data it would train on (user data stays only while the dataset does); throws when refused. */
-  checkConfig(config: LabConfig): void {
+  /**
+   * Checks a new configuration against the data it would train on (user data stays only while the
+   * dataset does, and not when `dropData` asks for the named dataset again); throws when refused.
+   */
+  checkConfig(config: LabConfig, dropData = false): void {
     if (config === null || typeof config !== 'object') throw new TypeError('configure: expected a configuration');
-    // checked against the data it would train on; the user's data goes only when a run adopts a new dataset
-    const problem = configError(config, this.customDataFor(config));
+    // checked against the data it would train on; the user's data goes only when a run adopts a new dataset, or when asked
+    const problem = configError(config, dropData ? undefined : this.customDataFor(config));
     if (problem) throw new RangeError(problem);
+    if (dropData) this.customData = null;
   }
 
   /** The next run starts from the seed's weights, not from a loaded network. */

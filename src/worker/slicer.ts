@@ -3,10 +3,9 @@
  * between chunks, so a slice ends by its deadline whatever the network's size. Each chunk ends on
  * the next checkpoint, and its costs go straight into the outgoing batch.
  */
-import type { Run, StopReason } from '../engine';
+import type { Run, StopReason, StopSettings } from '../engine';
 import type { Checkpoints } from './checkpoints';
 import type { CostBuffer } from './costBuffer';
-import type { StopConditions } from './protocol';
 
 /** A training chunk aims at this long, so the clock is read about eight times a slice. */
 const CHUNK_MS = 1;
@@ -35,7 +34,7 @@ export class Slicer {
   }
 
   /** Trains until the deadline, `owed` epochs, or a stop condition; returns that condition, if any. */
-  trainSlice(run: Run, owed: number, deadline: number, stop: StopConditions): StopReason | null {
+  trainSlice(run: Run, owed: number, deadline: number, stop: StopSettings): StopReason | null {
     let left = owed;
     while (left > 0) {
       const t0 = this.now();
@@ -55,7 +54,7 @@ export class Slicer {
   }
 
   /** Up to n epochs, ending on the next checkpoint; their costs go to the outgoing batch. */
-  trainChunk(run: Run, n: number, stop: StopConditions): { ran: number; reason: StopReason } {
+  trainChunk(run: Run, n: number, stop: StopSettings): { ran: number; reason: StopReason } {
     const trainer = run.trainer;
     if (this.costs.room === 0) this.flush();
     const count = Math.min(n, this.checkpoints.nextAfter(trainer.epoch) - trainer.epoch, this.costs.room);

@@ -62,6 +62,27 @@ const folderOf = (path: string): string => (path.includes('/') ? path.slice(0, p
 
 const imports = sourceFiles(SRC).flatMap(importsOf);
 
+/** Every chain of imports in `edges` that comes back to where it started, as "a → b → a". */
+function cyclesOf(edges: readonly Import[]): string[] {
+  const graph = new Map<string, string[]>();
+  for (const { from, to } of edges) graph.set(from, [...(graph.get(from) ?? []), to]);
+  const cycles: string[] = [];
+  const state = new Map<string, 'open' | 'done'>();
+  const path: string[] = [];
+  const visit = (file: string) => {
+    state.set(file, 'open');
+    path.push(file);
+    for (const next of graph.get(file) ?? []) {
+      if (state.get(next) === 'open') cycles.push([...path.slice(path.indexOf(next)), next].join(' → '));
+      else if (!state.has(next)) visit(next);
+    }
+    path.pop();
+    state.set(file, 'done');
+  };
+  for (const file of graph.keys()) if (!state.has(file)) visit(file);
+  return cycles;
+}
+
 describe('the folders of src', () => {
   test('every folder imports only the folders it may (nothing imports upward)', () => {
     const breaches = imports
@@ -71,23 +92,23 @@ describe('the folders of src', () => {
   });
 
   test('no chain of value imports leads back to its start', () => {
-    const graph = new Map<string, string[]>();
-    for (const { from, to, typeOnly } of imports) if (!typeOnly) graph.set(from, [...(graph.get(from) ?? []), to]);
-    const cycles: string[] = [];
-    const state = new Map<string, 'open' | 'done'>();
-    const path: string[] = [];
-    const visit = (file: string) => {
-      state.set(file, 'open');
-      path.push(file);
-      for (const next of graph.get(file) ?? []) {
-        if (state.get(next) === 'open') cycles.push([...path.slice(path.indexOf(next)), next].join(' → '));
-        else if (!state.has(next)) visit(next);
-      }
-      path.pop();
-      state.set(file, 'done');
-    };
-    for (const file of graph.keys()) if (!state.has(file)) visit(file);
-    expect(cycles).toEqual([]);
+    expect(cyclesOf(imports.filter(({ typeOnly }) => !typeOnly))).toEqual([]);
+  });
+
+  test('no chain of imports, type imports included, leads back to its start', () => {
+    // a type-only cycle runs nowhere, but it ties two files' meaning together: each idea has one home
+    expect(cyclesOf(imports)).toEqual([]);
+  });
+
+  test('no component reaches the worker: components call store actions, never send or a worker command', () => {
+    const components = sourceFiles(SRC).filter((file) => /^(app|views)\//.test(relative(SRC, file)));
+    const reaching = components.flatMap((file) => {
+      const text = readFileSync(file, 'utf8');
+      const uses = [/\bsend\(\s*\{/, /\.send\b/, /\bs\.send\b/, /\{[^}]*\bsend\b[^}]*\}\s*=\s*store\.getState\(\)/, /\brequest\(\s*\{/, /postMessage\(/].filter((pattern) => pattern.test(text));
+      // the sweep pool's own worker is page-side transport, not the lab's worker
+      return uses.length > 0 && !/sweep/i.test(file) ? [`${relative(SRC, file)}: ${uses.map(String).join(', ')}`] : [];
+    });
+    expect(reaching).toEqual([]);
   });
 
   test('the rules read real imports (a guard against a parser that finds nothing)', () => {

@@ -54,7 +54,7 @@ describe('the cost at epoch N is the cost after N epochs', () => {
   test('the worker streams, for a mini-batch run, the same cost at epoch N that its snapshot (the status line) shows', () => {
     const env = fastWorkerStarter()(miniBatch);
     env.runUntilIdle();
-    env.send({ type: 'run', epochs: 25 });
+    env.send({ type: 'trainEpochs', epochs: 25 });
     env.runUntilIdle();
     const snapshot = env.last('snapshot').snapshot;
     const costs = env.costsOf(snapshot.runId);

@@ -12,7 +12,7 @@ const startWorker = fastWorkerStarter();
 const started = (config: LabConfig): FakeWorkerEnv => startWorker(config, 'max');
 
 function trainFor(env: FakeWorkerEnv, epochs: number) {
-  env.send({ type: 'run', epochs });
+  env.send({ type: 'trainEpochs', epochs });
   env.runUntilIdle();
   return env.last('snapshot').snapshot;
 }
@@ -91,7 +91,7 @@ describe('abuse that the engine survives or reports', () => {
     const fresh = env.last('snapshot').snapshot;
     expect(fresh).toMatchObject({ epoch: 0, divergence: null });
     expect(Number.isFinite(fresh.cost)).toBe(true);
-    expect(env.last('run').data.count).toBe(4); // the user's data stays
+    expect(env.last('runStarted').data.count).toBe(4); // the user's data stays
   });
 
   test('an input of 1e6 through sigmoids saturates but trains on', () => {
@@ -143,7 +143,7 @@ describe('setting one weight or bias', () => {
       expect(env.last('error').message).toMatch(reason);
     }
     expect(env.of('snapshot').length).toBe(snapshots);
-    env.send({ type: 'step' });
+    env.send({ type: 'trainOneEpoch' });
     // the step trained from the untouched weights: the engine's own first epoch
     const reference = buildRun(DEFAULT_CONFIG);
     expect(reference.net.params).toEqual(params);

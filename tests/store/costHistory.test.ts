@@ -54,6 +54,16 @@ describe('the previous run as a ghost', () => {
     expect(historyCostSource(store, 'Cost', (fn) => fn()).get().series).toHaveLength(1);
   });
 
+  test('buggy to the end, then Correct and Reset: the ghost is named for the derivative its epochs trained with', () => {
+    const { store, env } = connected({ ...DEFAULT_CONFIG, derivative: 'buggy' });
+    train(store, env, 30);
+    store.getState().setConfig({ ...store.getState().config, derivative: 'correct' });
+    env.runUntilIdle();
+    store.getState().reset();
+    env.runUntilIdle();
+    expect(store.getState().ghost?.label).toBe('Previous run (buggy f′(a))');
+  });
+
   test('a new run from an untrained one keeps the older ghost; a trained one replaces it', () => {
     const { store, env } = connected();
     train(store, env, 20);

@@ -73,6 +73,43 @@ function supervised(options: Partial<Pick<SupervisorOptions, 'answerTimeoutMs' |
 
 const notes = (store: LabStore) => store.getState().share.notes.map((note) => note.message);
 
+describe('requests and a failing worker', () => {
+  test('a restart rejects the requests the dead worker held, with the reason', async () => {
+    const { store, workers } = supervised();
+    workers[0].silent = true;
+    const answer = store.getState().setParam(0, 0.5);
+    workers[0].crash('boom');
+    await expect(answer).rejects.toThrow(/the training worker failed \(it stopped with an error: boom\) before it answered/);
+    // the new worker answers
+    await expect(store.getState().setParam(0, 0.5)).resolves.toBeUndefined();
+  });
+
+  test('an answer that never comes rejects after the supervisor\'s answer timeout', async () => {
+    const timers: Array<{ fn: () => void; ms: number }> = [];
+    const { store, workers } = supervised({ answerTimeoutMs: 5000, setTimer: (fn, ms) => timers.push({ fn, ms }), clearTimer: () => {} });
+    workers[0].silent = true;
+    const armed = timers.length;
+    const answer = store.getState().loadData(parseCsvOrThrow('x1,y1\n0,0\n1,1\n'));
+    // the request's timer is armed first, then the supervisor's watchdog, both at 5 s
+    expect(timers.slice(armed).map((t) => t.ms)).toEqual([5000, 5000]);
+    timers[armed].fn();
+    await expect(answer).rejects.toThrow('the training worker did not answer within 5 s; try again');
+  });
+
+  test('a halted lab rejects a request at once', async () => {
+    const { store, workers } = supervised({ maxRestarts: 0 });
+    workers[0].crash();
+    expect(store.getState().run.halted).not.toBeNull();
+    await expect(store.getState().setParam(0, 1)).rejects.toThrow(/no training worker/);
+  });
+});
+
+function parseCsvOrThrow(text: string) {
+  const csv = parseDatasetCsv(text);
+  if (!csv.ok) throw new Error(csv.error);
+  return csv.value;
+}
+
 describe('a worker that fails is restarted with the user\'s settings', () => {
   test('a crash: a note says so, a new worker gets the config, speed and stop conditions, and the lab works', () => {
     const { store, workers } = supervised();
@@ -317,7 +354,7 @@ describe('a message the page cannot use (issue 16, defect 1)', () => {
     const configs = [DEFAULT_CONFIG, { ...DEFAULT_CONFIG, hidden: [3, 2], hiddenActivation: 'relu' as const, dataset: 'spiral' as const }, { ...DEFAULT_CONFIG, sigmoidForm: 'naive' as const, learningRate: 1e5 }];
     for (const config of configs) {
       const events = realEvents(config);
-      expect(new Set(events.map((event) => event.type))).toEqual(new Set(['run', 'status', 'snapshot', 'costs', 'configured', 'error', 'inspected']));
+      expect(new Set(events.map((event) => event.type))).toEqual(new Set(['runStarted', 'status', 'snapshot', 'costs', 'configured', 'error', 'inspected']));
       for (const event of events) expect(labEventProblem(event)).toBeNull();
     }
     const env = new FakeWorkerEnv();

@@ -13,12 +13,12 @@ import { FakeWorkerEnv } from '../worker/harness';
 export function realEvents(config: LabConfig = DEFAULT_CONFIG): LabEvent[] {
   const env = new FakeWorkerEnv();
   env.send({ type: 'configure', config });
-  env.send({ type: 'step' });
-  env.send({ type: 'step' });
+  env.send({ type: 'trainOneEpoch' });
+  env.send({ type: 'trainOneEpoch' });
   env.send({ type: 'configure', config: { ...config, learningRate: config.learningRate * 2 } });
   env.send({ type: 'scrub', epoch: 1 });
   env.send({ type: 'setParam', index: -5, value: 1 });
-  env.send({ type: 'inspect' });
+  env.send({ type: 'inspectPass' });
   return env.events;
 }
 
@@ -65,7 +65,7 @@ export function malformedEvent(events: readonly LabEvent[]): fc.Arbitrary<unknow
     junk,
     fc.constant({ type: 'snapshot', runId: 1, snapshot: {} }),
     fc.constant({ type: 'error', message: { text: 'not a string' } }),
-    fc.record({ type: fc.constantFrom('run', 'costs', 'status', 'inspected', 'nope'), runId: fc.oneof(fc.constant(1), junk) }),
+    fc.record({ type: fc.constantFrom('runStarted', 'costs', 'status', 'inspected', 'nope'), runId: fc.oneof(fc.constant(1), junk) }),
   );
   return fc.oneof({ weight: 4, arbitrary: broken }, { weight: 1, arbitrary: notEvents });
 }

@@ -25,7 +25,7 @@ function connected(): { store: LabStore; env: FakeWorkerEnv; sent: LabCommand[] 
 }
 
 const plain = (pass: PassRecord) => JSON.parse(JSON.stringify(pass, (_k, v) => (ArrayBuffer.isView(v) ? Array.from(v as Float64Array) : v)));
-const inspects = (sent: LabCommand[]) => sent.filter((c) => c.type === 'inspect').length;
+const inspects = (sent: LabCommand[]) => sent.filter((c) => c.type === 'inspectPass').length;
 
 describe('the step-through slice', () => {
   test('requestPasses brings both passes of the live network, once per moment', () => {
@@ -151,13 +151,13 @@ describe('loading into the lab', () => {
 test('a next epoch whose answer never comes does not block the step-through once a new run starts', () => {
   const { store } = connected();
   store.getState().requestPasses();
-  const send = store.getState().send;
+  const request = store.getState().request;
   // the worker goes away with the request (a crash): nothing answers
-  store.setState({ send: () => {} });
+  store.setState({ request: () => new Promise<void>(() => {}) });
   store.getState().nextEpoch();
   expect(store.getState().stepThrough.advancing).toBe(true);
   store.getState().requestPasses();
-  store.setState({ send });
+  store.setState({ request });
   store.getState().reset();
   expect(store.getState().run.runId).toBe(2);
   store.getState().requestPasses();

@@ -114,20 +114,20 @@ describe('the store and the worker bridge', () => {
     store.getState().runEpochs(3000);
     env.runUntilIdle();
     store.getState().scrub(1000);
-    const { scrubSnapshot, snapshot, inspect } = store.getState();
-    expect(inspect.scrubEpoch).toBe(1000);
+    const { scrubSnapshot, snapshot, hover } = store.getState();
+    expect(hover.scrubEpoch).toBe(1000);
     expect(scrubSnapshot?.scrubbed).toBe(true);
     expect(scrubSnapshot!.epoch).toBeLessThanOrEqual(1000);
     expect(snapshot?.epoch).toBe(3000);
     store.getState().scrub(null);
     expect(store.getState().scrubSnapshot).toBeNull();
     store.getState().scrub(99_999);
-    expect(store.getState().inspect.scrubEpoch).toBe(3000);
+    expect(store.getState().hover.scrubEpoch).toBe(3000);
   });
 
   test('worker errors reach the run slice in words', () => {
     const { store } = connected();
-    store.getState().send({ type: 'run', epochs: -1 });
+    store.getState().send({ type: 'trainEpochs', epochs: -1 });
     expect(store.getState().run.error).toMatch(/epochs/);
     store.getState().step();
     expect(store.getState().run.error).toBeNull();
@@ -152,11 +152,11 @@ describe('the store and the worker bridge', () => {
   test('sample selection stays within the data', () => {
     const { store } = connected();
     store.getState().selectSample(3);
-    expect(store.getState().inspect.sample).toBe(3);
+    expect(store.getState().hover.sample).toBe(3);
     store.getState().selectSample(4);
-    expect(store.getState().inspect.sample).toBe(3);
+    expect(store.getState().hover.sample).toBe(3);
     store.getState().selectSample('mean');
-    expect(store.getState().inspect.sample).toBe('mean');
+    expect(store.getState().hover.sample).toBe('mean');
   });
 });
 

@@ -32,7 +32,7 @@ describe('the cost stream', () => {
     env.send({ type: 'setStop', stop: { maxEpochs: 25_000, targetCost: 0 } });
     env.send({ type: 'play' });
     env.runUntilIdle();
-    const runId = env.last('run').runId;
+    const runId = env.last('runStarted').runId;
     const costs = env.costsOf(runId); // throws on a gap
     expect(costs.length).toBe(25_000);
     expect(env.of('costs').length).toBeGreaterThan(2);
@@ -45,7 +45,7 @@ describe('the cost stream', () => {
     env.send({ type: 'setStop', stop: { maxEpochs: 60_000, targetCost: 0 } });
     env.send({ type: 'play' });
     env.runUntilIdle();
-    const streamed = env.costsOf(env.last('run').runId);
+    const streamed = env.costsOf(env.last('runStarted').runId);
     const reference = referenceCosts(config, 60_000);
     expect(streamed).toEqual(reference.costs);
     const snapshot = env.last('snapshot').snapshot;
@@ -56,16 +56,16 @@ describe('the cost stream', () => {
   test('mini-batches shuffle the same way in the worker and in the engine', () => {
     const config: LabConfig = { ...DEFAULT_CONFIG, dataset: 'circle', hidden: [6], batchSize: 16, learningRate: 0.5 };
     const env = started(config, 0.05);
-    env.send({ type: 'run', epochs: 300 });
+    env.send({ type: 'trainEpochs', epochs: 300 });
     env.runUntilIdle();
-    expect(env.costsOf(env.last('run').runId)).toEqual(referenceCosts(config, 300).costs);
+    expect(env.costsOf(env.last('runStarted').runId)).toEqual(referenceCosts(config, 300).costs);
     expect(env.last('status').status.stopReason).toBe('ranEpochs');
   });
 
   test('a step trains one epoch and sends its cost and a full snapshot', () => {
     const env = started(XOR_241);
-    for (let k = 0; k < 3; k++) env.send({ type: 'step' });
-    expect(env.costsOf(env.last('run').runId)).toEqual(referenceCosts(XOR_241, 3).costs);
+    for (let k = 0; k < 3; k++) env.send({ type: 'trainOneEpoch' });
+    expect(env.costsOf(env.last('runStarted').runId)).toEqual(referenceCosts(XOR_241, 3).costs);
     const snapshots = env.of('snapshot').map((e) => e.snapshot.epoch);
     expect(snapshots).toEqual([0, 1, 2, 3]);
     const last = env.last('snapshot').snapshot;
@@ -79,7 +79,7 @@ describe('the cost stream', () => {
 describe('slices and pause', () => {
   test('slices last at most SLICE_MS by the injected clock, and a fast net fills them', () => {
     const env = started(XOR_241, 0.001); // 1 µs per epoch, like the question's net in V8
-    env.send({ type: 'run', epochs: 200_000 });
+    env.send({ type: 'trainEpochs', epochs: 200_000 });
     env.runUntilIdle();
     const slices = env.taskLog.map((t) => t.end - t.start);
     expect(Math.max(...slices)).toBeLessThanOrEqual(SLICE_MS + 1e-9);
@@ -90,10 +90,10 @@ describe('slices and pause', () => {
 
   test('a slow net (3 ms an epoch) still yields within a slice', () => {
     const env = started({ ...XOR_241, dataset: 'spiral', hidden: [16, 16] }, 3);
-    env.send({ type: 'run', epochs: 40 });
+    env.send({ type: 'trainEpochs', epochs: 40 });
     env.runUntilIdle();
     expect(Math.max(...env.taskLog.map((t) => t.end - t.start))).toBeLessThanOrEqual(SLICE_MS + 1e-9);
-    expect(env.costsOf(env.last('run').runId).length).toBe(40);
+    expect(env.costsOf(env.last('runStarted').runId).length).toBe(40);
   });
 
   test('after pause no epoch is trained beyond the slice that was running', () => {
@@ -103,18 +103,18 @@ describe('slices and pause', () => {
     env.runNext();
     // the pause message is handled between two slices, as a worker's event loop would
     env.send({ type: 'pause' });
-    const trained = env.costsOf(env.last('run').runId).length; // pause flushes the batch of the last slice
+    const trained = env.costsOf(env.last('runStarted').runId).length; // pause flushes the batch of the last slice
     expect(trained).toBeGreaterThan(0);
     expect(env.last('status').status).toMatchObject({ running: false, epoch: trained, stopReason: 'paused' });
     expect(env.last('snapshot').snapshot.epoch).toBe(trained);
     env.runUntilIdle();
     expect(env.pending).toBe(0);
-    expect(env.costsOf(env.last('run').runId).length).toBe(trained);
+    expect(env.costsOf(env.last('runStarted').runId).length).toBe(trained);
   });
 
   test('while running, snapshots come at most once per frame', () => {
     const env = started(XOR_241);
-    env.send({ type: 'run', epochs: 100_000 });
+    env.send({ type: 'trainEpochs', epochs: 100_000 });
     env.runUntilIdle();
     const times: number[] = [];
     // snapshots are sent at the end of slices; their epochs must be spaced ≥ one frame of training apart
@@ -129,7 +129,7 @@ describe('slices and pause', () => {
     env.send({ type: 'play' });
     while (env.time < 2000 && env.runNext());
     env.send({ type: 'pause' });
-    const epochs = env.costsOf(env.last('run').runId).length;
+    const epochs = env.costsOf(env.last('runStarted').runId).length;
     expect(epochs).toBeGreaterThanOrEqual(19);
     expect(epochs).toBeLessThanOrEqual(21);
     const snapshotEpochs = env.of('snapshot').map((e) => e.snapshot.epoch);
@@ -140,16 +140,16 @@ describe('slices and pause', () => {
 describe('configure, reset, seeds', () => {
   test('changing the learning rate or the derivative keeps the weights', () => {
     const env = started(XOR_241);
-    env.send({ type: 'run', epochs: 500 });
+    env.send({ type: 'trainEpochs', epochs: 500 });
     env.runUntilIdle();
     const before = env.last('snapshot').snapshot.network.params;
-    const runId = env.last('run').runId;
+    const runId = env.last('runStarted').runId;
     const changed = { ...XOR_241, learningRate: 0.2, derivative: 'buggy' as const };
     env.send({ type: 'configure', config: changed });
-    expect(env.last('run').runId).toBe(runId);
+    expect(env.last('runStarted').runId).toBe(runId);
     expect(env.last('configured').config).toMatchObject({ learningRate: 0.2, derivative: 'buggy' });
     expect(env.last('snapshot').snapshot.network.params).toEqual(before);
-    env.send({ type: 'run', epochs: 500 });
+    env.send({ type: 'trainEpochs', epochs: 500 });
     env.runUntilIdle();
     // reference: 500 epochs, switch options, 500 more
     const run = buildRun(XOR_241);
@@ -162,11 +162,11 @@ describe('configure, reset, seeds', () => {
 
   test('changing the shape starts a new run from the seed\'s initial weights', () => {
     const env = started(XOR_241);
-    env.send({ type: 'run', epochs: 100 });
+    env.send({ type: 'trainEpochs', epochs: 100 });
     env.runUntilIdle();
-    const firstRun = env.last('run').runId;
+    const firstRun = env.last('runStarted').runId;
     env.send({ type: 'configure', config: { ...XOR_241, hidden: [3, 2] } });
-    const run = env.last('run');
+    const run = env.last('runStarted');
     expect(run.runId).toBe(firstRun + 1);
     expect(run.network.sizes).toEqual([2, 3, 2, 1]);
     expect(run.network.params).toEqual(initializeNetwork([2, 3, 2, 1], ['sigmoid', 'sigmoid', 'sigmoid'], 'normal', XOR_241.seed).params);
@@ -175,32 +175,32 @@ describe('configure, reset, seeds', () => {
 
   test('reset gives the same initial weights; new seed gives others and reports its seed', () => {
     const env = started(XOR_241);
-    const initial = env.last('run').network.params;
-    env.send({ type: 'run', epochs: 50 });
+    const initial = env.last('runStarted').network.params;
+    env.send({ type: 'trainEpochs', epochs: 50 });
     env.runUntilIdle();
     env.send({ type: 'reset' });
-    expect(env.last('run').network.params).toEqual(initial);
+    expect(env.last('runStarted').network.params).toEqual(initial);
     expect(env.last('snapshot').snapshot.epoch).toBe(0);
     env.send({ type: 'newSeed' });
-    const fresh = env.last('run');
+    const fresh = env.last('runStarted');
     expect(fresh.config.seed).not.toBe(XOR_241.seed);
     expect(fresh.network.params).not.toEqual(initial);
     env.send({ type: 'newSeed', seed: 1 });
-    expect(env.last('run').network.params).toEqual(initial);
+    expect(env.last('runStarted').network.params).toEqual(initial);
   });
 
   test('a refused configuration reports why and changes nothing', () => {
     const env = started(XOR_241);
-    env.send({ type: 'run', epochs: 10 });
+    env.send({ type: 'trainEpochs', epochs: 10 });
     env.runUntilIdle();
-    const runs = env.of('run').length;
+    const runs = env.of('runStarted').length;
     env.send({ type: 'configure', config: { ...XOR_241, learningRate: -1 } });
     expect(env.last('error').message).toMatch(/learning rate/);
     env.send({ type: 'configure', config: { ...XOR_241, hidden: [4], outputActivation: 'relu' } });
     expect(env.last('error').message).toMatch(/cross-entropy/);
-    expect(env.of('run').length).toBe(runs);
-    env.send({ type: 'step' });
-    expect(env.costsOf(env.last('run').runId)).toEqual(referenceCosts(XOR_241, 11).costs);
+    expect(env.of('runStarted').length).toBe(runs);
+    env.send({ type: 'trainOneEpoch' });
+    expect(env.costsOf(env.last('runStarted').runId)).toEqual(referenceCosts(XOR_241, 11).costs);
   });
 
   test('commands before configure, and unknown commands, are refused in words', () => {
@@ -224,7 +224,7 @@ describe('stop conditions and divergence', () => {
     const status = env.last('status').status;
     expect(status.stopReason).toBe('targetCost');
     expect(status.message).toMatch(/target cost 0.05/);
-    const costs = env.costsOf(env.last('run').runId);
+    const costs = env.costsOf(env.last('runStarted').runId);
     expect(costs[costs.length - 1]).toBeLessThanOrEqual(0.05);
     expect(costs[costs.length - 2]).toBeGreaterThan(0.05);
   });
@@ -236,7 +236,7 @@ describe('stop conditions and divergence', () => {
     env.runUntilIdle();
     env.send({ type: 'play' });
     env.runUntilIdle();
-    expect(env.costsOf(env.last('run').runId).length).toBe(100);
+    expect(env.costsOf(env.last('runStarted').runId).length).toBe(100);
     expect(env.last('status').status.message).toMatch(/epoch limit \(100\)/);
   });
 
@@ -257,7 +257,7 @@ describe('stop conditions and divergence', () => {
 describe('checkpoints and scrub', () => {
   test('scrub shows the parameters the network had at that checkpoint', () => {
     const env = started(XOR_241);
-    env.send({ type: 'run', epochs: 5000 });
+    env.send({ type: 'trainEpochs', epochs: 5000 });
     env.runUntilIdle();
     env.send({ type: 'scrub', epoch: 1234 });
     const scrubbed = env.last('snapshot').snapshot;
@@ -269,7 +269,7 @@ describe('checkpoints and scrub', () => {
     expect(scrubbed.network.params).toEqual(run.net.params);
     expect(scrubbed.pass.paramsBefore).toEqual(run.net.params);
     env.send({ type: 'scrub', epoch: 0 });
-    expect(env.last('snapshot').snapshot.network.params).toEqual(env.last('run').network.params);
+    expect(env.last('snapshot').snapshot.network.params).toEqual(env.last('runStarted').network.params);
     env.send({ type: 'scrub', epoch: null });
     expect(env.last('snapshot').snapshot).toMatchObject({ scrubbed: false, epoch: 5000 });
   });
@@ -280,29 +280,29 @@ describe('loading a network or a dataset', () => {
     const env = started(XOR_241);
     const network = initializeNetwork([2, 2, 1], ['sigmoid', 'sigmoid'], 'normal', 99);
     env.send({ type: 'loadNetwork', network });
-    const run = env.last('run');
+    const run = env.last('runStarted');
     expect(run.reason).toBe('loadNetwork');
     expect(run.config.hidden).toEqual([2]);
     expect(run.network.params).toEqual(network.params);
-    env.send({ type: 'run', epochs: 100 });
+    env.send({ type: 'trainEpochs', epochs: 100 });
     env.runUntilIdle();
     const reference = buildRun({ ...XOR_241, hidden: [2] }, undefined, initializeNetwork([2, 2, 1], ['sigmoid', 'sigmoid'], 'normal', 99));
     const costs = new Float64Array(100);
     reference.trainer.train(100, costs);
     expect(env.costsOf(run.runId)).toEqual(costs);
     env.send({ type: 'reset' });
-    expect(env.last('run').network.params).toEqual(network.params);
+    expect(env.last('runStarted').network.params).toEqual(network.params);
   });
 
   test('a network that does not fit is refused and the current run goes on', () => {
     const env = started(XOR_241);
-    const runs = env.of('run').length;
+    const runs = env.of('runStarted').length;
     const bad = initializeNetwork([3, 2, 1], ['sigmoid', 'sigmoid'], 'normal', 1);
     env.send({ type: 'loadNetwork', network: bad });
     expect(env.last('error').message).toMatch(/3 inputs/);
     env.send({ type: 'loadNetwork', network: { ...bad, sizes: [2, 2, 1], params: new Float64Array(3) } });
     expect(env.last('error').message).toMatch(/params: expected 9/);
-    expect(env.of('run').length).toBe(runs);
+    expect(env.of('runStarted').length).toBe(runs);
   });
 
   test('loaded data sets the network\'s inputs, until another dataset is chosen', () => {
@@ -312,12 +312,12 @@ describe('loading a network or a dataset', () => {
       inputs: Float64Array.of(0, 0, 1, 0, 1, 0, 1, 0, 0), targets: Float64Array.of(1, 0, 1), domain: [-1, 2, -1, 2] as const,
     };
     env.send({ type: 'loadData', data });
-    expect(env.last('run').network.sizes).toEqual([3, 4, 1]);
-    expect(env.last('run').data.name).toBe('mine');
+    expect(env.last('runStarted').network.sizes).toEqual([3, 4, 1]);
+    expect(env.last('runStarted').data.name).toBe('mine');
     env.send({ type: 'configure', config: { ...XOR_241, learningRate: 2 } });
-    expect(env.last('run').data.name).toBe('mine');
+    expect(env.last('runStarted').data.name).toBe('mine');
     env.send({ type: 'configure', config: { ...XOR_241, dataset: 'AND' } });
-    expect(env.last('run').data.name).toBe('AND');
+    expect(env.last('runStarted').data.name).toBe('AND');
     env.send({ type: 'loadData', data: { ...data, targets: Float64Array.of(1, Number.NaN, 0) } });
     expect(env.last('error').message).toMatch(/finite/);
   });

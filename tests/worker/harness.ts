@@ -6,7 +6,7 @@
 import { afterEach, vi } from 'vitest';
 import { type LabConfig, Trainer } from '../../src/engine';
 import { type LabHandler, createLabHandler } from '../../src/worker/handler';
-import type { LabCommand, LabEvent, Speed, WorkerLike } from '../../src/worker/protocol';
+import type { LabCommand, LabEvent, Speed, LabWorkerLike } from '../../src/worker/protocol';
 
 interface Task {
   at: number;
@@ -102,8 +102,8 @@ export class FakeWorkerEnv {
     return () => this.listeners.delete(listener);
   }
 
-  /** A WorkerLike over this env: commands reach the handler at once, events come back synchronously. */
-  worker(): WorkerLike {
+  /** A LabWorkerLike over this env: commands reach the handler at once, events come back synchronously. */
+  worker(): LabWorkerLike {
     const wrapped = new Map<unknown, (event: LabEvent) => void>();
     return {
       postMessage: (command) => this.send(command),

@@ -2,7 +2,7 @@
 import { describe, expect, test } from 'vitest';
 import { DEFAULT_CONFIG, type LabConfig, type PassRecord, Trainer, buildRun, gradientCheck, inspectPass, questionConfig, trainOptionsOf } from '../../src/engine';
 import { affordableSamples } from '../../src/worker/inspectCommands';
-import { configForNetwork } from '../../src/worker/loading';
+import { configForNetwork } from '../../src/engine';
 import { loadShippedExample } from '../stepper/fixtures';
 import { FakeWorkerEnv, fastWorkerStarter } from './harness';
 
@@ -18,10 +18,10 @@ const QUESTION = { ...questionConfig('XOR'), seed: 5 };
 describe('inspect: both derivative modes of the live network', () => {
   test('the passes equal the engine\'s inspectPass for the same parameters, under the run\'s mode and the other', () => {
     const env = started(QUESTION);
-    env.send({ type: 'inspect' });
+    env.send({ type: 'inspectPass' });
     const event = env.last('inspected');
     const { net, data, trainer } = buildRun(QUESTION);
-    expect(event.runId).toBe(env.last('run').runId);
+    expect(event.runId).toBe(env.last('runStarted').runId);
     expect(event.epoch).toBe(0);
     expect(event.options).toEqual(trainer.options);
     expect(Array.from(event.network.params)).toEqual(Array.from(net.params));
@@ -34,9 +34,9 @@ describe('inspect: both derivative modes of the live network', () => {
 
   test('after training in the live lab, the passes describe the trained network', () => {
     const env = started(QUESTION);
-    env.send({ type: 'run', epochs: 300 });
+    env.send({ type: 'trainEpochs', epochs: 300 });
     env.runUntilIdle();
-    env.send({ type: 'inspect' });
+    env.send({ type: 'inspectPass' });
     const event = env.last('inspected');
     const reference = buildRun(QUESTION);
     reference.trainer.train(300);
@@ -49,7 +49,7 @@ describe('inspect: both derivative modes of the live network', () => {
     const env = started({ ...DEFAULT_CONFIG, ...example.options });
     env.send({ type: 'loadData', data: example.data });
     env.send({ type: 'loadNetwork', network: example.network });
-    env.send({ type: 'inspect' });
+    env.send({ type: 'inspectPass' });
     const event = env.last('inspected');
     expect(event.options).toEqual(example.options);
     expect(plain(event.pass)).toEqual(plain(inspectPass(example.network, example.data, example.options)));
@@ -58,8 +58,8 @@ describe('inspect: both derivative modes of the live network', () => {
 
   test('the handler keeps nothing it transferred: asking twice gives the same numbers', () => {
     const env = started(QUESTION);
-    env.send({ type: 'inspect' });
-    env.send({ type: 'inspect' });
+    env.send({ type: 'inspectPass' });
+    env.send({ type: 'inspectPass' });
     const [first, second] = env.of('inspected');
     expect(plain(second.pass)).toEqual(plain(first.pass));
     expect(first.pass.gradient.length).toBeGreaterThan(0);
@@ -69,7 +69,7 @@ describe('inspect: both derivative modes of the live network', () => {
 describe('inspect with advance: the next epoch of the same run', () => {
   test('one epoch equals one trainer epoch, and the live lab gets its cost, status and snapshot', () => {
     const env = started(QUESTION);
-    env.send({ type: 'inspect', advance: true });
+    env.send({ type: 'inspectPass', advance: true });
     const reference = buildRun(QUESTION);
     const cost = reference.trainer.trainEpoch();
     const event = env.last('inspected');
@@ -85,9 +85,9 @@ describe('inspect with advance: the next epoch of the same run', () => {
   test('with the full batch the update the stepper showed is the one the epoch applied, frozen biases included', () => {
     for (const freezeBiases of [false, true]) {
       const env = started({ ...QUESTION, freezeBiases });
-      env.send({ type: 'inspect' });
+      env.send({ type: 'inspectPass' });
       const before = env.last('inspected');
-      env.send({ type: 'inspect', advance: true });
+      env.send({ type: 'inspectPass', advance: true });
       const after = env.last('inspected');
       expect(Array.from(after.network.params)).toEqual(Array.from(before.pass.paramsAfter));
       expect(after.pass.paramsBefore).toEqual(before.pass.paramsAfter);
@@ -97,9 +97,9 @@ describe('inspect with advance: the next epoch of the same run', () => {
   test('with mini-batches the epoch is the run\'s real one (several steps), not the full-batch update shown', () => {
     const config: LabConfig = { ...DEFAULT_CONFIG, batchSize: 2, seed: 3 };
     const env = started(config);
-    env.send({ type: 'inspect' });
+    env.send({ type: 'inspectPass' });
     const shown = env.last('inspected').pass.paramsAfter;
-    env.send({ type: 'inspect', advance: true });
+    env.send({ type: 'inspectPass', advance: true });
     const reference = buildRun(config);
     reference.trainer.trainEpoch();
     const after = env.last('inspected');
@@ -109,14 +109,14 @@ describe('inspect with advance: the next epoch of the same run', () => {
 
   test('the run keeps going from there: Play in the live lab continues from the stepped epoch', () => {
     const env = started(QUESTION);
-    for (let k = 0; k < 3; k++) env.send({ type: 'inspect', advance: true });
-    env.send({ type: 'run', epochs: 7 });
+    for (let k = 0; k < 3; k++) env.send({ type: 'inspectPass', advance: true });
+    env.send({ type: 'trainEpochs', epochs: 7 });
     env.runUntilIdle();
     const reference = buildRun(QUESTION);
     const costs = new Float64Array(10);
     reference.trainer.train(10, costs);
     expect(env.last('status').status.epoch).toBe(10);
-    expect(Array.from(env.costsOf(env.last('run').runId))).toEqual(Array.from(costs));
+    expect(Array.from(env.costsOf(env.last('runStarted').runId))).toEqual(Array.from(costs));
   });
 });
 
@@ -164,7 +164,7 @@ describe('gradientCheck', () => {
 
   test('before any configuration the commands are refused in words', () => {
     const env = new FakeWorkerEnv();
-    env.send({ type: 'inspect' });
+    env.send({ type: 'inspectPass' });
     env.send({ type: 'gradientCheck' });
     expect(env.of('error').map((e) => e.message)).toEqual(['no configuration yet: send configure first', 'no configuration yet: send configure first']);
     expect(env.of('inspected')).toEqual([]);

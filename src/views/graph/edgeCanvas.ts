@@ -5,7 +5,16 @@
  * still reach every weight: hit-testing is geometric (layout.ts), not by element.
  */
 import type { EdgePosition, GraphLayout } from './layout';
-import type { EdgeStyler } from './paintGraph';
+
+/** How one weight's edge is drawn. */
+export interface EdgeStyle {
+  color: string;
+  width: number;
+  opacity: number;
+}
+
+/** The style of the edge of params[index] holding `weight` (paintGraph.ts makes one per paint). */
+export type EdgeStyler = (weight: number, index: number) => EdgeStyle;
 
 export interface ShownEdges {
   /** positions in layout.edges of the weights drawn, weakest first (the strong ones paint on top) */

@@ -7,7 +7,7 @@ import { prepareCanvas } from '../canvas';
 import { type ColorTable, buildColorTable, paintCells } from '../colorTable';
 import { formatCompact } from '../format';
 import { activationColorScale, activationDomain, interpolateValue, interpolateWeight, weightWidthScale } from '../palette';
-import { drawEdges, strokeGroups, strongestEdges } from './edgeCanvas';
+import { type EdgeStyle, type EdgeStyler, drawEdges, strokeGroups, strongestEdges } from './edgeCanvas';
 import type { GraphLayout } from './layout';
 import { type SampleSelection, activationValue, layerSpread, maxAbsWeight, passMatches } from './values';
 
@@ -34,11 +34,6 @@ export interface GraphPaintInput {
   highlightedParams?: ReadonlySet<number>;
 }
 
-export interface EdgeStyle {
-  color: string;
-  width: number;
-  opacity: number;
-}
 
 const WEIGHT_STEPS = 256;
 let weightTable: string[] | null = null;
@@ -48,7 +43,6 @@ function weightColors(): string[] {
   return weightTable;
 }
 
-export type EdgeStyler = (weight: number, index: number) => EdgeStyle;
 
 /** Styles weights for one paint: colour by w on ±maxAbs, width by |w|, dimmed when others are highlighted. */
 export function edgeStyler(maxAbs: number, maxWidth: number, input: Pick<GraphPaintInput, 'paramColor' | 'highlightedParams'>): EdgeStyler {

@@ -8,7 +8,6 @@ import { MAX_CSV_CHARS, MAX_USER_SAMPLES } from '../../../engine';
 import { useLabStoreApi } from '../../../store/hooks';
 import { readFileText } from '../browser';
 import { dataSizeError, importDatasetCsv } from '../files';
-import { sendAndAwaitRun } from './awaitAnswer';
 import { useModalDialog } from './useModalDialog';
 
 const EXAMPLE = 'x1,x2,y1\n0,0,0\n0,1,1\n1,0,1\n1,1,0';
@@ -27,9 +26,15 @@ export function DataDialog({ open, onClose, onLoaded }: { open: boolean; onClose
     const tooBig = dataSizeError(read.value, store.getState().config);
     if (tooBig) return setProblem(tooBig);
     setBusy(true);
-    const answer = await sendAndAwaitRun(store, { type: 'loadData', data: read.value });
+    const refused = await store
+      .getState()
+      .loadData(read.value)
+      .then(
+        () => null,
+        (error: Error) => error.message,
+      );
     setBusy(false);
-    if (!answer.ok) return setProblem(`Data: ${answer.error}`);
+    if (refused !== null) return setProblem(`Data: ${refused}`);
     const { count, inputSize, outputSize } = read.value;
     onLoaded(`Loaded your data from ${source}: ${count} samples, ${inputSize} input${inputSize > 1 ? 's' : ''} → ${outputSize} target${outputSize > 1 ? 's' : ''}.`);
     onClose();

@@ -10,7 +10,6 @@ import type { LabState } from '../../../store/types';
 import { downloadBlob, downloadText, readFileText } from '../browser';
 import { figurePng, svgBlob } from '../exportImage';
 import { costHistoryCsv, exportFileName, exportNetworkText, importNetworkText, safeFileStem } from '../files';
-import { sendAndAwaitRun } from './awaitAnswer';
 import { DataDialog } from './DataDialog';
 import { type FigureInfo, visibleFigures } from './figures';
 import { useInViewport } from './useInViewport';
@@ -113,12 +112,18 @@ export function FileMenu() {
     const read = importNetworkText(text.value);
     if (!read.ok) return setMessage({ tone: 'bad', text: t('file.readError', { error: read.error }) });
     setBusy(true);
-    const answer = await sendAndAwaitRun(store, { type: 'loadNetwork', network: read.value });
+    const refused = await store
+      .getState()
+      .loadNetwork(read.value)
+      .then(
+        () => null,
+        (error: Error) => error.message,
+      );
     setBusy(false);
     setMessage(
-      answer.ok
+      refused === null
         ? { tone: 'ok', text: t('file.loaded', { shape: read.value.sizes.join('-') }) }
-        : { tone: 'bad', text: t('file.networkError', { error: answer.error }) },
+        : { tone: 'bad', text: t('file.networkError', { error: refused }) },
     );
   };
 

@@ -30,9 +30,7 @@ export function ParamEditor() {
 }
 
 function ParamForm({ index, network, label, titleId, onDone }: { index: number; network: Network; label: ParamLabel; titleId: string; onDone(): void }) {
-  const send = useLab((s) => s.send);
-  const scrub = useLab((s) => s.scrub);
-  const scrubbing = useLab((s) => s.inspect.scrubEpoch !== null);
+  const setParam = useLab((s) => s.setParam);
   const current = network.params[index];
   const [text, setText] = useState(() => formatNumber(current));
   const [problem, setProblem] = useState<string | null>(null);
@@ -44,8 +42,8 @@ function ParamForm({ index, network, label, titleId, onDone }: { index: number; 
     if (!read.ok) return setProblem(read.error);
     const refused = paramEditError(network, index, read.value);
     if (refused) return setProblem(refused.replace(/^value: /, ''));
-    if (scrubbing) scrub(null);
-    send({ type: 'setParam', index, value: read.value });
+    // a refusal the checks above did not foresee (the run diverged meanwhile) shows in the status line
+    setParam(index, read.value).catch(() => {});
     onDone();
   };
 

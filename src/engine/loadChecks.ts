@@ -1,5 +1,7 @@
-/** Checks on what the page asks the worker to load: a dataset of its own, or a network. */
-import { type Dataset, type LabConfig, type Network, layoutOf, shapeError } from '../engine';
+/** Checks on what a user loads into the lab (a dataset of their own, or a network), the same in the worker and the store. */
+import type { Dataset } from './datasets';
+import { type Network, layoutOf, shapeError } from './network';
+import type { LabConfig } from './settings';
 
 /** A reason a dataset cannot be trained on, or null. */
 export function datasetError(data: Dataset): string | null {

@@ -1,0 +1,68 @@
+/**
+ * The commands a connection to the worker is waiting on, by request id. Each settles once: with
+ * its 'answered' event (after the events before it are applied), or with a reason when no answer
+ * comes in time or the worker goes away.
+ */
+export interface PendingRequests {
+  /** a fresh id and the promise its answer settles */
+  open(): { requestId: number; answer: Promise<void> };
+  /** the worker's answer: done (null) or refused, in words */
+  settle(requestId: number, error: string | null): void;
+  /** every open request fails with `reason` (the worker was stopped or restarted) */
+  rejectAll(reason: string): void;
+}
+
+export interface RequestTimers {
+  /** an answer later than this rejects the request (0 = wait for ever) */
+  timeoutMs: number;
+  setTimer(fn: () => void, ms: number): unknown;
+  clearTimer(timer: unknown): void;
+}
+
+/** What the store's `request` does with no worker joined to it. */
+export const noWorker = (): Promise<void> => Promise.reject(new Error('the lab has no training worker'));
+
+/** How long an answer may take before the request fails (the supervisor's answer timeout). */
+export const DEFAULT_ANSWER_TIMEOUT_MS = 15_000;
+
+const DEFAULT_TIMERS: RequestTimers = {
+  timeoutMs: DEFAULT_ANSWER_TIMEOUT_MS,
+  setTimer: (fn, ms) => setTimeout(fn, ms),
+  clearTimer: (timer) => clearTimeout(timer as ReturnType<typeof setTimeout>),
+};
+
+/** Ids count on from the last connection's, so a late answer from an old worker settles nothing new. */
+let lastRequestId = 0;
+
+export function pendingRequests(timers: RequestTimers = DEFAULT_TIMERS): PendingRequests {
+  const open = new Map<number, { resolve(): void; reject(error: Error): void; timer: unknown }>();
+  const close = (requestId: number) => {
+    const entry = open.get(requestId);
+    if (!entry) return null;
+    open.delete(requestId);
+    if (entry.timer !== null) timers.clearTimer(entry.timer);
+    return entry;
+  };
+  return {
+    open() {
+      const requestId = ++lastRequestId;
+      const answer = new Promise<void>((resolve, reject) => {
+        const timer =
+          timers.timeoutMs > 0
+            ? timers.setTimer(() => close(requestId)?.reject(new Error(`the training worker did not answer within ${Math.round(timers.timeoutMs / 1000)} s; try again`)), timers.timeoutMs)
+            : null;
+        open.set(requestId, { resolve, reject, timer });
+      });
+      return { requestId, answer };
+    },
+    settle(requestId, error) {
+      const entry = close(requestId);
+      if (!entry) return;
+      if (error === null) entry.resolve();
+      else entry.reject(new Error(error));
+    },
+    rejectAll(reason) {
+      for (const requestId of [...open.keys()]) close(requestId)?.reject(new Error(reason));
+    },
+  };
+}

@@ -1,0 +1,93 @@
+/**
+ * The store's actions that wait for the worker: each command carries a request id, and its promise
+ * settles with the answer of that id, once the events before it are in the store.
+ */
+import { describe, expect, test } from 'vitest';
+import { DEFAULT_CONFIG, buildRun, parseDatasetCsv } from '../../src/engine';
+import { connectWorker } from '../../src/store/connectWorker';
+import { type LabStore, createLabStore } from '../../src/store/labStore';
+import { pendingRequests } from '../../src/store/pendingRequests';
+import type { LabCommand } from '../../src/worker/protocol';
+import { FakeWorkerEnv } from '../worker/harness';
+
+function connected(): { store: LabStore; env: FakeWorkerEnv; sent: LabCommand[] } {
+  const store = createLabStore();
+  const env = new FakeWorkerEnv();
+  const worker = env.worker();
+  const sent: LabCommand[] = [];
+  connectWorker(store, { ...worker, postMessage: (command, transfer) => (sent.push(command), worker.postMessage(command, transfer)) }, (flush) => flush());
+  return { store, env, sent };
+}
+
+function fiveRows() {
+  const csv = parseDatasetCsv('x1,x2,y1\n0,0,0\n0,1,1\n1,0,1\n1,1,1\n2,2,0\n');
+  if (!csv.ok) throw new Error(csv.error);
+  return csv.value;
+}
+
+describe('requests answered by id', () => {
+  test('loadData resolves once the new run is in the store, and its command carried an id the answer repeats', async () => {
+    const { store, env, sent } = connected();
+    await store.getState().loadData(fiveRows());
+    expect(store.getState().data).toMatchObject({ kind: 'custom', count: 5 });
+    const command = sent.find((c) => c.type === 'loadData');
+    expect(command && 'requestId' in command && command.requestId).toBeGreaterThan(0);
+    const answer = env.last('answered');
+    expect(answer).toEqual({ type: 'answered', requestId: (command as { requestId: number }).requestId, error: null });
+    // the answer follows the run it caused
+    expect(env.events.indexOf(answer)).toBeGreaterThan(env.events.indexOf(env.last('runStarted')));
+  });
+
+  test('a refused load rejects with the worker\'s reason, shows it in the status line and changes nothing', async () => {
+    const { store } = connected();
+    const before = store.getState().initialNetwork;
+    // a 3-3-1 network takes three inputs; XOR has two
+    const wrong = { ...buildRun(DEFAULT_CONFIG, fiveRows()).net, sizes: [3, 3, 1], params: new Float64Array(3 * 3 + 3 + 3 + 1) };
+    await expect(store.getState().loadNetwork(wrong)).rejects.toThrow(/takes 3 inputs but the data has 2/);
+    expect(store.getState().initialNetwork).toBe(before);
+    expect(store.getState().run.error).toMatch(/takes 3 inputs/);
+  });
+
+  test('setParam resolves with the new value in the live snapshot, and leaves a scrubbed checkpoint', async () => {
+    const { store, env } = connected();
+    store.getState().runEpochs(3);
+    env.runUntilIdle();
+    store.getState().scrub(1);
+    expect(store.getState().hover.scrubEpoch).toBe(1);
+    await store.getState().setParam(0, 0.25);
+    expect(store.getState().snapshot?.network.params[0]).toBe(0.25);
+    expect(store.getState().hover.scrubEpoch).toBeNull();
+    await expect(store.getState().setParam(0, Number.NaN)).rejects.toThrow(/finite number/);
+    expect(store.getState().snapshot?.network.params[0]).toBe(0.25);
+  });
+
+  test('using the named dataset again drops the user\'s data in one command and one new run', async () => {
+    const { store, env, sent } = connected();
+    await store.getState().loadData(fiveRows());
+    const runs = env.of('runStarted').length;
+    const configures = sent.filter((c) => c.type === 'configure').length;
+    expect(store.getState().useNamedData()).toBeNull();
+    expect(sent.filter((c) => c.type === 'configure')).toHaveLength(configures + 1);
+    expect(env.of('runStarted')).toHaveLength(runs + 1);
+    expect(store.getState().data).toMatchObject({ kind: 'gate', name: 'XOR', count: 4 });
+  });
+
+  test('with no worker, a request rejects at once', async () => {
+    await expect(createLabStore().getState().loadData(fiveRows())).rejects.toThrow(/no training worker/);
+  });
+
+  test('an answer that never comes rejects after the timeout, and a late answer settles nothing', async () => {
+    const timers: Array<() => void> = [];
+    const requests = pendingRequests({ timeoutMs: 5000, setTimer: (fn) => timers.push(fn), clearTimer: () => {} });
+    const { requestId, answer } = requests.open();
+    timers[0]();
+    await expect(answer).rejects.toThrow('the training worker did not answer within 5 s; try again');
+    expect(() => requests.settle(requestId, null)).not.toThrow();
+  });
+
+  test('ids are never reused, so an old worker\'s answer cannot settle a new request', () => {
+    const a = pendingRequests({ timeoutMs: 0, setTimer: () => 0, clearTimer: () => {} }).open();
+    const b = pendingRequests({ timeoutMs: 0, setTimer: () => 0, clearTimer: () => {} }).open();
+    expect(b.requestId).toBeGreaterThan(a.requestId);
+  });
+});
