@@ -17,7 +17,9 @@ export function ControlsPanel() {
   const dataset = useLab((s) => s.config.dataset);
   // data from a file or a worked example: the Dataset box names it, since the list cannot
   const t = useT();
-  const loaded = useLab((s) => (s.data?.kind === 'custom' ? { name: s.data.name, count: s.data.count } : null));
+  // two selectors: each returns a plain value, so the store's snapshot stays the same between renders
+  const loadedName = useLab((s) => (s.data?.kind === 'custom' ? s.data.name : null));
+  const loadedCount = useLab((s) => (s.data?.kind === 'custom' ? s.data.count : 0));
   const presetId = useLab((s) => s.presetId);
   const setConfig = useLab((s) => s.setConfig);
   const applyPreset = useLab((s) => s.applyPreset);
@@ -46,7 +48,7 @@ export function ControlsPanel() {
         </section>
         <section className="controls__section" aria-labelledby="data-title">
           <h2 id="data-title">{t('controls.data')}</h2>
-          <SelectField<DatasetName> label={t('setting.dataset.label')} value={dataset} options={datasetGroups(t)} onChange={(v) => setNote(setConfig({ dataset: v }))} hint={loaded ? t('controls.loaded', { name: loaded.name, count: loaded.count, n: formatEpoch(loaded.count) }) : undefined} />
+          <SelectField<DatasetName> label={t('setting.dataset.label')} value={dataset} options={datasetGroups(t)} onChange={(v) => setNote(setConfig({ dataset: v }))} hint={loadedName !== null ? t('controls.loaded', { name: loadedName, count: loadedCount, n: formatEpoch(loadedCount) }) : undefined} />
           <CustomDataNote />
         </section>
         <section className="controls__section" aria-labelledby="network-title">
