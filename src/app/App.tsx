@@ -55,7 +55,6 @@ export function App() {
       <div className={pageLink.presenter ? 'app app--presenter' : 'app'}>
         <header className="app__header panel">
           <h1>{t('header.title')}</h1>
-          <LanguageSwitch />
           <StoryButton />
           <Transport />
           <DerivativeSwitch />
@@ -77,6 +76,8 @@ export function App() {
             <ErrorBoundary name="The status line">
               <StatusLine />
             </ErrorBoundary>
+            {/* at the row's end, so the header stays one row at 1280 px */}
+            <LanguageSwitch />
           </div>
           <ModePanel mode="live">
             <ErrorBoundary name="The Live lab tab">

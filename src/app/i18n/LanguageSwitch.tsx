@@ -1,4 +1,4 @@
-/** The header's language switch: English or 简体中文, each named in its own language. */
+/** The language switch (end of the tabs row, under the header): English or 简体中文, each named in its own language. */
 import { browserStorage } from '../share/browser';
 import { LANGUAGES, LANGUAGE_NAMES, isLanguage, rememberLanguage } from '../../i18n/languages';
 import { currentLanguage, switchLanguage, useT } from '../../i18n/setup';
