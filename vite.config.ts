@@ -2,11 +2,12 @@
 import react from '@vitejs/plugin-react';
 import { defineConfig } from 'vite';
 import { contentSecurityPolicy, securityHeaders } from './src/app/share/csp.ts';
+import { compiledCatalogs } from './src/i18n/compileCatalogs.ts';
 
 // The engine runs in a module worker, built as its own chunk.
 export default defineConfig({
   // the CSP meta tag goes into the production build only (dev needs Vite's inline HMR client)
-  plugins: [react(), contentSecurityPolicy()],
+  plugins: [react(), contentSecurityPolicy(), compiledCatalogs()],
   worker: { format: 'es' },
   build: { target: 'es2022', sourcemap: false },
   // the production build is previewed (and tested end to end) under the headers a host should send
@@ -20,6 +21,7 @@ export default defineConfig({
           include: ['tests/**/*.test.{ts,tsx}'],
           exclude: ['tests/e2e/**', 'node_modules/**'],
           environment: 'node',
+          setupFiles: ['tests/i18nSetup.ts'],
           testTimeout: 60_000,
         },
       },

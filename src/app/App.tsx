@@ -1,5 +1,8 @@
 /** The live lab: settings on the left, the run's transport and status on top, the three views. */
 import { Suspense, lazy, useEffect, useState } from 'react';
+import { keepLanguageInAddress } from './i18n/keepLanguage';
+import { LanguageSwitch } from './i18n/LanguageSwitch';
+import { useT } from '../i18n/setup';
 import { LabStoreContext } from '../store/hooks';
 import { ControlsPanel } from './ControlsPanel';
 import { DerivativeSwitch } from './DerivativeSwitch';
@@ -26,7 +29,6 @@ import './app.css';
 // The step-through (with KaTeX) and the bug lab load when first opened, keeping the first render lean.
 const StepThroughTab = lazy(() => import('./stepThrough/StepThroughTab').then((m) => ({ default: m.StepThroughTab })));
 const BugLabTab = lazy(() => import('./bugLab/BugLabTab').then((m) => ({ default: m.BugLabTab })));
-const loadingTab = <p className="mode-panel__empty">Loading…</p>;
 
 export function App() {
   // settings from the link, else saved, else defaults: in the store before the worker starts
@@ -37,7 +39,10 @@ export function App() {
   useEffect(() => void openLinkedExercise(store), [store]);
   useEffect(() => announcePageLink(store), [store]);
   useEffect(() => keepTourInAddress(store), [store]);
+  useEffect(() => keepLanguageInAddress(), []);
   useShortcuts(store);
+  const t = useT();
+  const loadingTab = <p className="mode-panel__empty">{t('app.loading')}</p>;
   const pageLink = usePageLink();
   if (pageLink.embed)
     return (
@@ -49,7 +54,7 @@ export function App() {
     <LabStoreContext.Provider value={store}>
       <div className={pageLink.presenter ? 'app app--presenter' : 'app'}>
         <header className="app__header panel">
-          <h1>Backprop Lab</h1>
+          <h1>{t('header.title')}</h1>
           <StoryButton />
           <Transport />
           <DerivativeSwitch />
@@ -71,6 +76,8 @@ export function App() {
             <ErrorBoundary name="The status line">
               <StatusLine />
             </ErrorBoundary>
+            {/* at the row's end, so the header stays one row at 1280 px */}
+            <LanguageSwitch />
           </div>
           <ModePanel mode="live">
             <ErrorBoundary name="The Live lab tab">

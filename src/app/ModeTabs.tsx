@@ -2,11 +2,12 @@
 import type { KeyboardEvent } from 'react';
 import { useLab } from '../store/hooks';
 import type { LabMode } from '../store/types';
+import { useT } from '../i18n/setup';
 
-const MODES: ReadonlyArray<{ id: LabMode; label: string }> = [
-  { id: 'live', label: 'Live lab' },
-  { id: 'step', label: 'Step through' },
-  { id: 'buglab', label: 'Bug lab' },
+const MODES: ReadonlyArray<{ id: LabMode; label: `tabs.${LabMode}` }> = [
+  { id: 'live', label: 'tabs.live' },
+  { id: 'step', label: 'tabs.step' },
+  { id: 'buglab', label: 'tabs.buglab' },
 ];
 
 const modePanelId = (mode: LabMode) => `mode-panel-${mode}`;
@@ -15,6 +16,7 @@ const tabId = (mode: LabMode) => `mode-tab-${mode}`;
 export function ModeTabs() {
   const mode = useLab((s) => s.ui.mode);
   const setUi = useLab((s) => s.setUi);
+  const t = useT();
   // Arrow keys move between tabs (the WAI-ARIA tabs pattern); Tab leaves the tab list.
   const onKeyDown = (event: KeyboardEvent<HTMLDivElement>) => {
     if (event.key !== 'ArrowLeft' && event.key !== 'ArrowRight') return;
@@ -26,7 +28,7 @@ export function ModeTabs() {
     document.getElementById(tabId(next.id))?.focus();
   };
   return (
-    <div className="mode-tabs" role="tablist" aria-label="Lab mode" onKeyDown={onKeyDown}>
+    <div className="mode-tabs" role="tablist" aria-label={t('tabs.label')} onKeyDown={onKeyDown}>
       {MODES.map((m) => (
         <button
           key={m.id}
@@ -39,7 +41,7 @@ export function ModeTabs() {
           tabIndex={mode === m.id ? 0 : -1}
           onClick={() => setUi({ mode: m.id })}
         >
-          {m.label}
+          {t(m.label)}
         </button>
       ))}
     </div>

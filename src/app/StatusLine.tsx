@@ -5,6 +5,7 @@ import { useLabShallow } from '../store/hooks';
 import type { LabStopReason } from '../worker/protocol';
 import { gateOf } from './gateData';
 import { formatEpoch, formatNumber } from '../views/format';
+import { t, useT } from '../i18n/setup';
 
 function formatRate(perSecond: number): string {
   if (perSecond >= 1e6) return `${(perSecond / 1e6).toFixed(2)}M`;
@@ -23,7 +24,9 @@ const FINISHED: ReadonlySet<LabStopReason> = new Set(['maxEpochs', 'targetCost',
 
 /** What happened, in words, once a run has stopped by itself: "Finished at epoch 60,000: not solved; reached the epoch limit (60,000)". */
 function finishedSentence(epoch: number, outcome: string | null, reason: string | null): string {
-  return `Finished at epoch ${formatEpoch(epoch)}${outcome ? `: ${outcome}` : ''}${reason ? `; ${reason}` : ''}`;
+  const finished = t('status.finished', { epoch: formatEpoch(epoch) });
+  const withOutcome = outcome ? t('status.withOutcome', { sentence: finished, outcome }) : finished;
+  return reason ? t('status.withReason', { sentence: withOutcome, reason }) : withOutcome;
 }
 
 export function StatusLine() {
@@ -48,29 +51,32 @@ export function StatusLine() {
     overflows: state.snapshot?.overflows ?? 0,
     relu: state.snapshot?.health ? reluHealthMessage(state.snapshot.health) : null,
   }));
+  useT();
   const finished = s.stopReason !== null && FINISHED.has(s.stopReason) && !s.running;
   const gate = s.kind === 'gate' && s.solved !== null;
-  const verdict = gate ? (s.solved ? 'Solved' : finished ? 'Not solved' : 'Not solved yet') : s.accuracy !== null ? `Accuracy ${Math.round(s.accuracy * 100)}%` : null;
+  const verdict = gate ? t(s.solved ? 'status.solved' : finished ? 'status.notSolved' : 'status.notSolvedYet') : s.accuracy !== null ? t('status.accuracy', { percent: Math.round(s.accuracy * 100) }) : null;
   const tone = s.error || s.stopReason === 'diverged' ? 'is-bad' : s.solved ? 'is-good' : '';
-  const outcome = s.stopReason === 'diverged' ? null : gate ? (s.solved ? 'solved' : 'not solved') : s.accuracy !== null ? `accuracy ${Math.round(s.accuracy * 100)}%` : null;
+  const outcome = s.stopReason === 'diverged' ? null : gate ? t(s.solved ? 'status.outcomeSolved' : 'status.outcomeNotSolved') : s.accuracy !== null ? t('status.outcomeAccuracy', { percent: Math.round(s.accuracy * 100) }) : null;
   const carried =
     s.running && s.carriedOver !== null
-      ? `Training on from the weights of epoch ${formatEpoch(s.carriedOver)} with the ${s.derivative === 'buggy' ? 'buggy derivative f′(a)' : 'correct derivative f′(z)'}, η = ${formatNumber(s.learningRate)} (settings changed mid-run; Reset starts again from the initial weights)`
+      ? t('status.carried', { epoch: formatEpoch(s.carriedOver), derivative: s.derivative, eta: formatNumber(s.learningRate) })
       : null;
-  const atLimit = s.limitOffer ? `Stopped at the epoch limit (${formatEpoch(s.maxEpochs)})` : null;
-  const message = s.error ?? (finished ? finishedSentence(s.epoch, outcome, s.message) : (atLimit ?? carried ?? s.message));
+  const atLimit = s.limitOffer ? t('status.atLimit', { limit: formatEpoch(s.maxEpochs) }) : null;
+  // the worker words its reasons in English (worker/handler.ts); the common one is said in the page's language
+  const reason = s.stopReason === 'maxEpochs' && s.message === `reached the epoch limit (${s.maxEpochs.toLocaleString('en')})` ? t('status.epochLimit', { limit: formatEpoch(s.maxEpochs) }) : s.message;
+  const message = s.error ?? (finished ? finishedSentence(s.epoch, outcome, reason) : (atLimit ?? carried ?? s.message));
   return (
     // announced when the run settles, not sixty times a second while it trains
-    <div className={`status ${tone}`} role="status" aria-live={s.running ? 'off' : 'polite'} aria-label="Run status">
+    <div className={`status ${tone}`} role="status" aria-live={s.running ? 'off' : 'polite'} aria-label={t('status.label')}>
       <span className="status__item">
-        <span className="status__key">Epoch</span> <strong>{formatEpoch(s.epoch)}</strong>
+        <span className="status__key">{t('status.epoch')}</span> <strong>{formatEpoch(s.epoch)}</strong>
       </span>
       <span className="status__item">
-        <span className="status__key" title="The cost at this epoch: the whole dataset's cost with the weights after its update">Cost</span>{' '}
+        <span className="status__key" title={t('status.costTitle')}>{t('status.cost')}</span>{' '}
         <strong>{s.cost === null ? '–' : formatNumber(s.cost)}</strong>
       </span>
       <span className="status__item">
-        <span className="status__key">Speed</span> <strong>{s.running ? `${formatRate(s.rate)} epochs/s` : s.stopReason && s.stopReason !== 'paused' ? 'stopped' : 'paused'}</strong>
+        <span className="status__key">{t('status.speed')}</span> <strong>{s.running ? t('status.rate', { rate: formatRate(s.rate) }) : t(s.stopReason && s.stopReason !== 'paused' ? 'status.stopped' : 'status.paused')}</strong>
       </span>
       {verdict && (
         <span className={`status__item status__verdict ${s.solved ? 'is-solved' : ''}`}>
@@ -78,14 +84,14 @@ export function StatusLine() {
           {verdict}
         </span>
       )}
-      {s.overflows > 0 && <span className="status__item status__warn">naive sigmoid overflowed {s.overflows}× last epoch</span>}
+      {s.overflows > 0 && <span className="status__item status__warn">{t('status.overflow', { count: s.overflows })}</span>}
       {s.relu && <span className="status__message status__warn">{s.relu}</span>}
       {message && (
         <div className="status__message" id={STATUS_MESSAGE_ID}>
           <ClippedText text={message} />
           {s.limitOffer && s.maxEpochs > 0 && (
             <button type="button" className="button button--small status__continue" onClick={s.continuePastLimit}>
-              Continue to epoch {formatEpoch(s.epoch + s.maxEpochs)}
+              {t('status.continue', { epoch: formatEpoch(s.epoch + s.maxEpochs) })}
             </button>
           )}
         </div>
@@ -101,7 +107,7 @@ function ClippedText({ text }: { text: string }) {
     <>
       {text.slice(0, MESSAGE_CLIP)}…{' '}
       <details className="status__details">
-        <summary>Full message ({text.length.toLocaleString('en')} characters)</summary>
+        <summary>{t('status.fullMessage', { count: text.length.toLocaleString('en') })}</summary>
         <pre className="status__full">{text}</pre>
       </details>
     </>

@@ -2,7 +2,8 @@
 import { useLab } from '../store/hooks';
 import type { Speed } from '../worker/protocol';
 import { SelectField } from './fields';
-import { SPEED_OPTIONS } from './labels';
+import { speedOptions } from './labels';
+import { useT } from '../i18n/setup';
 import { STATUS_MESSAGE_ID } from './StatusLine';
 
 export function Transport() {
@@ -14,23 +15,24 @@ export function Transport() {
   const setSpeed = useLab((s) => s.setSpeed);
   // a worker given up on: Play, Step and Reset cannot work, and say why (the status line's message)
   const halted = useLab((s) => s.run.halted);
+  const t = useT();
   const why = halted ? { disabled: true, title: halted, 'aria-describedby': STATUS_MESSAGE_ID } : {};
   return (
-    <div className="transport" role="group" aria-label="Run">
-      <button type="button" className="button button--primary button--play" onClick={togglePlay} aria-keyshortcuts="Space" title="Space" {...why}>
+    <div className="transport" role="group" aria-label={t('transport.label')}>
+      <button type="button" className="button button--primary button--play" onClick={togglePlay} aria-keyshortcuts="Space" title={t('transport.playTitle')} {...why}>
         <span aria-hidden="true" className="button__icon">{running ? '❚❚' : '▶'}</span>
-        {running ? 'Pause' : 'Play'}
+        {running ? t('transport.pause') : t('transport.play')}
       </button>
-      <button type="button" className="button" onClick={step} aria-keyshortcuts="ArrowRight" title="One epoch (→)" {...why}>
+      <button type="button" className="button" onClick={step} aria-keyshortcuts="ArrowRight" title={t('transport.stepTitle')} {...why}>
         <span aria-hidden="true" className="button__icon">▶❘</span>
-        Step
+        {t('transport.step')}
       </button>
-      <button type="button" className="button" onClick={reset} title="Back to the initial weights of this seed" {...why}>
+      <button type="button" className="button" onClick={reset} title={t('transport.resetTitle')} {...why}>
         <span aria-hidden="true" className="button__icon">↺</span>
-        Reset
+        {t('transport.reset')}
       </button>
       <div className="transport__speed">
-        <SelectField<Speed> label="Speed" value={speed} options={SPEED_OPTIONS} onChange={setSpeed} />
+        <SelectField<Speed> label={t('transport.speed')} value={speed} options={speedOptions(t)} onChange={setSpeed} />
       </div>
     </div>
   );

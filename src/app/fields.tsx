@@ -1,6 +1,7 @@
 /** Small labelled form controls shared by the control panel; each shows its own validation message. */
 import { type ReactNode, useEffect, useId, useState } from 'react';
-import { type NumberSetting, normalizeNumber, readNumberText, settingName } from '../engine';
+import { type NumberSetting, inRange, normalizeNumber, readNumberText, settingName } from '../engine';
+import { t } from '../i18n/setup';
 
 export interface Option<T extends string | number> {
   value: T;
@@ -119,7 +120,9 @@ function TextField(props: TextFieldProps) {
 /**
  * A TextField for one setting of the engine's table: its label, the hint for what 0 means, and the
  * typed text read in the lab's one number grammar (messages name the setting and suggest its
- * example); `apply` takes the number and returns its refusal (the table's limits), or null.
+ * example); `apply` takes the number and returns its refusal, or null. The table's limits are
+ * checked here first (the engine's inRange) so the message is in the page's language; `label`,
+ * `name` (the setting in a message) and `zero` come translated, the table's English otherwise.
  */
 export function NumberField({
   value,
@@ -127,11 +130,15 @@ export function NumberField({
   apply,
   label,
   hint,
+  name = settingName(setting),
+  zero = setting.zero,
   ...field
-}: Omit<TextFieldProps, 'value' | 'commit' | 'label'> & { value: number; setting: NumberSetting; label?: string; apply(value: number): string | null }) {
+}: Omit<TextFieldProps, 'value' | 'commit' | 'label'> & { value: number; setting: NumberSetting; label?: string; name?: string; zero?: string; apply(value: number): string | null }) {
   const commit = (text: string) => {
-    const parsed = parseNumber(text, settingName(setting), setting.example);
-    return parsed.ok ? apply(normalizeNumber(setting, parsed.value)) : parsed.error;
+    const parsed = parseNumber(text, name, setting.example);
+    if (!parsed.ok) return parsed.error;
+    const number = normalizeNumber(setting, parsed.value);
+    return inRange(setting, number) ? apply(number) : rangeMessage(setting, name, zero, number);
   };
   return <TextField {...field} label={label ?? setting.label} hint={hint ?? setting.zero} inputMode={setting.whole ? 'numeric' : 'decimal'} value={String(value)} commit={commit} />;
 }
@@ -159,9 +166,19 @@ export function Segmented<T extends string>(props: { label: string; value: T; op
 }
 
 /** Parses a typed number (the grammar links and the CLI read); a sentence naming the setting when it is not one. */
-function parseNumber(text: string, setting: string, example: string): { ok: true; value: number } | { ok: false; error: string } {
-  if (text === '') return { ok: false, error: `${setting}: enter a number, e.g. ${example}` };
+export function parseNumber(text: string, setting: string, example: string): { ok: true; value: number } | { ok: false; error: string } {
+  if (text === '') return { ok: false, error: t('field.empty', { name: setting, example }) };
   const read = readNumberText(text);
-  if (!read.ok) return { ok: false, error: `${setting}: “${text.length > 40 ? `${text.slice(0, 40)}…` : text}” ${read.reason === 'tooLarge' ? 'is too large to be a number' : 'is not a number'}; try e.g. ${example}` };
+  const shown = text.length > 40 ? `${text.slice(0, 40)}…` : text;
+  if (!read.ok) return { ok: false, error: t(read.reason === 'tooLarge' ? 'field.tooLarge' : 'field.notNumber', { name: setting, text: shown, example }) };
   return { ok: true, value: read.value };
+}
+
+/** A limit as the engine's messages print it: 4294967295 → "4,294,967,295"; 0.01 stays. */
+const limit = (value: number) => (Number.isInteger(value) && Math.abs(value) >= 1000 ? value.toLocaleString('en') : String(value));
+
+/** The engine's range message (settingError) in the page's language. */
+export function rangeMessage(setting: NumberSetting, name: string, zero: string | undefined, value: number): string {
+  const range = { whole: setting.whole ? 'yes' : 'no', exclusive: setting.minExclusive ? 'yes' : 'no', min: limit(setting.min), max: limit(setting.max) };
+  return t('field.outOfRange', { name, ...range, zero: zero ? t('field.zero', { zero }) : '', value: String(value) });
 }

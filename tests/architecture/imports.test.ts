@@ -13,8 +13,10 @@ const ALLOWED: Record<string, readonly string[]> = {
   engine: [],
   worker: ['engine'],
   store: ['engine', 'worker'],
-  views: ['engine'],
-  app: ['engine', 'worker', 'store', 'views'],
+  views: ['engine', 'i18n'],
+  // the catalogs and the language of the page: imports nothing of the lab's
+  i18n: [],
+  app: ['engine', 'worker', 'store', 'views', 'i18n'],
   cli: ['engine'],
 };
 

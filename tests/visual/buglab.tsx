@@ -6,6 +6,7 @@
  */
 import { StrictMode, useEffect, useMemo, useRef, useState } from 'react';
 import { createRoot } from 'react-dom/client';
+import { switchLanguage } from '../../src/i18n/setup';
 import {
   type DerivativeMode,
   type GradientDivisor,
@@ -146,6 +147,8 @@ function Gallery() {
   );
 }
 
+// the page's components speak through the catalogs: English here, as on the page by default
+await switchLanguage('en');
 createRoot(document.getElementById('root')!).render(
   <StrictMode>
     <Gallery />

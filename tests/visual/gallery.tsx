@@ -5,6 +5,7 @@
  */
 import { StrictMode, useEffect, useMemo, useState } from 'react';
 import { createRoot } from 'react-dom/client';
+import { switchLanguage } from '../../src/i18n/setup';
 import { questionConfig } from '../../src/engine';
 import { DecisionBoundary } from '../../src/views/boundary/DecisionBoundary';
 import { type CostSeries, type CostSource, CostCurve } from '../../src/views/costCurve/CostCurve';
@@ -230,5 +231,7 @@ function BenchPanel() {
   return <div id="bench-text" className="card">{text}</div>;
 }
 
+// the page's components speak through the catalogs: English here, as on the page by default
+await switchLanguage('en');
 const root = document.getElementById('root');
 if (root) createRoot(root).render(<StrictMode><Gallery /></StrictMode>);

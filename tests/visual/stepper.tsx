@@ -8,6 +8,7 @@
  */
 import { StrictMode, useEffect, useMemo, useReducer, useRef, useState } from 'react';
 import { createRoot } from 'react-dom/client';
+import { switchLanguage } from '../../src/i18n/setup';
 import { type DerivativeMode, type GradientDivisor, type Network, GridEvaluator, gradientCheck, inspectPass } from '../../src/engine';
 import { GradCheckPanel } from '../../src/views/gradcheck/GradCheckPanel';
 import { DEFAULT_GRADCHECK_TOLERANCE, gradCheckParamColor } from '../../src/views/gradcheck/colors';
@@ -164,6 +165,8 @@ function Lab({ example }: { example: LoadedExample }) {
   );
 }
 
+// the page's components speak through the catalogs: English here, as on the page by default
+await switchLanguage('en');
 const root = document.getElementById('root');
 if (root)
   createRoot(root).render(

@@ -13,6 +13,8 @@ import { FIRST_VISIT_CONFIG } from '../tour/storySetup';
 import { landingSeen, readTourParam, withTour } from '../tour/tourLink';
 import { TOUR_STEP_COUNT } from '../tour/tourSteps';
 import { readMysteryParam, startMystery, withMystery } from '../bugLab/mystery';
+import { langNotes, readLangParam, withLang } from '../../i18n/langLink';
+import { currentLanguage } from '../../i18n/setup';
 
 export interface StartupEnvironment {
   /** the query of the page's address, e.g. "?lr=0.5" */
@@ -27,8 +29,10 @@ function pageEnvironment(): StartupEnvironment {
 /** A lab store holding the settings the page opens with; the notes name anything refused. */
 export function createSharedLabStore(environment: StartupEnvironment = pageEnvironment()): LabStore {
   const store = createLabStore();
+  // the page's language rides on the link too (i18n/langLink.ts), settled before the store
+  const lang = readLangParam(environment.search);
   // the mystery's code is a page key beside the tour's, read before the settings (bugLab/mystery.ts)
-  const mystery = readMysteryParam(environment.search);
+  const mystery = readMysteryParam(lang.search);
   const tour = readTourParam(mystery.search, TOUR_STEP_COUNT);
   const settings = initialSettings(tour.search, environment.storage, LAB_UI_PROPERTIES);
   // a first visit opens on the question's AND run, with the story above the views
@@ -36,7 +40,7 @@ export function createSharedLabStore(environment: StartupEnvironment = pageEnvir
   // decoded settings are valid one by one and together, so the store should refuse none of them
   const refused = applySettings(store, firstVisit ? { ...settings, config: FIRST_VISIT_CONFIG } : settings);
   const tourNotes = tour.note ? [{ key: 'tour', message: tour.note }] : [];
-  store.getState().addNotes([...settings.notes, ...tourNotes, ...refused.map((message) => ({ key: '', message: `A setting could not be applied: ${message}` }))]);
+  store.getState().addNotes([...settings.notes, ...tourNotes, ...langNotes(lang), ...refused.map((message) => ({ key: '', message: `A setting could not be applied: ${message}` }))]);
   const mysteryNote = mystery.code === null ? null : startMystery(store, mystery.code);
   if (mysteryNote) store.getState().addNotes([{ key: 'mystery', message: mysteryNote }]);
   store.getState().setTourStep(tour.step);
@@ -50,7 +54,7 @@ export function createSharedLabStore(environment: StartupEnvironment = pageEnvir
  */
 export function keepPageSettings(store: LabStore, environment: StartupEnvironment = pageEnvironment()): () => void {
   // the tour's step rides on top of the settings (tour/tourLink.ts)
-  const writeQuery = (query: URLSearchParams) => replaceQuery(withMystery(withTour(query, store.getState().story.tourStep)));
+  const writeQuery = (query: URLSearchParams) => replaceQuery(withLang(withMystery(withTour(query, store.getState().story.tourStep)), currentLanguage()));
   if (environment.search.length > 1) writeQuery(encodeSettings(settingsOfState(store.getState()), LAB_UI_PROPERTIES));
   return keepSettings(store, {
     storage: environment.storage,

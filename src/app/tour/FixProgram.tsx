@@ -1,11 +1,13 @@
 /** Step 4's program with each slip line marked and its fix under it (styles of the Bug lab's code panel). */
-import { FIX_NOTES, FIX_PROGRAM } from './fixProgram';
+import { FIX_PROGRAM } from './fixProgram';
 import { CodeText } from '../../views/codePanel/CodeText';
+import { useT } from '../../i18n/setup';
 import '../../views/codePanel/codePanel.css';
 
 export function FixProgram() {
+  const t = useT();
   return (
-    <figure className="bl-code tour-program" aria-label="The fix, in NumPy">
+    <figure className="bl-code tour-program" aria-label={t('fix.label')}>
       <pre className="bl-code__pre">
         <code>
           {FIX_PROGRAM.map((line, k) => ({ ...line, number: k + 1 })).map((line) => (
@@ -14,7 +16,7 @@ export function FixProgram() {
               key={line.number}
               role={line.kind ? 'group' : undefined}
               className={`bl-code__line${line.kind ? ` bl-code__line--switch ${line.kind === 'slip' ? 'is-slip' : 'is-fixed'}` : ''}`}
-              aria-label={line.kind ? `${line.kind === 'slip' ? 'the question’s line' : 'its fix'}: ${line.text.trim()}` : undefined}
+              aria-label={line.kind ? t(line.kind === 'slip' ? 'fix.slipLine' : 'fix.fixLine', { code: line.text.trim() }) : undefined}
             >
               <span className="bl-code__number" aria-hidden="true">
                 {line.kind === 'slip' ? '−' : line.kind === 'fix' ? '+' : ''}
@@ -26,10 +28,10 @@ export function FixProgram() {
         </code>
       </pre>
       <figcaption>
-        Written for this lab. <span className="bl-code__key is-slip">− the question’s line</span> <span className="bl-code__key is-fixed">+ its fix</span>
+        {t('fix.written')} <span className="bl-code__key is-slip">{t('fix.keySlip')}</span> <span className="bl-code__key is-fixed">{t('fix.keyFix')}</span>
         <ul className="tour-program__notes">
-          <li>{FIX_NOTES.derivative}</li>
-          <li>{FIX_NOTES.divisor}</li>
+          <li>{t('fix.noteDerivative')}</li>
+          <li>{t('fix.noteDivisor')}</li>
         </ul>
       </figcaption>
     </figure>

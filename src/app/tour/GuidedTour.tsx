@@ -13,25 +13,13 @@ import { tourSentence } from './tourSentences';
 import { TOUR_STEPS, TOUR_STEP_COUNT } from './tourSteps';
 import { TourGateTable } from './TourGateTable';
 import { XorStarts } from './XorStarts';
+import { useT } from '../../i18n/setup';
 import './tour.css';
 
-/** What each step is about, before its run's sentence. */
-const STEP_TEXT: Record<(typeof TOUR_STEPS)[number]['id'], string> = {
-  question:
-    'The learner’s code: a [2,2,1] sigmoid network with cross-entropy, weights and biases drawn from N(0, 1) (seed 1), η = 0.35 with the gradient divided by the number of input features, and BP2 evaluating σ′ at the activation a instead of at z. The live lab trains it on AND for 60,000 epochs.',
-  twin: 'A twin run trains that start twice in lockstep, from the same weights and data: once with σ′(z) in BP2, once with the question’s σ′(a). Below, in the Bug lab, are both cost curves and both decision boundaries.',
-  saturation:
-    'Step through opens on the run with σ′(a) at the epoch where the twins’ costs differ most (found from the twin run). The Saturation figure puts each hidden neuron’s z and a on the σ′ curve: σ′(z) is the true slope, near 0 once |z| is large; σ′(a) is what the question used, and because a lies in (0, 1) it can never fall below σ′(1) ≈ 0.1966.',
-  fix: 'A short NumPy-style program written for this lab in the question’s shape: lists of weights, biases and activations, and a loop from the last layer back. Two lines change. The live lab trains the question’s AND with both fixed.',
-  gates:
-    'The Gate comparison sweeps the question’s net on OR, AND and XOR from the same seeds, each start with both derivatives (100 starts per gate, unless the Bug lab already holds a comparison; more, up to 1,000, in the Bug lab’s Gate comparison). Success rates come with Wilson 95% intervals.',
-  xor: 'A [2,2,1] network can represent XOR: some starts solve it. What goes wrong there is training: from other N(0, 1) starts it gets stuck, with the correct derivative too. With more hidden units (the answer’s 2-4-1) stuck starts become rare: the stuck start below solves with four, and a sweep in the Bug lab counts how often. Each button trains one start in the live lab.',
-};
-
 /** Where a step's evidence is on the page, when it is below the fold. */
-const EVIDENCE: Partial<Record<(typeof TOUR_STEPS)[number]['id'], { label: string; id: string }>> = {
-  twin: { label: 'Show the twin run', id: 'bl-twin-title' },
-  saturation: { label: 'Show the Saturation figure', id: 'saturation-section' },
+const EVIDENCE: Partial<Record<(typeof TOUR_STEPS)[number]['id'], { label: 'tour.showTwin' | 'tour.showSaturation'; id: string }>> = {
+  twin: { label: 'tour.showTwin', id: 'bl-twin-title' },
+  saturation: { label: 'tour.showSaturation', id: 'saturation-section' },
 };
 
 export function GuidedTour() {
@@ -40,6 +28,7 @@ export function GuidedTour() {
   const status = useLab((s) => s.story.stepStatus);
   const error = useLab((s) => s.story.stepError);
   const id = step === null ? null : TOUR_STEPS[step - 1].id;
+  const t = useT();
   const sentence = useLab((s) => (id === null ? null : tourSentence(id, s)));
   const panel = useRef<HTMLElement>(null);
 
@@ -73,17 +62,17 @@ export function GuidedTour() {
   if (step === null || id === null) return null;
   const go = (next: number | null) => store.getState().setTourStep(next);
   return (
-    <section ref={panel} className="card tour" aria-label="Guided tour">
+    <section ref={panel} className="card tour" aria-label={t('tour.label')}>
       <div className="tour__head">
         <span className="tour__counter">
-          Step {step} of {TOUR_STEP_COUNT}
+          {t('tour.counter', { step, count: TOUR_STEP_COUNT })}
         </span>
-        <h2 className="tour__title">{TOUR_STEPS[step - 1].title}</h2>
+        <h2 className="tour__title">{t(`tour.step.${id}.title`)}</h2>
         <button type="button" className="button button--small tour__leave" onClick={() => go(null)}>
-          Leave tour
+          {t('tour.leave')}
         </button>
       </div>
-      <p className="tour__text">{STEP_TEXT[id]}</p>
+      <p className="tour__text">{t(`tour.step.${id}.text`)}</p>
       {id === 'fix' && (
         <div className="tour__extra">
           <FixProgram />
@@ -93,18 +82,18 @@ export function GuidedTour() {
       {id === 'gates' && <TourGateTable />}
       {id === 'xor' && <XorStarts />}
       <p className="tour__result" aria-live="polite">
-        {status === 'error' ? <span className="tour__problem">{error}</span> : (sentence ?? (status === 'running' ? 'Running…' : ''))}
+        {status === 'error' ? <span className="tour__problem">{error}</span> : (sentence ?? (status === 'running' ? t('tour.running') : ''))}
       </p>
       <div className="tour__nav">
         <button type="button" className="button" disabled={step <= 1} onClick={() => go(step - 1)}>
-          Back
+          {t('tour.back')}
         </button>
         <button type="button" className="button button--primary" disabled={step >= TOUR_STEP_COUNT} onClick={() => go(step + 1)}>
-          Next
+          {t('tour.next')}
         </button>
         {EVIDENCE[id] && status === 'done' && (
           <button type="button" className="button tour__show" onClick={() => document.getElementById(EVIDENCE[id]!.id)?.scrollIntoView({ behavior: 'smooth', block: 'start' })}>
-            {EVIDENCE[id]!.label} ↓
+            {t(EVIDENCE[id]!.label)} ↓
           </button>
         )}
       </div>

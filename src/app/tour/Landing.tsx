@@ -7,11 +7,13 @@ import { useLab, useLabStoreApi } from '../../store/hooks';
 import { browserStorage } from '../share/browser';
 import { rememberLandingSeen } from './tourLink';
 import { TOUR_STEP_COUNT } from './tourSteps';
+import { useT } from '../../i18n/setup';
 import './tour.css';
 
 export function Landing() {
   const store = useLabStoreApi();
   const shown = useLab((s) => s.story.landing);
+  const t = useT();
   if (!shown) return null;
   const leave = (tour: boolean) => {
     rememberLandingSeen(browserStorage());
@@ -21,18 +23,17 @@ export function Landing() {
   return (
     <section className="card landing" aria-labelledby="landing-title">
       <h2 id="landing-title" className="landing__title">
-        Why does a learner’s network learn OR but not AND?
+        {t('landing.title')}
       </h2>
       <p className="landing__text">
-        A learner wrote a small NumPy network ([2,2,1], sigmoid, cross-entropy) that learns OR but not AND. The reason is one line of the backward pass: the hidden layer’s δ takes
-        the sigmoid’s slope at the activation a instead of at z. This lab shows it on its own runs, in {TOUR_STEP_COUNT} short steps.
+        {t('landing.text', { steps: TOUR_STEP_COUNT })}
       </p>
       <div className="landing__actions">
         <button type="button" className="button button--primary" onClick={() => leave(true)}>
-          Start here
+          {t('landing.start')}
         </button>
         <button type="button" className="button" onClick={() => leave(false)}>
-          Explore on my own
+          {t('landing.explore')}
         </button>
       </div>
     </section>
@@ -43,9 +44,10 @@ export function Landing() {
 export function StoryButton() {
   const store = useLabStoreApi();
   const shown = useLab((s) => s.story.landing);
+  const t = useT();
   return (
     <button type="button" className="button button--small" aria-pressed={shown} onClick={() => store.getState().setLanding(!shown)}>
-      The story
+      {t('header.story')}
     </button>
   );
 }

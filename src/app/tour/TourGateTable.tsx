@@ -4,17 +4,19 @@ import { gateComparisonRows } from '../../store/bugLabSlice';
 import { useLab } from '../../store/hooks';
 import { GateComparisonTable } from '../../views/sweep/GateComparisonTable';
 import { formatTimeLeft } from '../../views/sweep/sweepFormat';
+import { useT } from '../../i18n/setup';
 
 export function TourGateTable() {
   const bugLab = useLab((s) => s.bugLab);
   const gates = bugLab.gates;
   const rows = useMemo(() => gateComparisonRows({ bugLab }), [bugLab]);
   const running = gates.status === 'running';
+  const t = useT();
   return (
     <div className="tour__gates">
       {running && gates.gate && gates.progress && (
         <p className="tour__progress" role="status">
-          {gates.gate}: {gates.progress.done} of {gates.progress.total} starts, {formatTimeLeft(gates.progress.timeLeftMs)}
+          {t('tour.progress', { gate: gates.gate, done: gates.progress.done, total: gates.progress.total, timeLeft: formatTimeLeft(gates.progress.timeLeftMs) })}
         </p>
       )}
       <GateComparisonTable rows={rows.map((r) => ({ gate: r.gate, summary: r.result?.summary ?? null }))} running={running ? gates.gate : null} />

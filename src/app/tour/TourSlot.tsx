@@ -1,14 +1,16 @@
 /** Where the guided tour goes: loaded only once it is opened, so the first render stays lean. */
 import { Suspense, lazy } from 'react';
 import { useLab } from '../../store/hooks';
+import { useT } from '../../i18n/setup';
 
 const GuidedTour = lazy(() => import('./GuidedTour').then((m) => ({ default: m.GuidedTour })));
 
 export function TourSlot() {
   const open = useLab((s) => s.story.tourStep !== null);
+  const t = useT();
   if (!open) return null;
   return (
-    <Suspense fallback={<p className="mode-panel__empty">Loading the tour…</p>}>
+    <Suspense fallback={<p className="mode-panel__empty">{t('tour.loading')}</p>}>
       <GuidedTour />
     </Suspense>
   );

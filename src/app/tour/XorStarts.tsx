@@ -3,15 +3,17 @@ import type { LabConfig } from '../../engine';
 import { useLab, useLabStoreApi } from '../../store/hooks';
 import { liveRunIsAt } from '../../store/storySlice';
 import { XOR_SOLVED, XOR_STUCK, XOR_STUCK_FOUR_UNITS } from './tourRuns';
+import { type MessageKey, useT } from '../../i18n/setup';
 
-const STARTS: ReadonlyArray<{ label: string; config: LabConfig }> = [
-  { label: `Stuck start: [2,2,1], seed ${XOR_STUCK.seed}`, config: XOR_STUCK },
-  { label: `Solved start: [2,2,1], seed ${XOR_SOLVED.seed}`, config: XOR_SOLVED },
-  { label: `Seed ${XOR_STUCK_FOUR_UNITS.seed} with 4 hidden units`, config: XOR_STUCK_FOUR_UNITS },
+const STARTS: ReadonlyArray<{ label: MessageKey; config: LabConfig }> = [
+  { label: 'tour.xorStuck', config: XOR_STUCK },
+  { label: 'tour.xorSolved', config: XOR_SOLVED },
+  { label: 'tour.xorFour', config: XOR_STUCK_FOUR_UNITS },
 ];
 
 export function XorStarts() {
   const store = useLabStoreApi();
+  const t = useT();
   const shown = useLab((s) => STARTS.findIndex((start) => liveRunIsAt(s, start.config, start.config.epochs) || JSON.stringify(s.config) === JSON.stringify(start.config)));
   const open = (config: LabConfig) => {
     store.getState().setStepStatus('running');
@@ -21,10 +23,10 @@ export function XorStarts() {
       .then((problem) => store.getState().setStepStatus(problem ? 'error' : 'done', problem));
   };
   return (
-    <div className="tour__choices" role="group" aria-label="XOR starts">
+    <div className="tour__choices" role="group" aria-label={t('tour.xorStarts')}>
       {STARTS.map((start, k) => (
         <button key={start.label} type="button" className="button button--small" aria-pressed={shown === k} onClick={() => open(start.config)}>
-          {start.label}
+          {t(start.label, { seed: start.config.seed })}
         </button>
       ))}
     </div>

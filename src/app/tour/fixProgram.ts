@@ -47,8 +47,3 @@ export const FIX_PROGRAM: readonly ProgramLine[] = [
   code('        biases[l] -= eta * grads[l][1] / n'),
 ];
 
-/** What each fix says, beside the program. */
-export const FIX_NOTES = {
-  derivative: 'BP2 needs σ′(z). The activation a = σ(z) is already stored, so σ′(z) = a·(1 − a): no second sigmoid, and no σ′ of a.',
-  divisor: 'The mean gradient divides by the number of samples (columns of x), not by len(x), which counts its rows: the input features.',
-} as const;

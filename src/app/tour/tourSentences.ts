@@ -12,8 +12,8 @@ import { type CostGap, largestCostGap } from './largestCostGap';
 import { QUESTION_AND } from './storySetup';
 import { FIXED_AND, XOR_SOLVED, XOR_STUCK, XOR_STUCK_FOUR_UNITS } from './tourRuns';
 import type { TourStepId } from './tourSteps';
+import { listText as list, t } from '../../i18n/setup';
 
-const list = (items: string[]) => (items.length < 2 ? items.join('') : `${items.slice(0, -1).join(', ')} and ${items[items.length - 1]}`);
 
 /** The live run's outcome at its configured epochs, or null while it is elsewhere. */
 function finished(state: LabState, config: LabConfig) {
@@ -35,10 +35,8 @@ function questionSentence(state: LabState): string | null {
   const { cost, outputs, solved, correct } = snapshot.evaluation;
   const targets = Array.from(state.data.targets, (t) => formatNumber(t));
   const shown = Array.from(outputs, (a) => formatNumber(a));
-  return (
-    `After ${formatEpoch(snapshot.epoch)} epochs the cost is ${formatNumber(cost)}, the outputs are ${list(shown)} for targets ${list(targets)}, ` +
-    `${solved ? 'solved' : `not solved (${correct} of ${state.data.count} samples right)`}, and the largest hidden weight is ${formatNumber(largestHiddenWeight(snapshot.network.params, snapshot.network.sizes))} in size.`
-  );
+  const weight = formatNumber(largestHiddenWeight(snapshot.network.params, snapshot.network.sizes));
+  return t('tour.question', { epochs: formatEpoch(snapshot.epoch), cost: formatNumber(cost), outputs: list(shown), targets: list(targets), solved: solved ? 'yes' : 'no', correct, count: state.data.count, weight });
 }
 
 function twinSentence(state: LabState): string | null {
@@ -46,9 +44,9 @@ function twinSentence(state: LabState): string | null {
   if (twin.status !== 'done' || !twin.result || JSON.stringify(twin.config) !== JSON.stringify(QUESTION_AND)) return null;
   const side = (mode: 'correct' | 'buggy') => {
     const r = twin.result![mode];
-    return `${r.solved ? 'solved' : 'did not solve'} AND (cost ${formatNumber(r.finalCost)})`;
+    return t('tour.twinSide', { solved: r.solved ? 'yes' : 'no', cost: formatNumber(r.finalCost) });
   };
-  return `From the same initial weights, over ${formatEpoch(twin.config!.epochs)} epochs, the run with f′(z) ${side('correct')} and the run with f′(a) ${side('buggy')}.`;
+  return t('tour.twin', { epochs: formatEpoch(twin.config!.epochs), correct: side('correct'), buggy: side('buggy') });
 }
 
 // the twin's cost curves hold 60,000 numbers: find their gap once per result
@@ -67,34 +65,31 @@ function saturationSentence(state: LabState): string | null {
   const sample = state.stepThrough.sample === 'mean' ? 0 : state.stepThrough.sample;
   const summary = saturationOf(passes.pass, passes.otherPass, passes.options.derivative, 1, sample);
   if (!summary) return null;
-  const neurons = summary.neurons.map((n) => `neuron ${n.j + 1} has z = ${formatNumber(n.z)}, σ′(z) = ${formatNumber(n.atZ)} but σ′(a) = ${formatNumber(n.atA)}`);
-  return (
-    `After ${formatEpoch(gap.epoch)} epochs, where the twins’ costs differ most (${formatNumber(gap.buggyCost)} with f′(a) against ${formatNumber(gap.correctCost)} with f′(z)), ` +
-    `for sample ${sample + 1} ${list(neurons)}: the question’s δ¹ uses slopes the sigmoid does not have there.`
-  );
+  const neurons = summary.neurons.map((n) => t('tour.neuron', { j: n.j + 1, z: formatNumber(n.z), atZ: formatNumber(n.atZ), atA: formatNumber(n.atA) }));
+  return t('tour.saturation', { epochs: formatEpoch(gap.epoch), buggy: formatNumber(gap.buggyCost), correct: formatNumber(gap.correctCost), sample: sample + 1, neurons: list(neurons) });
 }
 
 function fixSentence(state: LabState): string | null {
   const snapshot = finished(state, FIXED_AND);
   if (!snapshot) return null;
   const { cost, solved } = snapshot.evaluation;
-  return `With both lines fixed, the same start (seed ${FIXED_AND.seed}) ${solved ? 'solves' : 'still does not solve'} AND: cost ${formatNumber(cost)} after ${formatEpoch(snapshot.epoch)} epochs.`;
+  return t('tour.fix', { seed: FIXED_AND.seed, solved: solved ? 'yes' : 'no', cost: formatNumber(cost), epochs: formatEpoch(snapshot.epoch) });
 }
 
-const solvedOf = (mode: ModeSummary) => `${mode.successes} of ${mode.trials}`;
+const solvedOf = (mode: ModeSummary) => t('tour.solvedOf', { successes: mode.successes, trials: mode.trials });
 
 function gatesSentence(state: LabState): string | null {
   const rows = gateComparisonRows(state);
   if (!rows.every((row) => row.result)) return null;
-  const part = ({ gate, result }: (typeof rows)[number]) => `${gate} ${solvedOf(result!.summary.correct)} with f′(z) against ${solvedOf(result!.summary.buggy)} with f′(a)`;
+  const part = ({ gate, result }: (typeof rows)[number]) => t('tour.gatePart', { gate, correct: solvedOf(result!.summary.correct), buggy: solvedOf(result!.summary.buggy) });
   const [or, and, xor] = ['OR', 'AND', 'XOR'].map((gate) => rows.find((row) => row.gate === gate)!);
-  return `Starts solved, each gate from the same seeds and weights under both derivatives: ${part(and)}; ${part(or)}; ${part(xor)} on [2,2,1].`;
+  return t('tour.gates', { and: part(and), or: part(or), xor: part(xor) });
 }
 
 /** XOR's stuck rate with the correct derivative, when the gate table has it. */
 function xorStuckRate(state: LabState): string {
   const xor = gateComparisonRows(state).find((row) => row.gate === 'XOR')?.result?.summary.correct;
-  return xor ? ` In the gate table, f′(z) left XOR unsolved from ${xor.trials - xor.successes} of ${xor.trials} starts.` : '';
+  return xor ? t('tour.xorStuckRate', { stuck: xor.trials - xor.successes, trials: xor.trials }) : '';
 }
 
 function xorSentence(state: LabState): string | null {
@@ -103,7 +98,8 @@ function xorSentence(state: LabState): string | null {
     if (!snapshot) continue;
     const { cost, solved } = snapshot.evaluation;
     const shape = `[2,${config.hidden.join(',')},1]`;
-    return `XOR on ${shape} with the correct derivative from seed ${config.seed}: cost ${formatNumber(cost)} after ${formatEpoch(snapshot.epoch)} epochs, ${solved ? 'solved' : 'not solved: stuck'}.${xorStuckRate(state)}`;
+    // the rate's English starts with the space between the two sentences; Chinese needs none
+    return t('tour.xor', { shape, seed: config.seed, cost: formatNumber(cost), epochs: formatEpoch(snapshot.epoch), solved: solved ? 'yes' : 'no' }) + xorStuckRate(state);
   }
   return null;
 }

@@ -6,6 +6,7 @@
 import type { GateName, ModeSummary, SweepSummary } from '../../engine';
 import { formatNumber } from '../format';
 import { formatRateInterval } from './sweepFormat';
+import { useT } from '../../i18n/setup';
 import './sweep.css';
 
 interface GateComparisonTableRow {
@@ -38,37 +39,38 @@ function ModeCells({ mode }: { mode: ModeSummary | null }) {
 }
 
 export function GateComparisonTable({ rows, running = null }: GateComparisonTableProps) {
+  const t = useT();
   return (
-    <div className="bl-gates__scroll" tabIndex={0} role="region" aria-label="Rates per gate (scrolls sideways)">
+    <div className="bl-gates__scroll" tabIndex={0} role="region" aria-label={t('gates.scroll')}>
       <table className="bl-gates">
-        <caption>Gate comparison</caption>
+        <caption>{t('gates.caption')}</caption>
         <thead>
           <tr>
             <th scope="col" rowSpan={2}>
-              Gate
+              {t('gates.gate')}
             </th>
             <th scope="col" rowSpan={2}>
-              Seeds
+              {t('gates.seeds')}
             </th>
             <th scope="colgroup" colSpan={2}>
-              Correct f′(z)
+              {t('gates.correct')}
             </th>
             <th scope="colgroup" colSpan={2}>
-              Buggy f′(a)
+              {t('gates.buggy')}
             </th>
           </tr>
           <tr>
-            <th scope="col">solved (95% interval)</th>
-            <th scope="col">median final cost</th>
-            <th scope="col">solved (95% interval)</th>
-            <th scope="col">median final cost</th>
+            <th scope="col">{t('gates.solved')}</th>
+            <th scope="col">{t('gates.median')}</th>
+            <th scope="col">{t('gates.solved')}</th>
+            <th scope="col">{t('gates.median')}</th>
           </tr>
         </thead>
         <tbody>
           {rows.map(({ gate, summary }) => (
             <tr key={gate} data-gate={gate}>
               <th scope="row">{gate}</th>
-              <td>{summary ? `${summary.firstSeed}–${summary.firstSeed + summary.starts - 1}` : running === gate ? 'running…' : '–'}</td>
+              <td>{summary ? `${summary.firstSeed}–${summary.firstSeed + summary.starts - 1}` : running === gate ? t('gates.running') : '–'}</td>
               <ModeCells mode={summary?.correct ?? null} />
               <ModeCells mode={summary?.buggy ?? null} />
             </tr>

@@ -1,5 +1,6 @@
 /** Text of the sweep panel: rates as percentages, time left, and the validated start count. */
 import type { RateInterval } from '../../engine';
+import { t } from '../../i18n/setup';
 
 /**
  * 0.973 → "97%". Within 1% of 0 or 100 (but not at them) one decimal, rounded away from the end,
@@ -20,11 +21,11 @@ export function formatRateInterval(rate: Pick<RateInterval, 'rate' | 'low' | 'hi
 
 /** "about 12 s left", "about 2 min 5 s left"; while unknown, "estimating time left…". */
 export function formatTimeLeft(ms: number | null): string {
-  if (ms === null || !Number.isFinite(ms)) return 'estimating time left…';
+  if (ms === null || !Number.isFinite(ms)) return t('time.estimating');
   const seconds = Math.max(0, Math.ceil(ms / 1000));
-  if (seconds < 60) return `about ${seconds} s left`;
+  if (seconds < 60) return t('time.seconds', { s: seconds });
   const minutes = Math.floor(seconds / 60);
-  return seconds % 60 === 0 ? `about ${minutes} min left` : `about ${minutes} min ${seconds % 60} s left`;
+  return seconds % 60 === 0 ? t('time.minutes', { m: minutes }) : t('time.minutesSeconds', { m: minutes, s: seconds % 60 });
 }
 
 export type StartCount = { ok: true; value: number } | { ok: false; error: string };

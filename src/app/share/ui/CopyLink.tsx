@@ -4,6 +4,8 @@ import { useLab, useLabStoreApi } from '../../../store/hooks';
 import { copyText } from '../browser';
 import { settingsOfState } from '../storeBridge';
 import { LAB_UI_PROPERTIES, settingsLink } from '../urlState';
+import { linkWithLang } from '../../../i18n/langLink';
+import { currentLanguage, useT } from '../../../i18n/setup';
 
 const COPIED_SHOWN_MS = 4000;
 
@@ -15,6 +17,7 @@ export function CopyLink() {
   const [manual, setManual] = useState<string | null>(null);
   const manualRef = useRef<HTMLInputElement>(null);
   const id = useId();
+  const t = useT();
 
   useEffect(() => {
     if (!copied) return;
@@ -27,7 +30,7 @@ export function CopyLink() {
   }, [manual]);
 
   const copy = async () => {
-    const link = settingsLink(window.location.href, settingsOfState(store.getState()), LAB_UI_PROPERTIES);
+    const link = linkWithLang(settingsLink(window.location.href, settingsOfState(store.getState()), LAB_UI_PROPERTIES), currentLanguage());
     if (await copyText(link)) {
       setManual(null);
       setCopied(true);
@@ -36,17 +39,17 @@ export function CopyLink() {
 
   return (
     <div className="share-link">
-      <button type="button" className="button" onClick={() => void copy()} title="A link to these settings and this seed: it opens the same run">
-        Copy link
+      <button type="button" className="button" onClick={() => void copy()} title={t('link.copyTitle')}>
+        {t('link.copy')}
       </button>
-      <span className="share-link__done" role="status" aria-label="Link">
-        {copied ? (custom ? 'Link copied (your own data is not in it)' : 'Link copied') : ''}
+      <span className="share-link__done" role="status" aria-label={t('link.status')}>
+        {copied ? t(custom ? 'link.copiedCustom' : 'link.copied') : ''}
       </span>
       {manual !== null && (
         <span className="share-link__manual">
-          <label htmlFor={`${id}-link`}>Copy this link:</label>
+          <label htmlFor={`${id}-link`}>{t('link.manual')}</label>
           <input id={`${id}-link`} ref={manualRef} type="text" readOnly value={manual} onKeyDown={(e) => e.key === 'Escape' && setManual(null)} />
-          <button type="button" className="icon-button" aria-label="Close the link" onClick={() => setManual(null)}>
+          <button type="button" className="icon-button" aria-label={t('link.close')} onClick={() => setManual(null)}>
             ×
           </button>
         </span>

@@ -13,6 +13,8 @@ import { costHistoryCsv, exportFileName, exportNetworkText, importNetworkText, s
 import { DataDialog } from './DataDialog';
 import { type FigureInfo, visibleFigures } from './figures';
 import { useInViewport } from './useInViewport';
+import { t, useT } from '../../../i18n/setup';
+import { formatEpoch } from '../../../views/format';
 
 type Message = { tone: 'ok' | 'bad'; text: string };
 
@@ -30,6 +32,7 @@ export function FileMenu() {
   const [figures, setFigures] = useState<FigureInfo[]>([]);
   const [message, setMessage] = useState<Message | null>(null);
   const [busy, setBusy] = useState(false);
+  useT();
   const menuId = useId();
   const rootRef = useRef<HTMLDivElement>(null);
   const buttonRef = useRef<HTMLButtonElement>(null);
@@ -75,7 +78,7 @@ export function FileMenu() {
     const network = state.snapshot?.network;
     if (!network) return;
     downloadText(exportNetworkText(network), exportFileName('network', 'json', nameParts(state)), 'application/json');
-    setMessage({ tone: 'ok', text: `Saved the network at epoch ${state.snapshot?.epoch ?? 0}.` });
+    setMessage({ tone: 'ok', text: t('file.savedNetwork', { epoch: formatEpoch(state.snapshot?.epoch ?? 0) }) });
     close();
   };
 
@@ -83,7 +86,7 @@ export function FileMenu() {
     const state = store.getState();
     const { costs, length } = state.history;
     downloadText(costHistoryCsv(costs.subarray(0, length)), exportFileName('cost', 'csv', { ...nameParts(state), epoch: length }), 'text/csv');
-    setMessage({ tone: 'ok', text: `Saved the cost history (${length.toLocaleString('en')} epochs).` });
+    setMessage({ tone: 'ok', text: t('file.savedCosts', { count: length, n: formatEpoch(length) }) });
     close();
   };
 
@@ -92,22 +95,22 @@ export function FileMenu() {
     close();
     if (kind === 'svg' && figure.svg) {
       downloadBlob(svgBlob(figure.svg, '#ffffff'), name);
-      setMessage({ tone: 'ok', text: `Saved the ${figure.name.toLowerCase()} as SVG.` });
+      setMessage({ tone: 'ok', text: t('file.savedPicture', { figure: figure.name.toLowerCase(), format: 'SVG' }) });
       return;
     }
     const png = await figurePng(figure.element);
     if (!png.ok) return setMessage({ tone: 'bad', text: png.error });
     downloadBlob(png.value, name);
-    setMessage({ tone: 'ok', text: `Saved the ${figure.name.toLowerCase()} as PNG.` });
+    setMessage({ tone: 'ok', text: t('file.savedPicture', { figure: figure.name.toLowerCase(), format: 'PNG' }) });
   };
 
   const importNetwork = async (file: File | undefined) => {
     if (fileRef.current) fileRef.current.value = '';
     if (!file) return;
     const text = await readFileText(file, MAX_NETWORK_FILE_BYTES);
-    if (!text.ok) return setMessage({ tone: 'bad', text: `Network file: ${text.error}. The network was not changed.` });
+    if (!text.ok) return setMessage({ tone: 'bad', text: t('file.networkError', { error: text.error }) });
     const read = importNetworkText(text.value);
-    if (!read.ok) return setMessage({ tone: 'bad', text: `${read.error}. The network was not changed.` });
+    if (!read.ok) return setMessage({ tone: 'bad', text: t('file.readError', { error: read.error }) });
     setBusy(true);
     const refused = await store
       .getState()
@@ -119,48 +122,48 @@ export function FileMenu() {
     setBusy(false);
     setMessage(
       refused === null
-        ? { tone: 'ok', text: `Loaded a ${read.value.sizes.join('-')} network from the file; Reset returns to it.` }
-        : { tone: 'bad', text: `Network file: ${refused}. The network was not changed.` },
+        ? { tone: 'ok', text: t('file.loaded', { shape: read.value.sizes.join('-') }) }
+        : { tone: 'bad', text: t('file.networkError', { error: refused }) },
     );
   };
 
   return (
     <div className="share-file" ref={rootRef}>
       <button ref={buttonRef} type="button" className="button" aria-expanded={open} aria-controls={menuId} onClick={toggle}>
-        File <span aria-hidden="true">▾</span>
+        {t('file.button')} <span aria-hidden="true">▾</span>
       </button>
       <input ref={fileRef} type="file" accept=".json,application/json" hidden aria-hidden="true" tabIndex={-1} onChange={(e) => void importNetwork(e.target.files?.[0])} />
       {open && (
-        <div id={menuId} ref={menuRef} className="share-file__menu" role="group" aria-label="File">
-          <p className="share-file__group">Network</p>
+        <div id={menuId} ref={menuRef} className="share-file__menu" role="group" aria-label={t('file.menu')}>
+          <p className="share-file__group">{t('file.network')}</p>
           <button type="button" className="share-file__item" disabled={busy} onClick={() => {
               close(false);
               fileRef.current?.click();
             }}>
-            Import network file…
+            {t('file.import')}
           </button>
           <button type="button" className="share-file__item" disabled={!hasNetwork} onClick={exportNetwork}>
-            Export network file (JSON)
+            {t('file.export')}
           </button>
-          <p className="share-file__group">Data</p>
+          <p className="share-file__group">{t('file.data')}</p>
           <button type="button" className="share-file__item" onClick={() => {
               close(false);
               setDataOpen(true);
             }}>
-            Your own data (CSV)…
+            {t('file.ownData')}
           </button>
           <button type="button" className="share-file__item" disabled={epochs === 0} onClick={exportCosts}>
-            Export cost history (CSV)
+            {t('file.exportCosts')}
           </button>
-          {figures.length > 0 && <p className="share-file__group">Pictures of the views</p>}
+          {figures.length > 0 && <p className="share-file__group">{t('file.pictures')}</p>}
           {figures.map((figure) => (
             <div key={figure.name} className="share-file__row">
               <span className="share-file__name">{figure.name}</span>
-              <button type="button" className="share-file__item share-file__item--format" aria-label={`${figure.name} as PNG`} onClick={() => void exportPicture(figure, 'png')}>
+              <button type="button" className="share-file__item share-file__item--format" aria-label={t('file.asFormat', { figure: figure.name, format: 'PNG' })} onClick={() => void exportPicture(figure, 'png')}>
                 PNG
               </button>
               {figure.svg && (
-                <button type="button" className="share-file__item share-file__item--format" aria-label={`${figure.name} as SVG`} onClick={() => void exportPicture(figure, 'svg')}>
+                <button type="button" className="share-file__item share-file__item--format" aria-label={t('file.asFormat', { figure: figure.name, format: 'SVG' })} onClick={() => void exportPicture(figure, 'svg')}>
                   SVG
                 </button>
               )}
@@ -171,7 +174,7 @@ export function FileMenu() {
       {message && (
         <p ref={messageRef} className={`share-file__message is-${message.tone}`} role={message.tone === 'bad' ? 'alert' : 'status'}>
           <span>{message.text}</span>
-          <button type="button" className="icon-button" aria-label="Dismiss file message" onClick={() => setMessage(null)}>
+          <button type="button" className="icon-button" aria-label={t('file.dismiss')} onClick={() => setMessage(null)}>
             ×
           </button>
         </p>

@@ -1,12 +1,14 @@
 /** The notes banner: what the page refused or had to do (a bad link, a restarted worker), as plain text. */
 import { useLab } from '../../../store/hooks';
+import { useT } from '../../../i18n/setup';
 
 export function NotesBanner() {
   const notes = useLab((s) => s.share.notes);
   const dismiss = useLab((s) => s.dismissNotes);
+  const t = useT();
   // the live region stays in the page, so notes added later are announced
   return (
-    <section className="share-notes" aria-label="Notes" aria-live="polite" hidden={notes.length === 0}>
+    <section className="share-notes" aria-label={t('notes.label')} aria-live="polite" hidden={notes.length === 0}>
       {notes.length > 0 && (
         <>
           <ul className="share-notes__list">
@@ -15,7 +17,7 @@ export function NotesBanner() {
             ))}
           </ul>
           <button type="button" className="button button--small" onClick={dismiss}>
-            Dismiss notes
+            {t('notes.dismiss')}
           </button>
         </>
       )}

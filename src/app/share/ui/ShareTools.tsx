@@ -2,11 +2,13 @@
 import { CopyLink } from './CopyLink';
 import { FileMenu } from './FileMenu';
 import { ShortcutSheet } from './ShortcutSheet';
+import { useT } from '../../../i18n/setup';
 import './share.css';
 
 export function ShareTools() {
+  const t = useT();
   return (
-    <div className="share-tools" role="group" aria-label="Share and files">
+    <div className="share-tools" role="group" aria-label={t('share.label')}>
       <FileMenu />
       <CopyLink />
       <ShortcutSheet />

@@ -5,20 +5,22 @@
 import { useEffect, useState } from 'react';
 import { isTextEntry } from '../../../views/keyboardFocus';
 import { useModalDialog } from './useModalDialog';
+import { type MessageKey, useT } from '../../../i18n/setup';
 
-const SHORTCUTS: ReadonlyArray<{ keys: string[]; what: string }> = [
-  { keys: ['Space'], what: 'Play or pause the run, in every tab, also right after clicking a button, tab, preset or toggle' },
-  { keys: ['→'], what: 'Live lab and Bug lab: step one epoch. Step through: next step of the pass' },
-  { keys: ['←'], what: 'Step through: previous step of the pass' },
-  { keys: ['←', '→'], what: 'Reached with Tab, on the mode tabs, the Derivative choice or the network graph: move within it. After a click they stay the page’s keys' },
-  { keys: ['Tab'], what: 'Next control; Shift + Tab goes back. Space or Enter presses the control Tab reached' },
-  { keys: ['Enter'], what: 'On a weight or bias of the graph: type a new value' },
-  { keys: ['?'], what: 'This list of shortcuts' },
-  { keys: ['Escape'], what: 'Close a dialog or menu; cancel an edit' },
+const SHORTCUTS: ReadonlyArray<{ keys: string[]; what: MessageKey }> = [
+  { keys: ['Space'], what: 'shortcuts.space' },
+  { keys: ['→'], what: 'shortcuts.right' },
+  { keys: ['←'], what: 'shortcuts.left' },
+  { keys: ['←', '→'], what: 'shortcuts.arrows' },
+  { keys: ['Tab'], what: 'shortcuts.tab' },
+  { keys: ['Enter'], what: 'shortcuts.enter' },
+  { keys: ['?'], what: 'shortcuts.help' },
+  { keys: ['Escape'], what: 'shortcuts.escape' },
 ];
 
 export function ShortcutSheet() {
   const [open, setOpen] = useState(false);
+  const t = useT();
   const dialogRef = useModalDialog(open);
 
   useEffect(() => {
@@ -34,18 +36,18 @@ export function ShortcutSheet() {
 
   return (
     <>
-      <button type="button" className="button share-keys-button" aria-keyshortcuts="Shift+?" onClick={() => setOpen(true)} aria-label="Keyboard shortcuts" title="Keyboard shortcuts (?)">
+      <button type="button" className="button share-keys-button" aria-keyshortcuts="Shift+?" onClick={() => setOpen(true)} aria-label={t('shortcuts.button')} title={t('shortcuts.buttonTitle')}>
         <span aria-hidden="true">?</span>
       </button>
       <dialog ref={dialogRef} className="share-dialog share-keys" aria-labelledby="share-keys-title" onClose={() => setOpen(false)}>
         {open && (
           <>
-            <h2 id="share-keys-title">Keyboard shortcuts</h2>
+            <h2 id="share-keys-title">{t('shortcuts.title')}</h2>
             <table className="share-keys__table">
               <thead>
                 <tr>
-                  <th scope="col">Keys</th>
-                  <th scope="col">What they do</th>
+                  <th scope="col">{t('shortcuts.keys')}</th>
+                  <th scope="col">{t('shortcuts.what')}</th>
                 </tr>
               </thead>
               <tbody>
@@ -55,20 +57,20 @@ export function ShortcutSheet() {
                       {shortcut.keys.map((key, k) => (
                         <span key={key}>
                           {k > 0 && ' '}
-                          <kbd>{key}</kbd>
+                          <kbd>{key === 'Space' ? t('shortcuts.keySpace') : key}</kbd>
                         </span>
                       ))}
                     </td>
-                    <td>{shortcut.what}</td>
+                    <td>{t(shortcut.what)}</td>
                   </tr>
                 ))}
               </tbody>
             </table>
-            <p className="share-dialog__hint">No key changes a setting unless Tab brought you to it. Shortcuts wait while you type in a field or work a dialog. Every control is reachable with Tab and shows a blue focus ring.</p>
+            <p className="share-dialog__hint">{t('shortcuts.hint')}</p>
             <div className="share-dialog__actions">
               {/* biome-ignore lint/a11y/noAutofocus: the dialog's first focus, as the HTML spec asks a modal dialog to set it */}
               <button type="button" className="button button--primary" onClick={() => setOpen(false)} autoFocus>
-                Close
+                {t('shortcuts.close')}
               </button>
             </div>
           </>
