@@ -53,7 +53,17 @@ const snapshots = cases.map(({ name, hidden, dataset, data }) => {
   let resolution = 0;
   for (let k = 0; k < 4; k++) {
     const t0 = performance.now();
-    const snapshot = buildSnapshot({ runId: 1, epoch: 0, network: run.net, data: run.data, options: run.trainer.options, grid, overflows: 0, divergence: null, scrubbed: false });
+    const snapshot = buildSnapshot({
+      runId: 1,
+      epoch: 0,
+      network: run.net,
+      data: run.data,
+      options: run.trainer.options,
+      grid,
+      overflows: 0,
+      divergence: null,
+      scrubbed: false,
+    });
     // the first build warms the JIT
     if (k > 0) times.push(performance.now() - t0);
     megabytes = snapshotBuffers(snapshot).reduce((sum, b) => sum + b.byteLength, 0) / 1e6;
@@ -90,12 +100,17 @@ if (!values['node-only']) {
     await tab.getByRole('button', { name: 'File', exact: true }).click();
     await tab.evaluate('window.__long.length = 0');
     const t0 = (await tab.evaluate('performance.now()')) as number;
-    const [chooser] = await Promise.all([tab.waitForEvent('filechooser'), tab.getByRole('group', { name: 'File', exact: true }).getByRole('button', { name: 'Import network file…', exact: true }).click()]);
+    const [chooser] = await Promise.all([
+      tab.waitForEvent('filechooser'),
+      tab.getByRole('group', { name: 'File', exact: true }).getByRole('button', { name: 'Import network file…', exact: true }).click(),
+    ]);
     await chooser.setFiles({ name: 'big.json', mimeType: 'application/json', buffer: Buffer.from(file) });
     await tab.getByRole('group', { name: /of a 2-64-64-64-64-64-64-64-64-1 network/ }).waitFor({ timeout: 60_000 });
     const drawn = (await tab.evaluate('new Promise((r) => requestAnimationFrame(() => requestAnimationFrame(() => r(performance.now()))))')) as number;
     const loadLong = (await tab.evaluate('window.__long.splice(0)')) as number[];
-    log(`load a 2-64×8-1 file: drawn after ${(drawn - t0).toFixed(0)} ms; longest task ${Math.max(0, ...loadLong).toFixed(0)} ms, long tasks ${loadLong.reduce((a, b) => a + b, 0).toFixed(0)} ms in all`);
+    log(
+      `load a 2-64×8-1 file: drawn after ${(drawn - t0).toFixed(0)} ms; longest task ${Math.max(0, ...loadLong).toFixed(0)} ms, long tasks ${loadLong.reduce((a, b) => a + b, 0).toFixed(0)} ms in all`,
+    );
 
     await tab.getByLabel('Stop after (epochs)').fill('0');
     await tab.getByLabel('Stop after (epochs)').press('Enter');
@@ -104,11 +119,14 @@ if (!values['node-only']) {
     await tab.waitForTimeout(1500);
     const cdp = await context.newCDPSession(tab);
     await cdp.send('Performance.enable');
-    const metrics = async () => Object.fromEntries(((await cdp.send('Performance.getMetrics')).metrics as Array<{ name: string; value: number }>).map((m) => [m.name, m.value]));
+    const metrics = async () =>
+      Object.fromEntries(((await cdp.send('Performance.getMetrics')).metrics as Array<{ name: string; value: number }>).map((m) => [m.name, m.value]));
     const epochOf = async () => Number(/Epoch\s*([\d,]+)/.exec((await status.textContent()) ?? '')?.[1].replace(/,/g, ''));
     const [m0, e0, s0] = [await metrics(), await epochOf(), (await tab.evaluate('window.__snapshots')) as number];
     await tab.evaluate('window.__long.length = 0');
-    const frames = (await tab.evaluate(`new Promise((resolve) => { const d = []; let last = performance.now(); const end = last + ${seconds * 1000}; const f = (t) => { d.push(t - last); last = t; if (t < end) requestAnimationFrame(f); else resolve(d); }; requestAnimationFrame(f); })`)) as number[];
+    const frames = (await tab.evaluate(
+      `new Promise((resolve) => { const d = []; let last = performance.now(); const end = last + ${seconds * 1000}; const f = (t) => { d.push(t - last); last = t; if (t < end) requestAnimationFrame(f); else resolve(d); }; requestAnimationFrame(f); })`,
+    )) as number[];
     const [m1, e1, s1] = [await metrics(), await epochOf(), (await tab.evaluate('window.__snapshots')) as number];
     const long = (await tab.evaluate('window.__long.splice(0)')) as number[];
     await tab.getByRole('button', { name: 'Pause', exact: true }).click();

@@ -106,7 +106,8 @@ try {
   );
   for (const v of visible) if (!v.inView) throw new Error(`${v.name} is not in the 1400×900 viewport`);
 
-  const epochOf = async () => Number(/Epoch\s*([\d,]+)/.exec((await page.getByRole('status', { name: 'Run status' }).textContent()) ?? '')?.[1].replace(/,/g, ''));
+  const epochOf = async () =>
+    Number(/Epoch\s*([\d,]+)/.exec((await page.getByRole('status', { name: 'Run status' }).textContent()) ?? '')?.[1].replace(/,/g, ''));
   await page.getByRole('button', { name: 'Play' }).click();
   await page.waitForTimeout(1000); // warm-up: JIT, history capacity, first checkpoints
   // a string, not a function: the TypeScript loader would wrap named functions in a helper the page lacks
@@ -181,10 +182,16 @@ try {
     workerShareOfChromiumEngine: workerRate / browserRawRate,
     errors,
   };
-  log(`frames while training at max speed (${seconds} s): ${result.frames} frames, interval median ${result.frameMedianMs.toFixed(1)} ms, p95 ${result.frameP95Ms.toFixed(1)} ms, max ${result.frameMaxMs.toFixed(1)} ms`);
+  log(
+    `frames while training at max speed (${seconds} s): ${result.frames} frames, interval median ${result.frameMedianMs.toFixed(1)} ms, p95 ${result.frameP95Ms.toFixed(1)} ms, max ${result.frameMaxMs.toFixed(1)} ms`,
+  );
   log(`long tasks (> 50 ms): ${result.longTasks}${result.longTasks ? `, longest ${result.longestTaskMs.toFixed(0)} ms` : ''}`);
-  log(`worker: ${Math.round(workerRate).toLocaleString('en')} epochs/s; Node engine alone: ${Math.round(nodeFigure).toLocaleString('en')} epochs/s (before ${Math.round(nodeBefore).toLocaleString('en')}, after ${Math.round(nodeAfter).toLocaleString('en')}); worker = ${(result.workerShareOfNode * 100).toFixed(0)}% of Node`);
-  log(`engine alone in a Chromium worker: ${Math.round(browserRawRate).toLocaleString('en')} epochs/s; the lab's worker = ${(result.workerShareOfChromiumEngine * 100).toFixed(0)}% of it`);
+  log(
+    `worker: ${Math.round(workerRate).toLocaleString('en')} epochs/s; Node engine alone: ${Math.round(nodeFigure).toLocaleString('en')} epochs/s (before ${Math.round(nodeBefore).toLocaleString('en')}, after ${Math.round(nodeAfter).toLocaleString('en')}); worker = ${(result.workerShareOfNode * 100).toFixed(0)}% of Node`,
+  );
+  log(
+    `engine alone in a Chromium worker: ${Math.round(browserRawRate).toLocaleString('en')} epochs/s; the lab's worker = ${(result.workerShareOfChromiumEngine * 100).toFixed(0)}% of it`,
+  );
   if (errors.length) log(`console errors: ${errors.join(' | ')}`);
   if (values.json) console.log(JSON.stringify(result, null, 2));
 } finally {

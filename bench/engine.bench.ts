@@ -22,10 +22,14 @@ const threads = Number(values.threads ?? 2);
 
 /** Epochs per second of `config`, each timed repeat a fresh run from a new seed. */
 function epochsPerSecond(config: LabConfig, epochs: number, warmups: number, repeats: number): Rates {
-  return rates((repeat) => {
-    const run = buildRun({ ...config, seed: 1000 + repeat });
-    return run.trainer.train(epochs).ran;
-  }, warmups, repeats);
+  return rates(
+    (repeat) => {
+      const run = buildRun({ ...config, seed: 1000 + repeat });
+      return run.trainer.train(epochs).ran;
+    },
+    warmups,
+    repeats,
+  );
 }
 
 const question = questionConfig('XOR');
@@ -52,12 +56,16 @@ if (values.against) {
 }
 
 const questionRate = epochsPerSecond(question, 60_000, quick ? 2 : 5, quick ? 3 : 15);
-log(`1. question XOR [2,2,1] sigmoid CE full batch (buggy δ, ÷n₀): ${fmt(questionRate.median)} epochs/s (median of ${questionRate.all.length} runs of 60,000 epochs; range ${fmt(Math.min(...questionRate.all))}–${fmt(Math.max(...questionRate.all))}; ${fmt(questionRate.perCpuSecond)} per CPU second)`);
+log(
+  `1. question XOR [2,2,1] sigmoid CE full batch (buggy δ, ÷n₀): ${fmt(questionRate.median)} epochs/s (median of ${questionRate.all.length} runs of 60,000 epochs; range ${fmt(Math.min(...questionRate.all))}–${fmt(Math.max(...questionRate.all))}; ${fmt(questionRate.perCpuSecond)} per CPU second)`,
+);
 const correctRate = epochsPerSecond(correct, 60_000, quick ? 1 : 3, quick ? 3 : 9);
 log(`   same network, correct δ and mean gradient: ${fmt(correctRate.median)} epochs/s (${fmt(correctRate.perCpuSecond)} per CPU second)`);
 
 const spiralRate = epochsPerSecond(spiral, quick ? 200 : 1000, quick ? 1 : 2, quick ? 3 : 7);
-log(`2. spiral (200 points) 2-8-8-1 tanh → sigmoid, batch 10: ${fmt(spiralRate.median)} epochs/s = ${fmt(spiralRate.median * 200)} samples/s (median of ${spiralRate.all.length}; ${fmt(spiralRate.perCpuSecond)} epochs per CPU second)`);
+log(
+  `2. spiral (200 points) 2-8-8-1 tanh → sigmoid, batch 10: ${fmt(spiralRate.median)} epochs/s = ${fmt(spiralRate.median * 200)} samples/s (median of ${spiralRate.all.length}; ${fmt(spiralRate.perCpuSecond)} epochs per CPU second)`,
+);
 
 const starts = quick ? 100 : 1000;
 const sweepCpu = process.cpuUsage();
@@ -130,7 +138,9 @@ async function sideBySide(dir: string): Promise<void> {
     const wallNew = median(newRuns.map((r) => r[0]));
     const cpuOld = median(oldRuns.map((r) => r[1]));
     const cpuNew = median(newRuns.map((r) => r[1]));
-    log(`${c.name}: old ${fmt(wallOld)}, new ${fmt(wallNew)} epochs/s (median of ${c.repeats}), new/old ${(wallNew / wallOld).toFixed(3)}; per CPU second old ${fmt(cpuOld)}, new ${fmt(cpuNew)}, new/old ${(cpuNew / cpuOld).toFixed(3)}`);
+    log(
+      `${c.name}: old ${fmt(wallOld)}, new ${fmt(wallNew)} epochs/s (median of ${c.repeats}), new/old ${(wallNew / wallOld).toFixed(3)}; per CPU second old ${fmt(cpuOld)}, new ${fmt(cpuNew)}, new/old ${(cpuNew / cpuOld).toFixed(3)}`,
+    );
   }
   log(`load average at the end: ${machine().load}`);
 }

@@ -8,7 +8,9 @@ import { parseArgs } from 'node:util';
 import { type GateName, GATES, questionConfig, runStart } from '../src/engine';
 import { nodeSweepPool, pct } from './sweepNode';
 
-const { values } = parseArgs({ options: { starts: { type: 'string', default: '1000' }, workers: { type: 'string', default: '2' }, gate: { type: 'string', default: 'AND' } } });
+const { values } = parseArgs({
+  options: { starts: { type: 'string', default: '1000' }, workers: { type: 'string', default: '2' }, gate: { type: 'string', default: 'AND' } },
+});
 const gate = values.gate as GateName;
 if (!(GATES as readonly string[]).includes(gate)) throw new Error(`--gate: expected one of ${GATES.join(', ')}`);
 const starts = Number(values.starts);

@@ -16,7 +16,9 @@ import { questionConfig, runStart } from '../src/engine';
 import { launchBrowser } from '../tests/e2e/browser';
 import { machine } from './measure';
 
-const { values } = parseArgs({ options: { starts: { type: 'string', default: '1000' }, gate: { type: 'string', default: 'AND' }, json: { type: 'boolean' }, shot: { type: 'string' } } });
+const { values } = parseArgs({
+  options: { starts: { type: 'string', default: '1000' }, gate: { type: 'string', default: 'AND' }, json: { type: 'boolean' }, shot: { type: 'string' } },
+});
 const starts = Number(values.starts);
 const gate = values.gate ?? 'AND';
 if (!Number.isInteger(starts) || starts < 1 || starts > 1000) throw new Error('--starts: a whole number from 1 to 1000');
@@ -110,9 +112,15 @@ try {
     rates,
     errors,
   };
-  log(`sweep: the question's ${gate}, ${starts} starts × 2 derivatives × ${questionConfig('AND').epochs.toLocaleString('en')} epochs on ${workers} Web Workers (navigator.hardwareConcurrency ${cores})`);
-  log(`the page's timing: ${result.pageSeconds.toFixed(1)} s (${(result.epochsPerSecond / 1e6).toFixed(2)} M epochs/s in all); click to result ${result.wallSeconds.toFixed(1)} s`);
-  log(`Chromium's CPU time meanwhile: ${cpuSeconds.toFixed(1)} s (${(result.epochsPerCpuSecond / 1e6).toFixed(2)} M epochs per CPU second; on ${workers} free cores ≈ ${(cpuSeconds / workers).toFixed(1)} s of wall time)`);
+  log(
+    `sweep: the question's ${gate}, ${starts} starts × 2 derivatives × ${questionConfig('AND').epochs.toLocaleString('en')} epochs on ${workers} Web Workers (navigator.hardwareConcurrency ${cores})`,
+  );
+  log(
+    `the page's timing: ${result.pageSeconds.toFixed(1)} s (${(result.epochsPerSecond / 1e6).toFixed(2)} M epochs/s in all); click to result ${result.wallSeconds.toFixed(1)} s`,
+  );
+  log(
+    `Chromium's CPU time meanwhile: ${cpuSeconds.toFixed(1)} s (${(result.epochsPerCpuSecond / 1e6).toFixed(2)} M epochs per CPU second; on ${workers} free cores ≈ ${(cpuSeconds / workers).toFixed(1)} s of wall time)`,
+  );
   log(`result: ${rates}`);
   log(`load average before ${loadBefore}, after ${result.loadAfter}`);
   if (errors.length) log(`page errors: ${errors.join(' | ')}`);

@@ -15,7 +15,11 @@ const experiments: Array<{ name: string; cli: string; config: LabConfig }> = [
   { name: 'The question: OR [2,2,1]', cli: '--preset question-or', config: preset('question-or') },
   { name: 'The question: AND [2,2,1]', cli: '--preset question-and', config: preset('question-and') },
   { name: 'The question: XOR [2,2,1]', cli: '--preset question-xor', config: preset('question-xor') },
-  ...[3, 4, 8].map((h) => ({ name: `The question's XOR with ${h} hidden units`, cli: `--preset question-xor --hidden ${h}`, config: { ...questionConfig('XOR'), hidden: [h] } })),
+  ...[3, 4, 8].map((h) => ({
+    name: `The question's XOR with ${h} hidden units`,
+    cli: `--preset question-xor --hidden ${h}`,
+    config: { ...questionConfig('XOR'), hidden: [h] },
+  })),
 ];
 
 const pool = nodeSweepPool(Number(values.workers));
@@ -28,6 +32,8 @@ for (const e of experiments) {
   if (outcome.status !== 'done') throw new Error(outcome.status === 'error' ? outcome.message : 'cancelled');
   const s = outcome.summary;
   const last = s.firstSeed + s.starts - 1;
-  console.log(`| ${e.name} | \`${e.cli}\` | ${s.firstSeed}…${last} | ${interval(s.correct)} | ${interval(s.buggy)} | ${s.correct.medianFinalCost.toPrecision(3)} / ${s.buggy.medianFinalCost.toPrecision(3)} | ${(outcome.elapsedMs / 1000).toFixed(0)} s |`);
+  console.log(
+    `| ${e.name} | \`${e.cli}\` | ${s.firstSeed}…${last} | ${interval(s.correct)} | ${interval(s.buggy)} | ${s.correct.medianFinalCost.toPrecision(3)} / ${s.buggy.medianFinalCost.toPrecision(3)} | ${(outcome.elapsedMs / 1000).toFixed(0)} s |`,
+  );
 }
 pool.dispose();

@@ -49,12 +49,21 @@ const ghost = { id: 'ghost', label: 'Previous run', color: '#8A8A8A', costs: cos
 const reuse = new Map();
 rows.push(['cost frame: 1,000,000 epochs, whole run', time(() => buildCostFrame([live], frameBox, 'log', EPOCHS, 400_000, 2, reuse), 200)]);
 rows.push(['cost frame: same, with a 1,000,000-epoch ghost', time(() => buildCostFrame([live, ghost], frameBox, 'log', EPOCHS, 400_000, 2, reuse), 200)]);
-rows.push(['cost frame: zoomed to 100,000 of 1,000,000 epochs', time(() => buildCostFrame([live], frameBox, 'log', EPOCHS, 400_000, 2, reuse, { zoom: [400_000, 500_000] }), 200)]);
-rows.push(['cost frame: 1,000,000 epochs on a log epoch axis', time(() => buildCostFrame([live], frameBox, 'log', EPOCHS, 400_000, 2, reuse, { logX: true }), 200)]);
+rows.push([
+  'cost frame: zoomed to 100,000 of 1,000,000 epochs',
+  time(() => buildCostFrame([live], frameBox, 'log', EPOCHS, 400_000, 2, reuse, { zoom: [400_000, 500_000] }), 200),
+]);
+rows.push([
+  'cost frame: 1,000,000 epochs on a log epoch axis',
+  time(() => buildCostFrame([live], frameBox, 'log', EPOCHS, 400_000, 2, reuse, { logX: true }), 200),
+]);
 
 const grids = new GridEvaluator(run.net, run.data.domain, 100, 32).evaluate(run.net);
 const pixels = new Uint32Array(100 * 100);
-rows.push(['boundary: 100×100 cells → pixels (colour table)', time(() => paintBoundaryPixels(grids, { low: 0, high: 1, rounded: false, threshold: 0.5 }, pixels), 200)]);
+rows.push([
+  'boundary: 100×100 cells → pixels (colour table)',
+  time(() => paintBoundaryPixels(grids, { low: 0, high: 1, rounded: false, threshold: 0.5 }, pixels), 200),
+]);
 rows.push(['boundary: a = ½ contour of 100×100', time(() => boundaryContour(grids, 0.5), 50)]);
 rows.push(['graph: layout of [2, 16×8, 1]', time(() => computeLayout([2, 16, 16, 16, 16, 16, 16, 16, 16, 1], 980, 600), 50)]);
 

@@ -10,5 +10,10 @@ import { switchLanguage } from './i18n/setup';
 const language = startLanguage(chosenLanguage(browserStorage()), readLangParam(location.search).language, navigator.languages ?? [navigator.language]);
 void switchLanguage(language).then(() => {
   const root = document.getElementById('root');
-  if (root) createRoot(root).render(<StrictMode><App /></StrictMode>);
+  if (root)
+    createRoot(root).render(
+      <StrictMode>
+        <App />
+      </StrictMode>,
+    );
 });

@@ -39,7 +39,13 @@ export function ControlsPanel() {
           <ul className="presets">
             {PRESETS.map((p) => (
               <li key={p.id}>
-                <button type="button" className={p.id === presetId ? 'preset is-on' : 'preset'} aria-pressed={p.id === presetId} title={t(presetKey(p.id, 'description'))} onClick={() => setNote(applyPreset(p.id))}>
+                <button
+                  type="button"
+                  className={p.id === presetId ? 'preset is-on' : 'preset'}
+                  aria-pressed={p.id === presetId}
+                  title={t(presetKey(p.id, 'description'))}
+                  onClick={() => setNote(applyPreset(p.id))}
+                >
                   {t(presetKey(p.id, 'title'))}
                 </button>
               </li>
@@ -48,7 +54,13 @@ export function ControlsPanel() {
         </section>
         <section className="controls__section" aria-labelledby="data-title">
           <h2 id="data-title">{t('controls.data')}</h2>
-          <SelectField<DatasetName> label={t('setting.dataset.label')} value={dataset} options={datasetGroups(t)} onChange={(v) => setNote(setConfig({ dataset: v }))} hint={loadedName !== null ? t('controls.loaded', { name: loadedName, count: loadedCount, n: formatEpoch(loadedCount) }) : undefined} />
+          <SelectField<DatasetName>
+            label={t('setting.dataset.label')}
+            value={dataset}
+            options={datasetGroups(t)}
+            onChange={(v) => setNote(setConfig({ dataset: v }))}
+            hint={loadedName !== null ? t('controls.loaded', { name: loadedName, count: loadedCount, n: formatEpoch(loadedCount) }) : undefined}
+          />
           <CustomDataNote />
         </section>
         <section className="controls__section" aria-labelledby="network-title">

@@ -10,5 +10,9 @@ export function KeyHint() {
   const t = useT();
   const help = <kbd>?</kbd>;
   if (halted) return <p className="app__keys">{withNodes((slots) => t('keys.halted', slots), { help })}</p>;
-  return <p className="app__keys">{withNodes((slots) => t(stepping ? 'keys.hintStepping' : 'keys.hint', slots), { space: <kbd>{t('keys.space')}</kbd>, right: <kbd>→</kbd>, help })}</p>;
+  return (
+    <p className="app__keys">
+      {withNodes((slots) => t(stepping ? 'keys.hintStepping' : 'keys.hint', slots), { space: <kbd>{t('keys.space')}</kbd>, right: <kbd>→</kbd>, help })}
+    </p>
+  );
 }

@@ -48,8 +48,23 @@ export function GraphView() {
   const selectSample = useLab((s) => s.selectSample);
   const editParam = useLab((s) => s.editParam);
   const network = shown?.network ?? initialNetwork;
-  if (!network) return <figure aria-label="Network graph" className="placeholder">Starting the engine…</figure>;
-  return <NetworkGraph network={network} pass={shown?.pass ?? null} grids={shown?.grids ?? null} sample={sample} onSampleChange={selectSample} onParamClick={editParam} height={graphHeight(network.sizes)} />;
+  if (!network)
+    return (
+      <figure aria-label="Network graph" className="placeholder">
+        Starting the engine…
+      </figure>
+    );
+  return (
+    <NetworkGraph
+      network={network}
+      pass={shown?.pass ?? null}
+      grids={shown?.grids ?? null}
+      sample={sample}
+      onSampleChange={selectSample}
+      onParamClick={editParam}
+      height={graphHeight(network.sizes)}
+    />
+  );
 }
 
 export function BoundaryView() {
@@ -59,7 +74,16 @@ export function BoundaryView() {
   const setUi = useLab((s) => s.setUi);
   const onRoundedChange = useCallback((value: boolean) => setUi({ rounded: value }), [setUi]);
   const size = useBoundarySize();
-  return <DecisionBoundary grids={shown?.grids ?? null} data={data} outputs={shown?.evaluation.outputs ?? null} rounded={rounded} onRoundedChange={onRoundedChange} size={size} />;
+  return (
+    <DecisionBoundary
+      grids={shown?.grids ?? null}
+      data={data}
+      outputs={shown?.evaluation.outputs ?? null}
+      rounded={rounded}
+      onRoundedChange={onRoundedChange}
+      size={size}
+    />
+  );
 }
 
 export function CostView() {

@@ -9,7 +9,14 @@ const { hidden: HIDDEN } = CONFIG_SETTINGS;
 const MAX_NEURONS = Math.min(UI_MAX_NEURONS, HIDDEN.max);
 
 export function NetworkControls({ onProblem }: { onProblem(message: string | null): void }) {
-  const { hidden, hiddenActivation, outputActivation, init, seed, cost } = useConfigFields('hidden', 'hiddenActivation', 'outputActivation', 'init', 'seed', 'cost');
+  const { hidden, hiddenActivation, outputActivation, init, seed, cost } = useConfigFields(
+    'hidden',
+    'hiddenActivation',
+    'outputActivation',
+    'init',
+    'seed',
+    'cost',
+  );
   const setConfig = useLab((s) => s.setConfig);
   const newSeed = useLab((s) => s.newSeed);
   const t = useT();
@@ -29,7 +36,9 @@ export function NetworkControls({ onProblem }: { onProblem(message: string | nul
       <div className="layers" role="group" aria-label={t('setting.hidden.label')}>
         <div className="layers__head">
           <span className="field__label">{t('setting.hidden.label')}</span>
-          <span className="layers__shape" role="img" aria-label={t('network.shape', { shape: [2, ...hidden, 1].join('-') })}>{[2, ...hidden, 1].join('–')}</span>
+          <span className="layers__shape" role="img" aria-label={t('network.shape', { shape: [2, ...hidden, 1].join('-') })}>
+            {[2, ...hidden, 1].join('–')}
+          </span>
           <button
             type="button"
             className="chip"
@@ -56,7 +65,13 @@ export function NetworkControls({ onProblem }: { onProblem(message: string | nul
                 </button>
               </span>
               <span className="layers__unit">{t('network.unit', { count: n })}</span>
-              <button type="button" className="icon-button" onClick={() => apply({ hidden: hidden.filter((_, i) => i !== k) })} aria-label={t('network.remove', { k: k + 1 })} title={t('network.removeTitle')}>
+              <button
+                type="button"
+                className="icon-button"
+                onClick={() => apply({ hidden: hidden.filter((_, i) => i !== k) })}
+                aria-label={t('network.remove', { k: k + 1 })}
+                title={t('network.removeTitle')}
+              >
                 ×
               </button>
             </li>
@@ -64,11 +79,33 @@ export function NetworkControls({ onProblem }: { onProblem(message: string | nul
         </ol>
       </div>
       <div className="field-pair">
-        <SelectField<ActivationName> label={t('setting.hiddenActivation.label')} value={hiddenActivation} options={activationOptions} onChange={(v) => apply({ hiddenActivation: v })} />
-        <SelectField<ActivationName> label={t('setting.outputActivation.label')} value={outputActivation} options={activationOptions} onChange={(v) => setOutput(v)} />
+        <SelectField<ActivationName>
+          label={t('setting.hiddenActivation.label')}
+          value={hiddenActivation}
+          options={activationOptions}
+          onChange={(v) => apply({ hiddenActivation: v })}
+        />
+        <SelectField<ActivationName>
+          label={t('setting.outputActivation.label')}
+          value={outputActivation}
+          options={activationOptions}
+          onChange={(v) => setOutput(v)}
+        />
       </div>
-      <SelectField<InitMethod> label={t('setting.init.label')} value={init} options={CONFIG_SETTINGS.init.choices.map((m) => ({ value: m, label: t(`init.${m}`) }))} onChange={(v) => apply({ init: v })} />
-      <NumberField setting={CONFIG_SETTINGS.seed} label={t('setting.seed.label')} name={t('setting.seed.name')} value={seed} width="8em" apply={(value) => setConfig({ seed: value })}>
+      <SelectField<InitMethod>
+        label={t('setting.init.label')}
+        value={init}
+        options={CONFIG_SETTINGS.init.choices.map((m) => ({ value: m, label: t(`init.${m}`) }))}
+        onChange={(v) => apply({ init: v })}
+      />
+      <NumberField
+        setting={CONFIG_SETTINGS.seed}
+        label={t('setting.seed.label')}
+        name={t('setting.seed.name')}
+        value={seed}
+        width="8em"
+        apply={(value) => setConfig({ seed: value })}
+      >
         <button type="button" className="button button--small" onClick={newSeed}>
           {t('network.newSeed')}
         </button>

@@ -54,16 +54,30 @@ export function StatusLine() {
   useT();
   const finished = s.stopReason !== null && FINISHED.has(s.stopReason) && !s.running;
   const gate = s.kind === 'gate' && s.solved !== null;
-  const verdict = gate ? t(s.solved ? 'status.solved' : finished ? 'status.notSolved' : 'status.notSolvedYet') : s.accuracy !== null ? t('status.accuracy', { percent: Math.round(s.accuracy * 100) }) : null;
+  const verdict = gate
+    ? t(s.solved ? 'status.solved' : finished ? 'status.notSolved' : 'status.notSolvedYet')
+    : s.accuracy !== null
+      ? t('status.accuracy', { percent: Math.round(s.accuracy * 100) })
+      : null;
   const tone = s.error || s.stopReason === 'diverged' ? 'is-bad' : s.solved ? 'is-good' : '';
-  const outcome = s.stopReason === 'diverged' ? null : gate ? t(s.solved ? 'status.outcomeSolved' : 'status.outcomeNotSolved') : s.accuracy !== null ? t('status.outcomeAccuracy', { percent: Math.round(s.accuracy * 100) }) : null;
+  const outcome =
+    s.stopReason === 'diverged'
+      ? null
+      : gate
+        ? t(s.solved ? 'status.outcomeSolved' : 'status.outcomeNotSolved')
+        : s.accuracy !== null
+          ? t('status.outcomeAccuracy', { percent: Math.round(s.accuracy * 100) })
+          : null;
   const carried =
     s.running && s.carriedOver !== null
       ? t('status.carried', { epoch: formatEpoch(s.carriedOver), derivative: s.derivative, eta: formatNumber(s.learningRate) })
       : null;
   const atLimit = s.limitOffer ? t('status.atLimit', { limit: formatEpoch(s.maxEpochs) }) : null;
   // the worker words its reasons in English (worker/handler.ts); the common one is said in the page's language
-  const reason = s.stopReason === 'maxEpochs' && s.message === `reached the epoch limit (${s.maxEpochs.toLocaleString('en')})` ? t('status.epochLimit', { limit: formatEpoch(s.maxEpochs) }) : s.message;
+  const reason =
+    s.stopReason === 'maxEpochs' && s.message === `reached the epoch limit (${s.maxEpochs.toLocaleString('en')})`
+      ? t('status.epochLimit', { limit: formatEpoch(s.maxEpochs) })
+      : s.message;
   const message = s.error ?? (finished ? finishedSentence(s.epoch, outcome, reason) : (atLimit ?? carried ?? s.message));
   return (
     // announced when the run settles, not sixty times a second while it trains
@@ -72,11 +86,16 @@ export function StatusLine() {
         <span className="status__key">{t('status.epoch')}</span> <strong>{formatEpoch(s.epoch)}</strong>
       </span>
       <span className="status__item">
-        <span className="status__key" title={t('status.costTitle')}>{t('status.cost')}</span>{' '}
+        <span className="status__key" title={t('status.costTitle')}>
+          {t('status.cost')}
+        </span>{' '}
         <strong>{s.cost === null ? '–' : formatNumber(s.cost)}</strong>
       </span>
       <span className="status__item">
-        <span className="status__key">{t('status.speed')}</span> <strong>{s.running ? t('status.rate', { rate: formatRate(s.rate) }) : t(s.stopReason && s.stopReason !== 'paused' ? 'status.stopped' : 'status.paused')}</strong>
+        <span className="status__key">{t('status.speed')}</span>{' '}
+        <strong>
+          {s.running ? t('status.rate', { rate: formatRate(s.rate) }) : t(s.stopReason && s.stopReason !== 'paused' ? 'status.stopped' : 'status.paused')}
+        </strong>
       </span>
       {verdict && (
         <span className={`status__item status__verdict ${s.solved ? 'is-solved' : ''}`}>

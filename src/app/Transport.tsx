@@ -19,16 +19,29 @@ export function Transport() {
   const why = halted ? { disabled: true, title: halted, 'aria-describedby': STATUS_MESSAGE_ID } : {};
   return (
     <div className="transport" role="group" aria-label={t('transport.label')}>
-      <button type="button" className="button button--primary button--play" onClick={togglePlay} aria-keyshortcuts="Space" title={t('transport.playTitle')} {...why}>
-        <span aria-hidden="true" className="button__icon">{running ? '❚❚' : '▶'}</span>
+      <button
+        type="button"
+        className="button button--primary button--play"
+        onClick={togglePlay}
+        aria-keyshortcuts="Space"
+        title={t('transport.playTitle')}
+        {...why}
+      >
+        <span aria-hidden="true" className="button__icon">
+          {running ? '❚❚' : '▶'}
+        </span>
         {running ? t('transport.pause') : t('transport.play')}
       </button>
       <button type="button" className="button" onClick={step} aria-keyshortcuts="ArrowRight" title={t('transport.stepTitle')} {...why}>
-        <span aria-hidden="true" className="button__icon">▶❘</span>
+        <span aria-hidden="true" className="button__icon">
+          ▶❘
+        </span>
         {t('transport.step')}
       </button>
       <button type="button" className="button" onClick={reset} title={t('transport.resetTitle')} {...why}>
-        <span aria-hidden="true" className="button__icon">↺</span>
+        <span aria-hidden="true" className="button__icon">
+          ↺
+        </span>
         {t('transport.reset')}
       </button>
       <div className="transport__speed">

@@ -24,13 +24,19 @@ export function SelectField<T extends string | number>(props: {
       return (
         <optgroup key={entry.group} label={entry.group}>
           {entry.options.map((o) => (
-            <option key={String(o.value)} value={String(o.value)}>{o.label}</option>
+            <option key={String(o.value)} value={String(o.value)}>
+              {o.label}
+            </option>
           ))}
         </optgroup>
       );
     }
     flat.push(entry);
-    return <option key={String(entry.value)} value={String(entry.value)}>{entry.label}</option>;
+    return (
+      <option key={String(entry.value)} value={String(entry.value)}>
+        {entry.label}
+      </option>
+    );
   });
   return (
     <div className="field">
@@ -46,7 +52,11 @@ export function SelectField<T extends string | number>(props: {
       >
         {groups}
       </select>
-      {hint && <p id={`${id}-hint`} className="field__hint">{hint}</p>}
+      {hint && (
+        <p id={`${id}-hint`} className="field__hint">
+          {hint}
+        </p>
+      )}
     </div>
   );
 }
@@ -112,7 +122,11 @@ function TextField(props: TextFieldProps) {
           {problem}
         </p>
       )}
-      {hint && !problem && <p id={`${id}-hint`} className="field__hint">{hint}</p>}
+      {hint && !problem && (
+        <p id={`${id}-hint`} className="field__hint">
+          {hint}
+        </p>
+      )}
     </div>
   );
 }
@@ -133,14 +147,30 @@ export function NumberField({
   name = settingName(setting),
   zero = setting.zero,
   ...field
-}: Omit<TextFieldProps, 'value' | 'commit' | 'label'> & { value: number; setting: NumberSetting; label?: string; name?: string; zero?: string; apply(value: number): string | null }) {
+}: Omit<TextFieldProps, 'value' | 'commit' | 'label'> & {
+  value: number;
+  setting: NumberSetting;
+  label?: string;
+  name?: string;
+  zero?: string;
+  apply(value: number): string | null;
+}) {
   const commit = (text: string) => {
     const parsed = parseNumber(text, name, setting.example);
     if (!parsed.ok) return parsed.error;
     const number = normalizeNumber(setting, parsed.value);
     return inRange(setting, number) ? apply(number) : rangeMessage(setting, name, zero, number);
   };
-  return <TextField {...field} label={label ?? setting.label} hint={hint ?? setting.zero} inputMode={setting.whole ? 'numeric' : 'decimal'} value={String(value)} commit={commit} />;
+  return (
+    <TextField
+      {...field}
+      label={label ?? setting.label}
+      hint={hint ?? setting.zero}
+      inputMode={setting.whole ? 'numeric' : 'decimal'}
+      value={String(value)}
+      commit={commit}
+    />
+  );
 }
 
 /** A one-click choice between a few values: radio buttons styled as a segmented control. */
@@ -150,7 +180,9 @@ export function Segmented<T extends string>(props: { label: string; value: T; op
   return (
     <div className="field">
       <div role="radiogroup" aria-label={label} className="segmented-field">
-        <span className="field__label" aria-hidden="true">{label}</span>
+        <span className="field__label" aria-hidden="true">
+          {label}
+        </span>
         <div className="segmented">
           {options.map((o) => (
             <label key={o.value} className={o.value === value ? 'segmented__option is-on' : 'segmented__option'}>

@@ -58,7 +58,9 @@ export async function runCli(argv: readonly string[], io: CliIo): Promise<number
     }
     // Not the user's fault: still one line; the stack only on request.
     const error = err as Error;
-    io.err(`${where}: internal error: ${String(error?.message ?? error).split('\n')[0]}${process.env.BACKPROP_LAB_DEBUG ? `\n${error?.stack}` : ' (set BACKPROP_LAB_DEBUG=1 for details)'}\n`);
+    io.err(
+      `${where}: internal error: ${String(error?.message ?? error).split('\n')[0]}${process.env.BACKPROP_LAB_DEBUG ? `\n${error?.stack}` : ' (set BACKPROP_LAB_DEBUG=1 for details)'}\n`,
+    );
     return EXIT_INTERNAL;
   }
 }

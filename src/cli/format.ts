@@ -41,7 +41,7 @@ export function describeConfig(config: LabConfig, data: Dataset, seedText = `see
     config.cost === 'crossEntropy' ? 'cross-entropy' : 'quadratic cost',
     `η ${config.learningRate}`,
     config.batchSize === 0 || config.batchSize >= data.count ? 'full batch' : `batch ${config.batchSize}`,
-    config.derivative === 'buggy' ? "derivative buggy (f′(a) in BP2)" : 'derivative correct',
+    config.derivative === 'buggy' ? 'derivative buggy (f′(a) in BP2)' : 'derivative correct',
     `init ${config.init}`,
     seedText,
   ];

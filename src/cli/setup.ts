@@ -73,7 +73,18 @@ const SET_BEFORE = new Set<keyof LabConfig>(['dataSeed', 'dataset', 'hidden']);
 
 export function readSetup(values: FlagValues): Setup {
   const presetId = str(values, 'preset');
-  const preset = presetId === undefined ? null : PRESETS.find((p) => p.id === readChoice('preset', presetId, PRESETS.map((p) => p.id)));
+  const preset =
+    presetId === undefined
+      ? null
+      : PRESETS.find(
+          (p) =>
+            p.id ===
+            readChoice(
+              'preset',
+              presetId,
+              PRESETS.map((p) => p.id),
+            ),
+        );
   const config: LabConfig = { ...(preset?.config ?? DEFAULT_CONFIG), hidden: [...(preset?.config ?? DEFAULT_CONFIG).hidden] };
   const setFromFlag = (field: keyof LabConfig): void => {
     const setting = CONFIG_SETTINGS[field] as AnySetting;
@@ -118,7 +129,9 @@ function readShape(values: FlagValues, config: LabConfig, data: Dataset): void {
   if (layers !== undefined) {
     const sizes = readIntList('layers', layers, 1, Math.max(SHAPE_LIMITS.maxInputs, SHAPE_LIMITS.maxHiddenNeurons, SHAPE_LIMITS.maxOutputs));
     if (sizes.length < 2 || sizes[0] !== data.inputSize || sizes[sizes.length - 1] !== data.outputSize)
-      throw new UsageError(`--layers: ${data.name} has ${data.inputSize} input(s) and ${data.outputSize} output(s), so the sizes must start with ${data.inputSize} and end with ${data.outputSize}, got ${layers}`);
+      throw new UsageError(
+        `--layers: ${data.name} has ${data.inputSize} input(s) and ${data.outputSize} output(s), so the sizes must start with ${data.inputSize} and end with ${data.outputSize}, got ${layers}`,
+      );
     config.hidden = sizes.slice(1, -1);
   }
 }
@@ -128,7 +141,9 @@ function readNetworkFile(path: string, data: Dataset): Network {
   const nIn = net.sizes[0];
   const nOut = net.sizes[net.sizes.length - 1];
   if (nIn !== data.inputSize || nOut !== data.outputSize)
-    throw new UsageError(`--network ${path}: the network takes ${nIn} input(s) and gives ${nOut} output(s), but ${data.name} has ${data.inputSize} input(s) and ${data.outputSize} target(s) per sample`);
+    throw new UsageError(
+      `--network ${path}: the network takes ${nIn} input(s) and gives ${nOut} output(s), but ${data.name} has ${data.inputSize} input(s) and ${data.outputSize} target(s) per sample`,
+    );
   return net;
 }
 

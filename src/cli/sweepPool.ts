@@ -46,7 +46,9 @@ export async function runSweep(job: SweepJob, threads: number): Promise<SweepRec
         const worker = new Worker(WORKER_ENTRY, { workerData: job });
         workers.push(worker);
         worker.on('message', (message: ChunkResult) => {
-          message.records.forEach((record, r) => { records[message.chunk.first - job.firstSeed + r] = record; });
+          message.records.forEach((record, r) => {
+            records[message.chunk.first - job.firstSeed + r] = record;
+          });
           completed += message.records.length;
           if (completed === job.starts) resolve();
           else feed(worker);

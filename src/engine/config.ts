@@ -60,14 +60,19 @@ export function answerConfig(): LabConfig {
 }
 
 export const PRESETS: readonly Preset[] = [
-  { id: 'question-or', title: 'The question: OR', description: 'The learner\'s [2,2,1] sigmoid net with both slips, on OR.', config: questionConfig('OR') },
+  { id: 'question-or', title: 'The question: OR', description: "The learner's [2,2,1] sigmoid net with both slips, on OR.", config: questionConfig('OR') },
   { id: 'question-and', title: 'The question: AND', description: 'The same code on AND: it rarely learns it.', config: questionConfig('AND') },
   { id: 'question-xor', title: 'The question: XOR', description: 'The same code on XOR.', config: questionConfig('XOR') },
-  { id: 'answer', title: 'The answer: 2-4-1 ReLU', description: 'The answer\'s ReLU network with a leaky-ReLU output and quadratic cost.', config: answerConfig() },
+  {
+    id: 'answer',
+    title: 'The answer: 2-4-1 ReLU',
+    description: "The answer's ReLU network with a leaky-ReLU output and quadratic cost.",
+    config: answerConfig(),
+  },
   {
     id: 'fixed',
     title: 'Fixed: 2-4-1 sigmoid, correct δ',
-    description: 'The question\'s net with f′(z), the mean gradient and four hidden units: XOR is solved reliably.',
+    description: "The question's net with f′(z), the mean gradient and four hidden units: XOR is solved reliably.",
     config: { ...questionConfig('XOR'), hidden: [4], derivative: 'correct', gradientDivisor: 'samples', learningRate: 1, epochs: 10_000 },
   },
 ];

@@ -43,7 +43,16 @@ export interface CostKernel {
    * closed form where there is one, else ∇_a C); returns the sum of the terms. `textbook` takes the
    * textbook term. Each cost writes its own loop so that V8 inlines its term into it.
    */
-  costAndGradient(a: Float64Array, z: Float64Array, y: Float64Array, delta: Float64Array, sampleCost: Float64Array, count: number, outputs: number, textbook: boolean): number;
+  costAndGradient(
+    a: Float64Array,
+    z: Float64Array,
+    y: Float64Array,
+    delta: Float64Array,
+    sampleCost: Float64Array,
+    count: number,
+    outputs: number,
+    textbook: boolean,
+  ): number;
 }
 
 // The kernels' parts, named so that each table entry and its loop use the very same function.
@@ -92,7 +101,7 @@ export const COST_KERNELS: { readonly [name in CostName]: CostKernel } = {
           const k = s * outputs + j;
           c += quadraticTerm(a[k], z[k], y[k]);
           delta[k] = quadraticGradient(a[k], y[k]);
-      /* jscpd:ignore-end */
+          /* jscpd:ignore-end */
         }
         sampleCost[s] = c;
         total += c;

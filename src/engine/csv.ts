@@ -48,7 +48,10 @@ function readHeader(cells: string[], line: number): ParseResult<Column[]> | { ok
     const match = COLUMN_NAME.exec(cells[c]);
     if (!match || Number(match[2]) < 1) {
       const hint = NUMBER_TEXT.test(cells[c]) ? ' (the first line must be a header naming the columns)' : '';
-      return { ok: false, error: `line ${line}, column ${c + 1}: ${shown(cells[c])} is not a column name; expected x1, x2, … for inputs and y1, y2, … for targets, separated by commas or tabs${hint}` };
+      return {
+        ok: false,
+        error: `line ${line}, column ${c + 1}: ${shown(cells[c])} is not a column name; expected x1, x2, … for inputs and y1, y2, … for targets, separated by commas or tabs${hint}`,
+      };
     }
     const name = `${match[1].toLowerCase()}${Number(match[2])}`;
     if (seen.has(name)) return { ok: false, error: `line ${line}: column ${name} appears twice` };
@@ -60,7 +63,8 @@ function readHeader(cells: string[], line: number): ParseResult<Column[]> | { ok
     const what = kind === 'x' ? 'input' : 'target';
     if (count === 0) return { ok: false, error: `line ${line}: no ${what} columns (${kind}1, ${kind}2, …)` };
     for (let k = 1; k <= count; k++) {
-      if (!seen.has(`${kind}${k}`)) return { ok: false, error: `line ${line}: column ${kind}${k} is missing (${what} columns are numbered ${kind}1, ${kind}2, … without gaps)` };
+      if (!seen.has(`${kind}${k}`))
+        return { ok: false, error: `line ${line}: column ${kind}${k} is missing (${what} columns are numbered ${kind}1, ${kind}2, … without gaps)` };
     }
   }
   return { ok: true, value: columns };
@@ -82,7 +86,10 @@ export function parseDatasetCsv(text: string, name = 'custom'): ParseResult<Data
     if (content === '' || content.startsWith('#')) continue;
     if (columns === null) {
       separator = content.includes(',') || !content.includes('\t') ? ',' : '\t';
-      const header = readHeader(content.split(separator).map((cell) => cell.trim()), line);
+      const header = readHeader(
+        content.split(separator).map((cell) => cell.trim()),
+        line,
+      );
       if (!header.ok) return fail(header.error);
       columns = header.value;
       inputSize = columns.filter((column) => column.kind === 'x').length;

@@ -132,7 +132,8 @@ export function datasetFromRows(inputs: unknown, targets: unknown, name = 'custo
       if (row.length !== width) return { ok: false, error: `${field}[${s}]: expected ${width} numbers like row 0, got ${row.length}` };
       for (let k = 0; k < row.length; k++) {
         const v = row[k];
-        if (typeof v !== 'number' || !Number.isFinite(v)) return { ok: false, error: `${field}[${s}][${k}]: expected a finite number, got ${describeValue(v)}` };
+        if (typeof v !== 'number' || !Number.isFinite(v))
+          return { ok: false, error: `${field}[${s}][${k}]: expected a finite number, got ${describeValue(v)}` };
       }
     }
     return { ok: true, value: width };
@@ -148,7 +149,10 @@ export function datasetFromRows(inputs: unknown, targets: unknown, name = 'custo
     flatIn.set(inputs[s] as number[], s * inW.value);
     flatOut.set(targets[s] as number[], s * outW.value);
   }
-  return { ok: true, value: { name, kind: 'custom', count, inputSize: inW.value, outputSize: outW.value, inputs: flatIn, targets: flatOut, domain: domainOf(flatIn, inW.value) } };
+  return {
+    ok: true,
+    value: { name, kind: 'custom', count, inputSize: inW.value, outputSize: outW.value, inputs: flatIn, targets: flatOut, domain: domainOf(flatIn, inW.value) },
+  };
 }
 
 /**
@@ -187,12 +191,17 @@ export function parseDatasetJson(text: string, name = 'custom'): ParseResult<Dat
 
 /** A padded bounding box of the first two input columns. */
 function domainOf(inputs: Float64Array, width: number): [number, number, number, number] {
-  let x0 = Infinity, x1 = -Infinity, y0 = Infinity, y1 = -Infinity;
+  let x0 = Infinity,
+    x1 = -Infinity,
+    y0 = Infinity,
+    y1 = -Infinity;
   for (let s = 0; s < inputs.length / width; s++) {
     const x = inputs[s * width];
     const y = width > 1 ? inputs[s * width + 1] : 0;
-    x0 = Math.min(x0, x); x1 = Math.max(x1, x);
-    y0 = Math.min(y0, y); y1 = Math.max(y1, y);
+    x0 = Math.min(x0, x);
+    x1 = Math.max(x1, x);
+    y0 = Math.min(y0, y);
+    y1 = Math.max(y1, y);
   }
   const padX = Math.max((x1 - x0) * 0.15, 0.25);
   const padY = Math.max((y1 - y0) * 0.15, 0.25);

@@ -71,20 +71,56 @@ export function diagnose(net: Network, data: Dataset, options: TrainOptions, min
   const parameters: ParameterDeparture[] = Array.from(correct, (c, index) => {
     const u = mine[index];
     const error = Math.abs(u - c) / Math.max(Math.abs(u), Math.abs(c), floor);
-    return { ...parameterPlace(net.sizes, index, layout)!, analytic: u, numeric: c, relativeError: Number.isNaN(error) ? Infinity : error, directionError: NaN };
+    return {
+      ...parameterPlace(net.sizes, index, layout)!,
+      analytic: u,
+      numeric: c,
+      relativeError: Number.isNaN(error) ? Infinity : error,
+      directionError: NaN,
+    };
   });
   const L = net.sizes.length - 1;
   const layers = layerAgreements(parameters, L);
   let firstDepartingLayer: number | null = null;
-  for (let l = L; l >= 1 && firstDepartingLayer === null; l--) if (parameters.some((p) => p.layer === l && p.relativeError > MATCH_TOLERANCE)) firstDepartingLayer = l;
+  for (let l = L; l >= 1 && firstDepartingLayer === null; l--)
+    if (parameters.some((p) => p.layer === l && p.relativeError > MATCH_TOLERANCE)) firstDepartingLayer = l;
   const distance = gradientDistance(mine, correct);
   if (distance <= MATCH_TOLERANCE)
-    return { verdict: 'correct', matches: [], parameters, firstDepartingLayer, layers, distance, message: `Your gradients are correct: every entry is within ${MATCH_TOLERANCE} relative of the lab's.` };
-  const matches = singlesAndPairs(diagnosableSlips(net.sizes, base.cost)).filter((ids) => gradientDistance(mine, gradientWithSlips(net, data, base, ids)) <= MATCH_TOLERANCE);
-  const where = firstDepartingLayer === null ? '' : ` They first depart at layer ${firstDepartingLayer}${firstDepartingLayer === L ? ', the output layer' : `, ${L - firstDepartingLayer} layer${L - firstDepartingLayer === 1 ? '' : 's'} back from the output`}.`;
+    return {
+      verdict: 'correct',
+      matches: [],
+      parameters,
+      firstDepartingLayer,
+      layers,
+      distance,
+      message: `Your gradients are correct: every entry is within ${MATCH_TOLERANCE} relative of the lab's.`,
+    };
+  const matches = singlesAndPairs(diagnosableSlips(net.sizes, base.cost)).filter(
+    (ids) => gradientDistance(mine, gradientWithSlips(net, data, base, ids)) <= MATCH_TOLERANCE,
+  );
+  const where =
+    firstDepartingLayer === null
+      ? ''
+      : ` They first depart at layer ${firstDepartingLayer}${firstDepartingLayer === L ? ', the output layer' : `, ${L - firstDepartingLayer} layer${L - firstDepartingLayer === 1 ? '' : 's'} back from the output`}.`;
   if (matches.length === 0)
-    return { verdict: 'unknown', matches, parameters, firstDepartingLayer, layers, distance, message: `No known slip, and no pair of known slips, reproduces your gradients.${where}` };
-  return { verdict: 'slips', matches, parameters, firstDepartingLayer, layers, distance, message: `${matches.map(matchSentence).join(' Or equally: ')}${where}` };
+    return {
+      verdict: 'unknown',
+      matches,
+      parameters,
+      firstDepartingLayer,
+      layers,
+      distance,
+      message: `No known slip, and no pair of known slips, reproduces your gradients.${where}`,
+    };
+  return {
+    verdict: 'slips',
+    matches,
+    parameters,
+    firstDepartingLayer,
+    layers,
+    distance,
+    message: `${matches.map(matchSentence).join(' Or equally: ')}${where}`,
+  };
 }
 
 /** "Your gradients are exactly those of: σ′ taken at a, and ÷ input features. Change `…` to `…`. Change …" */

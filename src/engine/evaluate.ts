@@ -32,7 +32,12 @@ export function evaluate(net: Network, data: Dataset, options: Pick<TrainOptions
 }
 
 /** Samples whose every output, rounded at ½, equals its target (count × nL, sample-major). */
-export function scoreOutputs(outputs: ArrayLike<number>, targets: ArrayLike<number>, count: number, nL: number): Pick<Evaluation, 'correct' | 'accuracy' | 'solved'> {
+export function scoreOutputs(
+  outputs: ArrayLike<number>,
+  targets: ArrayLike<number>,
+  count: number,
+  nL: number,
+): Pick<Evaluation, 'correct' | 'accuracy' | 'solved'> {
   let correct = 0;
   for (let s = 0; s < count; s++) {
     let ok = true;

@@ -66,7 +66,13 @@ export function analyticGradient(net: Network, data: Dataset, options: TrainOpti
 }
 
 /** `onParameter(done, total)` is told after each parameter, so a long check can show its progress. */
-export function gradientCheck(net: Network, data: Dataset, options: TrainOptions, h = 1e-3, onParameter?: (done: number, total: number) => void): GradientCheck {
+export function gradientCheck(
+  net: Network,
+  data: Dataset,
+  options: TrainOptions,
+  h = 1e-3,
+  onParameter?: (done: number, total: number) => void,
+): GradientCheck {
   // The gradient exactly as training would use it, so the question's 1/n_0 slip shows up too.
   const analytic = analyticGradient(net, data, options);
   const probe = cloneNetwork(net);

@@ -33,10 +33,20 @@ function entryMessage(issue: { input: unknown }): string {
 
 const entry = v.pipe(v.number(entryMessage), v.finite(entryMessage));
 const SCHEMA = v.object({
-  format: v.literal(GRADIENTS_FORMAT, (issue) => `must be "${GRADIENTS_FORMAT}", got ${issue.input === undefined ? 'nothing (the field is missing)' : describeValue(issue.input)}`),
-  version: v.literal(GRADIENTS_VERSION, (issue) => `must be ${GRADIENTS_VERSION}, got ${issue.input === undefined ? 'nothing (the field is missing)' : describeValue(issue.input)}`),
-  gradWeights: v.array(v.array(v.array(entry, 'must be a row of numbers'), 'must be a matrix (a list of rows)'), (issue) => (issue.input === undefined ? 'is missing' : 'must be a list of matrices, one per layer')),
-  gradBiases: v.array(v.array(entry, 'must be a list of numbers'), (issue) => (issue.input === undefined ? 'is missing' : 'must be a list of vectors, one per layer')),
+  format: v.literal(
+    GRADIENTS_FORMAT,
+    (issue) => `must be "${GRADIENTS_FORMAT}", got ${issue.input === undefined ? 'nothing (the field is missing)' : describeValue(issue.input)}`,
+  ),
+  version: v.literal(
+    GRADIENTS_VERSION,
+    (issue) => `must be ${GRADIENTS_VERSION}, got ${issue.input === undefined ? 'nothing (the field is missing)' : describeValue(issue.input)}`,
+  ),
+  gradWeights: v.array(v.array(v.array(entry, 'must be a row of numbers'), 'must be a matrix (a list of rows)'), (issue) =>
+    issue.input === undefined ? 'is missing' : 'must be a list of matrices, one per layer',
+  ),
+  gradBiases: v.array(v.array(entry, 'must be a list of numbers'), (issue) =>
+    issue.input === undefined ? 'is missing' : 'must be a list of vectors, one per layer',
+  ),
 });
 
 function pathOf(issue: v.BaseIssue<unknown>): string {
@@ -55,7 +65,8 @@ function markNonFinite(text: string): string {
 
 /** Reads and checks a gradients file's text against the network's sizes; returns the flat gradient in the engine's params layout. */
 export function parseGradientsFile(text: string, sizes: readonly number[]): ParseResult<Float64Array> {
-  if (text.length > MAX_GRADIENTS_FILE_BYTES) return { ok: false, error: `the gradients are ${text.length} characters long, over the 1 MB limit (${MAX_GRADIENTS_FILE_BYTES})` };
+  if (text.length > MAX_GRADIENTS_FILE_BYTES)
+    return { ok: false, error: `the gradients are ${text.length} characters long, over the 1 MB limit (${MAX_GRADIENTS_FILE_BYTES})` };
   let raw: unknown;
   const marked = markNonFinite(text);
   try {
@@ -63,7 +74,8 @@ export function parseGradientsFile(text: string, sizes: readonly number[]): Pars
   } catch (err) {
     return { ok: false, error: `not valid JSON: ${jsonErrorWithLine(marked, err as Error)}` };
   }
-  if (typeof raw !== 'object' || raw === null || Array.isArray(raw)) return { ok: false, error: `expected a JSON object {"format": "${GRADIENTS_FORMAT}", "version": 1, "gradWeights": […], "gradBiases": […]}` };
+  if (typeof raw !== 'object' || raw === null || Array.isArray(raw))
+    return { ok: false, error: `expected a JSON object {"format": "${GRADIENTS_FORMAT}", "version": 1, "gradWeights": […], "gradBiases": […]}` };
   const result = v.safeParse(SCHEMA, raw);
   if (!result.success) {
     const issue = result.issues[0];
@@ -85,11 +97,20 @@ function gradientsFromFile(file: GradientsFile, sizes: readonly number[]): Parse
     const cols = sizes[k];
     const matrix = file.gradWeights[k];
     const shape = `${matrix.length}×${matrix[0]?.length ?? 0}`;
-    if (matrix.length !== rows || matrix.some((row) => row.length !== cols)) return fail(`gradWeights[${k}] must be ${rows}×${cols} (n_${k + 1} × n_${k}), got ${matrix.every((row) => row.length === matrix[0]?.length) ? shape : 'rows of different lengths'}`);
-    matrix.forEach((row, j) => { row.forEach((g, i) => { flat[layout.weightOffset[k + 1] + j * cols + i] = g; }); });
+    if (matrix.length !== rows || matrix.some((row) => row.length !== cols))
+      return fail(
+        `gradWeights[${k}] must be ${rows}×${cols} (n_${k + 1} × n_${k}), got ${matrix.every((row) => row.length === matrix[0]?.length) ? shape : 'rows of different lengths'}`,
+      );
+    matrix.forEach((row, j) => {
+      row.forEach((g, i) => {
+        flat[layout.weightOffset[k + 1] + j * cols + i] = g;
+      });
+    });
     const vector = file.gradBiases[k];
     if (vector.length !== rows) return fail(`gradBiases[${k}] must hold ${rows} numbers (n_${k + 1}), got ${vector.length}`);
-    vector.forEach((g, j) => { flat[layout.biasOffset[k + 1] + j] = g; });
+    vector.forEach((g, j) => {
+      flat[layout.biasOffset[k + 1] + j] = g;
+    });
   }
   return { ok: true, value: flat };
 }
@@ -101,7 +122,11 @@ export function toGradientsFile(sizes: readonly number[], grad: Float64Array): G
   return {
     format: GRADIENTS_FORMAT,
     version: GRADIENTS_VERSION,
-    gradWeights: Array.from({ length: L }, (_, k) => Array.from({ length: sizes[k + 1] }, (_, j) => Array.from(grad.subarray(layout.weightOffset[k + 1] + j * sizes[k], layout.weightOffset[k + 1] + (j + 1) * sizes[k])))),
+    gradWeights: Array.from({ length: L }, (_, k) =>
+      Array.from({ length: sizes[k + 1] }, (_, j) =>
+        Array.from(grad.subarray(layout.weightOffset[k + 1] + j * sizes[k], layout.weightOffset[k + 1] + (j + 1) * sizes[k])),
+      ),
+    ),
     gradBiases: Array.from({ length: L }, (_, k) => Array.from(grad.subarray(layout.biasOffset[k + 1], layout.biasOffset[k + 1] + sizes[k + 1]))),
   };
 }

@@ -40,7 +40,6 @@ const RELU_REMEDY_PAGE = 'press Reset or try a smaller learning rate or another 
 
 /** One sentence for the status line (and the CLI's report), or null when nothing is wrong. */
 export function reluHealthMessage(health: ReluHealth, remedy = RELU_REMEDY_PAGE): string | null {
-  if (health.allDead)
-    return `all ReLUs dead: every hidden ReLU neuron outputs 0 for every sample, so no gradient flows back through them; ${remedy}`;
+  if (health.allDead) return `all ReLUs dead: every hidden ReLU neuron outputs 0 for every sample, so no gradient flows back through them; ${remedy}`;
   return null;
 }

@@ -13,7 +13,7 @@ export * from './inspect';
 export * from './network';
 export * from './networkFile';
 export * from './options';
-export {  NAIVE_SIGMOID_OVERFLOW_Z } from './pass';
+export { NAIVE_SIGMOID_OVERFLOW_Z } from './pass';
 export * from './rng';
 export * from './settingChecks';
 export * from './settings';

@@ -8,7 +8,8 @@ export function datasetError(data: Dataset): string | null {
   if (data === null || typeof data !== 'object') return 'data: expected a dataset';
   const { count, inputSize, outputSize, inputs, targets, domain } = data;
   if (!Number.isInteger(count) || count < 1) return 'data: expected at least one sample';
-  if (!Number.isInteger(inputSize) || inputSize < 1 || !Number.isInteger(outputSize) || outputSize < 1) return 'data: expected at least one input and one target per sample';
+  if (!Number.isInteger(inputSize) || inputSize < 1 || !Number.isInteger(outputSize) || outputSize < 1)
+    return 'data: expected at least one input and one target per sample';
   if (!(inputs instanceof Float64Array) || inputs.length !== count * inputSize) return `data: expected ${count} × ${inputSize} inputs`;
   if (!(targets instanceof Float64Array) || targets.length !== count * outputSize) return `data: expected ${count} × ${outputSize} targets`;
   if (!inputs.every(Number.isFinite) || !targets.every(Number.isFinite)) return 'data: every input and target must be a finite number';
@@ -22,7 +23,8 @@ export function networkError(network: Network, data: Dataset): string | null {
   const problem = shapeError(network.sizes, network.activations ?? []);
   if (problem) return problem;
   const count = layoutOf(network.sizes).parameterCount;
-  if (!(network.params instanceof Float64Array) || network.params.length !== count) return `params: expected ${count} numbers for layers ${network.sizes.join('-')}`;
+  if (!(network.params instanceof Float64Array) || network.params.length !== count)
+    return `params: expected ${count} numbers for layers ${network.sizes.join('-')}`;
   if (!network.params.every(Number.isFinite)) return 'params: every weight and bias must be a finite number';
   const L = network.sizes.length - 1;
   if (network.sizes[0] !== data.inputSize) return `network: takes ${network.sizes[0]} inputs but the data has ${data.inputSize}`;

@@ -11,9 +11,7 @@ import { describeValue, jsonErrorWithLine, withoutByteOrderMark } from './json';
 import { type Network, biasVector, createNetwork, layoutOf, shapeError, weightRows } from './network';
 import { describeRange, inRange } from './settingChecks';
 import { CONFIG_SETTINGS } from './settings';
-
 /** Kept here for callers that imported it from this file before it moved to json.ts. */
-;
 
 export const NETWORK_FORMAT = 'backprop-lab/network';
 const NETWORK_VERSION = 1;
@@ -61,7 +59,8 @@ export function networkFromFile(raw: unknown): ParseResult<Network> {
   const activations = obj.activations;
   if (!Array.isArray(activations)) return fail('activations: expected an array with one activation per non-input layer');
   for (let k = 0; k < activations.length; k++) {
-    if (!isActivationName(activations[k])) return fail(`activations[${k}]: unknown activation ${describeValue(activations[k])} (expected one of ${ACTIVATIONS.join(', ')})`);
+    if (!isActivationName(activations[k]))
+      return fail(`activations[${k}]: unknown activation ${describeValue(activations[k])} (expected one of ${ACTIVATIONS.join(', ')})`);
   }
   const problem = shapeError(layers as number[], activations as string[]);
   if (problem) return fail(problem);
@@ -82,10 +81,12 @@ export function networkFromFile(raw: unknown): ParseResult<Network> {
   for (let k = 0; k < L; k++) {
     const l = k + 1;
     const matrix = weights[k];
-    if (!Array.isArray(matrix) || matrix.length !== sizes[l]) return fail(`weights[${k}]: expected ${sizes[l]} rows (neurons of layer ${l}), got ${Array.isArray(matrix) ? matrix.length : typeof matrix}`);
+    if (!Array.isArray(matrix) || matrix.length !== sizes[l])
+      return fail(`weights[${k}]: expected ${sizes[l]} rows (neurons of layer ${l}), got ${Array.isArray(matrix) ? matrix.length : typeof matrix}`);
     for (let j = 0; j < sizes[l]; j++) {
       const row = matrix[j];
-      if (!Array.isArray(row) || row.length !== sizes[l - 1]) return fail(`weights[${k}][${j}]: expected ${sizes[l - 1]} numbers (neurons of layer ${l - 1}), got ${Array.isArray(row) ? row.length : typeof row}`);
+      if (!Array.isArray(row) || row.length !== sizes[l - 1])
+        return fail(`weights[${k}][${j}]: expected ${sizes[l - 1]} numbers (neurons of layer ${l - 1}), got ${Array.isArray(row) ? row.length : typeof row}`);
       for (let i = 0; i < row.length; i++) {
         const w = row[i];
         if (typeof w !== 'number' || !Number.isFinite(w)) return fail(`weights[${k}][${j}][${i}]: expected a finite number, got ${describeValue(w)}`);
@@ -93,7 +94,8 @@ export function networkFromFile(raw: unknown): ParseResult<Network> {
       }
     }
     const vector = biases[k];
-    if (!Array.isArray(vector) || vector.length !== sizes[l]) return fail(`biases[${k}]: expected ${sizes[l]} numbers, got ${Array.isArray(vector) ? vector.length : typeof vector}`);
+    if (!Array.isArray(vector) || vector.length !== sizes[l])
+      return fail(`biases[${k}]: expected ${sizes[l]} numbers, got ${Array.isArray(vector) ? vector.length : typeof vector}`);
     for (let j = 0; j < sizes[l]; j++) {
       const b = vector[j];
       if (typeof b !== 'number' || !Number.isFinite(b)) return fail(`biases[${k}][${j}]: expected a finite number, got ${describeValue(b)}`);

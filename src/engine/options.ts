@@ -9,7 +9,6 @@ export {
   type DerivativeMode,
   GRADIENT_DIVISORS,
   type GradientDivisor,
-  
   SIGMOID_FORMS,
   type SigmoidForm,
   type TrainOptions,

@@ -93,7 +93,14 @@ export function forward(net: Network, ws: PassWorkspace, input: Float64Array, co
  * order a learner's loop takes (so the update-order slip can read weights already moved).
  * Returns the sum of the batch's cost terms.
  */
-export function backward(net: Network, ws: PassWorkspace, target: Float64Array, count: number, options: SlippedOptions, slips: PassSlips = passSlipsOf(options)): number {
+export function backward(
+  net: Network,
+  ws: PassWorkspace,
+  target: Float64Array,
+  count: number,
+  options: SlippedOptions,
+  slips: PassSlips = passSlipsOf(options),
+): number {
   const p = net.params;
   const sizes = ws.sizes;
   const L = sizes.length - 1;

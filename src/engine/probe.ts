@@ -16,13 +16,38 @@ import { DEFAULT_TRAIN_OPTIONS, type TrainOptions } from './settings';
 export const PROBE_LEARNING_RATE = 0.5;
 
 const WEIGHTS = [
-  [[0.2, -0.7], [1.3, -1.1]],
-  [[0.2, 0.4], [0.6, 1.3]],
-  [[1.2, -0.5], [-0.1, -0.4]],
+  [
+    [0.2, -0.7],
+    [1.3, -1.1],
+  ],
+  [
+    [0.2, 0.4],
+    [0.6, 1.3],
+  ],
+  [
+    [1.2, -0.5],
+    [-0.1, -0.4],
+  ],
 ];
-const BIASES = [[0.4, 0.3], [1.4, 0.9], [-0.3, -0.9]];
-const INPUTS = [[-0.3, 0.4], [-1.4, 0.8], [-0.9, 1.4], [1.4, 0.4], [-1.3, 0.9]];
-const TARGETS = [[0.9, 0.1], [0.5, 0.6], [0.6, 0.4], [0.5, 0.5], [0.1, 0]];
+const BIASES = [
+  [0.4, 0.3],
+  [1.4, 0.9],
+  [-0.3, -0.9],
+];
+const INPUTS = [
+  [-0.3, 0.4],
+  [-1.4, 0.8],
+  [-0.9, 1.4],
+  [1.4, 0.4],
+  [-1.3, 0.9],
+];
+const TARGETS = [
+  [0.9, 0.1],
+  [0.5, 0.6],
+  [0.6, 0.4],
+  [0.5, 0.5],
+  [0.1, 0],
+];
 
 const PROBE_SIZES: readonly number[] = [2, 2, 2, 2];
 
@@ -31,8 +56,14 @@ export function probeNetwork(): Network {
   const layout = layoutOf(PROBE_SIZES);
   const params = new Float64Array(layout.parameterCount);
   for (let l = 1; l < PROBE_SIZES.length; l++) {
-    WEIGHTS[l - 1].forEach((row, j) => { row.forEach((w, i) => { params[layout.weightOffset[l] + j * PROBE_SIZES[l - 1] + i] = w; }); });
-    BIASES[l - 1].forEach((b, j) => { params[layout.biasOffset[l] + j] = b; });
+    WEIGHTS[l - 1].forEach((row, j) => {
+      row.forEach((w, i) => {
+        params[layout.weightOffset[l] + j * PROBE_SIZES[l - 1] + i] = w;
+      });
+    });
+    BIASES[l - 1].forEach((b, j) => {
+      params[layout.biasOffset[l] + j] = b;
+    });
   }
   return createNetwork(PROBE_SIZES, ['sigmoid', 'sigmoid', 'sigmoid'], params);
 }
@@ -44,7 +75,16 @@ export function probeData(): Dataset {
 }
 
 /** The probe's training options: the mean cross-entropy, full batch, no slips. */
-export const PROBE_OPTIONS: TrainOptions = { ...DEFAULT_TRAIN_OPTIONS, cost: 'crossEntropy', learningRate: PROBE_LEARNING_RATE, batchSize: 0, derivative: 'correct', gradientDivisor: 'samples', sigmoidForm: 'stable', freezeBiases: false };
+export const PROBE_OPTIONS: TrainOptions = {
+  ...DEFAULT_TRAIN_OPTIONS,
+  cost: 'crossEntropy',
+  learningRate: PROBE_LEARNING_RATE,
+  batchSize: 0,
+  derivative: 'correct',
+  gradientDivisor: 'samples',
+  sigmoidForm: 'stable',
+  freezeBiases: false,
+};
 
 export const PROBE_NETWORK_FILE_NAME = 'probe.json';
 export const PROBE_DATA_FILE_NAME = 'probe-data.json';

@@ -19,7 +19,9 @@ function readableNumber(value: number): string {
 export function describeRange(setting: Pick<NumberSetting, 'whole' | 'min' | 'max' | 'minExclusive'>): string {
   const kind = setting.whole ? 'a whole number' : 'a number';
   const { min, max } = setting;
-  return setting.minExclusive ? `${kind} above ${readableNumber(min)} and at most ${readableNumber(max)}` : `${kind} from ${readableNumber(min)} to ${readableNumber(max)}`;
+  return setting.minExclusive
+    ? `${kind} above ${readableNumber(min)} and at most ${readableNumber(max)}`
+    : `${kind} from ${readableNumber(min)} to ${readableNumber(max)}`;
 }
 
 /** Whether a number lies in a setting's range (whole where it must be). */

@@ -108,7 +108,15 @@ export interface ListSetting extends SettingText {
 }
 
 /** The declaration that fits a value type (the tuples stop unions of names from splitting). */
-export type Setting<T> = [T] extends [number] ? NumberSetting : [T] extends [boolean] ? SwitchSetting : [T] extends [readonly number[]] ? ListSetting : [T] extends [string] ? ChoiceSetting<T> : never;
+export type Setting<T> = [T] extends [number]
+  ? NumberSetting
+  : [T] extends [boolean]
+    ? SwitchSetting
+    : [T] extends [readonly number[]]
+      ? ListSetting
+      : [T] extends [string]
+        ? ChoiceSetting<T>
+        : never;
 export type AnySetting = NumberSetting | ChoiceSetting<string> | SwitchSetting | ListSetting;
 
 /** The largest seed: seeds are unsigned 32-bit words. */
@@ -132,10 +140,42 @@ export const CONFIG_SETTINGS = {
     itemName: 'hidden layer',
     defaultValue: [4],
   },
-  hiddenActivation: { kind: 'choice', key: 'act', flag: 'hidden-activation', label: 'Hidden activation', help: 'the activation of every hidden layer', choices: ACTIVATIONS, defaultValue: 'sigmoid' },
-  outputActivation: { kind: 'choice', key: 'out', flag: 'output-activation', label: 'Output activation', help: 'the activation of the output layer', choices: ACTIVATIONS, defaultValue: 'sigmoid' },
-  cost: { kind: 'choice', key: 'cost', flag: 'cost', label: 'Cost', help: 'the cost C the network learns to lower (cross-entropy needs a sigmoid output)', choices: COSTS, defaultValue: 'crossEntropy' },
-  derivative: { kind: 'choice', key: 'deriv', flag: 'derivative', label: 'Derivative', help: "which derivative BP2 uses: correct f′(z), or buggy f′(a), the question's slip", choices: DERIVATIVE_MODES, defaultValue: 'correct' },
+  hiddenActivation: {
+    kind: 'choice',
+    key: 'act',
+    flag: 'hidden-activation',
+    label: 'Hidden activation',
+    help: 'the activation of every hidden layer',
+    choices: ACTIVATIONS,
+    defaultValue: 'sigmoid',
+  },
+  outputActivation: {
+    kind: 'choice',
+    key: 'out',
+    flag: 'output-activation',
+    label: 'Output activation',
+    help: 'the activation of the output layer',
+    choices: ACTIVATIONS,
+    defaultValue: 'sigmoid',
+  },
+  cost: {
+    kind: 'choice',
+    key: 'cost',
+    flag: 'cost',
+    label: 'Cost',
+    help: 'the cost C the network learns to lower (cross-entropy needs a sigmoid output)',
+    choices: COSTS,
+    defaultValue: 'crossEntropy',
+  },
+  derivative: {
+    kind: 'choice',
+    key: 'deriv',
+    flag: 'derivative',
+    label: 'Derivative',
+    help: "which derivative BP2 uses: correct f′(z), or buggy f′(a), the question's slip",
+    choices: DERIVATIVE_MODES,
+    defaultValue: 'correct',
+  },
   learningRate: {
     kind: 'number',
     key: 'lr',
@@ -162,10 +202,52 @@ export const CONFIG_SETTINGS = {
     example: '4',
     defaultValue: 0,
   },
-  init: { kind: 'choice', key: 'init', flag: 'init', label: 'Initialisation', name: 'init', help: 'how the first weights are drawn (normal = N(0,1) for every weight and bias)', choices: INIT_METHODS, defaultValue: 'normal' },
-  seed: { kind: 'number', key: 'seed', flag: 'seed', label: 'Seed', help: 'seed of the initial weights and the shuffling', whole: true, min: 0, max: MAX_SEED, example: '42', defaultValue: 1 },
-  dataSeed: { kind: 'number', key: 'dseed', flag: 'data-seed', label: 'Data seed', help: 'seed of the generated 2-D sets', whole: true, min: 0, max: MAX_SEED, example: '0', defaultValue: 0 },
-  epochs: { kind: 'number', key: 'epochs', flag: 'epochs', label: 'Epochs', help: 'epochs to train', whole: true, min: 1, max: 100_000_000, example: '60000', defaultValue: 60_000 },
+  init: {
+    kind: 'choice',
+    key: 'init',
+    flag: 'init',
+    label: 'Initialisation',
+    name: 'init',
+    help: 'how the first weights are drawn (normal = N(0,1) for every weight and bias)',
+    choices: INIT_METHODS,
+    defaultValue: 'normal',
+  },
+  seed: {
+    kind: 'number',
+    key: 'seed',
+    flag: 'seed',
+    label: 'Seed',
+    help: 'seed of the initial weights and the shuffling',
+    whole: true,
+    min: 0,
+    max: MAX_SEED,
+    example: '42',
+    defaultValue: 1,
+  },
+  dataSeed: {
+    kind: 'number',
+    key: 'dseed',
+    flag: 'data-seed',
+    label: 'Data seed',
+    help: 'seed of the generated 2-D sets',
+    whole: true,
+    min: 0,
+    max: MAX_SEED,
+    example: '0',
+    defaultValue: 0,
+  },
+  epochs: {
+    kind: 'number',
+    key: 'epochs',
+    flag: 'epochs',
+    label: 'Epochs',
+    help: 'epochs to train',
+    whole: true,
+    min: 1,
+    max: 100_000_000,
+    example: '60000',
+    defaultValue: 60_000,
+  },
   gradientDivisor: {
     kind: 'choice',
     key: 'div',
@@ -175,9 +257,35 @@ export const CONFIG_SETTINGS = {
     choices: GRADIENT_DIVISORS,
     defaultValue: 'samples',
   },
-  sigmoidForm: { kind: 'choice', key: 'sig', flag: 'sigmoid', label: 'Sigmoid form', help: 'how the sigmoid is computed: stable, or naive 1/(1+e^(−z)), which overflows below z ≈ −709.78', choices: SIGMOID_FORMS, defaultValue: 'stable' },
-  freezeBiases: { kind: 'switch', key: 'freeze', flag: 'freeze-biases', label: 'Freeze biases', help: 'keep the biases at their initial values', defaultValue: false },
-  leakySlope: { kind: 'number', key: 'leak', flag: 'leaky-slope', label: 'Leaky ReLU slope', help: 'slope of leaky ReLU below zero', whole: false, min: 0, max: 1, example: '0.01', defaultValue: DEFAULT_LEAKY_SLOPE },
+  sigmoidForm: {
+    kind: 'choice',
+    key: 'sig',
+    flag: 'sigmoid',
+    label: 'Sigmoid form',
+    help: 'how the sigmoid is computed: stable, or naive 1/(1+e^(−z)), which overflows below z ≈ −709.78',
+    choices: SIGMOID_FORMS,
+    defaultValue: 'stable',
+  },
+  freezeBiases: {
+    kind: 'switch',
+    key: 'freeze',
+    flag: 'freeze-biases',
+    label: 'Freeze biases',
+    help: 'keep the biases at their initial values',
+    defaultValue: false,
+  },
+  leakySlope: {
+    kind: 'number',
+    key: 'leak',
+    flag: 'leaky-slope',
+    label: 'Leaky ReLU slope',
+    help: 'slope of leaky ReLU below zero',
+    whole: false,
+    min: 0,
+    max: 1,
+    example: '0.01',
+    defaultValue: DEFAULT_LEAKY_SLOPE,
+  },
 } as const satisfies { readonly [K in keyof LabConfig]: Setting<LabConfig[K]> };
 
 /** The CLI flags the table declares ("seed", "learning-rate" …). */
@@ -204,7 +312,7 @@ export const STOP_SETTINGS: { readonly [K in keyof StopSettings]: NumberSetting 
     key: 'target',
     flag: null,
     label: 'Target cost',
-    help: "the cost at or below which the run stops by itself",
+    help: 'the cost at or below which the run stops by itself',
     whole: false,
     min: 0,
     max: CEILING,
@@ -225,7 +333,15 @@ function defaultsOf<T extends Readonly<Record<string, AnySetting>>>(table: T): V
 export const DEFAULT_CONFIG: LabConfig = defaultsOf(CONFIG_SETTINGS);
 export const DEFAULT_STOP: StopSettings = defaultsOf(STOP_SETTINGS);
 
-export const TRAIN_OPTION_FIELDS = ['cost', 'learningRate', 'derivative', 'batchSize', 'gradientDivisor', 'sigmoidForm', 'freezeBiases'] as const satisfies readonly (keyof TrainOptions)[];
+export const TRAIN_OPTION_FIELDS = [
+  'cost',
+  'learningRate',
+  'derivative',
+  'batchSize',
+  'gradientDivisor',
+  'sigmoidForm',
+  'freezeBiases',
+] as const satisfies readonly (keyof TrainOptions)[];
 
 export const DEFAULT_TRAIN_OPTIONS: TrainOptions = pick(DEFAULT_CONFIG, TRAIN_OPTION_FIELDS);
 

@@ -75,7 +75,7 @@ export const SLIPS: Readonly<Record<SlipId, Slip>> = {
   answerBp1: {
     id: 'answerBp1',
     name: "answer's BP1 with cross-entropy",
-    sentence: 'The output error is (a − y)·σ′(z), the quadratic cost\'s BP1, although the cost is cross-entropy, whose δᴸ is a − y.',
+    sentence: "The output error is (a − y)·σ′(z), the quadratic cost's BP1, although the cost is cross-entropy, whose δᴸ is a − y.",
     line: 'bp1',
     wrong: 'delta = (a[L] - Y) * f_prime(z[L])',
     fix: 'delta = a[L] - Y',
@@ -111,7 +111,7 @@ export const SLIPS: Readonly<Record<SlipId, Slip>> = {
   bp4WrongLayer: {
     id: 'bp4WrongLayer',
     name: 'BP4 with a^l',
-    sentence: 'BP4 multiplies δ^l by the layer\'s own activation a^l instead of the previous layer\'s a^(l−1) (only where the shapes allow).',
+    sentence: "BP4 multiplies δ^l by the layer's own activation a^l instead of the previous layer's a^(l−1) (only where the shapes allow).",
     line: 'bp4',
     wrong: 'grad_W = delta @ a[l].T / n',
     fix: 'grad_W = delta @ a[l - 1].T / n',
@@ -120,7 +120,7 @@ export const SLIPS: Readonly<Record<SlipId, Slip>> = {
   bp2WrongLayer: {
     id: 'bp2WrongLayer',
     name: 'f′ of the wrong layer',
-    sentence: 'BP2 multiplies by f′(z^(l+1)), the next layer\'s derivative, instead of f′(z^l) (only where the shapes allow).',
+    sentence: "BP2 multiplies by f′(z^(l+1)), the next layer's derivative, instead of f′(z^l) (only where the shapes allow).",
     line: 'bp2',
     wrong: 'delta = (W[l].T @ delta) * f_prime(z[l])',
     fix: 'delta = (W[l].T @ delta) * f_prime(z[l - 1])',
@@ -257,8 +257,7 @@ export function slipApplies(id: SlipId, sizes: readonly number[], cost: TrainOpt
 /** Every single slip and every pair that can be made together, among `ids` (the diagnosis's candidates). */
 export function singlesAndPairs(ids: readonly SlipId[]): SlipId[][] {
   const sets: SlipId[][] = ids.map((id) => [id]);
-  for (let a = 0; a < ids.length; a++)
-    for (let b = a + 1; b < ids.length; b++) if (SLIPS[ids[a]].line !== SLIPS[ids[b]].line) sets.push([ids[a], ids[b]]);
+  for (let a = 0; a < ids.length; a++) for (let b = a + 1; b < ids.length; b++) if (SLIPS[ids[a]].line !== SLIPS[ids[b]].line) sets.push([ids[a], ids[b]]);
   return sets;
 }
 

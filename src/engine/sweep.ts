@@ -47,7 +47,12 @@ export function planChunks(firstSeed: number, starts: number, workerCount: numbe
 }
 
 /** One seed of a sweep, each mode trained from that seed (data defaults to the config's named set). */
-function runSweepStart(config: LabConfig, seed: number, derivatives: readonly DerivativeMode[], data = namedDataset(config.dataset, config.dataSeed)): SweepRecord {
+function runSweepStart(
+  config: LabConfig,
+  seed: number,
+  derivatives: readonly DerivativeMode[],
+  data = namedDataset(config.dataset, config.dataSeed),
+): SweepRecord {
   const record: SweepRecord = { seed };
   for (const mode of derivatives) record[mode] = runStart({ ...config, derivative: mode }, seed, data);
   return record;

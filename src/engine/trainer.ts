@@ -55,7 +55,8 @@ export class Trainer {
 
   constructor(net: Network, data: Dataset, options: TrainOptions, seed: number) {
     if (data.inputSize !== net.sizes[0]) throw new RangeError(`data: ${data.inputSize} inputs per sample but the network takes ${net.sizes[0]}`);
-    if (data.outputSize !== net.sizes[net.sizes.length - 1]) throw new RangeError(`data: ${data.outputSize} targets per sample but the network has ${net.sizes[net.sizes.length - 1]} outputs`);
+    if (data.outputSize !== net.sizes[net.sizes.length - 1])
+      throw new RangeError(`data: ${data.outputSize} targets per sample but the network has ${net.sizes[net.sizes.length - 1]} outputs`);
     this.net = net;
     this.data = data;
     this.options = { ...options };

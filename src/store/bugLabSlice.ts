@@ -174,7 +174,9 @@ export const createBugLabSlice: SliceCreator<BugLabSlice, Needs> = (set, get) =>
       const data = customData(state);
       const problem =
         (runner ? null : NO_POOL) ??
-        (epochs > MAX_TWIN_EPOCHS ? `Twin run: at most ${MAX_TWIN_EPOCHS.toLocaleString('en')} epochs; set "Stop after" lower (it is ${epochs.toLocaleString('en')})` : null) ??
+        (epochs > MAX_TWIN_EPOCHS
+          ? `Twin run: at most ${MAX_TWIN_EPOCHS.toLocaleString('en')} epochs; set "Stop after" lower (it is ${epochs.toLocaleString('en')})`
+          : null) ??
         configError(config, data);
       if (problem) return setTwin({ ...IDLE_TWIN, status: 'error', error: problem });
       const job = ++twinJobs;

@@ -51,8 +51,12 @@ export interface BridgeHooks {
 /** Stops the bridge; requests still waiting fail with `reason`. */
 export type Disconnect = (reason?: string) => void;
 
-
-export function connectWorker(store: LabStore, worker: LabWorkerLike, batch: EventBatcher = typeof requestAnimationFrame === 'function' ? frameBatcher : immediately, hooks: BridgeHooks = {}): Disconnect {
+export function connectWorker(
+  store: LabStore,
+  worker: LabWorkerLike,
+  batch: EventBatcher = typeof requestAnimationFrame === 'function' ? frameBatcher : immediately,
+  hooks: BridgeHooks = {},
+): Disconnect {
   const { onInvalid = reportInStatus(store), onEvent } = hooks;
   const requests = pendingRequests(hooks.timers);
   let queue: LabEvent[] = [];

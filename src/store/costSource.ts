@@ -21,8 +21,7 @@ export interface HistorySource {
 
 type FrameScheduler = (fn: () => void) => void;
 
-const nextFrame: FrameScheduler =
-  typeof requestAnimationFrame === 'function' ? (fn) => void requestAnimationFrame(() => fn()) : (fn) => fn();
+const nextFrame: FrameScheduler = typeof requestAnimationFrame === 'function' ? (fn) => void requestAnimationFrame(() => fn()) : (fn) => fn();
 
 export function historyCostSource(store: LabStore, label = 'Cost', schedule: FrameScheduler = nextFrame): HistorySource {
   return {
@@ -40,7 +39,13 @@ export function historyCostSource(store: LabStore, label = 'Cost', schedule: Fra
       let queued = false;
       let active = true;
       const unsubscribe = store.subscribe((state, previous) => {
-        if (state.history === previous.history && state.hover.scrubEpoch === previous.hover.scrubEpoch && state.ghost === previous.ghost && state.costMarkers === previous.costMarkers) return;
+        if (
+          state.history === previous.history &&
+          state.hover.scrubEpoch === previous.hover.scrubEpoch &&
+          state.ghost === previous.ghost &&
+          state.costMarkers === previous.costMarkers
+        )
+          return;
         if (queued) return;
         queued = true;
         schedule(() => {

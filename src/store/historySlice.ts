@@ -82,7 +82,8 @@ function startHistory(
   config: LabConfig,
 ): Pick<HistorySlice, 'history' | 'ghost' | 'costMarkers' | 'trainedConfig' | 'lastEpochConfig'> {
   const { history, ghost } = state;
-  if (history.length === 0) return { history: { runId, costs: history.costs, length: 0 }, ghost, costMarkers: [], trainedConfig: config, lastEpochConfig: null };
+  if (history.length === 0)
+    return { history: { runId, costs: history.costs, length: 0 }, ghost, costMarkers: [], trainedConfig: config, lastEpochConfig: null };
   // named for what its last epochs trained with: a switch made after them (then Reset) trained nothing
   const label = previousRunLabel(state.lastEpochConfig ?? state.trainedConfig ?? config);
   return {
@@ -95,13 +96,17 @@ function startHistory(
 }
 
 /** After a "configured" event (same weights, new options): a marker at the epoch the history has reached, if a training setting changed. */
-function markSettingChange(state: Pick<HistorySlice, 'history' | 'costMarkers' | 'trainedConfig'>, config: LabConfig): Pick<HistorySlice, 'costMarkers' | 'trainedConfig'> {
+function markSettingChange(
+  state: Pick<HistorySlice, 'history' | 'costMarkers' | 'trainedConfig'>,
+  config: LabConfig,
+): Pick<HistorySlice, 'costMarkers' | 'trainedConfig'> {
   const label = state.trainedConfig ? settingChangeLabel(state.trainedConfig, config) : null;
   const epoch = state.history.length;
   if (!label || epoch === 0) return { costMarkers: state.costMarkers, trainedConfig: config };
   const last = state.costMarkers[state.costMarkers.length - 1];
   // two changes between the same epochs are one marker
-  const markers = last?.epoch === epoch ? [...state.costMarkers.slice(0, -1), { epoch, label: `${last.label}, ${label}` }] : [...state.costMarkers, { epoch, label }];
+  const markers =
+    last?.epoch === epoch ? [...state.costMarkers.slice(0, -1), { epoch, label: `${last.label}, ${label}` }] : [...state.costMarkers, { epoch, label }];
   return { costMarkers: markers, trainedConfig: config };
 }
 
@@ -142,7 +147,10 @@ export function costAtEpoch(state: Pick<HistorySlice, 'history'> & Pick<Snapshot
 }
 
 /** A new run starts the history again; costs extend it; changed options mark the curve. */
-export function historyOnEvent(state: Pick<HistorySlice, 'history' | 'ghost' | 'costMarkers' | 'trainedConfig' | 'lastEpochConfig'>, event: LabEvent): Partial<HistorySlice> {
+export function historyOnEvent(
+  state: Pick<HistorySlice, 'history' | 'ghost' | 'costMarkers' | 'trainedConfig' | 'lastEpochConfig'>,
+  event: LabEvent,
+): Partial<HistorySlice> {
   switch (event.type) {
     case 'runStarted':
       return startHistory(state, event.runId, event.config);

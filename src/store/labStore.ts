@@ -56,5 +56,11 @@ export function applyEvent(state: LabState, event: LabEvent): Partial<LabState> 
   if (event.type === 'error' || event.type === 'answered') return runOnEvent(state, event);
   if (isStepEvent(event)) return applyStepEvent(state, event);
   if (event.type === 'runStarted' ? event.runId < state.run.runId : event.runId !== state.run.runId) return {};
-  return { ...configOnEvent(event), ...runOnEvent(state, event), ...historyOnEvent(state, event), ...snapshotOnEvent(state, event), ...hoverOnEvent(state, event) };
+  return {
+    ...configOnEvent(event),
+    ...runOnEvent(state, event),
+    ...historyOnEvent(state, event),
+    ...snapshotOnEvent(state, event),
+    ...hoverOnEvent(state, event),
+  };
 }

@@ -49,7 +49,10 @@ export function pendingRequests(timers: RequestTimers = DEFAULT_TIMERS): Pending
       const answer = new Promise<void>((resolve, reject) => {
         const timer =
           timers.timeoutMs > 0
-            ? timers.setTimer(() => close(requestId)?.reject(new Error(`the training worker did not answer within ${Math.round(timers.timeoutMs / 1000)} s; try again`)), timers.timeoutMs)
+            ? timers.setTimer(
+                () => close(requestId)?.reject(new Error(`the training worker did not answer within ${Math.round(timers.timeoutMs / 1000)} s; try again`)),
+                timers.timeoutMs,
+              )
             : null;
         open.set(requestId, { resolve, reject, timer });
       });

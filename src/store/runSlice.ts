@@ -40,7 +40,8 @@ type Needs = BridgeSlice & Pick<ConfigSlice, 'stop' | 'setStop'>;
 const MAX_STOP_AFTER = STOP_SETTINGS.maxEpochs.max;
 
 /** Whether a paused run stands at its epoch limit, so Play would train nothing. */
-const atEpochLimit = (state: Pick<RunSlice, 'run'> & Pick<ConfigSlice, 'stop'>): boolean => !state.run.running && state.stop.maxEpochs > 0 && state.run.epoch >= state.stop.maxEpochs;
+const atEpochLimit = (state: Pick<RunSlice, 'run'> & Pick<ConfigSlice, 'stop'>): boolean =>
+  !state.run.running && state.stop.maxEpochs > 0 && state.run.epoch >= state.stop.maxEpochs;
 
 export const createRunSlice: SliceCreator<RunSlice, Needs> = (set, get) => {
   /** Sends a command that trains or starts a run, unless the lab is halted (its message then stays). */
@@ -51,7 +52,18 @@ export const createRunSlice: SliceCreator<RunSlice, Needs> = (set, get) => {
     send();
   };
   return {
-    run: { runId: 0, running: false, epoch: 0, epochsPerSecond: 0, stopReason: null, message: null, error: null, halted: null, limitOffer: false, carriedOver: null },
+    run: {
+      runId: 0,
+      running: false,
+      epoch: 0,
+      epochsPerSecond: 0,
+      stopReason: null,
+      message: null,
+      error: null,
+      halted: null,
+      limitOffer: false,
+      carriedOver: null,
+    },
     play() {
       // at the limit, Play offers to go past it (one click) instead of a refusal that says to raise it
       if (atEpochLimit(get())) return command(() => set({ run: { ...get().run, limitOffer: true } }));
@@ -98,7 +110,20 @@ export function runOnEvent(state: Pick<RunSlice, 'run'>, event: LabEvent): Parti
       // a refused request is an error like any other for the status line; its action's promise rejects with it too
       return event.error === null ? {} : { run: { ...run, error: event.error } };
     case 'runStarted':
-      return { run: { ...run, runId: event.runId, running: false, epoch: 0, epochsPerSecond: 0, stopReason: null, message: null, error: null, limitOffer: false, carriedOver: null } };
+      return {
+        run: {
+          ...run,
+          runId: event.runId,
+          running: false,
+          epoch: 0,
+          epochsPerSecond: 0,
+          stopReason: null,
+          message: null,
+          error: null,
+          limitOffer: false,
+          carriedOver: null,
+        },
+      };
     case 'configured':
       // options changed, weights kept: the next epochs train on from these
       return run.epoch > 0 ? { run: { ...run, carriedOver: run.epoch } } : {};

@@ -38,7 +38,9 @@ export const createShareSlice: SliceCreator<ShareSlice, Needs> = (set, get) => (
 
   addNotes(notes) {
     const current = get().share.notes;
-    const fresh = notes.filter((note, k) => !current.some((shown) => shown.message === note.message) && notes.findIndex((other) => other.message === note.message) === k);
+    const fresh = notes.filter(
+      (note, k) => !current.some((shown) => shown.message === note.message) && notes.findIndex((other) => other.message === note.message) === k,
+    );
     if (fresh.length === 0) return;
     set({ share: { ...get().share, notes: [...current, ...fresh].slice(-MAX_PAGE_NOTES) } });
   },

@@ -53,7 +53,15 @@ interface LabLoad {
   options?: TrainOptions;
 }
 
-const OPTION_KEYS = ['cost', 'learningRate', 'derivative', 'batchSize', 'gradientDivisor', 'sigmoidForm', 'freezeBiases'] as const satisfies readonly (keyof TrainOptions & keyof LabConfig)[];
+const OPTION_KEYS = [
+  'cost',
+  'learningRate',
+  'derivative',
+  'batchSize',
+  'gradientDivisor',
+  'sigmoidForm',
+  'freezeBiases',
+] as const satisfies readonly (keyof TrainOptions & keyof LabConfig)[];
 
 /** Identifies what a pass depends on: the run, its epoch and the training options. */
 function momentKey(runId: number, epoch: number, options: Pick<TrainOptions, (typeof OPTION_KEYS)[number]>): string {

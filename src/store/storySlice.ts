@@ -49,13 +49,20 @@ export interface StorySlice {
 /** The live run is `config`'s, standing still after `epoch` epochs, with its snapshot there. */
 export function liveRunIsAt(state: Store, config: LabConfig, epoch: number): boolean {
   const { run, snapshot } = state;
-  return JSON.stringify(state.config) === JSON.stringify(config) && !run.running && run.epoch === epoch && snapshot?.runId === run.runId && snapshot.epoch === epoch;
+  return (
+    JSON.stringify(state.config) === JSON.stringify(config) && !run.running && run.epoch === epoch && snapshot?.runId === run.runId && snapshot.epoch === epoch
+  );
 }
 
 const INITIAL_STORY: StoryState = { landing: false, tourStep: null, stepStatus: 'done', stepError: null, inspecting: null };
 
 /** Resolves once `ready(state)` holds (checked now and on every change); false if `stale()` turns true first. */
-export function whenState(subscribe: (listener: (state: Store) => void) => () => void, get: () => Store, ready: (state: Store) => boolean, stale: () => boolean = () => false): Promise<boolean> {
+export function whenState(
+  subscribe: (listener: (state: Store) => void) => () => void,
+  get: () => Store,
+  ready: (state: Store) => boolean,
+  stale: () => boolean = () => false,
+): Promise<boolean> {
   return new Promise((resolve) => {
     if (ready(get())) return resolve(true);
     const stop = subscribe((state) => {
@@ -98,7 +105,9 @@ export const createStorySlice: SliceCreator<StorySlice, Needs> = (set, get, api)
 
     async openRun(config, epoch) {
       const problem =
-        (!Number.isInteger(epoch) || epoch < 0 || epoch > config.epochs ? `the epoch must be a whole number from 0 to ${config.epochs}, got ${String(epoch)}` : null) ?? configError(config);
+        (!Number.isInteger(epoch) || epoch < 0 || epoch > config.epochs
+          ? `the epoch must be a whole number from 0 to ${config.epochs}, got ${String(epoch)}`
+          : null) ?? configError(config);
       if (problem) {
         update({ inspecting: { epoch, status: 'error', error: problem } });
         return problem;

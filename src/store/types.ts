@@ -9,13 +9,8 @@ import type { ExerciseSlice } from './exerciseSlice';
 import type { ShareSlice } from './shareSlice';
 import type { StepSlice } from './stepSlice';
 import type { StorySlice } from './storySlice';
-
-;
-export type {   LabMode,  } from './configSlice';
-;
-export type { CostHistory,    } from './historySlice';
-;
-export type {  RunState } from './runSlice';
-;
+export type { LabMode } from './configSlice';
+export type { CostHistory } from './historySlice';
+export type { RunState } from './runSlice';
 
 export type LabState = CoreState & ShareSlice & BugLabSlice & StepSlice & ExerciseSlice & StorySlice;

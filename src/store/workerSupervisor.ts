@@ -37,11 +37,21 @@ export interface SupervisorOptions {
 }
 
 /** Commands the handler always answers (with an event or an error), so silence means a dead worker. */
-const ANSWERED: ReadonlySet<LabCommand['type']> = new Set(['configure', 'reset', 'newSeed', 'play', 'trainOneEpoch', 'trainEpochs', 'setSpeed', 'loadData', 'loadNetwork', 'setParam']);
+const ANSWERED: ReadonlySet<LabCommand['type']> = new Set([
+  'configure',
+  'reset',
+  'newSeed',
+  'play',
+  'trainOneEpoch',
+  'trainEpochs',
+  'setSpeed',
+  'loadData',
+  'loadNetwork',
+  'setParam',
+]);
 
 const DEFAULT_MAX_RESTARTS = 3;
 const DEFAULT_RESTART_WINDOW_MS = 60_000;
-;
 /** A training worker sends costs every frame, so 2 s of silence is a hang (issue 16). */
 const DEFAULT_SILENCE_MS = 2_000;
 /** Silence allowed never grows past this, whatever the worker's slowest step so far. */

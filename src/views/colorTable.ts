@@ -46,14 +46,7 @@ export function tableIndex(value: number, low: number, high: number): number {
  * Paints `values` (row-major, row 0 at the top) into `out` (one Uint32 per pixel, e.g. a view of
  * ImageData.data.buffer). `threshold` set: each cell shows only which side of it the value is on.
  */
-export function paintCells(
-  values: ArrayLike<number>,
-  out: Uint32Array,
-  table: ColorTable,
-  low: number,
-  high: number,
-  threshold: number | null = null,
-): void {
+export function paintCells(values: ArrayLike<number>, out: Uint32Array, table: ColorTable, low: number, high: number, threshold: number | null = null): void {
   const n = Math.min(values.length, out.length);
   const pixels = table.pixels;
   const scale = (LUT_SIZE - 1) / (high - low);

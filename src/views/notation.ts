@@ -25,6 +25,7 @@ function subPair(j: number, i: number): string {
 }
 
 /** j is the code's 0-based neuron index; the symbol shows it 1-based. */
-export const neuronSymbol = (l: number, j: number, quantity: 'a' | 'z' | 'δ' | 'b' = 'a') => (l === 0 && quantity === 'a' ? `x${sub(j + 1)}` : `${quantity}${sup(l)}${sub(j + 1)}`);
+export const neuronSymbol = (l: number, j: number, quantity: 'a' | 'z' | 'δ' | 'b' = 'a') =>
+  l === 0 && quantity === 'a' ? `x${sub(j + 1)}` : `${quantity}${sup(l)}${sub(j + 1)}`;
 /** j, i 0-based in, 1-based out: w²₁₂ is the weight into neuron 1 of layer 2 from neuron 2 of layer 1. */
 export const weightSymbol = (l: number, j: number, i: number) => `w${sup(l)}${subPair(j + 1, i + 1)}`;

@@ -22,7 +22,14 @@ export const OKABE_ITO = {
 } as const;
 
 /** Colours of the cost-curve series, in order (first run, twin, …). */
-export const SERIES_COLORS: readonly string[] = [OKABE_ITO.blue, OKABE_ITO.vermillion, OKABE_ITO.bluishGreen, OKABE_ITO.reddishPurple, OKABE_ITO.orange, OKABE_ITO.skyBlue];
+export const SERIES_COLORS: readonly string[] = [
+  OKABE_ITO.blue,
+  OKABE_ITO.vermillion,
+  OKABE_ITO.bluishGreen,
+  OKABE_ITO.reddishPurple,
+  OKABE_ITO.orange,
+  OKABE_ITO.skyBlue,
+];
 
 /** Ends and middle of the value ramp. */
 const LOW_COLOR = '#B84A00';
@@ -73,5 +80,8 @@ export function weightColorScale(maxAbs: number) {
 /** Stroke width of an edge by |w|: area-true (square root), from hairline to `maxWidth`. */
 export function weightWidthScale(maxAbs: number, maxWidth: number) {
   const m = Number.isFinite(maxAbs) && maxAbs > 0 ? maxAbs : 1;
-  return scaleSqrt().domain([0, m]).range([0.6, Math.max(1, maxWidth)]).clamp(true);
+  return scaleSqrt()
+    .domain([0, m])
+    .range([0.6, Math.max(1, maxWidth)])
+    .clamp(true);
 }

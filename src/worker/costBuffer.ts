@@ -29,7 +29,8 @@ export class CostBuffer {
 
   /** Takes back a buffer the page no longer needs. */
   recycle(buffer: ArrayBuffer): void {
-    if (buffer instanceof ArrayBuffer && buffer.byteLength >= MIN_CAPACITY * 8 && buffer.byteLength <= MAX_CAPACITY * 8 && this.pool.length < POOL_SIZE) this.pool.push(buffer);
+    if (buffer instanceof ArrayBuffer && buffer.byteLength >= MIN_CAPACITY * 8 && buffer.byteLength <= MAX_CAPACITY * 8 && this.pool.length < POOL_SIZE)
+      this.pool.push(buffer);
   }
 
   flush(post: (event: LabEvent, transfer: Transferable[]) => void, runId: number): void {

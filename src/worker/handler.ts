@@ -25,9 +25,7 @@ import { RunSetup } from './runSetup';
 import { Slicer } from './slicer';
 import { gridFor } from './snapshot';
 import { FRAME_MS, SnapshotSender } from './snapshotSender';
-
-;
-export { FRAME_MS,  } from './snapshotSender';
+export { FRAME_MS } from './snapshotSender';
 
 export interface HandlerDeps {
   post(event: LabEvent, transfer: Transferable[]): void;

@@ -7,7 +7,20 @@
  * mini-batches the run's real epoch takes several smaller steps, so "next epoch" trains that real
  * epoch and the new pass starts from its result; the page says so while mini-batches are on.
  */
-import { type Dataset, GRADCHECK_BUDGET, type Network, type PassBudget, type Run, STEP_PASS_BUDGET, affordableSamples, cloneNetwork, gradientCheck, inspectPass, keepWithin, layoutOf } from '../engine';
+import {
+  type Dataset,
+  GRADCHECK_BUDGET,
+  type Network,
+  type PassBudget,
+  type Run,
+  STEP_PASS_BUDGET,
+  affordableSamples,
+  cloneNetwork,
+  gradientCheck,
+  inspectPass,
+  keepWithin,
+  layoutOf,
+} from '../engine';
 import type { CheckedGradients, InspectCommand, InspectEvent, InspectedPasses } from './inspectProtocol';
 
 // the budgets live in the engine, shared with the CLI
@@ -64,8 +77,12 @@ function checkGradients(run: Run, runId: number, budget = GRADCHECK_BUDGET): Che
     const note = `The gradient check of ${parameters.toLocaleString('en')} parameters is too slow to run here (four costs over the data for each parameter); check a smaller network, or export this one (File) and run npm run cli -- gradcheck --network FILE --force in a terminal (it shows its progress).`;
     return { ...base, check: null, note };
   }
-  const subset: Dataset = k === data.count ? data : { ...data, count: k, inputs: data.inputs.slice(0, k * data.inputSize), targets: data.targets.slice(0, k * data.outputSize) };
-  const note = k < data.count ? `Checked on the first ${k} of the ${data.count} samples: all of them would take the worker too long with ${parameters.toLocaleString('en')} parameters.` : null;
+  const subset: Dataset =
+    k === data.count ? data : { ...data, count: k, inputs: data.inputs.slice(0, k * data.inputSize), targets: data.targets.slice(0, k * data.outputSize) };
+  const note =
+    k < data.count
+      ? `Checked on the first ${k} of the ${data.count} samples: all of them would take the worker too long with ${parameters.toLocaleString('en')} parameters.`
+      : null;
   return { ...base, check: gradientCheck(cloneNetwork(run.net), subset, options), note };
 }
 
@@ -76,7 +93,8 @@ function passBuffers(passes: Pick<InspectedPasses, 'network' | 'pass' | 'otherPa
   add(passes.network.params);
   for (const pass of [passes.pass, passes.otherPass]) {
     for (const array of [pass.inputs, pass.targets, pass.sampleCosts, pass.gradient, pass.sampleGradients, pass.paramsBefore, pass.paramsAfter]) add(array);
-    for (const layer of pass.layers) for (const array of [layer.z, layer.a, layer.delta, layer.fPrimeAtZ, layer.fPrimeAtA, layer.gradWeights, layer.gradBiases]) add(array);
+    for (const layer of pass.layers)
+      for (const array of [layer.z, layer.a, layer.delta, layer.fPrimeAtZ, layer.fPrimeAtA, layer.gradWeights, layer.gradBiases]) add(array);
   }
   return [...buffers];
 }

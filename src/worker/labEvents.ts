@@ -65,7 +65,10 @@ const NETWORK = typed<Network>()(
       leakySlope: v.pipe(v.number(), v.finite()),
       params: f64,
     }),
-    v.check((net) => net.activations.length === net.sizes.length - 1 && net.params.length === layoutOf(net.sizes).parameterCount, 'the network’s activations or parameters do not fit its sizes'),
+    v.check(
+      (net) => net.activations.length === net.sizes.length - 1 && net.params.length === layoutOf(net.sizes).parameterCount,
+      'the network’s activations or parameters do not fit its sizes',
+    ),
   ),
 );
 
@@ -158,7 +161,8 @@ function passFits(pass: PassRecord, net: Pick<Network, 'sizes'>): boolean {
   const P = layoutOf(sizes).parameterCount;
   const n = pass.count;
   if (pass.keptSamples > n || pass.layers.length !== L) return false;
-  if (!sizeIs(pass.inputs, n * sizes[0]) || !sizeIs(pass.targets, n * sizes[L]) || !sizeIs(pass.outputs, n * sizes[L]) || !sizeIs(pass.sampleCosts, n)) return false;
+  if (!sizeIs(pass.inputs, n * sizes[0]) || !sizeIs(pass.targets, n * sizes[L]) || !sizeIs(pass.outputs, n * sizes[L]) || !sizeIs(pass.sampleCosts, n))
+    return false;
   if (!sizeIs(pass.gradient, P) || !sizeIs(pass.paramsBefore, P) || !sizeIs(pass.paramsAfter, P)) return false;
   if (pass.sampleGradients !== null && pass.sampleGradients.length !== n * P) return false;
   return pass.layers.every((layer, k) => {
@@ -177,13 +181,15 @@ function passFits(pass: PassRecord, net: Pick<Network, 'sizes'>): boolean {
 
 const PASS = typed<PassRecord>()(PASS_FIELDS);
 
-const GRIDS = typed<BoundaryGrids>()(v.object({
-  resolution: positiveCount,
-  domain: DOMAIN,
-  output: f32,
-  neuronResolution: count,
-  neurons: v.array(v.array(f32)),
-}));
+const GRIDS = typed<BoundaryGrids>()(
+  v.object({
+    resolution: positiveCount,
+    domain: DOMAIN,
+    output: f32,
+    neuronResolution: count,
+    neurons: v.array(v.array(f32)),
+  }),
+);
 
 const EVALUATION = typed<Evaluation>()(v.object({ cost: anyNumber, outputs: f64, correct: count, accuracy: anyNumber, solved: v.boolean() }));
 
@@ -224,8 +230,17 @@ export const LAB_SNAPSHOT = v.pipe(
     const { sizes } = s.network;
     const grids = s.grids;
     const cells = grids.neuronResolution ** 2;
-    const neuronsFit = grids.neuronResolution === 0 ? grids.neurons.length === 0 : grids.neurons.length === sizes.length - 1 && grids.neurons.every((layer, k) => layer.length === sizes[k + 1] && layer.every((grid) => grid.length === cells));
-    return passFits(s.pass, s.network) && sizeIs(grids.output, grids.resolution ** 2) && neuronsFit && sizeIs(s.evaluation.outputs, s.pass.count * sizes[sizes.length - 1]);
+    const neuronsFit =
+      grids.neuronResolution === 0
+        ? grids.neurons.length === 0
+        : grids.neurons.length === sizes.length - 1 &&
+          grids.neurons.every((layer, k) => layer.length === sizes[k + 1] && layer.every((grid) => grid.length === cells));
+    return (
+      passFits(s.pass, s.network) &&
+      sizeIs(grids.output, grids.resolution ** 2) &&
+      neuronsFit &&
+      sizeIs(s.evaluation.outputs, s.pass.count * sizes[sizes.length - 1])
+    );
   }, 'the snapshot’s arrays do not fit its network'),
 );
 
@@ -276,7 +291,13 @@ const PARAMETER_CHECK = v.object({
 const LAYER_AGREEMENT = v.object({ layer: positiveCount, cosine: anyNumber, scale: anyNumber });
 
 const GRADIENT_CHECK = typed<GradientCheck>()(
-  v.object({ parameters: v.array(PARAMETER_CHECK), maxRelativeError: anyNumber, worst: v.nullable(PARAMETER_CHECK), floor: anyNumber, layers: v.array(LAYER_AGREEMENT) }),
+  v.object({
+    parameters: v.array(PARAMETER_CHECK),
+    maxRelativeError: anyNumber,
+    worst: v.nullable(PARAMETER_CHECK),
+    floor: anyNumber,
+    layers: v.array(LAYER_AGREEMENT),
+  }),
 );
 
 const GRADIENT_CHECKED = checked<{ type: 'gradientChecked' } & CheckedGradients>()(
@@ -296,7 +317,10 @@ export const LAB_EVENT = v.variant('type', [
   /** A new run began: the history starts again from epoch 0. */
   v.pipe(
     v.object({ type: v.literal('runStarted'), runId: count, reason: v.picklist(RUN_START_REASONS), config: CONFIG, data: DATASET, network: NETWORK }),
-    v.check((e) => e.network.sizes[0] === e.data.inputSize && e.network.sizes[e.network.sizes.length - 1] === e.data.outputSize, 'the network does not fit the data'),
+    v.check(
+      (e) => e.network.sizes[0] === e.data.inputSize && e.network.sizes[e.network.sizes.length - 1] === e.data.outputSize,
+      'the network does not fit the data',
+    ),
   ),
   /** Options changed and the weights were kept. */
   v.object({ type: v.literal('configured'), runId: count, config: CONFIG }),
@@ -319,7 +343,10 @@ export function labEventProblem(message: unknown): string | null {
   if (result.success) return null;
   const issue = result.issues[0];
   const path = v.getDotPath(issue);
-  const type = typeof message === 'object' && message !== null && typeof (message as { type?: unknown }).type === 'string' ? `a “${(message as { type: string }).type.slice(0, 40)}” message` : 'a message';
+  const type =
+    typeof message === 'object' && message !== null && typeof (message as { type?: unknown }).type === 'string'
+      ? `a “${(message as { type: string }).type.slice(0, 40)}” message`
+      : 'a message';
   return `${type}${path ? ` at ${path}` : ''}: ${issue.message.slice(0, 160)}`;
 }
 
@@ -331,7 +358,11 @@ export interface RunShape {
 }
 
 /** The shape a 'runStarted' event starts. */
-export const runShapeOf = (event: Extract<v.InferOutput<typeof LAB_EVENT>, { type: 'runStarted' }>): RunShape => ({ runId: event.runId, sizes: event.network.sizes, count: event.data.count });
+export const runShapeOf = (event: Extract<v.InferOutput<typeof LAB_EVENT>, { type: 'runStarted' }>): RunShape => ({
+  runId: event.runId,
+  sizes: event.network.sizes,
+  count: event.data.count,
+});
 
 /**
  * Why a valid event does not fit the run it names (a snapshot of another network, a pass over

@@ -90,7 +90,8 @@ export function snapshotBuffers(snapshot: LabSnapshot): ArrayBuffer[] {
   add(snapshot.network.params);
   const pass = snapshot.pass;
   for (const array of [pass.inputs, pass.targets, pass.sampleCosts, pass.gradient, pass.sampleGradients, pass.paramsBefore, pass.paramsAfter]) add(array);
-  for (const layer of pass.layers) for (const array of [layer.z, layer.a, layer.delta, layer.fPrimeAtZ, layer.fPrimeAtA, layer.gradWeights, layer.gradBiases]) add(array);
+  for (const layer of pass.layers)
+    for (const array of [layer.z, layer.a, layer.delta, layer.fPrimeAtZ, layer.fPrimeAtA, layer.gradWeights, layer.gradBiases]) add(array);
   add(snapshot.grids.output);
   for (const layer of snapshot.grids.neurons) for (const grid of layer) add(grid);
   add(snapshot.evaluation.outputs);

@@ -3,7 +3,19 @@
  * the dataset setting changes) and a loaded network (what Reset returns to). Every change is
  * checked first and undone if the run it asks for cannot be built, so a refused command changes nothing.
  */
-import { type Dataset, type LabConfig, type Network, type Run, buildRun, cloneNetwork, configError, configForNetwork, datasetError, namedDataset, networkError } from '../engine';
+import {
+  type Dataset,
+  type LabConfig,
+  type Network,
+  type Run,
+  buildRun,
+  cloneNetwork,
+  configError,
+  configForNetwork,
+  datasetError,
+  namedDataset,
+  networkError,
+} from '../engine';
 import { watchOverflows } from './overflowLog';
 
 export class RunSetup {

@@ -8,7 +8,22 @@
  * and grids as fine as a few tens of milliseconds of the worker's time allow. The views say what
  * a snapshot left out (src/views/graph/values.ts).
  */
-import { type Dataset, type Divergence, type GridBudget, GridEvaluator, gridResolutions, inspectPass, keepWithin, type Network, type PassBudget, type PassRecord, passEvaluation, reluHealth, type ReluHealth, type TrainOptions } from '../engine';
+import {
+  type Dataset,
+  type Divergence,
+  type GridBudget,
+  GridEvaluator,
+  gridResolutions,
+  inspectPass,
+  keepWithin,
+  type Network,
+  type PassBudget,
+  type PassRecord,
+  passEvaluation,
+  reluHealth,
+  type ReluHealth,
+  type TrainOptions,
+} from '../engine';
 import { overflowSummaryOf } from './overflowLog';
 import { type LabEvent, type LabSnapshot, snapshotBuffers } from './protocol';
 
@@ -48,7 +63,12 @@ export interface SnapshotInput {
 
 export function buildSnapshot(input: SnapshotInput, budget: PassBudget = SNAPSHOT_PASS_BUDGET): LabSnapshot {
   const { network, data, options } = input;
-  const net: Network = { sizes: [...network.sizes], activations: [...network.activations], leakySlope: network.leakySlope, params: (input.params ?? network.params).slice() };
+  const net: Network = {
+    sizes: [...network.sizes],
+    activations: [...network.activations],
+    leakySlope: network.leakySlope,
+    params: (input.params ?? network.params).slice(),
+  };
   let pass: PassRecord;
   try {
     pass = inspectPass(net, data, options, keepWithin(net.sizes, data.count, budget));

@@ -21,9 +21,16 @@ export function createSweepHandler(post: SweepPost): (command: SweepCommand) => 
         post({ type: 'chunkDone', jobId: command.jobId });
       } else if (command.type === 'twin') {
         const data = command.data ?? namedDataset(command.config.dataset, command.config.dataSeed);
-        const onProgress = command.progress ? (epoch: number) => post({ type: 'twinProgress', jobId: command.jobId, epoch, epochs: command.epochs }) : undefined;
+        const onProgress = command.progress
+          ? (epoch: number) => post({ type: 'twinProgress', jobId: command.jobId, epoch, epochs: command.epochs })
+          : undefined;
         const result = twinRun(command.config, command.epochs, data, onProgress);
-        const net = (params: Float64Array): Network => ({ sizes: result.sizes, activations: activationsOf(command.config), leakySlope: command.config.leakySlope, params });
+        const net = (params: Float64Array): Network => ({
+          sizes: result.sizes,
+          activations: activationsOf(command.config),
+          leakySlope: command.config.leakySlope,
+          params,
+        });
         const evaluator = new GridEvaluator(net(result.correct.params), data.domain, command.resolution, command.neuronResolution);
         const grids = { correct: evaluator.evaluate(net(result.correct.params)), buggy: evaluator.evaluate(net(result.buggy.params)) };
         const transfer: Transferable[] = [result.correct.costs.buffer, result.buggy.costs.buffer];
@@ -33,7 +40,11 @@ export function createSweepHandler(post: SweepPost): (command: SweepCommand) => 
         }
         post({ type: 'twin', jobId: command.jobId, result, grids }, transfer);
       } else {
-        post({ type: 'error', jobId: (command as { jobId?: number }).jobId ?? -1, message: `unknown command ${JSON.stringify((command as { type?: unknown }).type)}` });
+        post({
+          type: 'error',
+          jobId: (command as { jobId?: number }).jobId ?? -1,
+          message: `unknown command ${JSON.stringify((command as { type?: unknown }).type)}`,
+        });
       }
     } catch (error) {
       post({ type: 'error', jobId: command.jobId, message: messageOf(error) });

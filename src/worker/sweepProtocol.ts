@@ -25,9 +25,11 @@ export function sweepRequestError(request: SweepRequest): string | null {
   const problem = configError(request.config, request.data);
   if (problem) return problem;
   const { starts } = request;
-  if (!Number.isInteger(starts) || starts < 1 || starts > MAX_SWEEP_STARTS) return `starts: expected a whole number from 1 to ${MAX_SWEEP_STARTS}, got ${String(starts)}`;
+  if (!Number.isInteger(starts) || starts < 1 || starts > MAX_SWEEP_STARTS)
+    return `starts: expected a whole number from 1 to ${MAX_SWEEP_STARTS}, got ${String(starts)}`;
   const first = request.firstSeed ?? request.config.seed;
-  if (!Number.isInteger(first) || first < 0 || first + starts - 1 > MAX_SEED) return `first seed: the seeds ${String(first)} … ${String(first + starts - 1)} must lie within 0 … ${MAX_SEED}`;
+  if (!Number.isInteger(first) || first < 0 || first + starts - 1 > MAX_SEED)
+    return `first seed: the seeds ${String(first)} … ${String(first + starts - 1)} must lie within 0 … ${MAX_SEED}`;
   return null;
 }
 

@@ -71,7 +71,7 @@ describe('the status after a run stops (issue 11)', () => {
     expect(text(status)).toMatch(/Finished at epoch 6: not solved/);
   });
 
-  test('a derivative switch mid-run: while it trains on, the status says from which epoch\'s weights and with which derivative', async () => {
+  test("a derivative switch mid-run: while it trains on, the status says from which epoch's weights and with which derivative", async () => {
     const { store, env } = trainedStore(4);
     const page = await show(store);
     await act(async () => {
@@ -92,7 +92,10 @@ describe('the status after a run stops (issue 11)', () => {
     const details = message.querySelector('details')!;
     expect(details.open).toBe(false);
     expect(details.querySelector('pre')!.textContent).toBe(long);
-    const shown = [...message.childNodes].filter((node) => node.nodeType === 3).map((node) => node.textContent).join('');
+    const shown = [...message.childNodes]
+      .filter((node) => node.nodeType === 3)
+      .map((node) => node.textContent)
+      .join('');
     expect(shown.length).toBeLessThanOrEqual(MESSAGE_CLIP + 2);
     expect(shown.startsWith('boom xxx')).toBe(true);
   });
@@ -140,4 +143,3 @@ describe('a view that throws (issue 16, defect 1)', () => {
     expect(page.querySelector('[role="alert"]')).toBeNull();
   });
 });
-

@@ -52,7 +52,12 @@ const STATEMENT = /(?:^|\n)\s*(?:import|export)\s+(type\s+)?([^'";]*?)\s*from\s*
 function importsOf(file: string): Import[] {
   const text = readFileSync(file, 'utf8');
   return Array.from(text.matchAll(STATEMENT), ([, typeKeyword, clause, specifier]) => {
-    const names = /\{([^}]*)\}/.exec(clause)?.[1].split(',').map((n) => n.trim()).filter(Boolean) ?? [];
+    const names =
+      /\{([^}]*)\}/
+        .exec(clause)?.[1]
+        .split(',')
+        .map((n) => n.trim())
+        .filter(Boolean) ?? [];
     const onlyTypeNames = names.length > 0 && !/^[\w$]+\s*,|^\*/.test(clause.trim()) && names.every((n) => n.startsWith('type '));
     return { from: relative(SRC, file), to: resolveModule(file, specifier), typeOnly: Boolean(typeKeyword) || onlyTypeNames };
   });
@@ -104,7 +109,9 @@ describe('the folders of src', () => {
     const components = sourceFiles(SRC).filter((file) => /^(app|views)\//.test(relative(SRC, file)));
     const reaching = components.flatMap((file) => {
       const text = readFileSync(file, 'utf8');
-      const uses = [/\bsend\(\s*\{/, /\.send\b/, /\bs\.send\b/, /\{[^}]*\bsend\b[^}]*\}\s*=\s*store\.getState\(\)/, /\brequest\(\s*\{/, /postMessage\(/].filter((pattern) => pattern.test(text));
+      const uses = [/\bsend\(\s*\{/, /\.send\b/, /\bs\.send\b/, /\{[^}]*\bsend\b[^}]*\}\s*=\s*store\.getState\(\)/, /\brequest\(\s*\{/, /postMessage\(/].filter(
+        (pattern) => pattern.test(text),
+      );
       // the sweep pool's own worker is page-side transport, not the lab's worker
       return uses.length > 0 && !/sweep/i.test(file) ? [`${relative(SRC, file)}: ${uses.map(String).join(', ')}`] : [];
     });

@@ -28,7 +28,9 @@ function numberLiterals(text: string): { literal: string; value: number }[] {
 }
 
 const settings: AnySetting[] = [...Object.values(CONFIG_SETTINGS), ...Object.values(STOP_SETTINGS)];
-const LIMITS = [...new Set(settings.flatMap((s) => (s.kind === 'number' || s.kind === 'list' ? [s.min, s.max, ...(s.kind === 'list' ? [s.maxItems] : [])] : [])))].filter((v) => Math.abs(v) >= 1000);
+const LIMITS = [
+  ...new Set(settings.flatMap((s) => (s.kind === 'number' || s.kind === 'list' ? [s.min, s.max, ...(s.kind === 'list' ? [s.maxItems] : [])] : []))),
+].filter((v) => Math.abs(v) >= 1000);
 
 /**
  * The same numbers with another meaning, each with why it is not a copy of a setting's limit.
@@ -54,7 +56,7 @@ const OTHER_MEANINGS: Record<number, Record<string, string>> = {
 };
 
 describe('limits live in one place', () => {
-  test('the check finds the table\'s large limits (a guard against a table it cannot read)', () => {
+  test("the check finds the table's large limits (a guard against a table it cannot read)", () => {
     expect(LIMITS).toEqual(expect.arrayContaining([0xffffffff, 100_000_000, 10_000_000, 1e6]));
   });
 
@@ -62,13 +64,18 @@ describe('limits live in one place', () => {
     const places: string[] = [];
     for (const file of sourceFiles(SRC)) {
       const path = relative(SRC, file);
-      for (const { literal, value } of numberLiterals(readFileSync(file, 'utf8'))) if (value === limit && !OTHER_MEANINGS[limit]?.[path]) places.push(`${path}: ${literal}`);
+      for (const { literal, value } of numberLiterals(readFileSync(file, 'utf8')))
+        if (value === limit && !OTHER_MEANINGS[limit]?.[path]) places.push(`${path}: ${literal}`);
     }
     expect(places).toHaveLength(1);
   });
 
   test('every other meaning listed is still there (the list does not outlive its reasons)', () => {
     for (const [limit, files] of Object.entries(OTHER_MEANINGS))
-      for (const path of Object.keys(files)) expect(numberLiterals(readFileSync(join(SRC, path), 'utf8')).some(({ value }) => value === Number(limit)), `${path} ${limit}`).toBe(true);
+      for (const path of Object.keys(files))
+        expect(
+          numberLiterals(readFileSync(join(SRC, path), 'utf8')).some(({ value }) => value === Number(limit)),
+          `${path} ${limit}`,
+        ).toBe(true);
   });
 });

@@ -13,28 +13,40 @@ const SWEEP_TIMEOUT = 300_000;
 const solvedShare = (config: LabConfig, derivative: DerivativeMode, starts = 40): number =>
   seeds(starts).filter((seed) => runStart({ ...config, derivative }, seed).solved).length / starts;
 
-describe('findings on the question\'s setup ([2,2,1] sigmoid, cross-entropy, η 0.35 with 1/n₀, 60,000 epochs)', () => {
-  test('the buggy derivative solves AND for far fewer starts than the correct one', () => {
-    const config = preset('question-and');
-    const correct = solvedShare(config, 'correct');
-    const buggy = solvedShare(config, 'buggy');
-    expect(correct).toBeGreaterThanOrEqual(0.9);
-    expect(buggy).toBeLessThanOrEqual(0.4);
-    expect(correct - buggy).toBeGreaterThanOrEqual(0.5);
-  }, SWEEP_TIMEOUT);
+describe("findings on the question's setup ([2,2,1] sigmoid, cross-entropy, η 0.35 with 1/n₀, 60,000 epochs)", () => {
+  test(
+    'the buggy derivative solves AND for far fewer starts than the correct one',
+    () => {
+      const config = preset('question-and');
+      const correct = solvedShare(config, 'correct');
+      const buggy = solvedShare(config, 'buggy');
+      expect(correct).toBeGreaterThanOrEqual(0.9);
+      expect(buggy).toBeLessThanOrEqual(0.4);
+      expect(correct - buggy).toBeGreaterThanOrEqual(0.5);
+    },
+    SWEEP_TIMEOUT,
+  );
 
-  test('OR succeeds for most starts with either derivative', () => {
-    const config = preset('question-or');
-    expect(solvedShare(config, 'correct')).toBeGreaterThanOrEqual(0.85);
-    expect(solvedShare(config, 'buggy')).toBeGreaterThanOrEqual(0.85);
-  }, SWEEP_TIMEOUT);
+  test(
+    'OR succeeds for most starts with either derivative',
+    () => {
+      const config = preset('question-or');
+      expect(solvedShare(config, 'correct')).toBeGreaterThanOrEqual(0.85);
+      expect(solvedShare(config, 'buggy')).toBeGreaterThanOrEqual(0.85);
+    },
+    SWEEP_TIMEOUT,
+  );
 
-  test('with two hidden units the correct derivative leaves a share of XOR starts unsolved; 3, 4 and 8 units shrink it', () => {
-    const unsolved = [2, 3, 4, 8].map((h) => 1 - solvedShare({ ...questionConfig('XOR'), hidden: [h] }, 'correct', 30));
-    expect(unsolved[0]).toBeGreaterThanOrEqual(0.15);
-    for (let k = 1; k < unsolved.length; k++) {
-      expect(unsolved[k]).toBeLessThan(unsolved[0]);
-      expect(unsolved[k]).toBeLessThanOrEqual(unsolved[k - 1]);
-    }
-  }, SWEEP_TIMEOUT);
+  test(
+    'with two hidden units the correct derivative leaves a share of XOR starts unsolved; 3, 4 and 8 units shrink it',
+    () => {
+      const unsolved = [2, 3, 4, 8].map((h) => 1 - solvedShare({ ...questionConfig('XOR'), hidden: [h] }, 'correct', 30));
+      expect(unsolved[0]).toBeGreaterThanOrEqual(0.15);
+      for (let k = 1; k < unsolved.length; k++) {
+        expect(unsolved[k]).toBeLessThan(unsolved[0]);
+        expect(unsolved[k]).toBeLessThanOrEqual(unsolved[k - 1]);
+      }
+    },
+    SWEEP_TIMEOUT,
+  );
 });

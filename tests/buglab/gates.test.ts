@@ -70,13 +70,28 @@ describe('gate comparison', () => {
       const summary = shown.find((r) => r.gate === gate)!.result!.summary;
       expect(summary.firstSeed).toBe(gateComparisonConfig(gate).seed);
       for (const mode of ['correct', 'buggy'] as DerivativeMode[]) {
-        const report = await cliJson<CliReport>('sweep', '--preset', `question-${gate.toLowerCase()}`, '--derivative', mode, '--inits', String(STARTS), '--threads', '1');
-        expect({ inits: summary[mode].trials, successes: summary[mode].successes, successRate: summary[mode].rate, medianFinalCost: summary[mode].medianFinalCost }).toEqual(report);
+        const report = await cliJson<CliReport>(
+          'sweep',
+          '--preset',
+          `question-${gate.toLowerCase()}`,
+          '--derivative',
+          mode,
+          '--inits',
+          String(STARTS),
+          '--threads',
+          '1',
+        );
+        expect({
+          inits: summary[mode].trials,
+          successes: summary[mode].successes,
+          successRate: summary[mode].rate,
+          medianFinalCost: summary[mode].medianFinalCost,
+        }).toEqual(report);
       }
     }
   }, 120_000);
 
-  test('the CSV has a line per gate and derivative with the table\'s numbers', async () => {
+  test("the CSV has a line per gate and derivative with the table's numbers", async () => {
     const { store } = labWithPool();
     await store.getState().compareGates(2);
     const entries = gateComparisonRows(store.getState()).map((r) => ({ gate: r.gate, epochs: r.result!.config.epochs, summary: r.result!.summary }));
@@ -84,7 +99,22 @@ describe('gate comparison', () => {
     expect(lines[0]).toBe('gate,derivative,starts,first_seed,last_seed,epochs,successes,success_rate,wilson95_low,wilson95_high,median_final_cost,diverged');
     expect(lines).toHaveLength(1 + 3 * 2);
     const and = entries.find((e) => e.gate === 'AND')!.summary;
-    expect(lines[3]).toBe(['AND', 'correct', 2, 1, 2, 60000, and.correct.successes, and.correct.rate, and.correct.low, and.correct.high, and.correct.medianFinalCost, and.correct.diverged].join(','));
+    expect(lines[3]).toBe(
+      [
+        'AND',
+        'correct',
+        2,
+        1,
+        2,
+        60000,
+        and.correct.successes,
+        and.correct.rate,
+        and.correct.low,
+        and.correct.high,
+        and.correct.medianFinalCost,
+        and.correct.diverged,
+      ].join(','),
+    );
   }, 60_000);
 
   test('a bad start count or no pool is refused with a message, and changes nothing', async () => {
@@ -93,7 +123,10 @@ describe('gate comparison', () => {
     expect(alone.getState().bugLab.gates.error).toMatch(/workers are not running/);
     const { store } = labWithPool();
     expect(await store.getState().compareGates(1001)).toBeNull();
-    expect(store.getState().bugLab.gates).toMatchObject({ status: 'error', error: expect.stringMatching(/OR: starts: expected a whole number from 1 to 1000/) });
+    expect(store.getState().bugLab.gates).toMatchObject({
+      status: 'error',
+      error: expect.stringMatching(/OR: starts: expected a whole number from 1 to 1000/),
+    });
     expect(store.getState().bugLab.sweepResults).toEqual({});
   });
 

@@ -6,7 +6,9 @@ import { contextOf, loadShippedExample } from '../stepper/fixtures';
 
 function stepsOf(divisor: 'features' | 'samples'): Step[] {
   const example = loadShippedExample('question-xor');
-  const result = buildSteps(contextOf({ name: 'q', network: example.network, data: example.data, options: { ...example.options, gradientDivisor: divisor } }, 'mean'));
+  const result = buildSteps(
+    contextOf({ name: 'q', network: example.network, data: example.data, options: { ...example.options, gradientDivisor: divisor } }, 'mean'),
+  );
   if (!result.ok) throw new Error(result.error);
   return result.steps;
 }

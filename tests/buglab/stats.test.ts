@@ -63,7 +63,11 @@ describe('log-scale histogram', () => {
     const h = logHistogram([[0.001, 0.01, 0.05, 1, 0, Infinity, NaN]], { binsPerDecade: 1 });
     expect(h.bins.map((b) => b.kind)).toEqual(['zero', 'range', 'range', 'range', 'nonFinite']);
     const ranges = h.bins.filter((b) => b.kind === 'range');
-    expect(ranges.map((b) => [b.low, b.high])).toEqual([[0.001, 0.01], [0.01, 0.1], [0.1, 1]]);
+    expect(ranges.map((b) => [b.low, b.high])).toEqual([
+      [0.001, 0.01],
+      [0.01, 0.1],
+      [0.1, 1],
+    ]);
     expect(h.bins.map((b) => b.counts[0])).toEqual([1, 1, 2, 1, 2]);
     expect(h.bins[2].members[0]).toEqual([1, 2]);
     expect(h.bins[4].members[0]).toEqual([5, 6]);
@@ -74,7 +78,10 @@ describe('log-scale histogram', () => {
 
   test('two series share one set of bins', () => {
     const h = logHistogram([[0.02, 0.03], [0.5]], { binsPerDecade: 1 });
-    expect(h.bins.map((b) => b.counts)).toEqual([[2, 0], [0, 1]]);
+    expect(h.bins.map((b) => b.counts)).toEqual([
+      [2, 0],
+      [0, 1],
+    ]);
   });
 
   test('four bins per decade put edges at 10^(k/4) and a value on an edge goes up', () => {
@@ -97,7 +104,10 @@ describe('log-scale histogram', () => {
 
   test('only zeros and non-finite values give just those two bins', () => {
     const h = logHistogram([[0, -0, NaN, -Infinity]]);
-    expect(h.bins.map((b) => [b.kind, b.counts[0]])).toEqual([['zero', 2], ['nonFinite', 2]]);
+    expect(h.bins.map((b) => [b.kind, b.counts[0]])).toEqual([
+      ['zero', 2],
+      ['nonFinite', 2],
+    ]);
   });
 
   test('many decades reduce the bins per decade to stay under maxBins', () => {
@@ -108,19 +118,22 @@ describe('log-scale histogram', () => {
 
   test('every value lands in exactly one bin, inside its edges', () => {
     fc.assert(
-      fc.property(fc.array(fc.oneof(fc.double({ min: 1e-12, max: 1e3, noNaN: true }), fc.constant(0), fc.constant(NaN)), { minLength: 1, maxLength: 60 }), (values) => {
-        const h = logHistogram([values]);
-        const total = h.bins.reduce((sum, b) => sum + b.counts[0], 0);
-        if (total !== values.length) return false;
-        return h.bins.every((b, index) =>
-          b.members[0].every((k) => {
-            const v = values[k];
-            if (b.kind !== 'range') return true;
-            const last = index === h.bins.length - 1 || h.bins[index + 1].kind !== 'range';
-            return v >= b.low && (v < b.high || (last && v <= b.high * (1 + 1e-12)));
-          }),
-        );
-      }),
+      fc.property(
+        fc.array(fc.oneof(fc.double({ min: 1e-12, max: 1e3, noNaN: true }), fc.constant(0), fc.constant(NaN)), { minLength: 1, maxLength: 60 }),
+        (values) => {
+          const h = logHistogram([values]);
+          const total = h.bins.reduce((sum, b) => sum + b.counts[0], 0);
+          if (total !== values.length) return false;
+          return h.bins.every((b, index) =>
+            b.members[0].every((k) => {
+              const v = values[k];
+              if (b.kind !== 'range') return true;
+              const last = index === h.bins.length - 1 || h.bins[index + 1].kind !== 'range';
+              return v >= b.low && (v < b.high || (last && v <= b.high * (1 + 1e-12)));
+            }),
+          );
+        },
+      ),
     );
   });
 });

@@ -48,7 +48,13 @@ const small = { ...questionConfig('AND'), epochs: 400, seed: 20 };
 
 describe('sweep plan', () => {
   test('chunks cover seeds first … first + N − 1 once each, in order', () => {
-    for (const [starts, workers] of [[1, 2], [100, 2], [1000, 2], [37, 3], [5, 16]]) {
+    for (const [starts, workers] of [
+      [1, 2],
+      [100, 2],
+      [1000, 2],
+      [37, 3],
+      [5, 16],
+    ]) {
       const chunks = planChunks(50, starts, workers);
       const seeds = chunks.flatMap((c) => Array.from({ length: c.count }, (_, k) => c.first + k));
       expect(seeds).toEqual(Array.from({ length: starts }, (_, k) => 50 + k));
@@ -107,7 +113,7 @@ describe('sweep pool', () => {
     expect(page.summary.records).toEqual(cli);
   });
 
-  test('a sweep on the user\'s own data trains on that data (here a copy of AND gives AND\'s records)', async () => {
+  test("a sweep on the user's own data trains on that data (here a copy of AND gives AND's records)", async () => {
     const { pool } = poolWith(2);
     const mine = { ...gateDataset('AND'), name: 'my AND', kind: 'custom' as const };
     const withData = await pool.run({ config: small, starts: 4, data: mine });
@@ -179,7 +185,7 @@ describe('sweep pool', () => {
     expect(broken.terminated).toBe(true);
   });
 
-  test('a twin run through the pool matches the engine\'s and brings both boundary grids', async () => {
+  test("a twin run through the pool matches the engine's and brings both boundary grids", async () => {
     const { pool } = poolWith(2);
     const config = { ...questionConfig('XOR'), epochs: 500, seed: 4 };
     const outcome = await pool.twin(config, { resolution: 20, neuronResolution: 8 });

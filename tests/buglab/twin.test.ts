@@ -70,7 +70,7 @@ describe('twin run: correct and buggy derivative in lockstep', () => {
     expect(twin.costs('buggy')).toHaveLength(13);
   });
 
-  test('each twin ends exactly where the sweep\'s single start of that mode ends', () => {
+  test("each twin ends exactly where the sweep's single start of that mode ends", () => {
     const config = { ...questionConfig('AND'), epochs: 3000, seed: 5 };
     const result = twinRun(config);
     for (const mode of ['correct', 'buggy'] as const) {

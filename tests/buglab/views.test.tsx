@@ -27,7 +27,9 @@ async function type(input: HTMLInputElement, value: string) {
 }
 
 function button(container: HTMLElement, name: string): HTMLButtonElement {
-  const found = Array.from(container.querySelectorAll<HTMLButtonElement>('button')).find((b) => b.textContent?.trim() === name || b.getAttribute('aria-label') === name);
+  const found = Array.from(container.querySelectorAll<HTMLButtonElement>('button')).find(
+    (b) => b.textContent?.trim() === name || b.getAttribute('aria-label') === name,
+  );
   expect(found, `button ${name}`).toBeDefined();
   return found!;
 }
@@ -78,7 +80,16 @@ describe('SweepPanel', () => {
 
   it('shows progress with the time left while running, and Cancel', async () => {
     const onCancel = vi.fn();
-    rendered = await render(<SweepPanel status="running" progress={{ done: 37, total: 100, timeLeftMs: 11_200 }} summary={null} onRun={noop} onCancel={onCancel} onOpenStart={noop} />);
+    rendered = await render(
+      <SweepPanel
+        status="running"
+        progress={{ done: 37, total: 100, timeLeftMs: 11_200 }}
+        summary={null}
+        onRun={noop}
+        onCancel={onCancel}
+        onOpenStart={noop}
+      />,
+    );
     const { container } = rendered;
     const bar = container.querySelector('[role="progressbar"]')!;
     expect(bar.getAttribute('aria-valuenow')).toBe('37');
@@ -121,7 +132,9 @@ describe('SweepPanel', () => {
   });
 
   it('shows an error from the pool as an alert', async () => {
-    rendered = await render(<SweepPanel status="error" progress={null} summary={null} error="sweep worker 1 failed: boom" onRun={noop} onCancel={noop} onOpenStart={noop} />);
+    rendered = await render(
+      <SweepPanel status="error" progress={null} summary={null} error="sweep worker 1 failed: boom" onRun={noop} onCancel={noop} onOpenStart={noop} />,
+    );
     expect(rendered.container.querySelector('[role="alert"]')?.textContent).toBe('sweep worker 1 failed: boom');
   });
 });
@@ -130,7 +143,12 @@ describe('TwinView', () => {
   it('lays out both cost series, two boundaries and a row per parameter from a real twin run', async () => {
     const config = { ...questionConfig('AND'), epochs: 300, seed: 1 };
     const twin = twinRun(config);
-    const evaluator = new GridEvaluator({ sizes: twin.sizes, activations: ['sigmoid', 'sigmoid'], leakySlope: 0.01, params: twin.correct.params }, [-0.25, 1.25, -0.25, 1.25], 20, 8);
+    const evaluator = new GridEvaluator(
+      { sizes: twin.sizes, activations: ['sigmoid', 'sigmoid'], leakySlope: 0.01, params: twin.correct.params },
+      [-0.25, 1.25, -0.25, 1.25],
+      20,
+      8,
+    );
     const grid = (params: Float64Array) => evaluator.evaluate({ sizes: twin.sizes, activations: ['sigmoid', 'sigmoid'], leakySlope: 0.01, params });
     rendered = await render(
       <TwinView
@@ -172,12 +190,22 @@ describe('CodePanel', () => {
     expect(line('derivative')[0].textContent).toContain('f_prime(z[l - 1])');
     expect(line('derivative')[0].className).toContain('is-fixed');
     expect(line('divisor')[0].textContent).toContain('n = X.shape[1]');
-    expect(line('sigmoid').map((l) => l.textContent).join('\n')).toContain('np.exp(-np.abs(z))');
+    expect(
+      line('sigmoid')
+        .map((l) => l.textContent)
+        .join('\n'),
+    ).toContain('np.exp(-np.abs(z))');
   });
 });
 
 describe('SlipSwitches', () => {
-  const overflow = { epoch: 20_000, lastEpochOverflows: 3, passOverflows: 3, log: { firstEpoch: 7640, lastEpoch: 20_000, epochsWithOverflow: 12, total: 40 }, sites: [{ layer: 1, sample: 0, neuron: 1, z: -2085, naive: 0, stable: 0 }] };
+  const overflow = {
+    epoch: 20_000,
+    lastEpochOverflows: 3,
+    passOverflows: 3,
+    log: { firstEpoch: 7640, lastEpoch: 20_000, epochsWithOverflow: 12, total: 40 },
+    sites: [{ layer: 1, sample: 0, neuron: 1, z: -2085, naive: 0, stable: 0 }],
+  };
 
   it('offers the three slips as switches, each explained, and flips them', async () => {
     const onDerivativeChange = vi.fn();
@@ -213,7 +241,17 @@ describe('SlipSwitches', () => {
   });
 
   it('with the naive sigmoid on, says when and where e^(−z) overflowed', async () => {
-    rendered = await render(<SlipSwitches derivative="buggy" gradientDivisor="features" sigmoidForm="naive" onDerivativeChange={noop} onGradientDivisorChange={noop} onSigmoidFormChange={noop} overflow={overflow} />);
+    rendered = await render(
+      <SlipSwitches
+        derivative="buggy"
+        gradientDivisor="features"
+        sigmoidForm="naive"
+        onDerivativeChange={noop}
+        onGradientDivisorChange={noop}
+        onSigmoidFormChange={noop}
+        overflow={overflow}
+      />,
+    );
     const text = rendered.container.textContent!;
     expect(text).toContain('e^(−z) overflowed 3 times in epoch 20,000');
     expect(text).toContain('First at epoch 7,640, 40 in all over 12 epochs');

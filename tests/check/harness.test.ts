@@ -34,7 +34,8 @@ describe('check your own backprop, end to end on the command line', () => {
   test('probe writes the engine probe and the three harnesses', () => {
     expect(readFileSync(join(dir, 'probe.json'), 'utf8')).toBe(probeNetworkText());
     expect(readFileSync(join(dir, 'probe-data.json'), 'utf8')).toBe(probeDataText());
-    for (const name of ['harness_numpy.py', 'harness_python.py', 'harness.mjs']) expect(readFileSync(join(dir, name), 'utf8')).toContain('backprop-lab/gradients');
+    for (const name of ['harness_numpy.py', 'harness_python.py', 'harness.mjs'])
+      expect(readFileSync(join(dir, name), 'utf8')).toContain('backprop-lab/gradients');
   });
 
   test('the correct NumPy backprop is diagnosed correct (exit 0)', async () => {
@@ -47,8 +48,12 @@ describe('check your own backprop, end to end on the command line', () => {
     const file = runHarness('python3', 'harness_numpy.py', join(HERE, 'question_backprop.py'));
     const run = await check(file);
     expect(run.code).toBe(1);
-    expect(run.stdout).toMatch(/^Your gradients are exactly those of: σ′ taken at a, and ÷ input features\. Change `delta = \(W\[l\]\.T @ delta\) \* f_prime\(a\[l - 1\]\)` to `delta = \(W\[l\]\.T @ delta\) \* f_prime\(z\[l - 1\]\)`\. Change `n = len\(X\)` to `n = X\.shape\[1\]`\./);
-    const json = JSON.parse((await cli('check', '--network', join(dir, 'probe.json'), '--data', join(dir, 'probe-data.json'), '--gradients', file, '--json')).stdout);
+    expect(run.stdout).toMatch(
+      /^Your gradients are exactly those of: σ′ taken at a, and ÷ input features\. Change `delta = \(W\[l\]\.T @ delta\) \* f_prime\(a\[l - 1\]\)` to `delta = \(W\[l\]\.T @ delta\) \* f_prime\(z\[l - 1\]\)`\. Change `n = len\(X\)` to `n = X\.shape\[1\]`\./,
+    );
+    const json = JSON.parse(
+      (await cli('check', '--network', join(dir, 'probe.json'), '--data', join(dir, 'probe-data.json'), '--gradients', file, '--json')).stdout,
+    );
     expect(json.matches.map((set: { id: string }[]) => set.map((s) => s.id))).toEqual([['derivativeAtA', 'divideByFeatures']]);
   });
 

@@ -12,8 +12,21 @@ const file = (name: string, text: string): string => {
   return path;
 };
 const badJson = file('bad.json', '{"format": "backprop-lab/network", ');
-const badWeights = file('weights.json', JSON.stringify({ format: 'backprop-lab/network', version: 1, layers: [2, 2, 1], activations: ['sigmoid', 'sigmoid'], weights: [[[1, 2], [3]], [[1, 1]]], biases: [[0, 0], [0]] }));
-const threeInputs = file('three.json', JSON.stringify({ format: 'backprop-lab/network', version: 1, layers: [3, 1], activations: ['sigmoid'], weights: [[[1, 2, 3]]], biases: [[0]] }));
+const badWeights = file(
+  'weights.json',
+  JSON.stringify({
+    format: 'backprop-lab/network',
+    version: 1,
+    layers: [2, 2, 1],
+    activations: ['sigmoid', 'sigmoid'],
+    weights: [[[1, 2], [3]], [[1, 1]]],
+    biases: [[0, 0], [0]],
+  }),
+);
+const threeInputs = file(
+  'three.json',
+  JSON.stringify({ format: 'backprop-lab/network', version: 1, layers: [3, 1], activations: ['sigmoid'], weights: [[[1, 2, 3]]], biases: [[0]] }),
+);
 const badData = file('data.json', JSON.stringify({ inputs: [[0, 1]], targets: [['x']] }));
 
 const CASES: [string[], RegExp][] = [
@@ -52,10 +65,7 @@ describe('bad input: one clear line on stderr, exit code 2, no stack trace', () 
   });
 
   test('a real process through the npm script and the bin (from another folder) behaves the same', async () => {
-    const [script, bin] = await Promise.all([
-      spawnCli('script', ['train', '--network', badJson]),
-      spawnCli('bin', ['sweep', '--threads', 'many'], tmpdir()),
-    ]);
+    const [script, bin] = await Promise.all([spawnCli('script', ['train', '--network', badJson]), spawnCli('bin', ['sweep', '--threads', 'many'], tmpdir())]);
     expect(script.code).toBe(2);
     expect(script.stderr).toMatch(/^backprop-lab train: --network .*not valid JSON/);
     expect(isOneCleanLine(script.stderr)).toBe(true);
@@ -82,7 +92,7 @@ describe('flag values', () => {
     expect(readChoice('hidden-activation', 'leaky-relu', ['relu', 'leakyRelu'])).toBe('leakyRelu');
   });
 
-  test('numbers accept exponents but not separators, junk or out-of-range values (the links\' grammar)', () => {
+  test("numbers accept exponents but not separators, junk or out-of-range values (the links' grammar)", () => {
     expect(() => readNumber('epochs', '60_000', { integer: true, min: 1 })).toThrow(/--epochs: expected a whole number/);
     expect(readNumber('epochs', '6e4', { integer: true, min: 1 })).toBe(60000);
     expect(() => readNumber('epochs', '1.5', { integer: true })).toThrow(/--epochs: expected a whole number/);

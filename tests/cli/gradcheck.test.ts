@@ -14,12 +14,22 @@ describe('backprop-lab gradcheck', () => {
     expect(code).toBe(0);
     expect(report.passed).toBe(true);
     expect(report.tolerance).toBe(1e-6);
-    expect(report.parameters.map((p) => p.name)).toEqual(['W^1[0][0]', 'W^1[0][1]', 'W^1[1][0]', 'W^1[1][1]', 'b^1[0]', 'b^1[1]', 'W^2[0][0]', 'W^2[0][1]', 'b^2[0]']);
+    expect(report.parameters.map((p) => p.name)).toEqual([
+      'W^1[0][0]',
+      'W^1[0][1]',
+      'W^1[1][0]',
+      'W^1[1][1]',
+      'b^1[0]',
+      'b^1[1]',
+      'W^2[0][0]',
+      'W^2[0][1]',
+      'b^2[0]',
+    ]);
     expect(report.maxRelativeError).toBeLessThan(1e-6);
     expect(report.worst?.relativeError).toBe(report.maxRelativeError);
   });
 
-  test('the question\'s buggy derivative fails the check, exit 1', async () => {
+  test("the question's buggy derivative fails the check, exit 1", async () => {
     const { code, report } = await json('--dataset', 'XOR', '--hidden', '2', '--derivative', 'buggy', '--seed', '5');
     expect(code).toBe(1);
     expect(report.passed).toBe(false);
@@ -38,7 +48,8 @@ describe('backprop-lab gradcheck', () => {
     expect(run.code).toBe(1);
     expect(run.stdout).toMatch(/parameter\s+analytic ∂C\/∂θ\s+numeric\s+relative error/);
     // 1-based as in the app (w^l_ji), while the JSON names keep 0-based array indices
-    for (const name of ['w^1_11', 'w^1_12', 'w^1_21', 'w^1_22', 'b^1_1', 'b^1_2', 'w^2_11', 'w^2_12', 'b^2_1']) expect(run.stdout).toMatch(new RegExp(`^${name.replace(/\^/g, '\\^')}\\s`, 'm'));
+    for (const name of ['w^1_11', 'w^1_12', 'w^1_21', 'w^1_22', 'b^1_1', 'b^1_2', 'w^2_11', 'w^2_12', 'b^2_1'])
+      expect(run.stdout).toMatch(new RegExp(`^${name.replace(/\^/g, '\\^')}\\s`, 'm'));
     expect(run.stdout).not.toMatch(/[wb]\^\d_0/);
     expect(run.stdout).toMatch(/largest relative error .* ABOVE the tolerance 1e-6/);
   });

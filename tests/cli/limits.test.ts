@@ -25,7 +25,15 @@ const file = (name: string, text: string): string => {
 };
 const BOM = '\uFEFF';
 const XOR_CSV = 'x1,x2,y1\n1,1,0\n0,1,1\n1,0,1\n0,0,0\n';
-const XOR_JSON = JSON.stringify({ inputs: [[1, 1], [0, 1], [1, 0], [0, 0]], targets: [[0], [1], [1], [0]] });
+const XOR_JSON = JSON.stringify({
+  inputs: [
+    [1, 1],
+    [0, 1],
+    [1, 0],
+    [0, 0],
+  ],
+  targets: [[0], [1], [1], [0]],
+});
 const EIGHT_BY_64 = ['--layers', '2,64,64,64,64,64,64,64,64,1'];
 
 /** A test clock: every reading is `step` ms after the previous one. */
@@ -50,7 +58,7 @@ describe('files are checked before and while they are read (defect 7)', () => {
     }
   });
 
-  test('a file over the page\'s limit is refused by its size, even a 3 GB sparse one', async () => {
+  test("a file over the page's limit is refused by its size, even a 3 GB sparse one", async () => {
     const sparse = file('sparse.json', '');
     truncateSync(sparse, 3 * 1024 ** 3);
     const network = await cli('train', '--network', sparse);
@@ -111,7 +119,9 @@ describe("the page's work budgets (defect 8)", () => {
     const refused = await cli('step', '--data', data, ...EIGHT_BY_64, '--json');
     expect(refused.code).toBe(2);
     expect(refused.stdout).toBe('');
-    expect(refused.stderr).toMatch(`budget of ${STEP_PASS_BUDGET.sampleValues.toLocaleString('en-US')} per-sample values (the page keeps samples 1–1,559); use at most 1,559 rows with this network, or --force`);
+    expect(refused.stderr).toMatch(
+      `budget of ${STEP_PASS_BUDGET.sampleValues.toLocaleString('en-US')} per-sample values (the page keeps samples 1–1,559); use at most 1,559 rows with this network, or --force`,
+    );
     expect(() => checkStepBudget([2, 64, 64, 64, 64, 64, 64, 64, 64, 1], 10_000, false)).toThrow(UsageError);
     expect(() => checkStepBudget([2, 64, 64, 64, 64, 64, 64, 64, 64, 1], 10_000, true)).not.toThrow();
     expect(() => checkStepBudget([2, 64, 64, 64, 64, 64, 64, 64, 64, 1], 1_559, false)).not.toThrow();
@@ -157,15 +167,25 @@ describe('progress on stderr when it is a terminal (defect 8)', () => {
   });
 });
 
-describe('the page\'s small rules (defects 4 and 9)', () => {
+describe("the page's small rules (defects 4 and 9)", () => {
   test('JSON that starts with a UTF-8 byte-order mark reads, as data and as a network', async () => {
     const net = buildRun(answerConfig()).net;
-    const withBom = await cli('train', '--data', file('bom.json', BOM + XOR_JSON), '--network', file('bom-net.json', BOM + serializeNetwork(net)), '--epochs', '1', '--cost', 'quadratic');
+    const withBom = await cli(
+      'train',
+      '--data',
+      file('bom.json', BOM + XOR_JSON),
+      '--network',
+      file('bom-net.json', BOM + serializeNetwork(net)),
+      '--epochs',
+      '1',
+      '--cost',
+      'quadratic',
+    );
     expect(withBom.stderr).toBe('');
     expect(withBom.code).toBe(0);
   });
 
-  test('--data reads CSV with the page\'s parser: the same run as the JSON file, and CSV errors name line and column', async () => {
+  test("--data reads CSV with the page's parser: the same run as the JSON file, and CSV errors name line and column", async () => {
     const fromCsv = JSON.parse((await cli('train', '--data', file('xor.csv', BOM + XOR_CSV), '--epochs', '200', '--json')).stdout) as TrainReport;
     const fromJson = JSON.parse((await cli('train', '--data', file('xor.json', XOR_JSON), '--epochs', '200', '--json')).stdout) as TrainReport;
     expect(fromCsv.network).toEqual(fromJson.network);
@@ -183,10 +203,12 @@ describe('the page\'s small rules (defects 4 and 9)', () => {
     expect((await cli('train', '--data', data, '--hidden', '2', '--cost', 'quadratic', '--epochs', '10')).code).toBe(0);
   });
 
-  test('dead ReLUs are reported with the page\'s words and the CLI\'s remedy', async () => {
+  test("dead ReLUs are reported with the page's words and the CLI's remedy", async () => {
     // the answer's net with a learning rate 30× too large kills every hidden ReLU from seed 1
     const run = await cli('train', '--preset', 'answer', '--seed', '1', '--learning-rate', '3');
-    expect(run.stdout).toMatch(/all ReLUs dead: every hidden ReLU neuron outputs 0 for every sample, so no gradient flows back through them; try a smaller --learning-rate or another --seed/);
+    expect(run.stdout).toMatch(
+      /all ReLUs dead: every hidden ReLU neuron outputs 0 for every sample, so no gradient flows back through them; try a smaller --learning-rate or another --seed/,
+    );
     const json = await cli('train', '--preset', 'answer', '--seed', '1', '--learning-rate', '3', '--json');
     expect(json.stderr).toMatch(/^backprop-lab train: all ReLUs dead/);
     expect(() => JSON.parse(json.stdout)).not.toThrow();

@@ -44,7 +44,7 @@ describe('a repeated flag', () => {
   });
 });
 
-describe('CLI limits are the settings table\'s', () => {
+describe("CLI limits are the settings table's", () => {
   test.each([
     ['--leaky-slope', '5'],
     ['--leaky-slope', '-1e300'],
@@ -57,7 +57,7 @@ describe('CLI limits are the settings table\'s', () => {
     expect(run.stderr).toMatch(new RegExp(`${flag}: expected`));
   });
 
-  test('--help shows each setting\'s range from the table', async () => {
+  test("--help shows each setting's range from the table", async () => {
     const help = (await cli('train', '--help')).stdout;
     expect(help).toMatch(/--seed N +.*a whole number from 0 to 4,294,967,295 \(default 1\)/);
     expect(help).toMatch(/--leaky-slope X +.*a number from 0 to 1 \(default 0\.01\)/);

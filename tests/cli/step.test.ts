@@ -4,7 +4,7 @@ import type { StepReport } from '../../src/cli/commands/step';
 import { cli, cliJson } from './helpers';
 
 describe('backprop-lab step', () => {
-  test('--json prints {cost, layers: [{z, a, delta, gradWeights, gradBiases}], network} from the engine\'s inspectPass', async () => {
+  test("--json prints {cost, layers: [{z, a, delta, gradWeights, gradBiases}], network} from the engine's inspectPass", async () => {
     const report = await cliJson<StepReport>('step', '--preset', 'question-xor', '--seed', '3');
     expect(Object.keys(report).sort()).toEqual(['cost', 'layers', 'network']);
     const run = buildRun({ ...questionConfig('XOR'), seed: 3 });
@@ -29,7 +29,12 @@ describe('backprop-lab step', () => {
   test('gradWeights is [j][i]: the batch mean of δ^l_j · a^(l−1)_i (BP4), and the network is θ − η∇C', async () => {
     const report = await cliJson<StepReport>('step', '--dataset', 'XOR', '--hidden', '3', '--derivative', 'correct', '--learning-rate', '0.5', '--seed', '2');
     const run = buildRun({ ...questionConfig('XOR'), hidden: [3], derivative: 'correct', gradientDivisor: 'samples', learningRate: 0.5, seed: 2 });
-    const inputs = [[1, 1], [0, 1], [1, 0], [0, 0]];
+    const inputs = [
+      [1, 1],
+      [0, 1],
+      [1, 0],
+      [0, 0],
+    ];
     const [hidden, output] = report.layers;
     expect(hidden.gradWeights).toHaveLength(3);
     expect(hidden.gradWeights[0]).toHaveLength(2);
@@ -46,13 +51,16 @@ describe('backprop-lab step', () => {
     const before = Array.from(run.net.params);
     const flatAfter = report.network.weights.flatMap((matrix, k) => [...matrix.flat(), ...report.network.biases[k]]);
     const flatGrad = report.layers.flatMap((layer) => [...layer.gradWeights.flat(), ...layer.gradBiases]);
-    flatAfter.forEach((value, k) => { expect(value).toBeCloseTo(before[k] - 0.5 * flatGrad[k], 14); });
+    flatAfter.forEach((value, k) => {
+      expect(value).toBeCloseTo(before[k] - 0.5 * flatGrad[k], 14);
+    });
   });
 
-  test('the readable report shows each layer\'s z, a, δ per sample and its gradients', async () => {
+  test("the readable report shows each layer's z, a, δ per sample and its gradients", async () => {
     const run = await cli('step', '--preset', 'question-xor');
     expect(run.code).toBe(0);
-    for (const text of ['layer 1 (sigmoid, 2 neurons)', 'layer 2 (sigmoid, 1 neuron)', 'z^1', 'a^2', 'δ^1', '∂C/∂w^2_ji', '∂C/∂b^1_j', 'cost C =']) expect(run.stdout).toContain(text);
+    for (const text of ['layer 1 (sigmoid, 2 neurons)', 'layer 2 (sigmoid, 1 neuron)', 'z^1', 'a^2', 'δ^1', '∂C/∂w^2_ji', '∂C/∂b^1_j', 'cost C ='])
+      expect(run.stdout).toContain(text);
   });
 
   test('the readable tables count samples and neurons j from 1, as the app does', async () => {

@@ -11,7 +11,7 @@ const summarizeSweep = (starts: StartResult[]) => sweepReport(summarizeMode(star
 const AND_SHORT = ['--preset', 'question-and', '--epochs', '4000', '--inits', '8', '--seed', '11'];
 
 describe('backprop-lab sweep', () => {
-  test('--json prints {inits, successes, successRate, medianFinalCost} matching the engine\'s runStart per seed', async () => {
+  test("--json prints {inits, successes, successRate, medianFinalCost} matching the engine's runStart per seed", async () => {
     const summary = await cliJson<SweepReport>('sweep', ...AND_SHORT, '--threads', '1');
     expect(Object.keys(summary).sort()).toEqual(['inits', 'medianFinalCost', 'successRate', 'successes']);
     const config = { ...questionConfig('AND'), epochs: 4000 };
@@ -29,13 +29,16 @@ describe('backprop-lab sweep', () => {
   });
 
   test('the bin, run from another folder, gives the same sweep on 2 threads as in-process on 1', async () => {
-    const [spawned, inProcess] = await Promise.all([spawnCli('bin', ['sweep', ...AND_SHORT, '--threads', '2', '--json'], tmpdir()), cliJson('sweep', ...AND_SHORT, '--threads', '1')]);
+    const [spawned, inProcess] = await Promise.all([
+      spawnCli('bin', ['sweep', ...AND_SHORT, '--threads', '2', '--json'], tmpdir()),
+      cliJson('sweep', ...AND_SHORT, '--threads', '1'),
+    ]);
     expect(spawned.stderr).toBe('');
     expect(spawned.code).toBe(0);
     expect(JSON.parse(spawned.stdout)).toEqual(inProcess);
   });
 
-  test('the npm script\'s command (node --import tsx src/cli/main.ts) runs the worker pool too', async () => {
+  test("the npm script's command (node --import tsx src/cli/main.ts) runs the worker pool too", async () => {
     const spawned = await spawnCli('script', ['sweep', ...AND_SHORT, '--threads', '2']);
     expect(spawned.stderr).toBe('');
     expect(spawned.stdout).toMatch(/solved \d+ of 8 starts/);

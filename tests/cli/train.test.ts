@@ -22,7 +22,7 @@ describe('backprop-lab train', () => {
     expect(report.network.layers).toEqual([2, 2, 1]);
   });
 
-  test('the same seed gives the engine\'s run bit for bit (final cost, predictions, weights)', async () => {
+  test("the same seed gives the engine's run bit for bit (final cost, predictions, weights)", async () => {
     const report = await cliJson<TrainReport>('train', '--preset', 'question-and', '--seed', '7', '--epochs', '5000');
     const config = { ...questionConfig('AND'), seed: 7, epochs: 5000 };
     const run = buildRun(config);
@@ -37,10 +37,41 @@ describe('backprop-lab train', () => {
 
   test('flags set every part of the configuration', async () => {
     const report = await cliJson<TrainReport>(
-      'train', '--dataset', 'xor', '--layers', '2,3,3,1', '--hidden-activation', 'tanh', '--output-activation', 'linear',
-      '--cost', 'quadratic', '--learning-rate', '0.05', '--epochs', '300', '--init', 'xavier', '--seed', '4', '--derivative', 'correct',
+      'train',
+      '--dataset',
+      'xor',
+      '--layers',
+      '2,3,3,1',
+      '--hidden-activation',
+      'tanh',
+      '--output-activation',
+      'linear',
+      '--cost',
+      'quadratic',
+      '--learning-rate',
+      '0.05',
+      '--epochs',
+      '300',
+      '--init',
+      'xavier',
+      '--seed',
+      '4',
+      '--derivative',
+      'correct',
     );
-    const run = buildRun({ ...questionConfig('XOR'), hidden: [3, 3], hiddenActivation: 'tanh', outputActivation: 'linear', cost: 'quadratic', learningRate: 0.05, epochs: 300, init: 'xavier', seed: 4, derivative: 'correct', gradientDivisor: 'samples' });
+    const run = buildRun({
+      ...questionConfig('XOR'),
+      hidden: [3, 3],
+      hiddenActivation: 'tanh',
+      outputActivation: 'linear',
+      cost: 'quadratic',
+      learningRate: 0.05,
+      epochs: 300,
+      init: 'xavier',
+      seed: 4,
+      derivative: 'correct',
+      gradientDivisor: 'samples',
+    });
     run.trainer.train(300);
     expect(report.network).toEqual(toNetworkFile(run.net));
     expect(report.network.activations).toEqual(['tanh', 'tanh', 'linear']);
@@ -59,7 +90,14 @@ describe('backprop-lab train', () => {
 
   test('--data trains on the user\'s own {"inputs", "targets"} file', async () => {
     const file = join(scratch, 'majority.json');
-    const inputs = [[0, 0, 0], [0, 0, 1], [0, 1, 1], [1, 1, 1], [1, 0, 1], [1, 0, 0]];
+    const inputs = [
+      [0, 0, 0],
+      [0, 0, 1],
+      [0, 1, 1],
+      [1, 1, 1],
+      [1, 0, 1],
+      [1, 0, 0],
+    ];
     writeFileSync(file, JSON.stringify({ inputs, targets: inputs.map((x) => [x[0] + x[1] + x[2] >= 2 ? 1 : 0]) }));
     const report = await cliJson<TrainReport>('train', '--data', file, '--hidden', '3', '--learning-rate', '1', '--epochs', '3000', '--derivative', 'correct');
     expect(report.network.layers).toEqual([3, 3, 1]);
@@ -81,6 +119,7 @@ describe('backprop-lab train', () => {
   test('--help lists the flags and exits 0', async () => {
     const run = await cli('train', '--help');
     expect(run.code).toBe(0);
-    for (const flag of ['--dataset', '--layers', '--gradient-divisor', '--sigmoid', '--freeze-biases', '--preset', '--network', '--data', '--out', '--json']) expect(run.stdout).toContain(flag);
+    for (const flag of ['--dataset', '--layers', '--gradient-divisor', '--sigmoid', '--freeze-biases', '--preset', '--network', '--data', '--out', '--json'])
+      expect(run.stdout).toContain(flag);
   });
 });

@@ -13,7 +13,8 @@ function stepperNumbers(ctx: StepContext): Map<string, number> {
   const shown = new Map<string, number>();
   const steps = passSteps(ctx.network.sizes);
   for (let k = 0; k < steps.length; k++) {
-    for (const table of buildStep(ctx, k)?.tables ?? []) for (const row of table.rows) for (const cell of row.cells) if (cell.ref && cell.value !== null) shown.set(JSON.stringify(cell.ref), cell.value);
+    for (const table of buildStep(ctx, k)?.tables ?? [])
+      for (const row of table.rows) for (const cell of row.cells) if (cell.ref && cell.value !== null) shown.set(JSON.stringify(cell.ref), cell.value);
   }
   return shown;
 }
@@ -71,7 +72,9 @@ describe('the computational graph reads the stepper’s numbers', () => {
         const products = graph.nodes.filter((n) => n.kind === 'product');
         const z = node(graph, 'z');
         expect(close(products.reduce((s, p) => s + p.value, 0) + node(graph, 'b').value, z.value)).toBe(true);
-        products.forEach((_, i) => { expect(close(node(graph, `w${i}`).grad!, z.grad! * node(graph, `a${i}`).value)).toBe(true); });
+        products.forEach((_, i) => {
+          expect(close(node(graph, `w${i}`).grad!, z.grad! * node(graph, `a${i}`).value)).toBe(true);
+        });
         expect(node(graph, 'b').grad).toBe(z.grad);
         const f = node(graph, 'f');
         if (choice.layer < L) {
@@ -80,7 +83,13 @@ describe('the computational graph reads the stepper’s numbers', () => {
           const used = scenario.options.derivative === 'buggy' ? fa : fz;
           expect(Math.abs(f.grad! * used - z.grad!)).toBeLessThanOrEqual(1e-12 * Math.max(1, Math.abs(z.grad!)));
           const shares = graph.edges.filter((e) => e.from === 'f').map((e) => e.share!);
-          if (graph.omittedDownstream === 0) expect(close(shares.reduce((s, v) => s + v, 0), f.grad!)).toBe(true);
+          if (graph.omittedDownstream === 0)
+            expect(
+              close(
+                shares.reduce((s, v) => s + v, 0),
+                f.grad!,
+              ),
+            ).toBe(true);
         } else {
           expect(node(graph, 'C').value).toBe(ctx.pass.sampleCosts[sample]);
         }

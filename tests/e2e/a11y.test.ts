@@ -52,7 +52,10 @@ describe('axe-core', () => {
     await page.getByRole('button', { name: 'Keyboard shortcuts' }).click();
     expect(await seriousViolations(page), 'shortcut sheet').toEqual([]);
     await page.keyboard.press('Escape');
-    await page.getByRole('button', { name: /^Weight w/ }).first().focus();
+    await page
+      .getByRole('button', { name: /^Weight w/ })
+      .first()
+      .focus();
     await page.keyboard.press('Enter');
     await expect.poll(() => page.getByRole('dialog', { name: /^Edit w/ }).isVisible()).toBe(true);
     expect(await seriousViolations(page), 'weight editor').toEqual([]);
@@ -73,7 +76,10 @@ describe('the keyboard', () => {
         const visible = (style: CSSStyleDeclaration) => style.outlineStyle !== 'none' && parseFloat(style.outlineWidth) > 0;
         // a segmented radio draws its ring on the label text next to it; a graph item on the overlay marker
         const next = el.nextElementSibling;
-        const ring = visible(getComputedStyle(el)) || (next !== null && visible(getComputedStyle(next))) || (el.closest('svg') !== null && document.querySelector('.bl-graph__marker-node, .bl-graph__marker-edge') !== null);
+        const ring =
+          visible(getComputedStyle(el)) ||
+          (next !== null && visible(getComputedStyle(next))) ||
+          (el.closest('svg') !== null && document.querySelector('.bl-graph__marker-node, .bl-graph__marker-edge') !== null);
         const labelled = el.getAttribute('aria-label') ?? (el as HTMLInputElement).labels?.[0]?.textContent ?? el.textContent ?? '';
         return { name: labelled.trim(), ring };
       });
@@ -81,8 +87,25 @@ describe('the keyboard', () => {
       reached.push(focused);
     }
     const names = reached.map((r) => r.name);
-    for (const name of ['Play', 'Step', 'Reset', 'Speed', 'File', 'Copy link', 'Keyboard shortcuts', 'Dataset', 'Learning rate', 'Stop after (epochs)', 'Live lab', 'Rounded output', 'Log']) {
-      expect(names.some((n) => n === name || n.startsWith(`${name} `) || n.endsWith(name)), name).toBe(true);
+    for (const name of [
+      'Play',
+      'Step',
+      'Reset',
+      'Speed',
+      'File',
+      'Copy link',
+      'Keyboard shortcuts',
+      'Dataset',
+      'Learning rate',
+      'Stop after (epochs)',
+      'Live lab',
+      'Rounded output',
+      'Log',
+    ]) {
+      expect(
+        names.some((n) => n === name || n.startsWith(`${name} `) || n.endsWith(name)),
+        name,
+      ).toBe(true);
     }
     expect(reached.filter((r) => r.name === '')).toEqual([]);
     expect(reached.filter((r) => !r.ring).map((r) => r.name)).toEqual([]);
@@ -110,7 +133,10 @@ describe('the keyboard', () => {
   test('a weight edited with the keyboard alone: arrows to it, Enter, type, Enter', async () => {
     const page = await openLab(browser, inject('baseUrl'));
     const before = await readStatus(page);
-    await page.getByRole('button', { name: /^Input x/ }).first().focus();
+    await page
+      .getByRole('button', { name: /^Input x/ })
+      .first()
+      .focus();
     await page.keyboard.press('ArrowRight'); // hidden neuron 1
     await page.keyboard.press('Enter'); // its first incoming weight
     await page.keyboard.press('Enter'); // edit it

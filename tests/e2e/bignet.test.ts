@@ -21,9 +21,13 @@ beforeAll(async () => {
   browser = await launchBrowser();
   page = await newRecordingPage(browser, errors);
   // main-thread tasks over 50 ms, from the first script on
-  await page.addInitScript('window.longTasks = []; new PerformanceObserver((list) => { for (const e of list.getEntries()) window.longTasks.push(e.duration); }).observe({ type: "longtask", buffered: true });');
+  await page.addInitScript(
+    'window.longTasks = []; new PerformanceObserver((list) => { for (const e of list.getEntries()) window.longTasks.push(e.duration); }).observe({ type: "longtask", buffered: true });',
+  );
   await page.goto(inject('baseUrl'));
-  await status(page).getByText(/Cost\s*\d/i).waitFor({ timeout: 20_000 });
+  await status(page)
+    .getByText(/Cost\s*\d/i)
+    .waitFor({ timeout: 20_000 });
 });
 afterAll(async () => {
   await browser?.close();
@@ -35,7 +39,8 @@ async function importNetwork(text: string): Promise<void> {
 }
 
 /** Milliseconds from asking for an animation frame to getting it: long when the main thread is blocked. */
-const frameRoundTrip = () => page.evaluate('new Promise((resolve) => { const t = performance.now(); requestAnimationFrame(() => resolve(performance.now() - t)); })') as Promise<number>;
+const frameRoundTrip = () =>
+  page.evaluate('new Promise((resolve) => { const t = performance.now(); requestAnimationFrame(() => resolve(performance.now() - t)); })') as Promise<number>;
 
 /** The longest main-thread task since the last call (0 if none passed 50 ms). */
 const longestTask = () => page.evaluate('Math.max(0, ...window.longTasks.splice(0))') as Promise<number>;

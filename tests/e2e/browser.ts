@@ -31,10 +31,22 @@ export interface FoundBrowser {
 /** The usual install paths of Chromium and Chrome, in order of preference. */
 function systemBrowserPaths(platform: NodeJS.Platform, home: string): string[] {
   if (platform === 'darwin') {
-    const apps = ['Chromium.app/Contents/MacOS/Chromium', 'Google Chrome.app/Contents/MacOS/Google Chrome', 'Google Chrome for Testing.app/Contents/MacOS/Google Chrome for Testing'];
+    const apps = [
+      'Chromium.app/Contents/MacOS/Chromium',
+      'Google Chrome.app/Contents/MacOS/Google Chrome',
+      'Google Chrome for Testing.app/Contents/MacOS/Google Chrome for Testing',
+    ];
     return [...apps.map((app) => `/Applications/${app}`), ...apps.map((app) => join(home, 'Applications', app))];
   }
-  return ['/usr/bin/chromium', '/usr/bin/chromium-browser', '/snap/bin/chromium', '/usr/bin/google-chrome', '/usr/bin/google-chrome-stable', '/opt/google/chrome/chrome', '/usr/local/bin/chromium'];
+  return [
+    '/usr/bin/chromium',
+    '/usr/bin/chromium-browser',
+    '/snap/bin/chromium',
+    '/usr/bin/google-chrome',
+    '/usr/bin/google-chrome-stable',
+    '/opt/google/chrome/chrome',
+    '/usr/local/bin/chromium',
+  ];
 }
 
 /** Playwright's own browser cache (PLAYWRIGHT_BROWSERS_PATH, else its default folder). */
@@ -47,8 +59,15 @@ function playwrightCache(probe: Pick<BrowserProbe, 'env' | 'platform' | 'home'>)
 /** The executables inside one cached playwright Chromium folder (its layout changed between versions). */
 function cachedExecutables(folder: string, platform: NodeJS.Platform): string[] {
   if (platform === 'darwin')
-    return ['chrome-mac/Chromium.app/Contents/MacOS/Chromium', 'chrome-mac-arm64/Chromium.app/Contents/MacOS/Chromium', 'chrome-mac/headless_shell', 'chrome-mac-arm64/headless_shell'].map((p) => join(folder, p));
-  return ['chrome-linux/chrome', 'chrome-linux64/chrome', 'chrome-linux/headless_shell', 'chrome-headless-shell-linux64/chrome-headless-shell'].map((p) => join(folder, p));
+    return [
+      'chrome-mac/Chromium.app/Contents/MacOS/Chromium',
+      'chrome-mac-arm64/Chromium.app/Contents/MacOS/Chromium',
+      'chrome-mac/headless_shell',
+      'chrome-mac-arm64/headless_shell',
+    ].map((p) => join(folder, p));
+  return ['chrome-linux/chrome', 'chrome-linux64/chrome', 'chrome-linux/headless_shell', 'chrome-headless-shell-linux64/chrome-headless-shell'].map((p) =>
+    join(folder, p),
+  );
 }
 
 /** The browser to drive: CHROMIUM_PATH, then the usual install paths, then playwright's cache (newest first); null when there is none. */
@@ -62,14 +81,17 @@ export function findBrowser(probe: BrowserProbe): FoundBrowser | null {
     .filter((name) => /^chromium(_headless_shell)?-\d+$/.test(name))
     // full Chromium before the headless shell, newest revision first
     .sort((a, b) => Number(a.includes('headless')) - Number(b.includes('headless')) || Number(b.split('-')[1]) - Number(a.split('-')[1]));
-  for (const folder of folders) for (const path of cachedExecutables(join(cache, folder), probe.platform)) if (probe.isFile(path)) return { path, source: 'playwright cache' };
+  for (const folder of folders)
+    for (const path of cachedExecutables(join(cache, folder), probe.platform)) if (probe.isFile(path)) return { path, source: 'playwright cache' };
   return null;
 }
 
 /** The one line the end-to-end tests fail with when there is no browser. */
 export function noBrowserLine(probe: Pick<BrowserProbe, 'env' | 'platform' | 'home'>): string {
-  if (probe.env.CHROMIUM_PATH) return `No browser at CHROMIUM_PATH=${probe.env.CHROMIUM_PATH}: point it at a Chromium or Chrome executable, or unset it to search the usual places.`;
-  const install = probe.platform === 'darwin' ? 'install Google Chrome or Chromium in /Applications' : 'install Chromium (Debian/Ubuntu: apt-get install -y chromium)';
+  if (probe.env.CHROMIUM_PATH)
+    return `No browser at CHROMIUM_PATH=${probe.env.CHROMIUM_PATH}: point it at a Chromium or Chrome executable, or unset it to search the usual places.`;
+  const install =
+    probe.platform === 'darwin' ? 'install Google Chrome or Chromium in /Applications' : 'install Chromium (Debian/Ubuntu: apt-get install -y chromium)';
   return `No Chromium or Chrome found for the end-to-end tests: ${install}, run "npx playwright install chromium", or set CHROMIUM_PATH to a browser executable.`;
 }
 
@@ -101,7 +123,15 @@ export async function launchBrowser(): Promise<Browser> {
   return chromium.launch({
     executablePath: found.path,
     headless: true,
-    args: ['--no-sandbox', '--disable-gpu', '--disable-quic', '--no-first-run', '--disable-background-networking', '--disable-component-update', '--disable-sync'],
+    args: [
+      '--no-sandbox',
+      '--disable-gpu',
+      '--disable-quic',
+      '--no-first-run',
+      '--disable-background-networking',
+      '--disable-component-update',
+      '--disable-sync',
+    ],
   });
 }
 

@@ -136,7 +136,7 @@ describe('the bug lab', () => {
     await page.context().close();
   });
 
-  test('the slip switches change the configuration, the live lab\'s controls and the code panel', async () => {
+  test("the slip switches change the configuration, the live lab's controls and the code panel", async () => {
     const errors: string[] = [];
     const { page, panel } = await openBugLab(errors);
     await panel.getByRole('group', { name: 'Bug lab presets' }).getByRole('button', { name: 'AND', exact: true }).click();
@@ -169,7 +169,7 @@ describe('the bug lab', () => {
     await page.getByLabel('Speed').selectOption('max');
     await page.getByRole('button', { name: 'Play', exact: true }).click();
     await expect.poll(() => statusText(page), { timeout: 30_000 }).toMatch(/epoch limit/);
-    const slips = panel.getByRole('figure', { name: 'The question\'s slips' });
+    const slips = panel.getByRole('figure', { name: "The question's slips" });
     await expect.poll(() => slips.textContent()).toMatch(/Overflow: e\^\(−z\) overflowed \d+ times? in epoch 9,000\. First at epoch 7,640/);
     expect(await slips.getByRole('table').locator('tbody tr').count()).toBeGreaterThan(0);
     expect(await statusText(page)).toMatch(/naive sigmoid overflowed \d+× last epoch/);
@@ -206,14 +206,22 @@ describe('the bug lab', () => {
     await page.getByLabel('Speed').selectOption('max');
     await page.getByRole('button', { name: 'Play', exact: true }).click();
     await expect.poll(() => statusText(page), { timeout: 30_000 }).toMatch(/epoch limit/);
-    await expect.poll(() => panel.getByRole('figure', { name: 'The question\'s slips' }).getByRole('table').count()).toBe(1);
+    await expect.poll(() => panel.getByRole('figure', { name: "The question's slips" }).getByRole('table').count()).toBe(1);
     await page.evaluate(axeSource);
     const violations = await page.evaluate(async () => {
       type Violation = { id: string; impact: string | null; help: string; nodes: Array<{ target: string[] }> };
       const axe = (window as unknown as { axe: { run(context: Element): Promise<{ violations: Violation[] }> } }).axe;
       return (await axe.run(document.querySelector('[role="tabpanel"]')!)).violations;
     });
-    const serious = violations.filter((v) => v.impact === 'serious' || v.impact === 'critical').map((v) => `${v.id}: ${v.help} — ${v.nodes.slice(0, 3).map((n) => n.target.join(' ')).join('; ')}`);
+    const serious = violations
+      .filter((v) => v.impact === 'serious' || v.impact === 'critical')
+      .map(
+        (v) =>
+          `${v.id}: ${v.help} — ${v.nodes
+            .slice(0, 3)
+            .map((n) => n.target.join(' '))
+            .join('; ')}`,
+      );
     expect(serious).toEqual([]);
     await page.context().close();
   });

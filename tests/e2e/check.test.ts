@@ -50,7 +50,9 @@ describe('Check my gradients', () => {
     await section.getByLabel('Your gradients (JSON)').fill(gradients);
     await section.getByRole('button', { name: 'Check', exact: true }).click();
     const diagnosis = section.getByRole('status', { name: 'Diagnosis' });
-    await expect.poll(() => diagnosis.textContent()).toMatch(/^Your gradients are exactly those of: σ′ taken at a, and ÷ input features\. Change delta = \(W\[l\]\.T @ delta\) \* f_prime\(a\[l - 1\]\) to /);
+    await expect
+      .poll(() => diagnosis.textContent())
+      .toMatch(/^Your gradients are exactly those of: σ′ taken at a, and ÷ input features\. Change delta = \(W\[l\]\.T @ delta\) \* f_prime\(a\[l - 1\]\) to /);
     const graph = section.getByRole('img', { name: /coloured by relative error/ });
     const errors = await graph.locator('[data-error]').evaluateAll((nodes) => nodes.map((n) => Number(n.getAttribute('data-error'))));
     expect(errors).toHaveLength(18);
@@ -59,7 +61,9 @@ describe('Check my gradients', () => {
     const strokes = await graph.locator('line').evaluateAll((nodes) => nodes.map((n) => n.getAttribute('stroke')));
     expect(strokes.every((s) => s?.startsWith('hsl('))).toBe(true);
 
-    await section.getByLabel('Your gradients (JSON)').fill(gradients.replace('"version": 1', '"version": 1, "x": 0').replace(/"gradBiases": \[\[[^\]]*\]/, '"gradBiases": [[0.1, 0.2, 0.3]'));
+    await section
+      .getByLabel('Your gradients (JSON)')
+      .fill(gradients.replace('"version": 1', '"version": 1, "x": 0').replace(/"gradBiases": \[\[[^\]]*\]/, '"gradBiases": [[0.1, 0.2, 0.3]'));
     await section.getByRole('button', { name: 'Check', exact: true }).click();
     await expect.poll(() => section.getByRole('alert').textContent()).toBe('gradBiases[0] must hold 2 numbers (n_1), got 3');
     await section.getByLabel('Your gradients (JSON)').fill('{"format": "backprop-lab/gradients", "version": 1, "gradWeights": []}');

@@ -18,8 +18,12 @@ afterAll(async () => {
 
 const stepper = (page: Page) => page.getByRole('region', { name: 'Step-through' });
 const figure = (page: Page) => page.getByRole('figure', { name: 'Computational graph' });
-const cellValues = (page: Page) => stepper(page).locator('td[data-value]').evaluateAll((cells) => cells.map((cell) => Number(cell.getAttribute('data-value'))));
-const nodeNumber = async (page: Page, id: string, what: 'value' | 'grad') => Number(await figure(page).locator(`[data-node="${id}"]`).getAttribute(`data-${what}`));
+const cellValues = (page: Page) =>
+  stepper(page)
+    .locator('td[data-value]')
+    .evaluateAll((cells) => cells.map((cell) => Number(cell.getAttribute('data-value'))));
+const nodeNumber = async (page: Page, id: string, what: 'value' | 'grad') =>
+  Number(await figure(page).locator(`[data-node="${id}"]`).getAttribute(`data-${what}`));
 
 describe('the computational graph', () => {
   test('its node values and gradients equal the stepper’s cells for the same sample', async () => {

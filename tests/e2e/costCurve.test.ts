@@ -54,7 +54,9 @@ describe('cost curve', () => {
     expect(Math.abs(from - 500)).toBeLessThan(30);
     expect(Math.abs(to - 1_000)).toBeLessThan(30);
     // the x axis now labels epochs inside the zoom only
-    const ticks = (await page.getByRole('figure', { name: 'Cost curve' }).locator('.bl-cost__axes g').first().locator('.tick text').allTextContents()).map((t) => Number(t.replace(/,/g, '')));
+    const ticks = (await page.getByRole('figure', { name: 'Cost curve' }).locator('.bl-cost__axes g').first().locator('.tick text').allTextContents()).map(
+      (t) => Number(t.replace(/,/g, '')),
+    );
     expect(ticks.length).toBeGreaterThan(1);
     for (const t of ticks) expect(t >= from && t <= to).toBe(true);
     // a drag is not a click: the lab is still live, not scrubbed

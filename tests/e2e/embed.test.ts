@@ -41,7 +41,8 @@ describe('embed links', () => {
       await expect.poll(() => bodyText(page), { timeout: 20_000 }).toContain(SIGNATURES[view]);
       const text = await bodyText(page);
       // Step through has its own network graph beside the stepper
-      for (const [other, signature] of Object.entries(SIGNATURES)) if (other !== view && !(view === 'step' && other === 'graph')) expect(text, `${other} in embed=${view}`).not.toContain(signature);
+      for (const [other, signature] of Object.entries(SIGNATURES))
+        if (other !== view && !(view === 'step' && other === 'graph')) expect(text, `${other} in embed=${view}`).not.toContain(signature);
       expect(await page.getByRole('tablist').count()).toBe(0);
       // innerText follows the headings' upper-casing
       expect(text).not.toMatch(/presets/i);
@@ -105,8 +106,14 @@ describe('presenter mode', () => {
     await expect.poll(async () => (await status.textContent()) ?? '').toMatch(/Step 1 of/);
     await page.evaluate(axeSource);
     const serious = await page.evaluate(async () => {
-      const axe = (window as unknown as { axe: { run(context: Document): Promise<{ violations: Array<{ id: string; impact: string | null; nodes: Array<{ target: string[] }> }> }> } }).axe;
-      return (await axe.run(document)).violations.filter((v) => v.impact === 'serious' || v.impact === 'critical').map((v) => `${v.id}: ${v.nodes.map((n) => n.target.join(' ')).join('; ')}`);
+      const axe = (
+        window as unknown as {
+          axe: { run(context: Document): Promise<{ violations: Array<{ id: string; impact: string | null; nodes: Array<{ target: string[] }> }> }> };
+        }
+      ).axe;
+      return (await axe.run(document)).violations
+        .filter((v) => v.impact === 'serious' || v.impact === 'critical')
+        .map((v) => `${v.id}: ${v.nodes.map((n) => n.target.join(' ')).join('; ')}`);
     });
     expect(serious).toEqual([]);
 

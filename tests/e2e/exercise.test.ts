@@ -30,10 +30,16 @@ async function answer(page: Page, name: string, text: string) {
 async function seriousViolations(page: Page): Promise<string[]> {
   await page.evaluate(axeSource);
   const violations = await page.evaluate(async () => {
-    const axe = (window as unknown as { axe: { run(context: Document): Promise<{ violations: Array<{ id: string; impact: string | null; nodes: Array<{ target: string[] }> }> }> } }).axe;
+    const axe = (
+      window as unknown as {
+        axe: { run(context: Document): Promise<{ violations: Array<{ id: string; impact: string | null; nodes: Array<{ target: string[] }> }> }> };
+      }
+    ).axe;
     return (await axe.run(document)).violations;
   });
-  return violations.filter((v) => v.impact === 'serious' || v.impact === 'critical').map((v) => `${v.impact} ${v.id}: ${v.nodes.map((n) => n.target.join(' ')).join('; ')}`);
+  return violations
+    .filter((v) => v.impact === 'serious' || v.impact === 'critical')
+    .map((v) => `${v.impact} ${v.id}: ${v.nodes.map((n) => n.target.join(' ')).join('; ')}`);
 }
 
 describe('an exercise set', () => {
@@ -65,7 +71,9 @@ describe('an exercise set', () => {
 
     const [download] = await Promise.all([page.waitForEvent('download'), page.getByRole('button', { name: 'Export score (CSV)' }).click()]);
     expect(download.suggestedFilename()).toBe('exercise-score.csv');
-    const csv = readFileSync(await download.path(), 'utf8').trim().split('\n');
+    const csv = readFileSync(await download.path(), 'utf8')
+      .trim()
+      .split('\n');
     expect(csv[0]).toBe('pass,step,cell,value,answers,tries,outcome');
     expect(csv[1]).toMatch(/^"run \d+, epoch 0",forward-z-1,z¹₁ \(s = 2\),-0\.3\d*,0\.5 \| −0\.3,2,right$/);
     expect(csv[2]).toMatch(/forward-z-1,z¹₂ \(s = 2\),0\.6\d*,1 \| 2 \| 3,3,revealed$/);
@@ -74,9 +82,13 @@ describe('an exercise set', () => {
 
     // a malformed set: refused with the field named, and the open set and its progress stay
     const bad = JSON.parse(readFileSync(new URL('../../public/exercises/bp2-by-hand.json', import.meta.url), 'utf8')) as Record<string, unknown>;
-    await page.locator('.exercise-bar__file input').setInputFiles({ name: 'broken.json', mimeType: 'application/json', buffer: Buffer.from(JSON.stringify({ ...bad, ask: [{ step: 'bp2-5' }] })) });
+    await page
+      .locator('.exercise-bar__file input')
+      .setInputFiles({ name: 'broken.json', mimeType: 'application/json', buffer: Buffer.from(JSON.stringify({ ...bad, ask: [{ step: 'bp2-5' }] })) });
     await page.getByRole('button', { name: 'Open file' }).click();
-    await expect.poll(async () => (await page.getByRole('alert').allTextContents()).join(' ')).toContain('broken.json: exercise set: ask.0.step: a [2, 2, 1] network\'s pass has no step "bp2-5"');
+    await expect
+      .poll(async () => (await page.getByRole('alert').allTextContents()).join(' '))
+      .toContain('broken.json: exercise set: ask.0.step: a [2, 2, 1] network\'s pass has no step "bp2-5"');
     expect(await page.getByText('Set: One pass of the question’s network').count()).toBe(1);
     expect(await page.getByLabel('Exercise progress').textContent()).toContain('1 revealed of 2 tried');
     expect(errors).toEqual([]);
@@ -86,7 +98,7 @@ describe('an exercise set', () => {
   test('the compact inline link picks the sample and the steps: only BP1 is asked, for sample 3', async () => {
     const page = await openPage(browser, `${inject('baseUrl')}?exercise=question-one-pass:3:bp1-2`);
     const stepper = page.getByRole('region', { name: 'Step-through' });
-    await expect.poll(async () => (await stepper.locator('.bl-stepper__sample select').inputValue()), { timeout: 20_000 }).toBe('2');
+    await expect.poll(async () => await stepper.locator('.bl-stepper__sample select').inputValue(), { timeout: 20_000 }).toBe('2');
     // the first step is not asked: its results show
     expect(await page.getByRole('textbox', { name: /^Value of/ }).count()).toBe(0);
     await stepper.getByRole('button', { name: 'BP1 δᴸ' }).click();
@@ -96,7 +108,9 @@ describe('an exercise set', () => {
 
   test('a link naming no shipped set leaves a note and changes nothing', async () => {
     const page = await openPage(browser, `${inject('baseUrl')}?exercise=no-such-set`);
-    await expect.poll(async () => (await page.locator('body').textContent()) ?? '', { timeout: 20_000 }).toContain('The exercise set could not be opened: exercise=no-such-set: no such exercise set in exercises/');
+    await expect
+      .poll(async () => (await page.locator('body').textContent()) ?? '', { timeout: 20_000 })
+      .toContain('The exercise set could not be opened: exercise=no-such-set: no such exercise set in exercises/');
     expect(await page.getByRole('tab', { name: 'Live lab' }).getAttribute('aria-selected')).toBe('true');
     await page.context().close();
   });

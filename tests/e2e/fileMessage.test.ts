@@ -32,7 +32,7 @@ async function expectInside(page: Page, selector: string, width: number): Promis
   expect(box.x + box.width, `${selector} right edge`).toBeLessThanOrEqual(width);
 }
 
-describe('the File menu\'s message box', () => {
+describe("the File menu's message box", () => {
   for (const [width, height] of [
     [1280, 900],
     [1180, 900],

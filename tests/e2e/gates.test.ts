@@ -18,7 +18,9 @@ async function seriousViolations(page: Page): Promise<string[]> {
     const axe = (window as unknown as { axe: { run(context: Element): Promise<{ violations: Violation[] }> } }).axe;
     return (await axe.run(document.querySelector('[role="tabpanel"]')!)).violations;
   });
-  return violations.filter((v) => v.impact === 'serious' || v.impact === 'critical').map((v) => `${v.id}: ${v.nodes.map((n) => n.target.join(' ')).join('; ')}`);
+  return violations
+    .filter((v) => v.impact === 'serious' || v.impact === 'critical')
+    .map((v) => `${v.id}: ${v.nodes.map((n) => n.target.join(' ')).join('; ')}`);
 }
 
 let browser: Browser;
@@ -56,9 +58,13 @@ describe('gate comparison', () => {
     await expect.poll(() => xorSeeds.textContent(), { timeout: 90_000 }).toBe(`1–${STARTS}`);
     for (const gate of COMPARED_GATES) {
       const cells = await table.locator(`tr[data-gate="${gate}"] td`).allTextContents();
-      const solved = await table.locator(`tr[data-gate="${gate}"] td[data-successes]`).evaluateAll((tds) => tds.map((td) => Number(td.getAttribute('data-successes'))));
+      const solved = await table
+        .locator(`tr[data-gate="${gate}"] td[data-successes]`)
+        .evaluateAll((tds) => tds.map((td) => Number(td.getAttribute('data-successes'))));
       const reports = await Promise.all(
-        (['correct', 'buggy'] as const).map((mode) => cliJson<CliReport>('sweep', '--preset', `question-${gate.toLowerCase()}`, '--derivative', mode, '--inits', String(STARTS), '--threads', '1')),
+        (['correct', 'buggy'] as const).map((mode) =>
+          cliJson<CliReport>('sweep', '--preset', `question-${gate.toLowerCase()}`, '--derivative', mode, '--inits', String(STARTS), '--threads', '1'),
+        ),
       );
       expect(solved).toEqual(reports.map((r) => r.successes));
       expect(cells[1]).toMatch(new RegExp(`^${reports[0].successes}/${STARTS} · `));

@@ -24,7 +24,24 @@ const SWITCH = 'Language / 语言';
 /** The parts of the page that are translated; the e2e checks only these. */
 const TRANSLATED = ['.app__header', '.status', '.landing', '[role="tablist"]', 'aside.controls'];
 /** Words that stay as they are in both languages: notation, names of functions, methods and gates, keys. */
-const KEPT = new Set(['sigmoid', 'relu', 'leaky', 'tanh', 'numpy', 'or', 'and', 'xor', 'bp2', 'xavier', 'he', 'enter', 'english', 'backprop', 'lab', 'language']);
+const KEPT = new Set([
+  'sigmoid',
+  'relu',
+  'leaky',
+  'tanh',
+  'numpy',
+  'or',
+  'and',
+  'xor',
+  'bp2',
+  'xavier',
+  'he',
+  'enter',
+  'english',
+  'backprop',
+  'lab',
+  'language',
+]);
 
 /** Fresh context, nothing saved: a first visit in a browser whose languages are `languages`. */
 async function freshPage(url: string, locale = 'en-US'): Promise<Page> {
@@ -61,7 +78,10 @@ async function englishIn(page: Page, selectors: string[]): Promise<string[]> {
     return out;
   }, selectors);
   // English is a run of more than two English words not broken by Chinese (a Chinese sentence may name np.array or ValueError)
-  const englishRun = (text: string) => text.split(/[\u3000-\u303f\u3400-\u9fff\uff00-\uffef]+/).some((part) => (part.match(/[A-Za-z][A-Za-z’'-]+/g) ?? []).filter((word) => !KEPT.has(word.toLowerCase())).length > 2);
+  const englishRun = (text: string) =>
+    text
+      .split(/[\u3000-\u303f\u3400-\u9fff\uff00-\uffef]+/)
+      .some((part) => (part.match(/[A-Za-z][A-Za-z’'-]+/g) ?? []).filter((word) => !KEPT.has(word.toLowerCase())).length > 2);
   return texts.filter(englishRun);
 }
 
@@ -89,7 +109,9 @@ describe('简体中文', () => {
         .map((element) => element.textContent),
     );
     expect(overflowing).toEqual([]);
-    expect(await page.evaluate(() => document.querySelector('aside.controls')!.scrollWidth <= document.querySelector('aside.controls')!.clientWidth)).toBe(true);
+    expect(await page.evaluate(() => document.querySelector('aside.controls')!.scrollWidth <= document.querySelector('aside.controls')!.clientWidth)).toBe(
+      true,
+    );
     expect(await seriousViolations(page)).toEqual([]);
     // the shortcut sheet
     await page.getByRole('button', { name: '键盘快捷键' }).click();
@@ -146,7 +168,12 @@ test('the guided tour in Chinese: every step’s card, its sentence in the run�
   for (let step = 1; step <= 6; step++) {
     await expect.poll(async () => tour.locator('.tour__counter').textContent()).toBe(`第 ${step} 步，共 6 步`);
     // the step's closing sentence, once its run has settled
-    await expect.poll(async () => ((await tour.locator('.tour__result').textContent()) ?? '').replace('正在运行…', ''), { timeout: 120_000, message: `step ${step}'s sentence` }).toMatch(/\d/);
+    await expect
+      .poll(async () => ((await tour.locator('.tour__result').textContent()) ?? '').replace('正在运行…', ''), {
+        timeout: 120_000,
+        message: `step ${step}'s sentence`,
+      })
+      .toMatch(/\d/);
     expect(await englishIn(page, ['.tour'])).toEqual([]);
     if (step < 6) await tour.getByRole('button', { name: '下一步' }).click();
   }

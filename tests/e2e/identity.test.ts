@@ -53,11 +53,12 @@ afterAll(async () => {
 const inChromium = <T>(call: (probe: Probe, arg: unknown) => T, arg: unknown): Promise<T> =>
   probePage.evaluate(
     // the function crosses as source text: the probe is the page's global
-    ([source, value]) => new Function('probe', 'arg', `return (${source})(probe, arg);`)((window as unknown as { identityProbe: Probe }).identityProbe, value) as T,
+    ([source, value]) =>
+      new Function('probe', 'arg', `return (${source})(probe, arg);`)((window as unknown as { identityProbe: Probe }).identityProbe, value) as T,
     [call.toString(), arg] as const,
   );
 
-describe('the engine\'s math', () => {
+describe("the engine's math", () => {
   test('hashes of 10⁵ values of exp, log, log1p, expm1, tanh, sin, cos, log10 (and 10⁴ of 10^x) are equal in Node and Chromium', async () => {
     const node = mathDigests(100_000);
     const chromium = await inChromium((probe) => probe.mathDigests(100_000), null);
@@ -81,16 +82,18 @@ const ACTIVATION_OUTPUT: Record<ActivationName, Pick<LabConfig, 'outputActivatio
 
 /** Random settings for one hidden activation: a seed, a shape, a dataset, the slips or not. */
 function randomConfig(activation: ActivationName): fc.Arbitrary<LabConfig> {
-  return fc.record({
-    seed: fc.integer({ min: 0, max: 0xffffffff }),
-    dataset: fc.constantFrom('XOR', 'AND', 'OR', 'circle', 'spiral', 'gaussians', 'quadrants' as const),
-    hidden: fc.array(fc.integer({ min: 1, max: 6 }), { minLength: 1, maxLength: 2 }),
-    derivative: fc.constantFrom('correct', 'buggy' as const),
-    gradientDivisor: fc.constantFrom('samples', 'features' as const),
-    init: fc.constantFrom('normal', 'xavier', 'he' as const),
-    batchSize: fc.constantFrom(0, 0, 10),
-    learningRate: fc.constantFrom(0.05, 0.35, 1),
-  }).map((r) => ({ ...DEFAULT_CONFIG, ...r, hiddenActivation: activation, ...ACTIVATION_OUTPUT[activation], epochs: 2_000 }));
+  return fc
+    .record({
+      seed: fc.integer({ min: 0, max: 0xffffffff }),
+      dataset: fc.constantFrom('XOR', 'AND', 'OR', 'circle', 'spiral', 'gaussians', 'quadrants' as const),
+      hidden: fc.array(fc.integer({ min: 1, max: 6 }), { minLength: 1, maxLength: 2 }),
+      derivative: fc.constantFrom('correct', 'buggy' as const),
+      gradientDivisor: fc.constantFrom('samples', 'features' as const),
+      init: fc.constantFrom('normal', 'xavier', 'he' as const),
+      batchSize: fc.constantFrom(0, 0, 10),
+      learningRate: fc.constantFrom(0.05, 0.35, 1),
+    })
+    .map((r) => ({ ...DEFAULT_CONFIG, ...r, hiddenActivation: activation, ...ACTIVATION_OUTPUT[activation], epochs: 2_000 }));
 }
 
 describe('training runs', () => {
@@ -107,7 +110,7 @@ describe('training runs', () => {
     expect(node.every((r: RunDigest) => r.epochs > 1)).toBe(true);
   });
 
-  test('the question\'s full 60,000-epoch runs (XOR seeds 417 and 7, AND seed 3, OR seed 12) are identical', async () => {
+  test("the question's full 60,000-epoch runs (XOR seeds 417 and 7, AND seed 3, OR seed 12) are identical", async () => {
     const configs: LabConfig[] = [
       { ...questionConfig('XOR'), seed: 417 },
       { ...questionConfig('XOR'), seed: 7 },
@@ -134,9 +137,32 @@ function cliTrain(flags: string[]): { finalCost: number; network: NetworkJson } 
 
 describe('the page and the CLI', () => {
   test.each([
-    ['XOR seed 417, the question (buggy δ, ÷n₀)', '?data=XOR&hidden=2&deriv=buggy&div=features&lr=0.35&seed=417', ['--preset', 'question-xor', '--seed', '417']],
-    ['XOR seed 7, 2-3-1 tanh, correct δ', '?data=XOR&hidden=3&act=tanh&deriv=correct&div=samples&lr=0.35&seed=7', ['--dataset', 'XOR', '--hidden', '3', '--hidden-activation', 'tanh', '--derivative', 'correct', '--gradient-divisor', 'samples', '--learning-rate', '0.35', '--seed', '7']],
-  ])('%s: the page\'s worker trains 60,000 epochs to the CLI\'s weights, bit for bit', async (_name, query, flags) => {
+    [
+      'XOR seed 417, the question (buggy δ, ÷n₀)',
+      '?data=XOR&hidden=2&deriv=buggy&div=features&lr=0.35&seed=417',
+      ['--preset', 'question-xor', '--seed', '417'],
+    ],
+    [
+      'XOR seed 7, 2-3-1 tanh, correct δ',
+      '?data=XOR&hidden=3&act=tanh&deriv=correct&div=samples&lr=0.35&seed=7',
+      [
+        '--dataset',
+        'XOR',
+        '--hidden',
+        '3',
+        '--hidden-activation',
+        'tanh',
+        '--derivative',
+        'correct',
+        '--gradient-divisor',
+        'samples',
+        '--learning-rate',
+        '0.35',
+        '--seed',
+        '7',
+      ],
+    ],
+  ])("%s: the page's worker trains 60,000 epochs to the CLI's weights, bit for bit", async (_name, query, flags) => {
     const epochs = 60_000;
     const cli = cliTrain([...flags, '--epochs', String(epochs)]);
     const page = await openLab(browser, new URL(query, inject('baseUrl')).toString());

@@ -52,7 +52,18 @@ const ARGUMENTS: Record<string, (u: number, v: number) => number> = {
 
 /** The functions to digest: the engine's own, or the host's (to see whether the host differs). */
 function mathFunctions(host: boolean): Record<string, Unary> {
-  if (host) return { exp: Math.exp, log: Math.log, log1p: Math.log1p, expm1: Math.expm1, tanh: Math.tanh, sin: Math.sin, cos: Math.cos, log10: Math.log10, exp10: (x) => 10 ** x };
+  if (host)
+    return {
+      exp: Math.exp,
+      log: Math.log,
+      log1p: Math.log1p,
+      expm1: Math.expm1,
+      tanh: Math.tanh,
+      sin: Math.sin,
+      cos: Math.cos,
+      log10: Math.log10,
+      exp10: (x) => 10 ** x,
+    };
   return { exp, log, log1p, expm1, tanh, sin, cos, log10, exp10 };
 }
 

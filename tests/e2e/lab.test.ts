@@ -165,7 +165,11 @@ describe('the live lab', () => {
   test('scrubbing shows the network at an earlier checkpoint, and Back to live returns', async () => {
     const page = await openLab();
     await trainFromStart(page, 3000);
-    const edges = () => page.getByRole('figure', { name: 'Network graph' }).locator('[data-edge]').evaluateAll((lines) => lines.map((l) => `${l.getAttribute('stroke')}/${l.getAttribute('stroke-width')}`).join(' '));
+    const edges = () =>
+      page
+        .getByRole('figure', { name: 'Network graph' })
+        .locator('[data-edge]')
+        .evaluateAll((lines) => lines.map((l) => `${l.getAttribute('stroke')}/${l.getAttribute('stroke-width')}`).join(' '));
     const live = await edges();
     const scrub = page.getByLabel('Scrub');
     await scrub.focus();

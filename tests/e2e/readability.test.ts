@@ -98,7 +98,7 @@ describe('did it work', () => {
     const page = await openAt(1280, 720);
     const samples = page.getByRole('group', { name: 'Sample shown' });
     await expect.poll(() => samples.locator('[data-sample-right]').count()).toBe(4);
-    const right = async () => (await samples.locator('[data-sample-right="true"]').count());
+    const right = async () => await samples.locator('[data-sample-right="true"]').count();
     const count = Number(await page.locator('[data-right]').getAttribute('data-right'));
     expect(await right()).toBe(count);
     expect(count).toBeLessThan(4);
@@ -189,7 +189,9 @@ describe('layout', () => {
     await page.getByRole('tab', { name: 'Step through' }).click();
     const lines = page.locator('.bl-stepper__numbers .bl-stepper__line');
     await expect.poll(() => lines.count(), { timeout: 20_000 }).toBeGreaterThan(0);
-    const boxes = await lines.evaluateAll((all) => all.map((el) => ({ overflow: getComputedStyle(el).overflowX, right: el.getBoundingClientRect().right, wide: el.scrollWidth > el.clientWidth })));
+    const boxes = await lines.evaluateAll((all) =>
+      all.map((el) => ({ overflow: getComputedStyle(el).overflowX, right: el.getBoundingClientRect().right, wide: el.scrollWidth > el.clientWidth })),
+    );
     for (const box of boxes) {
       expect(box.overflow).toBe('auto');
       expect(box.right).toBeLessThanOrEqual(390);
@@ -205,7 +207,16 @@ describe('layout', () => {
     await stopAfter.fill('40');
     await stopAfter.press('Enter');
     await page.getByLabel('Speed').selectOption('max');
-    const selectors = ['.app__header', '.app__tabs-row', '.card--graph', '.card--boundary', '.card--cost', '.controls', 'figure[aria-label="Cost curve"]', '.mode-tabs'];
+    const selectors = [
+      '.app__header',
+      '.app__tabs-row',
+      '.card--graph',
+      '.card--boundary',
+      '.card--cost',
+      '.controls',
+      'figure[aria-label="Cost curve"]',
+      '.mode-tabs',
+    ];
     const boxes = () => page.evaluate((list) => list.map((s) => JSON.stringify(document.querySelector(s)?.getBoundingClientRect())), selectors);
     const before = await boxes();
     await page.getByRole('button', { name: 'Play', exact: true }).click();
@@ -238,7 +249,11 @@ describe('step-through examples', () => {
     expect(await picker.inputValue()).toBe('');
     expect(await picker.locator('option:checked').textContent()).toMatch(/None loaded/);
     // where the graph and the stepper start (their height follows the loaded network)
-    const body = () => page.locator('.step-tab__body').evaluate((el) => { const r = el.getBoundingClientRect(); return `${r.x},${r.y},${r.width}`; });
+    const body = () =>
+      page.locator('.step-tab__body').evaluate((el) => {
+        const r = el.getBoundingClientRect();
+        return `${r.x},${r.y},${r.width}`;
+      });
     await expect.poll(() => page.locator('.step-tab__body').count()).toBe(1);
     const before = await body();
     await picker.selectOption('question-xor');

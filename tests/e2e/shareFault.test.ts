@@ -65,14 +65,16 @@ describe('the headers a host should send', () => {
 });
 
 describe('a worker that dies', () => {
-  test('the lab says so, restarts it with the user\'s settings, and trains exactly as before', async () => {
+  test("the lab says so, restarts it with the user's settings, and trains exactly as before", async () => {
     const url = new URL('?lr=0.8&seed=5&speed=max&stop=800&act=tanh', inject('baseUrl')).toString();
     const page = await openLab(browser, url);
     await page.getByRole('button', { name: 'Step', exact: true }).click();
     await expect.poll(async () => (await readStatus(page)).epoch).toBe(1);
     const firstWorker = labWorkers(page)[0];
     await crashWorker(page);
-    await expect.poll(async () => (await notes(page).textContent()) ?? '', { timeout: 10_000 }).toMatch(/training worker failed \(it stopped with an error: .*injected fault\)\. It was restarted with your settings/);
+    await expect
+      .poll(async () => (await notes(page).textContent()) ?? '', { timeout: 10_000 })
+      .toMatch(/training worker failed \(it stopped with an error: .*injected fault\)\. It was restarted with your settings/);
     await expect.poll(() => labWorkers(page).some((worker) => worker !== firstWorker)).toBe(true);
     await expect.poll(async () => (await readStatus(page)).epoch).toBe(0);
     expect(await page.getByLabel('Learning rate', { exact: true }).inputValue()).toBe('0.8');
@@ -86,7 +88,7 @@ describe('a worker that dies', () => {
     await fresh.context().close();
   });
 
-  test('the user\'s own data comes back with the new worker', async () => {
+  test("the user's own data comes back with the new worker", async () => {
     const page = await openLab(browser, inject('baseUrl'));
     await page.getByRole('button', { name: 'File', exact: true }).click();
     await page.getByRole('button', { name: 'Your own data (CSV)…' }).click();
@@ -120,7 +122,9 @@ describe('numbers under abuse', () => {
     const page = await openLab(browser, new URL('?lr=1000000&act=linear&out=linear&cost=quadratic&speed=max&stop=0', inject('baseUrl')).toString());
     await page.getByRole('button', { name: 'Play', exact: true }).click();
     // the first non-finite value is a layer's, or the cost of still-finite outputs (the cost at that epoch, which the status shows as ∞)
-    await expect.poll(() => statusText(page), { timeout: 30_000 }).toMatch(/diverged at epoch \d+: (first non-finite value in layer \d|the cost overflowed at the output, layer \d)/);
+    await expect
+      .poll(() => statusText(page), { timeout: 30_000 })
+      .toMatch(/diverged at epoch \d+: (first non-finite value in layer \d|the cost overflowed at the output, layer \d)/);
     const stopped = (await readStatus(page)).epoch;
     expect(stopped).toBeGreaterThan(0);
     expect(stopped).toBeLessThan(1000);

@@ -18,7 +18,10 @@ beforeAll(async () => {
   page = await newRecordingPage(browser, errors);
   violations = await recordViolations(page);
   await page.goto(inject('baseUrl'));
-  await page.getByRole('status', { name: 'Run status' }).getByText(/Cost\s*\d/i).waitFor({ timeout: 20_000 });
+  await page
+    .getByRole('status', { name: 'Run status' })
+    .getByText(/Cost\s*\d/i)
+    .waitFor({ timeout: 20_000 });
 });
 afterAll(async () => {
   await browser?.close();

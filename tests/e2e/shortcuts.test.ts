@@ -30,12 +30,15 @@ async function openLab(): Promise<Page> {
 async function settledEpoch(page: Page): Promise<number> {
   let last = -1;
   await expect
-    .poll(async () => {
-      const now = await epochOf(page);
-      const same = now === last;
-      last = now;
-      return same;
-    }, { interval: 250 })
+    .poll(
+      async () => {
+        const now = await epochOf(page);
+        const same = now === last;
+        last = now;
+        return same;
+      },
+      { interval: 250 },
+    )
     .toBe(true);
   return last;
 }

@@ -42,8 +42,26 @@ function exampleEntry(id: string) {
 /** `npm run cli -- step --json` for a network file and the example's data and settings. */
 function cliStep(networkFile: string, entry: ReturnType<typeof exampleEntry>, out?: string): StepReport {
   const s = entry.settings;
-  const flags = ['--network', networkFile, '--data', join(EXAMPLES, entry.dataset), '--cost', s.cost, '--derivative', s.derivative, '--learning-rate', String(s.learningRate)];
-  flags.push('--gradient-divisor', s.gradientDivisor, '--sigmoid', s.sigmoidForm, ...(s.freezeBiases ? ['--freeze-biases'] : []), ...(out ? ['--out', out] : []));
+  const flags = [
+    '--network',
+    networkFile,
+    '--data',
+    join(EXAMPLES, entry.dataset),
+    '--cost',
+    s.cost,
+    '--derivative',
+    s.derivative,
+    '--learning-rate',
+    String(s.learningRate),
+  ];
+  flags.push(
+    '--gradient-divisor',
+    s.gradientDivisor,
+    '--sigmoid',
+    s.sigmoidForm,
+    ...(s.freezeBiases ? ['--freeze-biases'] : []),
+    ...(out ? ['--out', out] : []),
+  );
   const text = execFileSync(process.execPath, ['--import', 'tsx', 'src/cli/main.ts', 'step', '--json', ...flags], { cwd: ROOT, encoding: 'utf8' });
   return JSON.parse(text) as StepReport;
 }
@@ -73,7 +91,10 @@ function shows(shown: readonly number[], value: number): boolean {
 const stepper = (page: Page) => page.getByRole('region', { name: 'Step-through' });
 const stepperStatus = async (page: Page) => (await stepper(page).locator('.bl-stepper__status').textContent()) ?? '';
 const runStatus = async (page: Page) => (await page.getByRole('status', { name: 'Run status' }).textContent()) ?? '';
-const cellValues = (page: Page) => stepper(page).locator('[data-value]').evaluateAll((cells) => cells.map((cell) => Number(cell.getAttribute('data-value'))));
+const cellValues = (page: Page) =>
+  stepper(page)
+    .locator('[data-value]')
+    .evaluateAll((cells) => cells.map((cell) => Number(cell.getAttribute('data-value'))));
 
 /** Opens the page, loads a worked example and waits until the stepper shows its first weights. */
 async function openExample(id: string): Promise<Page> {
@@ -95,7 +116,7 @@ async function openExample(id: string): Promise<Page> {
   return page;
 }
 
-describe('the step-through on the question\'s [2,2,1] XOR example', () => {
+describe("the step-through on the question's [2,2,1] XOR example", () => {
   test('every phase shows the numbers `cli step --json` prints; Next step, ←/→ and phase jumps move; next epoch advances the live run', async () => {
     const entry = exampleEntry('question-xor');
     const after = join(scratch, 'after-epoch-1.json');
@@ -177,8 +198,8 @@ describe('the step-through on the question\'s [2,2,1] XOR example', () => {
   });
 });
 
-describe('loading the user\'s files, and frozen biases', () => {
-  test('a broken network file shows the engine\'s message and changes nothing; good files load; Freeze biases keeps b in the update', async () => {
+describe("loading the user's files, and frozen biases", () => {
+  test("a broken network file shows the engine's message and changes nothing; good files load; Freeze biases keeps b in the update", async () => {
     const page = await openExample('question-xor');
     const before = await cellValues(page);
     const networkInput = page.getByLabel('Network file');
@@ -197,10 +218,12 @@ describe('loading the user\'s files, and frozen biases', () => {
     await page.getByRole('button', { name: 'Load files' }).click();
     await expect.poll(() => page.getByRole('status').filter({ hasText: 'Loaded two-outputs.network.json and two-outputs.dataset.json' }).count()).toBe(1);
     const file = JSON.parse(readFileSync(join(EXAMPLES, 'two-outputs.network.json'), 'utf8')) as { weights: number[][][]; biases: number[][] };
-    await expect.poll(async () => {
-      const shown = await cellValues(page);
-      return [...file.weights[0].flat(), ...file.biases[0]].every((value) => shows(shown, value));
-    }).toBe(true);
+    await expect
+      .poll(async () => {
+        const shown = await cellValues(page);
+        return [...file.weights[0].flat(), ...file.biases[0]].every((value) => shows(shown, value));
+      })
+      .toBe(true);
 
     // frozen biases: the update of layer 1 leaves b¹ as it was
     await page.getByRole('switch', { name: 'Freeze biases' }).check();

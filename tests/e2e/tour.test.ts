@@ -91,7 +91,21 @@ describe('the story from a fresh browser', () => {
     const gap = largestCostGap(twin.correct.costs, twin.buggy.costs)!;
     const net = join(scratch, 'and-at-gap.json');
     cli('train', '--preset', 'question-and', '--seed', '1', '--epochs', String(gap.epoch), '--out', net);
-    const stepped = cli<Stepped>('step', '--network', net, '--dataset', 'AND', '--derivative', 'buggy', '--gradient-divisor', 'features', '--learning-rate', '0.35', '--cost', 'crossEntropy');
+    const stepped = cli<Stepped>(
+      'step',
+      '--network',
+      net,
+      '--dataset',
+      'AND',
+      '--derivative',
+      'buggy',
+      '--gradient-divisor',
+      'features',
+      '--learning-rate',
+      '0.35',
+      '--cost',
+      'crossEntropy',
+    );
     const three = await sentence(page, /where the twins’ costs differ most/);
     expect(three).toContain(`After ${formatEpoch(gap.epoch)} epochs`);
     const figure = page.getByRole('figure', { name: 'Saturation' });
@@ -124,7 +138,9 @@ describe('the story from a fresh browser', () => {
     const panel = page.getByRole('tabpanel', { name: 'Bug lab' });
     await panel.getByLabel('Starts per gate').fill(String(GATE_STARTS));
     await panel.getByRole('button', { name: 'Compare gates' }).click();
-    await expect.poll(() => panel.getByRole('table', { name: 'Gate comparison' }).locator('tr[data-gate="XOR"] td').first().textContent(), { timeout: 90_000 }).toBe(`1–${GATE_STARTS}`);
+    await expect
+      .poll(() => panel.getByRole('table', { name: 'Gate comparison' }).locator('tr[data-gate="XOR"] td').first().textContent(), { timeout: 90_000 })
+      .toBe(`1–${GATE_STARTS}`);
     await goTo(page, 5);
     const five = await sentence(page, /Starts solved, each gate/);
     const table = tour(page).getByRole('table', { name: 'Gate comparison' });
@@ -133,7 +149,9 @@ describe('the story from a fresh browser', () => {
         cli<SweepReport>('sweep', '--preset', `question-${gate.toLowerCase()}`, '--derivative', mode, '--inits', String(GATE_STARTS), '--threads', '1'),
       );
       expect(five).toContain(`${gate} ${correctSweep.successes} of ${GATE_STARTS} with f′(z) against ${buggySweep.successes} of ${GATE_STARTS} with f′(a)`);
-      const solved = await table.locator(`tr[data-gate="${gate}"] td[data-successes]`).evaluateAll((tds) => tds.map((td) => Number(td.getAttribute('data-successes'))));
+      const solved = await table
+        .locator(`tr[data-gate="${gate}"] td[data-successes]`)
+        .evaluateAll((tds) => tds.map((td) => Number(td.getAttribute('data-successes'))));
       expect(solved).toEqual([correctSweep.successes, buggySweep.successes]);
     }
 
@@ -144,7 +162,9 @@ describe('the story from a fresh browser', () => {
     const stuckText = await sentence(page, /XOR on \[2,2,1\] .* seed 3/);
     expect(stuck.success).toBe(false);
     expect(stuckText).toContain(`cost ${formatNumber(stuck.finalCost)} after 60,000 epochs, not solved`);
-    await tour(page).getByRole('button', { name: /^Solved start/ }).click();
+    await tour(page)
+      .getByRole('button', { name: /^Solved start/ })
+      .click();
     const solved = cli<Trained>('train', '--preset', 'question-xor', '--derivative', 'correct', '--seed', '1');
     expect(solved.success).toBe(true);
     expect(await sentence(page, /seed 1: cost .* solved\./)).toContain(`cost ${formatNumber(solved.finalCost)}`);
@@ -172,7 +192,7 @@ describe('the story from a fresh browser', () => {
     await page.context().close();
   });
 
-  test('after scrolling down a long step (the program), Next starts the next step at the tour\'s own text', async () => {
+  test("after scrolling down a long step (the program), Next starts the next step at the tour's own text", async () => {
     const page = await openPage(browser, new URL('?tour=4', inject('baseUrl')).toString(), [], { firstVisit: true });
     await expect.poll(() => tour(page).isVisible(), { timeout: 20_000 }).toBe(true);
     const next = tour(page).getByRole('button', { name: 'Next', exact: true });
@@ -211,7 +231,9 @@ describe('the story from a fresh browser', () => {
     await inspect.waitFor({ timeout: 60_000 });
     await inspect.click();
     const summary = page.locator('#saturation-section summary');
-    await expect.poll(async () => (await summary.count()) > 0 && (await summary.textContent()), { timeout: 60_000 }).toBe(`Saturation at epoch ${formatEpoch(gap.epoch)}`);
+    await expect
+      .poll(async () => (await summary.count()) > 0 && (await summary.textContent()), { timeout: 60_000 })
+      .toBe(`Saturation at epoch ${formatEpoch(gap.epoch)}`);
     expect(await page.getByRole('tab', { name: 'Step through' }).getAttribute('aria-selected')).toBe('true');
     expect(await page.getByRole('figure', { name: 'Saturation' }).isVisible()).toBe(true);
 

@@ -86,7 +86,9 @@ describe('a worker that sends what the page cannot use', () => {
       await page.getByRole('button', { name: 'Step', exact: true }).click();
       await expect.poll(async () => (await readStatus(page)).epoch).toBe(1);
       await postFromWorker(worker, messages.slice(round * 100, round * 100 + 100));
-      await expect.poll(async () => (await notes(page).textContent()) ?? '', { timeout: 10_000 }).toMatch(/training worker failed \(it sent a message the page could not use: .*\)\. It was restarted with your settings/);
+      await expect
+        .poll(async () => (await notes(page).textContent()) ?? '', { timeout: 10_000 })
+        .toMatch(/training worker failed \(it sent a message the page could not use: .*\)\. It was restarted with your settings/);
       await expectPageAlive(page);
       worker = await currentWorker(page, worker);
       await expect.poll(async () => (await readStatus(page)).epoch).toBe(0);
@@ -105,12 +107,18 @@ describe('a worker that sends what the page cannot use', () => {
     // machine may have let the first restart leave the minute: then the worker is restarted and fails again)
     for (let attempt = 0; attempt < 4 && !/Reload the page/.test(await statusText(page)); attempt++) {
       await postFromWorker(worker, messages.slice(300 + attempt * 25, 325 + attempt * 25));
-      await expect.poll(async () => /Reload the page/.test(await statusText(page)) || labWorkers(page).some((w) => w !== worker), { timeout: 10_000 }).toBe(true);
+      await expect
+        .poll(async () => /Reload the page/.test(await statusText(page)) || labWorkers(page).some((w) => w !== worker), { timeout: 10_000 })
+        .toBe(true);
       if (!/Reload the page/.test(await statusText(page))) worker = await currentWorker(page, worker);
     }
     await expect.poll(() => statusText(page), { timeout: 10_000 }).toMatch(/failed again .* Reload the page/);
     // what to do is in the visible part of the message, not behind "Full message"
-    expect(await status(page).locator('.status__message').evaluate((element) => element.firstChild?.textContent ?? '')).toMatch(/Reload the page/);
+    expect(
+      await status(page)
+        .locator('.status__message')
+        .evaluate((element) => element.firstChild?.textContent ?? ''),
+    ).toMatch(/Reload the page/);
     await expectPageAlive(page);
     for (const name of ['Play', 'Step']) {
       const button = page.getByRole('button', { name, exact: true });
@@ -133,7 +141,9 @@ describe('a worker that sends what the page cannot use', () => {
     foreign.send({ type: 'configure', config: { ...DEFAULT_CONFIG, dataset: 'spiral', hidden: [3, 3] } });
     const page = await openLab(browser, inject('baseUrl'));
     await postFromWorker(await currentWorker(page), [foreign.last('snapshot')]);
-    await expect.poll(async () => (await notes(page).textContent()) ?? '', { timeout: 10_000 }).toMatch(/a “snapshot” message of a 2-3-3-1 network for run 1, whose network is 2-4-1/);
+    await expect
+      .poll(async () => (await notes(page).textContent()) ?? '', { timeout: 10_000 })
+      .toMatch(/a “snapshot” message of a 2-3-3-1 network for run 1, whose network is 2-4-1/);
     expect(await page.getByRole('group', { name: /of a 2-4-1 network/ }).count()).toBe(1);
     expect(await page.getByRole('group', { name: /of a 2-3-3-1 network/ }).count()).toBe(0);
     await expectPageAlive(page);
@@ -170,7 +180,9 @@ describe('a worker that hangs while it trains', () => {
       }, 0);
     });
     const hungAt = Date.now();
-    await expect.poll(async () => (await notes(page).textContent()) ?? '', { timeout: 15_000 }).toMatch(/training worker failed \(it went silent for \d+\.\d s while training\)\. It was restarted with your settings/);
+    await expect
+      .poll(async () => (await notes(page).textContent()) ?? '', { timeout: 15_000 })
+      .toMatch(/training worker failed \(it went silent for \d+\.\d s while training\)\. It was restarted with your settings/);
     // noticed after about 2 s (the page's clock), not after the 15 s answer timeout
     expect(Date.now() - hungAt).toBeLessThan(12_000);
     await currentWorker(page, worker);

@@ -30,8 +30,7 @@ export interface CaseShape {
  * (good for edge cases); `uniform` draws evenly over the interval instead, i.e. generic values.
  */
 const uniform = (limit: number) => fc.noBias(fc.integer({ min: -1_000_000, max: 1_000_000 })).map((k) => (k / 1_000_000) * limit);
-const bounded = (limit: number, generic: boolean) =>
-  generic ? uniform(limit) : fc.oneof(fc.double({ min: -limit, max: limit, noNaN: true }), uniform(limit));
+const bounded = (limit: number, generic: boolean) => (generic ? uniform(limit) : fc.oneof(fc.double({ min: -limit, max: limit, noNaN: true }), uniform(limit)));
 
 /** inputs 1–4, 0–3 hidden layers of 1–5, outputs 1–3, any activation per layer; cross-entropy only on a sigmoid output. */
 export function shapeArbitrary(options: { minHidden?: number } = {}): fc.Arbitrary<CaseShape> {
@@ -74,20 +73,22 @@ export function caseArbitrary(shape: fc.Arbitrary<CaseShape> = shapeArbitrary(),
         targets: fc.array(target, { minLength: s.count * nOut, maxLength: s.count * nOut }),
         leakySlope: fc.double({ min: 0.01, max: 0.3, noNaN: true }),
       })
-      .map(({ params, inputs, targets, leakySlope }): Case => ({
-        net: createNetwork(s.sizes, s.activations, Float64Array.from(params), leakySlope),
-        data: {
-          name: 'random',
-          kind: 'custom',
-          count: s.count,
-          inputSize: nIn,
-          outputSize: nOut,
-          inputs: Float64Array.from(inputs),
-          targets: Float64Array.from(targets),
-          domain: [-1.5, 1.5, -1.5, 1.5],
-        },
-        options: { ...DEFAULT_TRAIN_OPTIONS, cost: s.cost },
-      }));
+      .map(
+        ({ params, inputs, targets, leakySlope }): Case => ({
+          net: createNetwork(s.sizes, s.activations, Float64Array.from(params), leakySlope),
+          data: {
+            name: 'random',
+            kind: 'custom',
+            count: s.count,
+            inputSize: nIn,
+            outputSize: nOut,
+            inputs: Float64Array.from(inputs),
+            targets: Float64Array.from(targets),
+            domain: [-1.5, 1.5, -1.5, 1.5],
+          },
+          options: { ...DEFAULT_TRAIN_OPTIONS, cost: s.cost },
+        }),
+      );
   });
 }
 

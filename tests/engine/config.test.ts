@@ -24,7 +24,7 @@ describe('configurations', () => {
     expect(run.net.sizes).toEqual(sizesOf(config, run.data));
   });
 
-  test('the question\'s config carries both slips; the answer\'s is the 2-4-1 ReLU net', () => {
+  test("the question's config carries both slips; the answer's is the 2-4-1 ReLU net", () => {
     expect(questionConfig('XOR')).toMatchObject({ derivative: 'buggy', gradientDivisor: 'features', hidden: [2] });
     expect(answerConfig()).toMatchObject({ hidden: [4], hiddenActivation: 'relu', outputActivation: 'leakyRelu', cost: 'quadratic', derivative: 'correct' });
   });

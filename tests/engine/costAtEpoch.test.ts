@@ -9,7 +9,16 @@ import { PassWorkspace, applyUpdate, backward, forward } from '../../src/engine/
 import { cli, cliJson } from '../cli/helpers';
 import { fastWorkerStarter } from '../worker/harness';
 
-const miniBatch: LabConfig = { ...DEFAULT_CONFIG, dataset: 'circle', dataSeed: 3, hidden: [5], learningRate: 0.5, batchSize: 10, derivative: 'correct', gradientDivisor: 'samples' };
+const miniBatch: LabConfig = {
+  ...DEFAULT_CONFIG,
+  dataset: 'circle',
+  dataSeed: 3,
+  hidden: [5],
+  learningRate: 0.5,
+  batchSize: 10,
+  derivative: 'correct',
+  gradientDivisor: 'samples',
+};
 const fullBatch: LabConfig = questionConfig('XOR');
 
 describe('the cost at epoch N is the cost after N epochs', () => {
@@ -65,7 +74,7 @@ describe('the cost at epoch N is the cost after N epochs', () => {
 });
 
 describe('a diverged run reports one cost', () => {
-  test('naive sigmoid at learning rate 1000: the CLI says diverged and its final cost is not finite, as the trainer\'s last cost', async () => {
+  test("naive sigmoid at learning rate 1000: the CLI says diverged and its final cost is not finite, as the trainer's last cost", async () => {
     const run = await cli('train', '--sigmoid', 'naive', '--learning-rate', '1000');
     expect(run.code).toBe(0);
     const diverged = /diverged at epoch (\d+)/.exec(run.stdout);

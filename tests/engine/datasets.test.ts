@@ -1,6 +1,16 @@
 /** Gates in the question's order, seeded plane sets, and user data that names its bad field. */
 import { describe, expect, test } from 'vitest';
-import { GATES, PLANE_SETS, type PlaneSetName, costTargetsError, gateDataset, namedDataset, parseDatasetFile, parseDatasetJson, planeDataset } from '../../src/engine';
+import {
+  GATES,
+  PLANE_SETS,
+  type PlaneSetName,
+  costTargetsError,
+  gateDataset,
+  namedDataset,
+  parseDatasetFile,
+  parseDatasetJson,
+  planeDataset,
+} from '../../src/engine';
 
 const TRUTH_TABLES = {
   // targets for (1,1), (0,1), (1,0), (0,0)
@@ -13,7 +23,7 @@ const TRUTH_TABLES = {
 } as const;
 
 describe('gates', () => {
-  test('are listed in the question\'s order', () => {
+  test("are listed in the question's order", () => {
     expect([...GATES]).toEqual(['OR', 'AND', 'XOR', 'NAND', 'NOR', 'XNOR']);
   });
 
@@ -103,7 +113,13 @@ describe('user data: {"inputs": [[…]], "targets": [[…]]}', () => {
 });
 
 describe('a dataset file reads alike on every path', () => {
-  const json = JSON.stringify({ inputs: [[0, 1], [1, 0]], targets: [[1], [0]] });
+  const json = JSON.stringify({
+    inputs: [
+      [0, 1],
+      [1, 0],
+    ],
+    targets: [[1], [0]],
+  });
 
   test('JSON with a UTF-8 byte-order mark reads as without it (the browser drops it, Node keeps it)', () => {
     const plain = parseDatasetJson(json);
@@ -123,7 +139,16 @@ describe('a dataset file reads alike on every path', () => {
   });
 
   test('costTargetsError: only cross-entropy limits targets, and the first bad one is named from 1', () => {
-    const data = parseDatasetJson(JSON.stringify({ inputs: [[0], [1], [2]], targets: [[0, 1], [1, -0.5], [7, 0]] }));
+    const data = parseDatasetJson(
+      JSON.stringify({
+        inputs: [[0], [1], [2]],
+        targets: [
+          [0, 1],
+          [1, -0.5],
+          [7, 0],
+        ],
+      }),
+    );
     if (!data.ok) throw new Error(data.error);
     expect(costTargetsError('crossEntropy', data.value)).toMatch(/row 2, column y2 is -0\.5/);
     expect(costTargetsError('quadratic', data.value)).toBeNull();

@@ -30,13 +30,34 @@ function trainRun(config: LabConfig, epochs: number) {
   return { initial, final: run.net.params.slice(), costs };
 }
 
-const SPIRAL_MINI_BATCH: LabConfig = { ...DEFAULT_CONFIG, dataset: 'spiral', hidden: [6, 6], hiddenActivation: 'tanh', batchSize: 16, learningRate: 0.1, seed: 12, dataSeed: 4 };
+const SPIRAL_MINI_BATCH: LabConfig = {
+  ...DEFAULT_CONFIG,
+  dataset: 'spiral',
+  hidden: [6, 6],
+  hiddenActivation: 'tanh',
+  batchSize: 16,
+  learningRate: 0.1,
+  seed: 12,
+  dataSeed: 4,
+};
 
 describe('determinism from a seed', () => {
   test.each([
-    ['the question\'s AND setup', questionConfig('AND')],
+    ["the question's AND setup", questionConfig('AND')],
     ['2-6-6-1 tanh on the spiral with mini-batches of 16', SPIRAL_MINI_BATCH],
-    ['the answer\'s ReLU net', { ...DEFAULT_CONFIG, dataset: 'XOR', hidden: [4], hiddenActivation: 'relu', outputActivation: 'leakyRelu', cost: 'quadratic', init: 'he', learningRate: 0.4 } as LabConfig],
+    [
+      "the answer's ReLU net",
+      {
+        ...DEFAULT_CONFIG,
+        dataset: 'XOR',
+        hidden: [4],
+        hiddenActivation: 'relu',
+        outputActivation: 'leakyRelu',
+        cost: 'quadratic',
+        init: 'he',
+        learningRate: 0.4,
+      } as LabConfig,
+    ],
   ])('%s: same seed and config give identical params and cost history', (_, config) => {
     const first = trainRun(config, 300);
     const second = trainRun(config, 300);
@@ -105,7 +126,7 @@ describe('determinism from a seed', () => {
     expect(draw(42, RngStream.init)).not.toEqual(draw(43, RngStream.init));
   });
 
-  test('the generator\'s uniform lies in [0, 1) and its normal has mean ≈ 0 and variance ≈ 1', () => {
+  test("the generator's uniform lies in [0, 1) and its normal has mean ≈ 0 and variance ≈ 1", () => {
     const rng = new Rng(2026);
     let sum = 0;
     let sumSquares = 0;

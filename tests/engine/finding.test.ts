@@ -14,12 +14,22 @@ function sweep(config: LabConfig): StartResult[] {
 
 const solvedCount = (results: StartResult[]) => results.filter((r) => r.solved).length;
 
-describe('the question\'s setup on AND over 40 fixed seeds', () => {
+describe("the question's setup on AND over 40 fixed seeds", () => {
   const buggyConfig = questionConfig('AND');
   const correctConfig: LabConfig = { ...buggyConfig, derivative: 'correct' };
 
   test('is the setup the question describes', () => {
-    expect(buggyConfig).toMatchObject({ dataset: 'AND', hidden: [2], hiddenActivation: 'sigmoid', outputActivation: 'sigmoid', cost: 'crossEntropy', init: 'normal', learningRate: 0.35, epochs: 60_000, derivative: 'buggy' });
+    expect(buggyConfig).toMatchObject({
+      dataset: 'AND',
+      hidden: [2],
+      hiddenActivation: 'sigmoid',
+      outputActivation: 'sigmoid',
+      cost: 'crossEntropy',
+      init: 'normal',
+      learningRate: 0.35,
+      epochs: 60_000,
+      derivative: 'buggy',
+    });
   });
 
   // measured: correct 40 of 40, buggy 9 of 40

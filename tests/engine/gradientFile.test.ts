@@ -3,7 +3,18 @@ import { describe, expect, test } from 'vitest';
 import { MAX_GRADIENTS_FILE_BYTES, layoutOf, parseGradientsFile, toGradientsFile } from '../../src/engine';
 
 const sizes = [2, 2, 1];
-const good = { format: 'backprop-lab/gradients', version: 1, gradWeights: [[[1, 2], [3, 4]], [[5, 6]]], gradBiases: [[7, 8], [9]] };
+const good = {
+  format: 'backprop-lab/gradients',
+  version: 1,
+  gradWeights: [
+    [
+      [1, 2],
+      [3, 4],
+    ],
+    [[5, 6]],
+  ],
+  gradBiases: [[7, 8], [9]],
+};
 const parse = (value: unknown) => parseGradientsFile(typeof value === 'string' ? value : JSON.stringify(value), sizes);
 const errorOf = (value: unknown) => {
   const result = parse(value);
@@ -31,9 +42,38 @@ describe('the gradients file', () => {
   });
 
   test('a wrong shape names the expected shape', () => {
-    expect(errorOf({ ...good, gradWeights: [[[1, 2], [3, 4]], [[5, 6, 7]]] })).toBe('gradWeights[1] must be 1×2 (n_2 × n_1), got 1×3');
-    expect(errorOf({ ...good, gradBiases: [[7, 8], [9, 10]] })).toBe('gradBiases[1] must hold 1 numbers (n_2), got 2');
-    expect(errorOf({ ...good, gradWeights: [[[1, 2], [3, 4]]] })).toMatch(/^gradWeights must hold 2 matrices/);
+    expect(
+      errorOf({
+        ...good,
+        gradWeights: [
+          [
+            [1, 2],
+            [3, 4],
+          ],
+          [[5, 6, 7]],
+        ],
+      }),
+    ).toBe('gradWeights[1] must be 1×2 (n_2 × n_1), got 1×3');
+    expect(
+      errorOf({
+        ...good,
+        gradBiases: [
+          [7, 8],
+          [9, 10],
+        ],
+      }),
+    ).toBe('gradBiases[1] must hold 1 numbers (n_2), got 2');
+    expect(
+      errorOf({
+        ...good,
+        gradWeights: [
+          [
+            [1, 2],
+            [3, 4],
+          ],
+        ],
+      }),
+    ).toMatch(/^gradWeights must hold 2 matrices/);
   });
 
   test("NaN and Infinity (Python's json.dumps) and null (JavaScript's) name the entry", () => {

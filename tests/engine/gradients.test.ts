@@ -41,7 +41,7 @@ describe('correct mode: analytic gradient = central differences', () => {
     );
   });
 
-  test('backward\'s gradient is the batch mean of the per-sample gradients inspectPass reports', () => {
+  test("backward's gradient is the batch mean of the per-sample gradients inspectPass reports", () => {
     fc.assert(
       fc.property(caseArbitrary(shapeArbitrary(), true), (c) => {
         const record = inspectPass(c.net, c.data, c.options);
@@ -66,7 +66,9 @@ describe('correct mode: analytic gradient = central differences', () => {
         const layout = layoutOf(c.net.sizes);
         for (const layer of record.layers) {
           expect(Array.from(layer.gradWeights)).toEqual(Array.from(record.gradient.subarray(layout.weightOffset[layer.layer], layout.biasOffset[layer.layer])));
-          expect(Array.from(layer.gradBiases)).toEqual(Array.from(record.gradient.subarray(layout.biasOffset[layer.layer], layout.biasOffset[layer.layer] + layer.size)));
+          expect(Array.from(layer.gradBiases)).toEqual(
+            Array.from(record.gradient.subarray(layout.biasOffset[layer.layer], layout.biasOffset[layer.layer] + layer.size)),
+          );
         }
       }),
       { seed: 5, numRuns: 100 },
@@ -74,7 +76,7 @@ describe('correct mode: analytic gradient = central differences', () => {
   });
 });
 
-describe('buggy mode (BP2 with f′(a^l)): the question\'s slip', () => {
+describe("buggy mode (BP2 with f′(a^l)): the question's slip", () => {
   test('fails the same check by far when a hidden layer is sigmoid and gradient reaches it', () => {
     fc.assert(
       fc.property(caseArbitrary(shapeArbitrary({ minHidden: 1 }), true), (c) => {
@@ -83,7 +85,11 @@ describe('buggy mode (BP2 with f′(a^l)): the question\'s slip', () => {
         const record = inspectPass(c.net, c.data, c.options);
         const L = c.net.sizes.length - 1;
         // some sigmoid hidden layer receives a real correct-mode gradient (not a dead downstream path)
-        fc.pre(record.layers.some((layer) => layer.layer < L && c.net.activations[layer.layer - 1] === 'sigmoid' && layer.gradBiases.some((g) => Math.abs(g) > 1e-3)));
+        fc.pre(
+          record.layers.some(
+            (layer) => layer.layer < L && c.net.activations[layer.layer - 1] === 'sigmoid' && layer.gradBiases.some((g) => Math.abs(g) > 1e-3),
+          ),
+        );
         const check = gradientCheck(c.net, c.data, { ...c.options, derivative: 'buggy' });
         expect(check.maxRelativeError).toBeGreaterThan(100 * TOLERANCE);
       }),
@@ -91,8 +97,11 @@ describe('buggy mode (BP2 with f′(a^l)): the question\'s slip', () => {
     );
   });
 
-  test('on the question\'s [2,2,1] sigmoid net the hidden-layer gradients are off by percent, the output layer\'s are exact', () => {
-    const c = fc.sample(caseArbitrary(fc.constant({ sizes: [2, 2, 1], activations: ['sigmoid', 'sigmoid'], cost: 'crossEntropy', count: 4 } as const), true), { seed: 3, numRuns: 1 })[0];
+  test("on the question's [2,2,1] sigmoid net the hidden-layer gradients are off by percent, the output layer's are exact", () => {
+    const c = fc.sample(caseArbitrary(fc.constant({ sizes: [2, 2, 1], activations: ['sigmoid', 'sigmoid'], cost: 'crossEntropy', count: 4 } as const), true), {
+      seed: 3,
+      numRuns: 1,
+    })[0];
     const check = gradientCheck(c.net, c.data, { ...c.options, derivative: 'buggy' });
     const hidden = check.parameters.filter((p) => p.layer === 1);
     const output = check.parameters.filter((p) => p.layer === 2);
@@ -101,12 +110,16 @@ describe('buggy mode (BP2 with f′(a^l)): the question\'s slip', () => {
   });
 
   test('equals correct mode bit for bit when every hidden layer is ReLU, leaky ReLU or linear (f′(a) = f′(z) there)', () => {
-    const piecewiseLinear = shapeArbitrary().filter((s) => s.activations.slice(0, -1).every((name) => name === 'relu' || name === 'leakyRelu' || name === 'linear'));
+    const piecewiseLinear = shapeArbitrary().filter((s) =>
+      s.activations.slice(0, -1).every((name) => name === 'relu' || name === 'leakyRelu' || name === 'linear'),
+    );
     fc.assert(
       fc.property(caseArbitrary(piecewiseLinear), (c) => {
         const correct = analyticGradient(c.net, c.data, c.options);
         const buggy = analyticGradient(c.net, c.data, { ...c.options, derivative: 'buggy' });
-        correct.forEach((g, k) => { expect(Object.is(buggy[k], g)).toBe(true); });
+        correct.forEach((g, k) => {
+          expect(Object.is(buggy[k], g)).toBe(true);
+        });
       }),
       { seed: 9, numRuns: 200 },
     );

@@ -57,7 +57,9 @@ describe('inspectPass', () => {
         }
         // the cost is the mean of the sample costs; the update is θ − η ∂C/∂θ
         expect(close(record.cost, record.sampleCosts.reduce((sum, c) => sum + c, 0) / record.count)).toBe(true);
-        record.paramsAfter.forEach((after, k) => { expect(after).toBe(p[k] - 0.25 * record.gradient[k]); });
+        record.paramsAfter.forEach((after, k) => {
+          expect(after).toBe(p[k] - 0.25 * record.gradient[k]);
+        });
         expect(Array.from(record.paramsBefore)).toEqual(Array.from(c.net.params));
       }),
       { seed: 64, numRuns: 150 },
@@ -67,7 +69,20 @@ describe('inspectPass', () => {
   test('inspecting changes nothing: the network keeps its parameters', () => {
     const net = initializeNetwork([2, 3, 1], ['sigmoid', 'sigmoid'], 'normal', 1);
     const before = net.params.slice();
-    const record = inspectPass(net, { name: 'x', kind: 'custom', count: 1, inputSize: 2, outputSize: 1, inputs: Float64Array.from([1, 0]), targets: Float64Array.from([1]), domain: [0, 1, 0, 1] }, DEFAULT_TRAIN_OPTIONS);
+    const record = inspectPass(
+      net,
+      {
+        name: 'x',
+        kind: 'custom',
+        count: 1,
+        inputSize: 2,
+        outputSize: 1,
+        inputs: Float64Array.from([1, 0]),
+        targets: Float64Array.from([1]),
+        domain: [0, 1, 0, 1],
+      },
+      DEFAULT_TRAIN_OPTIONS,
+    );
     expect(net.params).toEqual(before);
     expect(record.paramsAfter).not.toEqual(before);
   });
@@ -79,7 +94,12 @@ describe('boundary grids', () => {
     const domain = [-2, 2, -1, 3] as const;
     const grids = new GridEvaluator(net, domain, 10, 4).evaluate();
     expect(gridCellCentre(domain, 10, 0, 0)).toEqual([-1.8, 2.8]);
-    for (const [r, c] of [[0, 0], [0, 9], [9, 0], [4, 7]]) {
+    for (const [r, c] of [
+      [0, 0],
+      [0, 9],
+      [9, 0],
+      [4, 7],
+    ]) {
       const [x1, x2] = gridCellCentre(domain, 10, r, c);
       expect(grids.output[r * 10 + c]).toBe(Math.fround(predict(net, Float64Array.from([x1, x2]), 1)[0]));
     }

@@ -3,7 +3,17 @@
  * exactly what the full record holds, and the batch numbers must not change at all.
  */
 import { describe, expect, test } from 'vitest';
-import { DEFAULT_TRAIN_OPTIONS, GridEvaluator, evaluate, gridResolutions, initializeNetwork, inspectPass, namedDataset, passEvaluation, weightsPerPoint } from '../../src/engine';
+import {
+  DEFAULT_TRAIN_OPTIONS,
+  GridEvaluator,
+  evaluate,
+  gridResolutions,
+  initializeNetwork,
+  inspectPass,
+  namedDataset,
+  passEvaluation,
+  weightsPerPoint,
+} from '../../src/engine';
 
 const net = initializeNetwork([2, 5, 3, 1], ['tanh', 'relu', 'sigmoid'], 'xavier', 3);
 const data = namedDataset('spiral', 0);
@@ -86,7 +96,9 @@ describe('grid resolutions within a budget', () => {
       for (let layers = 1; layers <= 8; layers++) {
         const sizes = [2, ...Array<number>(layers).fill(width), 1];
         const { resolution, neuronResolution } = gridResolutions(sizes, budget);
-        const cost = resolution ** 2 * weightsPerPoint(sizes) + (neuronResolution > 0 && neuronResolution !== resolution ? neuronResolution ** 2 * weightsPerPoint(sizes) : 0);
+        const cost =
+          resolution ** 2 * weightsPerPoint(sizes) +
+          (neuronResolution > 0 && neuronResolution !== resolution ? neuronResolution ** 2 * weightsPerPoint(sizes) : 0);
         if (resolution > budget.minResolution) expect(cost, sizes.join('-')).toBeLessThanOrEqual(budget.multiplyAdds);
         const neurons = sizes.slice(1).reduce((a, b) => a + b, 0);
         expect(neurons * neuronResolution ** 2).toBeLessThanOrEqual(budget.neuronCells);

@@ -19,11 +19,21 @@ describe('activation kernels', () => {
         const n = z.length;
         const a = new Float64Array(n);
         expect(kernel.forward(z, a, n, slope)).toBe(0);
-        expect(same(a, z.map((v) => kernel.value(v, slope)))).toBe(true);
+        expect(
+          same(
+            a,
+            z.map((v) => kernel.value(v, slope)),
+          ),
+        ).toBe(true);
         const d = z.map((_, k) => 1 + k / 8);
         const atZ = d.slice();
         kernel.scaleByDerivative(atZ, z, n, slope);
-        expect(same(atZ, d.map((v, k) => v * kernel.derivative(z[k], slope)))).toBe(true);
+        expect(
+          same(
+            atZ,
+            d.map((v, k) => v * kernel.derivative(z[k], slope)),
+          ),
+        ).toBe(true);
         if (kernel.scaleByDerivativeOfValue) {
           // f′(z) read from a = f(z): the same bits as f′ evaluated at z
           const fromA = d.slice();

@@ -1,15 +1,7 @@
 /** The versioned network file: exact round trips, and a named field for every way a file can be wrong. */
 import fc from 'fast-check';
 import { describe, expect, test } from 'vitest';
-import {
-  MAX_NETWORK_FILE_BYTES,
-  NETWORK_FORMAT,
-  createNetwork,
-  initializeNetwork,
-  parseNetworkFile,
-  serializeNetwork,
-  toNetworkFile,
-} from '../../src/engine';
+import { MAX_NETWORK_FILE_BYTES, NETWORK_FORMAT, createNetwork, initializeNetwork, parseNetworkFile, serializeNetwork, toNetworkFile } from '../../src/engine';
 import { caseArbitrary } from './arbitraries';
 
 /** The question's [2,2,1] net as a file, with a leaky-ReLU output so leakySlope is present too. */
@@ -19,7 +11,13 @@ function validFile(): Record<string, unknown> {
     version: 1,
     layers: [2, 2, 1],
     activations: ['sigmoid', 'leakyRelu'],
-    weights: [[[0.5, -1.25], [2, 0.75]], [[1.5, -0.5]]],
+    weights: [
+      [
+        [0.5, -1.25],
+        [2, 0.75],
+      ],
+      [[1.5, -0.5]],
+    ],
     biases: [[0.1, -0.2], [0.3]],
     leakySlope: 0.1,
   };
@@ -67,7 +65,20 @@ describe('round trip', () => {
     // [2,2,1] params: W¹ rows (into hidden neuron 0, then 1), b¹, W², b²
     const net = createNetwork([2, 2, 1], ['sigmoid', 'sigmoid'], Float64Array.from([11, 12, 21, 22, 1, 2, 31, 32, 3]));
     const file = toNetworkFile(net);
-    expect(file).toEqual({ format: NETWORK_FORMAT, version: 1, layers: [2, 2, 1], activations: ['sigmoid', 'sigmoid'], weights: [[[11, 12], [21, 22]], [[31, 32]]], biases: [[1, 2], [3]] });
+    expect(file).toEqual({
+      format: NETWORK_FORMAT,
+      version: 1,
+      layers: [2, 2, 1],
+      activations: ['sigmoid', 'sigmoid'],
+      weights: [
+        [
+          [11, 12],
+          [21, 22],
+        ],
+        [[31, 32]],
+      ],
+      biases: [[1, 2], [3]],
+    });
   });
 
   test('the smallest and largest doubles survive the trip', () => {
@@ -122,7 +133,17 @@ describe('rejection names the field', () => {
     ['an activation that is not a string', ['activations', 0], 3, /^activations\[0\]: /],
     ['one activation too few', ['activations'], ['sigmoid'], /^activations: /],
     ['weights missing', ['weights'], undefined, /^weights: /],
-    ['one weight matrix too few', ['weights'], [[[0.5, -1.25], [2, 0.75]]], /^weights: /],
+    [
+      'one weight matrix too few',
+      ['weights'],
+      [
+        [
+          [0.5, -1.25],
+          [2, 0.75],
+        ],
+      ],
+      /^weights: /,
+    ],
     ['a matrix with a row too few', ['weights', 0], [[0.5, -1.25]], /^weights\[0\]: /],
     ['a row one number short', ['weights', 1, 0], [1.5], /^weights\[1\]\[0\]: /],
     ['a row that is a number', ['weights', 0, 1], 2, /^weights\[0\]\[1\]: /],
@@ -165,7 +186,12 @@ describe('rejection names the field', () => {
   test('parsing never throws, whatever the text or the structure', () => {
     const field = fc.constantFrom('format', 'version', 'layers', 'activations', 'weights', 'biases', 'leakySlope');
     const mutatedFile = fc.tuple(field, fc.jsonValue()).map(([key, value]) => JSON.stringify({ ...validFile(), [key]: value }));
-    const text = fc.oneof(fc.string(), fc.json(), mutatedFile, fc.string().map((s) => JSON.stringify(validFile()).slice(0, s.length * 3)));
+    const text = fc.oneof(
+      fc.string(),
+      fc.json(),
+      mutatedFile,
+      fc.string().map((s) => JSON.stringify(validFile()).slice(0, s.length * 3)),
+    );
     fc.assert(
       fc.property(text, (t) => {
         const result = parseNetworkFile(t);

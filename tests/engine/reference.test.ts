@@ -42,12 +42,29 @@ interface FixedCase {
   cost: 'crossEntropy' | 'quadratic';
 }
 
-const GATE_ROWS = [[1, 1], [0, 1], [1, 0], [0, 0]];
+const GATE_ROWS = [
+  [1, 1],
+  [0, 1],
+  [1, 0],
+  [0, 0],
+];
 
 const CASES: FixedCase[] = [
   {
-    name: 'the question\'s [2,2,1] sigmoid net on XOR, cross-entropy',
-    net: { sizes: [2, 2, 1], activations: ['sigmoid', 'sigmoid'], weights: [[[0.8, -1.3], [1.7, 0.4]], [[-2.1, 1.25]]], biases: [[0.3, -0.9], [0.15]], leakySlope: 0.01 },
+    name: "the question's [2,2,1] sigmoid net on XOR, cross-entropy",
+    net: {
+      sizes: [2, 2, 1],
+      activations: ['sigmoid', 'sigmoid'],
+      weights: [
+        [
+          [0.8, -1.3],
+          [1.7, 0.4],
+        ],
+        [[-2.1, 1.25]],
+      ],
+      biases: [[0.3, -0.9], [0.15]],
+      leakySlope: 0.01,
+    },
     inputs: GATE_ROWS,
     targets: [[0], [1], [1], [0]],
     cost: 'crossEntropy',
@@ -57,12 +74,34 @@ const CASES: FixedCase[] = [
     net: {
       sizes: [3, 4, 2],
       activations: ['tanh', 'sigmoid'],
-      weights: [[[0.5, -0.2, 0.9], [-1.1, 0.3, 0.25], [0.7, 0.7, -0.6], [0.05, -0.8, 1.2]], [[0.6, -1.4, 0.2, 0.9], [-0.3, 0.45, 1.1, -0.75]]],
-      biases: [[0.1, -0.2, 0.3, 0], [0.4, -0.5]],
+      weights: [
+        [
+          [0.5, -0.2, 0.9],
+          [-1.1, 0.3, 0.25],
+          [0.7, 0.7, -0.6],
+          [0.05, -0.8, 1.2],
+        ],
+        [
+          [0.6, -1.4, 0.2, 0.9],
+          [-0.3, 0.45, 1.1, -0.75],
+        ],
+      ],
+      biases: [
+        [0.1, -0.2, 0.3, 0],
+        [0.4, -0.5],
+      ],
       leakySlope: 0.01,
     },
-    inputs: [[0.2, -1, 0.5], [1.5, 0.3, -0.7], [-0.4, 0.9, 1.1]],
-    targets: [[0.25, 1], [0.9, 0], [0, 0.6]],
+    inputs: [
+      [0.2, -1, 0.5],
+      [1.5, 0.3, -0.7],
+      [-0.4, 0.9, 1.1],
+    ],
+    targets: [
+      [0.25, 1],
+      [0.9, 0],
+      [0, 0.6],
+    ],
     cost: 'crossEntropy',
   },
   {
@@ -70,19 +109,56 @@ const CASES: FixedCase[] = [
     net: {
       sizes: [2, 3, 3, 1],
       activations: ['relu', 'leakyRelu', 'linear'],
-      weights: [[[1.2, -0.7], [-0.9, 1.4], [0.6, 0.8]], [[0.5, -1.1, 0.9], [1.3, 0.2, -0.6], [-0.4, 0.7, 1.05]], [[0.8, -1.2, 0.65]]],
+      weights: [
+        [
+          [1.2, -0.7],
+          [-0.9, 1.4],
+          [0.6, 0.8],
+        ],
+        [
+          [0.5, -1.1, 0.9],
+          [1.3, 0.2, -0.6],
+          [-0.4, 0.7, 1.05],
+        ],
+        [[0.8, -1.2, 0.65]],
+      ],
       biases: [[0.11, -0.23, 0.07], [0.19, -0.31, 0.05], [0.3]],
       leakySlope: 0.1,
     },
-    inputs: [[1, 0.5], [-0.8, 1.2], [0.3, -1.1], [-1.3, -0.6]],
+    inputs: [
+      [1, 0.5],
+      [-0.8, 1.2],
+      [0.3, -1.1],
+      [-1.3, -0.6],
+    ],
     targets: [[1], [-0.5], [0.25], [2]],
     cost: 'quadratic',
   },
   {
     name: 'a [1,2,2] sigmoid → tanh net, quadratic on two outputs',
-    net: { sizes: [1, 2, 2], activations: ['sigmoid', 'tanh'], weights: [[[2.5], [-1.5]], [[1.1, -0.9], [0.4, 1.6]]], biases: [[-0.5, 0.8], [0.2, -0.1]], leakySlope: 0.01 },
+    net: {
+      sizes: [1, 2, 2],
+      activations: ['sigmoid', 'tanh'],
+      weights: [
+        [[2.5], [-1.5]],
+        [
+          [1.1, -0.9],
+          [0.4, 1.6],
+        ],
+      ],
+      biases: [
+        [-0.5, 0.8],
+        [0.2, -0.1],
+      ],
+      leakySlope: 0.01,
+    },
     inputs: [[-1], [0], [0.5], [2]],
-    targets: [[0.5, -0.5], [0, 0], [-1, 1], [0.3, 0.7]],
+    targets: [
+      [0.5, -0.5],
+      [0, 0],
+      [-1, 1],
+      [0.3, 0.7],
+    ],
     cost: 'quadratic',
   },
 ];
@@ -96,12 +172,15 @@ describe('the engine agrees with a scalar autodiff reference', () => {
       const options = { ...DEFAULT_TRAIN_OPTIONS, cost: c.cost };
       expectClose(datasetCost(net, data, options), reference.cost);
       const outputs = evaluate(net, data, options).outputs;
-      reference.outputs.flat().forEach((a, k) => { expectClose(outputs[k], a); });
+      reference.outputs.flat().forEach((a, k) => {
+        expectClose(outputs[k], a);
+      });
       const gradient = analyticGradient(net, data, options);
       const layout = layoutOf(c.net.sizes);
       for (let l = 1; l < c.net.sizes.length; l++) {
         for (let j = 0; j < c.net.sizes[l]; j++) {
-          for (let i = 0; i < c.net.sizes[l - 1]; i++) expectClose(gradient[layout.weightOffset[l] + j * c.net.sizes[l - 1] + i], reference.gradWeights[l - 1][j][i]);
+          for (let i = 0; i < c.net.sizes[l - 1]; i++)
+            expectClose(gradient[layout.weightOffset[l] + j * c.net.sizes[l - 1] + i], reference.gradWeights[l - 1][j][i]);
           expectClose(gradient[layout.biasOffset[l] + j], reference.gradBiases[l - 1][j]);
         }
       }
@@ -126,12 +205,20 @@ describe('the engine agrees with a scalar autodiff reference', () => {
 });
 
 describe('buggy mode against a hand-written BP2 with σ′(a)', () => {
-  test('the question\'s [2,2,1] net: δ¹ = (W²ᵀ δ²) ⊙ σ′(a¹) written in nested loops', () => {
+  test("the question's [2,2,1] net: δ¹ = (W²ᵀ δ²) ⊙ σ′(a¹) written in nested loops", () => {
     const c = CASES[0];
     const sigmoid = (z: number) => 1 / (1 + Math.exp(-z));
     const sigmoidPrime = (x: number) => sigmoid(x) * (1 - sigmoid(x));
-    const W1 = c.net.weights[0], b1 = c.net.biases[0], W2 = c.net.weights[1], b2 = c.net.biases[1];
-    const gW1 = [[0, 0], [0, 0]], gb1 = [0, 0], gW2 = [0, 0];
+    const W1 = c.net.weights[0],
+      b1 = c.net.biases[0],
+      W2 = c.net.weights[1],
+      b2 = c.net.biases[1];
+    const gW1 = [
+        [0, 0],
+        [0, 0],
+      ],
+      gb1 = [0, 0],
+      gW2 = [0, 0];
     let gb2 = 0;
     for (let s = 0; s < 4; s++) {
       const x = c.inputs[s];
@@ -147,6 +234,8 @@ describe('buggy mode against a hand-written BP2 with σ′(a)', () => {
       }
     }
     const buggy = analyticGradient(toEngine(c.net), gateDataset('XOR'), { ...DEFAULT_TRAIN_OPTIONS, derivative: 'buggy' });
-    [...gW1.flat(), ...gb1, ...gW2, gb2].forEach((g, k) => { expectClose(buggy[k], g); });
+    [...gW1.flat(), ...gb1, ...gW2, gb2].forEach((g, k) => {
+      expectClose(buggy[k], g);
+    });
   });
 });

@@ -15,19 +15,31 @@ class Scalar {
 
   add(other: Scalar | number): Scalar {
     const o = lift(other);
-    return new Scalar(this.value + o.value, [[this, 1], [o, 1]]);
+    return new Scalar(this.value + o.value, [
+      [this, 1],
+      [o, 1],
+    ]);
   }
   sub(other: Scalar | number): Scalar {
     const o = lift(other);
-    return new Scalar(this.value - o.value, [[this, 1], [o, -1]]);
+    return new Scalar(this.value - o.value, [
+      [this, 1],
+      [o, -1],
+    ]);
   }
   mul(other: Scalar | number): Scalar {
     const o = lift(other);
-    return new Scalar(this.value * o.value, [[this, o.value], [o, this.value]]);
+    return new Scalar(this.value * o.value, [
+      [this, o.value],
+      [o, this.value],
+    ]);
   }
   div(other: Scalar | number): Scalar {
     const o = lift(other);
-    return new Scalar(this.value / o.value, [[this, 1 / o.value], [o, -this.value / (o.value * o.value)]]);
+    return new Scalar(this.value / o.value, [
+      [this, 1 / o.value],
+      [o, -this.value / (o.value * o.value)],
+    ]);
   }
   exp(): Scalar {
     const e = Math.exp(this.value);
@@ -109,12 +121,7 @@ export interface ReferenceResult {
  * Mean cost over the samples and its gradient:
  * cross-entropy C = −(1/N) Σ_s Σ_j [y ln a + (1−y) ln(1−a)], quadratic C = (1/N) Σ_s ½ Σ_j (a − y)².
  */
-export function referenceCostAndGradient(
-  net: ReferenceNetwork,
-  inputs: number[][],
-  targets: number[][],
-  cost: 'crossEntropy' | 'quadratic',
-): ReferenceResult {
+export function referenceCostAndGradient(net: ReferenceNetwork, inputs: number[][], targets: number[][], cost: 'crossEntropy' | 'quadratic'): ReferenceResult {
   const W = net.weights.map((m) => m.map((row) => row.map((w) => new Scalar(w))));
   const B = net.biases.map((v) => v.map((b) => new Scalar(b)));
   let total = new Scalar(0);
@@ -135,7 +142,17 @@ export function referenceCostAndGradient(
       const y = targets[s][j];
       const term =
         cost === 'crossEntropy'
-          ? new Scalar(0).sub(a[j].log().mul(y).add(new Scalar(1).sub(a[j]).log().mul(1 - y)))
+          ? new Scalar(0).sub(
+              a[j]
+                .log()
+                .mul(y)
+                .add(
+                  new Scalar(1)
+                    .sub(a[j])
+                    .log()
+                    .mul(1 - y),
+                ),
+            )
           : a[j].sub(y).mul(a[j].sub(y)).mul(0.5);
       total = total.add(term);
     }

@@ -15,7 +15,13 @@ export interface ReferenceGradients {
 const sigma = (z: number): number => (z >= 0 ? 1 / (1 + Math.exp(-z)) : Math.exp(z) / (1 + Math.exp(z)));
 const sigmaPrime = (x: number): number => sigma(x) * (1 - sigma(x));
 
-export function slippedReferenceGradients(net: ReferenceNetwork, inputs: number[][], targets: number[][], slips: readonly string[], eta: number): ReferenceGradients {
+export function slippedReferenceGradients(
+  net: ReferenceNetwork,
+  inputs: number[][],
+  targets: number[][],
+  slips: readonly string[],
+  eta: number,
+): ReferenceGradients {
   const on = (name: string): boolean => slips.includes(name);
   const sizes = net.sizes;
   const L = sizes.length - 1;

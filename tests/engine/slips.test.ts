@@ -40,11 +40,16 @@ function referenceNetwork(): ReferenceNetwork {
     sizes,
     activations: ['sigmoid', 'sigmoid', 'sigmoid'],
     leakySlope: 0.01,
-    weights: sizes.slice(1).map((n, k) => Array.from({ length: n }, (_, j) => Array.from({ length: sizes[k] }, (_, i) => net.params[layout.weightOffset[k + 1] + j * sizes[k] + i]))),
+    weights: sizes
+      .slice(1)
+      .map((n, k) =>
+        Array.from({ length: n }, (_, j) => Array.from({ length: sizes[k] }, (_, i) => net.params[layout.weightOffset[k + 1] + j * sizes[k] + i])),
+      ),
     biases: sizes.slice(1).map((n, k) => Array.from({ length: n }, (_, j) => net.params[layout.biasOffset[k + 1] + j])),
   };
 }
-const rows = (flat: Float64Array, width: number) => Array.from({ length: flat.length / width }, (_, s) => Array.from(flat.subarray(s * width, (s + 1) * width)));
+const rows = (flat: Float64Array, width: number) =>
+  Array.from({ length: flat.length / width }, (_, s) => Array.from(flat.subarray(s * width, (s + 1) * width)));
 const inputs = rows(data.inputs, data.inputSize);
 const targets = rows(data.targets, data.outputSize);
 
@@ -54,8 +59,14 @@ function referenceFlat(slips: readonly string[]): Float64Array {
   const layout = layoutOf(net.sizes);
   const flat = new Float64Array(layout.parameterCount);
   for (let l = 1; l < net.sizes.length; l++) {
-    g.gradWeights[l - 1].forEach((row, j) => { row.forEach((v, i) => { flat[layout.weightOffset[l] + j * net.sizes[l - 1] + i] = v; }); });
-    g.gradBiases[l - 1].forEach((v, j) => { flat[layout.biasOffset[l] + j] = v; });
+    g.gradWeights[l - 1].forEach((row, j) => {
+      row.forEach((v, i) => {
+        flat[layout.weightOffset[l] + j * net.sizes[l - 1] + i] = v;
+      });
+    });
+    g.gradBiases[l - 1].forEach((v, j) => {
+      flat[layout.biasOffset[l] + j] = v;
+    });
   }
   return flat;
 }
@@ -64,7 +75,11 @@ const candidates: SlipId[][] = [[], ...singlesAndPairs(diagnosableSlips(net.size
 
 describe('the slip library', () => {
   test('the old switches are entries of the library, read from and written to the settings fields', () => {
-    expect(slipsOfOptions({ derivative: 'buggy', gradientDivisor: 'features', sigmoidForm: 'naive' })).toEqual(['derivativeAtA', 'divideByFeatures', 'naiveSigmoid']);
+    expect(slipsOfOptions({ derivative: 'buggy', gradientDivisor: 'features', sigmoidForm: 'naive' })).toEqual([
+      'derivativeAtA',
+      'divideByFeatures',
+      'naiveSigmoid',
+    ]);
     const options = withSlips(PROBE_OPTIONS, ['derivativeAtA', 'divideByFeatures', 'answerBp1']);
     expect([options.derivative, options.gradientDivisor, options.sigmoidForm, options.slips]).toEqual(['buggy', 'features', 'stable', ['answerBp1']]);
     expect(slipsOf(options)).toEqual(['derivativeAtA', 'divideByFeatures', 'answerBp1']);
@@ -75,7 +90,13 @@ describe('the slip library', () => {
     const auto = referenceCostAndGradient(referenceNetwork(), inputs, targets, 'crossEntropy');
     const flat = referenceFlat([]);
     const layout = layoutOf(net.sizes);
-    auto.gradWeights.forEach((m, k) => { m.forEach((row, j) => { row.forEach((v, i) => { expect(Math.abs(flat[layout.weightOffset[k + 1] + j * net.sizes[k] + i] - v)).toBeLessThan(1e-15); }); }); });
+    auto.gradWeights.forEach((m, k) => {
+      m.forEach((row, j) => {
+        row.forEach((v, i) => {
+          expect(Math.abs(flat[layout.weightOffset[k + 1] + j * net.sizes[k] + i] - v)).toBeLessThan(1e-15);
+        });
+      });
+    });
   });
 
   test('with no slips the pass gives the analytic gradient bit for bit', () => {
@@ -92,7 +113,8 @@ describe('the slip library', () => {
   });
 
   test('the pass with each slip and pair agrees with the reference with the same slips injected', () => {
-    for (const ids of candidates) expect(gradientDistance(gradientWithSlips(net, data, PROBE_OPTIONS, ids), referenceFlat(ids)), ids.join('+')).toBeLessThan(1e-12);
+    for (const ids of candidates)
+      expect(gradientDistance(gradientWithSlips(net, data, PROBE_OPTIONS, ids), referenceFlat(ids)), ids.join('+')).toBeLessThan(1e-12);
   });
 });
 

@@ -54,7 +54,7 @@ describe('stable sigmoid', () => {
   });
 });
 
-describe('the engine\'s forward pass at extreme pre-activations', () => {
+describe("the engine's forward pass at extreme pre-activations", () => {
   test('a [1,1] sigmoid layer maps z = ±1e3, ±1e308 to finite outputs in [0, 1]', () => {
     const net = createNetwork([1, 1], ['sigmoid'], Float64Array.from([1, 0]));
     const outputs = predict(net, Float64Array.from(EXTREMES), EXTREMES.length);
@@ -67,11 +67,17 @@ describe('the engine\'s forward pass at extreme pre-activations', () => {
     const data = datasetOf([[0], [1]], [[0], [1]]);
     const record = inspectPass(net, data, DEFAULT_TRAIN_OPTIONS);
     for (const layer of record.layers) {
-      layer.a.forEach((a) => { expect(inUnitInterval(a)).toBe(true); });
-      layer.delta.forEach((d) => { expect(Number.isFinite(d)).toBe(true); });
+      layer.a.forEach((a) => {
+        expect(inUnitInterval(a)).toBe(true);
+      });
+      layer.delta.forEach((d) => {
+        expect(Number.isFinite(d)).toBe(true);
+      });
     }
     expect(Number.isFinite(record.cost)).toBe(true);
-    record.gradient.forEach((g) => { expect(Number.isFinite(g)).toBe(true); });
+    record.gradient.forEach((g) => {
+      expect(Number.isFinite(g)).toBe(true);
+    });
     expect(record.overflows).toBe(0);
   });
 });
@@ -91,21 +97,23 @@ describe('cross-entropy stays finite when a rounds to 0 or 1', () => {
     expect(softplus(-1e308)).toBe(0);
   });
 
-  test('σ(40) rounds to exactly 1, yet the engine\'s cost for target 0 is ≈ 40 and the gradient is finite', () => {
+  test("σ(40) rounds to exactly 1, yet the engine's cost for target 0 is ≈ 40 and the gradient is finite", () => {
     expect(sigmoid(40)).toBe(1);
     const net = createNetwork([1, 1], ['sigmoid'], Float64Array.from([40, 0]));
     const data = datasetOf([[1]], [[0]]);
     expect(evaluate(net, data, DEFAULT_TRAIN_OPTIONS).cost).toBeCloseTo(40, 12);
-    analyticGradient(net, data, DEFAULT_TRAIN_OPTIONS).forEach((g) => { expect(g).toBe(1); });
+    analyticGradient(net, data, DEFAULT_TRAIN_OPTIONS).forEach((g) => {
+      expect(g).toBe(1);
+    });
   });
 
-  test('the engine\'s cost over samples at z = ±1e3 is finite (wrong targets cost 1000 each)', () => {
+  test("the engine's cost over samples at z = ±1e3 is finite (wrong targets cost 1000 each)", () => {
     const net = createNetwork([1, 1], ['sigmoid'], Float64Array.from([1, 0]));
     const data = datasetOf([[1e3], [-1e3], [1e3], [-1e3]], [[1], [0], [0], [1]]);
     expect(evaluate(net, data, DEFAULT_TRAIN_OPTIONS).cost).toBe(500);
   });
 
-  test('only the naive sigmoid form reports the overflow and an infinite cost (the question\'s failure)', () => {
+  test("only the naive sigmoid form reports the overflow and an infinite cost (the question's failure)", () => {
     const net = createNetwork([1, 1], ['sigmoid'], Float64Array.from([1, 0]));
     const data = datasetOf([[-1e3]], [[1]]);
     const naive = inspectPass(net, data, { ...DEFAULT_TRAIN_OPTIONS, sigmoidForm: 'naive' });

@@ -58,12 +58,23 @@ function expectConsistentDivergence(trainer: Trainer): void {
   for (let l = 1; l < d.layer; l++) {
     for (let k = layout.weightOffset[l]; k < layout.biasOffset[l] + trainer.net.sizes[l]; k++) expect(Number.isFinite(p[k])).toBe(true);
   }
-  if (d.quantity === 'weights') expect(Array.from(p.subarray(layout.weightOffset[d.layer], layout.biasOffset[d.layer])).some((v) => !Number.isFinite(v))).toBe(true);
+  if (d.quantity === 'weights')
+    expect(Array.from(p.subarray(layout.weightOffset[d.layer], layout.biasOffset[d.layer])).some((v) => !Number.isFinite(v))).toBe(true);
 }
 
 describe('divergence', () => {
   test('η = 1e6 on a ReLU net stops with a reason naming the epoch and the layer', () => {
-    const config: LabConfig = { ...DEFAULT_CONFIG, dataset: 'XOR', hidden: [4], hiddenActivation: 'relu', outputActivation: 'linear', cost: 'quadratic', learningRate: 1e6, init: 'he', seed: 1 };
+    const config: LabConfig = {
+      ...DEFAULT_CONFIG,
+      dataset: 'XOR',
+      hidden: [4],
+      hiddenActivation: 'relu',
+      outputActivation: 'linear',
+      cost: 'quadratic',
+      learningRate: 1e6,
+      init: 'he',
+      seed: 1,
+    };
     const { trainer } = buildRun(config);
     const costs = new Float64Array(10_000);
     const { ran, reason } = trainer.train(10_000, costs);
@@ -77,8 +88,21 @@ describe('divergence', () => {
   });
 
   test('inputs of 1e6 on a linear net: the quadratic cost overflows at the output while every weight is still finite, and the reason says so', () => {
-    const data = rows([[1e6, 1e6], [-1e6, 1e6], [1e6, -1e6], [-1e6, -1e6]], [[1], [0], [0], [1]]);
-    const trainer = new Trainer(initializeNetwork([2, 3, 1], ['linear', 'linear'], 'normal', 1), data, { ...DEFAULT_TRAIN_OPTIONS, cost: 'quadratic', learningRate: 0.1 }, 1);
+    const data = rows(
+      [
+        [1e6, 1e6],
+        [-1e6, 1e6],
+        [1e6, -1e6],
+        [-1e6, -1e6],
+      ],
+      [[1], [0], [0], [1]],
+    );
+    const trainer = new Trainer(
+      initializeNetwork([2, 3, 1], ['linear', 'linear'], 'normal', 1),
+      data,
+      { ...DEFAULT_TRAIN_OPTIONS, cost: 'quadratic', learningRate: 0.1 },
+      1,
+    );
     expect(trainer.train(1000).reason).toBe('diverged');
     expectConsistentDivergence(trainer);
     expect(trainer.divergence).toMatchObject({ layer: 2, quantity: 'cost' });
@@ -88,7 +112,13 @@ describe('divergence', () => {
   });
 
   test('a diverged trainer runs no further epochs', () => {
-    const data = rows([[1e6, 1e6], [-1e6, 1e6]], [[1], [0]]);
+    const data = rows(
+      [
+        [1e6, 1e6],
+        [-1e6, 1e6],
+      ],
+      [[1], [0]],
+    );
     const trainer = new Trainer(initializeNetwork([2, 1], ['linear'], 'normal', 2), data, { ...DEFAULT_TRAIN_OPTIONS, cost: 'quadratic', learningRate: 1 }, 1);
     trainer.train(1000);
     const epoch = trainer.epoch;
@@ -97,8 +127,21 @@ describe('divergence', () => {
   });
 
   test('mini-batch training diverges with the same kind of reason', () => {
-    const data = rows([[1e6, 1e6], [-1e6, 1e6], [1e6, -1e6], [-1e6, -1e6]], [[1], [0], [0], [1]]);
-    const trainer = new Trainer(initializeNetwork([2, 3, 1], ['relu', 'linear'], 'he', 4), data, { ...DEFAULT_TRAIN_OPTIONS, cost: 'quadratic', learningRate: 0.1, batchSize: 1 }, 1);
+    const data = rows(
+      [
+        [1e6, 1e6],
+        [-1e6, 1e6],
+        [1e6, -1e6],
+        [-1e6, -1e6],
+      ],
+      [[1], [0], [0], [1]],
+    );
+    const trainer = new Trainer(
+      initializeNetwork([2, 3, 1], ['relu', 'linear'], 'he', 4),
+      data,
+      { ...DEFAULT_TRAIN_OPTIONS, cost: 'quadratic', learningRate: 0.1, batchSize: 1 },
+      1,
+    );
     expect(trainer.train(1000).reason).toBe('diverged');
     expectConsistentDivergence(trainer);
   });
@@ -132,7 +175,7 @@ describe('stop conditions', () => {
     expect(Array.from(costs.subarray(7))).toEqual([-1, -1, -1]);
   });
 
-  test('the cost at an epoch is the whole dataset\'s cost after its update, and the update matches inspectPass\'s paramsAfter', () => {
+  test("the cost at an epoch is the whole dataset's cost after its update, and the update matches inspectPass's paramsAfter", () => {
     const { trainer, net, data } = buildRun({ ...DEFAULT_CONFIG, dataset: 'XOR', hidden: [3] });
     trainer.train(10);
     const record = inspectPass(net, data, trainer.options);
@@ -184,7 +227,9 @@ describe('options', () => {
     const net = initializeNetwork([2, 2, 1], ['sigmoid', 'sigmoid'], 'normal', 5);
     const samples = analyticGradient(net, data, DEFAULT_TRAIN_OPTIONS);
     const features = analyticGradient(net, data, { ...DEFAULT_TRAIN_OPTIONS, gradientDivisor: 'features' });
-    samples.forEach((g, k) => { expect(features[k]).toBe(2 * g); });
+    samples.forEach((g, k) => {
+      expect(features[k]).toBe(2 * g);
+    });
     expect(inspectPass(net, data, { ...DEFAULT_TRAIN_OPTIONS, gradientDivisor: 'features' }).divisor).toBe(2);
   });
 
@@ -247,8 +292,19 @@ describe('learning', () => {
     expect(evaluate(net, data, trainer.options).solved).toBe(true);
   });
 
-  test('the answer\'s 2-4-1 ReLU net with a leaky-ReLU output lowers its quadratic cost on XOR', () => {
-    const { trainer, net, data } = buildRun({ ...DEFAULT_CONFIG, dataset: 'XOR', hidden: [4], hiddenActivation: 'relu', outputActivation: 'leakyRelu', leakySlope: 0.1, cost: 'quadratic', init: 'he', learningRate: 0.4, seed: 3 });
+  test("the answer's 2-4-1 ReLU net with a leaky-ReLU output lowers its quadratic cost on XOR", () => {
+    const { trainer, net, data } = buildRun({
+      ...DEFAULT_CONFIG,
+      dataset: 'XOR',
+      hidden: [4],
+      hiddenActivation: 'relu',
+      outputActivation: 'leakyRelu',
+      leakySlope: 0.1,
+      cost: 'quadratic',
+      init: 'he',
+      learningRate: 0.4,
+      seed: 3,
+    });
     const before = evaluate(net, data, trainer.options).cost;
     trainer.train(250);
     expect(trainer.lastCost).toBeLessThan(before);

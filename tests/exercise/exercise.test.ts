@@ -57,10 +57,18 @@ describe('exercise sets', () => {
       if (!set.ok) throw new Error(set.error);
       expect(set.value.summary).toMatchObject({ id: entry.id, title: entry.title });
       const pass = inspectPass(set.value.network, set.value.data, set.value.options);
-      const ctx = { network: set.value.network, pass, settings: { cost: set.value.options.cost, derivative: set.value.options.derivative, freezeBiases: false }, sample: set.value.sample };
+      const ctx = {
+        network: set.value.network,
+        pass,
+        settings: { cost: set.value.options.cost, derivative: set.value.options.derivative, freezeBiases: false },
+        sample: set.value.sample,
+      };
       const steps = passSteps(set.value.network.sizes);
       for (const ask of set.value.summary.ask) {
-        const step = buildStep(ctx, steps.findIndex((s) => s.id === ask.step));
+        const step = buildStep(
+          ctx,
+          steps.findIndex((s) => s.id === ask.step),
+        );
         expect(step, ask.step).not.toBeNull();
         expect(askedCells(step!, set.value.summary.ask).length, ask.step).toBeGreaterThan(0);
       }
@@ -93,7 +101,11 @@ describe('asked cells and hints', () => {
   const pass = inspectPass(network, data, options);
   const ctx = { network, pass, settings: { cost: options.cost, derivative: options.derivative, freezeBiases: false }, sample: 1 };
   const steps = passSteps(network.sizes);
-  const stepOf = (id: string) => buildStep(ctx, steps.findIndex((s) => s.id === id))!;
+  const stepOf = (id: string) =>
+    buildStep(
+      ctx,
+      steps.findIndex((s) => s.id === id),
+    )!;
 
   test('a step’s result cells in reading order, and only the listed ones when the set picks cells', () => {
     const z1 = askedCells(stepOf('forward-z-1'), null);
@@ -107,7 +119,14 @@ describe('asked cells and hints', () => {
   test('a hint names the equation’s terms and lights up where they live', () => {
     const z = hintFor({ kind: 'z', layer: 1, sample: 1, j: 1 }, network.sizes, ctx.settings);
     expect(z.text).toContain('z¹₂ = Σᵢ w¹₂ᵢ·xᵢ + b¹₂');
-    expect(z.highlight).toEqual({ neurons: [[0, 0], [0, 1], [1, 1]], params: [2, 3, 5] });
+    expect(z.highlight).toEqual({
+      neurons: [
+        [0, 0],
+        [0, 1],
+        [1, 1],
+      ],
+      params: [2, 3, 5],
+    });
     const d = hintFor({ kind: 'delta', layer: 1, sample: 1, j: 0 }, network.sizes, ctx.settings);
     expect(d.text).toContain('f′(a¹₁)');
     expect(d.highlight.params).toEqual([6]);

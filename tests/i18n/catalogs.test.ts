@@ -27,7 +27,8 @@ function placeholders(text: string): string[] {
       if (typeof token === 'string') continue;
       names.add(token[0]);
       const choices = token[2];
-      if (choices && typeof choices === 'object') for (const [key, branch] of Object.entries(choices)) if (key !== 'offset' && Array.isArray(branch)) walk(branch as CompiledMessage);
+      if (choices && typeof choices === 'object')
+        for (const [key, branch] of Object.entries(choices)) if (key !== 'offset' && Array.isArray(branch)) walk(branch as CompiledMessage);
     }
   };
   walk(compileMessageOrThrow(text));
@@ -68,11 +69,14 @@ describe('catalogs', () => {
   });
 
   it('have no empty message', () => {
-    for (const [language, catalog] of Object.entries(catalogs)) for (const [key, text] of Object.entries(catalog)) expect(text.trim(), `${language} ${key}`).not.toBe('');
+    for (const [language, catalog] of Object.entries(catalogs))
+      for (const [key, text] of Object.entries(catalog)) expect(text.trim(), `${language} ${key}`).not.toBe('');
   });
 
   it('hold no key that no source file uses', () => {
-    const sources = sourceFiles('src').map((path) => readFileSync(path, 'utf8')).join('\n');
+    const sources = sourceFiles('src')
+      .map((path) => readFileSync(path, 'utf8'))
+      .join('\n');
     const unused = Object.keys(en).filter((key) => !keyUsed(key, sources));
     expect(unused).toEqual([]);
   });

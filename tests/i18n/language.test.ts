@@ -34,7 +34,14 @@ describe('startLanguage', () => {
     expect(chosenLanguage(storage)).toBe('zh-CN');
     storage.setItem(LANGUAGE_STORAGE_KEY, 'klingon');
     expect(chosenLanguage(storage)).toBe(null);
-    const blocked = { getItem: () => { throw new Error('blocked'); }, setItem: () => { throw new Error('blocked'); } };
+    const blocked = {
+      getItem: () => {
+        throw new Error('blocked');
+      },
+      setItem: () => {
+        throw new Error('blocked');
+      },
+    };
     expect(chosenLanguage(blocked)).toBe(null);
     expect(() => rememberLanguage(blocked, 'en')).not.toThrow();
   });

@@ -6,7 +6,13 @@ import { initializeNetwork, serializeNetwork } from '../../src/engine';
 
 const BOM = '\uFEFF';
 const network = serializeNetwork(initializeNetwork([2, 2, 1], ['sigmoid', 'sigmoid'], 'normal', 7));
-const json = JSON.stringify({ inputs: [[0, 1], [1, 0]], targets: [[1], [0]] });
+const json = JSON.stringify({
+  inputs: [
+    [0, 1],
+    [1, 0],
+  ],
+  targets: [[1], [0]],
+});
 const csv = 'x1,x2,y1\n0,1,1\n1,0,0\n';
 
 describe('a leading byte-order mark', () => {

@@ -69,7 +69,21 @@ describe('the page', () => {
     store.setState({ config: crossEntropy, send: (command: LabCommand) => void sent.push(command) });
     for (const [text, name] of [
       [CSV, 'wide.csv'],
-      [JSON.stringify({ inputs: [[0, 0], [0, 1], [1, 0]], targets: [[0, 1], [1, 0], [1, 2.5]] }), 'wide.json'],
+      [
+        JSON.stringify({
+          inputs: [
+            [0, 0],
+            [0, 1],
+            [1, 0],
+          ],
+          targets: [
+            [0, 1],
+            [1, 0],
+            [1, 2.5],
+          ],
+        }),
+        'wide.json',
+      ],
     ]) {
       const read = readDatasetFile(text, name);
       if (!read.ok) throw new Error(read.error);

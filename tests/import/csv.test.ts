@@ -85,9 +85,18 @@ describe('CSV data: every error names the line and the column', () => {
     ['', 'no header: the first line must name the columns, e.g. x1,x2,y1'],
     ['# only a comment\n\n', 'no header: the first line must name the columns, e.g. x1,x2,y1'],
     ['x1,x2,y1\n', 'no data rows after the header'],
-    ['0,0,1\n1,1,0', "line 1, column 1: '0' is not a column name; expected x1, x2, … for inputs and y1, y2, … for targets, separated by commas or tabs (the first line must be a header naming the columns)"],
-    ['x1,x2,label\n0,0,1', "line 1, column 3: 'label' is not a column name; expected x1, x2, … for inputs and y1, y2, … for targets, separated by commas or tabs"],
-    ['x1;x2;y1\n0;0;1', "line 1, column 1: 'x1;x2;y1' is not a column name; expected x1, x2, … for inputs and y1, y2, … for targets, separated by commas or tabs"],
+    [
+      '0,0,1\n1,1,0',
+      "line 1, column 1: '0' is not a column name; expected x1, x2, … for inputs and y1, y2, … for targets, separated by commas or tabs (the first line must be a header naming the columns)",
+    ],
+    [
+      'x1,x2,label\n0,0,1',
+      "line 1, column 3: 'label' is not a column name; expected x1, x2, … for inputs and y1, y2, … for targets, separated by commas or tabs",
+    ],
+    [
+      'x1;x2;y1\n0;0;1',
+      "line 1, column 1: 'x1;x2;y1' is not a column name; expected x1, x2, … for inputs and y1, y2, … for targets, separated by commas or tabs",
+    ],
     ['x0,y1\n0,1', "line 1, column 1: 'x0' is not a column name; expected x1, x2, … for inputs and y1, y2, … for targets, separated by commas or tabs"],
     ['x1,x1,y1\n0,0,1', 'line 1: column x1 appears twice'],
     ['x1,X1,y1\n0,0,1', 'line 1: column x1 appears twice'],
@@ -137,7 +146,28 @@ describe('CSV data: every error names the line and the column', () => {
 describe('CSV importer under hostile input', () => {
   const header = fc.constantFrom('x1,x2,y1', 'x1,y1', 'y1,x1', 'x1\ty1', '__proto__,constructor', 'x1,x2,y1,y2', '');
   const cell = fc.oneof(
-    fc.constantFrom('0', '1', '-1', '1e308', '1e309', '-1e309', 'NaN', 'Infinity', '-0', '', ' ', '.', 'e5', '1e', '+-1', '٣', '1,5', '"1"', '__proto__', '\u0000'),
+    fc.constantFrom(
+      '0',
+      '1',
+      '-1',
+      '1e308',
+      '1e309',
+      '-1e309',
+      'NaN',
+      'Infinity',
+      '-0',
+      '',
+      ' ',
+      '.',
+      'e5',
+      '1e',
+      '+-1',
+      '٣',
+      '1,5',
+      '"1"',
+      '__proto__',
+      '\u0000',
+    ),
     fc.double().map(String),
     fc.string({ maxLength: 8 }),
   );

@@ -70,7 +70,9 @@ describe('network file import', () => {
   });
 
   it('a file over the size limit is refused before parsing', () => {
-    expect(errorOf(' '.repeat(MAX_NETWORK_FILE_BYTES + 1))).toBe(`Network file: too large (${MAX_NETWORK_FILE_BYTES + 1} characters, limit ${MAX_NETWORK_FILE_BYTES})`);
+    expect(errorOf(' '.repeat(MAX_NETWORK_FILE_BYTES + 1))).toBe(
+      `Network file: too large (${MAX_NETWORK_FILE_BYTES + 1} characters, limit ${MAX_NETWORK_FILE_BYTES})`,
+    );
   });
 
   it('deep nesting, valid or not, is an error and never a crash', () => {
@@ -126,7 +128,12 @@ describe('network file importer under hostile input', () => {
     return JSON.stringify(file) ?? 'undefined';
   });
 
-  const text = fc.oneof(mutatedFile, fc.jsonValue().map((value) => JSON.stringify(value)), fc.string({ maxLength: 300 }), fc.string({ unit: 'binary', maxLength: 300 }));
+  const text = fc.oneof(
+    mutatedFile,
+    fc.jsonValue().map((value) => JSON.stringify(value)),
+    fc.string({ maxLength: 300 }),
+    fc.string({ unit: 'binary', maxLength: 300 }),
+  );
 
   it('4,000 hostile files: a whole network or one short error, never a throw', () => {
     fc.assert(

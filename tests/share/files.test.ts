@@ -27,7 +27,9 @@ describe('cost history as CSV', () => {
 
 describe('file names', () => {
   it('say what the file holds', () => {
-    expect(exportFileName('network', 'json', { dataset: 'XOR', sizes: [2, 4, 1], seed: 1, epoch: 1200 })).toBe('backprop-lab_XOR_2-4-1_seed1_epoch1200_network.json');
+    expect(exportFileName('network', 'json', { dataset: 'XOR', sizes: [2, 4, 1], seed: 1, epoch: 1200 })).toBe(
+      'backprop-lab_XOR_2-4-1_seed1_epoch1200_network.json',
+    );
     expect(exportFileName('cost', 'csv', { dataset: 'spiral' })).toBe('backprop-lab_spiral_cost.csv');
   });
 

@@ -5,7 +5,17 @@
  */
 import fc from 'fast-check';
 import { describe, expect, it, test } from 'vitest';
-import { type AnySetting, CONFIG_SETTINGS, DEFAULT_CONFIG, type LabConfig, type NumberSetting, STOP_SETTINGS, parseNetworkFile, serializeNetwork, initializeNetwork } from '../../src/engine';
+import {
+  type AnySetting,
+  CONFIG_SETTINGS,
+  DEFAULT_CONFIG,
+  type LabConfig,
+  type NumberSetting,
+  STOP_SETTINGS,
+  parseNetworkFile,
+  serializeNetwork,
+  initializeNetwork,
+} from '../../src/engine';
 import { createLabStore } from '../../src/store/labStore';
 import { type SettingsStorage, loadSettings, saveSettings } from '../../src/app/share/persist';
 import { formatNumber } from '../../src/app/share/properties';
@@ -21,13 +31,34 @@ function memoryStorage(): SettingsStorage {
   return { getItem: (key) => items.get(key) ?? null, setItem: (key, value) => void items.set(key, value) };
 }
 
-const numberFields = (Object.keys(CONFIG_SETTINGS) as (keyof LabConfig)[]).filter((field) => (CONFIG_SETTINGS[field] as AnySetting).kind === 'number') as (keyof LabConfig & string)[];
+const numberFields = (Object.keys(CONFIG_SETTINGS) as (keyof LabConfig)[]).filter(
+  (field) => (CONFIG_SETTINGS[field] as AnySetting).kind === 'number',
+) as (keyof LabConfig & string)[];
 
 /** Values around a setting's limits, typical ones, and far-out finite doubles. */
 function valuesFor(setting: NumberSetting): fc.Arbitrary<number> {
   const { min, max } = setting;
   return fc.oneof(
-    fc.constantFrom(min, max, min - 1, max + 1, max * 2, -0, 0, 0.5, 1, 5, -1, -1e300, 1e300, 4294967296, Number.MIN_VALUE, 1e-300, max - 0.5, min + Number.EPSILON),
+    fc.constantFrom(
+      min,
+      max,
+      min - 1,
+      max + 1,
+      max * 2,
+      -0,
+      0,
+      0.5,
+      1,
+      5,
+      -1,
+      -1e300,
+      1e300,
+      4294967296,
+      Number.MIN_VALUE,
+      1e-300,
+      max - 0.5,
+      min + Number.EPSILON,
+    ),
     fc.integer({ min: -1000, max: 1000 }),
     fc.double({ min: min - 10, max: max * 2 + 10, noNaN: true, noDefaultInfinity: true }),
     fc.double({ noNaN: true, noDefaultInfinity: true }),
@@ -146,7 +177,8 @@ describe('small things a link or a field said oddly (issue 16, defect 12)', () =
 });
 
 describe('the table is the defaults', () => {
-  it('DEFAULT_CONFIG holds each setting\'s declared default', () => {
-    for (const [field, setting] of Object.entries(CONFIG_SETTINGS) as [keyof LabConfig, AnySetting][]) expect(DEFAULT_CONFIG[field]).toEqual(setting.defaultValue);
+  it("DEFAULT_CONFIG holds each setting's declared default", () => {
+    for (const [field, setting] of Object.entries(CONFIG_SETTINGS) as [keyof LabConfig, AnySetting][])
+      expect(DEFAULT_CONFIG[field]).toEqual(setting.defaultValue);
   });
 });

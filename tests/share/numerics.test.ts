@@ -4,7 +4,18 @@
  * happened, Reset recovers; and a weight typed on the graph goes in, validated.
  */
 import { describe, expect, test } from 'vitest';
-import { DEFAULT_CONFIG, type LabConfig, type Network, buildRun, inspectPass, layoutOf, parseDatasetCsv, reluHealth, reluHealthMessage, trainOptionsOf } from '../../src/engine';
+import {
+  DEFAULT_CONFIG,
+  type LabConfig,
+  type Network,
+  buildRun,
+  inspectPass,
+  layoutOf,
+  parseDatasetCsv,
+  reluHealth,
+  reluHealthMessage,
+  trainOptionsOf,
+} from '../../src/engine';
 import { MAX_PARAM_MAGNITUDE } from '../../src/worker/paramEdit';
 import { type FakeWorkerEnv, fastWorkerStarter } from '../worker/harness';
 
@@ -24,7 +35,12 @@ const csv = (text: string) => {
 };
 
 describe('dead ReLUs', () => {
-  const net = (activation: 'relu' | 'leakyRelu'): Network => ({ sizes: [1, 2, 1], activations: [activation, 'sigmoid'], leakySlope: 0.01, params: new Float64Array(layoutOf([1, 2, 1]).parameterCount) });
+  const net = (activation: 'relu' | 'leakyRelu'): Network => ({
+    sizes: [1, 2, 1],
+    activations: [activation, 'sigmoid'],
+    leakySlope: 0.01,
+    params: new Float64Array(layoutOf([1, 2, 1]).parameterCount),
+  });
   const passOf = (network: Network, inputs: number[]) => {
     const data = { ...csv(`x1,y1\n${inputs.map((x) => `${x},1`).join('\n')}`) };
     return inspectPass(network, data, trainOptionsOf(DEFAULT_CONFIG));

@@ -105,13 +105,20 @@ describe('saving and loading', () => {
 
   it('1,000 random saved texts: valid settings, never a throw', () => {
     fc.assert(
-      fc.property(fc.oneof(hostileQuery.map((query) => JSON.stringify({ query })), fc.string({ maxLength: 200 }), fc.jsonValue().map((value) => JSON.stringify(value))), (text) => {
-        const storage = new MemoryStorage();
-        storage.setItem(STORAGE_KEY, text);
-        const loaded = loadSettings(storage, U);
-        expect(configError(loaded.config)).toBeNull();
-        expect(storage.items.get(STORAGE_KEY)).toBe(text);
-      }),
+      fc.property(
+        fc.oneof(
+          hostileQuery.map((query) => JSON.stringify({ query })),
+          fc.string({ maxLength: 200 }),
+          fc.jsonValue().map((value) => JSON.stringify(value)),
+        ),
+        (text) => {
+          const storage = new MemoryStorage();
+          storage.setItem(STORAGE_KEY, text);
+          const loaded = loadSettings(storage, U);
+          expect(configError(loaded.config)).toBeNull();
+          expect(storage.items.get(STORAGE_KEY)).toBe(text);
+        },
+      ),
       { seed: 6004, numRuns: 1000 },
     );
   });
@@ -138,7 +145,7 @@ describe('precedence: link > saved > defaults', () => {
     expect(opened.source).toBe('saved');
   });
 
-  it('a teacher\'s full link overrides every saved setting', () => {
+  it("a teacher's full link overrides every saved setting", () => {
     const storage = new MemoryStorage();
     saveSettings(storage, settings({ dataset: 'spiral', hidden: [16, 16], seed: 3 }), U);
     const teacher = settings({ dataset: 'XOR', hidden: [2], derivative: 'buggy', seed: 11 });

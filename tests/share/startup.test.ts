@@ -14,7 +14,7 @@ function storageWith(query: string | null): SettingsStorage {
 }
 
 describe('the store the page opens with', () => {
-  it('no link and nothing saved (a first visit): the question\'s AND with the buggy derivative, the landing, no notes', () => {
+  it("no link and nothing saved (a first visit): the question's AND with the buggy derivative, the landing, no notes", () => {
     const store = createSharedLabStore({ search: '', storage: storageWith(null) });
     expect(store.getState().config).toEqual(FIRST_VISIT_CONFIG);
     expect(FIRST_VISIT_CONFIG).toMatchObject({ dataset: 'AND', hidden: [2], derivative: 'buggy', gradientDivisor: 'features', seed: 1, epochs: 60_000 });
@@ -32,13 +32,13 @@ describe('the store the page opens with', () => {
     expect(store.getState().config).toEqual(FIRST_VISIT_CONFIG);
   });
 
-  it('settings in the link: no landing, and what the link leaves out keeps the engine\'s defaults', () => {
+  it("settings in the link: no landing, and what the link leaves out keeps the engine's defaults", () => {
     const store = createSharedLabStore({ search: '?lr=0.5', storage: storageWith(null) });
     expect(store.getState().story.landing).toBe(false);
     expect(store.getState().config).toEqual({ ...DEFAULT_CONFIG, learningRate: 0.5 });
   });
 
-  it('tour=3 opens the tour at step 3 without the landing, beside the link\'s settings', () => {
+  it("tour=3 opens the tour at step 3 without the landing, beside the link's settings", () => {
     const store = createSharedLabStore({ search: '?tour=3&seed=7', storage: storageWith(null) });
     expect(store.getState().story).toMatchObject({ tourStep: 3, landing: false });
     expect(store.getState().config.seed).toBe(7);
@@ -50,7 +50,9 @@ describe('the store the page opens with', () => {
       const store = createSharedLabStore({ search: `?tour=${bad}`, storage: storageWith(null) });
       expect(store.getState().story.tourStep).toBeNull();
       expect(store.getState().config).toEqual(FIRST_VISIT_CONFIG);
-      expect(store.getState().share.notes.map((n) => n.message)).toEqual([expect.stringMatching(/^Guided tour \(tour\) in the link: expected a step from 1 to \d+/)]);
+      expect(store.getState().share.notes.map((n) => n.message)).toEqual([
+        expect.stringMatching(/^Guided tour \(tour\) in the link: expected a step from 1 to \d+/),
+      ]);
     }
   });
 
@@ -67,7 +69,13 @@ describe('the store the page opens with', () => {
     const search = '?lr=1e999&hidden=4,%3Cscript%3E&act=relu&cost=crossEntropy&out=relu&seed=-1&x=%3Cimg%20src%3Dx%20onerror%3Dalert(1)%3E&speed=max';
     const store = createSharedLabStore({ search, storage: storageWith(null) });
     const { config, speed, share } = store.getState();
-    expect(config).toMatchObject({ learningRate: DEFAULT_CONFIG.learningRate, hidden: DEFAULT_CONFIG.hidden, hiddenActivation: 'relu', seed: DEFAULT_CONFIG.seed, outputActivation: 'sigmoid' });
+    expect(config).toMatchObject({
+      learningRate: DEFAULT_CONFIG.learningRate,
+      hidden: DEFAULT_CONFIG.hidden,
+      hiddenActivation: 'relu',
+      seed: DEFAULT_CONFIG.seed,
+      outputActivation: 'sigmoid',
+    });
     expect(speed).toBe('max');
     const text = share.notes.map((note) => note.message).join('\n');
     for (const key of ['(lr)', '(hidden)', '(seed)', '(out)']) expect(text).toContain(key);

@@ -23,7 +23,7 @@ afterEach(() => {
 });
 
 describe('store ↔ settings', () => {
-  it('the store\'s opening state is the default settings', () => {
+  it("the store's opening state is the default settings", () => {
     expect(settingsOfState(createLabStore().getState())).toStrictEqual(defaultSettings(LAB_UI_PROPERTIES));
   });
 

@@ -138,7 +138,9 @@ describe('notes for every kind of bad value', () => {
   it('a query longer than the limit is refused whole', () => {
     const decoded = linkOf(`data=AND&x=${'a'.repeat(MAX_QUERY_LENGTH)}`);
     expect(decoded.config).toStrictEqual(DEFAULT_CONFIG);
-    expect(decoded.notes.map((note) => note.message)).toEqual([`Settings in the link are too long (${MAX_QUERY_LENGTH + 11} characters, at most ${MAX_QUERY_LENGTH}); using the current settings.`]);
+    expect(decoded.notes.map((note) => note.message)).toEqual([
+      `Settings in the link are too long (${MAX_QUERY_LENGTH + 11} characters, at most ${MAX_QUERY_LENGTH}); using the current settings.`,
+    ]);
   });
 
   it('something that is not a query at all gives the fallback and a note', () => {
@@ -154,7 +156,7 @@ describe('notes for every kind of bad value', () => {
     expect(notes[MAX_NOTES].message).toBe(`…and ${20 - MAX_NOTES} more problems.`);
   });
 
-  it('the origin named in notes is the caller\'s', () => {
+  it("the origin named in notes is the caller's", () => {
     const notes = decodeSettings('lr=x', U, defaultSettings(U), 'the saved settings').notes;
     expect(notes[0].message).toBe('Learning rate (lr) in the saved settings: "x" is not a number; kept 0.35.');
   });
@@ -167,12 +169,14 @@ describe('notes for every kind of bad value', () => {
 });
 
 describe('settings that do not work together', () => {
-  it('an output activation that cross-entropy cannot use falls back and the note gives the engine\'s reason', () => {
+  it("an output activation that cross-entropy cannot use falls back and the note gives the engine's reason", () => {
     const decoded = linkOf('out=relu');
     expect(decoded.config.outputActivation).toBe('sigmoid');
     expect(decoded.notes).toHaveLength(1);
     expect(decoded.notes[0].key).toBe('out');
-    expect(decoded.notes[0].message).toMatch(/^Output activation \(out\) in the link does not work with the other settings \(cost: cross-entropy needs a sigmoid output layer.*\); kept sigmoid\.$/);
+    expect(decoded.notes[0].message).toMatch(
+      /^Output activation \(out\) in the link does not work with the other settings \(cost: cross-entropy needs a sigmoid output layer.*\); kept sigmoid\.$/,
+    );
     expect(configError(decoded.config)).toBeNull();
   });
 

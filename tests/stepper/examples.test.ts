@@ -75,13 +75,19 @@ describe('bad example files are refused with the field named', () => {
   test('a network file with a bad weight names it', () => {
     const raw = JSON.parse(readExampleFile(entry.network));
     raw.weights[1][0][1] = 'x';
-    expect(exampleFromTexts(entry, JSON.stringify(raw), readExampleFile(entry.dataset))).toEqual({ ok: false, error: expect.stringContaining('weights[1][0][1]') });
+    expect(exampleFromTexts(entry, JSON.stringify(raw), readExampleFile(entry.dataset))).toEqual({
+      ok: false,
+      error: expect.stringContaining('weights[1][0][1]'),
+    });
   });
   test('settings the engine would refuse (cross-entropy on a ReLU output) are refused', () => {
     const relu = parseExampleIndex(readExampleFile('index.json'));
     if (!relu.ok) throw new Error(relu.error);
     const answer = { ...relu.value[2], settings: { ...relu.value[2].settings, cost: 'crossEntropy' as const } };
-    expect(exampleFromTexts(answer, readExampleFile(answer.network), readExampleFile(answer.dataset))).toEqual({ ok: false, error: expect.stringContaining('cross-entropy needs a sigmoid output') });
+    expect(exampleFromTexts(answer, readExampleFile(answer.network), readExampleFile(answer.dataset))).toEqual({
+      ok: false,
+      error: expect.stringContaining('cross-entropy needs a sigmoid output'),
+    });
   });
   test('a file that cannot be read gives a message, not a throw', async () => {
     const result = await loadExample(entry, async () => {

@@ -1,7 +1,17 @@
 /** Shared fixtures of the stepper tests: the shipped examples, passes under both derivatives, and a TeX number reader. */
 import { readFileSync } from 'node:fs';
 import { join } from 'node:path';
-import { type DerivativeMode, type Network, type Dataset, type PassRecord, type TrainOptions, DEFAULT_TRAIN_OPTIONS, initializeNetwork, inspectPass, planeDataset } from '../../src/engine';
+import {
+  type DerivativeMode,
+  type Network,
+  type Dataset,
+  type PassRecord,
+  type TrainOptions,
+  DEFAULT_TRAIN_OPTIONS,
+  initializeNetwork,
+  inspectPass,
+  planeDataset,
+} from '../../src/engine';
 import { type LoadedExample, exampleFromTexts, parseExampleIndex } from '../../src/views/stepper/examples';
 import type { StepContext, ValueRef } from '../../src/views/stepper/types';
 
@@ -48,7 +58,11 @@ export function scenarios(): Scenario[] {
   const plane = planeDataset('circle', 24, 3);
   return [
     fromExample('question-xor'),
-    { ...fromExample('question-xor'), name: 'question-xor correct, frozen', options: { ...fromExample('question-xor').options, derivative: 'correct', gradientDivisor: 'samples', freezeBiases: true } },
+    {
+      ...fromExample('question-xor'),
+      name: 'question-xor correct, frozen',
+      options: { ...fromExample('question-xor').options, derivative: 'correct', gradientDivisor: 'samples', freezeBiases: true },
+    },
     fromExample('two-outputs'),
     fromExample('answer-relu'),
     {

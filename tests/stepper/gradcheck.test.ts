@@ -1,6 +1,15 @@
 import { describe, expect, test } from 'vitest';
 import { type GradientCheck, gradientCheck } from '../../src/engine';
-import { DEFAULT_GRADCHECK_TOLERANCE, errorPosition, gradCheckLegend, gradCheckParamColor, gradCheckVerdict, layerAgreementText, relativeErrorColor, worstFirst } from '../../src/views/gradcheck/colors';
+import {
+  DEFAULT_GRADCHECK_TOLERANCE,
+  errorPosition,
+  gradCheckLegend,
+  gradCheckParamColor,
+  gradCheckVerdict,
+  layerAgreementText,
+  relativeErrorColor,
+  worstFirst,
+} from '../../src/views/gradcheck/colors';
 import { loadShippedExample } from './fixtures';
 
 // the question's [2,2,1] on XOR with its fixed weights; the mean gradient so only the derivative differs
@@ -54,7 +63,11 @@ describe('direction and scale apart', () => {
     // by raw relative error the output layer's uniform 2× (error 0.5) would outrank some hidden parameters
     const rawOrder = [...check.parameters].sort((a, b) => b.relativeError - a.relativeError).slice(0, 6);
     expect(rawOrder.some((p) => p.layer === 2)).toBe(true);
-    expect(worstFirst(check).slice(0, 6).map((p) => p.layer)).toEqual([1, 1, 1, 1, 1, 1]);
+    expect(
+      worstFirst(check)
+        .slice(0, 6)
+        .map((p) => p.layer),
+    ).toEqual([1, 1, 1, 1, 1, 1]);
     const [hidden, output] = gradCheckVerdict(check).layers;
     expect(hidden).toMatchObject({ rightDirection: false, rightScale: false });
     expect(hidden.cosine).toBeLessThan(0.9);
@@ -90,7 +103,10 @@ describe('colour scale', () => {
   });
   test('worst first by direction error, NaN at the very top', () => {
     const check = checkWith('buggy');
-    const withNaN: GradientCheck = { ...check, parameters: [...check.parameters, { ...check.parameters[0], index: 42, relativeError: NaN, directionError: NaN }] };
+    const withNaN: GradientCheck = {
+      ...check,
+      parameters: [...check.parameters, { ...check.parameters[0], index: 42, relativeError: NaN, directionError: NaN }],
+    };
     const sorted = worstFirst(withNaN);
     expect(sorted[0].index).toBe(42);
     const rest = sorted.slice(1).map((p) => p.directionError);

@@ -1,5 +1,13 @@
 import { describe, expect, test, vi } from 'vitest';
-import { type StepperAction, type StepperState, firstStepOf, initialStepperState, requestsNextEpoch, runStepperAction, stepperReducer } from '../../src/views/stepper/machine';
+import {
+  type StepperAction,
+  type StepperState,
+  firstStepOf,
+  initialStepperState,
+  requestsNextEpoch,
+  runStepperAction,
+  stepperReducer,
+} from '../../src/views/stepper/machine';
 import { stepPhases } from '../../src/views/stepper/steps';
 
 const phases = stepPhases([2, 2, 1]); // 14 steps, the last is "next"

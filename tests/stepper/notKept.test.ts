@@ -45,7 +45,7 @@ describe('reading a bounded record', () => {
 });
 
 describe('steps of a bounded record', () => {
-  test("BP4 for one sample: its own gradient terms say not kept, in the table and in the TeX", () => {
+  test('BP4 for one sample: its own gradient terms say not kept, in the table and in the TeX', () => {
     const bp4 = steps(0).find((s) => s.id === 'bp4-1')!;
     const perSample = cells(bp4).filter((c) => c.ref?.kind === 'gradient' && c.ref.sample !== undefined);
     expect(perSample.length).toBeGreaterThan(0);

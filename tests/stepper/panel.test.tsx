@@ -59,7 +59,9 @@ const button = (name: string): HTMLButtonElement => {
   // the accessible name: text without aria-hidden decoration
   const match = [...container.querySelectorAll('button')].find((b) => {
     const clone = b.cloneNode(true) as HTMLElement;
-    clone.querySelectorAll('[aria-hidden="true"]').forEach((n) => { n.remove(); });
+    clone.querySelectorAll('[aria-hidden="true"]').forEach((n) => {
+      n.remove();
+    });
     return clone.textContent?.trim() === name;
   });
   if (!match) throw new Error(`no button named ${name}`);
@@ -112,7 +114,15 @@ describe('StepperPanel', () => {
   test('the graph highlight follows the step, and hovering a number points at its place', () => {
     const onHighlight = vi.fn();
     act(() => root.render(<Host onNextEpoch={() => {}} onHighlight={onHighlight} />));
-    expect(onHighlight).toHaveBeenLastCalledWith({ neurons: [[0, 0], [0, 1], [1, 0], [1, 1]], params: [0, 1, 2, 3, 4, 5] });
+    expect(onHighlight).toHaveBeenLastCalledWith({
+      neurons: [
+        [0, 0],
+        [0, 1],
+        [1, 0],
+        [1, 1],
+      ],
+      params: [0, 1, 2, 3, 4, 5],
+    });
     const weightCell = container.querySelector('table tbody tr td')!;
     expect(weightCell.textContent).toBe('0.5');
     act(() => void weightCell.dispatchEvent(new MouseEvent('mouseover', { bubbles: true })));
@@ -167,7 +177,7 @@ describe('StepperPanel with a live caller', () => {
     act(() => button('Next step').click());
     expect(status()).toContain('Step 1 of 14');
     expect(title()).toContain('weighted input z¹');
-    expect(Number(firstWeight())).toBeCloseTo(0.5 - 0.35 * (inspectPass(example.network, example.data, example.options).gradient[0]), 15);
+    expect(Number(firstWeight())).toBeCloseTo(0.5 - 0.35 * inspectPass(example.network, example.data, example.options).gradient[0], 15);
   });
 
   test('Walk through slowly advances one step per interval and stops on the last step', () => {

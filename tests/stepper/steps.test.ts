@@ -13,8 +13,20 @@ const stepsOf = (ctx: StepContext): Step[] => {
 describe('the order of one pass', () => {
   test('[2,2,1]: forward per layer, cost, BP1, BP2, BP3/BP4 from the top down, updates, next epoch', () => {
     expect(passSteps([2, 2, 1]).map((s) => s.id)).toEqual([
-      'forward-z-1', 'forward-a-1', 'forward-z-2', 'forward-a-2', 'cost', 'bp1-2', 'bp2-1',
-      'bp3-2', 'bp4-2', 'bp3-1', 'bp4-1', 'update-1', 'update-2', 'next',
+      'forward-z-1',
+      'forward-a-1',
+      'forward-z-2',
+      'forward-a-2',
+      'cost',
+      'bp1-2',
+      'bp2-1',
+      'bp3-2',
+      'bp4-2',
+      'bp3-1',
+      'bp4-1',
+      'update-1',
+      'update-2',
+      'next',
     ]);
   });
 
@@ -42,14 +54,37 @@ describe('highlights on the network graph', () => {
   // params of [2,2,1]: W¹ = 0…3, b¹ = 4, 5, W² = 6, 7, b² = 8
 
   test('forward z¹ lights the inputs, layer 1, and W¹ with b¹', () => {
-    expect(byId.get('forward-z-1')!.highlight).toEqual({ neurons: [[0, 0], [0, 1], [1, 0], [1, 1]], params: [0, 1, 2, 3, 4, 5] });
+    expect(byId.get('forward-z-1')!.highlight).toEqual({
+      neurons: [
+        [0, 0],
+        [0, 1],
+        [1, 0],
+        [1, 1],
+      ],
+      params: [0, 1, 2, 3, 4, 5],
+    });
   });
   test('BP2 δ¹ lights layers 1 and 2 and the weights W² that carry δ² back', () => {
-    expect(byId.get('bp2-1')!.highlight).toEqual({ neurons: [[1, 0], [1, 1], [2, 0]], params: [6, 7] });
+    expect(byId.get('bp2-1')!.highlight).toEqual({
+      neurons: [
+        [1, 0],
+        [1, 1],
+        [2, 0],
+      ],
+      params: [6, 7],
+    });
   });
   test('BP3 lights the biases, BP4 the weights, of their layer', () => {
     expect(byId.get('bp3-2')!.highlight).toEqual({ neurons: [[2, 0]], params: [8] });
-    expect(byId.get('bp4-1')!.highlight).toEqual({ neurons: [[0, 0], [0, 1], [1, 0], [1, 1]], params: [0, 1, 2, 3] });
+    expect(byId.get('bp4-1')!.highlight).toEqual({
+      neurons: [
+        [0, 0],
+        [0, 1],
+        [1, 0],
+        [1, 1],
+      ],
+      params: [0, 1, 2, 3],
+    });
   });
   test('the update of layer 2 lights W² and b², but not b² when biases are frozen', () => {
     expect(byId.get('update-2')!.highlight.params).toEqual([6, 7, 8]);
@@ -215,7 +250,11 @@ describe('typesetting', () => {
     for (const scenario of scenarios()) {
       for (const sample of [0, 'mean'] as const) {
         for (const step of stepsOf(contextOf(scenario, sample))) {
-          for (const tex of [step.equation, ...step.substituted.map((l) => l.tex), ...step.tables.flatMap((t) => [...t.columns, ...t.rows.map((r) => r.label)])]) {
+          for (const tex of [
+            step.equation,
+            ...step.substituted.map((l) => l.tex),
+            ...step.tables.flatMap((t) => [...t.columns, ...t.rows.map((r) => r.label)]),
+          ]) {
             expect(() => katex.renderToString(tex, { throwOnError: true, strict: 'error' }), `${scenario.name} ${step.id}: ${tex}`).not.toThrow();
             // a command whose backslash got lost in a string escape would print as letters
             expect(tex, `${step.id}: ${tex}`).not.toMatch(/(^|[^\\a-zA-Z])(qquad|quad|cdot|frac|partial|delta|leftarrow|odot|sigma|times)/);

@@ -59,7 +59,7 @@ function applyPreset(store: LabStore, env: FakeWorkerEnv, id: string, epochs?: n
 }
 
 describe('twin run from the store', () => {
-  test('trains the current configuration for the live lab\'s epochs, reports progress, and equals the engine\'s twin', async () => {
+  test("trains the current configuration for the live lab's epochs, reports progress, and equals the engine's twin", async () => {
     const { store, env } = labWithPool();
     applyPreset(store, env, 'question-and', 3000);
     const progress: number[] = [];
@@ -195,18 +195,22 @@ describe('sweep from the store', () => {
 });
 
 describe('fix path', () => {
-  test('runs from the question\'s XOR to the Fixed preset, one stated change a step', () => {
+  test("runs from the question's XOR to the Fixed preset, one stated change a step", () => {
     expect(fixedPresetMatches()).toBe(true);
     expect(FIX_STEPS[0].config).toEqual(PRESETS.find((p) => p.id === 'question-xor')!.config);
-    FIX_STEPS.forEach((step, k) => { expect(currentFixStep({ ...step.config, seed: 99 })).toBe(k); });
+    FIX_STEPS.forEach((step, k) => {
+      expect(currentFixStep({ ...step.config, seed: 99 })).toBe(k);
+    });
     const changed = FIX_STEPS.slice(1).map((step, k) =>
-      Object.keys(step.config).filter((key) => JSON.stringify(step.config[key as keyof typeof step.config]) !== JSON.stringify(FIX_STEPS[k].config[key as keyof typeof step.config])),
+      Object.keys(step.config).filter(
+        (key) => JSON.stringify(step.config[key as keyof typeof step.config]) !== JSON.stringify(FIX_STEPS[k].config[key as keyof typeof step.config]),
+      ),
     );
     expect(changed).toEqual([['derivative'], ['learningRate', 'gradientDivisor'], ['hidden', 'epochs']]);
     expect(currentFixStep(questionConfig('AND'))).toBe(-1);
   });
 
-  test('loading a step keeps the seed, restarts the live run and stops at the step\'s epochs', () => {
+  test("loading a step keeps the seed, restarts the live run and stops at the step's epochs", () => {
     const { store, env } = labWithPool();
     expect(store.getState().setConfig({ seed: 7 })).toBeNull();
     env.runUntilIdle();

@@ -123,8 +123,8 @@ describe('setting-change markers', () => {
   });
 });
 
-describe('the status line\'s cost', () => {
-  test('on a mini-batch run the cost shown at epoch N is the history\'s cost at epoch N (and the snapshot\'s)', () => {
+describe("the status line's cost", () => {
+  test("on a mini-batch run the cost shown at epoch N is the history's cost at epoch N (and the snapshot's)", () => {
     const { store, env } = connected({ ...DEFAULT_CONFIG, dataset: 'circle', hidden: [5], batchSize: 10 });
     train(store, env, 12);
     const state = store.getState();
@@ -134,7 +134,7 @@ describe('the status line\'s cost', () => {
     expect(costAtEpoch(state, 0)).toBeNull();
   });
 
-  test('a weight typed at epoch N changes the status\'s cost (the network now), while the curve keeps what training measured', () => {
+  test("a weight typed at epoch N changes the status's cost (the network now), while the curve keeps what training measured", () => {
     const { store, env } = connected();
     train(store, env, 12);
     const trained = store.getState().history.costs[11];

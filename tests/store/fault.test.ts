@@ -55,7 +55,10 @@ afterEach(() => {
   vi.useRealTimers();
 });
 
-function supervised(options: Partial<Pick<SupervisorOptions, 'answerTimeoutMs' | 'maxRestarts' | 'silenceMs' | 'now' | 'setTimer' | 'clearTimer'>> = {}): { store: LabStore; workers: DyingWorker[] } {
+function supervised(options: Partial<Pick<SupervisorOptions, 'answerTimeoutMs' | 'maxRestarts' | 'silenceMs' | 'now' | 'setTimer' | 'clearTimer'>> = {}): {
+  store: LabStore;
+  workers: DyingWorker[];
+} {
   const store = createLabStore();
   const workers: DyingWorker[] = [];
   stopSupervisor = superviseWorker(store, {
@@ -84,7 +87,7 @@ describe('requests and a failing worker', () => {
     await expect(store.getState().setParam(0, 0.5)).resolves.toBeUndefined();
   });
 
-  test('an answer that never comes rejects after the supervisor\'s answer timeout', async () => {
+  test("an answer that never comes rejects after the supervisor's answer timeout", async () => {
     const timers: Array<{ fn: () => void; ms: number }> = [];
     const { store, workers } = supervised({ answerTimeoutMs: 5000, setTimer: (fn, ms) => timers.push({ fn, ms }), clearTimer: () => {} });
     workers[0].silent = true;
@@ -110,7 +113,7 @@ function parseCsvOrThrow(text: string) {
   return csv.value;
 }
 
-describe('a worker that fails is restarted with the user\'s settings', () => {
+describe("a worker that fails is restarted with the user's settings", () => {
   test('a crash: a note says so, a new worker gets the config, speed and stop conditions, and the lab works', () => {
     const { store, workers } = supervised();
     const state = store.getState();
@@ -124,7 +127,9 @@ describe('a worker that fails is restarted with the user\'s settings', () => {
     workers[0].crash('out of memory');
     expect(workers[0].terminated).toBe(true);
     expect(workers).toHaveLength(2);
-    expect(notes(store)).toEqual([expect.stringMatching(/training worker failed \(it stopped with an error: out of memory\)\. It was restarted with your settings/)]);
+    expect(notes(store)).toEqual([
+      expect.stringMatching(/training worker failed \(it stopped with an error: out of memory\)\. It was restarted with your settings/),
+    ]);
     const sent = workers[1].commands;
     expect(sent).toContainEqual({ type: 'setSpeed', speed: 'max' });
     expect(sent).toContainEqual({ type: 'setStop', stop: { maxEpochs: 40, targetCost: 0 } });
@@ -143,7 +148,7 @@ describe('a worker that fails is restarted with the user\'s settings', () => {
     expect(workers[0].commands.length).toBe(before);
   });
 
-  test('the user\'s own data and a loaded network come back after a restart', () => {
+  test("the user's own data and a loaded network come back after a restart", () => {
     const { store, workers } = supervised();
     const csv = parseDatasetCsv('x1,x2,y1\n0,0,0\n0,1,1\n1,0,1\n1,1,1\n2,2,0\n');
     if (!csv.ok) throw new Error(csv.error);
@@ -323,7 +328,9 @@ describe('a message the page cannot use (issue 16, defect 1)', () => {
     const before = store.getState().snapshot;
     workers[0].inject({ type: 'snapshot', runId, snapshot: {} });
     expect(workers).toHaveLength(2);
-    expect(notes(store).at(-1)).toMatch(/training worker failed \(it sent a message the page could not use: a “snapshot” message at snapshot\.\w+: .+\)\. It was restarted with your settings/);
+    expect(notes(store).at(-1)).toMatch(
+      /training worker failed \(it sent a message the page could not use: a “snapshot” message at snapshot\.\w+: .+\)\. It was restarted with your settings/,
+    );
     expect(before?.network.params.length).toBe(store.getState().snapshot?.network.params.length);
     workers[1].inject({ type: 'error', message: { text: 'not a string' } });
     expect(workers).toHaveLength(3);
@@ -351,7 +358,11 @@ describe('a message the page cannot use (issue 16, defect 1)', () => {
   });
 
   test('every event of a real run fits the schema (the other direction: nothing valid is refused)', () => {
-    const configs = [DEFAULT_CONFIG, { ...DEFAULT_CONFIG, hidden: [3, 2], hiddenActivation: 'relu' as const, dataset: 'spiral' as const }, { ...DEFAULT_CONFIG, sigmoidForm: 'naive' as const, learningRate: 1e5 }];
+    const configs = [
+      DEFAULT_CONFIG,
+      { ...DEFAULT_CONFIG, hidden: [3, 2], hiddenActivation: 'relu' as const, dataset: 'spiral' as const },
+      { ...DEFAULT_CONFIG, sigmoidForm: 'naive' as const, learningRate: 1e5 },
+    ];
     for (const config of configs) {
       const events = realEvents(config);
       expect(new Set(events.map((event) => event.type))).toEqual(new Set(['runStarted', 'status', 'snapshot', 'costs', 'configured', 'error', 'inspected']));

@@ -15,10 +15,17 @@ function connected(): { store: LabStore; env: FakeWorkerEnv; sent: LabCommand[] 
   const env = new FakeWorkerEnv();
   const worker = env.worker();
   const sent: LabCommand[] = [];
-  connectWorker(store, { ...worker, postMessage: (command, transfer) => {
-      sent.push(command);
-      worker.postMessage(command, transfer);
-    } }, (flush) => flush());
+  connectWorker(
+    store,
+    {
+      ...worker,
+      postMessage: (command, transfer) => {
+        sent.push(command);
+        worker.postMessage(command, transfer);
+      },
+    },
+    (flush) => flush(),
+  );
   return { store, env, sent };
 }
 
@@ -41,7 +48,7 @@ describe('requests answered by id', () => {
     expect(env.events.indexOf(answer)).toBeGreaterThan(env.events.indexOf(env.last('runStarted')));
   });
 
-  test('a refused load rejects with the worker\'s reason, shows it in the status line and changes nothing', async () => {
+  test("a refused load rejects with the worker's reason, shows it in the status line and changes nothing", async () => {
     const { store } = connected();
     const before = store.getState().initialNetwork;
     // a 3-3-1 network takes three inputs; XOR has two
@@ -64,7 +71,7 @@ describe('requests answered by id', () => {
     expect(store.getState().snapshot?.network.params[0]).toBe(0.25);
   });
 
-  test('using the named dataset again drops the user\'s data in one command and one new run', async () => {
+  test("using the named dataset again drops the user's data in one command and one new run", async () => {
     const { store, env, sent } = connected();
     await store.getState().loadData(fiveRows());
     const runs = env.of('runStarted').length;
@@ -88,7 +95,7 @@ describe('requests answered by id', () => {
     expect(() => requests.settle(requestId, null)).not.toThrow();
   });
 
-  test('ids are never reused, so an old worker\'s answer cannot settle a new request', () => {
+  test("ids are never reused, so an old worker's answer cannot settle a new request", () => {
     const a = pendingRequests({ timeoutMs: 0, setTimer: () => 0, clearTimer: () => {} }).open();
     const b = pendingRequests({ timeoutMs: 0, setTimer: () => 0, clearTimer: () => {} }).open();
     expect(b.requestId).toBeGreaterThan(a.requestId);

@@ -20,10 +20,17 @@ function connected(): { store: LabStore; env: FakeWorkerEnv; sent: LabCommand[] 
   restore = simulateEngineSpeed(env, 0.001);
   const worker = env.worker();
   const sent: LabCommand[] = [];
-  connectWorker(store, { ...worker, postMessage: (command, transfer) => {
-      sent.push(command);
-      worker.postMessage(command, transfer);
-    } }, (flush) => flush());
+  connectWorker(
+    store,
+    {
+      ...worker,
+      postMessage: (command, transfer) => {
+        sent.push(command);
+        worker.postMessage(command, transfer);
+      },
+    },
+    (flush) => flush(),
+  );
   return { store, env, sent };
 }
 
@@ -116,12 +123,19 @@ describe('the step-through slice', () => {
 });
 
 describe('loading into the lab', () => {
-  test('a worked example sets the lab\'s network, data and settings', () => {
+  test("a worked example sets the lab's network, data and settings", () => {
     const { store } = connected();
     const example = loadShippedExample('answer-relu');
     expect(store.getState().loadIntoLab({ network: example.network, data: example.data, options: example.options })).toBeNull();
     const state = store.getState();
-    expect(state.config).toMatchObject({ hidden: [4], hiddenActivation: 'relu', outputActivation: 'leakyRelu', leakySlope: 0.1, cost: 'quadratic', learningRate: 0.4 });
+    expect(state.config).toMatchObject({
+      hidden: [4],
+      hiddenActivation: 'relu',
+      outputActivation: 'leakyRelu',
+      leakySlope: 0.1,
+      cost: 'quadratic',
+      learningRate: 0.4,
+    });
     expect(state.data?.kind).toBe('custom');
     expect(Array.from(state.snapshot!.network.params)).toEqual(Array.from(example.network.params));
     store.getState().requestPasses();

@@ -38,7 +38,7 @@ describe('the store and the worker bridge', () => {
     expect(state.history.length).toBe(0);
   });
 
-  test('the history holds every epoch\'s cost of a long run, equal to the engine\'s', () => {
+  test("the history holds every epoch's cost of a long run, equal to the engine's", () => {
     const { store, env } = connected();
     store.getState().setSpeed('max');
     store.getState().setStop({ maxEpochs: 50_000 });

@@ -19,10 +19,17 @@ function connected(): { store: LabStore; env: FakeWorkerEnv; sent: LabCommand[] 
   restore = simulateEngineSpeed(env, 0.001);
   const worker = env.worker();
   const sent: LabCommand[] = [];
-  connectWorker(store, { ...worker, postMessage: (command, transfer) => {
-      sent.push(command);
-      worker.postMessage(command, transfer);
-    } }, (flush) => flush());
+  connectWorker(
+    store,
+    {
+      ...worker,
+      postMessage: (command, transfer) => {
+        sent.push(command);
+        worker.postMessage(command, transfer);
+      },
+    },
+    (flush) => flush(),
+  );
   return { store, env, sent };
 }
 

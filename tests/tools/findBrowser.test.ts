@@ -35,9 +35,14 @@ describe('finding a browser for the end-to-end tests', () => {
     expect(findBrowser(machine(['/usr/bin/chromium'], { platform: 'darwin' }))).toBeNull();
   });
 
-  test('then playwright\'s cache: the newest full Chromium before a headless shell, on Linux and macOS', () => {
+  test("then playwright's cache: the newest full Chromium before a headless shell, on Linux and macOS", () => {
     const cache = '/home/ada/.cache/ms-playwright';
-    const linux = machine([`${cache}/chromium-1100/chrome-linux/chrome`, `${cache}/chromium-1169/chrome-linux64/chrome`, `${cache}/chromium_headless_shell-1200/chrome-linux/headless_shell`, `${cache}/ffmpeg-1010/ffmpeg-linux`]);
+    const linux = machine([
+      `${cache}/chromium-1100/chrome-linux/chrome`,
+      `${cache}/chromium-1169/chrome-linux64/chrome`,
+      `${cache}/chromium_headless_shell-1200/chrome-linux/headless_shell`,
+      `${cache}/ffmpeg-1010/ffmpeg-linux`,
+    ]);
     expect(findBrowser(linux)).toEqual({ path: `${cache}/chromium-1169/chrome-linux64/chrome`, source: 'playwright cache' });
     const shellOnly = machine([`${cache}/chromium_headless_shell-1200/chrome-linux/headless_shell`]);
     expect(findBrowser(shellOnly)?.path).toBe(`${cache}/chromium_headless_shell-1200/chrome-linux/headless_shell`);

@@ -36,7 +36,7 @@ describe('largestCostGap', () => {
     );
   });
 
-  test('on the question\'s AND twin, the buggy network after the epoch found has the buggy cost found', () => {
+  test("on the question's AND twin, the buggy network after the epoch found has the buggy cost found", () => {
     const config = { ...questionConfig('AND'), seed: 1, epochs: 3000 };
     const twin = twinRun(config);
     const found = largestCostGap(twin.correct.costs, twin.buggy.costs)!;

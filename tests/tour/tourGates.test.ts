@@ -27,7 +27,7 @@ let pool: SweepPool | null = null;
 afterEach(() => pool?.dispose());
 
 describe('tour step 5: how often', () => {
-  test('runs the comparison when rows are missing; the sentence gives each gate\'s solved starts, as the engine counts them', async () => {
+  test("runs the comparison when rows are missing; the sentence gives each gate's solved starts, as the engine counts them", async () => {
     const store = createLabStore();
     pool = new SweepPool({ workerCount: 1, progressIntervalMs: 0, createWorker: () => new InProcessSweepWorker() });
     store.getState().attachSweepRunner(pool);

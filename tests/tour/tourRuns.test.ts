@@ -7,8 +7,8 @@ import { readTourParam, withTour } from '../../src/app/tour/tourLink';
 
 const outcome = (config: typeof QUESTION_AND) => runStart(config, config.seed);
 
-describe('the tour\'s starts', () => {
-  test('step 1: the question\'s AND from seed 1 is not solved; step 4: with both fixes it is', () => {
+describe("the tour's starts", () => {
+  test("step 1: the question's AND from seed 1 is not solved; step 4: with both fixes it is", () => {
     expect(outcome(QUESTION_AND).solved).toBe(false);
     expect(outcome(FIXED_AND).solved).toBe(true);
   });

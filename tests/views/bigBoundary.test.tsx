@@ -46,7 +46,15 @@ describe('many samples', () => {
       set: () => true,
     }) as unknown as CanvasRenderingContext2D;
     const data = rows(10_000);
-    expect(drawPoints(ctx, data, (v) => v * 100, (v) => v * 100, 2)).toBe(10_000);
+    expect(
+      drawPoints(
+        ctx,
+        data,
+        (v) => v * 100,
+        (v) => v * 100,
+        2,
+      ),
+    ).toBe(10_000);
     expect(calls.filter((c) => c === 'arc')).toHaveLength(10_000);
     expect(calls.filter((c) => c === 'fill')).toHaveLength(2);
   });

@@ -52,7 +52,7 @@ describe('strongest weights', () => {
   const layout = computeLayout(BIGGEST, 640, 600);
   const shown = strongestEdges(layout, big.params, layout.edgesPerLayer);
 
-  it('are exactly each layer\'s largest |w| (all of a small layer), drawn weakest first', () => {
+  it("are exactly each layer's largest |w| (all of a small layer), drawn weakest first", () => {
     let start = 0;
     for (let l = 1; l < BIGGEST.length; l++) {
       const count = BIGGEST[l] * BIGGEST[l - 1];
@@ -83,7 +83,8 @@ describe('strongest weights', () => {
     expect(groups.length).toBeLessThanOrEqual(257);
     const calls: string[] = [];
     const ctx = new Proxy({} as Record<string, unknown>, {
-      get: (_target, key) => (typeof key === 'string' && ['clearRect', 'beginPath', 'moveTo', 'lineTo', 'stroke'].includes(key) ? () => calls.push(key) : undefined),
+      get: (_target, key) =>
+        typeof key === 'string' && ['clearRect', 'beginPath', 'moveTo', 'lineTo', 'stroke'].includes(key) ? () => calls.push(key) : undefined,
       set: () => true,
     }) as unknown as CanvasRenderingContext2D;
     drawEdges(ctx, layout.width, layout.height, groups);
@@ -125,7 +126,9 @@ describe('NetworkGraph of 2-64×8-1', () => {
   });
 
   it('the sample field offers the kept samples only', async () => {
-    const many = inspectPass(initializeNetwork([2, 3, 1], ['tanh', 'sigmoid'], 'xavier', 1), namedDataset('spiral', 0), DEFAULT_TRAIN_OPTIONS, { sampleLimit: 50 });
+    const many = inspectPass(initializeNetwork([2, 3, 1], ['tanh', 'sigmoid'], 'xavier', 1), namedDataset('spiral', 0), DEFAULT_TRAIN_OPTIONS, {
+      sampleLimit: 50,
+    });
     const network = initializeNetwork([2, 3, 1], ['tanh', 'sigmoid'], 'xavier', 1);
     rendered = await render(<NetworkGraph network={network} pass={many} grids={null} sample={0} onSampleChange={() => undefined} width={560} height={320} />);
     const field = rendered.container.querySelector<HTMLInputElement>('.bl-graph__sample-field input')!;
@@ -149,7 +152,7 @@ describe('a record without per-sample parts', () => {
     expect(layerSpread(limited, 1)).toBeGreaterThan(0);
   });
 
-  it('a weight tooltip leaves out this sample\'s gradient term and says why; the batch rows stay exact', () => {
+  it("a weight tooltip leaves out this sample's gradient term and says why; the batch rows stay exact", () => {
     const index = weightIndexOf(network, 1, 2, 1);
     const d = describeItem({ kind: 'weight', layer: 1, j: 2, i: 1 }, network, limited, 4, formatNumber);
     expect(d.rows.map((r) => r.symbol)).not.toContain('δ·a');
@@ -164,6 +167,8 @@ describe('a record without per-sample parts', () => {
     const d = describeItem({ kind: 'neuron', layer: 1, j: 0 }, network, limited, 40, formatNumber);
     expect(d.rows.some((r) => r.name === 'weighted input')).toBe(false);
     expect(d.rows.some((r) => Number.isNaN(r.value))).toBe(false);
-    expect(d.note).toBe(`Sample 41's z, a and δ are not kept for a network and data this size (the views keep samples 1–10 of ${data.count}); the batch numbers above are exact.`);
+    expect(d.note).toBe(
+      `Sample 41's z, a and δ are not kept for a network and data this size (the views keep samples 1–10 of ${data.count}); the batch numbers above are exact.`,
+    );
   });
 });

@@ -21,7 +21,12 @@ describe('the cell under the pointer', () => {
   const { grids, network } = trained(xorConfig, 3000);
 
   it('is the grid cell at that pixel, with its centre and the output the engine computes at that centre (stored as float32 in the grid)', () => {
-    for (const [px, py] of [[0, 0], [299.9, 299.9], [150, 75], [12.3, 280]]) {
+    for (const [px, py] of [
+      [0, 0],
+      [299.9, 299.9],
+      [150, 75],
+      [12.3, 280],
+    ]) {
       const cell = cellAtPixel(grids, px, py, 300)!;
       expect(cell.column).toBe(Math.floor((px / 300) * grids.resolution));
       expect(cell.row).toBe(Math.floor((py / 300) * grids.resolution));
@@ -39,7 +44,7 @@ describe('the cell under the pointer', () => {
     expect(cellAtPixel(grids, 10, 300, 300)).toBeNull();
   });
 
-  it('the plot shows x₁, x₂ and aᴸ while the pointer is over it, and says the value is the grid cell\'s', async () => {
+  it("the plot shows x₁, x₂ and aᴸ while the pointer is over it, and says the value is the grid cell's", async () => {
     rendered = await render(<DecisionBoundary grids={grids} data={null} rounded={false} size={300} />);
     const plot = rendered.container.querySelector<HTMLElement>('.bl-boundary__plot')!;
     plot.getBoundingClientRect = () => ({ left: 0, top: 0, right: 350, bottom: 342, width: 350, height: 342, x: 0, y: 0, toJSON: () => ({}) });
@@ -59,7 +64,17 @@ describe('twin run', () => {
   it('titles its two boundary plots "Correct f′(z)" and "Buggy f′(a)"', async () => {
     const { grids, data } = trained(xorConfig, 100);
     rendered = await render(
-      <TwinView costs={twinCostSource(new Float64Array(0), new Float64Array(0))} data={data} grids={{ correct: grids, buggy: grids }} labels={[]} params={null} difference={null} largest={null} epoch={0} rounded={false} />,
+      <TwinView
+        costs={twinCostSource(new Float64Array(0), new Float64Array(0))}
+        data={data}
+        grids={{ correct: grids, buggy: grids }}
+        labels={[]}
+        params={null}
+        difference={null}
+        largest={null}
+        epoch={0}
+        rounded={false}
+      />,
     );
     const titles = Array.from(rendered.container.querySelectorAll('.bl-twin__boundaries h3')).map((h) => h.textContent);
     expect(titles).toEqual(['Correct f′(z)', 'Buggy f′(a)']);

@@ -27,7 +27,9 @@ function figure(container: HTMLElement, label: string): HTMLElement {
 describe('NetworkGraph', () => {
   it('renders every neuron and weight of the network, with sample buttons from the pass', async () => {
     const onSampleChange = vi.fn();
-    rendered = await render(<NetworkGraph network={xor.network} pass={xor.pass} grids={xor.grids} sample={0} onSampleChange={onSampleChange} width={560} height={320} />);
+    rendered = await render(
+      <NetworkGraph network={xor.network} pass={xor.pass} grids={xor.grids} sample={0} onSampleChange={onSampleChange} width={560} height={320} />,
+    );
     await nextFrame();
     const f = figure(rendered.container, 'Network graph');
     expect(f.querySelectorAll('line[data-edge]')).toHaveLength(2 * 2 + 2 * 1);
@@ -37,7 +39,13 @@ describe('NetworkGraph', () => {
     const buttons = Array.from(f.querySelectorAll<HTMLButtonElement>('[aria-label="Sample shown"] button'));
     // each sample says whether the network's rounded output equals its target
     const marks = Array.from(xor.pass.targets, (y, s) => ((xor.pass.outputs[s] >= 0.5 ? 1 : 0) === y ? '✓' : '✗'));
-    expect(buttons.map((b) => b.textContent)).toEqual(['Mean', `(1, 1) → 0${marks[0]}`, `(0, 1) → 1${marks[1]}`, `(1, 0) → 1${marks[2]}`, `(0, 0) → 0${marks[3]}`]);
+    expect(buttons.map((b) => b.textContent)).toEqual([
+      'Mean',
+      `(1, 1) → 0${marks[0]}`,
+      `(0, 1) → 1${marks[1]}`,
+      `(1, 0) → 1${marks[2]}`,
+      `(0, 0) → 0${marks[3]}`,
+    ]);
     expect(f.querySelector('[data-right]')?.textContent).toBe(`${marks.filter((m) => m === '✓').length} of 4 right`);
     expect(buttons[1].getAttribute('aria-pressed')).toBe('true');
     await act(async () => buttons[0].click());
@@ -71,7 +79,9 @@ describe('NetworkGraph', () => {
 
   it('keyboard: one tab stop, arrows move, Enter enters the weights, Enter on a weight clicks it', async () => {
     const onParamClick = vi.fn();
-    rendered = await render(<NetworkGraph network={xor.network} pass={xor.pass} grids={xor.grids} sample={0} onParamClick={onParamClick} width={560} height={320} />);
+    rendered = await render(
+      <NetworkGraph network={xor.network} pass={xor.pass} grids={xor.grids} sample={0} onParamClick={onParamClick} width={560} height={320} />,
+    );
     const svg = rendered.container.querySelector('svg[role="group"]')!;
     expect(svg.querySelectorAll('[tabindex="0"]')).toHaveLength(1);
     const press = (key: string) => act(async () => (document.activeElement ?? svg).dispatchEvent(new KeyboardEvent('keydown', { key, bubbles: true })));
@@ -93,8 +103,22 @@ describe('NetworkGraph', () => {
   });
 
   it('8 hidden layers of 16 render without thumbnails and with a sample field for 200 samples', async () => {
-    const big = trained({ ...questionXor, dataset: 'spiral', hidden: Array(8).fill(16), hiddenActivation: 'tanh', gradientDivisor: 'samples', derivative: 'correct', learningRate: 0.05 }, 2, 32);
-    rendered = await render(<NetworkGraph network={big.network} pass={big.pass} grids={big.grids} sample={5} onSampleChange={() => {}} width={980} height={600} />);
+    const big = trained(
+      {
+        ...questionXor,
+        dataset: 'spiral',
+        hidden: Array(8).fill(16),
+        hiddenActivation: 'tanh',
+        gradientDivisor: 'samples',
+        derivative: 'correct',
+        learningRate: 0.05,
+      },
+      2,
+      32,
+    );
+    rendered = await render(
+      <NetworkGraph network={big.network} pass={big.pass} grids={big.grids} sample={5} onSampleChange={() => {}} width={980} height={600} />,
+    );
     await nextFrame();
     expect(rendered.container.querySelectorAll('line[data-edge]')).toHaveLength(2 * 16 + 7 * 256 + 16);
     expect(rendered.container.querySelectorAll('canvas[data-thumb]')).toHaveLength(0);
@@ -104,7 +128,16 @@ describe('NetworkGraph', () => {
 
   it('highlight and paramColor are honoured', async () => {
     rendered = await render(
-      <NetworkGraph network={xor.network} pass={xor.pass} grids={null} sample={0} highlight={{ neurons: [[2, 0]], params: [0] }} paramColor={(i) => (i === 0 ? '#ff00ff' : undefined)} width={560} height={320} />,
+      <NetworkGraph
+        network={xor.network}
+        pass={xor.pass}
+        grids={null}
+        sample={0}
+        highlight={{ neurons: [[2, 0]], params: [0] }}
+        paramColor={(i) => (i === 0 ? '#ff00ff' : undefined)}
+        width={560}
+        height={320}
+      />,
     );
     await nextFrame();
     expect(rendered.container.querySelector('line[data-edge="0"]')!.getAttribute('stroke')).toBe('#ff00ff');
@@ -114,7 +147,9 @@ describe('NetworkGraph', () => {
   });
 
   it('paints highlighted weights before the neurons and their values, the rings after them', async () => {
-    rendered = await render(<NetworkGraph network={xor.network} pass={xor.pass} grids={null} sample={0} highlight={{ neurons: [[1, 0]], params: [0, 1] }} width={560} height={320} />);
+    rendered = await render(
+      <NetworkGraph network={xor.network} pass={xor.pass} grids={null} sample={0} highlight={{ neurons: [[1, 0]], params: [0, 1] }} width={560} height={320} />,
+    );
     await nextFrame();
     const f = rendered.container;
     const precedes = (a: Element, b: Element) => Boolean(a.compareDocumentPosition(b) & Node.DOCUMENT_POSITION_FOLLOWING);
@@ -163,7 +198,10 @@ describe('CostCurve', () => {
         listeners.add(l);
         return () => listeners.delete(l);
       },
-      emit: () => listeners.forEach((l) => { l(); }),
+      emit: () =>
+        listeners.forEach((l) => {
+          l();
+        }),
     };
   }
 
@@ -176,10 +214,13 @@ describe('CostCurve', () => {
     ];
     const listeners = new Set<() => void>();
     let currentEpoch = 1000;
-    const src: CostSource = { get: () => ({ series, currentEpoch }), subscribe: (l) => {
+    const src: CostSource = {
+      get: () => ({ series, currentEpoch }),
+      subscribe: (l) => {
         listeners.add(l);
         return () => listeners.delete(l);
-      } };
+      },
+    };
     const onScaleChange = vi.fn();
     rendered = await render(<CostCurve source={src} scale="linear" onScaleChange={onScaleChange} />);
     const f = figure(rendered.container, 'Cost curve');
@@ -187,11 +228,16 @@ describe('CostCurve', () => {
     expect(f.querySelectorAll('.tick').length).toBeGreaterThan(4);
     const value = () => f.querySelector('.bl-cost__value')?.textContent ?? '';
     expect(value()).toBe(`${formatNumber(costs[999])} at epoch 1,000`);
-    const lastTick = () => Array.from(f.querySelectorAll('.tick text')).map((t) => t.textContent).filter((t) => t?.includes(','));
+    const lastTick = () =>
+      Array.from(f.querySelectorAll('.tick text'))
+        .map((t) => t.textContent)
+        .filter((t) => t?.includes(','));
     expect(lastTick().at(-1)).toBe('500,000');
     series[0] = { ...series[0], length: 1_000_000 };
     currentEpoch = 1_000_000;
-    listeners.forEach((l) => { l(); });
+    listeners.forEach((l) => {
+      l();
+    });
     await nextFrame();
     expect(value()).toBe(`${formatNumber(costs[999_999])} at epoch 1,000,000`);
     expect(lastTick().at(-1)).toBe('1,000,000');
@@ -219,7 +265,18 @@ describe('CostCurve', () => {
 
   it('a diverged series and an empty one do not break it', async () => {
     const costs = new Float64Array([0.7, 0.6, Infinity, NaN]);
-    rendered = await render(<CostCurve source={source([{ id: 'd', label: 'Diverged', costs, length: 4 }, { id: 'e', label: 'Empty', costs: new Float64Array(0), length: 0 }], 0)} scale="log" />);
+    rendered = await render(
+      <CostCurve
+        source={source(
+          [
+            { id: 'd', label: 'Diverged', costs, length: 4 },
+            { id: 'e', label: 'Empty', costs: new Float64Array(0), length: 0 },
+          ],
+          0,
+        )}
+        scale="log"
+      />,
+    );
     await nextFrame();
     const f = figure(rendered.container, 'Cost curve');
     expect(f.textContent).toContain('no epochs yet');

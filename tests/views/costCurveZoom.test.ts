@@ -18,22 +18,18 @@ function decay(length: number, from = 0.7, to = 0.01): Float64Array {
 }
 
 describe('log cost axis ticks', () => {
-  it.each([
-    [[0.0249, 0.0389]],
-    [[0.031, 0.033]],
-    [[0.2, 0.7]],
-    [[0.04, 0.9]],
-    [[1e-5, 2e-5]],
-    [[3, 7]],
-  ])('%j spans less than a decade and still gets at least three labelled ticks inside it', (domain) => {
-    const ticks = logTicks(domain, 3);
-    expect(ticks.length).toBeGreaterThanOrEqual(MIN_TICKS);
-    for (const t of ticks) {
-      expect(t).toBeGreaterThanOrEqual(domain[0]);
-      expect(t).toBeLessThanOrEqual(domain[1]);
-    }
-    expect([...ticks].sort((a, b) => a - b)).toEqual(ticks);
-  });
+  it.each([[[0.0249, 0.0389]], [[0.031, 0.033]], [[0.2, 0.7]], [[0.04, 0.9]], [[1e-5, 2e-5]], [[3, 7]]])(
+    '%j spans less than a decade and still gets at least three labelled ticks inside it',
+    (domain) => {
+      const ticks = logTicks(domain, 3);
+      expect(ticks.length).toBeGreaterThanOrEqual(MIN_TICKS);
+      for (const t of ticks) {
+        expect(t).toBeGreaterThanOrEqual(domain[0]);
+        expect(t).toBeLessThanOrEqual(domain[1]);
+      }
+      expect([...ticks].sort((a, b) => a - b)).toEqual(ticks);
+    },
+  );
 
   it('many decades: whole decades only, thinned to the room but never below three', () => {
     expect(logTicks([1e-6, 1], 4)).toEqual([1e-6, 1e-4, 1e-2, 1]);
@@ -137,7 +133,10 @@ describe('markers and the previous run', () => {
 
   it('a setting change inside the view is drawn with its label; one outside the zoom is not', () => {
     const costs = decay(2_000);
-    const markers = [{ epoch: 500, label: 'buggy f′(a)' }, { epoch: 1_500, label: 'η 1' }];
+    const markers = [
+      { epoch: 500, label: 'buggy f′(a)' },
+      { epoch: 1_500, label: 'η 1' },
+    ];
     const frame = buildCostFrame([series(costs)], box, 'linear', 0, 0, 1, undefined, { markers, zoom: [1, 1_000] });
     expect(frame.markers).toEqual([markers[0]]);
     const { ctx, texts } = recorder();
@@ -163,7 +162,12 @@ describe('markers and the previous run', () => {
 
 describe('column edges', () => {
   it('split the epochs exactly as columnOfEpoch does, on linear and log views', () => {
-    for (const view of [epochViewOf(60_000, [37, 5_000], false), epochViewOf(60_000, null, true), epochViewOf(1_000, [3, 900], true), epochViewOf(100_000, [1, 99_999], false)]) {
+    for (const view of [
+      epochViewOf(60_000, [37, 5_000], false),
+      epochViewOf(60_000, null, true),
+      epochViewOf(1_000, [3, 900], true),
+      epochViewOf(100_000, [1, 99_999], false),
+    ]) {
       for (const columns of [7, 640, 1800]) {
         const edges = columnEdges(view, columns);
         for (let e = Math.ceil(view.from); e <= view.to; e += 1 + Math.floor(e / 500)) {

@@ -12,10 +12,12 @@ function series(costs: number[] | Float64Array, id = 'a') {
 /** A 2-D context that records calls and checks every coordinate it is given is finite. */
 function recordingContext() {
   const calls: string[] = [];
-  const finite = (name: string) => (...args: unknown[]) => {
-    for (const a of args) if (typeof a === 'number' && !Number.isFinite(a)) throw new Error(`${name}: non-finite argument`);
-    calls.push(name);
-  };
+  const finite =
+    (name: string) =>
+    (...args: unknown[]) => {
+      for (const a of args) if (typeof a === 'number' && !Number.isFinite(a)) throw new Error(`${name}: non-finite argument`);
+      calls.push(name);
+    };
   const ctx = new Proxy({} as Record<string, unknown>, {
     get(target, key: string) {
       if (key in target) return target[key];

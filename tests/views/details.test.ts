@@ -17,7 +17,11 @@ describe('tooltip content comes from the PassRecord', () => {
 
   it('neuron of a selected sample: z, a, δ, f′, bias and ∂C/∂b', () => {
     for (let s = 0; s < pass.count; s++) {
-      for (const [l, j] of [[1, 0], [1, 1], [2, 0]] as const) {
+      for (const [l, j] of [
+        [1, 0],
+        [1, 1],
+        [2, 0],
+      ] as const) {
         const d = describeItem({ kind: 'neuron', layer: l, j }, network, pass, s, formatNumber);
         const layer = pass.layers[l - 1];
         const k = s * layer.size + j;
@@ -64,7 +68,9 @@ describe('tooltip content comes from the PassRecord', () => {
     const mean = (a[0] + a[2] + a[4] + a[6]) / 4;
     expect(rowValue(d.rows, 'mean a¹₁')).toBeCloseTo(mean, 15);
     expect(d.table?.rows).toHaveLength(4);
-    d.table!.rows.forEach((row, s) => { expect(row.values).toEqual([pass.layers[0].z[2 * s], a[2 * s], pass.layers[0].delta[2 * s]]); });
+    d.table!.rows.forEach((row, s) => {
+      expect(row.values).toEqual([pass.layers[0].z[2 * s], a[2 * s], pass.layers[0].delta[2 * s]]);
+    });
     expect(d.table!.rows[0].label).toBe('(1, 1) → 0');
   });
 

@@ -62,23 +62,28 @@ describe('min/max column reducer', () => {
 describe('CostEnvelope (incremental)', () => {
   it('appending in chunks gives the same envelope as one batch', () => {
     fc.assert(
-      fc.property(fc.array(costValue, { maxLength: 600 }), fc.array(fc.integer({ min: 1, max: 50 }), { maxLength: 40 }), fc.integer({ min: 4, max: 40 }), (values, chunks, capacity) => {
-        const batch = new CostEnvelope(capacity);
-        batch.sync(values, values.length);
-        const incremental = new CostEnvelope(capacity);
-        let length = 0;
-        for (const chunk of chunks) {
-          length = Math.min(values.length, length + chunk);
-          incremental.sync(values, length);
-        }
-        incremental.sync(values, values.length);
-        expect(incremental.bucketSize).toBe(batch.bucketSize);
-        expect(Array.from(incremental.min)).toEqual(Array.from(batch.min));
-        expect(Array.from(incremental.max)).toEqual(Array.from(batch.max));
-        expect(Array.from(incremental.nonFinite)).toEqual(Array.from(batch.nonFinite));
-        expect(incremental.globalMin).toEqual(batch.globalMin);
-        expect(incremental.globalMax).toEqual(batch.globalMax);
-      }),
+      fc.property(
+        fc.array(costValue, { maxLength: 600 }),
+        fc.array(fc.integer({ min: 1, max: 50 }), { maxLength: 40 }),
+        fc.integer({ min: 4, max: 40 }),
+        (values, chunks, capacity) => {
+          const batch = new CostEnvelope(capacity);
+          batch.sync(values, values.length);
+          const incremental = new CostEnvelope(capacity);
+          let length = 0;
+          for (const chunk of chunks) {
+            length = Math.min(values.length, length + chunk);
+            incremental.sync(values, length);
+          }
+          incremental.sync(values, values.length);
+          expect(incremental.bucketSize).toBe(batch.bucketSize);
+          expect(Array.from(incremental.min)).toEqual(Array.from(batch.min));
+          expect(Array.from(incremental.max)).toEqual(Array.from(batch.max));
+          expect(Array.from(incremental.nonFinite)).toEqual(Array.from(batch.nonFinite));
+          expect(incremental.globalMin).toEqual(batch.globalMin);
+          expect(incremental.globalMax).toEqual(batch.globalMax);
+        },
+      ),
     );
   });
 
@@ -100,26 +105,30 @@ describe('CostEnvelope (incremental)', () => {
 
   it('with merged buckets keeps the exact global extremes and every column value within a bucket of its epochs', () => {
     fc.assert(
-      fc.property(fc.array(fc.double({ min: 0, max: 10, noNaN: true }), { minLength: 50, maxLength: 2000 }), fc.integer({ min: 1, max: 30 }), (values, columns) => {
-        const envelope = new CostEnvelope(16);
-        envelope.sync(values, values.length);
-        expect(envelope.globalMin).toBe(Math.min(...values));
-        expect(envelope.globalMax).toBe(Math.max(...values));
-        const cols = envelopeColumns(envelope, columns);
-        const B = envelope.bucketSize;
-        for (let c = 0; c < columns; c++) {
-          if (Number.isNaN(cols.max[c])) continue;
-          // the epochs of column c, widened by one bucket each side
-          const inColumn = values.map((_, k) => k).filter((k) => columnOf(k, values.length, columns) === c);
-          const from = Math.max(0, Math.min(...inColumn, Infinity) - B);
-          const to = Math.min(values.length, Math.max(...inColumn, -Infinity) + B + 1);
-          const window = values.slice(from, to);
-          expect(window).toContain(cols.max[c]);
-          expect(window).toContain(cols.min[c]);
-        }
-        const allMax = Math.max(...Array.from(cols.max).filter((v) => !Number.isNaN(v)));
-        expect(allMax).toBe(Math.max(...values));
-      }),
+      fc.property(
+        fc.array(fc.double({ min: 0, max: 10, noNaN: true }), { minLength: 50, maxLength: 2000 }),
+        fc.integer({ min: 1, max: 30 }),
+        (values, columns) => {
+          const envelope = new CostEnvelope(16);
+          envelope.sync(values, values.length);
+          expect(envelope.globalMin).toBe(Math.min(...values));
+          expect(envelope.globalMax).toBe(Math.max(...values));
+          const cols = envelopeColumns(envelope, columns);
+          const B = envelope.bucketSize;
+          for (let c = 0; c < columns; c++) {
+            if (Number.isNaN(cols.max[c])) continue;
+            // the epochs of column c, widened by one bucket each side
+            const inColumn = values.map((_, k) => k).filter((k) => columnOf(k, values.length, columns) === c);
+            const from = Math.max(0, Math.min(...inColumn, Infinity) - B);
+            const to = Math.min(values.length, Math.max(...inColumn, -Infinity) + B + 1);
+            const window = values.slice(from, to);
+            expect(window).toContain(cols.max[c]);
+            expect(window).toContain(cols.min[c]);
+          }
+          const allMax = Math.max(...Array.from(cols.max).filter((v) => !Number.isNaN(v)));
+          expect(allMax).toBe(Math.max(...values));
+        },
+      ),
     );
   });
 

@@ -18,11 +18,13 @@ describe('who owns a key press', () => {
   });
   it('a clicked button, radio, tab or select gives its keys to the page', () => {
     setFocusOrigin(false);
-    for (const html of ['<button>Buggy</button>', '<input type="radio">', '<div role="tab">Bug lab</div>', '<select><option>1</option></select>']) expect(keyOwner(make(html)), html).toBe('page');
+    for (const html of ['<button>Buggy</button>', '<input type="radio">', '<div role="tab">Bug lab</div>', '<select><option>1</option></select>'])
+      expect(keyOwner(make(html)), html).toBe('page');
   });
   it('the same controls reached by Tab keep their keys', () => {
     setFocusOrigin(true);
-    for (const html of ['<button>Buggy</button>', '<input type="radio">', '<div role="tab">Bug lab</div>', '<select><option>1</option></select>']) expect(keyOwner(make(html)), html).toBe('control');
+    for (const html of ['<button>Buggy</button>', '<input type="radio">', '<div role="tab">Bug lab</div>', '<select><option>1</option></select>'])
+      expect(keyOwner(make(html)), html).toBe('control');
   });
   it('plain page content is the page; a dialog keeps its keys', () => {
     setFocusOrigin(false);

@@ -13,7 +13,7 @@ function passesAfter(epochs: number) {
 }
 
 describe('saturationOf', () => {
-  test('each hidden neuron\'s z, a and both slopes, whichever mode the first pass used', () => {
+  test("each hidden neuron's z, a and both slopes, whichever mode the first pass used", () => {
     const { buggy, correct } = passesAfter(3000);
     const a = saturationOf(buggy, correct, 'buggy', 1, 2)!;
     const b = saturationOf(correct, buggy, 'correct', 1, 2)!;

@@ -61,8 +61,19 @@ function SweepCard() {
   });
   return (
     <section id="sweep" className="card">
-      <p className="note">The question's AND, {epochs.toLocaleString('en')} epochs per start, real worker pool ({pool.workerCount} workers). {opened}</p>
-      <SweepPanel status={status} progress={progress} summary={summary} error={error} epochs={epochs} onRun={run} onCancel={() => pool.cancel()} onOpenStart={(seed, d) => setOpened(`open seed ${seed} (${d})`)} />
+      <p className="note">
+        The question's AND, {epochs.toLocaleString('en')} epochs per start, real worker pool ({pool.workerCount} workers). {opened}
+      </p>
+      <SweepPanel
+        status={status}
+        progress={progress}
+        summary={summary}
+        error={error}
+        epochs={epochs}
+        onRun={run}
+        onCancel={() => pool.cancel()}
+        onOpenStart={(seed, d) => setOpened(`open seed ${seed} (${d})`)}
+      />
     </section>
   );
 }
@@ -75,11 +86,17 @@ function TwinCard() {
     void pool.twin(config).then(setOutcome);
   }, [config]);
   const done = outcome?.status === 'done' ? outcome : null;
-  const source = useMemo(() => (done ? twinCostSource(done.result.correct.costs, done.result.buggy.costs) : twinCostSource(new Float64Array(0), new Float64Array(0))), [done]);
+  const source = useMemo(
+    () => (done ? twinCostSource(done.result.correct.costs, done.result.buggy.costs) : twinCostSource(new Float64Array(0), new Float64Array(0))),
+    [done],
+  );
   const data = useMemo(() => buildRun(config).data, [config]);
   return (
     <section id="twin" className="card">
-      <p className="note">Twin run of the question's AND, seed {config.seed}, {config.epochs.toLocaleString('en')} epochs {done ? `(${done.elapsedMs.toFixed(0)} ms in the worker)` : '…'}</p>
+      <p className="note">
+        Twin run of the question's AND, seed {config.seed}, {config.epochs.toLocaleString('en')} epochs{' '}
+        {done ? `(${done.elapsedMs.toFixed(0)} ms in the worker)` : '…'}
+      </p>
       <TwinView
         costs={source}
         data={data}
@@ -107,7 +124,13 @@ function overflowReport(sigmoidForm: SigmoidForm, derivative: DerivativeMode, gr
     log.record(run.trainer.epoch, run.trainer.lastOverflows);
   }
   const pass = inspectPass(run.net, run.data, run.trainer.options);
-  return { epoch: run.trainer.epoch, lastEpochOverflows: run.trainer.lastOverflows, passOverflows: pass.overflows, log: log.snapshot(), sites: overflowSites(pass, run.net.activations) };
+  return {
+    epoch: run.trainer.epoch,
+    lastEpochOverflows: run.trainer.lastOverflows,
+    passOverflows: pass.overflows,
+    log: log.snapshot(),
+    sites: overflowSites(pass, run.net.activations),
+  };
 }
 
 function SlipsCard() {
@@ -121,7 +144,16 @@ function SlipsCard() {
       {show('slips') && (
         <section id="slips" className="card">
           <p className="note">The question's AND, seed 1, after 20,000 epochs (overflow data from the engine).</p>
-          <SlipSwitches derivative={derivative} gradientDivisor={divisor} sigmoidForm={sigmoid} onDerivativeChange={setDerivative} onGradientDivisorChange={setDivisor} onSigmoidFormChange={setSigmoid} divisor={effect} overflow={overflow} />
+          <SlipSwitches
+            derivative={derivative}
+            gradientDivisor={divisor}
+            sigmoidForm={sigmoid}
+            onDerivativeChange={setDerivative}
+            onGradientDivisorChange={setDivisor}
+            onSigmoidFormChange={setSigmoid}
+            divisor={effect}
+            overflow={overflow}
+          />
         </section>
       )}
       {show('code') && (

@@ -41,7 +41,21 @@ function growingSource(costs: Float64Array, perFrame: number): CostSource {
   };
 }
 
-function GraphCard({ snap, title, width, height, initialSample = 0, showBoundary = true }: { snap: Snapshot; title?: string; width?: number; height?: number; initialSample?: SampleSelection; showBoundary?: boolean }) {
+function GraphCard({
+  snap,
+  title,
+  width,
+  height,
+  initialSample = 0,
+  showBoundary = true,
+}: {
+  snap: Snapshot;
+  title?: string;
+  width?: number;
+  height?: number;
+  initialSample?: SampleSelection;
+  showBoundary?: boolean;
+}) {
   const [sample, setSample] = useState<SampleSelection>(initialSample);
   const [rounded, setRounded] = useState(false);
   return (
@@ -49,9 +63,20 @@ function GraphCard({ snap, title, width, height, initialSample = 0, showBoundary
       {title && <p className="note">{title}</p>}
       <div className="row">
         <div style={{ width: width ?? 560 }}>
-          <NetworkGraph network={snap.network} pass={snap.pass} grids={snap.grids} sample={sample} onSampleChange={setSample} width={width ?? 560} height={height} onParamClick={(i) => console.info('param', i)} />
+          <NetworkGraph
+            network={snap.network}
+            pass={snap.pass}
+            grids={snap.grids}
+            sample={sample}
+            onSampleChange={setSample}
+            width={width ?? 560}
+            height={height}
+            onParamClick={(i) => console.info('param', i)}
+          />
         </div>
-        {showBoundary && <DecisionBoundary grids={snap.grids} data={snap.data} outputs={snap.outputs} rounded={rounded} onRoundedChange={setRounded} size={260} />}
+        {showBoundary && (
+          <DecisionBoundary grids={snap.grids} data={snap.data} outputs={snap.outputs} rounded={rounded} onRoundedChange={setRounded} size={260} />
+        )}
       </div>
     </div>
   );
@@ -62,7 +87,10 @@ function Gallery() {
   return (
     <main>
       <h1>Views gallery</h1>
-      <p className="note">Engine data: XOR [2,2,1] (3,000 epochs), OR [2,1], circle [2,6,4,1] ReLU, spiral [2,16×8,1] tanh, and two 1,000,000-epoch histories of the question’s XOR net.</p>
+      <p className="note">
+        Engine data: XOR [2,2,1] (3,000 epochs), OR [2,1], circle [2,6,4,1] ReLU, spiral [2,16×8,1] tanh, and two 1,000,000-epoch histories of the question’s
+        XOR net.
+      </p>
       <GraphSections show={show} />
       {show('boundary') && <BoundarySection />}
       {only === 'docs-cost' && <DocsCost />}
@@ -108,7 +136,12 @@ function GraphSections({ show }: { show: (id: string) => boolean }) {
       {show('graph-tiny') && (
         <section id="graph-tiny">
           <h2>Network graph · OR [2,1]</h2>
-          <GraphCard snap={once('tiny', () => trainedSnapshot({ ...xorConfig, dataset: 'OR', hidden: [] }, 500))} title="The smallest network." width={380} height={260} />
+          <GraphCard
+            snap={once('tiny', () => trainedSnapshot({ ...xorConfig, dataset: 'OR', hidden: [] }, 500))}
+            title="The smallest network."
+            width={380}
+            height={260}
+          />
         </section>
       )}
       {show('graph-highlight') && (
@@ -129,7 +162,13 @@ function GraphSections({ show }: { show: (id: string) => boolean }) {
       {show('graph-spiral') && (
         <section id="graph-spiral">
           <h2>Network graph · spiral, 8 hidden layers of 16, tanh</h2>
-          <GraphCard snap={spiralData()} title="Thumbnails hide when nodes get small; the tooltip still shows every number." width={980} height={600} showBoundary={false} />
+          <GraphCard
+            snap={spiralData()}
+            title="Thumbnails hide when nodes get small; the tooltip still shows every number."
+            width={980}
+            height={600}
+            showBoundary={false}
+          />
         </section>
       )}
     </>
@@ -147,11 +186,28 @@ function BoundarySection() {
     <section id="boundary">
       <h2>Decision boundary</h2>
       <div className="row">
-        <div className="card"><DecisionBoundary grids={xor.grids} data={xor.data} outputs={xor.outputs} rounded={false} onRoundedChange={() => {}} label="Decision boundary XOR" /></div>
-        <div className="card"><DecisionBoundary grids={xor.grids} data={xor.data} outputs={xor.outputs} rounded={rounded} onRoundedChange={setRounded} label="Decision boundary XOR rounded" /></div>
-        <div className="card"><DecisionBoundary grids={circle.grids} data={circle.data} rounded={false} onRoundedChange={() => {}} label="Decision boundary circle" /></div>
-        <div className="card"><DecisionBoundary grids={spiral.grids} data={spiral.data} rounded={false} onRoundedChange={() => {}} label="Decision boundary spiral" /></div>
-        <div className="card"><DecisionBoundary grids={null} data={xor.data} rounded={false} label="Decision boundary empty" /></div>
+        <div className="card">
+          <DecisionBoundary grids={xor.grids} data={xor.data} outputs={xor.outputs} rounded={false} onRoundedChange={() => {}} label="Decision boundary XOR" />
+        </div>
+        <div className="card">
+          <DecisionBoundary
+            grids={xor.grids}
+            data={xor.data}
+            outputs={xor.outputs}
+            rounded={rounded}
+            onRoundedChange={setRounded}
+            label="Decision boundary XOR rounded"
+          />
+        </div>
+        <div className="card">
+          <DecisionBoundary grids={circle.grids} data={circle.data} rounded={false} onRoundedChange={() => {}} label="Decision boundary circle" />
+        </div>
+        <div className="card">
+          <DecisionBoundary grids={spiral.grids} data={spiral.data} rounded={false} onRoundedChange={() => {}} label="Decision boundary spiral" />
+        </div>
+        <div className="card">
+          <DecisionBoundary grids={null} data={xor.data} rounded={false} label="Decision boundary empty" />
+        </div>
       </div>
     </section>
   );
@@ -228,10 +284,19 @@ function BenchPanel() {
       setText(JSON.stringify(result, null, 2));
     }, 300);
   }, []);
-  return <div id="bench-text" className="card">{text}</div>;
+  return (
+    <div id="bench-text" className="card">
+      {text}
+    </div>
+  );
 }
 
 // the page's components speak through the catalogs: English here, as on the page by default
 await switchLanguage('en');
 const root = document.getElementById('root');
-if (root) createRoot(root).render(<StrictMode><Gallery /></StrictMode>);
+if (root)
+  createRoot(root).render(
+    <StrictMode>
+      <Gallery />
+    </StrictMode>,
+  );

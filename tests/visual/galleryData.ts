@@ -1,5 +1,18 @@
 /** Real engine data for the gallery: trained networks, their passes and grids, and long cost histories. */
-import { type BoundaryGrids, type Dataset, GridEvaluator, type LabConfig, type Network, type PassRecord, buildRun, cloneNetwork, evaluate, inspectPass, questionConfig, trainOptionsOf } from '../../src/engine';
+import {
+  type BoundaryGrids,
+  type Dataset,
+  GridEvaluator,
+  type LabConfig,
+  type Network,
+  type PassRecord,
+  buildRun,
+  cloneNetwork,
+  evaluate,
+  inspectPass,
+  questionConfig,
+  trainOptionsOf,
+} from '../../src/engine';
 
 export interface Snapshot {
   config: LabConfig;
@@ -38,7 +51,15 @@ export const spiralConfig: LabConfig = {
   init: 'xavier',
   seed: 2,
 };
-export const circleConfig: LabConfig = { ...spiralConfig, dataset: 'circle', hidden: [6, 4], hiddenActivation: 'relu', init: 'he', learningRate: 0.1, batchSize: 10 };
+export const circleConfig: LabConfig = {
+  ...spiralConfig,
+  dataset: 'circle',
+  hidden: [6, 4],
+  hiddenActivation: 'relu',
+  init: 'he',
+  learningRate: 0.1,
+  batchSize: 10,
+};
 
 /** A real run's costs, `epochs` long (the question's XOR net, both derivatives for the twin). */
 export function longHistory(config: LabConfig, epochs: number): Float64Array {

@@ -19,7 +19,10 @@ import { StepperPanel } from '../../src/views/stepper/StepperPanel';
 import type { SampleSelection, StepHighlight } from '../../src/views/stepper/types';
 
 const query = new URLSearchParams(location.search);
-const graphModules = import.meta.glob('../../src/views/graph/NetworkGraph.tsx', { eager: true }) as Record<string, { NetworkGraph?: (props: Record<string, unknown>) => React.ReactNode }>;
+const graphModules = import.meta.glob('../../src/views/graph/NetworkGraph.tsx', { eager: true }) as Record<
+  string,
+  { NetworkGraph?: (props: Record<string, unknown>) => React.ReactNode }
+>;
 const NetworkGraph = Object.values(graphModules)[0]?.NetworkGraph ?? null;
 
 const readText = (file: string) => fetch(`/examples/${file}`).then((r) => (r.ok ? r.text() : Promise.reject(new Error(`${file}: HTTP ${r.status}`))));
@@ -30,11 +33,14 @@ function Gallery() {
   const [error, setError] = useState<string | null>(null);
   const [id, setId] = useState(query.get('example') ?? 'question-xor');
   useEffect(() => {
-    readText('index.json').then((text) => {
-      const parsed = parseExampleIndex(text);
-      if (parsed.ok) setEntries(parsed.value);
-      else setError(parsed.error);
-    }, (e: Error) => setError(e.message));
+    readText('index.json').then(
+      (text) => {
+        const parsed = parseExampleIndex(text);
+        if (parsed.ok) setEntries(parsed.value);
+        else setError(parsed.error);
+      },
+      (e: Error) => setError(e.message),
+    );
   }, []);
   useEffect(() => {
     const entry = entries.find((e) => e.id === id);
@@ -79,7 +85,10 @@ function Lab({ example }: { example: LoadedExample }) {
   const other: DerivativeMode = derivative === 'buggy' ? 'correct' : 'buggy';
   const pass = useMemo(() => inspectPass(network, example.data, options), [network, example, options]);
   const otherPass = useMemo(() => inspectPass(network, example.data, { ...options, derivative: other }), [network, example, options, other]);
-  const grids = useMemo(() => (example.data.inputSize === 2 ? new GridEvaluator(network, example.data.domain, 60, 24).evaluate(network) : null), [network, example]);
+  const grids = useMemo(
+    () => (example.data.inputSize === 2 ? new GridEvaluator(network, example.data.domain, 60, 24).evaluate(network) : null),
+    [network, example],
+  );
   const check = useMemo(() => (view === 'gradcheck' ? gradientCheck(network, example.data, options) : null), [view, network, example, options]);
   const paramColor = useMemo(() => (check ? gradCheckParamColor(check, DEFAULT_GRADCHECK_TOLERANCE) : undefined), [check]);
 
@@ -116,7 +125,8 @@ function Lab({ example }: { example: LoadedExample }) {
           <input type="checkbox" checked={freezeBiases} onChange={(e) => setFreezeBiases(e.target.checked)} /> Freeze biases
         </label>
         <label className="bl-check">
-          <input type="checkbox" checked={gradientDivisor === 'features'} onChange={(e) => setGradientDivisor(e.target.checked ? 'features' : 'samples')} /> Divide by n₀ (the question’s 1/len(x))
+          <input type="checkbox" checked={gradientDivisor === 'features'} onChange={(e) => setGradientDivisor(e.target.checked ? 'features' : 'samples')} />{' '}
+          Divide by n₀ (the question’s 1/len(x))
         </label>
         <span className="bl-toggle" role="group" aria-label="Mode">
           {(['stepper', 'gradcheck'] as const).map((mode) => (

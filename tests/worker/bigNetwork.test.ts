@@ -34,7 +34,17 @@ describe('a live snapshot of 2-64×8-1 on 10,000 rows', () => {
   const config = { ...DEFAULT_CONFIG, hidden: BIGGEST.slice(1, -1), hiddenActivation: 'tanh' as const };
   const run = buildRun(config, data);
   const grid = gridFor(run.net, run.data);
-  const snapshot = buildSnapshot({ runId: 1, epoch: 0, network: run.net, data, options: run.trainer.options, grid, overflows: 0, divergence: null, scrubbed: false });
+  const snapshot = buildSnapshot({
+    runId: 1,
+    epoch: 0,
+    network: run.net,
+    data,
+    options: run.trainer.options,
+    grid,
+    overflows: 0,
+    divergence: null,
+    scrubbed: false,
+  });
 
   test('is bounded (about 20 MB, not gigabytes) and leaves out each sample gradient', () => {
     const parameters = layoutOf(BIGGEST).parameterCount;
@@ -63,7 +73,17 @@ describe('a live snapshot of 2-64×8-1 on 10,000 rows', () => {
 
   test('a small network on small data keeps everything, as before', () => {
     const small = buildRun(DEFAULT_CONFIG);
-    const s = buildSnapshot({ runId: 1, epoch: 0, network: small.net, data: small.data, options: small.trainer.options, grid: gridFor(small.net, small.data), overflows: 0, divergence: null, scrubbed: false });
+    const s = buildSnapshot({
+      runId: 1,
+      epoch: 0,
+      network: small.net,
+      data: small.data,
+      options: small.trainer.options,
+      grid: gridFor(small.net, small.data),
+      overflows: 0,
+      divergence: null,
+      scrubbed: false,
+    });
     expect(s.pass.sampleGradients).toHaveLength(small.data.count * small.net.params.length);
     expect(s.pass.keptSamples).toBe(small.data.count);
     expect(s.grids.resolution).toBe(100);
@@ -155,7 +175,17 @@ describe('a snapshot that cannot be sent', () => {
   test('is reported in plain words and does not throw', () => {
     const net = initializeNetwork([2, 2, 1], ['sigmoid', 'sigmoid'], 'normal', 1);
     const run = buildRun(DEFAULT_CONFIG, undefined, net);
-    const snapshot = buildSnapshot({ runId: 3, epoch: 12, network: run.net, data: run.data, options: run.trainer.options, grid: gridFor(run.net, run.data), overflows: 0, divergence: null, scrubbed: false });
+    const snapshot = buildSnapshot({
+      runId: 3,
+      epoch: 12,
+      network: run.net,
+      data: run.data,
+      options: run.trainer.options,
+      grid: gridFor(run.net, run.data),
+      overflows: 0,
+      divergence: null,
+      scrubbed: false,
+    });
     const events: LabEvent[] = [];
     const post = (event: LabEvent) => {
       if (event.type === 'snapshot') throw new DOMException("Failed to execute 'postMessage': Data cannot be cloned, out of memory.", 'DataCloneError');

@@ -27,7 +27,7 @@ function referenceCosts(config: LabConfig, epochs: number): { costs: Float64Arra
 }
 
 describe('the cost stream', () => {
-  test('every epoch\'s cost arrives, in order, without gaps, over thousands of epochs', () => {
+  test("every epoch's cost arrives, in order, without gaps, over thousands of epochs", () => {
     const env = started(XOR_241);
     env.send({ type: 'setStop', stop: { maxEpochs: 25_000, targetCost: 0 } });
     env.send({ type: 'play' });
@@ -39,7 +39,7 @@ describe('the cost stream', () => {
     expect(env.last('status').status).toMatchObject({ running: false, epoch: 25_000, stopReason: 'maxEpochs' });
   });
 
-  test('a worker run equals the engine\'s buildRun + train (the CLI\'s path) bit for bit', () => {
+  test("a worker run equals the engine's buildRun + train (the CLI's path) bit for bit", () => {
     const config = questionConfig('XOR');
     const env = started(config);
     env.send({ type: 'setStop', stop: { maxEpochs: 60_000, targetCost: 0 } });
@@ -84,8 +84,11 @@ describe('slices and pause', () => {
     const slices = env.taskLog.map((t) => t.end - t.start);
     expect(Math.max(...slices)).toBeLessThanOrEqual(SLICE_MS + 1e-9);
     // after warm-up, each slice trains about SLICE_MS worth of epochs
-    const perSlice = env.of('costs').slice(-5).map((e) => e.costs.length);
-    for (const n of perSlice.slice(0, -1)) expect(n).toBeGreaterThan(0.8 * SLICE_MS / 0.001);
+    const perSlice = env
+      .of('costs')
+      .slice(-5)
+      .map((e) => e.costs.length);
+    for (const n of perSlice.slice(0, -1)) expect(n).toBeGreaterThan((0.8 * SLICE_MS) / 0.001);
   });
 
   test('a slow net (3 ms an epoch) still yields within a slice', () => {
@@ -118,7 +121,10 @@ describe('slices and pause', () => {
     env.runUntilIdle();
     const times: number[] = [];
     // snapshots are sent at the end of slices; their epochs must be spaced ≥ one frame of training apart
-    const epochs = env.of('snapshot').map((e) => e.snapshot.epoch).filter((e) => e > 0);
+    const epochs = env
+      .of('snapshot')
+      .map((e) => e.snapshot.epoch)
+      .filter((e) => e > 0);
     for (let k = 1; k < epochs.length - 1; k++) times.push((epochs[k] - epochs[k - 1]) * 0.001);
     expect(Math.min(...times)).toBeGreaterThanOrEqual(FRAME_MS - SLICE_MS);
   });
@@ -160,7 +166,7 @@ describe('configure, reset, seeds', () => {
     expect(env.costsOf(runId)).toEqual(costs);
   });
 
-  test('changing the shape starts a new run from the seed\'s initial weights', () => {
+  test("changing the shape starts a new run from the seed's initial weights", () => {
     const env = started(XOR_241);
     env.send({ type: 'trainEpochs', epochs: 100 });
     env.runUntilIdle();
@@ -240,7 +246,7 @@ describe('stop conditions and divergence', () => {
     expect(env.last('status').status.message).toMatch(/epoch limit \(100\)/);
   });
 
-  test('a diverging run stops with the engine\'s divergence message', () => {
+  test("a diverging run stops with the engine's divergence message", () => {
     const config: LabConfig = { ...XOR_241, hiddenActivation: 'relu', outputActivation: 'linear', cost: 'quadratic', learningRate: 100 };
     const env = started(config);
     env.send({ type: 'play' });
@@ -305,11 +311,17 @@ describe('loading a network or a dataset', () => {
     expect(env.of('runStarted').length).toBe(runs);
   });
 
-  test('loaded data sets the network\'s inputs, until another dataset is chosen', () => {
+  test("loaded data sets the network's inputs, until another dataset is chosen", () => {
     const env = started(XOR_241);
     const data = {
-      name: 'mine', kind: 'custom' as const, count: 3, inputSize: 3, outputSize: 1,
-      inputs: Float64Array.of(0, 0, 1, 0, 1, 0, 1, 0, 0), targets: Float64Array.of(1, 0, 1), domain: [-1, 2, -1, 2] as const,
+      name: 'mine',
+      kind: 'custom' as const,
+      count: 3,
+      inputSize: 3,
+      outputSize: 1,
+      inputs: Float64Array.of(0, 0, 1, 0, 1, 0, 1, 0, 0),
+      targets: Float64Array.of(1, 0, 1),
+      domain: [-1, 2, -1, 2] as const,
     };
     env.send({ type: 'loadData', data });
     expect(env.last('runStarted').network.sizes).toEqual([3, 4, 1]);

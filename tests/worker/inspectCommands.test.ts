@@ -1,6 +1,16 @@
 /** The step-through's worker commands: passes equal the engine's inspectPass, next epoch equals a trainer epoch, the gradient check. */
 import { describe, expect, test } from 'vitest';
-import { DEFAULT_CONFIG, type LabConfig, type PassRecord, Trainer, buildRun, gradientCheck, inspectPass, questionConfig, trainOptionsOf } from '../../src/engine';
+import {
+  DEFAULT_CONFIG,
+  type LabConfig,
+  type PassRecord,
+  Trainer,
+  buildRun,
+  gradientCheck,
+  inspectPass,
+  questionConfig,
+  trainOptionsOf,
+} from '../../src/engine';
 import { affordableSamples } from '../../src/worker/inspectCommands';
 import { configForNetwork } from '../../src/engine';
 import { loadShippedExample } from '../stepper/fixtures';
@@ -16,7 +26,7 @@ function plain(pass: PassRecord) {
 const QUESTION = { ...questionConfig('XOR'), seed: 5 };
 
 describe('inspect: both derivative modes of the live network', () => {
-  test('the passes equal the engine\'s inspectPass for the same parameters, under the run\'s mode and the other', () => {
+  test("the passes equal the engine's inspectPass for the same parameters, under the run's mode and the other", () => {
     const env = started(QUESTION);
     env.send({ type: 'inspectPass' });
     const event = env.last('inspected');
@@ -94,7 +104,7 @@ describe('inspect with advance: the next epoch of the same run', () => {
     }
   });
 
-  test('with mini-batches the epoch is the run\'s real one (several steps), not the full-batch update shown', () => {
+  test("with mini-batches the epoch is the run's real one (several steps), not the full-batch update shown", () => {
     const config: LabConfig = { ...DEFAULT_CONFIG, batchSize: 2, seed: 3 };
     const env = started(config);
     env.send({ type: 'inspectPass' });
@@ -121,7 +131,7 @@ describe('inspect with advance: the next epoch of the same run', () => {
 });
 
 describe('gradientCheck', () => {
-  test('equals the engine\'s check on the live parameters', () => {
+  test("equals the engine's check on the live parameters", () => {
     const env = started(QUESTION);
     env.send({ type: 'gradientCheck' });
     const event = env.last('gradientChecked');

@@ -50,10 +50,10 @@ export function AnswerBp1Switch({ onProblem }: { onProblem(message: string | nul
         {mystery
           ? 'Off while a mystery slip is on.'
           : !applies
-          ? 'With the quadratic cost this is the correct BP1, so the switch is off.'
-          : ratio !== null
-            ? `On the live network now, the output layer's gradient with it is ${ratio.toFixed(3)}× the correct one (norm ratio): σ′(z) ≤ 1/4 scales the output error down a second time.`
-            : ''}
+            ? 'With the quadratic cost this is the correct BP1, so the switch is off.'
+            : ratio !== null
+              ? `On the live network now, the output layer's gradient with it is ${ratio.toFixed(3)}× the correct one (norm ratio): σ′(z) ≤ 1/4 scales the output error down a second time.`
+              : ''}
       </p>
     </div>
   );

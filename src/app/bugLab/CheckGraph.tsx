@@ -35,7 +35,16 @@ export function CheckGraph({ sizes, parameters }: { sizes: readonly number[]; pa
     <figure className="bl-check__graph">
       <svg viewBox={`0 0 ${WIDTH} ${HEIGHT}`} role="img" aria-label="Your gradients on the probe network, each parameter coloured by relative error">
         {weights.map((p) => (
-          <line key={`w${p.layer}-${p.j}-${p.i}`} x1={x(p.layer - 1)} y1={y(p.layer - 1, p.i)} x2={x(p.layer)} y2={y(p.layer, p.j)} stroke={errorColour(p.relativeError)} strokeWidth={4} data-error={p.relativeError}>
+          <line
+            key={`w${p.layer}-${p.j}-${p.i}`}
+            x1={x(p.layer - 1)}
+            y1={y(p.layer - 1, p.i)}
+            x2={x(p.layer)}
+            y2={y(p.layer, p.j)}
+            stroke={errorColour(p.relativeError)}
+            strokeWidth={4}
+            data-error={p.relativeError}
+          >
             <title>{`w^${p.layer}_${p.j + 1}${p.i + 1}: ${describe(p.relativeError)}`}</title>
           </line>
         ))}
@@ -43,8 +52,17 @@ export function CheckGraph({ sizes, parameters }: { sizes: readonly number[]; pa
           Array.from({ length: n }, (_, j) => {
             const bias = biases.get(`${l}:${j}`);
             return (
-              // biome-ignore lint/suspicious/noArrayIndexKey: a neuron is its layer and its index j
-              <circle key={`n${l}-${j}`} cx={x(l)} cy={y(l, j)} r={11} fill="var(--panel)" stroke={bias ? errorColour(bias.relativeError) : 'var(--line-strong)'} strokeWidth={bias ? 5 : 2} data-error={bias?.relativeError}>
+              <circle
+                // biome-ignore lint/suspicious/noArrayIndexKey: a neuron is its layer and its index j
+                key={`n${l}-${j}`}
+                cx={x(l)}
+                cy={y(l, j)}
+                r={11}
+                fill="var(--panel)"
+                stroke={bias ? errorColour(bias.relativeError) : 'var(--line-strong)'}
+                strokeWidth={bias ? 5 : 2}
+                data-error={bias?.relativeError}
+              >
                 {bias && <title>{`b^${l}_${j + 1}: ${describe(bias.relativeError)}`}</title>}
               </circle>
             );
@@ -52,7 +70,8 @@ export function CheckGraph({ sizes, parameters }: { sizes: readonly number[]; pa
         )}
       </svg>
       <figcaption>
-        <span className="bl-check__key" style={{ background: errorColour(0) }} /> within {MATCH_TOLERANCE} <span className="bl-check__key" style={{ background: errorColour(1e-5) }} /> 1e-5{' '}
+        <span className="bl-check__key" style={{ background: errorColour(0) }} /> within {MATCH_TOLERANCE}{' '}
+        <span className="bl-check__key" style={{ background: errorColour(1e-5) }} /> 1e-5{' '}
         <span className="bl-check__key" style={{ background: errorColour(1) }} /> 10% or more. Edges are weights, rings are biases; inputs on the left.
       </figcaption>
     </figure>

@@ -78,8 +78,8 @@ export function CheckSection() {
         Check my gradients
       </h2>
       <p className="bl-hint">
-        Run your own backward pass once on the probe (a {net.sizes.join('-')} sigmoid network, {data.count} samples, mean cross-entropy) with a harness, paste the
-        JSON it prints, and the lab names the slip, or pair of slips, that makes exactly your gradients. docs/check.md gives the contract.
+        Run your own backward pass once on the probe (a {net.sizes.join('-')} sigmoid network, {data.count} samples, mean cross-entropy) with a harness, paste
+        the JSON it prints, and the lab names the slip, or pair of slips, that makes exactly your gradients. docs/check.md gives the contract.
       </p>
       <div className="bl-toolbar">
         <button type="button" className="button button--small" onClick={() => download(PROBE_NETWORK_FILE_NAME, probeNetworkText())}>
@@ -96,7 +96,13 @@ export function CheckSection() {
       </div>
       <label className="bl-check__paste">
         <span className="field__label">Your gradients (JSON)</span>
-        <textarea value={text} onChange={(e) => setText(e.target.value)} rows={4} spellCheck={false} placeholder='{"format":"backprop-lab/gradients","version":1,"gradWeights":[…],"gradBiases":[…]}' />
+        <textarea
+          value={text}
+          onChange={(e) => setText(e.target.value)}
+          rows={4}
+          spellCheck={false}
+          placeholder='{"format":"backprop-lab/gradients","version":1,"gradWeights":[…],"gradBiases":[…]}'
+        />
       </label>
       <div className="bl-toolbar">
         <button type="button" className="button button--small button--primary" onClick={() => check(text)}>

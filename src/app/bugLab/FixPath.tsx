@@ -38,12 +38,25 @@ export function FixPath() {
         <div className="bl-start__presets" role="group" aria-label="Bug lab presets">
           <span className="bl-start__label">The question on</span>
           {QUICK_PRESETS.map((p) => (
-            <button key={p.id} type="button" className="chip" aria-pressed={presetId === p.id} title={PRESETS.find((x) => x.id === p.id)?.description} onClick={() => setProblem(applyPreset(p.id))}>
+            <button
+              key={p.id}
+              type="button"
+              className="chip"
+              aria-pressed={presetId === p.id}
+              title={PRESETS.find((x) => x.id === p.id)?.description}
+              onClick={() => setProblem(applyPreset(p.id))}
+            >
               {p.label}
             </button>
           ))}
           {answer && (
-            <button type="button" className="chip" aria-pressed={presetId === 'answer'} title={answer.description} onClick={() => setProblem(applyPreset('answer'))}>
+            <button
+              type="button"
+              className="chip"
+              aria-pressed={presetId === 'answer'}
+              title={answer.description}
+              onClick={() => setProblem(applyPreset('answer'))}
+            >
               The answer (2-4-1 ReLU)
             </button>
           )}

@@ -23,7 +23,10 @@ export function GateComparisonSection() {
   const [text, setText] = useState(String(DEFAULT_SWEEP_STARTS));
   const parsed = parseStartCount(text, MAX_SWEEP_STARTS);
   const running = gates.status === 'running';
-  const rows = useMemo(() => COMPARED_GATES.map((gate) => ({ gate, config: gateComparisonConfig(gate), result: results[sweepKey(gateComparisonConfig(gate))] ?? null })), [results]);
+  const rows = useMemo(
+    () => COMPARED_GATES.map((gate) => ({ gate, config: gateComparisonConfig(gate), result: results[sweepKey(gateComparisonConfig(gate))] ?? null })),
+    [results],
+  );
   const done = rows.flatMap((r) => (r.result ? [{ gate: r.gate, epochs: r.result.config.epochs, summary: r.result.summary }] : []));
   const run = () => {
     if (parsed.ok && !running) void compareGates(parsed.value);
@@ -35,10 +38,21 @@ export function GateComparisonSection() {
         Gate comparison: OR, AND and XOR
       </h2>
       <p className="bl-hint">
-        {describeSetup(rows[0].config).replace(/^OR, /, '')}, {rows[0].config.epochs.toLocaleString('en')} epochs: the question’s net on each gate, every start trained with both derivatives from the same weights.
+        {describeSetup(rows[0].config).replace(/^OR, /, '')}, {rows[0].config.epochs.toLocaleString('en')} epochs: the question’s net on each gate, every start
+        trained with both derivatives from the same weights.
       </p>
       <div className="bl-sweep__controls">
-        <StartsInput label="Starts per gate" runLabel="Compare gates" text={text} onText={setText} valid={parsed.ok} errorId={errorId} running={running} onRun={run} onCancel={cancelGates} />
+        <StartsInput
+          label="Starts per gate"
+          runLabel="Compare gates"
+          text={text}
+          onText={setText}
+          valid={parsed.ok}
+          errorId={errorId}
+          running={running}
+          onRun={run}
+          onCancel={cancelGates}
+        />
         <button type="button" disabled={done.length === 0} onClick={() => downloadText(gateComparisonCsv(done), 'gate-comparison.csv', 'text/csv')}>
           Export CSV
         </button>

@@ -40,8 +40,8 @@ export function MysterySection() {
         Mystery slip
       </h2>
       <p className="bl-hint">
-        The lab switches on one slip of its library in secret. Train, run the twin, step through a pass and check the gradient as usual, then name the slip. The link carries
-        the mystery, so a whole class can get the same one.
+        The lab switches on one slip of its library in secret. Train, run the twin, step through a pass and check the gradient as usual, then name the slip. The
+        link carries the mystery, so a whole class can get the same one.
       </p>
       <div className="bl-toolbar">
         <button type="button" className="button button--small" onClick={start}>
@@ -79,7 +79,8 @@ export function MysterySection() {
       {mystery.revealed && answer && (
         <div role="status" aria-label="Mystery answer" className="bl-mystery__answer">
           <p className="bl-result">
-            {mystery.guess === mystery.slip ? 'Right: ' : `Not ${mystery.guess ? SLIPS[mystery.guess].name : 'that'}: `}it was <strong>{answer.name}</strong>. {answer.sentence}
+            {mystery.guess === mystery.slip ? 'Right: ' : `Not ${mystery.guess ? SLIPS[mystery.guess].name : 'that'}: `}it was <strong>{answer.name}</strong>.{' '}
+            {answer.sentence}
           </p>
           <p className="bl-hint">
             The wrong line: <code>{answer.wrong}</code>; the fix: <code>{answer.fix}</code>.

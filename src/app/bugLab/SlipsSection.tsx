@@ -13,7 +13,13 @@ import { useStore } from 'zustand';
 import { mysteryStore } from './mystery';
 
 export function SlipsSection({ onProblem }: { onProblem(message: string | null): void }) {
-  const { derivative, gradientDivisor, sigmoidForm, learningRate, batchSize } = useConfigFields('derivative', 'gradientDivisor', 'sigmoidForm', 'learningRate', 'batchSize');
+  const { derivative, gradientDivisor, sigmoidForm, learningRate, batchSize } = useConfigFields(
+    'derivative',
+    'gradientDivisor',
+    'sigmoidForm',
+    'learningRate',
+    'batchSize',
+  );
   const data = useLab((s) => s.data);
   const snapshot = useLab((s) => s.snapshot);
   // the library's slips beyond the three switches that the page can set (the mystery's stay hidden)
@@ -23,7 +29,9 @@ export function SlipsSection({ onProblem }: { onProblem(message: string | null):
   const apply = (patch: Partial<LabConfig>) => onProblem(setConfig(patch));
 
   // the divisor is the batch's sample count (full batch: the whole dataset)
-  const divisor = data ? divisorEffect(gradientDivisor, learningRate, batchSize <= 0 || batchSize >= data.count ? data.count : batchSize, data.inputSize) : null;
+  const divisor = data
+    ? divisorEffect(gradientDivisor, learningRate, batchSize <= 0 || batchSize >= data.count ? data.count : batchSize, data.inputSize)
+    : null;
   const overflow = useMemo((): OverflowReport | null => {
     if (!snapshot) return null;
     return {

@@ -49,7 +49,8 @@ export function SweepSection() {
       />
       {kept && summary && (
         <p className="bl-hint bl-sweep-timing" data-elapsed-ms={Math.round(kept.elapsedMs)} data-workers={kept.workers}>
-          {describeSetup(kept.config)}: {summary.starts} starts × 2 derivatives in {formatSeconds(kept.elapsedMs)} on {kept.workers} worker{kept.workers === 1 ? '' : 's'}.
+          {describeSetup(kept.config)}: {summary.starts} starts × 2 derivatives in {formatSeconds(kept.elapsedMs)} on {kept.workers} worker
+          {kept.workers === 1 ? '' : 's'}.
         </p>
       )}
       {problem && (

@@ -44,7 +44,8 @@ export function TwinSection() {
           </button>
         )}
         <span className="bl-hint">
-          seed {seed}, {formatEpoch(epochs)} epochs: the current configuration trained twice in lockstep, with f′(z) and with f′(a), from the same weights and data
+          seed {seed}, {formatEpoch(epochs)} epochs: the current configuration trained twice in lockstep, with f′(z) and with f′(a), from the same weights and
+          data
         </span>
       </div>
       {running && twin.progress && <TwinProgressBar job={twin} />}
@@ -135,7 +136,8 @@ function InspectGap({ job }: { job: TwinJob }) {
         Inspect this epoch
       </button>
       <span className="bl-hint">
-        epoch {formatEpoch(gap.epoch)}, where the costs differ most ({formatNumber(gap.buggyCost)} with f′(a), {formatNumber(gap.correctCost)} with f′(z)): the f′(a) run in Step through
+        epoch {formatEpoch(gap.epoch)}, where the costs differ most ({formatNumber(gap.buggyCost)} with f′(a), {formatNumber(gap.correctCost)} with f′(z)): the
+        f′(a) run in Step through
       </span>
     </p>
   );

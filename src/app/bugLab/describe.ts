@@ -5,7 +5,9 @@ import { ACTIVATION_LABELS, COST_LABELS } from '../labels';
 /** "AND, 2-2-1 Sigmoid/Sigmoid, Cross-entropy, η 0.35 ÷ inputs" */
 export function describeSetup(config: LabConfig): string {
   const hidden = config.hidden.length ? `${config.hidden.join('-')}-` : '';
-  const activations = config.hidden.length ? `${ACTIVATION_LABELS[config.hiddenActivation]}/${ACTIVATION_LABELS[config.outputActivation]}` : ACTIVATION_LABELS[config.outputActivation];
+  const activations = config.hidden.length
+    ? `${ACTIVATION_LABELS[config.hiddenActivation]}/${ACTIVATION_LABELS[config.outputActivation]}`
+    : ACTIVATION_LABELS[config.outputActivation];
   const divisor = config.gradientDivisor === 'features' ? ' ÷ inputs' : '';
   const sigmoid = config.sigmoidForm === 'naive' ? ', naive sigmoid' : '';
   return `${config.dataset}, 2-${hidden}1 ${activations}, ${COST_LABELS[config.cost]}, η ${config.learningRate}${divisor}${sigmoid}`;

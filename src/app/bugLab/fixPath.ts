@@ -42,14 +42,16 @@ export const FIX_STEPS: readonly FixStep[] = [
   {
     id: 'mean',
     title: '2. Mean gradient',
-    change: 'Two changes: the summed gradient is divided by the 4 samples (the true mean) instead of the 2 inputs, and η goes from 0.35 to 1. Still 70%: together they only rescaled the step.',
+    change:
+      'Two changes: the summed gradient is divided by the 4 samples (the true mean) instead of the 2 inputs, and η goes from 0.35 to 1. Still 70%: together they only rescaled the step.',
     config: step2,
     presetId: null,
   },
   {
     id: 'hidden',
     title: '3. Four hidden units',
-    change: 'Two changes: four hidden units instead of two, and 10,000 epochs instead of 60,000: 99.8% of starts. [2,2,1] can represent XOR, but its training gets stuck from many N(0, 1) starts; more units make that rare. This is the “Fixed” preset.',
+    change:
+      'Two changes: four hidden units instead of two, and 10,000 epochs instead of 60,000: 99.8% of starts. [2,2,1] can represent XOR, but its training gets stuck from many N(0, 1) starts; more units make that rare. This is the “Fixed” preset.',
     config: step3,
     presetId: FIXED_PRESET_ID,
   },

@@ -29,7 +29,15 @@ const VIEW_LABELS: Record<EmbedView, string> = {
 
 export function EmbedPage({ link }: { link: PageLink & { embed: EmbedView } }) {
   usePresenterKeys(link.presenter);
-  const classes = ['embed', `embed--${link.embed}`, `embed--controls-${link.controls}`, link.large ? 'embed--large' : '', link.presenter ? 'app--presenter' : ''].filter(Boolean).join(' ');
+  const classes = [
+    'embed',
+    `embed--${link.embed}`,
+    `embed--controls-${link.controls}`,
+    link.large ? 'embed--large' : '',
+    link.presenter ? 'app--presenter' : '',
+  ]
+    .filter(Boolean)
+    .join(' ');
   return (
     <div className={classes}>
       {link.controls !== 'none' && (

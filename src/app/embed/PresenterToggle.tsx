@@ -11,7 +11,13 @@ export function PresenterToggle() {
   usePresenterKeys(presenter);
   const t = useT();
   return (
-    <button type="button" className={`button button--small${presenter ? ' is-on' : ''}`} aria-pressed={presenter} onClick={() => setPresenter(store, !presenter)} title={t('presenter.title')}>
+    <button
+      type="button"
+      className={`button button--small${presenter ? ' is-on' : ''}`}
+      aria-pressed={presenter}
+      onClick={() => setPresenter(store, !presenter)}
+      title={t('presenter.title')}
+    >
       {t('presenter.button')}
     </button>
   );

@@ -26,7 +26,8 @@ export function readPageLink(search: string): { link: PageLink; notes: string[] 
   const notes: string[] = [];
   const embed = params.get('embed');
   if (embed !== null) {
-    if (!(EMBED_VIEWS as readonly string[]).includes(embed)) notes.push(`embed=${quoted(embed)} is not a view; the link can embed ${EMBED_VIEWS.join(', ')}. Showing the whole lab.`);
+    if (!(EMBED_VIEWS as readonly string[]).includes(embed))
+      notes.push(`embed=${quoted(embed)} is not a view; the link can embed ${EMBED_VIEWS.join(', ')}. Showing the whole lab.`);
     else link.embed = embed as EmbedView;
   }
   const controls = params.get('controls');

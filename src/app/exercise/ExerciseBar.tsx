@@ -86,9 +86,15 @@ export function ExerciseBar({ passKey, feedback }: ExerciseBarProps) {
           </div>
           <div className="exercise-bar__row">
             <p className="exercise-bar__score" role="status" aria-label="Exercise progress">
-              This pass: {thisPass.right} right ({thisPass.firstTry} at the first try), {thisPass.revealed} revealed of {thisPass.asked} tried · all passes: {all.right} right of {all.asked}
+              This pass: {thisPass.right} right ({thisPass.firstTry} at the first try), {thisPass.revealed} revealed of {thisPass.asked} tried · all passes:{' '}
+              {all.right} right of {all.asked}
             </p>
-            <button type="button" className="button button--small" disabled={all.asked === 0} onClick={() => downloadText(scoreCsv(progress), 'exercise-score.csv', 'text/csv')}>
+            <button
+              type="button"
+              className="button button--small"
+              disabled={all.asked === 0}
+              onClick={() => downloadText(scoreCsv(progress), 'exercise-score.csv', 'text/csv')}
+            >
               Export score (CSV)
             </button>
           </div>

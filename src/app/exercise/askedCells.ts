@@ -20,7 +20,8 @@ export function askedCells(step: Step, ask: readonly ExerciseAsk[] | null): Aske
   for (const table of step.tables)
     table.rows.forEach((row, r) => {
       row.cells.forEach((cell, c) => {
-        if (cell.mark === 'result' && cell.value !== null && cell.text !== 'not kept') results.push({ table, row: r, column: c, cell, name: `${texToPlain(table.columns[c] ?? '')} (${texToPlain(row.label)})` });
+        if (cell.mark === 'result' && cell.value !== null && cell.text !== 'not kept')
+          results.push({ table, row: r, column: c, cell, name: `${texToPlain(table.columns[c] ?? '')} (${texToPlain(row.label)})` });
       });
     });
   return entry.cells ? results.filter((_, k) => entry.cells?.includes(k + 1)) : results;

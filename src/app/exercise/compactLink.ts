@@ -24,7 +24,8 @@ export function readCompactExercise(value: string): { ok: true; value: CompactEx
     compact.ask = [];
     for (const item of askText.split(',')) {
       const [step, ...cells] = item.split('.');
-      if (cells.some((c) => !/^\d{1,4}$/.test(c) || Number(c) < 1)) return { ok: false, error: `exercise=${value}: "${item.slice(0, 20)}" should be a step with cell numbers from 1, like bp2-1.1.2` };
+      if (cells.some((c) => !/^\d{1,4}$/.test(c) || Number(c) < 1))
+        return { ok: false, error: `exercise=${value}: "${item.slice(0, 20)}" should be a step with cell numbers from 1, like bp2-1.1.2` };
       compact.ask.push(cells.length > 0 ? { step, cells: cells.map(Number) } : { step });
     }
   }

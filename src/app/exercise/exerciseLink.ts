@@ -23,7 +23,10 @@ export async function openLinkedExercise(store: LabStore, search: string = OPENI
   const name = exerciseNameInLink(search);
   if (name === null || opened.has(store)) return;
   opened.add(store);
-  const [{ fetchShippedSet, openExerciseSet }, { applyCompactExercise, readCompactExercise }] = await Promise.all([import('./loadSet'), import('./compactLink')]);
+  const [{ fetchShippedSet, openExerciseSet }, { applyCompactExercise, readCompactExercise }] = await Promise.all([
+    import('./loadSet'),
+    import('./compactLink'),
+  ]);
   const compact = readCompactExercise(name);
   const text = compact.ok ? await fetchShippedSet(compact.value.name) : compact;
   const result = text.ok && compact.ok ? openExerciseSet(store, applyCompactExercise(text.value, compact.value), `exercise=${name}`) : text;

@@ -4,7 +4,16 @@
  * (docs/exercises.md). Read with valibot and the engine's own parsers, so a bad file names its field.
  */
 import * as v from 'valibot';
-import { type Dataset, MAX_NETWORK_FILE_BYTES, type Network, type ParseResult, type TrainOptions, datasetFromRows, networkFromFile, optionsError } from '../../engine';
+import {
+  type Dataset,
+  MAX_NETWORK_FILE_BYTES,
+  type Network,
+  type ParseResult,
+  type TrainOptions,
+  datasetFromRows,
+  networkFromFile,
+  optionsError,
+} from '../../engine';
 import type { ExerciseSetSummary } from '../../store/exerciseSlice';
 import { Settings, issueText } from '../../views/stepper/examples';
 import { passSteps } from '../../views/stepper/steps';
@@ -15,7 +24,10 @@ const EXERCISE_VERSION = 1;
 export const MAX_EXERCISE_FILE_BYTES = MAX_NETWORK_FILE_BYTES;
 
 const Ask = v.object({
-  step: v.pipe(v.string(), v.regex(/^(forward-[za]-\d+|cost|bp[1-4]-\d+|update-\d+)$/, 'expected a step id such as "forward-z-1", "cost", "bp2-1" or "update-2"')),
+  step: v.pipe(
+    v.string(),
+    v.regex(/^(forward-[za]-\d+|cost|bp[1-4]-\d+|update-\d+)$/, 'expected a step id such as "forward-z-1", "cost", "bp2-1" or "update-2"'),
+  ),
   cells: v.optional(v.pipe(v.array(v.pipe(v.number(), v.integer(), v.minValue(1))), v.minLength(1))),
 });
 
@@ -44,7 +56,8 @@ export interface ExerciseSet {
 
 /** Reads an exercise set; the first problem names its field ("ask.2.step: …", "network: layers: …"). */
 export function parseExerciseSet(text: string): ParseResult<ExerciseSet> {
-  if (text.length > MAX_EXERCISE_FILE_BYTES) return { ok: false, error: `exercise set: larger than ${MAX_EXERCISE_FILE_BYTES.toLocaleString('en')} characters` };
+  if (text.length > MAX_EXERCISE_FILE_BYTES)
+    return { ok: false, error: `exercise set: larger than ${MAX_EXERCISE_FILE_BYTES.toLocaleString('en')} characters` };
   let raw: unknown;
   try {
     raw = JSON.parse(text);
@@ -59,12 +72,18 @@ export function parseExerciseSet(text: string): ParseResult<ExerciseSet> {
   const data = datasetFromRows(file.data.inputs, file.data.targets, file.title);
   if (!data.ok) return { ok: false, error: `exercise set: data: ${data.error}` };
   const sizes = network.value.sizes;
-  if (data.value.inputSize !== sizes[0]) return { ok: false, error: `exercise set: data.inputs: the rows have ${data.value.inputSize} inputs but the network takes ${sizes[0]}` };
-  if (data.value.outputSize !== sizes[sizes.length - 1]) return { ok: false, error: `exercise set: data.targets: the rows have ${data.value.outputSize} values but the network has ${sizes[sizes.length - 1]} outputs` };
+  if (data.value.inputSize !== sizes[0])
+    return { ok: false, error: `exercise set: data.inputs: the rows have ${data.value.inputSize} inputs but the network takes ${sizes[0]}` };
+  if (data.value.outputSize !== sizes[sizes.length - 1])
+    return {
+      ok: false,
+      error: `exercise set: data.targets: the rows have ${data.value.outputSize} values but the network has ${sizes[sizes.length - 1]} outputs`,
+    };
   const options: TrainOptions = { ...file.settings };
   const problem = optionsError(options, network.value.activations[network.value.activations.length - 1]);
   if (problem) return { ok: false, error: `exercise set: settings: ${problem}` };
-  if (file.sample !== 'batch' && file.sample > data.value.count) return { ok: false, error: `exercise set: sample: ${file.sample} is past the data's ${data.value.count} samples` };
+  if (file.sample !== 'batch' && file.sample > data.value.count)
+    return { ok: false, error: `exercise set: sample: ${file.sample} is past the data's ${data.value.count} samples` };
   const steps = new Set(passSteps(sizes).map((s) => s.id));
   for (const [k, ask] of file.ask.entries())
     if (!steps.has(ask.step)) return { ok: false, error: `exercise set: ask.${k}.step: a [${sizes.join(', ')}] network's pass has no step "${ask.step}"` };

@@ -9,7 +9,10 @@ const SIGNIFICANT_DIGITS = 3;
 
 /** A typed number: a true minus (−) or a hyphen, a decimal point or comma, e-notation; null if it is not one. */
 export function readAnswer(text: string): number | null {
-  const cleaned = text.trim().replace(/\u2212/g, '-').replace(/\s+/g, '');
+  const cleaned = text
+    .trim()
+    .replace(/\u2212/g, '-')
+    .replace(/\s+/g, '');
   const normal = /^[-+]?\d*,\d+$/.test(cleaned) ? cleaned.replace(',', '.') : cleaned;
   if (!/^[-+]?(\d+\.?\d*|\.\d+)(e[-+]?\d+)?$/i.test(normal)) return null;
   const value = Number(normal);

@@ -22,15 +22,24 @@ export function hintFor(ref: ValueRef, sizes: readonly number[], settings: Pick<
       const { layer: l, j } = ref;
       return {
         text: `${neuronSymbol(l, j, 'z')} = Σᵢ w${sup(l)}${sub(j + 1)}ᵢ·${l === 1 ? 'xᵢ' : `a${sup(l - 1)}ᵢ`} + b${sup(l)}${sub(j + 1)}: multiply each input of the layer by its weight into neuron ${j + 1}, add the products and the bias.`,
-        highlight: { neurons: [...range(sizes[l - 1]).map((i): [number, number] => [l - 1, i]), [l, j]], params: [...weightsInto(l, j), layout.biasOffset[l] + j] },
+        highlight: {
+          neurons: [...range(sizes[l - 1]).map((i): [number, number] => [l - 1, i]), [l, j]],
+          params: [...weightsInto(l, j), layout.biasOffset[l] + j],
+        },
       };
     }
     case 'a':
-      return { text: `${neuronSymbol(ref.layer, ref.j)} = f(${neuronSymbol(ref.layer, ref.j, 'z')}): apply the layer's activation to the weighted input of the step before.`, highlight: { neurons: [[ref.layer, ref.j]] } };
+      return {
+        text: `${neuronSymbol(ref.layer, ref.j)} = f(${neuronSymbol(ref.layer, ref.j, 'z')}): apply the layer's activation to the weighted input of the step before.`,
+        highlight: { neurons: [[ref.layer, ref.j]] },
+      };
     case 'sampleCost':
     case 'cost':
       return {
-        text: settings.cost === 'crossEntropy' ? 'C = −Σⱼ [yⱼ ln aᴸⱼ + (1 − yⱼ) ln(1 − aᴸⱼ)] for the sample: use the output a and the target y.' : 'C = ½ Σⱼ (aᴸⱼ − yⱼ)² for the sample: use the output a and the target y.',
+        text:
+          settings.cost === 'crossEntropy'
+            ? 'C = −Σⱼ [yⱼ ln aᴸⱼ + (1 − yⱼ) ln(1 − aᴸⱼ)] for the sample: use the output a and the target y.'
+            : 'C = ½ Σⱼ (aᴸⱼ − yⱼ)² for the sample: use the output a and the target y.',
         highlight: { neurons: range(sizes[L]).map((j): [number, number] => [L, j]) },
       };
     case 'delta':
@@ -50,7 +59,10 @@ export function hintFor(ref: ValueRef, sizes: readonly number[], settings: Pick<
 function outputErrorHint(j: number, L: number, settings: Pick<StepSettings, 'cost'>): Hint {
   const a = neuronSymbol(L, j);
   return {
-    text: settings.cost === 'crossEntropy' ? `δ${sup(L)}${sub(j + 1)} = ${a} − y${sub(j + 1)}: with sigmoid outputs and cross-entropy the σ′ cancels.` : `δ${sup(L)}${sub(j + 1)} = (${a} − y${sub(j + 1)})·f′(${neuronSymbol(L, j, 'z')}): the output's error times the derivative at z.`,
+    text:
+      settings.cost === 'crossEntropy'
+        ? `δ${sup(L)}${sub(j + 1)} = ${a} − y${sub(j + 1)}: with sigmoid outputs and cross-entropy the σ′ cancels.`
+        : `δ${sup(L)}${sub(j + 1)} = (${a} − y${sub(j + 1)})·f′(${neuronSymbol(L, j, 'z')}): the output's error times the derivative at z.`,
     highlight: { neurons: [[L, j]] },
   };
 }
@@ -68,9 +80,19 @@ function gradientHint(index: number, sizes: readonly number[], layout: Layout): 
   const place = parameterPlace(sizes, index, layout);
   if (!place) return { text: 'Read the equation above the table.', highlight: { params: [index] } };
   const l = place.layer;
-  if (place.kind === 'bias') return { text: `∂C/∂b${sup(l)}${sub(place.j + 1)} = δ${sup(l)}${sub(place.j + 1)}, summed over the batch and divided as the equation says (BP3).`, highlight: { neurons: [[l, place.j]], params: [index] } };
+  if (place.kind === 'bias')
+    return {
+      text: `∂C/∂b${sup(l)}${sub(place.j + 1)} = δ${sup(l)}${sub(place.j + 1)}, summed over the batch and divided as the equation says (BP3).`,
+      highlight: { neurons: [[l, place.j]], params: [index] },
+    };
   return {
     text: `∂C/∂${weightSymbol(l, place.j, place.i)} = δ${sup(l)}${sub(place.j + 1)}·${neuronSymbol(l - 1, place.i)}, summed over the batch and divided as the equation says (BP4).`,
-    highlight: { neurons: [[l, place.j], [l - 1, place.i]], params: [index] },
+    highlight: {
+      neurons: [
+        [l, place.j],
+        [l - 1, place.i],
+      ],
+      params: [index],
+    },
   };
 }

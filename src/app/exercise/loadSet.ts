@@ -40,7 +40,8 @@ export async function fetchShippedSet(name: string): Promise<ParseResult<string>
   try {
     const response = await fetch(url);
     // a host that answers every path with the page (a single-page fallback) has no such set either
-    if (!response.ok || (response.headers.get('content-type') ?? '').includes('text/html')) return { ok: false, error: `exercise=${name}: no such exercise set in exercises/` };
+    if (!response.ok || (response.headers.get('content-type') ?? '').includes('text/html'))
+      return { ok: false, error: `exercise=${name}: no such exercise set in exercises/` };
     return { ok: true, value: await response.text() };
   } catch (err) {
     return { ok: false, error: `exercise=${name}: the set could not be read (${(err as Error).message})` };

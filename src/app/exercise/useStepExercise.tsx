@@ -38,7 +38,9 @@ export function useStepExercise(pass: ExercisePass | null, onHint: (highlight: S
       if (!pass || asked.cell.value === null) return;
       const grade = gradeAnswer(text, asked.cell.value);
       if (grade === 'unreadable') return setFeedback({ kind: 'unreadable', text: `“${text}” is not a number: type one such as 0.123, −1.5 or 2.4e−3.` });
-      const after = store.getState().recordAttempt(pass.key, keyOf(step, asked), { step: step.id, cell: asked.name, correct: asked.cell.value }, text, grade === 'right');
+      const after = store
+        .getState()
+        .recordAttempt(pass.key, keyOf(step, asked), { step: step.id, cell: asked.name, correct: asked.cell.value }, text, grade === 'right');
       if (after.outcome === 'right') {
         onHint(null);
         return setFeedback({ kind: 'right', text: `Right: ${asked.name} = ${asked.cell.text}.` });
@@ -75,7 +77,12 @@ export function useStepExercise(pass: ExercisePass | null, onHint: (highlight: S
             </span>
           );
         const firstOpen = list.findIndex((a) => !done(stateOf(step, a)));
-        if (index !== firstOpen) return <span className="exercise-cell exercise-cell--later" role="img" aria-label={`${asked.name}: find it after the cells before`}>?</span>;
+        if (index !== firstOpen)
+          return (
+            <span className="exercise-cell exercise-cell--later" role="img" aria-label={`${asked.name}: find it after the cells before`}>
+              ?
+            </span>
+          );
         return <AnswerInput key={keyOf(step, asked)} name={asked.name} tries={state?.answers.length ?? 0} onAnswer={(text) => answer(step, asked, text)} />;
       },
     };
@@ -110,4 +117,3 @@ function AnswerInput({ name, tries, onAnswer }: { name: string; tries: number; o
     </form>
   );
 }
-

@@ -45,7 +45,9 @@ export function standaloneSvg(svg: SVGSVGElement, background?: string): string {
   const copy = svg.cloneNode(true) as SVGSVGElement;
   const originals = [svg, ...svg.querySelectorAll('*')];
   const copies = [copy, ...copy.querySelectorAll('*')];
-  originals.forEach((element, k) => { inlineComputedStyle(element, copies[k]); });
+  originals.forEach((element, k) => {
+    inlineComputedStyle(element, copies[k]);
+  });
   const { width, height } = svg.getBoundingClientRect();
   copy.setAttribute('xmlns', SVG_NS);
   if (!copy.hasAttribute('width')) copy.setAttribute('width', String(Math.round(width)));
@@ -97,7 +99,9 @@ export async function figurePng(figure: Element, options: PngOptions = {}): Prom
     context.scale(scale, scale);
     context.fillStyle = options.background ?? '#ffffff';
     context.fillRect(0, 0, frame.width, frame.height);
-    const layers = [...figure.querySelectorAll('canvas, svg')].filter((element) => !(element instanceof SVGSVGElement && element.parentElement?.closest('svg')));
+    const layers = [...figure.querySelectorAll('canvas, svg')].filter(
+      (element) => !(element instanceof SVGSVGElement && element.parentElement?.closest('svg')),
+    );
     for (const layer of layers) {
       const box = layer.getBoundingClientRect();
       if (box.width === 0 || box.height === 0) continue;

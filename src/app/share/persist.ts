@@ -27,8 +27,16 @@ export interface LoadedSettings<U extends PropertyTable> extends DecodedSettings
 }
 
 /** Reads the saved settings; anything wrong falls back to `fallback` (the defaults) with a note. */
-export function loadSettings<U extends PropertyTable>(storage: SettingsStorage | null, uiTable: U, fallback: Settings<U> = defaultSettings(uiTable)): LoadedSettings<U> {
-  const unread = (message: string | null): LoadedSettings<U> => ({ ...decodeSettings('', uiTable, fallback), notes: message ? [{ key: '', message }] : [], found: false });
+export function loadSettings<U extends PropertyTable>(
+  storage: SettingsStorage | null,
+  uiTable: U,
+  fallback: Settings<U> = defaultSettings(uiTable),
+): LoadedSettings<U> {
+  const unread = (message: string | null): LoadedSettings<U> => ({
+    ...decodeSettings('', uiTable, fallback),
+    notes: message ? [{ key: '', message }] : [],
+    found: false,
+  });
   if (!storage) return unread(null);
   let text: string | null;
   try {

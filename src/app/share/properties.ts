@@ -5,7 +5,16 @@
  * the URL decoder and the saved settings both read through these schemas.
  */
 import * as v from 'valibot';
-import { type AnySetting, type ChoiceSetting, type ListSetting, NUMBER_TEXT, type NumberSetting, type Setting, type SwitchSetting, normalizeNumber } from '../../engine';
+import {
+  type AnySetting,
+  type ChoiceSetting,
+  type ListSetting,
+  NUMBER_TEXT,
+  type NumberSetting,
+  type Setting,
+  type SwitchSetting,
+  normalizeNumber,
+} from '../../engine';
 
 /** Longest value any setting may have in a link (the longest real one, a hidden-layer list, is ~23). */
 const MAX_VALUE_LENGTH = 64;
@@ -60,7 +69,10 @@ function numberProperty(setting: NumberSetting): Property<number> {
     v.regex(NUMBER_TEXT, notNumber),
     v.check((text: string) => Number.isFinite(Number(text)), tooLarge),
     v.transform((text: string) => normalizeNumber(setting, Number(text))),
-    v.check((x: number) => !setting.whole || Number.isInteger(x), (issue) => `${formatNumber(issue.input)} is not a whole number`),
+    v.check(
+      (x: number) => !setting.whole || Number.isInteger(x),
+      (issue) => `${formatNumber(issue.input)} is not a whole number`,
+    ),
     v.check((x: number) => (setting.minExclusive ? x > setting.min : x >= setting.min), outside),
     v.maxValue(setting.max, outside),
   );
@@ -68,7 +80,12 @@ function numberProperty(setting: NumberSetting): Property<number> {
 }
 
 /** One of a fixed list of names or numbers, e.g. an activation or a speed; written as String(value). */
-export function choiceProperty<const O extends readonly [string | number, ...(string | number)[]]>(key: string, label: string, options: O, defaultValue: O[number]): Property<O[number]> {
+export function choiceProperty<const O extends readonly [string | number, ...(string | number)[]]>(
+  key: string,
+  label: string,
+  options: O,
+  defaultValue: O[number],
+): Property<O[number]> {
   const texts = options.map(String) as [string, ...string[]];
   const schema = v.pipe(
     v.string(),
@@ -91,7 +108,12 @@ export function switchProperty(key: string, label: string, defaultValue: boolean
 }
 
 /** A comma-separated list of whole numbers, e.g. hidden layer sizes "4,4" (empty: no items). */
-export function wholeListProperty(key: string, label: string, limits: Pick<ListSetting, 'maxItems' | 'min' | 'max'>, defaultValue: readonly number[]): Property<number[]> {
+export function wholeListProperty(
+  key: string,
+  label: string,
+  limits: Pick<ListSetting, 'maxItems' | 'min' | 'max'>,
+  defaultValue: readonly number[],
+): Property<number[]> {
   return listProperty({ kind: 'list', key, label, flag: null, help: '', itemName: 'item', ...limits, defaultValue });
 }
 

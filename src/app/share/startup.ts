@@ -40,7 +40,14 @@ export function createSharedLabStore(environment: StartupEnvironment = pageEnvir
   // decoded settings are valid one by one and together, so the store should refuse none of them
   const refused = applySettings(store, firstVisit ? { ...settings, config: FIRST_VISIT_CONFIG } : settings);
   const tourNotes = tour.note ? [{ key: 'tour', message: tour.note }] : [];
-  store.getState().addNotes([...settings.notes, ...tourNotes, ...langNotes(lang), ...refused.map((message) => ({ key: '', message: `A setting could not be applied: ${message}` }))]);
+  store
+    .getState()
+    .addNotes([
+      ...settings.notes,
+      ...tourNotes,
+      ...langNotes(lang),
+      ...refused.map((message) => ({ key: '', message: `A setting could not be applied: ${message}` })),
+    ]);
   const mysteryNote = mystery.code === null ? null : startMystery(store, mystery.code);
   if (mysteryNote) store.getState().addNotes([{ key: 'mystery', message: mysteryNote }]);
   store.getState().setTourStep(tour.step);

@@ -6,7 +6,18 @@
 import { CONFIG_SETTINGS, DEFAULT_CONFIG, type LabConfig, STOP_SETTINGS, configError } from '../../engine';
 import { SPEEDS } from '../../worker/protocol';
 import { PAGE_LINK_KEYS } from '../embed/pageLinkKeys';
-import { type Property, type PropertyTable, type ValuesOf, choiceProperty, copyValue, propertyOf, quote, settingProperty, readProperty, switchProperty } from './properties';
+import {
+  type Property,
+  type PropertyTable,
+  type ValuesOf,
+  choiceProperty,
+  copyValue,
+  propertyOf,
+  quote,
+  settingProperty,
+  readProperty,
+  switchProperty,
+} from './properties';
 
 /** Links longer than this are refused whole (browsers and chat apps mangle very long links anyway). */
 export const MAX_QUERY_LENGTH = 2000;
@@ -17,7 +28,9 @@ const VERSION_KEY = 'v';
 export const MAX_NOTES = 12;
 
 /** Every LabConfig field's link codec, derived from the engine's settings table. */
-export const CONFIG_PROPERTIES = Object.fromEntries(Object.entries(CONFIG_SETTINGS).map(([field, setting]) => [field, settingProperty(setting)])) as unknown as {
+export const CONFIG_PROPERTIES = Object.fromEntries(
+  Object.entries(CONFIG_SETTINGS).map(([field, setting]) => [field, settingProperty(setting)]),
+) as unknown as {
   readonly [K in keyof LabConfig]: Property<LabConfig[K]>;
 };
 
@@ -66,7 +79,8 @@ type Slot = { group: 'config'; field: keyof LabConfig; property: Property<unknow
 /** Key → where its value goes. A Map, so keys like "__proto__" are just unknown keys. */
 function slotsOf(uiTable: PropertyTable): Map<string, Slot> {
   const slots = new Map<string, Slot>();
-  for (const field of CONFIG_FIELDS) slots.set(CONFIG_PROPERTIES[field].key, { group: 'config', field, property: CONFIG_PROPERTIES[field] as Property<unknown> });
+  for (const field of CONFIG_FIELDS)
+    slots.set(CONFIG_PROPERTIES[field].key, { group: 'config', field, property: CONFIG_PROPERTIES[field] as Property<unknown> });
   for (const field of Object.keys(uiTable)) {
     const property = uiTable[field];
     // a programming error in the caller's table, not user input
@@ -160,7 +174,8 @@ export function decodeSettings<U extends PropertyTable>(
   const fromQuery: (keyof LabConfig)[] = [];
   for (const [key, value] of params) {
     if (key === VERSION_KEY) {
-      if (value !== String(URL_STATE_VERSION)) notes.add(key, `Settings in ${origin} are from format version ${quote(value, 12)} (this lab reads version ${URL_STATE_VERSION}); read what matched.`);
+      if (value !== String(URL_STATE_VERSION))
+        notes.add(key, `Settings in ${origin} are from format version ${quote(value, 12)} (this lab reads version ${URL_STATE_VERSION}); read what matched.`);
       continue;
     }
     const slot = slots.get(key);
@@ -187,8 +202,14 @@ export function decodeSettings<U extends PropertyTable>(
     accepted.push(key);
   }
   if (unknown.length > 0) {
-    const shown = unknown.slice(0, 5).map((key) => quote(key, 20)).join(', ');
-    notes.add('', `Ignored unknown setting${unknown.length > 1 ? 's' : ''} in ${origin}: ${shown}${unknown.length > 5 ? ` and ${unknown.length - 5} more` : ''}.`);
+    const shown = unknown
+      .slice(0, 5)
+      .map((key) => quote(key, 20))
+      .join(', ');
+    notes.add(
+      '',
+      `Ignored unknown setting${unknown.length > 1 ? 's' : ''} in ${origin}: ${shown}${unknown.length > 5 ? ` and ${unknown.length - 5} more` : ''}.`,
+    );
   }
   reconcile(config as unknown as LabConfig, base.config, fromQuery, accepted, notes, origin);
   return result();
@@ -206,7 +227,10 @@ function reconcile(config: LabConfig, base: LabConfig, fromQuery: (keyof LabConf
     const property = CONFIG_PROPERTIES[field] as Property<unknown>;
     target[field] = copyValue(base[field]);
     accepted.splice(accepted.indexOf(property.key), 1);
-    notes.add(property.key, `${property.label} (${property.key}) in ${origin} does not work with the other settings (${problem}); kept ${shownValue(property, base[field])}.`);
+    notes.add(
+      property.key,
+      `${property.label} (${property.key}) in ${origin} does not work with the other settings (${problem}); kept ${shownValue(property, base[field])}.`,
+    );
   };
   const single = fromQuery.find((field) => configError({ ...config, [field]: base[field] }) === null);
   if (single !== undefined) {

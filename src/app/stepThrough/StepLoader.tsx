@@ -115,7 +115,13 @@ export function StepLoader({ onOutcome }: { onOutcome(outcome: LoadOutcome | nul
             </option>
           ))}
         </select>
-        <button type="button" className="button button--small" onClick={() => void loadChosenExample()} disabled={!entry || busy} title="Back to the example's own weights and settings">
+        <button
+          type="button"
+          className="button button--small"
+          onClick={() => void loadChosenExample()}
+          disabled={!entry || busy}
+          title="Back to the example's own weights and settings"
+        >
           Load example
         </button>
       </div>

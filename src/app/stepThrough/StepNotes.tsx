@@ -11,14 +11,15 @@ export function StepNotes({ shownEpoch }: { shownEpoch: number | null }) {
     <div className="step-tab__notes">
       {running && (
         <p className="step-tab__note" role="status">
-          The lab is training{shownEpoch === null ? '' : `; the step-through still shows the pass at epoch ${formatEpoch(shownEpoch)}`}. Pause to step through where the run has got to.
+          The lab is training{shownEpoch === null ? '' : `; the step-through still shows the pass at epoch ${formatEpoch(shownEpoch)}`}. Pause to step through
+          where the run has got to.
         </p>
       )}
       {miniBatches && (
         <p className="step-tab__note">
-          The run trains in mini-batches of {batchSize} of the {count} samples. The step-through shows one pass over the whole batch (as <code>cli step</code> does), so its
-          update is not the one the next epoch makes: Next epoch trains the run’s real epoch of {Math.ceil(count / batchSize)} smaller steps, and the next pass starts from
-          there.{' '}
+          The run trains in mini-batches of {batchSize} of the {count} samples. The step-through shows one pass over the whole batch (as <code>cli step</code>{' '}
+          does), so its update is not the one the next epoch makes: Next epoch trains the run’s real epoch of {Math.ceil(count / batchSize)} smaller steps, and
+          the next pass starts from there.{' '}
           <button type="button" className="link-button" onClick={() => store.getState().setConfig({ batchSize: 0 })}>
             Use the full batch
           </button>

@@ -81,16 +81,31 @@ export function StepThroughTab() {
         <StepLoader onOutcome={onOutcome} />
         <div className="step-tab__modes">
           <label className="step-tab__switch">
-            <input type="checkbox" role="switch" checked={freezeBiases} aria-checked={freezeBiases} onChange={(event) => setOutcome(problemOutcome(store.getState().setConfig({ freezeBiases: event.target.checked })))} />
+            <input
+              type="checkbox"
+              role="switch"
+              checked={freezeBiases}
+              aria-checked={freezeBiases}
+              onChange={(event) => setOutcome(problemOutcome(store.getState().setConfig({ freezeBiases: event.target.checked })))}
+            />
             Freeze biases
           </label>
-          <button type="button" className={`button button--small${gradCheckOn ? ' is-on' : ''}`} aria-pressed={gradCheckOn} onClick={() => store.getState().setGradCheckOn(!gradCheckOn)}>
+          <button
+            type="button"
+            className={`button button--small${gradCheckOn ? ' is-on' : ''}`}
+            aria-pressed={gradCheckOn}
+            onClick={() => store.getState().setGradCheckOn(!gradCheckOn)}
+          >
             Gradient check
           </button>
         </div>
         <ExerciseBar passKey={exercisePass?.key ?? null} feedback={feedback} />
         {/* always one line, so loading something never moves the graph and the stepper below */}
-        <p className={outcome && !outcome.ok ? 'step-tab__outcome is-bad' : 'step-tab__outcome'} role={outcome && !outcome.ok ? 'alert' : 'status'} title={outcome?.message}>
+        <p
+          className={outcome && !outcome.ok ? 'step-tab__outcome is-bad' : 'step-tab__outcome'}
+          role={outcome && !outcome.ok ? 'alert' : 'status'}
+          title={outcome?.message}
+        >
           {outcome ? outcome.message : 'Nothing loaded here: the steps show the live lab’s own network and data.'}
         </p>
       </div>
@@ -99,7 +114,15 @@ export function StepThroughTab() {
       <div className="step-tab__body">
         <section className="card step-tab__graph" aria-label="Network of the pass">
           {shown ? (
-            <NetworkGraph network={shown.network} pass={shown.pass} grids={grids} sample={sample} onSampleChange={selectSample} highlight={highlight ?? undefined} paramColor={paramColor} />
+            <NetworkGraph
+              network={shown.network}
+              pass={shown.pass}
+              grids={grids}
+              sample={sample}
+              onSampleChange={selectSample}
+              highlight={highlight ?? undefined}
+              paramColor={paramColor}
+            />
           ) : (
             <p className="step-tab__waiting">Computing the pass…</p>
           )}
@@ -109,7 +132,12 @@ export function StepThroughTab() {
             <>
               {checking && <p className="step-tab__waiting">Checking every gradient against its numeric estimate…</p>}
               {check?.note && <p className="step-tab__note">{check.note}</p>}
-              <GradCheckPanel check={check?.check ?? null} derivative={check?.options.derivative} gradientDivisor={check?.options.gradientDivisor} onHighlight={setCheckHighlight} />
+              <GradCheckPanel
+                check={check?.check ?? null}
+                derivative={check?.options.derivative}
+                gradientDivisor={check?.options.gradientDivisor}
+                onHighlight={setCheckHighlight}
+              />
             </>
           )}
           {/* kept mounted under the gradient check, so the learner comes back to the same step */}
@@ -148,7 +176,9 @@ export function StepThroughTab() {
  * epoch, and kept from then on while the lab trains ahead (the passes stay where they were).
  */
 function usePassGrids(passes: InspectedPasses | null): BoundaryGrids | null {
-  const matching = useLab((s: LabState) => (passes && s.snapshot && s.snapshot.runId === passes.runId && s.snapshot.epoch === passes.epoch ? s.snapshot.grids : null));
+  const matching = useLab((s: LabState) =>
+    passes && s.snapshot && s.snapshot.runId === passes.runId && s.snapshot.epoch === passes.epoch ? s.snapshot.grids : null,
+  );
   const kept = useRef<{ passes: InspectedPasses | null; grids: BoundaryGrids | null }>({ passes: null, grids: null });
   if (matching && (kept.current.passes !== passes || kept.current.grids !== matching)) kept.current = { passes, grids: matching };
   return kept.current.passes === passes ? kept.current.grids : null;

@@ -64,9 +64,7 @@ export function GuidedTour() {
   return (
     <section ref={panel} className="card tour" aria-label={t('tour.label')}>
       <div className="tour__head">
-        <span className="tour__counter">
-          {t('tour.counter', { step, count: TOUR_STEP_COUNT })}
-        </span>
+        <span className="tour__counter">{t('tour.counter', { step, count: TOUR_STEP_COUNT })}</span>
         <h2 className="tour__title">{t(`tour.step.${id}.title`)}</h2>
         <button type="button" className="button button--small tour__leave" onClick={() => go(null)}>
           {t('tour.leave')}
@@ -92,7 +90,11 @@ export function GuidedTour() {
           {t('tour.next')}
         </button>
         {EVIDENCE[id] && status === 'done' && (
-          <button type="button" className="button tour__show" onClick={() => document.getElementById(EVIDENCE[id]!.id)?.scrollIntoView({ behavior: 'smooth', block: 'start' })}>
+          <button
+            type="button"
+            className="button tour__show"
+            onClick={() => document.getElementById(EVIDENCE[id]!.id)?.scrollIntoView({ behavior: 'smooth', block: 'start' })}
+          >
             {t(EVIDENCE[id]!.label)} ↓
           </button>
         )}

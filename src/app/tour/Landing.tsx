@@ -25,9 +25,7 @@ export function Landing() {
       <h2 id="landing-title" className="landing__title">
         {t('landing.title')}
       </h2>
-      <p className="landing__text">
-        {t('landing.text', { steps: TOUR_STEP_COUNT })}
-      </p>
+      <p className="landing__text">{t('landing.text', { steps: TOUR_STEP_COUNT })}</p>
       <div className="landing__actions">
         <button type="button" className="button button--primary" onClick={() => leave(true)}>
           {t('landing.start')}

@@ -31,11 +31,7 @@ export function QuestionNotes() {
             {t('notes.outputFormula', { min: formatNumber(Math.min(...slopes)), max: formatNumber(Math.max(...slopes)), count: snapshot!.pass.keptSamples })}
           </li>
         )}
-        {shapes.length > 1 && (
-          <li>
-            {t('notes.ragged', { shapes: list(shapes) })}
-          </li>
-        )}
+        {shapes.length > 1 && <li>{t('notes.ragged', { shapes: list(shapes) })}</li>}
       </ul>
     </section>
   );

@@ -11,7 +11,12 @@ export function SaturationSection({ shown }: { shown: InspectedPasses | null }) 
   const sample = useLab((s) => s.stepThrough.sample);
   const inspecting = useLab((s) => s.story.inspecting);
   const inspected = inspecting !== null;
-  if (inspecting?.status === 'training') return <p className="step-tab__note" role="status">Training the run to epoch {formatEpoch(inspecting.epoch)}…</p>;
+  if (inspecting?.status === 'training')
+    return (
+      <p className="step-tab__note" role="status">
+        Training the run to epoch {formatEpoch(inspecting.epoch)}…
+      </p>
+    );
   if (inspecting?.status === 'error')
     return (
       <p className="step-tab__note" role="alert">
@@ -23,7 +28,8 @@ export function SaturationSection({ shown }: { shown: InspectedPasses | null }) 
   return (
     <details id="saturation-section" className="card saturation-section" open={inspected}>
       <summary>
-        Saturation at epoch {formatEpoch(shown.epoch)}{sample === 'mean' ? ' (sample 1: the batch mean has no single z)' : ''}
+        Saturation at epoch {formatEpoch(shown.epoch)}
+        {sample === 'mean' ? ' (sample 1: the batch mean has no single z)' : ''}
       </summary>
       <SaturationView pass={shown.pass} otherPass={shown.otherPass} mode={shown.options.derivative} sample={shownSample} />
     </details>

@@ -16,7 +16,12 @@ export function TourGateTable() {
     <div className="tour__gates">
       {running && gates.gate && gates.progress && (
         <p className="tour__progress" role="status">
-          {t('tour.progress', { gate: gates.gate, done: gates.progress.done, total: gates.progress.total, timeLeft: formatTimeLeft(gates.progress.timeLeftMs) })}
+          {t('tour.progress', {
+            gate: gates.gate,
+            done: gates.progress.done,
+            total: gates.progress.total,
+            timeLeft: formatTimeLeft(gates.progress.timeLeftMs),
+          })}
         </p>
       )}
       <GateComparisonTable rows={rows.map((r) => ({ gate: r.gate, summary: r.result?.summary ?? null }))} running={running ? gates.gate : null} />

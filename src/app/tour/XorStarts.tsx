@@ -14,7 +14,9 @@ const STARTS: ReadonlyArray<{ label: MessageKey; config: LabConfig }> = [
 export function XorStarts() {
   const store = useLabStoreApi();
   const t = useT();
-  const shown = useLab((s) => STARTS.findIndex((start) => liveRunIsAt(s, start.config, start.config.epochs) || JSON.stringify(s.config) === JSON.stringify(start.config)));
+  const shown = useLab((s) =>
+    STARTS.findIndex((start) => liveRunIsAt(s, start.config, start.config.epochs) || JSON.stringify(s.config) === JSON.stringify(start.config)),
+  );
   const open = (config: LabConfig) => {
     store.getState().setStepStatus('running');
     void store

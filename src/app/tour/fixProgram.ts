@@ -46,4 +46,3 @@ export const FIX_PROGRAM: readonly ProgramLine[] = [
   code('        weights[l] -= eta * grads[l][0] / n'),
   code('        biases[l] -= eta * grads[l][1] / n'),
 ];
-

@@ -63,7 +63,11 @@ function saturationEpoch(state: LabState): number | null {
 
 async function passesAt(store: LabStore, epoch: number): Promise<string | null> {
   store.getState().requestPasses();
-  await whenState(store.subscribe, store.getState, (s) => s.run.error !== null || (s.stepThrough.passes?.runId === s.run.runId && s.stepThrough.passes.epoch === epoch));
+  await whenState(
+    store.subscribe,
+    store.getState,
+    (s) => s.run.error !== null || (s.stepThrough.passes?.runId === s.run.runId && s.stepThrough.passes.epoch === epoch),
+  );
   return store.getState().run.error;
 }
 

@@ -14,7 +14,6 @@ import { FIXED_AND, XOR_SOLVED, XOR_STUCK, XOR_STUCK_FOUR_UNITS } from './tourRu
 import type { TourStepId } from './tourSteps';
 import { listText as list, t } from '../../i18n/setup';
 
-
 /** The live run's outcome at its configured epochs, or null while it is elsewhere. */
 function finished(state: LabState, config: LabConfig) {
   if (!liveRunIsAt(state, config, config.epochs)) return null;
@@ -25,7 +24,8 @@ function finished(state: LabState, config: LabConfig) {
 function largestHiddenWeight(params: Float64Array, sizes: readonly number[]): number {
   const layout = layoutOf(sizes);
   let largest = 0;
-  for (let l = 1; l < sizes.length - 1; l++) for (let k = layout.weightOffset[l]; k < layout.biasOffset[l]; k++) largest = Math.max(largest, Math.abs(params[k]));
+  for (let l = 1; l < sizes.length - 1; l++)
+    for (let k = layout.weightOffset[l]; k < layout.biasOffset[l]; k++) largest = Math.max(largest, Math.abs(params[k]));
   return largest;
 }
 
@@ -36,7 +36,16 @@ function questionSentence(state: LabState): string | null {
   const targets = Array.from(state.data.targets, (t) => formatNumber(t));
   const shown = Array.from(outputs, (a) => formatNumber(a));
   const weight = formatNumber(largestHiddenWeight(snapshot.network.params, snapshot.network.sizes));
-  return t('tour.question', { epochs: formatEpoch(snapshot.epoch), cost: formatNumber(cost), outputs: list(shown), targets: list(targets), solved: solved ? 'yes' : 'no', correct, count: state.data.count, weight });
+  return t('tour.question', {
+    epochs: formatEpoch(snapshot.epoch),
+    cost: formatNumber(cost),
+    outputs: list(shown),
+    targets: list(targets),
+    solved: solved ? 'yes' : 'no',
+    correct,
+    count: state.data.count,
+    weight,
+  });
 }
 
 function twinSentence(state: LabState): string | null {
@@ -66,7 +75,13 @@ function saturationSentence(state: LabState): string | null {
   const summary = saturationOf(passes.pass, passes.otherPass, passes.options.derivative, 1, sample);
   if (!summary) return null;
   const neurons = summary.neurons.map((n) => t('tour.neuron', { j: n.j + 1, z: formatNumber(n.z), atZ: formatNumber(n.atZ), atA: formatNumber(n.atA) }));
-  return t('tour.saturation', { epochs: formatEpoch(gap.epoch), buggy: formatNumber(gap.buggyCost), correct: formatNumber(gap.correctCost), sample: sample + 1, neurons: list(neurons) });
+  return t('tour.saturation', {
+    epochs: formatEpoch(gap.epoch),
+    buggy: formatNumber(gap.buggyCost),
+    correct: formatNumber(gap.correctCost),
+    sample: sample + 1,
+    neurons: list(neurons),
+  });
 }
 
 function fixSentence(state: LabState): string | null {
@@ -81,7 +96,8 @@ const solvedOf = (mode: ModeSummary) => t('tour.solvedOf', { successes: mode.suc
 function gatesSentence(state: LabState): string | null {
   const rows = gateComparisonRows(state);
   if (!rows.every((row) => row.result)) return null;
-  const part = ({ gate, result }: (typeof rows)[number]) => t('tour.gatePart', { gate, correct: solvedOf(result!.summary.correct), buggy: solvedOf(result!.summary.buggy) });
+  const part = ({ gate, result }: (typeof rows)[number]) =>
+    t('tour.gatePart', { gate, correct: solvedOf(result!.summary.correct), buggy: solvedOf(result!.summary.buggy) });
   const [or, and, xor] = ['OR', 'AND', 'XOR'].map((gate) => rows.find((row) => row.gate === gate)!);
   return t('tour.gates', { and: part(and), or: part(or), xor: part(xor) });
 }
@@ -99,7 +115,10 @@ function xorSentence(state: LabState): string | null {
     const { cost, solved } = snapshot.evaluation;
     const shape = `[2,${config.hidden.join(',')},1]`;
     // the rate's English starts with the space between the two sentences; Chinese needs none
-    return t('tour.xor', { shape, seed: config.seed, cost: formatNumber(cost), epochs: formatEpoch(snapshot.epoch), solved: solved ? 'yes' : 'no' }) + xorStuckRate(state);
+    return (
+      t('tour.xor', { shape, seed: config.seed, cost: formatNumber(cost), epochs: formatEpoch(snapshot.epoch), solved: solved ? 'yes' : 'no' }) +
+      xorStuckRate(state)
+    );
   }
   return null;
 }

@@ -1,5 +1,16 @@
 /** `backprop-lab check`: the diagnosis of a gradients file (yours) against the lab's on the same network and data. */
-import { type Diagnosis, MATCH_TOLERANCE, MAX_CSV_CHARS, MAX_GRADIENTS_FILE_BYTES, PROBE_LEARNING_RATE, PROBE_OPTIONS, SLIPS, diagnose, parseDatasetJson, parseGradientsFile } from '../../engine';
+import {
+  type Diagnosis,
+  MATCH_TOLERANCE,
+  MAX_CSV_CHARS,
+  MAX_GRADIENTS_FILE_BYTES,
+  PROBE_LEARNING_RATE,
+  PROBE_OPTIONS,
+  SLIPS,
+  diagnose,
+  parseDatasetJson,
+  parseGradientsFile,
+} from '../../engine';
 import { UsageError } from '../errors';
 import { parseFlags, readNumber } from '../flags';
 import { num, table } from '../format';
@@ -10,8 +21,16 @@ import { loadNetworkFile, readTextFile } from '../files';
 const CHECK_FLAGS = {
   network: { kind: 'string', value: 'FILE', help: 'the network file your gradients were computed on (probe.json from backprop-lab probe)' },
   data: { kind: 'string', value: 'FILE', help: 'the data file (probe-data.json)' },
-  gradients: { kind: 'string', value: 'FILE', help: 'your gradients: {"format": "backprop-lab/gradients", "version": 1, "gradWeights": […], "gradBiases": […]}' },
-  'learning-rate': { kind: 'string', value: 'X', help: `η, read only by the update-order slip (default: the data file's learningRate, else ${PROBE_LEARNING_RATE})` },
+  gradients: {
+    kind: 'string',
+    value: 'FILE',
+    help: 'your gradients: {"format": "backprop-lab/gradients", "version": 1, "gradWeights": […], "gradBiases": […]}',
+  },
+  'learning-rate': {
+    kind: 'string',
+    value: 'X',
+    help: `η, read only by the update-order slip (default: the data file's learningRate, else ${PROBE_LEARNING_RATE})`,
+  },
   ...COMMON_FLAGS,
 } as const;
 
@@ -47,8 +66,11 @@ export async function checkCommand(argv: readonly string[], io: CliIo): Promise<
   const data = parseDatasetJson(dataText, 'data');
   if (!data.ok) throw new UsageError(`--data ${dataPath}: ${data.error}`);
   if (data.value.inputSize !== net.sizes[0] || data.value.outputSize !== net.sizes[net.sizes.length - 1])
-    throw new UsageError(`--data ${dataPath}: the network takes ${net.sizes[0]} input(s) and gives ${net.sizes[net.sizes.length - 1]} output(s), but the data has ${data.value.inputSize} and ${data.value.outputSize}`);
-  if (net.activations[net.activations.length - 1] !== 'sigmoid') throw new UsageError(`--network ${networkPath}: the check uses the cross-entropy cost, which needs a sigmoid output layer`);
+    throw new UsageError(
+      `--data ${dataPath}: the network takes ${net.sizes[0]} input(s) and gives ${net.sizes[net.sizes.length - 1]} output(s), but the data has ${data.value.inputSize} and ${data.value.outputSize}`,
+    );
+  if (net.activations[net.activations.length - 1] !== 'sigmoid')
+    throw new UsageError(`--network ${networkPath}: the check uses the cross-entropy cost, which needs a sigmoid output layer`);
   const fileRate = (JSON.parse(dataText) as { learningRate?: unknown }).learningRate;
   const learningRate =
     values['learning-rate'] !== undefined
@@ -61,7 +83,9 @@ export async function checkCommand(argv: readonly string[], io: CliIo): Promise<
   const diagnosis = diagnose(net, data.value, { ...PROBE_OPTIONS, learningRate }, gradients.value);
   if (values.json) {
     const { parameters, ...rest } = diagnosis;
-    io.out(`${JSON.stringify({ ...rest, matches: diagnosis.matches.map((ids) => ids.map((id) => ({ id, name: SLIPS[id].name, wrong: SLIPS[id].wrong, fix: SLIPS[id].fix }))), parameters: parameters.map((p) => ({ layer: p.layer, kind: p.kind, j: p.j, i: p.i, yours: p.analytic, correct: p.numeric, relativeError: p.relativeError })) })}\n`);
+    io.out(
+      `${JSON.stringify({ ...rest, matches: diagnosis.matches.map((ids) => ids.map((id) => ({ id, name: SLIPS[id].name, wrong: SLIPS[id].wrong, fix: SLIPS[id].fix }))), parameters: parameters.map((p) => ({ layer: p.layer, kind: p.kind, j: p.j, i: p.i, yours: p.analytic, correct: p.numeric, relativeError: p.relativeError })) })}\n`,
+    );
   } else io.out(readable(diagnosis));
   return diagnosis.verdict === 'correct' ? 0 : 1;
 }

@@ -28,7 +28,7 @@ const GRADCHECK_HELP = helpText(
     '--json prints {parameters: [{name, layer, kind, j, i, analytic, numeric, relativeError}], maxRelativeError, worst, tolerance, passed};',
     'there j, i and the names W^l[j][i], b^l[j] are 0-based array indices, while the readable table counts from 1 (w^l_ji, b^l_j).',
     'Near a ReLU kink the numeric estimate is unreliable, so large errors there need not mean a wrong gradient.',
-    'A check costs about 4·P²·N multiply-adds (P parameters, N samples); beyond the page\'s budget it is refused unless --force.',
+    "A check costs about 4·P²·N multiply-adds (P parameters, N samples); beyond the page's budget it is refused unless --force.",
   ],
 );
 
@@ -45,7 +45,11 @@ export interface GradcheckReport {
   passed: boolean;
 }
 
-function gradcheckSetup(setup: Setup, tolerance: number, onParameter?: (done: number, total: number) => void): { check: GradientCheck; report: GradcheckReport } {
+function gradcheckSetup(
+  setup: Setup,
+  tolerance: number,
+  onParameter?: (done: number, total: number) => void,
+): { check: GradientCheck; report: GradcheckReport } {
   const { net, data, trainer } = buildRun(setup.config, setup.data, setup.fileNetwork ?? undefined);
   const check = gradientCheck(net, data, trainer.options, undefined, onParameter);
   const named = (p: ParameterCheck) => ({ name: parameterName(p), ...p });
@@ -62,7 +66,13 @@ function gradcheckSetup(setup: Setup, tolerance: number, onParameter?: (done: nu
 }
 
 function readable(setup: Setup, report: GradcheckReport): string {
-  const rows = report.parameters.map((p) => [parameterSymbol(p), num(p.analytic, 8), num(p.numeric, 8), num(p.relativeError, 3), p.relativeError > report.tolerance ? 'FAIL' : 'ok']);
+  const rows = report.parameters.map((p) => [
+    parameterSymbol(p),
+    num(p.analytic, 8),
+    num(p.numeric, 8),
+    num(p.relativeError, 3),
+    p.relativeError > report.tolerance ? 'FAIL' : 'ok',
+  ]);
   const worst = report.worst ? ` at ${parameterSymbol(report.worst)}` : '';
   return [
     describeSetup(setup),

@@ -18,10 +18,15 @@ const PROBE_FLAGS = {
   help: { kind: 'boolean', short: 'h', help: 'show this help' },
 } as const;
 
-const PROBE_HELP = helpText('backprop-lab probe --out DIR', 'Writes the probe network and data, and the NumPy, plain Python and JavaScript harnesses (docs/check.md).', PROBE_FLAGS, [
-  'then: python3 DIR/harness_numpy.py your_backprop.py DIR/probe.json DIR/probe-data.json > mine.json',
-  '      backprop-lab check --network DIR/probe.json --data DIR/probe-data.json --gradients mine.json',
-]);
+const PROBE_HELP = helpText(
+  'backprop-lab probe --out DIR',
+  'Writes the probe network and data, and the NumPy, plain Python and JavaScript harnesses (docs/check.md).',
+  PROBE_FLAGS,
+  [
+    'then: python3 DIR/harness_numpy.py your_backprop.py DIR/probe.json DIR/probe-data.json > mine.json',
+    '      backprop-lab check --network DIR/probe.json --data DIR/probe-data.json --gradients mine.json',
+  ],
+);
 
 function harnessText(name: (typeof HARNESS_FILES)[number]): string {
   return readFileSync(join(HARNESS_DIR, name), 'utf8');

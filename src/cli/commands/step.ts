@@ -25,8 +25,8 @@ const STEP_HELP = helpText(
     '  backprop-lab step --network trained.json --derivative buggy --json',
     '--json prints {cost, layers: [{z, a, delta, gradWeights, gradBiases}], network}: z, a, delta are [sample][neuron],',
     'gradWeights is [j][i] (into neuron j from neuron i), and network holds the parameters after the update.',
-    'The readable tables count samples and neurons j, i from 1 (Nielsen\'s w^l_ji); the JSON arrays count from 0.',
-    'Data whose per-sample values are over the step-through\'s budget is refused unless --force.',
+    "The readable tables count samples and neurons j, i from 1 (Nielsen's w^l_ji); the JSON arrays count from 0.",
+    "Data whose per-sample values are over the step-through's budget is refused unless --force.",
   ],
 );
 
@@ -113,7 +113,13 @@ function writeReadable(setup: Setup, outcome: StepOutcome, io: CliIo): void {
     const activation = outcome.net.activations[k];
     const sampleRows = layer.z.map((z, s) => [shownIndex(s), vector(inputs[s]), vector(z), vector(layer.a[s]), vector(layer.delta[s])]);
     // row j of W^l holds the weights w^l_ji into neuron j, i = 1 … n_(l−1)
-    const gradientRows = layer.gradWeights.map((row, j) => [shownIndex(j), vector(row), num(layer.gradBiases[j]), vector(after.weights[k][j]), num(after.biases[k][j])]);
+    const gradientRows = layer.gradWeights.map((row, j) => [
+      shownIndex(j),
+      vector(row),
+      num(layer.gradBiases[j]),
+      vector(after.weights[k][j]),
+      num(after.biases[k][j]),
+    ]);
     io.out(
       [
         '',

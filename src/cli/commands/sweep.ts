@@ -46,7 +46,8 @@ function readSweepJob(values: FlagValues): { setup: Setup; job: SweepJob; thread
   const setup = readSetup(values);
   const starts = values.inits === undefined ? DEFAULT_INITS : readNumber('inits', values.inits as string, { integer: true, min: 1, max: 1_000_000 });
   const { config, data } = setup;
-  if (config.seed + starts - 1 > MAX_SEED) throw new UsageError(`--inits: seeds ${config.seed} … ${config.seed + starts - 1} pass the largest seed ${MAX_SEED}`);
+  if (config.seed + starts - 1 > MAX_SEED)
+    throw new UsageError(`--inits: seeds ${config.seed} … ${config.seed + starts - 1} pass the largest seed ${MAX_SEED}`);
   const job: SweepJob = { config, firstSeed: config.seed, starts, derivatives: [config.derivative], data: data.kind === 'custom' ? data : undefined };
   const threads = values.threads === undefined ? defaultThreads(job) : readNumber('threads', values.threads as string, { integer: true, min: 1, max: 256 });
   return { setup, job, threads };

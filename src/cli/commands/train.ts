@@ -23,7 +23,7 @@ const TRAIN_HELP = helpText(
     '  backprop-lab train --dataset XOR --layers 2,4,1 --derivative correct --learning-rate 1 --epochs 10000 --out xor.json',
     '  backprop-lab train --network xor.json --epochs 1000 --json',
     '--json prints {epochs, finalCost, predictions, success, elapsedMs, epochsPerSecond, network}; a non-finite cost prints as null.',
-    'finalCost is the cost at the last epoch: the whole dataset\'s cost with the trained weights (what the lab\'s status and curve show at that epoch).',
+    "finalCost is the cost at the last epoch: the whole dataset's cost with the trained weights (what the lab's status and curve show at that epoch).",
   ],
 );
 
@@ -120,11 +120,7 @@ function readable(setup: Setup, outcome: TrainOutcome, outPath: string | undefin
       ok ? 'yes' : 'no',
     ];
   });
-  const lines = [
-    describeSetup(setup),
-    '',
-    table(['input x', 'target y', 'output a^L', 'right'], rows, [3]),
-  ];
+  const lines = [describeSetup(setup), '', table(['input x', 'target y', 'output a^L', 'right'], rows, [3])];
   if (data.count > shown) lines.push(`… and ${data.count - shown} more samples (--json lists them all)`);
   lines.push('');
   if (divergence) lines.push(divergence.message);

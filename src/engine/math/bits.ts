@@ -41,12 +41,12 @@ export function scaleByPowerOfTwo(y: number, k: number): number {
   return y * POWERS_OF_TWO[k + 1022];
 }
 
-export const LN2_HI = 6.93147180369123816490e-1; // the first 32 bits of ln 2: k·LN2_HI is exact for |k| < 2^11
+export const LN2_HI = 6.9314718036912381649e-1; // the first 32 bits of ln 2: k·LN2_HI is exact for |k| < 2^11
 export const LN2_LO = 1.90821492927058770002e-10; // ln 2 − LN2_HI
-export const INV_LN2 = 1.44269504088896338700e0;
-export const TWO54 = 1.80143985094819840000e16;
-export const TWO_M1000 = 9.33263618503218878990e-302; // 2^−1000
+export const INV_LN2 = 1.442695040888963387;
+export const TWO54 = 1.8014398509481984e16;
+export const TWO_M1000 = 9.3326361850321887899e-302; // 2^−1000
 export const HUGE = 1e300;
 export const TINY = 1e-300;
 export const EXP_OVERFLOW = 7.09782712893383973096e2; // above it e^x overflows
-export const EXP_UNDERFLOW = -7.45133219101941108420e2; // below it e^x underflows to 0
+export const EXP_UNDERFLOW = -7.4513321910194110842e2; // below it e^x underflows to 0

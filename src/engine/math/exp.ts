@@ -5,7 +5,7 @@ import { EXP_OVERFLOW, EXP_UNDERFLOW, HUGE, INV_LN2, LN2_HI, LN2_LO, POWERS_OF_T
 const P1 = 1.66666666666666019037e-1;
 const P2 = -2.77777777770155933842e-3;
 const P3 = 6.61375632143793436117e-5;
-const P4 = -1.65339022054652515390e-6;
+const P4 = -1.6533902205465251539e-6;
 const P5 = 4.13813679705723846039e-8;
 
 // fdlibm tests the high 32 bits of |x| against these; the same tests on the double itself are exact
@@ -36,7 +36,7 @@ export function exp(x: number): number {
   const r = hi - lo;
   const t = r * r;
   const c = r - t * (P1 + t * (P2 + t * (P3 + t * (P4 + t * P5))));
-  const y = 1 - ((lo - (r * c) / (2 - c)) - hi);
+  const y = 1 - (lo - (r * c) / (2 - c) - hi);
   if (k > 1023 || k < -1021) return k > 0 ? y * 2 * POWERS_OF_TWO[2045] : y * POWERS_OF_TWO[k + 2022] * TWO_M1000;
   return y * POWERS_OF_TWO[k + 1022];
 }
@@ -55,7 +55,7 @@ function expOfLarge(x: number): number {
   const r = hi - lo;
   const t = r * r;
   const c = r - t * (P1 + t * (P2 + t * (P3 + t * (P4 + t * P5))));
-  const y = 1 - ((lo - (r * c) / (2 - c)) - hi);
+  const y = 1 - (lo - (r * c) / (2 - c) - hi);
   /* jscpd:ignore-end */
   if (k > 1023) return y * 2 * POWERS_OF_TWO[2045];
   if (k >= -1021) return y * POWERS_OF_TWO[k + 1022];

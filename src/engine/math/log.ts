@@ -2,7 +2,7 @@
 import { LN2_HI, LN2_LO, LO, TWO54, bits, highWord, lowWord, withHighWord, words } from './bits';
 
 // log and log1p: the Remez polynomial of R(s) ≈ ln((1+s)/(1−s)) − 2s on s² ≤ 0.0294
-const LG1 = 6.666666666666735130e-1;
+const LG1 = 6.66666666666673513e-1;
 const LG2 = 3.999999999940941908e-1;
 const LG3 = 2.857142874366239149e-1;
 const LG4 = 2.222219843214978396e-1;
@@ -35,7 +35,7 @@ export function log(x: number): number {
     // |f| < 2^−20
     if (f === 0) return k === 0 ? 0 : dk * LN2_HI + dk * LN2_LO;
     const r = f * f * (0.5 - 0.33333333333333333 * f);
-    return k === 0 ? f - r : dk * LN2_HI - ((r - dk * LN2_LO) - f);
+    return k === 0 ? f - r : dk * LN2_HI - (r - dk * LN2_LO - f);
   }
   const s = f / (2 + f);
   const z = s * s;
@@ -47,10 +47,10 @@ export function log(x: number): number {
     // m in about [1.38, 1.44): the ½f² form keeps the last bit
     const hfsq = 0.5 * f * f;
     if (k === 0) return f - (hfsq - s * (hfsq + r));
-    return dk * LN2_HI - ((hfsq - (s * (hfsq + r) + dk * LN2_LO)) - f);
+    return dk * LN2_HI - (hfsq - (s * (hfsq + r) + dk * LN2_LO) - f);
   }
   if (k === 0) return f - s * (f - r);
-  return dk * LN2_HI - ((s * (f - r) - dk * LN2_LO) - f);
+  return dk * LN2_HI - (s * (f - r) - dk * LN2_LO - f);
 }
 
 const LOG1P_DIRECT_ABOVE = -0.2928934097290039; // high word 0xbfd2bec4: fdlibm's −0.2929
@@ -75,7 +75,7 @@ export function log1p(x: number): number {
     const f = u * 0.5 - 1;
     const hfsq = 0.5 * f * f;
     const s = f / (2 + f);
-    return LN2_HI - ((hfsq - (s * (hfsq + logSeries(s * s)) + (LN2_LO + c))) - f);
+    return LN2_HI - (hfsq - (s * (hfsq + logSeries(s * s)) + (LN2_LO + c)) - f);
   }
   return log1pReduced(x);
 }
@@ -148,13 +148,13 @@ function log1pReduced(x: number): number {
     }
     const r = hfsq * (1 - 0.66666666666666666 * f);
     if (k === 0) return f - r;
-    return dk * LN2_HI - ((r - (dk * LN2_LO + c)) - f);
+    return dk * LN2_HI - (r - (dk * LN2_LO + c) - f);
   }
   const s = f / (2 + f);
   const z = s * s;
   const r = z * (LG1 + z * (LG2 + z * (LG3 + z * (LG4 + z * (LG5 + z * (LG6 + z * LG7))))));
   if (k === 0) return f - (hfsq - s * (hfsq + r));
-  return dk * LN2_HI - ((hfsq - (s * (hfsq + r) + (dk * LN2_LO + c))) - f);
+  return dk * LN2_HI - (hfsq - (s * (hfsq + r) + (dk * LN2_LO + c)) - f);
 }
 
 const IVLN10_HI = 4.34294481878168880939e-1; // 1/ln10 in 33 bits …

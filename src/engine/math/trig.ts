@@ -12,7 +12,7 @@ const C1 = 4.16666666666666019037e-2;
 const C2 = -1.38888888888741095749e-3;
 const C3 = 2.48015872894767294178e-5;
 const C4 = -2.75573143513906633035e-7;
-const C5 = 2.08757232129817482790e-9;
+const C5 = 2.0875723212981748279e-9;
 const C6 = -1.13596475577881948265e-11;
 
 /** sin(x + y) for |x| ≤ π/4 where y is a tiny tail of x (0 when there is none). */
@@ -23,7 +23,7 @@ function sinKernel(x: number, y: number): number {
   const v = z * x;
   const r = S2 + z * (S3 + z * (S4 + z * (S5 + z * S6)));
   if (y === 0) return x + v * (S1 + z * r);
-  return x - ((z * (0.5 * y - v * r) - y) - v * S1);
+  return x - (z * (0.5 * y - v * r) - y - v * S1);
 }
 
 /** cos(x + y) for |x| ≤ π/4. */
@@ -40,11 +40,11 @@ function cosKernel(x: number, y: number): number {
 }
 
 const INV_PIO2 = 6.36619772367581382433e-1;
-const PIO2_1 = 1.57079632673412561417e0; // the first 33 bits of π/2
+const PIO2_1 = 1.57079632673412561417; // the first 33 bits of π/2
 const PIO2_1T = 6.07710050650619224932e-11; // π/2 − PIO2_1
-const PIO2_2 = 6.07710050630396597660e-11; // the next 33 bits
+const PIO2_2 = 6.0771005063039659766e-11; // the next 33 bits
 const PIO2_2T = 2.02226624879595063154e-21;
-const PIO2_3 = 2.02226624871116645580e-21; // and the next 33
+const PIO2_3 = 2.0222662487111664558e-21; // and the next 33
 const PIO2_3T = 8.47842766036889956997e-32;
 
 // the reduced argument r = reducedHead + reducedTail, |r| ≤ π/4
@@ -72,13 +72,13 @@ function reduceByHalfPi(x: number): number {
     let t = r;
     w = fn * PIO2_2;
     r = t - w;
-    w = fn * PIO2_2T - ((t - r) - w);
+    w = fn * PIO2_2T - (t - r - w);
     y0 = r - w;
     if (exponent - ((highWord(y0) >> 20) & 0x7ff) > 49) {
       t = r;
       w = fn * PIO2_3;
       r = t - w;
-      w = fn * PIO2_3T - ((t - r) - w);
+      w = fn * PIO2_3T - (t - r - w);
       y0 = r - w;
     }
   }

@@ -40,7 +40,17 @@ const COARSE_GRID = 50;
 
 type Domain = readonly [number, number, number, number];
 
-export function DecisionBoundary({ grids, data, outputs = null, rounded, onRoundedChange, label = 'Decision boundary', title, size = 300, outputRange = [0, 1] }: DecisionBoundaryProps) {
+export function DecisionBoundary({
+  grids,
+  data,
+  outputs = null,
+  rounded,
+  onRoundedChange,
+  label = 'Decision boundary',
+  title,
+  size = 300,
+  outputRange = [0, 1],
+}: DecisionBoundaryProps) {
   /** the plot pixel under the pointer, or null */
   const [pointer, setPointer] = useState<[number, number] | null>(null);
   const canvasRef = useRef<HTMLCanvasElement>(null);
@@ -145,8 +155,12 @@ export function DecisionBoundary({ grids, data, outputs = null, rounded, onRound
             {/* outputs only matter for labelled (large) points: small ones must not re-render every frame */}
             {!pointsOnCanvas && <DataPoints data={data} outputs={large ? outputs : null} x={x} y={y} large={large} plotWidth={size} />}
           </g>
-          <text className="bl-axis-label" x={MARGIN.left + size} y={height - 3} textAnchor="end">x₁</text>
-          <text className="bl-axis-label" x={4} y={MARGIN.top + 10}>x₂</text>
+          <text className="bl-axis-label" x={MARGIN.left + size} y={height - 3} textAnchor="end">
+            x₁
+          </text>
+          <text className="bl-axis-label" x={4} y={MARGIN.top + 10}>
+            x₂
+          </text>
         </svg>
         {!grids && <p className="bl-boundary__note">No network output yet</p>}
         {hover && grids && (
@@ -155,7 +169,10 @@ export function DecisionBoundary({ grids, data, outputs = null, rounded, onRound
             role="status"
             style={{
               // beside the pointer on the side where the tooltip (at most HOVER_WIDTH wide) fits, never past the figure's edges
-              left: Math.max(0, Math.min(width - HOVER_WIDTH, MARGIN.left + (pointer![0] + 12 + HOVER_WIDTH > size ? pointer![0] - 12 - HOVER_WIDTH : pointer![0] + 12))),
+              left: Math.max(
+                0,
+                Math.min(width - HOVER_WIDTH, MARGIN.left + (pointer![0] + 12 + HOVER_WIDTH > size ? pointer![0] - 12 - HOVER_WIDTH : pointer![0] + 12)),
+              ),
               ...(pointer![1] > size * 0.6 ? { bottom: height - MARGIN.top - pointer![1] + 12 } : { top: MARGIN.top + pointer![1] + 12 }),
             }}
           >
@@ -170,9 +187,12 @@ export function DecisionBoundary({ grids, data, outputs = null, rounded, onRound
         )}
       </div>
       <Caption>
-        Network output aᴸ over the input plane{grids ? ` (${grids.resolution}×${grids.resolution} cells${grids.resolution < COARSE_GRID ? ', coarser for a network this big so the lab stays quick' : ''})` : ''}: orange = 0, blue = 1
-        {rounded ? ', rounded to 0 or 1' : ''}; the dark line is aᴸ = {formatNumber((low + high) / 2)}. Dots are the {data ? data.count : 0} samples,
-        coloured by target.
+        Network output aᴸ over the input plane
+        {grids
+          ? ` (${grids.resolution}×${grids.resolution} cells${grids.resolution < COARSE_GRID ? ', coarser for a network this big so the lab stays quick' : ''})`
+          : ''}
+        : orange = 0, blue = 1{rounded ? ', rounded to 0 or 1' : ''}; the dark line is aᴸ = {formatNumber((low + high) / 2)}. Dots are the{' '}
+        {data ? data.count : 0} samples, coloured by target.
       </Caption>
     </figure>
   );
@@ -184,7 +204,9 @@ function pointsSummary(data: Dataset | null, outputs: Float64Array | null): stri
   const rows: string[] = [];
   for (let s = 0; s < data.count; s++) {
     const out = outputs && s < outputs.length ? `, output ${formatNumber(outputs[s * data.outputSize])}` : '';
-    rows.push(`(${formatNumber(data.inputs[s * data.inputSize])}, ${formatNumber(data.inputs[s * data.inputSize + 1])}) target ${formatNumber(data.targets[s * data.outputSize])}${out}`);
+    rows.push(
+      `(${formatNumber(data.inputs[s * data.inputSize])}, ${formatNumber(data.inputs[s * data.inputSize + 1])}) target ${formatNumber(data.targets[s * data.outputSize])}${out}`,
+    );
   }
   return `Samples: ${rows.join('; ')}`;
 }

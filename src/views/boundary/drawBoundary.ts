@@ -27,7 +27,12 @@ export interface BoundaryStyle {
 export const DEFAULT_BOUNDARY_STYLE: BoundaryStyle = { low: 0, high: 1, rounded: false, threshold: 0.5 };
 
 /** Fills `out` (resolution² packed pixels, row 0 at the top) from the output grid. */
-export function paintBoundaryPixels(grids: Pick<BoundaryGrids, 'output' | 'resolution'>, style: BoundaryStyle, out: Uint32Array, table = boundaryColorTable()): void {
+export function paintBoundaryPixels(
+  grids: Pick<BoundaryGrids, 'output' | 'resolution'>,
+  style: BoundaryStyle,
+  out: Uint32Array,
+  table = boundaryColorTable(),
+): void {
   paintCells(grids.output, out, table, style.low, style.high, style.rounded ? style.threshold : null);
 }
 
@@ -79,7 +84,13 @@ export function pointRadius(count: number, plotSize: number): number {
  * Every sample as a small dot coloured by its first target (the canvas version of the SVG points).
  * No ring: at this density rings merge into a white mesh. Returns how many it drew.
  */
-export function drawPoints(ctx: CanvasRenderingContext2D, data: Pick<Dataset, 'count' | 'inputSize' | 'outputSize' | 'inputs' | 'targets'>, x: (v: number) => number, y: (v: number) => number, radius: number): number {
+export function drawPoints(
+  ctx: CanvasRenderingContext2D,
+  data: Pick<Dataset, 'count' | 'inputSize' | 'outputSize' | 'inputs' | 'targets'>,
+  x: (v: number) => number,
+  y: (v: number) => number,
+  radius: number,
+): number {
   const n0 = data.inputSize;
   const nL = data.outputSize;
   // one path per colour: a few canvas calls for ten thousand dots

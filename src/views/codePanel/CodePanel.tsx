@@ -63,33 +63,38 @@ export function CodePanel({ derivative, gradientDivisor, sigmoidForm, slips = []
     if (line.slot === 'divisor') return DIVISOR_LINES[gradientDivisor].map((text) => ({ text, slot: 'divisor', slip: gradientDivisor === 'features' }));
     return DERIVATIVE_LINES[derivative].map((text) => ({ text, slot: 'derivative', slip: derivative === 'buggy' }));
   });
-  const lines = withLibrarySlips(switchLines, slips.filter((id) => SLIPS[id].setting === undefined));
+  const lines = withLibrarySlips(
+    switchLines,
+    slips.filter((id) => SLIPS[id].setting === undefined),
+  );
   return (
     <figure className="bl-view bl-code" aria-label="Backprop code">
       <pre className="bl-code__pre" tabIndex={0}>
         <code>
-          {lines.map((line, k) => ({ ...line, number: k + 1 })).map((line) => (
-            // biome-ignore lint/a11y/useAriaPropsSupportedByRole: role is group exactly when aria-label is set (Biome can't read the condition)
-            <span
-              key={line.number}
-              role={line.slot ? 'group' : undefined}
-              className={`bl-code__line${line.slot ? ` bl-code__line--switch ${line.slip ? 'is-slip' : 'is-fixed'}` : ''}`}
-              data-slot={line.slot}
-              aria-label={line.slot ? `${line.name ?? SLOT_NAMES[line.slot]} (${line.slip ? 'the slip' : 'correct'}): ${line.text.trim()}` : undefined}
-            >
-              <span className="bl-code__number" aria-hidden="true">
-                {line.number}
-              </span>
-              {line.slot ? (
-                <mark>
+          {lines
+            .map((line, k) => ({ ...line, number: k + 1 }))
+            .map((line) => (
+              // biome-ignore lint/a11y/useAriaPropsSupportedByRole: role is group exactly when aria-label is set (Biome can't read the condition)
+              <span
+                key={line.number}
+                role={line.slot ? 'group' : undefined}
+                className={`bl-code__line${line.slot ? ` bl-code__line--switch ${line.slip ? 'is-slip' : 'is-fixed'}` : ''}`}
+                data-slot={line.slot}
+                aria-label={line.slot ? `${line.name ?? SLOT_NAMES[line.slot]} (${line.slip ? 'the slip' : 'correct'}): ${line.text.trim()}` : undefined}
+              >
+                <span className="bl-code__number" aria-hidden="true">
+                  {line.number}
+                </span>
+                {line.slot ? (
+                  <mark>
+                    <CodeText text={line.text} />
+                  </mark>
+                ) : (
                   <CodeText text={line.text} />
-                </mark>
-              ) : (
-                <CodeText text={line.text} />
-              )}
-              {'\n'}
-            </span>
-          ))}
+                )}
+                {'\n'}
+              </span>
+            ))}
         </code>
       </pre>
       <figcaption>

@@ -9,10 +9,7 @@ export type SnippetLine = string | { slot: 'sigmoid' | 'divisor' | 'derivative' 
 
 export const SIGMOID_LINES: Record<SigmoidForm, string[]> = {
   naive: ['    return 1.0 / (1.0 + np.exp(-z))           # e^(−z) overflows once z < −709.78'],
-  stable: [
-    '    e = np.exp(-np.abs(z))                     # never more than 1: no overflow',
-    '    return np.where(z >= 0, 1.0 / (1.0 + e), e / (1.0 + e))',
-  ],
+  stable: ['    e = np.exp(-np.abs(z))                     # never more than 1: no overflow', '    return np.where(z >= 0, 1.0 / (1.0 + e), e / (1.0 + e))'],
 };
 
 export const DIVISOR_LINES: Record<GradientDivisor, string[]> = {

@@ -43,14 +43,14 @@ export function ComputationalGraph({ ctx, initial }: ComputationalGraphProps) {
   return (
     <figure className="bl-compgraph" aria-label="Computational graph">
       <figcaption className="bl-compgraph__caption">
-        <span className="bl-compgraph__title">Computational graph</span>{' '}
-        <label htmlFor={selectId}>Neuron</label>{' '}
+        <span className="bl-compgraph__title">Computational graph</span> <label htmlFor={selectId}>Neuron</label>{' '}
         <select id={selectId} value={`${choice.layer}:${choice.j}`} onChange={(event) => setPicked(parseChoice(event.target.value))}>
           {neuronOptions}
         </select>{' '}
         <span>
           sample {sample + 1}
-          {ctx.sample === 'mean' ? ' (the stepper shows the whole batch; pick a sample there to follow another)' : ''}. Each box shows its value and its grad ∂C/∂node, C being this sample’s cost.
+          {ctx.sample === 'mean' ? ' (the stepper shows the whole batch; pick a sample there to follow another)' : ''}. Each box shows its value and its grad
+          ∂C/∂node, C being this sample’s cost.
         </span>
       </figcaption>
       {problem && <p className="bl-compgraph__problem">{problem}</p>}
@@ -73,7 +73,14 @@ function GraphDrawing({ graph }: { graph: CompGraph }) {
     <>
       {/* a wide graph scrolls inside its own focusable box */}
       <div className="bl-compgraph__scroll" tabIndex={0} role="group" aria-label="Computational graph drawing">
-        <svg className="bl-compgraph__svg" width={layout.width} height={layout.height} viewBox={`0 0 ${layout.width} ${layout.height}`} role="img" aria-label={describe(graph)}>
+        <svg
+          className="bl-compgraph__svg"
+          width={layout.width}
+          height={layout.height}
+          viewBox={`0 0 ${layout.width} ${layout.height}`}
+          role="img"
+          aria-label={describe(graph)}
+        >
           <g className="bl-compgraph__edges">
             {layout.edges.map((edge) => (
               <path key={`${edge.from}-${edge.to}`} d={edgePath({ source: [edge.x1, edge.y1], target: [edge.x2, edge.y2] }) ?? ''} />
@@ -116,6 +123,8 @@ function NodeBox({ node, x, y, width, height }: { node: CompNode; x: number; y: 
 
 /** The graph in one sentence for screen readers: each node's value and gradient. */
 function describe(graph: CompGraph): string {
-  const parts = graph.nodes.map((node) => `${node.label}: value ${formatNumber(node.value)}${node.grad === null ? '' : `, gradient ${formatNumber(node.grad)}`}`);
+  const parts = graph.nodes.map(
+    (node) => `${node.label}: value ${formatNumber(node.value)}${node.grad === null ? '' : `, gradient ${formatNumber(node.grad)}`}`,
+  );
   return `Neuron ${neuronSymbol(graph.layer, graph.j)}, sample ${graph.sample + 1}. ${parts.join('; ')}.`;
 }

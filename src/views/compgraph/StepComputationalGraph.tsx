@@ -13,7 +13,10 @@ export interface StepComputationalGraphProps {
 export function StepComputationalGraph({ passes, sample }: StepComputationalGraphProps) {
   const { network, pass, otherPass, options } = passes;
   const { cost, derivative, freezeBiases } = options;
-  const ctx = useMemo<StepContext>(() => ({ network, pass, otherPass, settings: { cost, derivative, freezeBiases }, sample }), [network, pass, otherPass, cost, derivative, freezeBiases, sample]);
+  const ctx = useMemo<StepContext>(
+    () => ({ network, pass, otherPass, settings: { cost, derivative, freezeBiases }, sample }),
+    [network, pass, otherPass, cost, derivative, freezeBiases, sample],
+  );
   return (
     <section className="card step-tab__compgraph">
       <ComputationalGraph ctx={ctx} />

@@ -67,7 +67,7 @@ export function layoutCompGraph(graph: CompGraph): CompGraphLayout {
     place(`a${i}`, columnX(0), y);
     y += (boxes.get(`a${i}`)?.height ?? 0) + ROW_GAP;
     place(`w${i}`, columnX(0), y);
-    y += (boxes.get(`w${i}`)?.height ?? 0);
+    y += boxes.get(`w${i}`)?.height ?? 0;
     const product = byId.get(`p${i}`);
     if (product) place(`p${i}`, columnX(1), (top + y) / 2 - boxHeight(product) / 2);
     y += ROW_GAP + PAIR_GAP;

@@ -59,9 +59,11 @@ export interface NeuronChoice {
 /** A reason the graph cannot be drawn for this choice, or null. */
 export function compGraphProblem(ctx: StepContext, choice: NeuronChoice, sample: number): string | null {
   const sizes = passSizes(ctx.pass);
-  if (choice.layer < 1 || choice.layer >= sizes.length || choice.j < 0 || choice.j >= sizes[choice.layer]) return `The network has no neuron ${choice.j + 1} in layer ${choice.layer}.`;
+  if (choice.layer < 1 || choice.layer >= sizes.length || choice.j < 0 || choice.j >= sizes[choice.layer])
+    return `The network has no neuron ${choice.j + 1} in layer ${choice.layer}.`;
   if (sample < 0 || sample >= ctx.pass.count) return `Sample ${sample + 1} does not exist: the dataset has samples 1 to ${ctx.pass.count}.`;
-  if (sample >= ctx.pass.keptSamples) return `Sample ${sample + 1}'s z, a and δ were not kept for a pass this big; choose one of the first ${ctx.pass.keptSamples}.`;
+  if (sample >= ctx.pass.keptSamples)
+    return `Sample ${sample + 1}'s z, a and δ were not kept for a pass this big; choose one of the first ${ctx.pass.keptSamples}.`;
   return null;
 }
 
@@ -92,15 +94,52 @@ export function buildCompGraph(ctx: StepContext, choice: NeuronChoice, sample: n
     // a hidden input feeds every neuron of layer l: this graph draws only its share through z^l_j
     if (sizes[l] > 1) aNode.notes.push(`share through z${sup(l)}${sub(j + 1)} only`);
     nodes.push(aNode);
-    nodes.push({ id: `w${i}`, kind: 'weight', label: weightSymbol(l, j, i), value: w, valueRef: wRef, ...sampleGradient(wIndex(l, j, i), delta * a), notes: [], column: 0 });
-    nodes.push({ id: `p${i}`, kind: 'product', label: `${weightSymbol(l, j, i)}·${neuronSymbol(l - 1, i)}`, value: w * a, grad: delta, gradRef: deltaRef, notes: [], column: 1 });
+    nodes.push({
+      id: `w${i}`,
+      kind: 'weight',
+      label: weightSymbol(l, j, i),
+      value: w,
+      valueRef: wRef,
+      ...sampleGradient(wIndex(l, j, i), delta * a),
+      notes: [],
+      column: 0,
+    });
+    nodes.push({
+      id: `p${i}`,
+      kind: 'product',
+      label: `${weightSymbol(l, j, i)}·${neuronSymbol(l - 1, i)}`,
+      value: w * a,
+      grad: delta,
+      gradRef: deltaRef,
+      notes: [],
+      column: 1,
+    });
     edges.push({ from: `a${i}`, to: `p${i}` }, { from: `w${i}`, to: `p${i}` }, { from: `p${i}`, to: 'z' });
   }
   const bRef: ValueRef = { kind: 'param', index: bIndex, when: 'before' };
-  nodes.push({ id: 'b', kind: 'bias', label: `b${sup(l)}${sub(j + 1)}`, value: read(bRef), valueRef: bRef, ...sampleGradient(bIndex, delta), notes: [], column: 0 });
+  nodes.push({
+    id: 'b',
+    kind: 'bias',
+    label: `b${sup(l)}${sub(j + 1)}`,
+    value: read(bRef),
+    valueRef: bRef,
+    ...sampleGradient(bIndex, delta),
+    notes: [],
+    column: 0,
+  });
   edges.push({ from: 'b', to: 'z' });
   const zRef: ValueRef = { kind: 'z', layer: l, sample: s, j };
-  nodes.push({ id: 'z', kind: 'sum', label: `${neuronSymbol(l, j, 'z')} = Σ + b`, value: read(zRef), valueRef: zRef, grad: delta, gradRef: deltaRef, notes: [], column: 2 });
+  nodes.push({
+    id: 'z',
+    kind: 'sum',
+    label: `${neuronSymbol(l, j, 'z')} = Σ + b`,
+    value: read(zRef),
+    valueRef: zRef,
+    grad: delta,
+    gradRef: deltaRef,
+    notes: [],
+    column: 2,
+  });
 
   const activation = activationNode(ctx, l, j, s, read);
   nodes.push(activation);
@@ -112,7 +151,17 @@ export function buildCompGraph(ctx: StepContext, choice: NeuronChoice, sample: n
     nodes.push({ id: 'y', kind: 'target', label: `y${sub(j + 1)}`, value: read(yRef), valueRef: yRef, grad: null, notes: [], column: 3 });
     const costRef: ValueRef = { kind: 'sampleCost', sample: s };
     const costNote = sizes[L] > 1 ? [`sums all ${sizes[L]} outputs' terms`] : [];
-    nodes.push({ id: 'C', kind: 'cost', label: `C (sample ${s + 1})`, value: read(costRef), valueRef: costRef, grad: 1, gradRef: { kind: 'constant', value: 1 }, notes: costNote, column: 4 });
+    nodes.push({
+      id: 'C',
+      kind: 'cost',
+      label: `C (sample ${s + 1})`,
+      value: read(costRef),
+      valueRef: costRef,
+      grad: 1,
+      gradRef: { kind: 'constant', value: 1 },
+      notes: costNote,
+      column: 4,
+    });
     edges.push({ from: 'f', to: 'C' }, { from: 'y', to: 'C' });
   } else {
     // BP2's Σₖ made visible: a^l_j reaches every neuron k of layer l+1 through w^(l+1)_kj
@@ -125,7 +174,16 @@ export function buildCompGraph(ctx: StepContext, choice: NeuronChoice, sample: n
       const nextDelta = read(nextDeltaRef);
       const share = w * nextDelta;
       const note = `sends back w·δ = ${formatNumber(share)}`;
-      nodes.push({ id: `d${k}`, kind: 'downstream', label: `${weightSymbol(l + 1, k, j)}·${neuronSymbol(l, j)} in ${neuronSymbol(l + 1, k, 'z')}`, value: w * activation.value, grad: nextDelta, gradRef: nextDeltaRef, notes: [note], column: 4 });
+      nodes.push({
+        id: `d${k}`,
+        kind: 'downstream',
+        label: `${weightSymbol(l + 1, k, j)}·${neuronSymbol(l, j)} in ${neuronSymbol(l + 1, k, 'z')}`,
+        value: w * activation.value,
+        grad: nextDelta,
+        gradRef: nextDeltaRef,
+        notes: [note],
+        column: 4,
+      });
       edges.push({ from: 'f', to: `d${k}`, share });
     }
   }

@@ -121,7 +121,12 @@ export function CostCurve({ source, scale: scaleProp, onScaleChange, onPickEpoch
         return { id: s.id, label: s.label, color: entries[k].color, costs: s.costs, length: s.length, envelope, faint: s.faint };
       });
       const ratio = devicePixelRatioOf();
-      const frame = buildCostFrame(inputs, box, scale, currentEpoch, state.hoverEpoch, ratio, state.columns, { zoom, logX, markers, selection: state.selection });
+      const frame = buildCostFrame(inputs, box, scale, currentEpoch, state.hoverEpoch, ratio, state.columns, {
+        zoom,
+        logX,
+        markers,
+        selection: state.selection,
+      });
       state.frame = frame;
       const canvas = canvasRef.current;
       const ctx = canvas ? prepareCanvas(canvas, box.width, box.height, ratio) : null;
@@ -132,8 +137,20 @@ export function CostCurve({ source, scale: scaleProp, onScaleChange, onPickEpoch
         state.axesKey = axesKey;
         const yTicks = costTicks(frame);
         const yFormat = tickFormatter(yTicks);
-        if (xAxisRef.current) select(xAxisRef.current).call(axisBottom(frame.x).tickValues(frameEpochTicks(frame, Math.max(2, Math.floor(box.width / 110)))).tickFormat(format(',d')).tickSizeOuter(0));
-        if (yAxisRef.current) select(yAxisRef.current).call(axisLeft(frame.y).tickValues(yTicks).tickFormat((v) => yFormat(Number(v))).tickSizeOuter(0));
+        if (xAxisRef.current)
+          select(xAxisRef.current).call(
+            axisBottom(frame.x)
+              .tickValues(frameEpochTicks(frame, Math.max(2, Math.floor(box.width / 110))))
+              .tickFormat(format(',d'))
+              .tickSizeOuter(0),
+          );
+        if (yAxisRef.current)
+          select(yAxisRef.current).call(
+            axisLeft(frame.y)
+              .tickValues(yTicks)
+              .tickFormat((v) => yFormat(Number(v)))
+              .tickSizeOuter(0),
+          );
         // the epochs on show, for tests and assistive tools
         plotRef.current?.setAttribute('data-epochs', `${frame.view.from}-${frame.view.to}`);
       }
@@ -272,8 +289,12 @@ export function CostCurve({ source, scale: scaleProp, onScaleChange, onPickEpoch
             </button>
           )}
           <div className="bl-toggle" role="group" aria-label="Cost axis scale">
-            <button type="button" aria-pressed={scale === 'linear'} onClick={() => setScale('linear')}>Linear</button>
-            <button type="button" aria-pressed={scale === 'log'} onClick={() => setScale('log')}>Log</button>
+            <button type="button" aria-pressed={scale === 'linear'} onClick={() => setScale('linear')}>
+              Linear
+            </button>
+            <button type="button" aria-pressed={scale === 'log'} onClick={() => setScale('log')}>
+              Log
+            </button>
           </div>
           <div className="bl-toggle">
             <button type="button" aria-pressed={logX} onClick={() => setLogX(!logX)} title="Epochs on a log axis: the first epochs get room">
@@ -302,7 +323,9 @@ export function CostCurve({ source, scale: scaleProp, onScaleChange, onPickEpoch
         <svg className="bl-cost__axes" width={box.width} height={height} aria-hidden="true">
           <g ref={xAxisRef} transform={`translate(0,${plotBottom})`} />
           <g ref={yAxisRef} transform={`translate(${plotLeft},0)`} />
-          <text className="bl-axis-label" x={box.width - MARGIN.right} y={height - 4} textAnchor="end">epoch{logX ? ' (log)' : ''}</text>
+          <text className="bl-axis-label" x={box.width - MARGIN.right} y={height - 4} textAnchor="end">
+            epoch{logX ? ' (log)' : ''}
+          </text>
           <text className="bl-axis-label" x={-MARGIN.top} y={12} transform="rotate(-90)" textAnchor="end">
             cost{scale === 'log' ? ' (log)' : ''}
           </text>
@@ -310,11 +333,10 @@ export function CostCurve({ source, scale: scaleProp, onScaleChange, onPickEpoch
         <div className="bl-tooltip" ref={tooltipRef} role="status" aria-live="polite" hidden />
       </div>
       <Caption>
-        The cost at each epoch (the whole dataset's cost after that epoch's update); each pixel column spans
-        the lowest to the highest of its epochs, and the dashed line marks the epoch shown. Drag across the
-        plot to zoom into those epochs, double-click for the whole run. {scale === 'log' ? 'Log scale: zero sits on the bottom edge.' : ''} An
-        orange strip on top marks epochs whose cost is not finite; a purple dotted line, a setting changed
-        after that epoch; a grey dashed curve, the previous run.
+        The cost at each epoch (the whole dataset's cost after that epoch's update); each pixel column spans the lowest to the highest of its epochs, and the
+        dashed line marks the epoch shown. Drag across the plot to zoom into those epochs, double-click for the whole run.{' '}
+        {scale === 'log' ? 'Log scale: zero sits on the bottom edge.' : ''} An orange strip on top marks epochs whose cost is not finite; a purple dotted line,
+        a setting changed after that epoch; a grey dashed curve, the previous run.
       </Caption>
     </figure>
   );

@@ -11,7 +11,8 @@ export function updateLegendValues(frame: CostFrame, cells: Map<string, HTMLElem
     if (!cell) return;
     const epoch = frame.currentEpoch > 0 ? frame.currentEpoch : s.length;
     const cost = frame.currentEpoch > 0 ? frame.currentCosts[k] : NaN;
-    cell.textContent = s.length === 0 ? 'no epochs yet' : frame.currentEpoch > 0 ? `${formatNumber(cost)} at epoch ${formatEpoch(epoch)}` : `${formatEpoch(s.length)} epochs`;
+    cell.textContent =
+      s.length === 0 ? 'no epochs yet' : frame.currentEpoch > 0 ? `${formatNumber(cost)} at epoch ${formatEpoch(epoch)}` : `${formatEpoch(s.length)} epochs`;
   });
 }
 
@@ -22,7 +23,9 @@ export function updateTooltip(frame: CostFrame, tooltip: HTMLDivElement | null):
     return;
   }
   tooltip.hidden = false;
-  const rows = frame.series.map((s, k) => `${s.label}: ${Number.isNaN(frame.hoverCosts[k]) && frame.hoverEpoch > s.length ? '—' : formatNumber(frame.hoverCosts[k])}`);
+  const rows = frame.series.map(
+    (s, k) => `${s.label}: ${Number.isNaN(frame.hoverCosts[k]) && frame.hoverEpoch > s.length ? '—' : formatNumber(frame.hoverCosts[k])}`,
+  );
   // setting changes within a few pixels of the pointer
   const hoverX = frame.x(frame.hoverEpoch);
   const changes = frame.markers.filter((m) => Math.abs(frame.x(m.epoch) - hoverX) <= 4).map((m) => `After epoch ${formatEpoch(m.epoch)}: ${m.label}`);

@@ -119,7 +119,9 @@ export class CostEnvelope {
     const n = Math.max(0, Math.min(length, values.length));
     // a new array holding the same first and last consumed costs is the same history, regrown
     const replaced =
-      values !== this.source && this.length > 0 && !(n >= this.length && Object.is(values[0], this.firstValue) && Object.is(values[this.length - 1], this.lastValue));
+      values !== this.source &&
+      this.length > 0 &&
+      !(n >= this.length && Object.is(values[0], this.firstValue) && Object.is(values[this.length - 1], this.lastValue));
     if (n < this.length || replaced) this.clear();
     this.source = values;
     if (this.length === 0 && n > 0) this.firstValue = values[0];

@@ -57,7 +57,8 @@ export function zoomFromDrag(epochAtPixel: (px: number) => number, px0: number, 
 function add(cols: Columns, c: number, lo: number, hi: number, minPositive: number, nonFinite: number): void {
   if (lo <= cols.min[c] || Number.isNaN(cols.min[c])) cols.min[c] = Number.isNaN(lo) ? cols.min[c] : lo;
   if (hi >= cols.max[c] || Number.isNaN(cols.max[c])) cols.max[c] = Number.isNaN(hi) ? cols.max[c] : hi;
-  if (minPositive <= cols.minPositive[c] || Number.isNaN(cols.minPositive[c])) cols.minPositive[c] = Number.isNaN(minPositive) ? cols.minPositive[c] : minPositive;
+  if (minPositive <= cols.minPositive[c] || Number.isNaN(cols.minPositive[c]))
+    cols.minPositive[c] = Number.isNaN(minPositive) ? cols.minPositive[c] : minPositive;
   cols.nonFinite[c] += nonFinite;
 }
 
@@ -139,7 +140,8 @@ export function columnExtremes(cols: Columns): { globalMin: number; globalMax: n
   for (let c = 0; c < cols.count; c++) {
     if (cols.min[c] < globalMin || Number.isNaN(globalMin)) globalMin = Number.isNaN(cols.min[c]) ? globalMin : cols.min[c];
     if (cols.max[c] > globalMax || Number.isNaN(globalMax)) globalMax = Number.isNaN(cols.max[c]) ? globalMax : cols.max[c];
-    if (cols.minPositive[c] < globalMinPositive || Number.isNaN(globalMinPositive)) globalMinPositive = Number.isNaN(cols.minPositive[c]) ? globalMinPositive : cols.minPositive[c];
+    if (cols.minPositive[c] < globalMinPositive || Number.isNaN(globalMinPositive))
+      globalMinPositive = Number.isNaN(cols.minPositive[c]) ? globalMinPositive : cols.minPositive[c];
   }
   return { globalMin, globalMax, globalMinPositive };
 }

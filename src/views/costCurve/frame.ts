@@ -148,7 +148,12 @@ export function buildCostFrame(
   const domain = costDomain(isWholeLinear(view, span) ? inputs : series.map((s) => ({ envelope: columnExtremes(s.columns) })), scale);
   const range = [box.margin.top + h, box.margin.top];
   // log: a little headroom instead of nice(), which would round 0.7 up to 10 and waste a third of the plot
-  const y = scale === 'log' ? scaleLog().domain([domain[0] / 1.25, domain[1] * 1.25]).range(range) : scaleLinear().domain(domain).range(range).nice();
+  const y =
+    scale === 'log'
+      ? scaleLog()
+          .domain([domain[0] / 1.25, domain[1] * 1.25])
+          .range(range)
+      : scaleLinear().domain(domain).range(range).nice();
   const current = Math.round(currentEpoch);
   const hover = Math.round(hoverEpoch);
   return {

@@ -46,12 +46,18 @@ export function logTicks(domain: readonly number[], count: number): number[] {
   if (!(lo > 0) || !(hi > lo)) return [];
   const decades = decadeTicks(domain, Infinity);
   if (decades.length >= MIN_TICKS) return thin(decades, count);
-  for (const mantissas of [[1, 2, 5], [1, 2, 3, 4, 5, 6, 7, 8, 9]]) {
+  for (const mantissas of [
+    [1, 2, 5],
+    [1, 2, 3, 4, 5, 6, 7, 8, 9],
+  ]) {
     const ticks = mantissaTicks(lo, hi, mantissas);
     if (ticks.length >= MIN_TICKS) return thin(ticks, count);
   }
   // less than a factor of two or so: evenly spaced round values
-  const even = scaleLinear().domain([lo, hi]).ticks(Math.max(MIN_TICKS, count) + 1).filter((v) => v >= lo && v <= hi && v > 0);
+  const even = scaleLinear()
+    .domain([lo, hi])
+    .ticks(Math.max(MIN_TICKS, count) + 1)
+    .filter((v) => v >= lo && v <= hi && v > 0);
   return thin(even, Math.max(MIN_TICKS, count));
 }
 

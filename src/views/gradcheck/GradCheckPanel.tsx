@@ -8,7 +8,16 @@ import { useState } from 'react';
 import type { DerivativeMode, GradientCheck, GradientDivisor, ParameterCheck } from '../../engine';
 import { formatNumber } from '../format';
 import { neuronSymbol, weightSymbol } from '../notation';
-import { DEFAULT_GRADCHECK_TOLERANCE, gradCheckLegend, gradCheckLegendGradient, gradCheckVerdict, layerAgreementText, passes, relativeErrorColor, worstFirst } from './colors';
+import {
+  DEFAULT_GRADCHECK_TOLERANCE,
+  gradCheckLegend,
+  gradCheckLegendGradient,
+  gradCheckVerdict,
+  layerAgreementText,
+  passes,
+  relativeErrorColor,
+  worstFirst,
+} from './colors';
 import '../views.css';
 import './gradcheck.css';
 
@@ -34,7 +43,17 @@ function parameterSymbol(p: ParameterCheck): string {
   return p.kind === 'bias' ? neuronSymbol(p.layer, p.j, 'b') : weightSymbol(p.layer, p.j, p.i);
 }
 
-export function GradCheckPanel({ check, tolerance = DEFAULT_GRADCHECK_TOLERANCE, derivative, gradientDivisor, onHighlight, onParamClick, rowLimit = 10, onRun, running = false }: GradCheckPanelProps) {
+export function GradCheckPanel({
+  check,
+  tolerance = DEFAULT_GRADCHECK_TOLERANCE,
+  derivative,
+  gradientDivisor,
+  onHighlight,
+  onParamClick,
+  rowLimit = 10,
+  onRun,
+  running = false,
+}: GradCheckPanelProps) {
   const [showAll, setShowAll] = useState(false);
   const verdict = check ? gradCheckVerdict(check, tolerance) : null;
   const sorted = check ? worstFirst(check) : [];
@@ -83,7 +102,12 @@ export function GradCheckPanel({ check, tolerance = DEFAULT_GRADCHECK_TOLERANCE,
               {rows.map((p) => {
                 const ok = passes(p.directionError, tolerance);
                 return (
-                  <tr key={p.index} onMouseEnter={() => onHighlight?.({ params: [p.index] })} onClick={() => onParamClick?.(p.index)} className={ok ? undefined : 'is-fail'}>
+                  <tr
+                    key={p.index}
+                    onMouseEnter={() => onHighlight?.({ params: [p.index] })}
+                    onClick={() => onParamClick?.(p.index)}
+                    className={ok ? undefined : 'is-fail'}
+                  >
                     <th scope="row">{parameterSymbol(p)}</th>
                     <td>{formatNumber(p.analytic)}</td>
                     <td>{formatNumber(p.numeric)}</td>
@@ -111,7 +135,13 @@ export function GradCheckPanel({ check, tolerance = DEFAULT_GRADCHECK_TOLERANCE,
   );
 }
 
-function verdictText(check: GradientCheck | null, verdict: ReturnType<typeof gradCheckVerdict> | null, tolerance: number, derivative?: DerivativeMode, divisor?: GradientDivisor): string {
+function verdictText(
+  check: GradientCheck | null,
+  verdict: ReturnType<typeof gradCheckVerdict> | null,
+  tolerance: number,
+  derivative?: DerivativeMode,
+  divisor?: GradientDivisor,
+): string {
   if (!check || !verdict) return 'No gradient check yet.';
   if (verdict.total === 0) return 'The network has no parameters to check.';
   const tol = formatNumber(tolerance);
@@ -120,14 +150,20 @@ function verdictText(check: GradientCheck | null, verdict: ReturnType<typeof gra
   const layers = verdict.failingLayers.length === 1 ? `layer ${verdict.failingLayers[0]}` : `layers ${verdict.failingLayers.join(', ')}`;
   const directionOff = verdict.layers.some((l) => !l.rightDirection);
   let cause = derivative === 'buggy' ? ' The buggy derivative f′(a) corrupts the hidden layers’ δ, and with it the direction of their gradients.' : '';
-  if (divisor === 'features') cause += ' The gradient is also divided by the number of inputs n₀ instead of the batch size N (the question’s 1/len(x)), which scales every layer’s gradient by N/n₀ without turning it.';
+  if (divisor === 'features')
+    cause +=
+      ' The gradient is also divided by the number of inputs n₀ instead of the batch size N (the question’s 1/len(x)), which scales every layer’s gradient by N/n₀ without turning it.';
   return `Fail: ${verdict.failing} of ${verdict.total} gradients differ from the numeric estimate by more than ${tol}, in ${layers}${directionOff ? worst : ', in size only'}.${cause}`;
 }
 
 function GradCheckLegend({ tolerance = DEFAULT_GRADCHECK_TOLERANCE, width = 150 }: { tolerance?: number; width?: number }) {
   const stops = gradCheckLegend(tolerance);
   return (
-    <span className="bl-legend bl-gradcheck__legend" role="img" aria-label={`Relative error colour: blue below ${formatNumber(tolerance)} (pass), grey at it, vermillion to dark red above (fail)`}>
+    <span
+      className="bl-legend bl-gradcheck__legend"
+      role="img"
+      aria-label={`Relative error colour: blue below ${formatNumber(tolerance)} (pass), grey at it, vermillion to dark red above (fail)`}
+    >
       <span className="bl-legend__title">relative error</span>
       <span className="bl-gradcheck__scale" style={{ width }}>
         <span className="bl-legend__bar" style={{ width, background: gradCheckLegendGradient() }} />

@@ -104,7 +104,12 @@ function layerVerdicts(check: GradientCheck, tolerance = DEFAULT_GRADCHECK_TOLER
 export function layerAgreementText(layer: LayerVerdict): string {
   const direction = layer.rightDirection ? 'right direction' : `direction off (cos ${Number.isNaN(layer.cosine) ? '–' : layer.cosine.toFixed(4)})`;
   const factor = (x: number) => `${Number(x.toPrecision(3))}×`;
-  const size = layer.rightScale || Number.isNaN(layer.scale) ? 'right size' : layer.scale > 1 ? `${factor(layer.scale)} too large` : `${factor(1 / layer.scale)} too small`;
+  const size =
+    layer.rightScale || Number.isNaN(layer.scale)
+      ? 'right size'
+      : layer.scale > 1
+        ? `${factor(layer.scale)} too large`
+        : `${factor(1 / layer.scale)} too small`;
   return `${direction}, ${size}`;
 }
 

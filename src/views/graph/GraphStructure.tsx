@@ -94,7 +94,15 @@ export const GraphStructure = memo(function GraphStructure({ layout, activations
               </g>
               {/* outside the button, whose name is the neuron's; the tooltip it describes gives the value */}
               {layout.showValues && (
-                <text className="bl-graph__value" data-node-value={`${l}:${node.j}`} aria-hidden="true" pointerEvents="none" dy="0.35em" textAnchor="middle" fontSize={Math.max(12, Math.min(13, radius * 0.6))} />
+                <text
+                  className="bl-graph__value"
+                  data-node-value={`${l}:${node.j}`}
+                  aria-hidden="true"
+                  pointerEvents="none"
+                  dy="0.35em"
+                  textAnchor="middle"
+                  fontSize={Math.max(12, Math.min(13, radius * 0.6))}
+                />
               )}
             </g>
           )),

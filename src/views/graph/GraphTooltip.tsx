@@ -22,7 +22,11 @@ export interface GraphTooltipProps {
 const GAP = 8;
 
 /** Right of the anchor if it fits, else left, else below or above it (overflowing the bounds rather than covering the anchor). */
-export function placeTooltip(anchor: TooltipAnchor, size: { width: number; height: number }, bounds: { width: number; height: number }): { left: number; top: number } {
+export function placeTooltip(
+  anchor: TooltipAnchor,
+  size: { width: number; height: number },
+  bounds: { width: number; height: number },
+): { left: number; top: number } {
   const clampLeft = (x: number) => Math.max(0, Math.min(Math.max(0, bounds.width - size.width), x));
   const clampTop = (y: number) => Math.max(0, Math.min(Math.max(0, bounds.height - size.height), y));
   const right = anchor.x + anchor.clearance + GAP;

@@ -108,7 +108,18 @@ function anchorOf(layout: GraphLayout, item: GraphItem): TooltipAnchor {
   return { x: n.x, y: n.y, clearance: layout.radius + layout.ring + 2 };
 }
 
-export function NetworkGraph({ network, pass, grids, sample, onSampleChange, highlight, paramColor, onParamClick, width: widthProp, height: heightProp }: NetworkGraphProps) {
+export function NetworkGraph({
+  network,
+  pass,
+  grids,
+  sample,
+  onSampleChange,
+  highlight,
+  paramColor,
+  onParamClick,
+  width: widthProp,
+  height: heightProp,
+}: NetworkGraphProps) {
   const containerRef = useRef<HTMLDivElement>(null);
   const svgRef = useRef<SVGSVGElement>(null);
   const thumbsRef = useRef<HTMLDivElement>(null);
@@ -125,7 +136,10 @@ export function NetworkGraph({ network, pass, grids, sample, onSampleChange, hig
   const tooltipId = useId();
 
   // keep the active item inside the current shape
-  const activeItem: GraphItem = active.layer < network.sizes.length && active.j < network.sizes[active.layer] && (active.kind !== 'weight' || active.i < network.sizes[active.layer - 1]) ? active : { kind: 'neuron', layer: 0, j: 0 };
+  const activeItem: GraphItem =
+    active.layer < network.sizes.length && active.j < network.sizes[active.layer] && (active.kind !== 'weight' || active.i < network.sizes[active.layer - 1])
+      ? active
+      : { kind: 'neuron', layer: 0, j: 0 };
 
   // every snapshot brings a new activations array: keep the structure's props equal so it does not re-render
   const activations = useShallowStable(network.activations);
@@ -144,7 +158,8 @@ export function NetworkGraph({ network, pass, grids, sample, onSampleChange, hig
         const svg = svgRef.current;
         if (!svg) return;
         const input = latest.current;
-        if (elementsRef.current?.layout !== input.layout) elementsRef.current = { layout: input.layout, elements: collectElements(svg, thumbsRef.current, edgeCanvasRef.current, input.layout) };
+        if (elementsRef.current?.layout !== input.layout)
+          elementsRef.current = { layout: input.layout, elements: collectElements(svg, thumbsRef.current, edgeCanvasRef.current, input.layout) };
         paintGraph(elementsRef.current.elements, input);
       }),
     [],
@@ -263,9 +278,23 @@ export function NetworkGraph({ network, pass, grids, sample, onSampleChange, hig
           }}
         >
           {/* weight highlights under the neurons, rings around them: every number on a disc stays readable */}
-          <GraphOverlay part="edges" layout={layout} shown={shown} highlightedParams={highlightedParams} highlightedNeurons={highlightedNeurons} shownIndex={shownIndex} />
+          <GraphOverlay
+            part="edges"
+            layout={layout}
+            shown={shown}
+            highlightedParams={highlightedParams}
+            highlightedNeurons={highlightedNeurons}
+            shownIndex={shownIndex}
+          />
           <GraphStructure layout={layout} activations={activations} edges={edgeLines} />
-          <GraphOverlay part="rings" layout={layout} shown={shown} highlightedParams={highlightedParams} highlightedNeurons={highlightedNeurons} shownIndex={shownIndex} />
+          <GraphOverlay
+            part="rings"
+            layout={layout}
+            shown={shown}
+            highlightedParams={highlightedParams}
+            highlightedNeurons={highlightedNeurons}
+            shownIndex={shownIndex}
+          />
         </svg>
         {layout.thumb > 0 && (
           <div className="bl-graph__thumbs" ref={thumbsRef} aria-hidden="true">
@@ -283,10 +312,11 @@ export function NetworkGraph({ network, pass, grids, sample, onSampleChange, hig
         <GraphTooltip details={details} anchor={anchor} bounds={{ width, height }} id={tooltipId} />
       </div>
       <Caption>
-        Lines are weights (blue positive, orange negative, width by size{edgesNote ? '; only each layer\u2019s strongest are drawn, hover anywhere for any weight' : ''}), discs are neurons filled by their activation
+        Lines are weights (blue positive, orange negative, width by size
+        {edgesNote ? '; only each layer\u2019s strongest are drawn, hover anywhere for any weight' : ''}), discs are neurons filled by their activation
         {sample === 'mean' ? ' averaged over the batch' : ` for sample ${typeof sample === 'number' ? sample + 1 : ''}`}, rings are biases
-        {layout.thumb > 0 ? ', and the squares show each neuron\u2019s output over the input plane' : ''}. Hover or focus any of them for its value,
-        δ and gradient.
+        {layout.thumb > 0 ? ', and the squares show each neuron\u2019s output over the input plane' : ''}. Hover or focus any of them for its value, δ and
+        gradient.
       </Caption>
     </figure>
   );
@@ -320,7 +350,16 @@ function GraphOverlay({ part, layout, shown, highlightedParams, highlightedNeuro
         {edges.map((e) => (
           <line key={e.index} className="bl-graph__hl-edge" style={halo} x1={e.x1} y1={e.y1} x2={e.x2} y2={e.y2} />
         ))}
-        {shownEdge && <line className="bl-graph__marker-edge" style={{ strokeWidth: layout.maxEdgeWidth + 6 }} x1={shownEdge.x1} y1={shownEdge.y1} x2={shownEdge.x2} y2={shownEdge.y2} />}
+        {shownEdge && (
+          <line
+            className="bl-graph__marker-edge"
+            style={{ strokeWidth: layout.maxEdgeWidth + 6 }}
+            x1={shownEdge.x1}
+            y1={shownEdge.y1}
+            x2={shownEdge.x2}
+            y2={shownEdge.y2}
+          />
+        )}
       </g>
     );
   return (
@@ -332,7 +371,9 @@ function GraphOverlay({ part, layout, shown, highlightedParams, highlightedNeuro
         const n = layout.nodes[l]?.[j];
         return n ? <circle key={`n${l}:${j}`} className="bl-graph__hl-node" cx={n.x} cy={n.y} r={outer} /> : null;
       })}
-      {shownNode && <circle className="bl-graph__marker-node" cx={shownNode.x} cy={shownNode.y} r={shown?.kind === 'bias' ? layout.radius + layout.ring + 2 : outer + 1} />}
+      {shownNode && (
+        <circle className="bl-graph__marker-node" cx={shownNode.x} cy={shownNode.y} r={shown?.kind === 'bias' ? layout.radius + layout.ring + 2 : outer + 1} />
+      )}
     </g>
   );
 }

@@ -35,7 +35,14 @@ export function SampleSelector({ pass, sample, onSampleChange }: SampleSelectorP
           ? Array.from({ length: count }, (_, s) => s).map((s) => {
               const ok = sampleRight(pass, s);
               return (
-                <button key={s} type="button" aria-pressed={sample === s} disabled={disabled} onClick={() => pick(s)} aria-label={`Sample ${s + 1}: ${sampleLabel(pass, s, formatNumber)}, ${ok ? 'right' : 'wrong'}`}>
+                <button
+                  key={s}
+                  type="button"
+                  aria-pressed={sample === s}
+                  disabled={disabled}
+                  onClick={() => pick(s)}
+                  aria-label={`Sample ${s + 1}: ${sampleLabel(pass, s, formatNumber)}, ${ok ? 'right' : 'wrong'}`}
+                >
                   {sampleLabel(pass, s, formatNumber)}
                   <span className={ok ? 'bl-graph__mark is-right' : 'bl-graph__mark is-wrong'} data-sample-right={String(ok)} aria-hidden="true">
                     {ok ? '✓' : '✗'}

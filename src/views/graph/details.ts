@@ -45,7 +45,13 @@ export function sampleLabel(pass: PassRecord, s: number, format: (v: number) => 
   return `(${x}) → ${y}`;
 }
 
-export function describeItem(item: GraphItem, network: Network, passOrNull: PassRecord | null, sample: SampleSelection, format: (v: number) => string): ItemDetails {
+export function describeItem(
+  item: GraphItem,
+  network: Network,
+  passOrNull: PassRecord | null,
+  sample: SampleSelection,
+  format: (v: number) => string,
+): ItemDetails {
   const pass = passMatches(network, passOrNull) ? passOrNull : null;
   const s = sample === 'mean' || !pass || sample >= pass.count ? null : sample;
   const sampleText = pass ? (s === null ? `batch of ${pass.count}` : `sample ${s + 1}: ${sampleLabel(pass, s, format)}`) : 'no pass recorded yet';
@@ -57,9 +63,15 @@ export function describeItem(item: GraphItem, network: Network, passOrNull: Pass
     if (pass) {
       rows.push({ symbol: `∂C/∂${neuronSymbol(l, j, 'b')}`, name: 'gradient (BP3, batch mean)', value: pass.gradient[index] });
       rows.push({ symbol: 'Δb', name: 'update −η ∂C/∂b', value: pass.paramsAfter[index] - pass.paramsBefore[index] });
-      if (s !== null && sampleKept(pass, s)) rows.push({ symbol: neuronSymbol(l, j, 'δ'), name: 'delta of this sample', value: layerValue(pass, 'delta', l, j, s) });
+      if (s !== null && sampleKept(pass, s))
+        rows.push({ symbol: neuronSymbol(l, j, 'δ'), name: 'delta of this sample', value: layerValue(pass, 'delta', l, j, s) });
     }
-    return { title: `Bias ${neuronSymbol(l, j, 'b')}`, subtitle: `${layerName(network, l)} · ${sampleText}`, rows, note: pass && s !== null ? notKeptNote(pass, s) : undefined };
+    return {
+      title: `Bias ${neuronSymbol(l, j, 'b')}`,
+      subtitle: `${layerName(network, l)} · ${sampleText}`,
+      rows,
+      note: pass && s !== null ? notKeptNote(pass, s) : undefined,
+    };
   }
   const i = item.i;
   const index = weightIndexOf(network, l, j, i);
@@ -79,7 +91,15 @@ export function describeItem(item: GraphItem, network: Network, passOrNull: Pass
   return { title: `Weight ${weightSymbol(l, j, i)}`, subtitle: `${from} → ${neuronSymbol(l, j)} · ${sampleText}`, rows, note };
 }
 
-function describeNeuron(network: Network, pass: PassRecord | null, l: number, j: number, s: number | null, sampleText: string, format: (v: number) => string): ItemDetails {
+function describeNeuron(
+  network: Network,
+  pass: PassRecord | null,
+  l: number,
+  j: number,
+  s: number | null,
+  sampleText: string,
+  format: (v: number) => string,
+): ItemDetails {
   const title = l === 0 ? `Input ${neuronSymbol(0, j)}` : `Neuron ${neuronSymbol(l, j)}`;
   const subtitle = `${layerName(network, l)} · ${sampleText}`;
   if (!pass) {
@@ -89,7 +109,12 @@ function describeNeuron(network: Network, pass: PassRecord | null, l: number, j:
   }
   if (l === 0) {
     if (s !== null) return { title, subtitle, rows: [{ symbol: neuronSymbol(0, j), name: 'input (a⁰ = x)', value: activationValue(pass, 0, j, s) }] };
-    return { title, subtitle, rows: [{ symbol: `mean ${neuronSymbol(0, j)}`, name: 'batch mean', value: activationValue(pass, 0, j, 'mean') }], table: sampleTable(pass, 0, j, format) };
+    return {
+      title,
+      subtitle,
+      rows: [{ symbol: `mean ${neuronSymbol(0, j)}`, name: 'batch mean', value: activationValue(pass, 0, j, 'mean') }],
+      table: sampleTable(pass, 0, j, format),
+    };
   }
   const index = biasIndexOf(network, l, j);
   const rows: DetailRow[] = [];
@@ -143,4 +168,3 @@ export function itemName(item: GraphItem): string {
   if (item.kind === 'bias') return `Bias ${neuronSymbol(item.layer, item.j, 'b')}`;
   return `Weight ${weightSymbol(item.layer, item.j, item.i)} from ${neuronSymbol(item.layer - 1, item.i)} to ${neuronSymbol(item.layer, item.j)}`;
 }
-

@@ -109,10 +109,28 @@ export function computeLayout(sizes: readonly number[], width: number, height: n
   const maxEdgeWidth = Math.max(1.5, Math.min(7, (slot * 0.22) / Math.sqrt(Math.max(1, densest / 8))));
   const edgeMode = edges.length > SVG_EDGE_LIMIT ? 'canvas' : 'svg';
   const edgesPerLayer = EDGES_PER_NEURON * widest;
-  return { width, height, sizes: [...sizes], radius, ring, thumb, columns, nodes, edges, maxEdgeWidth, edgeMode, edgesPerLayer, showValues: radius >= 13, top: GRAPH_MARGIN.top };
+  return {
+    width,
+    height,
+    sizes: [...sizes],
+    radius,
+    ring,
+    thumb,
+    columns,
+    nodes,
+    edges,
+    maxEdgeWidth,
+    edgeMode,
+    edgesPerLayer,
+    showValues: radius >= 13,
+    top: GRAPH_MARGIN.top,
+  };
 }
 
-export type GraphItem = { kind: 'neuron'; layer: number; j: number } | { kind: 'weight'; layer: number; j: number; i: number } | { kind: 'bias'; layer: number; j: number };
+export type GraphItem =
+  | { kind: 'neuron'; layer: number; j: number }
+  | { kind: 'weight'; layer: number; j: number; i: number }
+  | { kind: 'bias'; layer: number; j: number };
 
 export function sameItem(a: GraphItem | null, b: GraphItem | null): boolean {
   if (!a || !b) return a === b;

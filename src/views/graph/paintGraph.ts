@@ -34,7 +34,6 @@ export interface GraphPaintInput {
   highlightedParams?: ReadonlySet<number>;
 }
 
-
 const WEIGHT_STEPS = 256;
 let weightTable: string[] | null = null;
 /** The weight ramp as 256 colour strings: painting 1,840 weights must not interpolate 1,840 colours. */
@@ -42,7 +41,6 @@ function weightColors(): string[] {
   weightTable ??= Array.from({ length: WEIGHT_STEPS }, (_, k) => interpolateWeight(k / (WEIGHT_STEPS - 1)));
   return weightTable;
 }
-
 
 /** Styles weights for one paint: colour by w on ±maxAbs, width by |w|, dimmed when others are highlighted. */
 export function edgeStyler(maxAbs: number, maxWidth: number, input: Pick<GraphPaintInput, 'paramColor' | 'highlightedParams'>): EdgeStyler {
@@ -66,7 +64,13 @@ export function edgeStyler(maxAbs: number, maxWidth: number, input: Pick<GraphPa
 }
 
 /** Colour, width and opacity of weight `index` (one-off; painting uses a shared `edgeStyler`). */
-export function edgeStyle(weight: number, index: number, maxAbs: number, maxWidth: number, input: Pick<GraphPaintInput, 'paramColor' | 'highlightedParams'>): EdgeStyle {
+export function edgeStyle(
+  weight: number,
+  index: number,
+  maxAbs: number,
+  maxWidth: number,
+  input: Pick<GraphPaintInput, 'paramColor' | 'highlightedParams'>,
+): EdgeStyle {
   return edgeStyler(maxAbs, maxWidth, input)(weight, index);
 }
 
@@ -102,7 +106,8 @@ export function paintGraph(elements: GraphElements, input: GraphPaintInput): voi
   const params = network.params;
   const styleEdge = edgeStyler(maxAbs, layout.maxEdgeWidth, input);
   const styleRing = edgeStyler(maxAbs, layout.ring, input);
-  if (layout.edgeMode === 'canvas' && elements.edgeCanvas) paintEdgeCanvas(elements.edgeCanvas, input, edgeStyler(maxAbs, Math.min(layout.maxEdgeWidth, CANVAS_EDGE_WIDTH), input));
+  if (layout.edgeMode === 'canvas' && elements.edgeCanvas)
+    paintEdgeCanvas(elements.edgeCanvas, input, edgeStyler(maxAbs, Math.min(layout.maxEdgeWidth, CANVAS_EDGE_WIDTH), input));
   for (let k = 0; k < elements.edges.length && k < layout.edges.length; k++) {
     const line = elements.edges[k];
     if (!line) continue;
@@ -146,7 +151,8 @@ const drawnEdges = new WeakMap<HTMLCanvasElement, { layout: GraphLayout; params:
 function paintEdgeCanvas(canvas: HTMLCanvasElement, input: GraphPaintInput, styleEdge: EdgeStyler): void {
   const { layout, network } = input;
   const last = drawnEdges.get(canvas);
-  if (last && last.layout === layout && last.params === network.params && last.paramColor === input.paramColor && last.highlighted === input.highlightedParams) return;
+  if (last && last.layout === layout && last.params === network.params && last.paramColor === input.paramColor && last.highlighted === input.highlightedParams)
+    return;
   const ctx = prepareCanvas(canvas, layout.width, layout.height);
   if (!ctx) return;
   const shown = strongestEdges(layout, network.params, layout.edgesPerLayer);
@@ -188,7 +194,8 @@ function inputPlane(domain: BoundaryGrids['domain'], resolution: number, j: numb
   let plane = planes.get(key);
   if (!plane) {
     plane = new Float32Array(resolution * resolution);
-    for (let r = 0; r < resolution; r++) for (let c = 0; c < resolution; c++) plane[r * resolution + c] = j < 2 ? gridCellCentre(domain, resolution, r, c)[j] : 0;
+    for (let r = 0; r < resolution; r++)
+      for (let c = 0; c < resolution; c++) plane[r * resolution + c] = j < 2 ? gridCellCentre(domain, resolution, r, c)[j] : 0;
     planes.set(key, plane);
   }
   return plane;

@@ -46,8 +46,12 @@ export function SaturationView({ pass, otherPass, mode, sample, layer = 1 }: Sat
 function SlopeCurve({ summary }: { summary: SaturationSummary }) {
   const box = useRef<HTMLDivElement>(null);
   const width = useElementWidth(box, 420);
-  const x = scaleLinear().domain([-Z_LIMIT, Z_LIMIT]).range([MARGIN.left, width - MARGIN.right]);
-  const y = scaleLinear().domain([0, 0.27]).range([HEIGHT - MARGIN.bottom, MARGIN.top]);
+  const x = scaleLinear()
+    .domain([-Z_LIMIT, Z_LIMIT])
+    .range([MARGIN.left, width - MARGIN.right]);
+  const y = scaleLinear()
+    .domain([0, 0.27])
+    .range([HEIGHT - MARGIN.bottom, MARGIN.top]);
   const path = CURVE.map((z, k) => `${k === 0 ? 'M' : 'L'}${x(z).toFixed(1)},${y(derivative('sigmoid', z)).toFixed(1)}`).join('');
   const clampZ = (z: number) => Math.max(-Z_LIMIT, Math.min(Z_LIMIT, z));
   return (

@@ -54,7 +54,10 @@ export function saturationOf(pass: PassRecord, otherPass: PassRecord, mode: Deri
   });
   const gc = [...c.gradWeights, ...c.gradBiases];
   const gb = [...b.gradWeights, ...b.gradBiases];
-  let dot = 0, nc = 0, nb = 0, flippedSigns = 0;
+  let dot = 0,
+    nc = 0,
+    nb = 0,
+    flippedSigns = 0;
   for (let k = 0; k < gc.length; k++) {
     dot += gc[k] * gb[k];
     nc += gc[k] * gc[k];

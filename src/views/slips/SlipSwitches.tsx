@@ -80,14 +80,17 @@ function OverflowDetails({ overflow }: { overflow: OverflowReport | null | undef
         {log && log.firstEpoch !== null && (
           <>
             {' '}
-            First at epoch {formatEpoch(log.firstEpoch)}, {formatEpoch(log.total)} in all over {formatEpoch(log.epochsWithOverflow)} epoch{log.epochsWithOverflow === 1 ? '' : 's'}.
+            First at epoch {formatEpoch(log.firstEpoch)}, {formatEpoch(log.total)} in all over {formatEpoch(log.epochsWithOverflow)} epoch
+            {log.epochsWithOverflow === 1 ? '' : 's'}.
           </>
         )}
         {log && log.firstEpoch === null && <> None so far in this run.</>}
       </p>
       {sites.length > 0 && (
         <table className="bl-slip__sites">
-          <caption>Where, in the pass shown{overflow.passOverflows !== undefined ? ` (${overflow.passOverflows} overflows)` : ''}; neurons and samples count from 1</caption>
+          <caption>
+            Where, in the pass shown{overflow.passOverflows !== undefined ? ` (${overflow.passOverflows} overflows)` : ''}; neurons and samples count from 1
+          </caption>
           <thead>
             <tr>
               <th scope="col">layer</th>
@@ -121,29 +124,52 @@ function OverflowDetails({ overflow }: { overflow: OverflowReport | null | undef
       )}
       {sites.length > 0 && (
         <p className="bl-slip__note">
-          At such z both forms give a ≈ 0, so in a hidden layer the overflow costs only the warning; at the output, an a of exactly 0 makes the naive cost's ln a = −∞.
+          At such z both forms give a ≈ 0, so in a hidden layer the overflow costs only the warning; at the output, an a of exactly 0 makes the naive cost's ln
+          a = −∞.
         </p>
       )}
     </div>
   );
 }
 
-export function SlipSwitches({ derivative, gradientDivisor, sigmoidForm, onDerivativeChange, onGradientDivisorChange, onSigmoidFormChange, divisor = null, overflow = null, disabled = false }: SlipSwitchesProps) {
+export function SlipSwitches({
+  derivative,
+  gradientDivisor,
+  sigmoidForm,
+  onDerivativeChange,
+  onGradientDivisorChange,
+  onSigmoidFormChange,
+  divisor = null,
+  overflow = null,
+  disabled = false,
+}: SlipSwitchesProps) {
   return (
     <figure className="bl-view bl-slips" aria-label="The question's slips">
       <ol className="bl-slips__list">
-        <SlipSwitch label="f′ at a instead of z" on={derivative === 'buggy'} disabled={disabled} onToggle={(on) => onDerivativeChange(on ? 'buggy' : 'correct')}>
+        <SlipSwitch
+          label="f′ at a instead of z"
+          on={derivative === 'buggy'}
+          disabled={disabled}
+          onToggle={(on) => onDerivativeChange(on ? 'buggy' : 'correct')}
+        >
           <p>
-            BP2 needs f′(z<sup>l</sup>), but the question passes the activation, computing σ′(a) = σ(a)(1 − σ(a)), which lies in (0.1966, 0.25] for every a in (0, 1) (σ′(1) ≈ 0.1966), so the hidden deltas
-            lose their dependence on how saturated each neuron is.
+            BP2 needs f′(z<sup>l</sup>), but the question passes the activation, computing σ′(a) = σ(a)(1 − σ(a)), which lies in (0.1966, 0.25] for every a in
+            (0, 1) (σ′(1) ≈ 0.1966), so the hidden deltas lose their dependence on how saturated each neuron is.
           </p>
         </SlipSwitch>
-        <SlipSwitch label="Divide by input features" on={gradientDivisor === 'features'} disabled={disabled} onToggle={(on) => onGradientDivisorChange(on ? 'features' : 'samples')}>
+        <SlipSwitch
+          label="Divide by input features"
+          on={gradientDivisor === 'features'}
+          disabled={disabled}
+          onToggle={(on) => onGradientDivisorChange(on ? 'features' : 'samples')}
+        >
           <p>
-            The summed gradient is divided by len(x), the number of input features n₀, instead of the number of samples, which silently rescales the learning rate
+            The summed gradient is divided by len(x), the number of input features n₀, instead of the number of samples, which silently rescales the learning
+            rate
             {divisor ? (
               <>
-                : here ÷{divisor.divisor}, so every step is {formatNumber(divisor.factor)}× the mean-gradient step, as if η were {formatNumber(divisor.effectiveLearningRate)}.
+                : here ÷{divisor.divisor}, so every step is {formatNumber(divisor.factor)}× the mean-gradient step, as if η were{' '}
+                {formatNumber(divisor.effectiveLearningRate)}.
               </>
             ) : (
               '.'
@@ -152,16 +178,16 @@ export function SlipSwitches({ derivative, gradientDivisor, sigmoidForm, onDeriv
         </SlipSwitch>
         <SlipSwitch label="Naive sigmoid" on={sigmoidForm === 'naive'} disabled={disabled} onToggle={(on) => onSigmoidFormChange(on ? 'naive' : 'stable')}>
           <p>
-            1/(1 + e<sup>−z</sup>) overflows e<sup>−z</sup> to ∞ once z &lt; −709.78 (NumPy's overflow warning); the stable form computes e<sup>z</sup>/(1 + e<sup>z</sup>) for negative z
-            and never overflows.
+            1/(1 + e<sup>−z</sup>) overflows e<sup>−z</sup> to ∞ once z &lt; −709.78 (NumPy's overflow warning); the stable form computes e<sup>z</sup>/(1 + e
+            <sup>z</sup>) for negative z and never overflows.
           </p>
           {sigmoidForm === 'naive' && <OverflowDetails overflow={overflow} />}
         </SlipSwitch>
       </ol>
       <figcaption>
-        Each switch turns one of the question's slips on or off. The question's code has all three; its presets here turn on the first two and keep the stable sigmoid, because where
-        e^(−z) overflows both forms give a ≈ 0: the naive form adds NumPy's overflow warning but does not change how the question's runs end (docs/findings.md: the same share of
-        AND starts is solved with it on). Switch it on to watch the overflow.
+        Each switch turns one of the question's slips on or off. The question's code has all three; its presets here turn on the first two and keep the stable
+        sigmoid, because where e^(−z) overflows both forms give a ≈ 0: the naive form adds NumPy's overflow warning but does not change how the question's runs
+        end (docs/findings.md: the same share of AND starts is solved with it on). Switch it on to watch the overflow.
       </figcaption>
     </figure>
   );

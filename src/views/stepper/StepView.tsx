@@ -47,7 +47,12 @@ export function StepView({ step, onHighlight, exercise }: StepViewProps) {
       )}
       <div className="bl-stepper__tables">
         {step.tables.map((table) => (
-          <StepTableView key={table.id} table={table} onHover={(cell) => onHighlight?.(cell?.at ?? step.highlight)} replace={exercise && ((r, c) => exercise.cell(step, table, r, c))} />
+          <StepTableView
+            key={table.id}
+            table={table}
+            onHover={(cell) => onHighlight?.(cell?.at ?? step.highlight)}
+            replace={exercise && ((r, c) => exercise.cell(step, table, r, c))}
+          />
         ))}
       </div>
     </article>
@@ -101,15 +106,15 @@ function StepTableView({ table, onHover, replace }: StepTableViewProps) {
                   </td>
                 );
               return (
-              <td
-                key={table.columns[c]}
-                className={cell.mark ? `bl-stepper__cell--${cell.mark}` : undefined}
-                data-value={cell.value === null ? undefined : String(cell.value)}
-                title={cell.value === null ? undefined : `${cell.value}${cell.mark ? ` (${MARK_TITLES[cell.mark]})` : ''}`}
-                onMouseEnter={() => onHover?.(cell)}
-              >
-                {cell.text}
-              </td>
+                <td
+                  key={table.columns[c]}
+                  className={cell.mark ? `bl-stepper__cell--${cell.mark}` : undefined}
+                  data-value={cell.value === null ? undefined : String(cell.value)}
+                  title={cell.value === null ? undefined : `${cell.value}${cell.mark ? ` (${MARK_TITLES[cell.mark]})` : ''}`}
+                  onMouseEnter={() => onHover?.(cell)}
+                >
+                  {cell.text}
+                </td>
               );
             })}
           </tr>

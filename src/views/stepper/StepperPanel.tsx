@@ -91,13 +91,22 @@ export function StepperPanel(props: StepperPanelProps) {
           <button type="button" className="bl-stepper__primary" onClick={() => go({ type: 'next' })} disabled={!ready || state.awaitingPass}>
             Next step<span aria-hidden="true"> →</span>
           </button>
-          <button type="button" onClick={() => go({ type: state.playing ? 'pause' : 'play' })} disabled={!ready || state.awaitingPass} aria-pressed={state.playing}>
+          <button
+            type="button"
+            onClick={() => go({ type: state.playing ? 'pause' : 'play' })}
+            disabled={!ready || state.awaitingPass}
+            aria-pressed={state.playing}
+          >
             {state.playing ? 'Stop walk-through' : 'Walk through slowly'}
           </button>
         </div>
         <label className="bl-stepper__sample">
           Sample{' '}
-          <select value={String(sample)} onChange={(event) => onSampleChange(event.target.value === 'mean' ? 'mean' : Number(event.target.value))} disabled={!pass}>
+          <select
+            value={String(sample)}
+            onChange={(event) => onSampleChange(event.target.value === 'mean' ? 'mean' : Number(event.target.value))}
+            disabled={!pass}
+          >
             <option value="mean">Whole batch</option>
             {pass && sampleOptions(pass)}
           </select>
@@ -120,7 +129,8 @@ export function StepperPanel(props: StepperPanelProps) {
         {statusText(state, index, pass, epoch)}
         {pass && (
           <span className="bl-stepper__settings">
-            {' · '}cost {settings.cost === 'crossEntropy' ? 'cross-entropy' : 'quadratic'} · derivative {MODE_TEXT[settings.derivative]} · η = {formatNumber(pass.learningRate)}
+            {' · '}cost {settings.cost === 'crossEntropy' ? 'cross-entropy' : 'quadratic'} · derivative {MODE_TEXT[settings.derivative]} · η ={' '}
+            {formatNumber(pass.learningRate)}
             {settings.freezeBiases ? ' · biases frozen' : ''}
           </span>
         )}

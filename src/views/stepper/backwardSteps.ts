@@ -5,7 +5,8 @@ import { superscript, texColumn, texMatrix, texSum } from './tex';
 import type { StepBody, StepTable, TableRow, TexLine, ValueRef } from './types';
 
 const aRef = (l: number, s: number, j: number): ValueRef => ({ kind: 'a', layer: l, sample: s, j });
-const deltaRef = (l: number, s: number, j: number, other = false): ValueRef => (other ? { kind: 'delta', layer: l, sample: s, j, other } : { kind: 'delta', layer: l, sample: s, j });
+const deltaRef = (l: number, s: number, j: number, other = false): ValueRef =>
+  other ? { kind: 'delta', layer: l, sample: s, j, other } : { kind: 'delta', layer: l, sample: s, j };
 const fzRef = (l: number, s: number, j: number): ValueRef => ({ kind: 'fPrimeAtZ', layer: l, sample: s, j });
 const faRef = (l: number, s: number, j: number): ValueRef => ({ kind: 'fPrimeAtA', layer: l, sample: s, j });
 const yRef = (s: number, j: number): ValueRef => ({ kind: 'target', sample: s, j });
@@ -80,18 +81,33 @@ export function bp2Step(kit: StepKit, l: number): StepBody {
   if (!kit.batch) {
     const s = kit.samples[0];
     substituted.push(
-      kit.line((t) => `\\delta^{${l}} = \\left(${texMatrix(n, nNext, (j, k) => t.num(wT(j, k)))}${texColumn(nNext, (k) => t.num(deltaRef(l + 1, s, k)))}\\right) \\odot ${texColumn(n, (j) => t.num(used(l, s, j)))} = ${texColumn(n, (j) => t.num(deltaRef(l, s, j)))}`),
+      kit.line(
+        (t) =>
+          `\\delta^{${l}} = \\left(${texMatrix(n, nNext, (j, k) => t.num(wT(j, k)))}${texColumn(nNext, (k) => t.num(deltaRef(l + 1, s, k)))}\\right) \\odot ${texColumn(n, (j) => t.num(used(l, s, j)))} = ${texColumn(n, (j) => t.num(deltaRef(l, s, j)))}`,
+      ),
     );
     for (const j of firstOf(n, NEURON_LINE_LIMIT).shown) {
       substituted.push(
-        kit.line((t) => `\\delta^{${l}}_{${ix(j)}} = \\big(${texSum(nNext, (k) => `${t.num(wT(j, k), true)}\\cdot${t.num(deltaRef(l + 1, s, k), true)}`)}\\big)\\cdot ${f}'(${t.num(buggy ? aRef(l, s, j) : { kind: 'z', layer: l, sample: s, j })}) = ${t.num(deltaRef(l, s, j))}`),
+        kit.line(
+          (t) =>
+            `\\delta^{${l}}_{${ix(j)}} = \\big(${texSum(nNext, (k) => `${t.num(wT(j, k), true)}\\cdot${t.num(deltaRef(l + 1, s, k), true)}`)}\\big)\\cdot ${f}'(${t.num(buggy ? aRef(l, s, j) : { kind: 'z', layer: l, sample: s, j })}) = ${t.num(deltaRef(l, s, j))}`,
+        ),
       );
     }
-    if (other) substituted.push(kit.line((t) => `\\delta^{${l}}\\ \\text{with the ${buggy ? 'correct' : 'buggy'} } ${f}'(${buggy ? `z^{${l}}` : `a^{${l}}`}) = ${texColumn(n, (j) => t.num(deltaRef(l, s, j, true)))}`));
+    if (other)
+      substituted.push(
+        kit.line(
+          (t) =>
+            `\\delta^{${l}}\\ \\text{with the ${buggy ? 'correct' : 'buggy'} } ${f}'(${buggy ? `z^{${l}}` : `a^{${l}}`}) = ${texColumn(n, (j) => t.num(deltaRef(l, s, j, true)))}`,
+        ),
+      );
   } else {
     const N = kit.samples.length;
     substituted.push(
-      kit.line((t) => `\\Delta^{${l}} = \\left(${texMatrix(n, nNext, (j, k) => t.num(wT(j, k)))}${texMatrix(nNext, N, (k, s) => t.num(deltaRef(l + 1, s, k)))}\\right) \\odot ${texMatrix(n, N, (j, s) => t.num(used(l, s, j)))} = ${texMatrix(n, N, (j, s) => t.num(deltaRef(l, s, j)))}`),
+      kit.line(
+        (t) =>
+          `\\Delta^{${l}} = \\left(${texMatrix(n, nNext, (j, k) => t.num(wT(j, k)))}${texMatrix(nNext, N, (k, s) => t.num(deltaRef(l + 1, s, k)))}\\right) \\odot ${texMatrix(n, N, (j, s) => t.num(used(l, s, j)))} = ${texMatrix(n, N, (j, s) => t.num(deltaRef(l, s, j)))}`,
+      ),
     );
   }
   const notes = [sampleNote(kit)];
@@ -101,7 +117,8 @@ export function bp2Step(kit: StepKit, l: number): StepBody {
       : `Correct derivative: δ${superscript(l)} uses f′(z${superscript(l)}). The buggy mode would use the f′(a${superscript(l)}) column instead.`,
   );
   const layer = kit.ctx.pass.layers[l - 1];
-  if (layer.fPrimeAtZ.every((v, k) => v === layer.fPrimeAtA[k])) notes.push(`Here f′(a${superscript(l)}) equals f′(z${superscript(l)}) for every sample, so the two modes agree at this layer.`);
+  if (layer.fPrimeAtZ.every((v, k) => v === layer.fPrimeAtA[k]))
+    notes.push(`Here f′(a${superscript(l)}) equals f′(z${superscript(l)}) for every sample, so the two modes agree at this layer.`);
   if (!other) notes.push('Compute the pass under the other derivative to see how far δ and the gradients drift.');
   return {
     title: `BP2: error of layer ${l}, δ${superscript(l)}`,
@@ -134,7 +151,13 @@ function derivativeTable(kit: StepKit, l: number): StepTable {
   const columns = [`${f}'(z^{${l}}_{j})`, `${f}'(a^{${l}}_{j})`];
   if (other) columns.push(`\\delta^{${l}}_{j}\\ \\text{correct}`, `\\delta^{${l}}_{j}\\ \\text{buggy}`, '\\text{buggy} - \\text{correct}');
   else columns.push(`\\delta^{${l}}_{j}`);
-  return makeTable(`derivative${l}`, `Both derivatives of layer ${l}; the ${buggy ? 'buggy' : 'correct'} mode uses the marked one`, columns, rows, pairs.length - shown.length);
+  return makeTable(
+    `derivative${l}`,
+    `Both derivatives of layer ${l}; the ${buggy ? 'buggy' : 'correct'} mode uses the marked one`,
+    columns,
+    rows,
+    pairs.length - shown.length,
+  );
 }
 
 /** The batch gradient of layer l's weights and biases under both derivative modes. */
@@ -149,7 +172,20 @@ function gradientComparison(kit: StepKit, l: number): StepTable {
   const rows: TableRow[] = shown.map((index) => {
     const correct: ValueRef = buggy ? { kind: 'gradient', index, other: true } : { kind: 'gradient', index };
     const wrong: ValueRef = buggy ? { kind: 'gradient', index } : { kind: 'gradient', index, other: true };
-    return { label: parameterTex(kit, index), cells: [kit.cell(correct, buggy ? undefined : 'used'), kit.cell(wrong, buggy ? 'used' : undefined), kit.cell({ kind: 'difference', of: wrong, minus: correct })] };
+    return {
+      label: parameterTex(kit, index),
+      cells: [
+        kit.cell(correct, buggy ? undefined : 'used'),
+        kit.cell(wrong, buggy ? 'used' : undefined),
+        kit.cell({ kind: 'difference', of: wrong, minus: correct }),
+      ],
+    };
   });
-  return makeTable(`gradients${l}`, `Batch ${kit.ctx.pass.divisor === kit.ctx.pass.count ? 'gradient' : 'row g'} of layer ${l} under both derivatives (what the update would apply)`, [`${symbol}\\ \\text{correct}`, `${symbol}\\ \\text{buggy}`, '\\text{buggy} - \\text{correct}'], rows, indices.length - shown.length);
+  return makeTable(
+    `gradients${l}`,
+    `Batch ${kit.ctx.pass.divisor === kit.ctx.pass.count ? 'gradient' : 'row g'} of layer ${l} under both derivatives (what the update would apply)`,
+    [`${symbol}\\ \\text{correct}`, `${symbol}\\ \\text{buggy}`, '\\text{buggy} - \\text{correct}'],
+    rows,
+    indices.length - shown.length,
+  );
 }

@@ -87,7 +87,8 @@ export function exampleFromTexts(entry: ExampleEntry, networkText: string, datas
   const data = parseDatasetJson(datasetText, entry.title);
   if (!data.ok) return { ok: false, error: `${entry.dataset}: ${data.error}` };
   const sizes = network.value.sizes;
-  if (data.value.inputSize !== sizes[0]) return { ok: false, error: `${entry.dataset}: the rows have ${data.value.inputSize} inputs but the network takes ${sizes[0]}` };
+  if (data.value.inputSize !== sizes[0])
+    return { ok: false, error: `${entry.dataset}: the rows have ${data.value.inputSize} inputs but the network takes ${sizes[0]}` };
   if (data.value.outputSize !== sizes[sizes.length - 1])
     return { ok: false, error: `${entry.dataset}: the targets have ${data.value.outputSize} values but the network has ${sizes[sizes.length - 1]} outputs` };
   const options: TrainOptions = { ...entry.settings };

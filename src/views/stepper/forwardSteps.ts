@@ -26,18 +26,40 @@ function weightedInputStep(kit: StepKit, l: number): StepBody {
   const substituted: TexLine[] = [];
   if (!kit.batch) {
     const s = kit.samples[0];
-    substituted.push(kit.line((t) => `z^{${l}} = ${texMatrix(n, nIn, (j, i) => t.num(w(j, i)))}${texColumn(nIn, (i) => t.num(aRef(l - 1, s, i)))} + ${texColumn(n, (j) => t.num(b(j)))} = ${texColumn(n, (j) => t.num(zRef(l, s, j)))}`));
+    substituted.push(
+      kit.line(
+        (t) =>
+          `z^{${l}} = ${texMatrix(n, nIn, (j, i) => t.num(w(j, i)))}${texColumn(nIn, (i) => t.num(aRef(l - 1, s, i)))} + ${texColumn(n, (j) => t.num(b(j)))} = ${texColumn(n, (j) => t.num(zRef(l, s, j)))}`,
+      ),
+    );
     for (const j of firstOf(n, NEURON_LINE_LIMIT).shown) {
-      substituted.push(kit.line((t) => `z^{${l}}_{${ix(j)}} = ${texSum(nIn, (i) => `${t.num(w(j, i), true)}\\cdot${t.num(aRef(l - 1, s, i), true)}`)} + ${t.num(b(j), true)} = ${t.num(zRef(l, s, j))}`));
+      substituted.push(
+        kit.line(
+          (t) =>
+            `z^{${l}}_{${ix(j)}} = ${texSum(nIn, (i) => `${t.num(w(j, i), true)}\\cdot${t.num(aRef(l - 1, s, i), true)}`)} + ${t.num(b(j), true)} = ${t.num(zRef(l, s, j))}`,
+        ),
+      );
     }
   } else {
     const N = kit.samples.length;
-    substituted.push(kit.line((t) => `Z^{${l}} = ${texMatrix(n, nIn, (j, i) => t.num(w(j, i)))}${texMatrix(nIn, N, (i, s) => t.num(aRef(l - 1, s, i)))} + ${texColumn(n, (j) => t.num(b(j)))} = ${texMatrix(n, N, (j, s) => t.num(zRef(l, s, j)))}`));
+    substituted.push(
+      kit.line(
+        (t) =>
+          `Z^{${l}} = ${texMatrix(n, nIn, (j, i) => t.num(w(j, i)))}${texMatrix(nIn, N, (i, s) => t.num(aRef(l - 1, s, i)))} + ${texColumn(n, (j) => t.num(b(j)))} = ${texMatrix(n, N, (j, s) => t.num(zRef(l, s, j)))}`,
+      ),
+    );
   }
   const rowsOf = firstOf(n, TABLE_ROW_LIMIT);
   const colsOf = firstOf(nIn, TABLE_COLUMN_LIMIT);
   const rows: TableRow[] = rowsOf.shown.map((j) => ({ label: `j = ${ix(j)}`, cells: [...colsOf.shown.map((i) => kit.cell(w(j, i))), kit.cell(b(j))] }));
-  const params = makeTable(`W${l}`, `Weights W${superscript(l)} (row j = weights into neuron j) and biases b${superscript(l)}`, [...colsOf.shown.map((i) => `w^{${l}}_{j,${ix(i)}}`), `b^{${l}}_{j}`], rows, rowsOf.omitted, colsOf.omitted);
+  const params = makeTable(
+    `W${l}`,
+    `Weights W${superscript(l)} (row j = weights into neuron j) and biases b${superscript(l)}`,
+    [...colsOf.shown.map((i) => `w^{${l}}_{j,${ix(i)}}`), `b^{${l}}_{j}`],
+    rows,
+    rowsOf.omitted,
+    colsOf.omitted,
+  );
   const values = sampleTable(kit, `z${l}`, `Inputs a${superscript(l - 1)} and weighted inputs z${superscript(l)}`, [
     { size: nIn, header: (i) => `a^{${l - 1}}_{${ix(i)}}`, ref: (s, i) => aRef(l - 1, s, i) },
     { size: n, header: (j) => `z^{${l}}_{${ix(j)}}`, ref: (s, j) => zRef(l, s, j), mark: 'result' },
@@ -60,13 +82,17 @@ function activationStep(kit: StepKit, l: number): StepBody {
   const substituted: TexLine[] = [];
   if (!kit.batch) {
     const s = kit.samples[0];
-    substituted.push(kit.line((t) => `a^{${l}} = ${f}\\left(${texColumn(n, (j) => t.num(zRef(l, s, j)))}\\right) = ${texColumn(n, (j) => t.num(aRef(l, s, j)))}`));
+    substituted.push(
+      kit.line((t) => `a^{${l}} = ${f}\\left(${texColumn(n, (j) => t.num(zRef(l, s, j)))}\\right) = ${texColumn(n, (j) => t.num(aRef(l, s, j)))}`),
+    );
     for (const j of firstOf(n, NEURON_LINE_LIMIT).shown) {
       substituted.push(kit.line((t) => `a^{${l}}_{${ix(j)}} = ${f}(${t.num(zRef(l, s, j))}) = ${t.num(aRef(l, s, j))}`));
     }
   } else {
     const N = kit.samples.length;
-    substituted.push(kit.line((t) => `A^{${l}} = ${f}\\left(${texMatrix(n, N, (j, s) => t.num(zRef(l, s, j)))}\\right) = ${texMatrix(n, N, (j, s) => t.num(aRef(l, s, j)))}`));
+    substituted.push(
+      kit.line((t) => `A^{${l}} = ${f}\\left(${texMatrix(n, N, (j, s) => t.num(zRef(l, s, j)))}\\right) = ${texMatrix(n, N, (j, s) => t.num(aRef(l, s, j)))}`),
+    );
   }
   const table = sampleTable(kit, `a${l}`, `Weighted inputs z${superscript(l)} and activations a${superscript(l)}`, [
     { size: n, header: (j) => `z^{${l}}_{${ix(j)}}`, ref: (s, j) => zRef(l, s, j) },
@@ -106,7 +132,10 @@ export function costStep(kit: StepKit): StepBody {
     );
   }
   substituted.push(
-    kit.line((t) => `C = \\frac{${t.num(one)}}{${t.num({ kind: 'count' })}}\\big(${texSum(count, (s) => t.num({ kind: 'sampleCost', sample: s }))}\\big) = ${t.num({ kind: 'cost' })}`),
+    kit.line(
+      (t) =>
+        `C = \\frac{${t.num(one)}}{${t.num({ kind: 'count' })}}\\big(${texSum(count, (s) => t.num({ kind: 'sampleCost', sample: s }))}\\big) = ${t.num({ kind: 'cost' })}`,
+    ),
   );
   const everySample = { ...kit, samples: Array.from({ length: count }, (_, s) => s) };
   const table = sampleTable(everySample, 'cost', `Outputs a${superscript(L)}, targets y and each sample’s cost term`, [

@@ -77,12 +77,20 @@ export function bp3Step(kit: StepKit, l: number): StepBody {
   const substituted: TexLine[] = [];
   if (!kit.batch) {
     const s = kit.samples[0];
-  /* jscpd:ignore-end */
+    /* jscpd:ignore-end */
     substituted.push(kit.line((t) => `\\frac{\\partial C_{${s + 1}}}{\\partial b^{${l}}} = \\delta^{${l}} = ${texColumn(n, (j) => t.num(grad(j, s)))}`));
-    substituted.push(kit.line((t) => `${name.tex(`b^{${l}}`)} = ${overD(t)}\\sum_{s=1}^{N}\\frac{\\partial C_{s}}{\\partial b^{${l}}} = ${texColumn(n, (j) => t.num(grad(j)))}`));
+    substituted.push(
+      kit.line(
+        (t) => `${name.tex(`b^{${l}}`)} = ${overD(t)}\\sum_{s=1}^{N}\\frac{\\partial C_{s}}{\\partial b^{${l}}} = ${texColumn(n, (j) => t.num(grad(j)))}`,
+      ),
+    );
   } else {
     for (const j of firstOf(n, NEURON_LINE_LIMIT).shown) {
-      substituted.push(kit.line((t) => `${name.tex(`b^{${l}}_{${ix(j)}}`)} = ${overD(t)}\\big(${texSum(count, (s) => t.num(deltaRef(l, s, j), true))}\\big) = ${t.num(grad(j))}`));
+      substituted.push(
+        kit.line(
+          (t) => `${name.tex(`b^{${l}}_{${ix(j)}}`)} = ${overD(t)}\\big(${texSum(count, (s) => t.num(deltaRef(l, s, j), true))}\\big) = ${t.num(grad(j))}`,
+        ),
+      );
     }
   }
   const indices = Array.from({ length: n }, (_, j) => b0 + j);
@@ -91,9 +99,22 @@ export function bp3Step(kit: StepKit, l: number): StepBody {
     summary: `A bias feeds its neuron directly, so each sample’s ∂C/∂b${superscript(l)} is that sample’s δ${superscript(l)}; the batch ${name.ratio === 1 ? 'gradient averages them (their sum ÷ D, D = N)' : `row is their sum ÷ D, ${name.ratio}× their average`}.`,
     equation: `${name.tex(`b^{${l}}`)} = \\frac{1}{D}\\sum_{s=1}^{N}\\delta^{${l}}_{s}${slipTail(name, `b^{${l}}`)}`,
     substituted,
-    tables: [termsTable(kit, l, `bias${l}`, `Each sample’s ∂C/∂b${superscript(l)} (= its δ${superscript(l)}) and the batch ${name.ratio === 1 ? 'gradient' : 'row g'}`, indices, (index) => `\\partial/\\partial ${parameterTex(kit, index)}`)],
+    tables: [
+      gradientTermsTable(
+        kit,
+        l,
+        `bias${l}`,
+        `Each sample’s ∂C/∂b${superscript(l)} (= its δ${superscript(l)}) and the batch ${name.ratio === 1 ? 'gradient' : 'row g'}`,
+        indices,
+      ),
+    ],
     notes: divisorNotes(kit),
   };
+}
+
+/** Each sample's ∂C/∂θ for the layer's parameters `indices`, and the batch's. */
+function gradientTermsTable(kit: StepKit, l: number, id: string, caption: string, indices: number[]) {
+  return termsTable(kit, l, id, caption, indices, (index) => `\\partial/\\partial ${parameterTex(kit, index)}`);
 }
 
 export function bp4Step(kit: StepKit, l: number): StepBody {
@@ -109,17 +130,38 @@ export function bp4Step(kit: StepKit, l: number): StepBody {
   if (!kit.batch) {
     const s = kit.samples[0];
     substituted.push(
-      kit.line((t) => `\\frac{\\partial C_{${s + 1}}}{\\partial W^{${l}}} = \\delta^{${l}}(a^{${l - 1}})^{T} = ${texColumn(n, (j) => t.num(deltaRef(l, s, j)))}${texMatrix(1, nIn, (_, i) => t.num(aRef(l - 1, s, i)))} = ${texMatrix(n, nIn, (j, i) => t.num(grad(j, i, s)))}`),
+      kit.line(
+        (t) =>
+          `\\frac{\\partial C_{${s + 1}}}{\\partial W^{${l}}} = \\delta^{${l}}(a^{${l - 1}})^{T} = ${texColumn(n, (j) => t.num(deltaRef(l, s, j)))}${texMatrix(1, nIn, (_, i) => t.num(aRef(l - 1, s, i)))} = ${texMatrix(n, nIn, (j, i) => t.num(grad(j, i, s)))}`,
+      ),
     );
     substituted.push(
-      ...pairedLines(kit, entries, (t, [j, i]) => `\\partial C_{${s + 1}}/\\partial ${weightTex(l, j, i)} = ${t.num(deltaRef(l, s, j), true)}\\cdot${t.num(aRef(l - 1, s, i), true)} = ${t.num(grad(j, i, s))}`),
+      ...pairedLines(
+        kit,
+        entries,
+        (t, [j, i]) =>
+          `\\partial C_{${s + 1}}/\\partial ${weightTex(l, j, i)} = ${t.num(deltaRef(l, s, j), true)}\\cdot${t.num(aRef(l - 1, s, i), true)} = ${t.num(grad(j, i, s))}`,
+      ),
     );
-    substituted.push(kit.line((t) => `${name.tex(`W^{${l}}`)} = ${overD(t)}\\sum_{s=1}^{N}\\frac{\\partial C_{s}}{\\partial W^{${l}}} = ${texMatrix(n, nIn, (j, i) => t.num(grad(j, i)))}`));
+    substituted.push(
+      kit.line(
+        (t) =>
+          `${name.tex(`W^{${l}}`)} = ${overD(t)}\\sum_{s=1}^{N}\\frac{\\partial C_{s}}{\\partial W^{${l}}} = ${texMatrix(n, nIn, (j, i) => t.num(grad(j, i)))}`,
+      ),
+    );
   } else {
-    substituted.push(kit.line((t) => `${name.tex(`W^{${l}}`)} = ${overD(t)}\\sum_{s=1}^{N}\\delta^{${l}}_{s}(a^{${l - 1}}_{s})^{T} = ${texMatrix(n, nIn, (j, i) => t.num(grad(j, i)))}`));
+    substituted.push(
+      kit.line(
+        (t) =>
+          `${name.tex(`W^{${l}}`)} = ${overD(t)}\\sum_{s=1}^{N}\\delta^{${l}}_{s}(a^{${l - 1}}_{s})^{T} = ${texMatrix(n, nIn, (j, i) => t.num(grad(j, i)))}`,
+      ),
+    );
     for (const [j, i] of entries) {
       substituted.push(
-        kit.line((t) => `${name.tex(weightTex(l, j, i))} = ${overD(t)}\\big(${texSum(count, (s) => `${t.num(deltaRef(l, s, j), true)}\\cdot${t.num(aRef(l - 1, s, i), true)}`)}\\big) = ${t.num(grad(j, i))}`),
+        kit.line(
+          (t) =>
+            `${name.tex(weightTex(l, j, i))} = ${overD(t)}\\big(${texSum(count, (s) => `${t.num(deltaRef(l, s, j), true)}\\cdot${t.num(aRef(l - 1, s, i), true)}`)}\\big) = ${t.num(grad(j, i))}`,
+        ),
       );
     }
   }
@@ -129,7 +171,15 @@ export function bp4Step(kit: StepKit, l: number): StepBody {
     summary: `The weight from neuron i to neuron j changes the cost by δⱼ times the activation aᵢ that flowed along it; the batch ${name.ratio === 1 ? 'gradient averages those over the samples (their sum ÷ D, D = N)' : `row sums those over the samples and divides by D, ${name.ratio}× their average`}.`,
     equation: `${name.tex(`W^{${l}}`)} = \\frac{1}{D}\\sum_{s=1}^{N}\\delta^{${l}}_{s}\\,(a^{${l - 1}}_{s})^{T}${slipTail(name, `W^{${l}}`)}`,
     substituted,
-    tables: [termsTable(kit, l, `weight${l}`, `Each sample’s ∂C/∂W${superscript(l)} (row-major: w_ji) and the batch ${name.ratio === 1 ? 'gradient' : 'row g'}`, indices, (index) => `\\partial/\\partial ${parameterTex(kit, index)}`)],
+    tables: [
+      gradientTermsTable(
+        kit,
+        l,
+        `weight${l}`,
+        `Each sample’s ∂C/∂W${superscript(l)} (row-major: w_ji) and the batch ${name.ratio === 1 ? 'gradient' : 'row g'}`,
+        indices,
+      ),
+    ],
     notes: divisorNotes(kit),
   };
 }
@@ -147,21 +197,42 @@ export function updateStep(kit: StepKit, l: number): StepBody {
   const eta: ValueRef = { kind: 'learningRate' };
   const w = (j: number, i: number) => w0 + j * nIn + i;
   const substituted: TexLine[] = [
-    kit.line((t) => `W^{${l}} \\leftarrow ${texMatrix(n, nIn, (j, i) => t.num(before(w(j, i))))} - ${t.num(eta)}${texMatrix(n, nIn, (j, i) => t.num(grad(w(j, i))))} = ${texMatrix(n, nIn, (j, i) => t.num(after(w(j, i))))}`),
+    kit.line(
+      (t) =>
+        `W^{${l}} \\leftarrow ${texMatrix(n, nIn, (j, i) => t.num(before(w(j, i))))} - ${t.num(eta)}${texMatrix(n, nIn, (j, i) => t.num(grad(w(j, i))))} = ${texMatrix(n, nIn, (j, i) => t.num(after(w(j, i))))}`,
+    ),
     frozen
       ? kit.line((t) => `b^{${l}} = ${texColumn(n, (j) => t.num(after(b0 + j)))}\\quad\\text{(frozen: not updated)}`)
-      : kit.line((t) => `b^{${l}} \\leftarrow ${texColumn(n, (j) => t.num(before(b0 + j)))} - ${t.num(eta)}${texColumn(n, (j) => t.num(grad(b0 + j)))} = ${texColumn(n, (j) => t.num(after(b0 + j)))}`),
+      : kit.line(
+          (t) =>
+            `b^{${l}} \\leftarrow ${texColumn(n, (j) => t.num(before(b0 + j)))} - ${t.num(eta)}${texColumn(n, (j) => t.num(grad(b0 + j)))} = ${texColumn(n, (j) => t.num(after(b0 + j)))}`,
+        ),
   ];
   const entries = firstOf(n * nIn, NEURON_LINE_LIMIT).shown.map((k) => w0 + k);
-  substituted.push(...pairedLines(kit, entries, (t, index) => `${parameterTex(kit, index)} \\leftarrow ${t.num(before(index))} - ${t.num(eta)}\\cdot${t.num(grad(index), true)} = ${t.num(after(index))}`));
+  substituted.push(
+    ...pairedLines(
+      kit,
+      entries,
+      (t, index) => `${parameterTex(kit, index)} \\leftarrow ${t.num(before(index))} - ${t.num(eta)}\\cdot${t.num(grad(index), true)} = ${t.num(after(index))}`,
+    ),
+  );
   const indices = Array.from({ length: n * nIn + n }, (_, k) => w0 + k);
   const shown = indices.slice(0, TABLE_ROW_LIMIT);
   const rows: TableRow[] = shown.map((index) => {
     const isFrozen = frozen && index >= b0;
     const mark: TableCell['mark'] = isFrozen ? 'frozen' : undefined;
-    return { label: parameterTex(kit, index), cells: [kit.cell(before(index), mark), kit.cell(grad(index), mark), kit.cell(after(index), isFrozen ? 'frozen' : 'result')] };
+    return {
+      label: parameterTex(kit, index),
+      cells: [kit.cell(before(index), mark), kit.cell(grad(index), mark), kit.cell(after(index), isFrozen ? 'frozen' : 'result')],
+    };
   });
-  const table = makeTable(`update${l}`, frozen ? `Parameters of layer ${l} before and after (biases frozen)` : `Parameters of layer ${l} before and after the update`, ['\\text{before}', name.ratio === 1 ? '\\partial C/\\partial\\theta' : 'g_{\\theta}', '\\text{after}'], rows, indices.length - shown.length);
+  const table = makeTable(
+    `update${l}`,
+    frozen ? `Parameters of layer ${l} before and after (biases frozen)` : `Parameters of layer ${l} before and after the update`,
+    ['\\text{before}', name.ratio === 1 ? '\\partial C/\\partial\\theta' : 'g_{\\theta}', '\\text{after}'],
+    rows,
+    indices.length - shown.length,
+  );
   const notes = ['The update always uses the batch gradient, whichever sample is selected.'];
   if (frozen) notes.push(`Biases are frozen: b${superscript(l)} keeps its value, as in many hand-worked examples.`);
   return {

@@ -46,7 +46,8 @@ export function requestsNextEpoch(state: StepperState, action: StepperAction): b
 export function stepperReducer(state: StepperState, action: StepperAction): StepperState {
   switch (action.type) {
     case 'load': {
-      const samePlace = action.keepPosition && !state.awaitingPass && action.phases.length === state.phases.length && action.phases.every((p, k) => p === state.phases[k]);
+      const samePlace =
+        action.keepPosition && !state.awaitingPass && action.phases.length === state.phases.length && action.phases.every((p, k) => p === state.phases[k]);
       return { phases: action.phases, index: samePlace ? state.index : 0, playing: samePlace ? state.playing : false, awaitingPass: false };
     }
     case 'next':

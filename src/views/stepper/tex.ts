@@ -18,7 +18,9 @@ function texNumber(value: number): string {
   const size = Math.abs(value);
   // d3 prints a true minus (U+2212); TeX wants the ASCII hyphen, which it sets as a minus
   if (size >= 1e-3 && size < 1e4) return fixed(value).replace(/\u2212/g, '-');
-  const [mantissa, power] = exponent(value).replace(/\u2212/g, '-').split('e');
+  const [mantissa, power] = exponent(value)
+    .replace(/\u2212/g, '-')
+    .split('e');
   return `${mantissa}\\times10^{${Number(power)}}`;
 }
 

@@ -58,7 +58,12 @@ export function SweepHistogram({ histogram, colors, selected, onSelect, height =
     const slot = slots > 0 ? (innerW - gaps) / slots : innerW;
     const x0 = hasZero ? slot + GAP : 0;
     const x1 = innerW - (hasNonFinite ? slot + GAP : 0);
-    const x = rangeCount > 0 ? scaleLog().domain([10 ** histogram.lowExponent, 10 ** histogram.highExponent]).range([x0, x1]) : null;
+    const x =
+      rangeCount > 0
+        ? scaleLog()
+            .domain([10 ** histogram.lowExponent, 10 ** histogram.highExponent])
+            .range([x0, x1])
+        : null;
     const bars: BarLayout[] = bins.map((b, k) => {
       if (b.kind === 'zero') return { bin: k, x: 0, width: slot };
       if (b.kind === 'nonFinite') return { bin: k, x: innerW - slot, width: slot };
@@ -68,7 +73,14 @@ export function SweepHistogram({ histogram, colors, selected, onSelect, height =
     return { x, bars };
   }, [bins, hasZero, hasNonFinite, rangeCount, innerW, histogram.lowExponent, histogram.highExponent]);
 
-  const y = useMemo(() => scaleLinear().domain([0, Math.max(1, histogram.maxCount)]).nice().range([innerH, 0]), [histogram.maxCount, innerH]);
+  const y = useMemo(
+    () =>
+      scaleLinear()
+        .domain([0, Math.max(1, histogram.maxCount)])
+        .nice()
+        .range([innerH, 0]),
+    [histogram.maxCount, innerH],
+  );
 
   useEffect(() => {
     if (xAxisRef.current) {
@@ -78,10 +90,19 @@ export function SweepHistogram({ histogram, colors, selected, onSelect, height =
         const step = Math.max(1, Math.ceil((hi - lo + 1) / 8));
         const decades: number[] = [];
         for (let e = lo; e <= hi; e += step) decades.push(10 ** e);
-        g.call(axisBottom(layout.x).tickValues(decades).tickFormat((v) => formatNumber(Number(v))));
+        g.call(
+          axisBottom(layout.x)
+            .tickValues(decades)
+            .tickFormat((v) => formatNumber(Number(v))),
+        );
       } else g.selectAll('*').remove();
     }
-    if (yAxisRef.current) select(yAxisRef.current).call(axisLeft(y).ticks(4).tickFormat((v) => (Number.isInteger(Number(v)) ? String(v) : '')));
+    if (yAxisRef.current)
+      select(yAxisRef.current).call(
+        axisLeft(y)
+          .ticks(4)
+          .tickFormat((v) => (Number.isInteger(Number(v)) ? String(v) : '')),
+      );
   }, [layout, y, histogram.lowExponent, histogram.highExponent]);
 
   return (

@@ -62,7 +62,19 @@ function resultText(summary: SweepSummary): string {
   return `Correct: ${formatRateInterval(summary.correct)} · Buggy: ${formatRateInterval(summary.buggy)}`;
 }
 
-export function SweepPanel({ status, progress, summary, error = null, defaultStarts = 100, maxStarts = 1000, epochs, onRun, onCancel, onOpenStart, onInspectStart }: SweepPanelProps) {
+export function SweepPanel({
+  status,
+  progress,
+  summary,
+  error = null,
+  defaultStarts = 100,
+  maxStarts = 1000,
+  epochs,
+  onRun,
+  onCancel,
+  onOpenStart,
+  onInspectStart,
+}: SweepPanelProps) {
   const errorId = useId();
   const [text, setText] = useState(String(defaultStarts));
   const [pick, setPick] = useState<Pick | null>(null);
@@ -97,7 +109,17 @@ export function SweepPanel({ status, progress, summary, error = null, defaultSta
   return (
     <figure className="bl-view bl-sweep" aria-label="Sweep">
       <div className="bl-sweep__controls">
-        <StartsInput label="Starts" runLabel="Run sweep" text={text} onText={setText} valid={parsed.ok} errorId={errorId} running={running} onRun={run} onCancel={onCancel} />
+        <StartsInput
+          label="Starts"
+          runLabel="Run sweep"
+          text={text}
+          onText={setText}
+          valid={parsed.ok}
+          errorId={errorId}
+          running={running}
+          onRun={run}
+          onCancel={onCancel}
+        />
         <span className="bl-sweep__note">
           seeds from the current seed on; each start trains {epochs ? `${formatEpoch(epochs)} epochs ` : ''}with both derivatives
         </span>
@@ -137,8 +159,8 @@ export function SweepPanel({ status, progress, summary, error = null, defaultSta
       {summary && (
         <>
           <p className="bl-sweep__details">
-            {summary.starts} start{summary.starts === 1 ? '' : 's'} (seeds {summary.firstSeed}–{summary.firstSeed + summary.starts - 1}) · median final cost: correct{' '}
-            {formatNumber(summary.correct.medianFinalCost)}, buggy {formatNumber(summary.buggy.medianFinalCost)}
+            {summary.starts} start{summary.starts === 1 ? '' : 's'} (seeds {summary.firstSeed}–{summary.firstSeed + summary.starts - 1}) · median final cost:
+            correct {formatNumber(summary.correct.medianFinalCost)}, buggy {formatNumber(summary.buggy.medianFinalCost)}
             {summary.correct.diverged + summary.buggy.diverged > 0 && ` · diverged: correct ${summary.correct.diverged}, buggy ${summary.buggy.diverged}`}
           </p>
           <ul className="bl-cost__legend bl-sweep__legend">
@@ -175,14 +197,23 @@ export function SweepPanel({ status, progress, summary, error = null, defaultSta
             ))}
           </div>
           {listed ? (
-            <StartList title={listed.title} indices={listed.indices} records={summary.records} derivative={openWith} onDerivativeChange={setOpenWith} onOpenStart={onOpenStart} onInspectStart={onInspectStart} />
+            <StartList
+              title={listed.title}
+              indices={listed.indices}
+              records={summary.records}
+              derivative={openWith}
+              onDerivativeChange={setOpenWith}
+              onOpenStart={onOpenStart}
+              onInspectStart={onInspectStart}
+            />
           ) : (
             <p className="bl-sweep__hint">Pick a bar or an outcome to list its starts; click a start to open that seed in the lab.</p>
           )}
         </>
       )}
       <Caption>
-        Success = every rounded output equals its target. Intervals are Wilson 95% intervals; both derivatives train from the same seed and weights in each start.
+        Success = every rounded output equals its target. Intervals are Wilson 95% intervals; both derivatives train from the same seed and weights in each
+        start.
       </Caption>
     </figure>
   );

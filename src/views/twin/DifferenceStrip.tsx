@@ -64,7 +64,8 @@ export function DifferenceStrip({ labels, correct, buggy, difference, largest, w
           Per-parameter difference, buggy − correct
           {largest && largestName && (
             <>
-              {' '}· largest at {largestName}: <strong>{formatSigned(largest.value)}</strong>
+              {' '}
+              · largest at {largestName}: <strong>{formatSigned(largest.value)}</strong>
             </>
           )}
         </span>
@@ -79,7 +80,16 @@ export function DifferenceStrip({ labels, correct, buggy, difference, largest, w
         {labels.map((p) => {
           const d = difference[p.index];
           return (
-            <rect key={p.index} x={band(String(p.index))} y={TITLE_H} width={band.bandwidth()} height={CELL_H} rx={2} fill={Number.isFinite(d) ? color(d) : NOT_FINITE} stroke={largest?.index === p.index ? '#111' : 'none'}>
+            <rect
+              key={p.index}
+              x={band(String(p.index))}
+              y={TITLE_H}
+              width={band.bandwidth()}
+              height={CELL_H}
+              rx={2}
+              fill={Number.isFinite(d) ? color(d) : NOT_FINITE}
+              stroke={largest?.index === p.index ? '#111' : 'none'}
+            >
               <title>{`${p.name}: correct ${formatNumber(correct[p.index])}, buggy ${formatNumber(buggy[p.index])}, difference ${formatSigned(d)}`}</title>
             </rect>
           );

@@ -50,7 +50,22 @@ export interface TwinViewProps {
   boundarySize?: number;
 }
 
-export function TwinView({ costs, data, grids, outputs, labels, params, difference, largest, epoch, rounded, onRoundedChange, scale, onScaleChange, boundarySize = 260 }: TwinViewProps) {
+export function TwinView({
+  costs,
+  data,
+  grids,
+  outputs,
+  labels,
+  params,
+  difference,
+  largest,
+  epoch,
+  rounded,
+  onRoundedChange,
+  scale,
+  onScaleChange,
+  boundarySize = 260,
+}: TwinViewProps) {
   const boxRef = useRef<HTMLDivElement>(null);
   const width = useElementWidth(boxRef, 640);
   return (
@@ -58,17 +73,43 @@ export function TwinView({ costs, data, grids, outputs, labels, params, differen
       <div ref={boxRef} className="bl-twin__body">
         <CostCurve source={costs} scale={scale} onScaleChange={onScaleChange} label="Twin costs" height={200} />
         <div className="bl-twin__boundaries">
-          <DecisionBoundary grids={grids.correct} data={data} outputs={outputs?.correct ?? null} rounded={rounded} onRoundedChange={onRoundedChange} label={`Twin output: ${TWIN_SERIES_LABELS.correct}`} title={TWIN_SERIES_LABELS.correct} size={boundarySize} />
-          <DecisionBoundary grids={grids.buggy} data={data} outputs={outputs?.buggy ?? null} rounded={rounded} onRoundedChange={onRoundedChange} label={`Twin output: ${TWIN_SERIES_LABELS.buggy}`} title={TWIN_SERIES_LABELS.buggy} size={boundarySize} />
+          <DecisionBoundary
+            grids={grids.correct}
+            data={data}
+            outputs={outputs?.correct ?? null}
+            rounded={rounded}
+            onRoundedChange={onRoundedChange}
+            label={`Twin output: ${TWIN_SERIES_LABELS.correct}`}
+            title={TWIN_SERIES_LABELS.correct}
+            size={boundarySize}
+          />
+          <DecisionBoundary
+            grids={grids.buggy}
+            data={data}
+            outputs={outputs?.buggy ?? null}
+            rounded={rounded}
+            onRoundedChange={onRoundedChange}
+            label={`Twin output: ${TWIN_SERIES_LABELS.buggy}`}
+            title={TWIN_SERIES_LABELS.buggy}
+            size={boundarySize}
+          />
         </div>
         {params && difference ? (
-          <DifferenceStrip labels={labels} correct={params.correct} buggy={params.buggy} difference={difference} largest={largest} width={Math.max(240, width)} />
+          <DifferenceStrip
+            labels={labels}
+            correct={params.correct}
+            buggy={params.buggy}
+            difference={difference}
+            largest={largest}
+            width={Math.max(240, width)}
+          />
         ) : (
           <p className="bl-twin__empty">No twin run yet.</p>
         )}
       </div>
       <Caption>
-        Both networks start from the same weights, data and seed and train epoch by epoch in lockstep; only BP2 differs (f′ at z or at a). Shown at epoch {formatEpoch(epoch)}.
+        Both networks start from the same weights, data and seed and train epoch by epoch in lockstep; only BP2 differs (f′ at z or at a). Shown at epoch{' '}
+        {formatEpoch(epoch)}.
       </Caption>
     </figure>
   );

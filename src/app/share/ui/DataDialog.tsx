@@ -36,7 +36,9 @@ export function DataDialog({ open, onClose, onLoaded }: { open: boolean; onClose
     setBusy(false);
     if (refused !== null) return setProblem(`Data: ${refused}`);
     const { count, inputSize, outputSize } = read.value;
-    onLoaded(`Loaded your data from ${source}: ${count} samples, ${inputSize} input${inputSize > 1 ? 's' : ''} → ${outputSize} target${outputSize > 1 ? 's' : ''}.`);
+    onLoaded(
+      `Loaded your data from ${source}: ${count} samples, ${inputSize} input${inputSize > 1 ? 's' : ''} → ${outputSize} target${outputSize > 1 ? 's' : ''}.`,
+    );
     onClose();
   };
 
@@ -61,8 +63,8 @@ export function DataDialog({ open, onClose, onLoaded }: { open: boolean; onClose
         >
           <h2 id={`${id}-title`}>Your own data</h2>
           <p className="share-dialog__hint">
-            A header row names the columns: <code>x1</code>, <code>x2</code>, … are inputs and <code>y1</code>, <code>y2</code>, … targets, in any order; then one sample
-            a line, separated by commas or tabs. Up to {MAX_USER_SAMPLES.toLocaleString('en')} rows. The decision boundary shows x1 and x2.
+            A header row names the columns: <code>x1</code>, <code>x2</code>, … are inputs and <code>y1</code>, <code>y2</code>, … targets, in any order; then
+            one sample a line, separated by commas or tabs. Up to {MAX_USER_SAMPLES.toLocaleString('en')} rows. The decision boundary shows x1 and x2.
           </p>
           <label className="share-dialog__label" htmlFor={`${id}-file`}>
             Load a CSV file

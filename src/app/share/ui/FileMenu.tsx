@@ -20,7 +20,12 @@ type Message = { tone: 'ok' | 'bad'; text: string };
 
 function nameParts(state: LabState) {
   const network = state.snapshot?.network ?? state.initialNetwork;
-  return { dataset: state.data?.kind === 'custom' ? 'custom' : state.config.dataset, sizes: network?.sizes, seed: state.config.seed, epoch: state.snapshot?.epoch ?? state.run.epoch };
+  return {
+    dataset: state.data?.kind === 'custom' ? 'custom' : state.config.dataset,
+    sizes: network?.sizes,
+    seed: state.config.seed,
+    epoch: state.snapshot?.epoch ?? state.run.epoch,
+  };
 }
 
 export function FileMenu() {
@@ -132,24 +137,41 @@ export function FileMenu() {
       <button ref={buttonRef} type="button" className="button" aria-expanded={open} aria-controls={menuId} onClick={toggle}>
         {t('file.button')} <span aria-hidden="true">▾</span>
       </button>
-      <input ref={fileRef} type="file" accept=".json,application/json" hidden aria-hidden="true" tabIndex={-1} onChange={(e) => void importNetwork(e.target.files?.[0])} />
+      <input
+        ref={fileRef}
+        type="file"
+        accept=".json,application/json"
+        hidden
+        aria-hidden="true"
+        tabIndex={-1}
+        onChange={(e) => void importNetwork(e.target.files?.[0])}
+      />
       {open && (
         <div id={menuId} ref={menuRef} className="share-file__menu" role="group" aria-label={t('file.menu')}>
           <p className="share-file__group">{t('file.network')}</p>
-          <button type="button" className="share-file__item" disabled={busy} onClick={() => {
+          <button
+            type="button"
+            className="share-file__item"
+            disabled={busy}
+            onClick={() => {
               close(false);
               fileRef.current?.click();
-            }}>
+            }}
+          >
             {t('file.import')}
           </button>
           <button type="button" className="share-file__item" disabled={!hasNetwork} onClick={exportNetwork}>
             {t('file.export')}
           </button>
           <p className="share-file__group">{t('file.data')}</p>
-          <button type="button" className="share-file__item" onClick={() => {
+          <button
+            type="button"
+            className="share-file__item"
+            onClick={() => {
               close(false);
               setDataOpen(true);
-            }}>
+            }}
+          >
             {t('file.ownData')}
           </button>
           <button type="button" className="share-file__item" disabled={epochs === 0} onClick={exportCosts}>
@@ -159,11 +181,21 @@ export function FileMenu() {
           {figures.map((figure) => (
             <div key={figure.name} className="share-file__row">
               <span className="share-file__name">{figure.name}</span>
-              <button type="button" className="share-file__item share-file__item--format" aria-label={t('file.asFormat', { figure: figure.name, format: 'PNG' })} onClick={() => void exportPicture(figure, 'png')}>
+              <button
+                type="button"
+                className="share-file__item share-file__item--format"
+                aria-label={t('file.asFormat', { figure: figure.name, format: 'PNG' })}
+                onClick={() => void exportPicture(figure, 'png')}
+              >
                 PNG
               </button>
               {figure.svg && (
-                <button type="button" className="share-file__item share-file__item--format" aria-label={t('file.asFormat', { figure: figure.name, format: 'SVG' })} onClick={() => void exportPicture(figure, 'svg')}>
+                <button
+                  type="button"
+                  className="share-file__item share-file__item--format"
+                  aria-label={t('file.asFormat', { figure: figure.name, format: 'SVG' })}
+                  onClick={() => void exportPicture(figure, 'svg')}
+                >
                   SVG
                 </button>
               )}

@@ -18,4 +18,3 @@ export function ShareTools() {
 
 export { NotesBanner } from './NotesBanner';
 export { ParamEditor } from './ParamEditor';
-;

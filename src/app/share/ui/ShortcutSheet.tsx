@@ -36,7 +36,14 @@ export function ShortcutSheet() {
 
   return (
     <>
-      <button type="button" className="button share-keys-button" aria-keyshortcuts="Shift+?" onClick={() => setOpen(true)} aria-label={t('shortcuts.button')} title={t('shortcuts.buttonTitle')}>
+      <button
+        type="button"
+        className="button share-keys-button"
+        aria-keyshortcuts="Shift+?"
+        onClick={() => setOpen(true)}
+        aria-label={t('shortcuts.button')}
+        title={t('shortcuts.buttonTitle')}
+      >
         <span aria-hidden="true">?</span>
       </button>
       <dialog ref={dialogRef} className="share-dialog share-keys" aria-labelledby="share-keys-title" onClose={() => setOpen(false)}>
