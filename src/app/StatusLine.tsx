@@ -106,8 +106,11 @@ export function StatusLine() {
       {s.overflows > 0 && <span className="status__item status__warn">{t('status.overflow', { count: s.overflows })}</span>}
       {s.relu && <span className="status__message status__warn">{s.relu}</span>}
       {message && (
-        <div className="status__message" id={STATUS_MESSAGE_ID}>
-          <ClippedText text={message} />
+        <div className={s.limitOffer && s.maxEpochs > 0 ? 'status__message status__message--offer' : 'status__message'} id={STATUS_MESSAGE_ID}>
+          {/* the offer stays whole on the line; the sentence before it gives way */}
+          <span className="status__text">
+            <ClippedText text={message} />
+          </span>
           {s.limitOffer && s.maxEpochs > 0 && (
             <button type="button" className="button button--small status__continue" onClick={s.continuePastLimit}>
               {t('status.continue', { epoch: formatEpoch(s.epoch + s.maxEpochs) })}
