@@ -92,7 +92,7 @@ describe('the status after a run stops (issue 11)', () => {
     const details = message.querySelector('details')!;
     expect(details.open).toBe(false);
     expect(details.querySelector('pre')!.textContent).toBe(long);
-    const shown = [...message.childNodes]
+    const shown = [...message.querySelector('.status__text')!.childNodes]
       .filter((node) => node.nodeType === 3)
       .map((node) => node.textContent)
       .join('');
