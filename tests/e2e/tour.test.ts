@@ -241,7 +241,17 @@ describe('the story from a fresh browser', () => {
     await page.locator('#scrub-range').fill('20000');
     const shown = page.getByText(/showing epoch [\d,]+ \(nearest checkpoint\)/);
     await shown.waitFor();
-    const epoch = /showing epoch ([\d,]+)/.exec((await shown.textContent()) ?? '')![1];
+    // the line first names the epoch asked for, then the checkpoint once it arrives: read it once it holds still
+    const shownEpoch = async () => /showing epoch ([\d,]+)/.exec((await shown.textContent()) ?? '')?.[1] ?? null;
+    let epoch: string | null = null;
+    await expect
+      .poll(async () => {
+        const before = await shownEpoch();
+        await page.waitForTimeout(400);
+        epoch = (await shownEpoch()) === before ? before : null;
+        return epoch;
+      })
+      .not.toBeNull();
     await page.getByRole('button', { name: 'Inspect this epoch' }).click();
     await expect.poll(async () => (await summary.count()) > 0 && (await summary.textContent()), { timeout: 60_000 }).toBe(`Saturation at epoch ${epoch}`);
     expect(errors).toEqual([]);
