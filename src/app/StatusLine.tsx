@@ -2,7 +2,7 @@
 import { reluHealthMessage } from '../engine';
 import { costAtEpoch } from '../store/historySlice';
 import { useLabShallow } from '../store/hooks';
-import type { LabStopReason } from '../worker/protocol';
+import type { LabStopReason } from '../worker/lab/protocol';
 import { gateOf } from './gateData';
 import { formatEpoch, formatNumber } from '../views/format';
 import { t, useT } from '../i18n/setup';
