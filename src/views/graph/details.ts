@@ -162,6 +162,13 @@ export function biasIndexOf(network: Network, l: number, j: number): number {
   return layoutOf(network.sizes).biasOffset[l] + j;
 }
 
+/** The index in params of a weight or bias; −1 for a neuron. */
+export function paramIndexOf(network: Network, item: GraphItem): number {
+  if (item.kind === 'weight') return weightIndexOf(network, item.layer, item.j, item.i);
+  if (item.kind === 'bias') return biasIndexOf(network, item.layer, item.j);
+  return -1;
+}
+
 /** The accessible name of an item (static: the values come through the tooltip). */
 export function itemName(item: GraphItem): string {
   if (item.kind === 'neuron') return item.layer === 0 ? `Input ${neuronSymbol(0, item.j)}` : `Neuron ${neuronSymbol(item.layer, item.j)}`;

@@ -13,7 +13,7 @@ import { type SampleSelection, activationValue, layerSpread, maxAbsWeight, passM
 
 export interface GraphElements {
   /** one <line> per weight, in layout.edges order (svg mode; empty in canvas mode) */
-  edges: SVGLineElement[];
+  edges: (SVGLineElement | null)[];
   /** the canvas the weights are drawn on in canvas mode */
   edgeCanvas?: HTMLCanvasElement | null;
   /** per layer, per neuron */
