@@ -175,13 +175,13 @@ export function hashNumbers(numbers: readonly number[]): string {
     .slice(0, 16);
 }
 
-interface Golden {
+export interface Golden {
   cases: Array<{ hash: string; summary: string }>;
   question: string;
   spiral: string;
 }
 
-export function computeGolden(): Golden {
+function computeGolden(): Golden {
   const cases = Array.from({ length: CASE_COUNT }, (_, k) => {
     const { numbers, summary } = caseNumbers(makeCase(k));
     return { hash: hashNumbers(numbers), summary };
