@@ -77,7 +77,7 @@ export function makeCase(k: number): Case {
   const targets = Float64Array.from({ length: count * nOut }, () =>
     cost === 'crossEntropy' ? (random() < 0.8 ? Math.round(random()) : random()) : (random() * 2 - 1) * 1.5,
   );
-  const data: Dataset = { name: `case${k}`, inputs, targets, count, inputSize: nIn, outputSize: nOut };
+  const data: Dataset = { name: `case${k}`, kind: 'custom', domain: [-2, 2, -2, 2], inputs, targets, count, inputSize: nIn, outputSize: nOut };
   const slipPool = SLIP_IDS.filter((id) => id !== 'derivativeAtA' && id !== 'divideByFeatures' && id !== 'naiveSigmoid');
   const slips: SlipId[] = random() < 0.3 ? slipPool.filter(() => random() < 0.3) : [];
   const batchChoices = [0, 0, 0, 1, 2, 3, count, count + 5];
