@@ -22,6 +22,40 @@ export function fastPassApplies(options: SlippedOptions): boolean {
   return options.sigmoidForm === 'stable' && (options.slips === undefined || options.slips.length === 0);
 }
 
+/**
+ * z = W a + b for `count` samples whose inputs are rows of x from row `first`: each sum from the
+ * bias, then in input order. Two samples at a time, so that two independent sums share each
+ * weight's load and neither waits for the other's additions.
+ */
+function dense(p: Float64Array, w0: number, b0: number, nIn: number, nOut: number, x: Float64Array, first: number, z: Float64Array, count: number): void {
+  let s = 0;
+  for (; s + 1 < count; s += 2) {
+    const in0 = (first + s) * nIn;
+    const in1 = in0 + nIn;
+    for (let j = 0; j < nOut; j++) {
+      let sum0 = p[b0 + j];
+      let sum1 = sum0;
+      const row = w0 + j * nIn;
+      for (let i = 0; i < nIn; i++) {
+        const w = p[row + i];
+        sum0 += w * x[in0 + i];
+        sum1 += w * x[in1 + i];
+      }
+      z[s * nOut + j] = sum0;
+      z[(s + 1) * nOut + j] = sum1;
+    }
+  }
+  if (s < count) {
+    const inBase = (first + s) * nIn;
+    for (let j = 0; j < nOut; j++) {
+      let sum = p[b0 + j];
+      const row = w0 + j * nIn;
+      for (let i = 0; i < nIn; i++) sum += p[row + i] * x[inBase + i];
+      z[s * nOut + j] = sum;
+    }
+  }
+}
+
 /** z^l and a^l (a^L only when asked) of `count` samples whose inputs are rows of x from row `first`. */
 function forwardLayers(net: Network, ws: PassWorkspace, x: Float64Array, first: number, count: number, outputActivation: boolean): void {
   const p = net.params;
@@ -29,24 +63,68 @@ function forwardLayers(net: Network, ws: PassWorkspace, x: Float64Array, first: 
   const L = sizes.length - 1;
   ws.overflows = 0;
   for (let l = 1; l <= L; l++) {
-    const nIn = sizes[l - 1];
-    const nOut = sizes[l];
-    const w0 = ws.layout.weightOffset[l];
-    const b0 = ws.layout.biasOffset[l];
     const prev = l === 1 ? x : ws.a[l - 1];
-    const base = l === 1 ? first * nIn : 0;
-    const z = ws.z[l];
+    dense(p, ws.layout.weightOffset[l], ws.layout.biasOffset[l], sizes[l - 1], sizes[l], prev, l === 1 ? first : 0, ws.z[l], count);
+    if (l < L || outputActivation) ws.kernels[l].forward(ws.z[l], ws.a[l], count * sizes[l], net.leakySlope);
+  }
+}
+
+/**
+ * BP3 and BP4 of one layer: ∂C/∂b_j = scale · Σ_s δ_sj and ∂C/∂W_ji = scale · Σ_s δ_sj a_si, each sum
+ * from 0 in sample order as pass.ts adds into its zeroed gradient; a row's sums are independent, so
+ * they advance together.
+ */
+function layerGradient(
+  g: Float64Array,
+  w0: number,
+  b0: number,
+  nIn: number,
+  nOut: number,
+  d: Float64Array,
+  prev: Float64Array,
+  base: number,
+  count: number,
+  scale: number,
+): void {
+  for (let j = 0; j < nOut; j++) {
+    const row = w0 + j * nIn;
+    for (let i = 0; i < nIn; i++) g[row + i] = 0;
+    let bias = 0;
     for (let s = 0; s < count; s++) {
+      const dj = d[s * nOut + j];
+      bias += dj;
       const inBase = base + s * nIn;
-      const outBase = s * nOut;
-      for (let j = 0; j < nOut; j++) {
-        let sum = p[b0 + j];
-        const row = w0 + j * nIn;
-        for (let i = 0; i < nIn; i++) sum += p[row + i] * prev[inBase + i];
-        z[outBase + j] = sum;
-      }
+      for (let i = 0; i < nIn; i++) g[row + i] += dj * prev[inBase + i];
     }
-    if (l < L || outputActivation) ws.kernels[l].forward(z, ws.a[l], count * nOut, net.leakySlope);
+    g[b0 + j] = bias * scale;
+    for (let i = 0; i < nIn; i++) g[row + i] *= scale;
+  }
+}
+
+/** BP2's sums: dPrev_sj = Σ_k W_kj δ_sk from 0 in k order, two samples at a time (as dense). */
+function backpropagate(p: Float64Array, w0: number, nIn: number, nOut: number, d: Float64Array, dPrev: Float64Array, count: number): void {
+  let s = 0;
+  for (; s + 1 < count; s += 2) {
+    const o0 = s * nOut;
+    const o1 = o0 + nOut;
+    for (let j = 0; j < nIn; j++) {
+      let sum0 = 0;
+      let sum1 = 0;
+      for (let k = 0; k < nOut; k++) {
+        const w = p[w0 + k * nIn + j];
+        sum0 += w * d[o0 + k];
+        sum1 += w * d[o1 + k];
+      }
+      dPrev[s * nIn + j] = sum0;
+      dPrev[(s + 1) * nIn + j] = sum1;
+    }
+  }
+  if (s < count) {
+    for (let j = 0; j < nIn; j++) {
+      let sum = 0;
+      for (let k = 0; k < nOut; k++) sum += p[w0 + k * nIn + j] * d[s * nOut + k];
+      dPrev[s * nIn + j] = sum;
+    }
   }
 }
 
@@ -121,32 +199,12 @@ export function fastPass(net: Network, ws: PassWorkspace, x: Float64Array, y: Fl
     const nIn = sizes[l - 1];
     const nOut = sizes[l];
     const w0 = ws.layout.weightOffset[l];
-    const b0 = ws.layout.biasOffset[l];
-    const prev = l === 1 ? x : ws.a[l - 1];
-    const base = l === 1 ? first * nIn : 0;
     const d = ws.delta[l];
-    // BP3 and BP4: each sum over the samples in sample order, as pass.ts adds them into the zeroed grad
-    for (let j = 0; j < nOut; j++) {
-      let bias = 0;
-      for (let s = 0; s < count; s++) bias += d[s * nOut + j];
-      g[b0 + j] = bias * scale;
-      const row = w0 + j * nIn;
-      for (let i = 0; i < nIn; i++) {
-        let sum = 0;
-        for (let s = 0; s < count; s++) sum += d[s * nOut + j] * prev[base + s * nIn + i];
-        g[row + i] = sum * scale;
-      }
-    }
+    layerGradient(g, w0, ws.layout.biasOffset[l], nIn, nOut, d, l === 1 ? x : ws.a[l - 1], l === 1 ? first * nIn : 0, count, scale);
     if (l === 1) break;
     // BP2: δ^(l−1) = ((W^l)ᵀ δ^l) ⊙ f′(z^(l−1)), or f′(a^(l−1)) when buggy
     const dPrev = ws.delta[l - 1];
-    for (let s = 0; s < count; s++) {
-      for (let j = 0; j < nIn; j++) {
-        let sum = 0;
-        for (let k = 0; k < nOut; k++) sum += p[w0 + k * nIn + j] * d[s * nOut + k];
-        dPrev[s * nIn + j] = sum;
-      }
-    }
+    backpropagate(p, w0, nIn, nOut, d, dPrev, count);
     const kernel = ws.kernels[l - 1];
     if (buggy) kernel.scaleByDerivative(dPrev, ws.a[l - 1], count * nIn, net.leakySlope);
     else if (kernel.scaleByDerivativeOfValue) kernel.scaleByDerivativeOfValue(dPrev, ws.a[l - 1], count * nIn);
