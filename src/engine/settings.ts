@@ -53,7 +53,7 @@ export interface LabConfig extends NetworkSpec, TrainOptions {
   epochs: number;
 }
 
-/** When the page's run ends by itself (the worker's StopConditions); 0 turns a condition off. */
+/** When a run ends by itself (the trainer takes any part of them); 0 turns a condition off. */
 export interface StopSettings {
   maxEpochs: number;
   targetCost: number;

@@ -6,7 +6,7 @@
  * registers its elements by ref; a painter made in an effect colours them, at most once per frame.
  */
 import { useEffect, useId, useMemo, useRef, useState } from 'react';
-import type { BoundaryGrids, Network, PassRecord } from '../../engine';
+import type { BoundaryGrids, Network, PassRecord, SampleSelection } from '../../engine';
 import { Caption } from '../Caption';
 import { ColorLegend } from '../ColorLegend';
 import { formatNumber } from '../format';
@@ -23,11 +23,11 @@ import { GraphTooltip } from './GraphTooltip';
 import { type GraphItem, THUMB_GAP, anchorOf, computeLayout, defaultHeight, hitTest, lineEdges, sameItem } from './layout';
 import { SampleSelector } from './SampleSelector';
 import { useGraphKeyboard } from './useGraphKeyboard';
-import { type SampleSelection, maxAbsWeight } from './values';
+import { maxAbsWeight } from './values';
 import '../views.css';
 import './graph.css';
 
-export type { SampleSelection } from './values';
+export type { SampleSelection } from '../../engine';
 
 export interface GraphHighlight {
   neurons?: Array<[layer: number, j: number]>;

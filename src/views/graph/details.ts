@@ -2,10 +2,10 @@
  * What the tooltip says about a neuron, weight or bias: each row names a quantity in the house
  * notation and carries the PassRecord's own number (the network's parameters before any pass).
  */
-import { type ActivationName, type Network, type PassRecord, layoutOf } from '../../engine';
+import { type ActivationName, type Network, type PassRecord, type SampleSelection, layoutOf } from '../../engine';
 import { ACTIVATION_LABEL, neuronSymbol, weightSymbol } from '../notation';
 import type { GraphItem } from './layout';
-import { type SampleSelection, activationValue, keptSamplesText, layerValue, passMatches, sampleKept } from './values';
+import { activationValue, keptSamplesText, layerValue, passMatches, sampleKept } from './values';
 
 interface DetailRow {
   symbol: string;

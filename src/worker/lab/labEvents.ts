@@ -78,7 +78,7 @@ export const LAB_SNAPSHOT = v.pipe(
 );
 
 /** Why a run stopped (null while running or before the first play). */
-export const STOP_REASONS = ['paused', 'maxEpochs', 'targetCost', 'diverged', 'ranEpochs', 'step'] as const;
+export const STOP_REASONS = ['paused', 'maxEpochs', 'targetCost', 'diverged', 'ranEpochs'] as const;
 export const RUN_START_REASONS = ['configure', 'reset', 'newSeed', 'loadNetwork', 'loadData'] as const;
 
 export const RUN_STATUS = v.object({
