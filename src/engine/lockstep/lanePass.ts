@@ -81,8 +81,8 @@ export function lanesSigmoidCrossEntropy(lanes: Lanes, target: Float64Array): vo
 
 /** Below this |z^L| every cross-entropy term is far from overflowing, summed over up to MAX_FUSED_TERMS terms. */
 const FINITE_COST_BOUND = 1e300;
-/** count · n_L up to which the fused cost's finiteness shortcut holds (10^6 · 2.1·10^300 < 1.7·10^308). */
-export const MAX_FUSED_TERMS = 1_000_000;
+/** count · n_L up to which the fused cost's finiteness shortcut holds (2^20 · 2.1·10^300 < 1.7·10^308). */
+export const MAX_FUSED_TERMS = 1_048_576;
 
 /** Lane r's cross-entropy over the batch, term by term as COST_KERNELS.crossEntropy sums it, ÷ count. */
 function lanesExactCrossEntropy(lanes: Lanes, target: Float64Array, r: number): number {
