@@ -114,13 +114,18 @@ function expm1Series(x: number, hfx: number, hxs: number): number {
   return hxs * ((r1 - t) / (6 - x * t));
 }
 
-/** 2^k·(1 + r − e) − 1 for k ≠ 0, in the form that keeps the last bit for each range of k. */
+/**
+ * 2^k·(1 + r − e) − 1 for k ≠ 0, in the form that keeps the last bit for each range of k; 2^k as a
+ * table load where k ≤ 56 (what scaleByPowerOfTwo does there, without its test for k > 1023).
+ */
 function expm1Scaled(r: number, e: number, k: number): number {
   if (k === -1) return 0.5 * (r - e) - 0.5;
   if (k === 1) return r < -0.25 ? -2 * (e - (r + 0.5)) : 1 + 2 * (r - e);
-  if (k <= -2 || k > 56) return scaleByPowerOfTwo(1 - (e - r), k) - 1; // the −1 costs nothing here
-  if (k < 20) return scaleByPowerOfTwo(1 - POWERS_OF_TWO[1022 - k] - (e - r), k); // 1 − 2^−k is exact
-  return scaleByPowerOfTwo(r - (e + POWERS_OF_TWO[1022 - k]) + 1, k);
+  if (k <= -2) return (1 - (e - r)) * POWERS_OF_TWO[k + 1022] - 1; // the −1 costs nothing here
+  if (k > 56) return scaleByPowerOfTwo(1 - (e - r), k) - 1;
+  const twoToMinusK = POWERS_OF_TWO[1022 - k];
+  // 1 − 2^−k is exact below k = 20
+  return (k < 20 ? 1 - twoToMinusK - (e - r) : r - (e + twoToMinusK) + 1) * POWERS_OF_TWO[k + 1022];
 }
 
 /**
