@@ -99,10 +99,10 @@ export function NetworkGraph({
     painter?.paint({ layout, network, pass, grids, sample, paramColor, highlightedParams });
   }, [painter, layout, network, pass, grids, sample, paramColor, highlightedParams]);
 
-  /** The one hit test: what the pointer is on, by geometry; a click without a position (keyboard, script) by its target. */
-  const itemAt = (event: { clientX: number; clientY: number; target: EventTarget | null }): GraphItem | null => {
+  /** The one hit test: what the pointer is on, by geometry (hairlines included). */
+  const itemAt = (event: { clientX: number; clientY: number }): GraphItem | null => {
     const rect = svgRef.current?.getBoundingClientRect();
-    return (rect && hitTest(layout, event.clientX - rect.left, event.clientY - rect.top)) || elements.itemOf(event.target);
+    return rect ? hitTest(layout, event.clientX - rect.left, event.clientY - rect.top) : null;
   };
 
   const shown = keyboard.focused ?? hovered;
@@ -131,7 +131,8 @@ export function NetworkGraph({
           }}
           onPointerLeave={() => setHovered(null)}
           onClick={(event) => {
-            const item = itemAt(event);
+            // a click with no position on anything (a script's, a keyboard's) is the target's item
+            const item = itemAt(event) ?? elements.itemOf(event.target);
             if (!item) return;
             keyboard.setActive(item);
             choose(item);
