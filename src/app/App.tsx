@@ -2,7 +2,7 @@
 import { Suspense, lazy, useEffect, useState } from 'react';
 import { keepLanguageInAddress } from './i18n/keepLanguage';
 import { LanguageSwitch } from './i18n/LanguageSwitch';
-import { useT } from '../i18n/setup';
+import { useT, withCatalog } from '../i18n/setup';
 import { LabStoreContext } from '../store/hooks';
 import { ControlsPanel } from './ControlsPanel';
 import { DerivativeSwitch } from './DerivativeSwitch';
@@ -19,16 +19,16 @@ import { startLabWorker } from './labWorker';
 import { StatusLine } from './StatusLine';
 import { Transport } from './Transport';
 import { useShortcuts } from './useShortcuts';
-import { createSharedLabStore, keepPageSettings } from './share/startup';
-import { NotesBanner, ParamEditor, ShareTools } from './share/ui/ShareTools';
+import { createSharedLabStore, keepPageSettings } from './storage/startup';
+import { NotesBanner, ParamEditor, ShareTools } from './ShareTools';
 import { TourSlot } from './tour/TourSlot';
 import { Landing, StoryButton } from './tour/Landing';
 import { keepTourInAddress } from './tour/keepTour';
 import './app.css';
 
 // The step-through (with KaTeX) and the bug lab load when first opened, keeping the first render lean.
-const StepThroughTab = lazy(() => import('./stepThrough/StepThroughTab').then((m) => ({ default: m.StepThroughTab })));
-const BugLabTab = lazy(() => import('./bugLab/BugLabTab').then((m) => ({ default: m.BugLabTab })));
+const StepThroughTab = lazy(() => withCatalog('step', import('./stepThrough/StepThroughTab')).then((m) => ({ default: m.StepThroughTab })));
+const BugLabTab = lazy(() => withCatalog('buglab', import('./bugLab/BugLabTab')).then((m) => ({ default: m.BugLabTab })));
 
 export function App() {
   // settings from the link, else saved, else defaults: in the store before the worker starts

@@ -1,14 +1,16 @@
 /**
- * Build-time Vite plugin (like the CSP one): `virtual:catalog/<language>` is that language's JSON
- * catalog with every ICU message compiled by Lingui, so the page ships no message parser.
+ * Build-time Vite plugin (like the CSP one): `virtual:catalog/<group>/<language>` is that group's
+ * areas (catalogs/groups.ts) of that language's JSON catalogs, merged, with every ICU message compiled
+ * by Lingui, so the page ships no message parser.
  */
 import { readFileSync } from 'node:fs';
 import { fileURLToPath } from 'node:url';
 import { compileMessageOrThrow } from '@lingui/message-utils/compileMessage';
 import type { Plugin } from 'vite';
+import { CATALOG_GROUPS, type CatalogGroup } from './catalogs/groups.ts';
 
 const PREFIX = 'virtual:catalog/';
-const catalogFile = (language: string) => fileURLToPath(new URL(`./catalogs/${language}.json`, import.meta.url));
+export const catalogFile = (language: string, area: string) => fileURLToPath(new URL(`./catalogs/${language}/${area}.json`, import.meta.url));
 
 /** A catalog's messages compiled; a message that is not valid ICU throws, naming its key. */
 export function compileCatalog(messages: Record<string, string>): Record<string, unknown> {
@@ -31,9 +33,15 @@ export function compiledCatalogs(): Plugin {
     },
     load(id) {
       if (!id.startsWith(`\0${PREFIX}`)) return null;
-      const file = catalogFile(id.slice(PREFIX.length + 1));
-      this.addWatchFile(file);
-      const messages = JSON.parse(readFileSync(file, 'utf8')) as Record<string, string>;
+      const [group, language] = id.slice(PREFIX.length + 1).split('/');
+      const areas = CATALOG_GROUPS[group as CatalogGroup];
+      if (!areas || !language) throw new Error(`unknown catalog ${id.slice(1)}: expected virtual:catalog/<group>/<language>`);
+      const messages: Record<string, string> = {};
+      for (const area of areas) {
+        const file = catalogFile(language, area);
+        this.addWatchFile(file);
+        Object.assign(messages, JSON.parse(readFileSync(file, 'utf8')) as Record<string, string>);
+      }
       return `export default ${JSON.stringify(compileCatalog(messages))};`;
     },
   };

@@ -11,6 +11,7 @@ import type { Browser, Page } from 'playwright-core';
 import { afterAll, beforeAll, describe, expect, inject, test } from 'vitest';
 import { seriousViolations } from './axe';
 import { launchBrowser } from './browser';
+import { englishIn } from './english';
 
 let browser: Browser;
 beforeAll(async () => {
@@ -23,26 +24,6 @@ afterAll(async () => {
 const SWITCH = 'Language / 语言';
 /** The parts of the page that are translated; the e2e checks only these. */
 const TRANSLATED = ['.app__header', '.status', '.landing', '[role="tablist"]', 'aside.controls'];
-/** Words that stay as they are in both languages: notation, names of functions, methods and gates, keys. */
-const KEPT = new Set([
-  'sigmoid',
-  'relu',
-  'leaky',
-  'tanh',
-  'numpy',
-  'or',
-  'and',
-  'xor',
-  'bp2',
-  'xavier',
-  'he',
-  'enter',
-  'english',
-  'backprop',
-  'lab',
-  'language',
-]);
-
 /** Fresh context, nothing saved: a first visit in a browser whose languages are `languages`. */
 async function freshPage(url: string, locale = 'en-US'): Promise<Page> {
   const context = await browser.newContext({ viewport: { width: 1280, height: 720 }, locale });
@@ -55,34 +36,6 @@ async function freshPage(url: string, locale = 'en-US'): Promise<Page> {
 /** Visible text nodes, aria-labels and titles in the translated parts that hold more than two English words. */
 async function englishInTranslatedParts(page: Page): Promise<string[]> {
   return englishIn(page, TRANSLATED);
-}
-
-async function englishIn(page: Page, selectors: string[]): Promise<string[]> {
-  const texts = await page.evaluate((selectors) => {
-    const out: string[] = [];
-    for (const root of selectors.flatMap((s) => [...document.querySelectorAll(s)])) {
-      const walker = document.createTreeWalker(root, NodeFilter.SHOW_TEXT);
-      for (let node = walker.nextNode(); node; node = walker.nextNode()) {
-        const parent = node.parentElement;
-        // code in the code panel stays code
-        if (parent?.checkVisibility() && !parent.closest('option[lang="en"], pre, code')) out.push(node.textContent ?? '');
-      }
-      for (const element of [root, ...root.querySelectorAll('*')]) {
-        if (element.closest('option[lang="en"], pre, code')) continue;
-        for (const attribute of ['aria-label', 'title', 'label']) {
-          const value = element.getAttribute(attribute);
-          if (value) out.push(value);
-        }
-      }
-    }
-    return out;
-  }, selectors);
-  // English is a run of more than two English words not broken by Chinese (a Chinese sentence may name np.array or ValueError)
-  const englishRun = (text: string) =>
-    text
-      .split(/[\u3000-\u303f\u3400-\u9fff\uff00-\uffef]+/)
-      .some((part) => (part.match(/[A-Za-z][A-Za-z’'-]+/g) ?? []).filter((word) => !KEPT.has(word.toLowerCase())).length > 2);
-  return texts.filter(englishRun);
 }
 
 const epochShown = async (page: Page) => Number(((await page.locator('.status strong').first().textContent()) ?? '').replace(/,/g, ''));

@@ -1,11 +1,13 @@
-/** Both catalogs have the same keys and placeholders, and every key is used somewhere in src/. */
+/** Both languages have the same keys and placeholders area by area, no key is in two areas, and every key is used somewhere in src/. */
 import { readFileSync, readdirSync, statSync } from 'node:fs';
 import { join } from 'node:path';
 import { describe, expect, it } from 'vitest';
 import { type CompiledMessage, compileMessageOrThrow } from '@lingui/message-utils/compileMessage';
-import { compileCatalog } from '../../src/i18n/compileCatalogs';
+import { CATALOG_AREAS, CATALOG_GROUPS } from '../../src/i18n/catalogs/groups';
+import { catalogFile, compileCatalog } from '../../src/i18n/compileCatalogs';
 
-const readCatalog = (language: string) => JSON.parse(readFileSync(`src/i18n/catalogs/${language}.json`, 'utf8')) as Record<string, string>;
+const readArea = (language: string, area: string) => JSON.parse(readFileSync(catalogFile(language, area), 'utf8')) as Record<string, string>;
+const readCatalog = (language: string): Record<string, string> => Object.assign({}, ...CATALOG_AREAS.map((area) => readArea(language, area)));
 const en = readCatalog('en');
 const zhCN = readCatalog('zh-CN');
 
@@ -49,8 +51,18 @@ function keyUsed(key: string, sources: string): boolean {
 }
 
 describe('catalogs', () => {
-  it('have the same keys in English and 简体中文', () => {
-    expect(Object.keys(zhCN).sort()).toEqual(Object.keys(en).sort());
+  it('have the same keys in English and 简体中文, area by area', () => {
+    for (const area of CATALOG_AREAS) expect(Object.keys(readArea('zh-CN', area)).sort(), area).toEqual(Object.keys(readArea('en', area)).sort());
+  });
+
+  it('hold each key in one area only, and each area in one group', () => {
+    const areaOf = new Map<string, string>();
+    for (const area of CATALOG_AREAS)
+      for (const key of Object.keys(readArea('en', area))) {
+        expect(areaOf.get(key), `${key} is in ${areaOf.get(key)} and ${area}`).toBeUndefined();
+        areaOf.set(key, area);
+      }
+    expect(new Set(CATALOG_AREAS).size).toBe(Object.values(CATALOG_GROUPS).flat().length);
   });
 
   it('fill the same placeholders in both languages', () => {

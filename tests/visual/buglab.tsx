@@ -6,7 +6,8 @@
  */
 import { StrictMode, useEffect, useMemo, useRef, useState } from 'react';
 import { createRoot } from 'react-dom/client';
-import { switchLanguage } from '../../src/i18n/setup';
+import { CATALOG_GROUPS, type CatalogGroup } from '../../src/i18n/catalogs/groups';
+import { loadCatalogGroup, switchLanguage } from '../../src/i18n/setup';
 import {
   type DerivativeMode,
   type GradientDivisor,
@@ -20,8 +21,8 @@ import {
   overflowSites,
   questionConfig,
 } from '../../src/engine';
-import { createBrowserSweepPool, type TwinOutcome } from '../../src/worker/sweepPool';
-import type { SweepProgress } from '../../src/worker/sweepPlan';
+import { createBrowserSweepPool, type TwinOutcome } from '../../src/store/sweepPool';
+import type { SweepProgress } from '../../src/worker/sweep/sweepPlan';
 import { CodePanel } from '../../src/views/codePanel/CodePanel';
 import { type OverflowReport, SlipSwitches } from '../../src/views/slips/SlipSwitches';
 import { SweepPanel, type SweepStatus } from '../../src/views/sweep/SweepPanel';
@@ -180,6 +181,7 @@ function Gallery() {
 }
 
 // the page's components speak through the catalogs: English here, as on the page by default
+for (const group of Object.keys(CATALOG_GROUPS) as CatalogGroup[]) await loadCatalogGroup(group);
 await switchLanguage('en');
 createRoot(document.getElementById('root')!).render(
   <StrictMode>

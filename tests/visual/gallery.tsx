@@ -5,7 +5,8 @@
  */
 import { StrictMode, useEffect, useMemo, useState } from 'react';
 import { createRoot } from 'react-dom/client';
-import { switchLanguage } from '../../src/i18n/setup';
+import { CATALOG_GROUPS, type CatalogGroup } from '../../src/i18n/catalogs/groups';
+import { loadCatalogGroup, switchLanguage } from '../../src/i18n/setup';
 import { questionConfig } from '../../src/engine';
 import { DecisionBoundary } from '../../src/views/boundary/DecisionBoundary';
 import { type CostSeries, type CostSource, CostCurve } from '../../src/views/costCurve/CostCurve';
@@ -292,6 +293,7 @@ function BenchPanel() {
 }
 
 // the page's components speak through the catalogs: English here, as on the page by default
+for (const group of Object.keys(CATALOG_GROUPS) as CatalogGroup[]) await loadCatalogGroup(group);
 await switchLanguage('en');
 const root = document.getElementById('root');
 if (root)

@@ -8,7 +8,8 @@
  */
 import { StrictMode, useEffect, useMemo, useReducer, useRef, useState } from 'react';
 import { createRoot } from 'react-dom/client';
-import { switchLanguage } from '../../src/i18n/setup';
+import { CATALOG_GROUPS, type CatalogGroup } from '../../src/i18n/catalogs/groups';
+import { loadCatalogGroup, switchLanguage } from '../../src/i18n/setup';
 import { type DerivativeMode, type GradientDivisor, type Network, GridEvaluator, gradientCheck, inspectPass } from '../../src/engine';
 import { GradCheckPanel } from '../../src/views/gradcheck/GradCheckPanel';
 import { DEFAULT_GRADCHECK_TOLERANCE, gradCheckParamColor } from '../../src/views/gradcheck/colors';
@@ -176,6 +177,7 @@ function Lab({ example }: { example: LoadedExample }) {
 }
 
 // the page's components speak through the catalogs: English here, as on the page by default
+for (const group of Object.keys(CATALOG_GROUPS) as CatalogGroup[]) await loadCatalogGroup(group);
 await switchLanguage('en');
 const root = document.getElementById('root');
 if (root)

@@ -4,19 +4,20 @@
  * link's settings are the full page's; only the layout differs.
  */
 import { Suspense, lazy, useEffect } from 'react';
+import { withCatalog } from '../../i18n/setup';
 import { useLabStoreApi } from '../../store/hooks';
 import { TourSlot } from '../tour/TourSlot';
 import { ControlsPanel } from '../ControlsPanel';
 import { BoundaryView, CostView, GraphView, ScrubBar } from '../LabViews';
 import { StatusLine } from '../StatusLine';
 import { Transport } from '../Transport';
-import { NotesBanner } from '../share/ui/ShareTools';
+import { NotesBanner } from '../ShareTools';
 import type { EmbedView, PageLink } from './embedLink';
 import { usePresenterKeys } from './usePresenterKeys';
 import './embed.css';
 
-const StepThroughTab = lazy(() => import('../stepThrough/StepThroughTab').then((m) => ({ default: m.StepThroughTab })));
-const TwinSection = lazy(() => import('../bugLab/TwinSection').then((m) => ({ default: m.TwinSection })));
+const StepThroughTab = lazy(() => withCatalog('step', import('../stepThrough/StepThroughTab')).then((m) => ({ default: m.StepThroughTab })));
+const TwinSection = lazy(() => withCatalog('buglab', import('../bugLab/TwinSection')).then((m) => ({ default: m.TwinSection })));
 
 const VIEW_LABELS: Record<EmbedView, string> = {
   graph: 'Network graph',

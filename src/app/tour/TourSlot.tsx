@@ -1,9 +1,9 @@
 /** Where the guided tour goes: loaded only once it is opened, so the first render stays lean. */
 import { Suspense, lazy } from 'react';
 import { useLab } from '../../store/hooks';
-import { useT } from '../../i18n/setup';
+import { useT, withCatalog } from '../../i18n/setup';
 
-const GuidedTour = lazy(() => import('./GuidedTour').then((m) => ({ default: m.GuidedTour })));
+const GuidedTour = lazy(() => withCatalog('tour', import('./GuidedTour')).then((m) => ({ default: m.GuidedTour })));
 
 export function TourSlot() {
   const open = useLab((s) => s.story.tourStep !== null);
