@@ -20,7 +20,7 @@ import { parseArgs } from 'node:util';
 import { gzipSync } from 'node:zlib';
 import { build, preview } from 'vite';
 import { DEFAULT_CONFIG, type LabConfig, buildRun } from '../src/engine';
-import { LAB_UI_PROPERTIES, defaultSettings, encodeSettings } from '../src/app/share/urlState';
+import { LAB_UI_PROPERTIES, defaultSettings, encodeSettings } from '../src/app/links/urlState';
 import { launchBrowser, openPage } from '../tests/e2e/browser';
 import { type TraceSummary, profileFor, traceFor } from './frameTrace';
 import { machine, median, rates } from './measure';
