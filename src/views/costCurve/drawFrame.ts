@@ -4,6 +4,7 @@
  * a zoom drag; raster.ts), then setting-change markers, divergence strips, and the current and
  * hovered epochs over them.
  */
+import { t } from '../../i18n/setup';
 import { type CostFrame, type SeriesFrame, yOf } from './frame';
 import { drawPlotPixels, plotPixelsOf } from './raster';
 
@@ -82,7 +83,7 @@ function drawDivergence(ctx: CanvasRenderingContext2D, frame: CostFrame, s: Seri
     if (!labelled && x1 - x0 > 70) {
       ctx.font = '12px system-ui, sans-serif';
       ctx.textBaseline = 'top';
-      ctx.fillText('cost not finite', x0 + 2, top - 1);
+      ctx.fillText(t('curve.notFinite'), x0 + 2, top - 1);
       labelled = true;
     }
     c = end;
