@@ -13,6 +13,7 @@
  * Flags: --seconds N (window, default 5), --case default|spiral|none (default both; none: only the one-off figures), --trace, --profile self|total,
  * --no-minify (readable names in --profile), --json.
  */
+import { execFileSync } from 'node:child_process';
 import { mkdtempSync, readFileSync, readdirSync, rmSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
@@ -65,6 +66,15 @@ function nodeRate(config: LabConfig, epochs: number): number {
   return rates((repeat) => buildRun({ ...config, seed: 1 + Math.max(repeat, 0) }).trainer.train(epochs).ran, 2, 5).median;
 }
 
+/** The checkout measured, for the pasted table. */
+function gitCommit(): string {
+  try {
+    return execFileSync('git', ['rev-parse', '--short', 'HEAD'], { encoding: 'utf8', cwd: import.meta.dirname }).trim();
+  } catch {
+    return 'this checkout';
+  }
+}
+
 function percentile(list: number[], p: number): number {
   const sorted = [...list].sort((a, b) => a - b);
   return sorted[Math.min(sorted.length - 1, Math.floor((p / 100) * sorted.length))];
@@ -90,11 +100,12 @@ log(`built JS: ${kb(total.gzip)} gzip (${kb(total.raw)} raw) in ${sizes.length} 
 async function bundle(entry: string): Promise<string> {
   const built = await build({
     logLevel: 'warn',
-    configFile: false,
+    // the project's config: its plugins serve the catalogs the views import
+    define: { 'process.env.NODE_ENV': '"production"' },
     build: { write: false, minify: true, lib: { entry: join(import.meta.dirname, entry), formats: ['iife'], name: 'benchEntry' } },
   });
-  const output = (Array.isArray(built) ? built[0] : built) as { output: Array<{ type: string; code?: string }> };
-  const code = output.output.find((o) => o.type === 'chunk')?.code ?? '';
+  const output = (Array.isArray(built) ? built[0] : built) as { output: Array<{ type: string; code?: string; isEntry?: boolean }> };
+  const code = output.output.find((o) => o.type === 'chunk' && o.isEntry)?.code ?? '';
   if (!code) throw new Error(`could not bundle bench/${entry}`);
   return code;
 }
@@ -208,6 +219,7 @@ try {
   }
   // the cost curve's redraw at 10⁶ epochs, and the engine alone in a Chromium worker, each in a blank page
   const blank = await browser.newPage();
+  blank.on('pageerror', (err) => console.error(String(err)));
   await blank.addScriptTag({ content: redrawCode });
   const redraw = await blank.evaluate<Record<string, { median: number; p95: number; build: number; draw: number; raster: number }>>(
     `costCurveRedraw(${plotWidth}, devicePixelRatio)`,
@@ -236,7 +248,30 @@ try {
     console.log(
       JSON.stringify({ machine: host, jsGzipBytes: total.gzip, jsRawBytes: total.raw, cases: results, costCurveRedraw: redraw, engineInChromium }, null, 2),
     );
-  log(`\nload average at the end: ${machine().load}`);
+  const end = machine().load;
+  log(`\nload average at the end: ${end}`);
+  // one block to paste into BENCHMARKS.md
+  const f1 = (ms: number) => ms.toFixed(1);
+  const commit = gitCommit();
+  log(`\n--- paste: ${commit}, ${host.date.slice(0, 16).replace('T', ' ')} UTC, load average ${host.load} → ${end} ---`);
+  log(`| ${commit} | frame interval p50 / p95 / max | long tasks > 50 ms | worker epochs/s (engine alone in Node) |`);
+  log('|---|---|---|---|');
+  for (const r of results as {
+    case: string;
+    frameMedianMs: number;
+    frameP95Ms: number;
+    frameMaxMs: number;
+    longTasks: number;
+    longestTaskMs: number;
+    workerEpochsPerSecond: number;
+    nodeEpochsPerSecond: number;
+  }[])
+    log(
+      `| ${r.case} | ${f1(r.frameMedianMs)} / ${f1(r.frameP95Ms)} / ${f1(r.frameMaxMs)} ms | ${r.longTasks}${r.longTasks ? ` (longest ${r.longestTaskMs.toFixed(0)} ms)` : ''} | ${Math.round(r.workerEpochsPerSecond).toLocaleString('en')} (${Math.round(r.nodeEpochsPerSecond).toLocaleString('en')}) |`,
+    );
+  log(`\n| ${commit}: cost curve redraw at 10⁶ epochs, ${plotWidth} × 150 px | median | p95 |`);
+  log('|---|---|---|');
+  for (const [what, t] of Object.entries(redraw)) log(`| ${what} | ${t.median.toFixed(2)} ms | ${t.p95.toFixed(2)} ms |`);
 } finally {
   await browser.close();
   await server.close();

@@ -99,6 +99,12 @@ export function drawPlotPixels(frame: CostFrame, plot: PlotPixels, image: Pixels
   }
 }
 
+/** The row a fraction f of the way from row a to row b. */
+const across = (a: number, b: number, f: number) => Math.round(a + (b - a) * f);
+
+/** Whether column c falls in a gap of an earlier run's dashed edge lines. */
+const dashed = (c: number, faint: boolean, ratio: number) => faint && (c / ratio) % (DASH_ON + DASH_OFF) >= DASH_ON;
+
 /**
  * One series: each column's band from its lowest to its highest cost, and the two edge lines joining
  * neighbouring columns. Columns without epochs (a history shorter than the plot is wide) are bridged
@@ -113,7 +119,6 @@ function drawSeries(frame: CostFrame, s: SeriesFrame, image: Pixels, rowOf: (py:
   const thick = Math.max(1, Math.round(LINE_WIDTH * ratio));
   const up = Math.floor((thick - 1) / 2);
   const down = thick - 1 - up;
-  const dashed = (c: number) => s.faint && (c / ratio) % (DASH_ON + DASH_OFF) >= DASH_ON;
   const n = Math.min(columns.count, image.width);
   let prev = -1;
   let prevHigh = 0;
@@ -128,14 +133,14 @@ function drawSeries(frame: CostFrame, s: SeriesFrame, image: Pixels, rowOf: (py:
     const high = rowOf(yOf(frame, max));
     const low = rowOf(yOf(frame, frame.scale === 'log' && !(min > 0) ? 0 : min));
     // a gap of empty columns since the last one: the straight line across it
-    const at = (from: number, to: number, g: number) => (prev < 0 ? to : Math.round(from + ((to - from) * (g - prev)) / (c - prev)));
-    for (let g = prev < 0 ? c : prev + 1; g <= c; g++) {
-      const h = at(prevHigh, high, g);
-      const l = at(prevLow, low, g);
-      const h0 = prev < 0 ? h : at(prevHigh, high, g - 1);
-      const l0 = prev < 0 ? l : at(prevLow, low, g - 1);
+    const first = prev < 0 ? c : prev + 1;
+    for (let g = first; g <= c; g++) {
+      const h = prev < 0 ? high : across(prevHigh, high, (g - prev) / (c - prev));
+      const l = prev < 0 ? low : across(prevLow, low, (g - prev) / (c - prev));
+      const h0 = prev < 0 ? h : across(prevHigh, high, (g - 1 - prev) / (c - prev));
+      const l0 = prev < 0 ? l : across(prevLow, low, (g - 1 - prev) / (c - prev));
       fillColumn(image, g, h, l, band);
-      if (dashed(g)) continue;
+      if (dashed(g, s.faint, ratio)) continue;
       const highEnd = Math.max(h0, h) + down;
       fillColumn(image, g, Math.min(h0, h) - up, highEnd, line);
       // the lower edge, without going over the upper edge's pixels again
