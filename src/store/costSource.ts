@@ -2,6 +2,7 @@
  * The cost curve's data source over the history slice: a transient subscription (no React
  * render per batch) that tells its listener at most once per animation frame.
  */
+import { t } from '../i18n/setup';
 import type { LabStore } from './labStore';
 
 /** Same shape as the cost curve's CostSeries / CostSource (structural, so the store needs no view import). */
@@ -23,11 +24,11 @@ type FrameScheduler = (fn: () => void) => void;
 
 const nextFrame: FrameScheduler = typeof requestAnimationFrame === 'function' ? (fn) => void requestAnimationFrame(() => fn()) : (fn) => fn();
 
-export function historyCostSource(store: LabStore, label = 'Cost', schedule: FrameScheduler = nextFrame): HistorySource {
+export function historyCostSource(store: LabStore, label?: string, schedule: FrameScheduler = nextFrame): HistorySource {
   return {
     get() {
       const { history, hover, ghost, costMarkers } = store.getState();
-      const live: HistorySeries = { id: 'live', label, costs: history.costs, length: history.length };
+      const live: HistorySeries = { id: 'live', label: label ?? t('curve.liveSeries'), costs: history.costs, length: history.length };
       return {
         // the ghost's id names its run, so a newer ghost never inherits an older one's reduction
         series: ghost ? [live, { id: `ghost-${ghost.runId}`, label: ghost.label, costs: ghost.costs, length: ghost.length, faint: true }] : [live],
