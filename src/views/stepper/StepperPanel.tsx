@@ -63,8 +63,8 @@ export function StepperPanel(props: StepperPanelProps) {
   const ready = pass !== null && state.phases.length > 0;
   const index = Math.min(state.index, Math.max(0, state.phases.length - 1));
   const { cost, derivative, freezeBiases } = settings;
+  // biome-ignore lint/correctness/useExhaustiveDependencies: the language is read by the messages inside buildStep
   const step = useMemo(
-    // biome-ignore lint/correctness/useExhaustiveDependencies: the language is read by the messages inside buildStep
     () => (pass && ready ? buildStep({ network, pass, otherPass, settings: { cost, derivative, freezeBiases }, sample }, index) : null),
     [network, pass, otherPass, cost, derivative, freezeBiases, sample, index, ready, language],
   );
