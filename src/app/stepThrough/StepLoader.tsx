@@ -9,7 +9,7 @@ import { useLabStoreApi } from '../../store/hooks';
 import { type ExampleEntry, loadExample, parseExampleIndex } from '../../views/stepper/examples';
 import { readFileText } from '../share/browser';
 import { exampleUrl, readDatasetFile, readNetworkFile } from './userFiles';
-import { listText, type MessageKey, t, useT } from '../../i18n/setup';
+import { listText, type MessageKey, t as translate, useT } from '../../i18n/setup';
 
 export interface LoadOutcome {
   ok: boolean;
@@ -25,7 +25,7 @@ const readExampleText = async (file: string): Promise<string> => {
 /** An example's title or description as the page shows it: from the catalogs by its id, the index's own text for an id they lack. */
 export function exampleText(entry: ExampleEntry, part: 'title' | 'description'): string {
   const key = `step.example.${entry.id}.${part}` as const;
-  const text = t(key as MessageKey);
+  const text = translate(key as MessageKey);
   return text === key ? entry[part] : text;
 }
 
@@ -48,7 +48,7 @@ export function StepLoader({ onOutcome }: { onOutcome(outcome: LoadOutcome | nul
         if (!index.ok) return onOutcome({ ok: false, message: index.error });
         setEntries(index.value);
       },
-      (err: Error) => alive && onOutcome({ ok: false, message: t('step.loader.indexUnreadable', { error: err.message }) }),
+      (err: Error) => alive && onOutcome({ ok: false, message: translate('step.loader.indexUnreadable', { error: err.message }) }),
     );
     return () => {
       alive = false;
