@@ -62,7 +62,8 @@ export function StepLoader({ onOutcome }: { onOutcome(outcome: LoadOutcome | nul
     if (!picked) return;
     const entry = picked;
     setBusy(true);
-    const result = await loadExample(entry, readExampleText);
+    // the dataset is named by the example's title as the page shows it
+    const result = await loadExample({ ...entry, title: exampleText(entry, 'title') }, readExampleText);
     setBusy(false);
     if (!result.ok) return onOutcome({ ok: false, message: result.error });
     const { network, data, options } = result.value;
