@@ -10,8 +10,8 @@ import { GateComparisonTable } from '../../views/sweep/GateComparisonTable';
 import { StartsInput } from '../../views/sweep/StartsInput';
 import { gateComparisonCsv } from '../../views/sweep/gateComparisonCsv';
 import { formatTimeLeft, parseStartCount } from '../../views/sweep/sweepFormat';
-import { DEFAULT_SWEEP_STARTS, MAX_SWEEP_STARTS } from '../../worker/sweepProtocol';
-import { downloadText } from '../share/browser';
+import { DEFAULT_SWEEP_STARTS, MAX_SWEEP_STARTS } from '../../worker/sweep/sweepProtocol';
+import { downloadText } from '../browser/browser';
 import { describeSetup } from './describe';
 
 export function GateComparisonSection() {
