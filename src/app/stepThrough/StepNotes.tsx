@@ -4,7 +4,7 @@
  * numbers, in the page's language).
  */
 import type { ReactNode } from 'react';
-import type { CheckedGradients, InspectedPasses } from '../../worker/inspectProtocol';
+import type { CheckedGradients, InspectedPasses } from '../../worker/lab/inspectProtocol';
 import { useLabShallow, useLabStoreApi } from '../../store/hooks';
 import { formatEpoch } from '../../views/format';
 import { t, useT } from '../../i18n/setup';
