@@ -47,7 +47,7 @@ export function StepView({ step, onHighlight, exercise }: StepViewProps) {
           ))}
         </ul>
       )}
-      <div className="bl-stepper__tables">
+      <div className="bl-stepper__tables" role="group" aria-label={t('step.view.tables')} tabIndex={0}>
         {step.tables.map((table) => (
           <StepTableView
             key={table.id}
