@@ -128,7 +128,7 @@ export class Trainer {
           for (let i = 0; i < nIn; i++) this.batchInput[r * nIn + i] = data.inputs[s * nIn + i];
           for (let j = 0; j < nOut; j++) this.batchTarget[r * nOut + j] = data.targets[s * nOut + j];
         }
-        if (this.fast) fastPass(net, ws, this.batchInput, this.batchTarget, 0, count, options);
+        if (this.fast) fastPass(net, ws, this.batchInput, this.batchTarget, count, options);
         else {
           forward(net, ws, this.batchInput, count, naive);
           backward(net, ws, this.batchTarget, count, options);
@@ -148,7 +148,7 @@ export class Trainer {
   /** Full batch: forward and backward on the current weights; sets lastCost and keeps the gradient for the next update. */
   private runFullPass(naive: boolean): void {
     const { net, data, options, workspace: ws } = this;
-    if (this.fast) this.lastCost = fastPass(net, ws, data.inputs, data.targets, 0, data.count, options) / data.count;
+    if (this.fast) this.lastCost = fastPass(net, ws, data.inputs, data.targets, data.count, options) / data.count;
     else {
       forward(net, ws, data.inputs, data.count, naive);
       this.lastCost = backward(net, ws, data.targets, data.count, options) / data.count;
