@@ -1,6 +1,6 @@
 /** Play/Pause, Step, Reset and Speed: the run's transport, above the views. */
 import { useLab } from '../store/hooks';
-import type { Speed } from '../worker/protocol';
+import type { Speed } from '../worker/lab/protocol';
 import { SelectField } from './fields';
 import { speedOptions } from './labels';
 import { useT } from '../i18n/setup';
@@ -10,7 +10,7 @@ export function Transport() {
   const running = useLab((s) => s.run.running);
   const speed = useLab((s) => s.speed);
   const togglePlay = useLab((s) => s.togglePlay);
-  const step = useLab((s) => s.step);
+  const step = useLab((s) => s.trainOneEpoch);
   const reset = useLab((s) => s.reset);
   const setSpeed = useLab((s) => s.setSpeed);
   // a worker given up on: Play, Step and Reset cannot work, and say why (the status line's message)

@@ -19,9 +19,9 @@ import {
   namedDataset,
   sweepKey,
 } from '../engine';
-import type { SweepProgress } from '../worker/sweepPlan';
-import type { SweepOutcome, TwinOptions, TwinOutcome, TwinProgress } from '../worker/sweepPool';
-import { DEFAULT_SWEEP_STARTS, type SweepRequest, type TwinGrids } from '../worker/sweepProtocol';
+import type { SweepProgress } from '../worker/sweep/sweepPlan';
+import type { SweepOutcome, TwinOptions, TwinOutcome, TwinProgress } from './sweepPool';
+import { DEFAULT_SWEEP_STARTS, type SweepRequest, type TwinGrids } from '../worker/sweep/sweepProtocol';
 import type { CoreState } from './coreState';
 import type { SliceCreator } from './sliceCreator';
 

@@ -7,7 +7,7 @@ import { DEFAULT_CONFIG, buildRun, parseDatasetCsv } from '../../src/engine';
 import { connectWorker } from '../../src/store/connectWorker';
 import { type LabStore, createLabStore } from '../../src/store/labStore';
 import { pendingRequests } from '../../src/store/pendingRequests';
-import type { LabCommand } from '../../src/worker/protocol';
+import type { LabCommand } from '../../src/worker/lab/protocol';
 import { FakeWorkerEnv } from '../worker/harness';
 
 function connected(): { store: LabStore; env: FakeWorkerEnv; sent: LabCommand[] } {
@@ -60,7 +60,7 @@ describe('requests answered by id', () => {
 
   test('setParam resolves with the new value in the live snapshot, and leaves a scrubbed checkpoint', async () => {
     const { store, env } = connected();
-    store.getState().runEpochs(3);
+    store.getState().trainEpochs(3);
     env.runUntilIdle();
     store.getState().scrub(1);
     expect(store.getState().hover.scrubEpoch).toBe(1);

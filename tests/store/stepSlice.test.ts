@@ -4,7 +4,7 @@ import { DEFAULT_CONFIG, type PassRecord, buildRun, inspectPass, parseNetworkFil
 import { connectWorker } from '../../src/store/connectWorker';
 import { type LabStore, createLabStore } from '../../src/store/labStore';
 import { currentMomentKey, passesAreCurrent } from '../../src/store/stepSlice';
-import type { LabCommand } from '../../src/worker/protocol';
+import type { LabCommand } from '../../src/worker/lab/protocol';
 import { loadShippedExample, readExampleFile } from '../stepper/fixtures';
 import { FakeWorkerEnv, simulateEngineSpeed } from '../worker/harness';
 
@@ -86,7 +86,7 @@ describe('the step-through slice', () => {
   test('no request while the lab trains; one when it stops', () => {
     const { store, env, sent } = connected();
     store.getState().setSpeed('max');
-    store.getState().runEpochs(500);
+    store.getState().trainEpochs(500);
     expect(store.getState().run.running).toBe(true);
     store.getState().requestPasses();
     expect(inspects(sent)).toBe(0);

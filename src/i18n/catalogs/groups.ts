@@ -8,7 +8,8 @@ export const CATALOG_GROUPS = {
   first: ['core', 'shell', 'plots', 'graph'],
   tour: ['tour'],
   step: ['step'],
-  buglab: ['buglab'],
+  // the code panel is shown in the bug lab
+  buglab: ['buglab', 'code'],
 } as const;
 
 export type CatalogGroup = keyof typeof CATALOG_GROUPS;
