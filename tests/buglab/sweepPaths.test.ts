@@ -7,8 +7,8 @@
 import { describe, expect, test } from 'vitest';
 import { DERIVATIVE_MODES, type LabConfig, type SweepRecord, questionConfig, runStart } from '../../src/engine';
 import { runSweep } from '../../src/cli/sweepPool';
-import { createSweepHandler } from '../../src/worker/sweepHandler';
-import type { SweepEvent } from '../../src/worker/sweepProtocol';
+import { createSweepHandler } from '../../src/worker/sweep/sweepHandler';
+import type { SweepEvent } from '../../src/worker/sweep/sweepProtocol';
 
 const question = { ...questionConfig('XOR'), epochs: 1500 };
 const PATHS: Record<string, LabConfig> = {
