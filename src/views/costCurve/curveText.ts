@@ -12,12 +12,14 @@ export function updateLegendValues(frame: CostFrame, cells: Map<string, HTMLElem
     if (!cell) return;
     const epoch = frame.currentEpoch > 0 ? frame.currentEpoch : s.length;
     const cost = frame.currentEpoch > 0 ? frame.currentCosts[k] : NaN;
-    cell.textContent =
+    const text =
       s.length === 0
         ? t('curve.noEpochs')
         : frame.currentEpoch > 0
           ? t('curve.valueAt', { cost: formatNumber(cost), epoch: formatEpoch(epoch) })
           : t('curve.epochCount', { count: s.length, epochs: formatEpoch(s.length) });
+    // the same words again would still make the browser lay the legend out anew
+    if (cell.textContent !== text) cell.textContent = text;
   });
 }
 
