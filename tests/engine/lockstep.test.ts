@@ -21,16 +21,18 @@ import {
 } from '../../src/engine';
 import { lockstepSupports, runLockstep } from '../../src/engine/lockstep/lockstep';
 
-/** A record with each number as its exact bits (so −0, NaN payloads and ±∞ compare too). */
+/** A record with each number as its exact bits (so −0 and ±∞ compare too; a NaN is NaN, whatever its payload). */
 function bitsOf(result: StartResult): Record<string, unknown> {
-  const bits = (x: number) => new BigUint64Array(new Float64Array([x]).buffer)[0].toString(16);
+  const bits = (x: number) => (Number.isNaN(x) ? 'NaN' : new BigUint64Array(new Float64Array([x]).buffer)[0].toString(16));
   return { ...result, finalCost: bits(result.finalCost) };
 }
 
+/** Both lockstep kernels (WebAssembly where it fits, and JavaScript alone) against runStart per seed. */
 function expectSameAsSingleRuns(config: LabConfig, seeds: readonly number[], data: Dataset): StartResult[] {
+  const single = seeds.map((seed) => runStart(config, seed, data)).map(bitsOf);
   const lockstep = runLockstep(config, seeds, data);
-  const single = seeds.map((seed) => runStart(config, seed, data));
-  expect(lockstep.map(bitsOf)).toEqual(single.map(bitsOf));
+  expect(lockstep.map(bitsOf)).toEqual(single);
+  expect(runLockstep(config, seeds, data, 'javascript').map(bitsOf)).toEqual(single);
   return lockstep;
 }
 
@@ -118,6 +120,31 @@ describe('lockstep = single runs, bit for bit', () => {
     }
     expect(ends).toContain('30 false true');
     expect(ends).toContain('1 true false');
+  });
+
+  test('sigmoid layers with cross-entropy (what the WebAssembly kernel trains), random shapes, data and steps', () => {
+    const seen = { diverged: 0, finished: 0 };
+    fc.assert(
+      fc.property(
+        configArbitrary.chain((config) =>
+          fc.record({
+            config: fc.constant<LabConfig>({ ...config, hiddenActivation: 'sigmoid', outputActivation: 'sigmoid', cost: 'crossEntropy' }),
+            data: fc
+              .record({ inputs: fc.integer({ min: 1, max: 3 }), outputs: fc.integer({ min: 1, max: 3 }), scale: fc.constantFrom(1, 100, 1e6, 1e306) })
+              .chain(({ inputs, outputs, scale }) =>
+                dataArbitrary(inputs, outputs, true).map((data) => ({ ...data, inputs: data.inputs.map((x) => x * scale) })),
+              ),
+            seeds: seedsArbitrary,
+          }),
+        ),
+        ({ config, data, seeds }) => {
+          for (const r of expectSameAsSingleRuns(config, seeds, data)) seen[r.diverged ? 'diverged' : 'finished']++;
+        },
+      ),
+      { numRuns: 300 },
+    );
+    expect(seen.diverged).toBeGreaterThan(10);
+    expect(seen.finished).toBeGreaterThan(300);
   });
 
   test('random configurations on the named datasets', () => {

@@ -12,7 +12,7 @@
  * - epochs: epochs per start, for the caption
  * - onRun(starts), onCancel(), onOpenStart(seed, derivative)
  */
-import { useId, useMemo, useState } from 'react';
+import { useMemo, useState } from 'react';
 import { Caption } from '../Caption';
 import type { DerivativeMode, StartOutcome, SweepSummary } from '../../engine';
 import { formatEpoch, formatNumber } from '../format';
@@ -20,7 +20,7 @@ import { SERIES_COLORS } from '../palette';
 import { StartList } from './StartList';
 import { StartsInput } from './StartsInput';
 import { type BinPick, SweepHistogram, binRangeText } from './SweepHistogram';
-import { formatRateInterval, formatTimeLeft, parseStartCount } from './sweepFormat';
+import { formatRateInterval, formatTimeLeft } from './sweepFormat';
 import '../views.css';
 import './sweep.css';
 
@@ -75,11 +75,8 @@ export function SweepPanel({
   onOpenStart,
   onInspectStart,
 }: SweepPanelProps) {
-  const errorId = useId();
-  const [text, setText] = useState(String(defaultStarts));
   const [pick, setPick] = useState<Pick | null>(null);
   const [openWith, setOpenWith] = useState<DerivativeMode>('buggy');
-  const parsed = parseStartCount(text, maxStarts);
   const running = status === 'running';
 
   // a new summary starts with nothing picked
@@ -102,33 +99,13 @@ export function SweepPanel({
     return { title: `Starts ${label}: ${seeds.length}`, indices: seeds.map((seed) => seed - summary.firstSeed) };
   }, [summary, pick]);
 
-  const run = () => {
-    if (parsed.ok && !running) onRun(parsed.value);
-  };
-
   return (
     <figure className="bl-view bl-sweep" aria-label="Sweep">
-      <div className="bl-sweep__controls">
-        <StartsInput
-          label="Starts"
-          runLabel="Run sweep"
-          text={text}
-          onText={setText}
-          valid={parsed.ok}
-          errorId={errorId}
-          running={running}
-          onRun={run}
-          onCancel={onCancel}
-        />
+      <StartsInput label="Starts" runLabel="Run sweep" defaultStarts={defaultStarts} maxStarts={maxStarts} running={running} onRun={onRun} onCancel={onCancel}>
         <span className="bl-sweep__note">
           seeds from the current seed on; each start trains {epochs ? `${formatEpoch(epochs)} epochs ` : ''}with both derivatives
         </span>
-      </div>
-      {!parsed.ok && (
-        <p id={errorId} className="bl-sweep__error">
-          {parsed.error}
-        </p>
-      )}
+      </StartsInput>
       {running && progress && (
         <div className="bl-sweep__progress">
           <div
