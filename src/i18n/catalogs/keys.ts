@@ -10,6 +10,7 @@ import type enPlots from './en/plots.json';
 import type enShell from './en/shell.json';
 import type enStep from './en/step.json';
 import type enTour from './en/tour.json';
+import type enPagelinks from './en/pagelinks.json';
 import type zhBuglab from './zh-CN/buglab.json';
 import type zhCore from './zh-CN/core.json';
 import type zhGraph from './zh-CN/graph.json';
@@ -17,6 +18,7 @@ import type zhPlots from './zh-CN/plots.json';
 import type zhShell from './zh-CN/shell.json';
 import type zhStep from './zh-CN/step.json';
 import type zhTour from './zh-CN/tour.json';
+import type zhPagelinks from './zh-CN/pagelinks.json';
 
 export type MessageKey =
   | keyof typeof enCore
@@ -25,7 +27,8 @@ export type MessageKey =
   | keyof typeof enGraph
   | keyof typeof enTour
   | keyof typeof enStep
-  | keyof typeof enBuglab;
+  | keyof typeof enBuglab
+  | keyof typeof enPagelinks;
 
 type Missing<A, B> = Exclude<keyof A, keyof B>;
 type SameKeys<A, B> = [Missing<A, B>, Missing<B, A>] extends [never, never] ? true : { 'missing in zh-CN': Missing<A, B>; 'missing in en': Missing<B, A> };
@@ -37,5 +40,6 @@ const CATALOG_KEYS_MATCH: [
   SameKeys<typeof enTour, typeof zhTour>,
   SameKeys<typeof enStep, typeof zhStep>,
   SameKeys<typeof enBuglab, typeof zhBuglab>,
-] = [true, true, true, true, true, true, true];
+  SameKeys<typeof enPagelinks, typeof zhPagelinks>,
+] = [true, true, true, true, true, true, true, true];
 void CATALOG_KEYS_MATCH; // checked by the compiler, read by nobody

@@ -1,5 +1,6 @@
 /** The number-of-starts field of a sweep, its run button and, while it runs, Cancel. */
 import { type ChangeEvent, useId } from 'react';
+import { useT } from '../../i18n/setup';
 
 interface StartsInputProps {
   label: string;
@@ -15,6 +16,7 @@ interface StartsInputProps {
 }
 
 export function StartsInput({ label, runLabel, text, onText, valid, errorId, running, onRun, onCancel }: StartsInputProps) {
+  const t = useT();
   const inputId = useId();
   return (
     <>
@@ -37,7 +39,7 @@ export function StartsInput({ label, runLabel, text, onText, valid, errorId, run
       </button>
       {running && (
         <button type="button" onClick={onCancel}>
-          Cancel
+          {t('bl.cancel')}
         </button>
       )}
     </>
