@@ -72,9 +72,12 @@ export function gradientsProblemMessage(problem: GradientsProblem): string {
   }
 }
 
+/** Sentences one after another: a space between them in English, none in Chinese. */
+const sentences = (parts: string[]) => parts.reduce((before, after) => t('bl.diag.then', { before, after }));
+
 function matchText(ids: readonly SlipId[]): string {
   const named = ids.length === 1 ? t('bl.diag.single', { name: slipName(ids[0]) }) : t('bl.diag.pair', { first: slipName(ids[0]), second: slipName(ids[1]) });
-  return [named, ...ids.map((id) => t('bl.diag.change', { wrong: SLIPS[id].wrong, fix: SLIPS[id].fix }))].join(' ');
+  return sentences([named, ...ids.map((id) => t('bl.diag.change', { wrong: SLIPS[id].wrong, fix: SLIPS[id].fix }))]);
 }
 
 /** The diagnosis as one paragraph, code between backticks; L is the network's output layer. */
@@ -83,6 +86,9 @@ export function diagnosisMessage(diagnosis: Diagnosis, L: number): string {
   const first = diagnosis.firstDepartingLayer;
   const where =
     first === null ? '' : first === L ? t('bl.diag.whereOutput', { layer: first }) : t('bl.diag.whereBack', { layer: first, count: L - first, n: L - first });
-  const verdict = diagnosis.verdict === 'unknown' ? t('bl.diag.unknown') : diagnosis.matches.map(matchText).join(` ${t('bl.diag.or')} `);
-  return where ? `${verdict} ${where}` : verdict;
+  const verdict =
+    diagnosis.verdict === 'unknown'
+      ? t('bl.diag.unknown')
+      : sentences(diagnosis.matches.flatMap((ids, k) => (k === 0 ? [matchText(ids)] : [t('bl.diag.or'), matchText(ids)])));
+  return where ? sentences([verdict, where]) : verdict;
 }

@@ -7,7 +7,8 @@ import { useLab, useLabStoreApi } from '../../store/hooks';
 import { downloadText, readFileText } from '../share/browser';
 import { scoreCsv, scoreOf } from './grading';
 import { MAX_EXERCISE_FILE_BYTES } from './exerciseSet';
-import { SHIPPED_EXERCISE_SETS, fetchShippedSet, openExerciseSet } from './loadSet';
+import { SHIPPED_EXERCISE_SETS, fetchShippedSet, openExerciseSet, setText } from './loadSet';
+import { useT } from '../../i18n/setup';
 import type { ExerciseFeedback } from './useStepExercise';
 import './exercise.css';
 
@@ -18,29 +19,33 @@ export interface ExerciseBarProps {
 }
 
 export function ExerciseBar({ passKey, feedback }: ExerciseBarProps) {
+  const t = useT();
   const store = useLabStoreApi();
   const id = useId();
   const on = useLab((s) => s.exercise.on);
   const set = useLab((s) => s.exercise.set);
   const progress = useLab((s) => s.exercise.progress);
   const [chosen, setChosen] = useState<string>(SHIPPED_EXERCISE_SETS[0].id);
-  const [message, setMessage] = useState<{ ok: boolean; text: string } | null>(null);
+  // worded when shown, so it follows a language switch
+  const [message, setMessage] = useState<{ ok: boolean; text: () => string } | null>(null);
   const fileInput = useRef<HTMLInputElement>(null);
 
   const open = (text: string, source: string) => {
     const opened = openExerciseSet(store, text, source);
-    setMessage(opened.ok ? { ok: true, text: `Opened “${opened.value.summary.title}”. ${opened.value.description}` } : { ok: false, text: opened.error });
+    if (!opened.ok) return setMessage({ ok: false, text: () => opened.error });
+    const shown = { id: opened.value.summary.id, title: opened.value.summary.title, description: opened.value.description };
+    setMessage({ ok: true, text: () => t('ex.opened', setText(shown)) });
   };
   const openShipped = async () => {
     const text = await fetchShippedSet(chosen);
-    if (!text.ok) return setMessage({ ok: false, text: text.error });
+    if (!text.ok) return setMessage({ ok: false, text: () => text.error });
     open(text.value, `${chosen}.json`);
   };
   const openFile = async () => {
     const file = fileInput.current?.files?.[0];
-    if (!file) return setMessage({ ok: false, text: 'Choose an exercise set file first.' });
+    if (!file) return setMessage({ ok: false, text: () => t('ex.chooseFile') });
     const text = await readFileText(file, MAX_EXERCISE_FILE_BYTES);
-    if (!text.ok) return setMessage({ ok: false, text: `${file.name}: ${text.error}` });
+    if (!text.ok) return setMessage({ ok: false, text: () => t('ex.fileProblem', { name: file.name, error: text.error }) });
     open(text.value, file.name);
   };
 
@@ -50,14 +55,14 @@ export function ExerciseBar({ passKey, feedback }: ExerciseBarProps) {
     <div className="exercise-bar">
       <div className="exercise-bar__row">
         <button type="button" className={`button button--small${on ? ' is-on' : ''}`} aria-pressed={on} onClick={() => store.getState().setExerciseOn(!on)}>
-          Exercise
+          {t('ex.button')}
         </button>
         {on && (
           <span className="exercise-bar__set">
-            {set ? `Set: ${set.title}` : 'Every step’s results are asked'}
+            {set ? t('ex.set', { title: setText(set).title }) : t('ex.everyStep')}
             {set && (
               <button type="button" className="button button--small" onClick={() => store.getState().setExerciseSet(null)}>
-                Ask every step
+                {t('ex.askEveryStep')}
               </button>
             )}
           </span>
@@ -66,28 +71,34 @@ export function ExerciseBar({ passKey, feedback }: ExerciseBarProps) {
       {on && (
         <>
           <div className="exercise-bar__row">
-            <label htmlFor={`${id}-set`}>Exercise set</label>
+            <label htmlFor={`${id}-set`}>{t('ex.setLabel')}</label>
             <select id={`${id}-set`} value={chosen} onChange={(event) => setChosen(event.target.value)}>
               {SHIPPED_EXERCISE_SETS.map((s) => (
                 <option key={s.id} value={s.id}>
-                  {s.title}
+                  {setText(s).title}
                 </option>
               ))}
             </select>
             <button type="button" className="button button--small" onClick={openShipped}>
-              Open set
+              {t('ex.openSet')}
             </button>
             <label className="exercise-bar__file">
-              Set file <input ref={fileInput} type="file" accept=".json,application/json" />
+              {t('ex.setFile')} <input ref={fileInput} type="file" accept=".json,application/json" />
             </label>
             <button type="button" className="button button--small" onClick={openFile}>
-              Open file
+              {t('ex.openFile')}
             </button>
           </div>
           <div className="exercise-bar__row">
-            <p className="exercise-bar__score" role="status" aria-label="Exercise progress">
-              This pass: {thisPass.right} right ({thisPass.firstTry} at the first try), {thisPass.revealed} revealed of {thisPass.asked} tried · all passes:{' '}
-              {all.right} right of {all.asked}
+            <p className="exercise-bar__score" role="status" aria-label={t('ex.progress')}>
+              {t('ex.score', {
+                right: thisPass.right,
+                firstTry: thisPass.firstTry,
+                revealed: thisPass.revealed,
+                asked: thisPass.asked,
+                allRight: all.right,
+                allAsked: all.asked,
+              })}
             </p>
             <button
               type="button"
@@ -95,19 +106,19 @@ export function ExerciseBar({ passKey, feedback }: ExerciseBarProps) {
               disabled={all.asked === 0}
               onClick={() => downloadText(scoreCsv(progress), 'exercise-score.csv', 'text/csv')}
             >
-              Export score (CSV)
+              {t('ex.export')}
             </button>
           </div>
         </>
       )}
       {message && (
         <p className={message.ok ? 'exercise-bar__message' : 'exercise-bar__message is-bad'} role={message.ok ? 'status' : 'alert'}>
-          {message.text}
+          {message.text()}
         </p>
       )}
       {on && (
         <p className={`exercise-bar__feedback${feedback ? ` is-${feedback.kind}` : ''}`} role="status" aria-live="polite">
-          {feedback?.text ?? 'Type each hidden result of the step and press Enter; a wrong answer gets a hint, the third reveals it.'}
+          {feedback ? feedback.text() : t('ex.instructions')}
         </p>
       )}
     </div>

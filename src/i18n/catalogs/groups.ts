@@ -7,7 +7,7 @@
 export const CATALOG_GROUPS = {
   first: ['core', 'shell', 'plots', 'graph', 'pagelinks'],
   tour: ['tour'],
-  step: ['step'],
+  step: ['step', 'exercise'],
   buglab: ['buglab'],
 } as const;
 
