@@ -1,7 +1,7 @@
 /// <reference types="vitest/config" />
 import react from '@vitejs/plugin-react';
 import { defineConfig } from 'vite';
-import { contentSecurityPolicy, securityHeaders } from './src/app/share/csp.ts';
+import { contentSecurityPolicy, securityHeaders } from './src/app/browser/csp.ts';
 import { compiledCatalogs } from './src/i18n/compileCatalogs.ts';
 
 // The engine runs in a module worker, built as its own chunk.

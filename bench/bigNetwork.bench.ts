@@ -13,8 +13,8 @@ import { join } from 'node:path';
 import { parseArgs } from 'node:util';
 import { build, preview } from 'vite';
 import { DEFAULT_CONFIG, type Dataset, buildRun, initializeNetwork, serializeNetwork } from '../src/engine';
-import { snapshotBuffers } from '../src/worker/protocol';
-import { buildSnapshot, gridFor } from '../src/worker/snapshot';
+import { snapshotBuffers } from '../src/worker/lab/protocol';
+import { buildSnapshot, gridFor } from '../src/worker/lab/snapshot';
 import { launchBrowser } from '../tests/e2e/browser';
 import { machine, median } from './measure';
 

@@ -1,12 +1,13 @@
 /**
- * `npm run bench`: the engine's speed on the issue's three cases, printed as a table.
- *   1. the question's experiment: XOR, [2,2,1], sigmoid, cross-entropy, full batch, 60,000 epochs
+ * `npm run bench`: the engine's speed on the issue's three cases, then a table to paste.
+ *   1. the question's experiment: XOR, [2,2,1], sigmoid, cross-entropy, full batch, 60,000 epochs,
+ *      in both derivative modes, side by side with the plain flat-array reference (bench/reference.ts)
+ *      run by run, whose final weights must equal the engine's bit for bit (a line says so if not)
  *   2. 2-8-8-1 tanh on the 200-point spiral, mini-batches of 10
  *   3. a 1,000-start sweep of experiment 1 on the command line's worker_threads pool
  * Flags: --quick (smaller, for a smoke run), --json (one object), --threads N for case 3 (default 2).
- * --against DIR: cases 1 and 2 side by side with the engine of another checkout (e.g. a
- * `git worktree add /tmp/old <commit>`), alternating old and new run by run so that both see the
- * same load; prints each median and the ratio new/old, then stops.
+ * --against DIR: cases 1 and 2 also on the engine of another checkout (e.g. a
+ * `git worktree add /tmp/old <commit>`), in turn run by run so that all see the same load; no case 3.
  */
 import { join, resolve } from 'node:path';
 import { pathToFileURL } from 'node:url';
@@ -14,23 +15,12 @@ import { parseArgs } from 'node:util';
 import { sweepReport } from '../src/cli/commands/sweep';
 import { runSweep } from '../src/cli/sweepPool';
 import { type LabConfig, buildRun, questionConfig, resultsOf, summarizeMode } from '../src/engine';
-import { type Rates, machine, median, rates } from './measure';
+import { machine, median, timeOnce } from './measure';
+import { type ReferenceRun, referenceTrain } from './reference';
 
 const { values } = parseArgs({ options: { quick: { type: 'boolean' }, json: { type: 'boolean' }, threads: { type: 'string' }, against: { type: 'string' } } });
 const quick = values.quick === true;
 const threads = Number(values.threads ?? 2);
-
-/** Epochs per second of `config`, each timed repeat a fresh run from a new seed. */
-function epochsPerSecond(config: LabConfig, epochs: number, warmups: number, repeats: number): Rates {
-  return rates(
-    (repeat) => {
-      const run = buildRun({ ...config, seed: 1000 + repeat });
-      return run.trainer.train(epochs).ran;
-    },
-    warmups,
-    repeats,
-  );
-}
 
 const question = questionConfig('XOR');
 const correct: LabConfig = { ...question, derivative: 'correct', gradientDivisor: 'samples' };
@@ -49,100 +39,134 @@ const spiral: LabConfig = {
 
 const host = machine();
 log(`machine: ${host.cpu}, ${host.cores} cores, Node ${host.node}, ${host.date}, load average ${host.load}`);
+const other = values.against
+  ? ((await import(pathToFileURL(join(resolve(values.against), 'src/engine/index.ts')).href)) as { buildRun: typeof buildRun })
+  : null;
+if (values.against) log(`old = the engine of ${resolve(values.against)}`);
 
-if (values.against) {
-  await sideBySide(resolve(values.against));
-  process.exit(0);
+type Contender = 'engine' | 'reference' | 'old';
+interface Figures {
+  /** median epochs per wall second and per CPU second of this process */
+  wall: number;
+  cpu: number;
+  runs: number[];
+}
+interface CaseResult {
+  name: string;
+  figures: Partial<Record<Contender, Figures>>;
+  /** runs whose final weights and cost equal the reference's bit for bit, of all runs compared */
+  identical?: [number, number];
 }
 
-const questionRate = epochsPerSecond(question, 60_000, quick ? 2 : 5, quick ? 3 : 15);
-log(
-  `1. question XOR [2,2,1] sigmoid CE full batch (buggy δ, ÷n₀): ${fmt(questionRate.median)} epochs/s (median of ${questionRate.all.length} runs of 60,000 epochs; range ${fmt(Math.min(...questionRate.all))}–${fmt(Math.max(...questionRate.all))}; ${fmt(questionRate.perCpuSecond)} per CPU second)`,
-);
-const correctRate = epochsPerSecond(correct, 60_000, quick ? 1 : 3, quick ? 3 : 9);
-log(`   same network, correct δ and mean gradient: ${fmt(correctRate.median)} epochs/s (${fmt(correctRate.perCpuSecond)} per CPU second)`);
-
-const spiralRate = epochsPerSecond(spiral, quick ? 200 : 1000, quick ? 1 : 2, quick ? 3 : 7);
-log(
-  `2. spiral (200 points) 2-8-8-1 tanh → sigmoid, batch 10: ${fmt(spiralRate.median)} epochs/s = ${fmt(spiralRate.median * 200)} samples/s (median of ${spiralRate.all.length}; ${fmt(spiralRate.perCpuSecond)} epochs per CPU second)`,
-);
-
-const starts = quick ? 100 : 1000;
-const sweepCpu = process.cpuUsage();
-const sweepStarted = performance.now();
-const results = resultsOf(await runSweep({ config: question, firstSeed: 1, starts, derivatives: [question.derivative] }, threads), question.derivative);
-const sweepSeconds = (performance.now() - sweepStarted) / 1000;
-const sweepCpuSeconds = (({ user, system }) => (user + system) / 1e6)(process.cpuUsage(sweepCpu));
-const sweep = sweepReport(summarizeMode(results, question.derivative));
-const totalEpochs = results.reduce((sum, r) => sum + r.epochs, 0);
-const serialEstimate = totalEpochs / questionRate.median;
-log(
-  `3. sweep of ${starts} starts × 60,000 epochs (question XOR) on ${threads} threads: ${sweepSeconds.toFixed(2)} s wall ` +
-    `(${fmt(totalEpochs / sweepSeconds)} epochs/s in all; ${sweepCpuSeconds.toFixed(1)} CPU seconds; one thread at the rate of case 1 would take ${serialEstimate.toFixed(1)} s; ` +
-    `solved ${sweep.successes}/${starts}, median final cost ${sweep.medianFinalCost.toPrecision(4)})`,
-);
-
-log(`load average at the end: ${machine().load} (other work on the cores lowers every figure)`);
-
-if (values.json) {
-  console.log(
-    JSON.stringify({
-      machine: host,
-      questionEpochsPerSecond: questionRate.median,
-      questionRuns: questionRate.all,
-      questionEpochsPerCpuSecond: questionRate.perCpuSecond,
-      correctEpochsPerSecond: correctRate.median,
-      spiralEpochsPerSecond: spiralRate.median,
-      spiralEpochsPerCpuSecond: spiralRate.perCpuSecond,
-      sweep: { starts, threads, wallSeconds: sweepSeconds, cpuSeconds: sweepCpuSeconds, ...sweep },
-    }),
-  );
-}
-
-/** Cases 1 and 2 on this engine and on the one under `dir`, alternating run by run. */
-async function sideBySide(dir: string): Promise<void> {
-  const other = (await import(pathToFileURL(join(dir, 'src/engine/index.ts')).href)) as { buildRun: typeof buildRun };
-  const cases: Array<{ name: string; config: LabConfig; epochs: number; repeats: number }> = [
-    { name: '1. question XOR [2,2,1] sigmoid CE full batch (buggy δ, ÷n₀)', config: question, epochs: 60_000, repeats: quick ? 3 : 15 },
-    { name: '   same network, correct δ and mean gradient', config: correct, epochs: 60_000, repeats: quick ? 3 : 9 },
-    { name: '2. spiral 2-8-8-1 tanh → sigmoid, batch 10', config: spiral, epochs: quick ? 200 : 1000, repeats: quick ? 3 : 7 },
-  ];
-  log(`side by side: new = ${process.cwd()}, old = ${dir}; each run alternates old, new`);
-  for (const c of cases) {
-    const time = (build: typeof buildRun, repeat: number): [number, number] => {
-      const run = build({ ...c.config, seed: 1000 + repeat });
-      const cpu = process.cpuUsage();
-      const started = performance.now();
-      const ran = run.trainer.train(c.epochs).ran;
-      const wall = (performance.now() - started) / 1000;
-      const used = process.cpuUsage(cpu);
-      return [ran / wall, ran / ((used.user + used.system) / 1e6)];
+/**
+ * Times the contenders on fresh runs of `config` (seed 1000 + repeat), in turn, the order rotating
+ * run by run so that none always runs first or on a quieter moment; medians after the warm-ups.
+ */
+function race(name: string, config: LabConfig, epochs: number, warmups: number, repeats: number, withReference: boolean): CaseResult {
+  const contenders: Contender[] = ['engine'];
+  if (withReference) contenders.push('reference');
+  if (other) contenders.push('old');
+  const timed = new Map<Contender, Array<{ wall: number; cpu: number }>>(contenders.map((c) => [c, []]));
+  let identical = 0;
+  for (let k = -warmups; k < repeats; k++) {
+    const seed = 1000 + k;
+    const run = buildRun({ ...config, seed });
+    const oldRun = other?.buildRun({ ...config, seed });
+    const initial = run.net.params.slice();
+    let reference: ReferenceRun | null = null;
+    const work: Record<Contender, () => number> = {
+      engine: () => run.trainer.train(epochs).ran,
+      reference: () => {
+        const divisor = config.gradientDivisor === 'features' ? run.data.inputSize : run.data.count;
+        reference = referenceTrain(
+          run.net.sizes,
+          initial,
+          run.data.inputs,
+          run.data.targets,
+          run.data.count,
+          epochs,
+          config.learningRate,
+          config.derivative === 'buggy',
+          divisor,
+        );
+        return epochs;
+      },
+      old: () => oldRun?.trainer.train(epochs).ran ?? 0,
     };
-    for (let k = 0; k < 3; k++) {
-      time(other.buildRun, -1 - k);
-      time(buildRun, -1 - k);
+    for (let c = 0; c < contenders.length; c++) {
+      const contender = contenders[(c + k + warmups) % contenders.length];
+      const figures = timeOnce(work[contender]);
+      if (k >= 0) timed.get(contender)?.push(figures);
     }
-    const oldRuns: [number, number][] = [];
-    const newRuns: [number, number][] = [];
-    for (let k = 0; k < c.repeats; k++) {
-      // alternate which goes first, so neither always runs on a warmer or a quieter machine
-      if (k % 2 === 0) {
-        oldRuns.push(time(other.buildRun, k));
-        newRuns.push(time(buildRun, k));
-      } else {
-        newRuns.push(time(buildRun, k));
-        oldRuns.push(time(other.buildRun, k));
-      }
+    if (reference && k >= 0) {
+      const { params, lastCost } = reference as ReferenceRun;
+      if (params.every((v, i) => Object.is(v, run.net.params[i])) && Object.is(lastCost, run.trainer.lastCost)) identical++;
+      else log(`   !! seed ${seed}: the reference's final weights or cost differ from the engine's (cost ${lastCost} against ${run.trainer.lastCost})`);
     }
-    const wallOld = median(oldRuns.map((r) => r[0]));
-    const wallNew = median(newRuns.map((r) => r[0]));
-    const cpuOld = median(oldRuns.map((r) => r[1]));
-    const cpuNew = median(newRuns.map((r) => r[1]));
-    log(
-      `${c.name}: old ${fmt(wallOld)}, new ${fmt(wallNew)} epochs/s (median of ${c.repeats}), new/old ${(wallNew / wallOld).toFixed(3)}; per CPU second old ${fmt(cpuOld)}, new ${fmt(cpuNew)}, new/old ${(cpuNew / cpuOld).toFixed(3)}`,
-    );
   }
-  log(`load average at the end: ${machine().load}`);
+  const figures: CaseResult['figures'] = {};
+  for (const [contender, all] of timed)
+    figures[contender] = { wall: median(all.map((f) => f.wall)), cpu: median(all.map((f) => f.cpu)), runs: all.map((f) => f.wall) };
+  const result: CaseResult = { name, figures, identical: withReference ? [identical, repeats] : undefined };
+  report(result, epochs, repeats);
+  return result;
+}
+
+function report({ name, figures, identical }: CaseResult, epochs: number, repeats: number): void {
+  const { engine, reference, old } = figures;
+  if (!engine) return;
+  const parts = [`engine ${fmt(engine.wall)} epochs/s (${fmt(engine.cpu)} per CPU s; range ${fmt(Math.min(...engine.runs))}–${fmt(Math.max(...engine.runs))})`];
+  if (reference)
+    parts.push(
+      `reference ${fmt(reference.wall)} (${fmt(reference.cpu)} per CPU s), engine/reference ${ratio(engine.wall, reference.wall)} (per CPU s ${ratio(engine.cpu, reference.cpu)})`,
+    );
+  if (old) parts.push(`old ${fmt(old.wall)} (${fmt(old.cpu)} per CPU s), engine/old ${ratio(engine.wall, old.wall)} (per CPU s ${ratio(engine.cpu, old.cpu)})`);
+  if (identical) parts.push(`final weights equal to the reference's bit for bit in ${identical[0]}/${identical[1]} runs`);
+  log(`${name} (median of ${repeats} × ${fmt(epochs)} epochs): ${parts.join('; ')}`);
+}
+
+const cases: CaseResult[] = [];
+cases.push(race('1. question XOR [2,2,1] sigmoid CE full batch η 0.35, buggy δ, ÷n₀', question, 60_000, quick ? 2 : 5, quick ? 3 : 15, true));
+cases.push(race('1. the same, correct δ, mean gradient', correct, 60_000, quick ? 2 : 5, quick ? 3 : 15, true));
+cases.push(race('2. spiral (200 points) 2-8-8-1 tanh → sigmoid CE, batch 10', spiral, quick ? 200 : 1000, quick ? 1 : 2, quick ? 3 : 7, false));
+
+let sweepLine: Record<string, unknown> | null = null;
+if (!other) {
+  const starts = quick ? 100 : 1000;
+  const sweepCpu = process.cpuUsage();
+  const sweepStarted = performance.now();
+  const results = resultsOf(await runSweep({ config: question, firstSeed: 1, starts, derivatives: [question.derivative] }, threads), question.derivative);
+  const sweepSeconds = (performance.now() - sweepStarted) / 1000;
+  const sweepCpuSeconds = (({ user, system }) => (user + system) / 1e6)(process.cpuUsage(sweepCpu));
+  const sweep = sweepReport(summarizeMode(results, question.derivative));
+  const totalEpochs = results.reduce((sum, r) => sum + r.epochs, 0);
+  log(
+    `3. sweep of ${starts} starts × 60,000 epochs (question XOR) on ${threads} threads: ${sweepSeconds.toFixed(2)} s wall ` +
+      `(${fmt(totalEpochs / sweepSeconds)} epochs/s in all; ${sweepCpuSeconds.toFixed(1)} CPU seconds of this process, its worker threads included = ${fmt(totalEpochs / sweepCpuSeconds)} epochs per CPU s; ` +
+      `solved ${sweep.successes}/${starts}, median final cost ${sweep.medianFinalCost.toPrecision(4)})`,
+  );
+  sweepLine = { starts, threads, wallSeconds: sweepSeconds, cpuSeconds: sweepCpuSeconds, ...sweep };
+}
+
+const end = machine();
+log(`load average at the end: ${end.load} (other work on the cores lowers the wall-clock figures; the per-CPU-second ones move less)`);
+log('');
+log(`${host.date.slice(0, 16)} UTC, ${host.cpu}, ${host.cores} cores, Node ${host.node}, load average ${host.load} → ${end.load}`);
+log('');
+log(`| case | engine epochs/s (per CPU s) | reference (per CPU s) | engine/reference wall (CPU) |${other ? ' old (per CPU s) | engine/old wall (CPU) |' : ''}`);
+log(`|---|---|---|---|${other ? '---|---|' : ''}`);
+for (const { name, figures } of cases) {
+  const { engine, reference, old } = figures;
+  if (!engine) continue;
+  const cell = (f: Figures | undefined) => (f ? `${fmt(f.wall)} (${fmt(f.cpu)})` : '–');
+  const versus = (f: Figures | undefined) => (f ? `**${ratio(engine.wall, f.wall)}** (${ratio(engine.cpu, f.cpu)})` : '–');
+  log(`| ${name.replace(/^\d\. /, '')} | ${cell(engine)} | ${cell(reference)} | ${versus(reference)} |${other ? ` ${cell(old)} | ${versus(old)} |` : ''}`);
+}
+
+if (values.json) console.log(JSON.stringify({ machine: host, loadAtEnd: end.load, cases, sweep: sweepLine }));
+
+function ratio(a: number, b: number): string {
+  return (a / b).toFixed(3);
 }
 
 function fmt(x: number): string {

@@ -26,15 +26,21 @@ export function rates(work: (repeat: number) => number, warmups: number, repeats
   const all: number[] = [];
   const perCpu: number[] = [];
   for (let k = 0; k < repeats; k++) {
-    const cpuStart = process.cpuUsage();
-    const started = performance.now();
-    const units = work(k);
-    const wallSeconds = (performance.now() - started) / 1000;
-    const cpu = process.cpuUsage(cpuStart);
-    all.push(units / wallSeconds);
-    perCpu.push(units / ((cpu.user + cpu.system) / 1e6));
+    const { wall, cpu } = timeOnce(() => work(k));
+    all.push(wall);
+    perCpu.push(cpu);
   }
   return { median: median(all), all, perCpuSecond: median(perCpu) };
+}
+
+/** One timed call of `work` (which returns how many units it did): units per wall second and per CPU second of this process. */
+export function timeOnce(work: () => number): { wall: number; cpu: number } {
+  const cpuStart = process.cpuUsage();
+  const started = performance.now();
+  const units = work();
+  const wallSeconds = (performance.now() - started) / 1000;
+  const cpu = process.cpuUsage(cpuStart);
+  return { wall: units / wallSeconds, cpu: units / ((cpu.user + cpu.system) / 1e6) };
 }
 
 export interface Machine {

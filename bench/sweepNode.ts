@@ -1,6 +1,6 @@
 /** A SweepPool on Node worker_threads, for benchmarks and long measurements outside the browser. */
 import { Worker } from 'node:worker_threads';
-import { SweepPool, type WorkerLike } from '../src/worker/sweepPool';
+import { SweepPool, type WorkerLike } from '../src/store/sweepPool';
 
 // `--import tsx` does not reach worker threads here, so the thread registers tsx itself, then loads the entry.
 const ENTRY = new URL('./sweepWorkerThread.ts', import.meta.url).href;

@@ -1,7 +1,7 @@
 /** worker_threads entry for the Node sweep scripts: the same pure handler the browser worker wraps. */
 import { parentPort } from 'node:worker_threads';
-import { createSweepHandler } from '../src/worker/sweepHandler';
-import type { SweepCommand } from '../src/worker/sweepProtocol';
+import { createSweepHandler } from '../src/worker/sweep/sweepHandler';
+import type { SweepCommand } from '../src/worker/sweep/sweepProtocol';
 
 const port = parentPort;
 if (!port) throw new Error('sweepWorkerThread.ts must run as a worker thread');

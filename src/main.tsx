@@ -1,7 +1,7 @@
 import { StrictMode } from 'react';
 import { createRoot } from 'react-dom/client';
 import { App } from './app/App';
-import { browserStorage } from './app/share/browser';
+import { browserStorage } from './app/browser/browser';
 import { readLangParam } from './i18n/langLink';
 import { chosenLanguage, startLanguage } from './i18n/languages';
 import { switchLanguage } from './i18n/setup';

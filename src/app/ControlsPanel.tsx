@@ -5,7 +5,7 @@ import { useLab } from '../store/hooks';
 import { SelectField } from './fields';
 import { datasetGroups } from './labels';
 import { NetworkControls } from './NetworkControls';
-import { CustomDataNote } from './share/ui/CustomDataNote';
+import { CustomDataNote } from './files/CustomDataNote';
 import { TrainingControls } from './TrainingControls';
 import { type MessageKey, useT } from '../i18n/setup';
 import { formatEpoch } from '../views/format';

@@ -2,7 +2,7 @@
 import { reluHealthMessage } from '../engine';
 import { costAtEpoch } from '../store/historySlice';
 import { useLabShallow } from '../store/hooks';
-import type { LabStopReason } from '../worker/protocol';
+import type { LabStopReason } from '../worker/lab/protocol';
 import { gateOf } from './gateData';
 import { formatEpoch, formatNumber } from '../views/format';
 import { t, useT } from '../i18n/setup';
@@ -73,7 +73,7 @@ export function StatusLine() {
       ? t('status.carried', { epoch: formatEpoch(s.carriedOver), derivative: s.derivative, eta: formatNumber(s.learningRate) })
       : null;
   const atLimit = s.limitOffer ? t('status.atLimit', { limit: formatEpoch(s.maxEpochs) }) : null;
-  // the worker words its reasons in English (worker/handler.ts); the common one is said in the page's language
+  // the worker words its reasons in English (worker/lab/handler.ts); the common one is said in the page's language
   const reason =
     s.stopReason === 'maxEpochs' && s.message === `reached the epoch limit (${s.maxEpochs.toLocaleString('en')})`
       ? t('status.epochLimit', { limit: formatEpoch(s.maxEpochs) })

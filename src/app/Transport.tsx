@@ -1,6 +1,6 @@
 /** Play/Pause, Step, Reset and Speed: the run's transport, above the views. */
 import { useLab } from '../store/hooks';
-import type { Speed } from '../worker/protocol';
+import type { Speed } from '../worker/lab/protocol';
 import { SelectField } from './fields';
 import { speedOptions } from './labels';
 import { useT } from '../i18n/setup';

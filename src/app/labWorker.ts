@@ -8,6 +8,6 @@ import { type SupervisedWorker, superviseWorker } from '../store/workerSuperviso
 
 export function startLabWorker(store: LabStore): () => void {
   return superviseWorker(store, {
-    createWorker: () => new Worker(new URL('../worker/lab.worker.ts', import.meta.url), { type: 'module' }) as unknown as SupervisedWorker,
+    createWorker: () => new Worker(new URL('../worker/lab/lab.worker.ts', import.meta.url), { type: 'module' }) as unknown as SupervisedWorker,
   });
 }

@@ -1,6 +1,6 @@
 /** Display names of the engine's settings, in one table for the controls and the status. */
 import { type ActivationName, type CostName, type DatasetName, GATES, PLANE_SETS } from '../engine';
-import type { Speed } from '../worker/protocol';
+import type { Speed } from '../worker/lab/protocol';
 import type { t as translate } from '../i18n/setup';
 import { formatEpoch } from '../views/format';
 

@@ -5,6 +5,7 @@
 import type { Dataset } from './datasets';
 import type { Network } from './network';
 import type { TrainOptions } from './options';
+import { fastCostTerms, fastPass, fastPassApplies } from './fastPass';
 import { PassWorkspace, addCostTerms, applyUpdate, backward, forward } from './pass';
 import { Rng, RngStream } from './rng';
 
@@ -52,6 +53,8 @@ export class Trainer {
   private passReady = false;
   /** overflows of that ready pass (they belong to the epoch that will use it) */
   private readyOverflows = 0;
+  /** the options have no slip beyond the switches and the stable sigmoid: fastPass.ts computes the same numbers */
+  private fast: boolean;
 
   constructor(net: Network, data: Dataset, options: TrainOptions, seed: number) {
     if (data.inputSize !== net.sizes[0]) throw new RangeError(`data: ${data.inputSize} inputs per sample but the network takes ${net.sizes[0]}`);
@@ -60,6 +63,7 @@ export class Trainer {
     this.net = net;
     this.data = data;
     this.options = { ...options };
+    this.fast = fastPassApplies(this.options);
     this.shuffleRng = new Rng(seed, RngStream.shuffle);
     this.order = Uint32Array.from({ length: data.count }, (_, s) => s);
     const size = this.batchSize();
@@ -71,6 +75,7 @@ export class Trainer {
   /** Change learning rate, derivative, cost … mid-run; the weights stay as they are. */
   setOptions(options: Partial<TrainOptions>): void {
     this.options = { ...this.options, ...options };
+    this.fast = fastPassApplies(this.options);
     this.passReady = false;
     const size = this.batchSize();
     if (size !== this.workspace.capacity) {
@@ -123,8 +128,11 @@ export class Trainer {
           for (let i = 0; i < nIn; i++) this.batchInput[r * nIn + i] = data.inputs[s * nIn + i];
           for (let j = 0; j < nOut; j++) this.batchTarget[r * nOut + j] = data.targets[s * nOut + j];
         }
-        forward(net, ws, this.batchInput, count, naive);
-        backward(net, ws, this.batchTarget, count, options);
+        if (this.fast) fastPass(net, ws, this.batchInput, this.batchTarget, 0, count, options);
+        else {
+          forward(net, ws, this.batchInput, count, naive);
+          backward(net, ws, this.batchTarget, count, options);
+        }
         overflows += ws.overflows;
         check = applyUpdate(net, ws, lr, options.freezeBiases);
         if (!Number.isFinite(check)) break;
@@ -139,9 +147,12 @@ export class Trainer {
 
   /** Full batch: forward and backward on the current weights; sets lastCost and keeps the gradient for the next update. */
   private runFullPass(naive: boolean): void {
-    const ws = this.workspace;
-    forward(this.net, ws, this.data.inputs, this.data.count, naive);
-    this.lastCost = backward(this.net, ws, this.data.targets, this.data.count, this.options) / this.data.count;
+    const { net, data, options, workspace: ws } = this;
+    if (this.fast) this.lastCost = fastPass(net, ws, data.inputs, data.targets, 0, data.count, options) / data.count;
+    else {
+      forward(net, ws, data.inputs, data.count, naive);
+      this.lastCost = backward(net, ws, data.targets, data.count, options) / data.count;
+    }
     this.readyOverflows = ws.overflows;
     this.passReady = true;
   }
@@ -155,6 +166,10 @@ export class Trainer {
     let total = 0;
     for (let start = 0; start < data.count; start += size) {
       const count = Math.min(size, data.count - start);
+      if (this.fast) {
+        total = fastCostTerms(net, ws, data.inputs, data.targets, start, count, this.options, total);
+        continue;
+      }
       for (let k = 0; k < count * nIn; k++) this.batchInput[k] = data.inputs[start * nIn + k];
       for (let k = 0; k < count * nOut; k++) this.batchTarget[k] = data.targets[start * nOut + k];
       forward(net, ws, this.batchInput, count, naive);

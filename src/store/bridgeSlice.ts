@@ -1,5 +1,5 @@
 /** The store's side of the worker: what connectWorker installs, and what the store's actions use. */
-import type { LabCommand, LabEvent, Request } from '../worker/protocol';
+import type { LabCommand, LabEvent, Request } from '../worker/lab/protocol';
 
 export interface BridgeSlice {
   /** sends a command to the worker (a no-op until connectWorker); for the store's own actions, never a component */

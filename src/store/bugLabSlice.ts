@@ -19,9 +19,9 @@ import {
   namedDataset,
   sweepKey,
 } from '../engine';
-import type { SweepProgress } from '../worker/sweepPlan';
-import type { SweepOutcome, TwinOptions, TwinOutcome, TwinProgress } from '../worker/sweepPool';
-import { DEFAULT_SWEEP_STARTS, type SweepRequest, type TwinGrids } from '../worker/sweepProtocol';
+import type { SweepProgress } from '../worker/sweep/sweepPlan';
+import type { SweepOutcome, TwinOptions, TwinOutcome, TwinProgress } from './sweepPool';
+import { DEFAULT_SWEEP_STARTS, type SweepRequest, type TwinGrids } from '../worker/sweep/sweepProtocol';
 import type { CoreState } from './coreState';
 import type { SliceCreator } from './sliceCreator';
 
@@ -80,8 +80,16 @@ interface GateComparisonRun {
   starts: number;
   /** the gate being swept while running */
   gate: GateName | null;
+  /** the running gate's starts done of its total; timeLeftMs is the whole comparison's (this gate's and the gates after it) */
   progress: SweepProgress | null;
   error: string | null;
+}
+
+/** The time a comparison still needs: the running gate's own estimate plus, for each gate after it, the mean time of the gates done (or this gate's whole estimate while none is). */
+export function comparisonTimeLeft(progress: SweepProgress, gatesAfter: number, doneMs: readonly number[]): number | null {
+  if (progress.timeLeftMs === null) return null;
+  const perGate = doneMs.length > 0 ? doneMs.reduce((sum, ms) => sum + ms, 0) / doneMs.length : progress.elapsedMs + progress.timeLeftMs;
+  return progress.timeLeftMs + gatesAfter * perGate;
 }
 
 interface GateComparisonRow {
@@ -229,10 +237,14 @@ export const createBugLabSlice: SliceCreator<BugLabSlice, Needs> = (set, get) =>
       if (get().bugLab.gates.status === 'running') return null;
       const rows: GateComparisonRow[] = [];
       setGates({ ...IDLE_GATES, status: 'running', starts });
-      for (const gate of COMPARED_GATES) {
+      const doneMs: number[] = [];
+      for (const [index, gate] of COMPARED_GATES.entries()) {
         const config = gateComparisonConfig(gate);
+        const gatesAfter = COMPARED_GATES.length - 1 - index;
         setGates({ gate, progress: startProgress(starts) });
-        const outcome = await runner.run({ config, starts }, (progress) => setGates({ progress }));
+        const outcome = await runner.run({ config, starts }, (progress) =>
+          setGates({ progress: { ...progress, timeLeftMs: comparisonTimeLeft(progress, gatesAfter, doneMs) } }),
+        );
         if (outcome.status === 'cancelled') {
           setGates({ status: 'cancelled', gate: null });
           return null;
@@ -242,6 +254,7 @@ export const createBugLabSlice: SliceCreator<BugLabSlice, Needs> = (set, get) =>
           return null;
         }
         const result = { config, summary: outcome.summary, elapsedMs: outcome.elapsedMs, workers: outcome.workers };
+        doneMs.push(outcome.elapsedMs);
         keep(result);
         rows.push({ gate, result });
       }

@@ -1,6 +1,6 @@
 import { DEFAULT_CONFIG, DEFAULT_STOP, type LabConfig, PRESETS, configError, needsNewRun, stopSettingsError } from '../engine';
 import type { Dataset, StopSettings } from '../engine';
-import type { LabEvent, Speed } from '../worker/protocol';
+import type { LabEvent, Speed } from '../worker/lab/protocol';
 import type { BridgeSlice } from './bridgeSlice';
 import type { SliceCreator } from './sliceCreator';
 

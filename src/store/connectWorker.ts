@@ -6,8 +6,8 @@
  * In a browser the events of one frame are applied together, in one store update just before
  * the frame is drawn, so React renders at most once a frame however many messages arrive.
  */
-import { type RunShape, labEventProblem, runMisfit, runShapeOf } from '../worker/labEvents';
-import type { LabEvent, LabWorkerLike } from '../worker/protocol';
+import { type RunShape, labEventProblem, runMisfit, runShapeOf } from '../worker/lab/labEvents';
+import type { LabEvent, LabWorkerLike } from '../worker/lab/protocol';
 import type { LabStore } from './labStore';
 import { type RequestTimers, noWorker, pendingRequests } from './pendingRequests';
 

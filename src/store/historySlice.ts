@@ -1,5 +1,5 @@
 import type { LabConfig } from '../engine';
-import type { LabEvent } from '../worker/protocol';
+import type { LabEvent } from '../worker/lab/protocol';
 import type { RunSlice } from './runSlice';
 import { previousRunLabel, settingChangeLabel } from './settingMarkers';
 import type { SliceCreator } from './sliceCreator';

@@ -1,6 +1,6 @@
 /** What the pointer and the sample picker point at, and the checkpoint being scrubbed to. */
 import type { Dataset } from '../engine';
-import type { LabEvent, LabSnapshot } from '../worker/protocol';
+import type { LabEvent, LabSnapshot } from '../worker/lab/protocol';
 import type { BridgeSlice } from './bridgeSlice';
 import type { SliceCreator } from './sliceCreator';
 

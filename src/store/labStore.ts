@@ -3,7 +3,7 @@
  * hooks.ts; tests and the worker bridge use it directly, without React.
  */
 import { type StoreApi, createStore } from 'zustand/vanilla';
-import type { LabCommand, LabEvent } from '../worker/protocol';
+import type { LabCommand, LabEvent } from '../worker/lab/protocol';
 import { configOnEvent, createConfigSlice } from './configSlice';
 import { createHistorySlice, historyOnEvent } from './historySlice';
 import { createHoverSlice, hoverOnEvent } from './hoverSlice';

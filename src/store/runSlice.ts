@@ -1,5 +1,5 @@
 import { STOP_SETTINGS } from '../engine';
-import type { LabEvent, LabStopReason } from '../worker/protocol';
+import type { LabEvent, LabStopReason } from '../worker/lab/protocol';
 import type { BridgeSlice } from './bridgeSlice';
 import type { ConfigSlice } from './configSlice';
 import type { SliceCreator } from './sliceCreator';

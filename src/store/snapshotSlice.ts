@@ -1,5 +1,5 @@
 import type { Dataset, Network } from '../engine';
-import type { LabEvent, LabSnapshot } from '../worker/protocol';
+import type { LabEvent, LabSnapshot } from '../worker/lab/protocol';
 import type { BridgeSlice } from './bridgeSlice';
 import type { HoverSlice } from './hoverSlice';
 import type { RunSlice } from './runSlice';

@@ -5,7 +5,7 @@
  * is the view's own state (src/app/stepThrough); the numbers all come from the worker's engine.
  */
 import { type Dataset, type LabConfig, type Network, type TrainOptions, configError, configForNetwork, datasetError, networkError } from '../engine';
-import type { CheckedGradients, InspectEvent, InspectedPasses } from '../worker/inspectProtocol';
+import type { CheckedGradients, InspectEvent, InspectedPasses } from '../worker/lab/inspectProtocol';
 import type { CoreState } from './coreState';
 import type { SampleSelection } from './hoverSlice';
 import type { SliceCreator } from './sliceCreator';

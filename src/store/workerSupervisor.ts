@@ -8,7 +8,7 @@
  * lab is halted (Play and Step disabled) with a message to reload.
  */
 import { type LabConfig, needsNewRun } from '../engine';
-import type { LabCommand, LabEvent, LabWorkerLike } from '../worker/protocol';
+import type { LabCommand, LabEvent, LabWorkerLike } from '../worker/lab/protocol';
 import { type Disconnect, type EventBatcher, connectWorker } from './connectWorker';
 import { DEFAULT_ANSWER_TIMEOUT_MS, noWorker } from './pendingRequests';
 import type { LabStore } from './labStore';

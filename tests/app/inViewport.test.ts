@@ -1,6 +1,6 @@
 /** The sideways shift that keeps the File menu and its message inside the window (issue 16, defect 10). */
 import { describe, expect, test } from 'vitest';
-import { shiftIntoView } from '../../src/app/share/ui/useInViewport';
+import { shiftIntoView } from '../../src/app/files/useInViewport';
 
 describe('shiftIntoView', () => {
   test('a box inside the window stays; one past the left edge moves right, one past the right edge moves left, by just enough', () => {

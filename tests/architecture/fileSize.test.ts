@@ -13,9 +13,9 @@ const MAX_LINES = 300;
 const OVER_TODAY: Record<string, string> = {
   'views/costCurve/CostCurve.tsx': 'the chart component still holds its zoom and hover handlers',
   'views/graph/NetworkGraph.tsx': 'issue 12 item 7: becomes a framework-free painter factory',
-  'worker/handler.ts': "the lab worker's command switch; issue 12 item 7 gives the lab worker its own room",
+  'worker/lab/handler.ts': "the lab worker's command switch; its run loop can move beside it",
   'engine/settings.ts': 'the one settings table (grew past 300 when formatted one property a line); its stop settings and defaults can move beside it',
-  'worker/labEvents.ts': 'the event schemas and their reducer in one file; issue 12 item 5 gives each slice its reducer',
+  'worker/lab/labEvents.ts': 'the event schemas and their reducer in one file; issue 12 item 5 gives each slice its reducer',
 };
 
 function sourceFiles(dir: string): string[] {

@@ -105,6 +105,15 @@ describe('the folders of src', () => {
     expect(cyclesOf(imports)).toEqual([]);
   });
 
+  test('the lab worker (worker/lab) and the sweep workers (worker/sweep) import nothing of each other', () => {
+    const roomOf = (path: string): string => path.split('/').slice(0, 2).join('/');
+    const crossing = imports
+      .filter(({ from, to }) => folderOf(from) === 'worker' && folderOf(to) === 'worker' && roomOf(from) !== roomOf(to))
+      .map(({ from, to }) => `${from} → ${to}`);
+    expect(crossing).toEqual([]);
+    expect(imports.filter(({ from }) => folderOf(from) === 'worker').every(({ from }) => /^worker\/(lab|sweep)\//.test(from))).toBe(true);
+  });
+
   test('no component reaches the worker: components call store actions, never send or a worker command', () => {
     const components = sourceFiles(SRC).filter((file) => /^(app|views)\//.test(relative(SRC, file)));
     const reaching = components.flatMap((file) => {

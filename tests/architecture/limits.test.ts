@@ -40,8 +40,8 @@ const OTHER_MEANINGS: Record<number, Record<string, string>> = {
   1e6: {
     'app/StatusLine.tsx': 'a million, for "1.2M epochs/s"',
     'cli/format.ts': 'where number formatting switches to exponent notation',
-    'worker/paramEdit.ts': 'the largest weight the parameter editor accepts',
-    'worker/snapshot.ts': 'bytes in a megabyte, and a snapshot budget in bytes',
+    'worker/lab/paramEdit.ts': 'the largest weight the parameter editor accepts',
+    'worker/lab/snapshot.ts': 'bytes in a megabyte, and a snapshot budget in bytes',
     'cli/commands/sweep.ts': 'the most starts --inits accepts',
   },
   10000: {

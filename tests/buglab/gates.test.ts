@@ -8,9 +8,9 @@ import { currentSweepResult, gateComparisonRows } from '../../src/store/bugLabSl
 import { connectWorker } from '../../src/store/connectWorker';
 import { type LabStore, createLabStore } from '../../src/store/labStore';
 import { gateComparisonCsv } from '../../src/views/sweep/gateComparisonCsv';
-import { createSweepHandler } from '../../src/worker/sweepHandler';
-import { SweepPool, type WorkerLike } from '../../src/worker/sweepPool';
-import type { SweepCommand, SweepEvent } from '../../src/worker/sweepProtocol';
+import { createSweepHandler } from '../../src/worker/sweep/sweepHandler';
+import { SweepPool, type WorkerLike } from '../../src/store/sweepPool';
+import type { SweepCommand, SweepEvent } from '../../src/worker/sweep/sweepProtocol';
 import { cliJson } from '../cli/helpers';
 import { FakeWorkerEnv, simulateEngineSpeed } from '../worker/harness';
 

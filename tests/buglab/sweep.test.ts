@@ -1,11 +1,11 @@
 import { describe, expect, test } from 'vitest';
 import { DERIVATIVE_MODES, gateDataset, planChunks, questionConfig, runStartPair, twinRun } from '../../src/engine';
 import { runSweep as runCliSweep } from '../../src/cli/sweepPool';
-import { createSweepHandler } from '../../src/worker/sweepHandler';
-import { SweepCollector, estimateTimeLeftMs } from '../../src/worker/sweepPlan';
-import { SweepPool, type WorkerLike } from '../../src/worker/sweepPool';
-import type { SweepCommand, SweepEvent } from '../../src/worker/sweepProtocol';
-import { sweepRequestError } from '../../src/worker/sweepProtocol';
+import { createSweepHandler } from '../../src/worker/sweep/sweepHandler';
+import { SweepCollector, estimateTimeLeftMs } from '../../src/worker/sweep/sweepPlan';
+import { SweepPool, type WorkerLike } from '../../src/store/sweepPool';
+import type { SweepCommand, SweepEvent } from '../../src/worker/sweep/sweepProtocol';
+import { sweepRequestError } from '../../src/worker/sweep/sweepProtocol';
 
 /** A worker in the same thread: the real handler, messages delivered on later macrotasks. */
 class InProcessWorker implements WorkerLike {

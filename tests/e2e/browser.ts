@@ -7,8 +7,8 @@ import { existsSync, readdirSync, statSync } from 'node:fs';
 import { homedir } from 'node:os';
 import { join } from 'node:path';
 import { type Browser, type Page, chromium } from 'playwright-core';
-import { STORAGE_KEY } from '../../src/app/share/persist';
-import { LAB_UI_PROPERTIES, defaultSettings, encodeSettings } from '../../src/app/share/urlState';
+import { STORAGE_KEY } from '../../src/app/storage/persist';
+import { LAB_UI_PROPERTIES, defaultSettings, encodeSettings } from '../../src/app/links/urlState';
 import { LANDING_SEEN_KEY } from '../../src/app/tour/tourLink';
 
 /** What the finder may look at: injected, so tests can describe any machine. */

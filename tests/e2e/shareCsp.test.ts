@@ -10,7 +10,7 @@ import { fileURLToPath } from 'node:url';
 import type { Browser, Page } from 'playwright-core';
 import { type PreviewServer, build, preview } from 'vite';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { contentSecurityPolicy, policyText } from '../../src/app/share/csp';
+import { contentSecurityPolicy, policyText } from '../../src/app/browser/csp';
 import { launchBrowser } from './browser';
 
 const fixtureRoot = fileURLToPath(new URL('../share/fixture', import.meta.url));

@@ -5,7 +5,7 @@
  */
 import type { Browser, Page, Worker } from 'playwright-core';
 import { afterAll, beforeAll, describe, expect, inject, test } from 'vitest';
-import { securityHeaders } from '../../src/app/share/csp';
+import { securityHeaders } from '../../src/app/browser/csp';
 import { launchBrowser, newRecordingPage } from './browser';
 import { openLab, readStatus, statusText } from './shareHelpers';
 

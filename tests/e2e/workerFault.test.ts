@@ -9,7 +9,7 @@ import fc from 'fast-check';
 import type { Browser, Page, Worker } from 'playwright-core';
 import { afterAll, beforeAll, describe, expect, inject, test } from 'vitest';
 import { DEFAULT_CONFIG } from '../../src/engine';
-import { labEventProblem } from '../../src/worker/labEvents';
+import { labEventProblem } from '../../src/worker/lab/labEvents';
 import { FakeWorkerEnv } from '../worker/harness';
 import { encodeTyped, malformedEvent, realEvents } from '../store/malformedEvents';
 import { launchBrowser } from './browser';

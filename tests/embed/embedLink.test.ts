@@ -1,7 +1,7 @@
 import { describe, expect, test } from 'vitest';
 import { DEFAULT_PAGE_LINK, pageLinkParams, readPageLink } from '../../src/app/embed/embedLink';
 import { PAGE_LINK_KEYS } from '../../src/app/embed/pageLinkKeys';
-import { LAB_UI_PROPERTIES, decodeSettings } from '../../src/app/share/urlState';
+import { LAB_UI_PROPERTIES, decodeSettings } from '../../src/app/links/urlState';
 
 describe('the embed and presenter link keys', () => {
   test('well-formed keys are read, and written back the same', () => {

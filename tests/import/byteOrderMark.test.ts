@@ -1,6 +1,6 @@
 /** A UTF-8 byte-order mark is accepted by every importer the page has (and the CLI, tests/cli/limits.test.ts). */
 import { describe, expect, test } from 'vitest';
-import { importDatasetCsv, importNetworkText } from '../../src/app/share/files';
+import { importDatasetCsv, importNetworkText } from '../../src/app/files/files';
 import { readDatasetFile, readNetworkFile } from '../../src/app/stepThrough/userFiles';
 import { initializeNetwork, serializeNetwork } from '../../src/engine';
 

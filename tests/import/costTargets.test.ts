@@ -5,11 +5,11 @@
  */
 import { describe, expect, test } from 'vitest';
 import { DEFAULT_CONFIG, type Dataset, type LabConfig, buildRun, configError, costTargetsError, parseDatasetCsv } from '../../src/engine';
-import { importDatasetCsv } from '../../src/app/share/files';
+import { importDatasetCsv } from '../../src/app/files/files';
 import { readDatasetFile } from '../../src/app/stepThrough/userFiles';
 import { createLabStore } from '../../src/store/labStore';
-import type { LabCommand } from '../../src/worker/protocol';
-import { RunSetup } from '../../src/worker/runSetup';
+import type { LabCommand } from '../../src/worker/lab/protocol';
+import { RunSetup } from '../../src/worker/lab/runSetup';
 
 /** Row 3's second target is 2.5: the first one outside [0, 1]; row 4's −1 comes later. */
 const CSV = 'x1,x2,y1,y2\n0,0,0,1\n0,1,1,0\n1,0,1,2.5\n1,1,-1,0\n';

@@ -1,7 +1,7 @@
 import fc from 'fast-check';
 import { describe, expect, it } from 'vitest';
 import { DEFAULT_CONFIG, MAX_CSV_CHARS, MAX_USER_SAMPLES, buildRun, datasetToCsv, parseDatasetCsv } from '../../src/engine';
-import { importDatasetCsv } from '../../src/app/share/files';
+import { importDatasetCsv } from '../../src/app/files/files';
 
 function errorOf(text: string): string {
   const result = parseDatasetCsv(text);

@@ -1,7 +1,7 @@
 import fc from 'fast-check';
 import { afterEach, describe, expect, it } from 'vitest';
 import { MAX_NETWORK_FILE_BYTES, type Network, initializeNetwork, toNetworkFile } from '../../src/engine';
-import { exportNetworkText, importNetworkText } from '../../src/app/share/files';
+import { exportNetworkText, importNetworkText } from '../../src/app/files/files';
 
 const prototypeKeys = Object.getOwnPropertyNames(Object.prototype).sort();
 afterEach(() => {

@@ -1,8 +1,8 @@
 /** fast-check generators shared by the sharing tests: valid settings and hostile query text. */
 import fc from 'fast-check';
 import { CONFIG_SETTINGS, type LabConfig, type NumberSetting, STOP_SETTINGS } from '../../src/engine';
-import { SPEEDS } from '../../src/worker/protocol';
-import { CONFIG_PROPERTIES, LAB_UI_PROPERTIES, type Settings } from '../../src/app/share/urlState';
+import { SPEEDS } from '../../src/worker/lab/protocol';
+import { CONFIG_PROPERTIES, LAB_UI_PROPERTIES, type Settings } from '../../src/app/links/urlState';
 
 const S = CONFIG_SETTINGS;
 

@@ -1,5 +1,5 @@
 import { describe, expect, it } from 'vitest';
-import { CONTENT_SECURITY_POLICY, contentSecurityPolicy, policyText } from '../../src/app/share/csp';
+import { CONTENT_SECURITY_POLICY, contentSecurityPolicy, policyText } from '../../src/app/browser/csp';
 
 describe('Content-Security-Policy', () => {
   const text = policyText();

@@ -1,7 +1,7 @@
 import fc from 'fast-check';
 import { describe, expect, it } from 'vitest';
-import { MAX_SAMPLE_GRADIENT_NUMBERS, costHistoryCsv, dataSizeError, exportFileName, importDatasetCsv, safeFileStem } from '../../src/app/share/files';
-import { readFileText } from '../../src/app/share/browser';
+import { MAX_SAMPLE_GRADIENT_NUMBERS, costHistoryCsv, dataSizeError, exportFileName, importDatasetCsv, safeFileStem } from '../../src/app/files/files';
+import { readFileText } from '../../src/app/browser/browser';
 
 describe('cost history as CSV', () => {
   it('one row per epoch under an epoch,cost_after_epoch header', () => {

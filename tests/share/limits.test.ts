@@ -17,13 +17,13 @@ import {
   initializeNetwork,
 } from '../../src/engine';
 import { createLabStore } from '../../src/store/labStore';
-import { type SettingsStorage, loadSettings, saveSettings } from '../../src/app/share/persist';
-import { formatNumber } from '../../src/app/share/properties';
-import { createSharedLabStore } from '../../src/app/share/startup';
-import { settingsOfState } from '../../src/app/share/storeBridge';
-import { LAB_UI_PROPERTIES, decodeSettings, encodeSettings } from '../../src/app/share/urlState';
+import { type SettingsStorage, loadSettings, saveSettings } from '../../src/app/storage/persist';
+import { formatNumber } from '../../src/app/links/properties';
+import { createSharedLabStore } from '../../src/app/storage/startup';
+import { settingsOfState } from '../../src/app/storage/storeBridge';
+import { LAB_UI_PROPERTIES, decodeSettings, encodeSettings } from '../../src/app/links/urlState';
 import { readSetup } from '../../src/cli/setup';
-import { checkedStop } from '../../src/worker/commandChecks';
+import { checkedStop } from '../../src/worker/lab/commandChecks';
 import { parseStartCount } from '../../src/views/sweep/sweepFormat';
 
 function memoryStorage(): SettingsStorage {

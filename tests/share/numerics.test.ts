@@ -16,7 +16,7 @@ import {
   reluHealthMessage,
   trainOptionsOf,
 } from '../../src/engine';
-import { MAX_PARAM_MAGNITUDE } from '../../src/worker/paramEdit';
+import { MAX_PARAM_MAGNITUDE } from '../../src/worker/lab/paramEdit';
 import { type FakeWorkerEnv, fastWorkerStarter } from '../worker/harness';
 
 const startWorker = fastWorkerStarter();

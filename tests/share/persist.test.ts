@@ -1,8 +1,8 @@
 import fc from 'fast-check';
 import { describe, expect, it } from 'vitest';
 import { DEFAULT_CONFIG, configError } from '../../src/engine';
-import { STORAGE_KEY, type SettingsStorage, initialSettings, loadSettings, saveSettings } from '../../src/app/share/persist';
-import { LAB_UI_PROPERTIES, type Settings, defaultSettings, encodeSettings } from '../../src/app/share/urlState';
+import { STORAGE_KEY, type SettingsStorage, initialSettings, loadSettings, saveSettings } from '../../src/app/storage/persist';
+import { LAB_UI_PROPERTIES, type Settings, defaultSettings, encodeSettings } from '../../src/app/links/urlState';
 import { hostileQuery } from './arbitraries';
 
 const U = LAB_UI_PROPERTIES;

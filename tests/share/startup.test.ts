@@ -1,8 +1,8 @@
 /** The page's opening settings: link > saved > defaults, in the store before any worker, with notes for what was refused. */
 import { describe, expect, it } from 'vitest';
 import { DEFAULT_CONFIG } from '../../src/engine';
-import { STORAGE_KEY, type SettingsStorage } from '../../src/app/share/persist';
-import { createSharedLabStore } from '../../src/app/share/startup';
+import { STORAGE_KEY, type SettingsStorage } from '../../src/app/storage/persist';
+import { createSharedLabStore } from '../../src/app/storage/startup';
 import { MAX_PAGE_NOTES } from '../../src/store/shareSlice';
 import { FIRST_VISIT_CONFIG } from '../../src/app/tour/storySetup';
 import { LANDING_SEEN_KEY } from '../../src/app/tour/tourLink';

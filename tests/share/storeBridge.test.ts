@@ -1,9 +1,9 @@
 import { afterEach, beforeEach, describe, expect, it, vi } from 'vitest';
 import { DEFAULT_CONFIG } from '../../src/engine';
 import { createLabStore } from '../../src/store/labStore';
-import { type SettingsStorage, initialSettings } from '../../src/app/share/persist';
-import { applySettings, keepSettings, settingsOfState } from '../../src/app/share/storeBridge';
-import { LAB_UI_PROPERTIES, decodeSettings, defaultSettings, encodeSettings } from '../../src/app/share/urlState';
+import { type SettingsStorage, initialSettings } from '../../src/app/storage/persist';
+import { applySettings, keepSettings, settingsOfState } from '../../src/app/storage/storeBridge';
+import { LAB_UI_PROPERTIES, decodeSettings, defaultSettings, encodeSettings } from '../../src/app/links/urlState';
 
 class MemoryStorage implements SettingsStorage {
   readonly items = new Map<string, string>();

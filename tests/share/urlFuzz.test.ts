@@ -1,8 +1,8 @@
 import fc from 'fast-check';
 import { afterEach, describe, expect, it } from 'vitest';
 import { configError } from '../../src/engine';
-import { LAB_UI_PROPERTIES, MAX_NOTES, type Settings, decodeSettings, defaultSettings } from '../../src/app/share/urlState';
-import { SPEEDS } from '../../src/worker/protocol';
+import { LAB_UI_PROPERTIES, MAX_NOTES, type Settings, decodeSettings, defaultSettings } from '../../src/app/links/urlState';
+import { SPEEDS } from '../../src/worker/lab/protocol';
 import { hostileQuery, validSettings } from './arbitraries';
 
 const U = LAB_UI_PROPERTIES;

@@ -1,7 +1,7 @@
 import fc from 'fast-check';
 import { describe, expect, it } from 'vitest';
 import { DEFAULT_CONFIG, type LabConfig, configError } from '../../src/engine';
-import { switchProperty, wholeListProperty } from '../../src/app/share/properties';
+import { switchProperty, wholeListProperty } from '../../src/app/links/properties';
 import {
   CONFIG_PROPERTIES,
   LAB_UI_PROPERTIES,
@@ -12,7 +12,7 @@ import {
   defaultSettings,
   encodeSettings,
   settingsLink,
-} from '../../src/app/share/urlState';
+} from '../../src/app/links/urlState';
 import { validSettings } from './arbitraries';
 
 const U = LAB_UI_PROPERTIES;

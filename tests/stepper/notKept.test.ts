@@ -1,6 +1,6 @@
 /**
  * The step-through on a pass that left out its per-sample parts (a big network on big data, see
- * src/worker/inspectCommands.ts): the numbers it lacks read "not kept", never NaN or a wrong value,
+ * src/worker/lab/inspectCommands.ts): the numbers it lacks read "not kept", never NaN or a wrong value,
  * and everything it kept is read as before.
  */
 import { describe, expect, test } from 'vitest';

@@ -9,9 +9,9 @@ import { FIX_STEPS, currentFixStep, fixedPresetMatches } from '../../src/app/bug
 import { bugLabEpochs } from '../../src/store/bugLabSlice';
 import { connectWorker } from '../../src/store/connectWorker';
 import { type LabStore, createLabStore } from '../../src/store/labStore';
-import { createSweepHandler } from '../../src/worker/sweepHandler';
-import { SweepPool, type WorkerLike as SweepWorkerLike } from '../../src/worker/sweepPool';
-import type { SweepCommand, SweepEvent } from '../../src/worker/sweepProtocol';
+import { createSweepHandler } from '../../src/worker/sweep/sweepHandler';
+import { SweepPool, type WorkerLike as SweepWorkerLike } from '../../src/store/sweepPool';
+import type { SweepCommand, SweepEvent } from '../../src/worker/sweep/sweepProtocol';
 import { FakeWorkerEnv, simulateEngineSpeed } from '../worker/harness';
 
 /** A sweep worker in this thread: the real handler, messages on later macrotasks, cloned like postMessage. */

@@ -8,8 +8,8 @@ import { afterEach, describe, expect, test, vi } from 'vitest';
 import { DEFAULT_CONFIG, buildRun, parseDatasetCsv, trainOptionsOf } from '../../src/engine';
 import { type LabStore, applyEvent, createLabStore } from '../../src/store/labStore';
 import { type SupervisedWorker, type SupervisorOptions, silenceLimit, superviseWorker } from '../../src/store/workerSupervisor';
-import { labEventProblem } from '../../src/worker/labEvents';
-import type { LabCommand, LabEvent } from '../../src/worker/protocol';
+import { labEventProblem } from '../../src/worker/lab/labEvents';
+import type { LabCommand, LabEvent } from '../../src/worker/lab/protocol';
 import { FakeWorkerEnv } from '../worker/harness';
 import { malformedEvent, realEvents } from './malformedEvents';
 

@@ -6,7 +6,7 @@
  */
 import fc from 'fast-check';
 import { DEFAULT_CONFIG, type LabConfig } from '../../src/engine';
-import type { LabEvent } from '../../src/worker/protocol';
+import type { LabEvent } from '../../src/worker/lab/protocol';
 import { FakeWorkerEnv } from '../worker/harness';
 
 /** The events of a short run on `config`: run, status, snapshots, costs, configured, an error, a scrub. */

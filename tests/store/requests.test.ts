@@ -7,7 +7,7 @@ import { DEFAULT_CONFIG, buildRun, parseDatasetCsv } from '../../src/engine';
 import { connectWorker } from '../../src/store/connectWorker';
 import { type LabStore, createLabStore } from '../../src/store/labStore';
 import { pendingRequests } from '../../src/store/pendingRequests';
-import type { LabCommand } from '../../src/worker/protocol';
+import type { LabCommand } from '../../src/worker/lab/protocol';
 import { FakeWorkerEnv } from '../worker/harness';
 
 function connected(): { store: LabStore; env: FakeWorkerEnv; sent: LabCommand[] } {

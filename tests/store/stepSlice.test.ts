@@ -4,7 +4,7 @@ import { DEFAULT_CONFIG, type PassRecord, buildRun, inspectPass, parseNetworkFil
 import { connectWorker } from '../../src/store/connectWorker';
 import { type LabStore, createLabStore } from '../../src/store/labStore';
 import { currentMomentKey, passesAreCurrent } from '../../src/store/stepSlice';
-import type { LabCommand } from '../../src/worker/protocol';
+import type { LabCommand } from '../../src/worker/lab/protocol';
 import { loadShippedExample, readExampleFile } from '../stepper/fixtures';
 import { FakeWorkerEnv, simulateEngineSpeed } from '../worker/harness';
 

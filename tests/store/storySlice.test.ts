@@ -4,7 +4,7 @@ import { type PassRecord, buildRun, inspectPass, questionConfig } from '../../sr
 import { connectWorker } from '../../src/store/connectWorker';
 import { type LabStore, createLabStore } from '../../src/store/labStore';
 import { liveRunIsAt } from '../../src/store/storySlice';
-import type { LabCommand } from '../../src/worker/protocol';
+import type { LabCommand } from '../../src/worker/lab/protocol';
 import { FakeWorkerEnv, simulateEngineSpeed } from '../worker/harness';
 
 let restore: (() => void) | null = null;

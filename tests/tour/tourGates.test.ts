@@ -5,9 +5,9 @@ import { ensureGateRows } from '../../src/app/tour/tourRuns';
 import { tourSentence } from '../../src/app/tour/tourSentences';
 import { gateComparisonRows } from '../../src/store/bugLabSlice';
 import { createLabStore } from '../../src/store/labStore';
-import { createSweepHandler } from '../../src/worker/sweepHandler';
-import { SweepPool, type WorkerLike } from '../../src/worker/sweepPool';
-import type { SweepCommand, SweepEvent } from '../../src/worker/sweepProtocol';
+import { createSweepHandler } from '../../src/worker/sweep/sweepHandler';
+import { SweepPool, type WorkerLike } from '../../src/store/sweepPool';
+import type { SweepCommand, SweepEvent } from '../../src/worker/sweep/sweepProtocol';
 
 /** A sweep worker in this thread: the real handler, messages on later macrotasks, cloned like postMessage. */
 class InProcessSweepWorker implements WorkerLike {

@@ -21,8 +21,8 @@ import {
   overflowSites,
   questionConfig,
 } from '../../src/engine';
-import { createBrowserSweepPool, type TwinOutcome } from '../../src/worker/sweepPool';
-import type { SweepProgress } from '../../src/worker/sweepPlan';
+import { createBrowserSweepPool, type TwinOutcome } from '../../src/store/sweepPool';
+import type { SweepProgress } from '../../src/worker/sweep/sweepPlan';
 import { CodePanel } from '../../src/views/codePanel/CodePanel';
 import { type OverflowReport, SlipSwitches } from '../../src/views/slips/SlipSwitches';
 import { SweepPanel, type SweepStatus } from '../../src/views/sweep/SweepPanel';

@@ -6,12 +6,12 @@
  */
 import { describe, expect, test, vi } from 'vitest';
 import { DEFAULT_CONFIG, type Dataset, GridEvaluator, buildRun, initializeNetwork, inspectPass, layoutOf } from '../../src/engine';
-import { Checkpoints } from '../../src/worker/checkpoints';
-import { CostBuffer } from '../../src/worker/costBuffer';
-import { STEP_PASS_BUDGET, inspectBoth } from '../../src/worker/inspectCommands';
-import { type LabEvent, NO_STOP, snapshotBuffers } from '../../src/worker/protocol';
-import { Slicer } from '../../src/worker/slicer';
-import { SNAPSHOT_PASS_BUDGET, buildSnapshot, gridFor, keepWithin, postSnapshot } from '../../src/worker/snapshot';
+import { Checkpoints } from '../../src/worker/lab/checkpoints';
+import { CostBuffer } from '../../src/worker/lab/costBuffer';
+import { STEP_PASS_BUDGET, inspectBoth } from '../../src/worker/lab/inspectCommands';
+import { type LabEvent, NO_STOP, snapshotBuffers } from '../../src/worker/lab/protocol';
+import { Slicer } from '../../src/worker/lab/slicer';
+import { SNAPSHOT_PASS_BUDGET, buildSnapshot, gridFor, keepWithin, postSnapshot } from '../../src/worker/lab/snapshot';
 import { FakeWorkerEnv, simulateEngineSpeed } from './harness';
 
 const BIGGEST = [2, 64, 64, 64, 64, 64, 64, 64, 64, 1];

@@ -1,6 +1,6 @@
 import { describe, expect, test } from 'vitest';
 import { DEFAULT_TRAIN_OPTIONS } from '../../src/engine';
-import { Checkpoints } from '../../src/worker/checkpoints';
+import { Checkpoints } from '../../src/worker/lab/checkpoints';
 
 describe('checkpoints', () => {
   test('memory stays bounded and the kept epochs stay evenly spread over the run', () => {

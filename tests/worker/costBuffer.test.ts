@@ -1,6 +1,6 @@
 import { describe, expect, test } from 'vitest';
-import { CostBuffer } from '../../src/worker/costBuffer';
-import type { LabEvent } from '../../src/worker/protocol';
+import { CostBuffer } from '../../src/worker/lab/costBuffer';
+import type { LabEvent } from '../../src/worker/lab/protocol';
 
 describe('the outgoing cost batch', () => {
   test('flushes its costs with their epochs and transfers the buffer', () => {

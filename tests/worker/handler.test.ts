@@ -1,6 +1,6 @@
 import { afterEach, describe, expect, test } from 'vitest';
 import { DEFAULT_CONFIG, type LabConfig, buildRun, initializeNetwork, questionConfig } from '../../src/engine';
-import { FRAME_MS, SLICE_MS } from '../../src/worker/handler';
+import { FRAME_MS, SLICE_MS } from '../../src/worker/lab/handler';
 import { FakeWorkerEnv, simulateEngineSpeed } from './harness';
 
 const XOR_241: LabConfig = { ...DEFAULT_CONFIG, dataset: 'XOR', hidden: [4], learningRate: 1 };

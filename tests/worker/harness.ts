@@ -5,8 +5,8 @@
  */
 import { afterEach, vi } from 'vitest';
 import { type LabConfig, Trainer } from '../../src/engine';
-import { type LabHandler, createLabHandler } from '../../src/worker/handler';
-import type { LabCommand, LabEvent, Speed, LabWorkerLike } from '../../src/worker/protocol';
+import { type LabHandler, createLabHandler } from '../../src/worker/lab/handler';
+import type { LabCommand, LabEvent, Speed, LabWorkerLike } from '../../src/worker/lab/protocol';
 
 interface Task {
   at: number;

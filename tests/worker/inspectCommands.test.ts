@@ -11,7 +11,7 @@ import {
   questionConfig,
   trainOptionsOf,
 } from '../../src/engine';
-import { affordableSamples } from '../../src/worker/inspectCommands';
+import { affordableSamples } from '../../src/worker/lab/inspectCommands';
 import { configForNetwork } from '../../src/engine';
 import { loadShippedExample } from '../stepper/fixtures';
 import { FakeWorkerEnv, fastWorkerStarter } from './harness';

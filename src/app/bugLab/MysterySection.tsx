@@ -6,7 +6,7 @@ import { useState } from 'react';
 import { useStore } from 'zustand';
 import { SLIPS, type SlipId } from '../../engine';
 import { useLabStoreApi } from '../../store/hooks';
-import { replaceQuery } from '../share/browser';
+import { replaceQuery } from '../browser/browser';
 import { endMystery, mysteryStore, newMystery, withMystery } from './mystery';
 import { slipName, slipSentence } from './slipText';
 import { useT } from '../../i18n/setup';

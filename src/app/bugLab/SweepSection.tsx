@@ -7,7 +7,7 @@
 import { useState } from 'react';
 import { bugLabEpochs, currentSweepKey, currentSweepResult } from '../../store/bugLabSlice';
 import { useLab } from '../../store/hooks';
-import { DEFAULT_SWEEP_STARTS, MAX_SWEEP_STARTS } from '../../worker/sweepProtocol';
+import { DEFAULT_SWEEP_STARTS, MAX_SWEEP_STARTS } from '../../worker/sweep/sweepProtocol';
 import { SweepPanel } from '../../views/sweep/SweepPanel';
 import { describeSetup, formatSeconds } from './describe';
 import { useT } from '../../i18n/setup';

@@ -1,6 +1,6 @@
 /** Gives the store the page's sweep pool (Web Workers, created when a sweep or twin run first needs them). */
 import type { LabStore } from '../../store/labStore';
-import { createBrowserSweepPool } from '../../worker/sweepPool';
+import { createBrowserSweepPool } from '../../store/sweepPool';
 
 export function startSweepPool(store: LabStore): () => void {
   const pool = createBrowserSweepPool();

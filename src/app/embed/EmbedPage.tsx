@@ -11,7 +11,7 @@ import { ControlsPanel } from '../ControlsPanel';
 import { BoundaryView, CostView, GraphView, ScrubBar } from '../LabViews';
 import { StatusLine } from '../StatusLine';
 import { Transport } from '../Transport';
-import { NotesBanner } from '../share/ui/ShareTools';
+import { NotesBanner } from '../ShareTools';
 import type { EmbedView, PageLink } from './embedLink';
 import { usePresenterKeys } from './usePresenterKeys';
 import './embed.css';

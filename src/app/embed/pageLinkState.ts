@@ -5,7 +5,7 @@
  */
 import { useSyncExternalStore } from 'react';
 import type { LabStore } from '../../store/labStore';
-import { keepPageParams } from '../share/browser';
+import { keepPageParams } from '../browser/browser';
 import { type PageLink, pageLinkParams, readPageLink } from './embedLink';
 
 const openingSearch = typeof location === 'undefined' ? '' : location.search;

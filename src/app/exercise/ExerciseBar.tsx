@@ -4,7 +4,7 @@
  */
 import { useId, useRef, useState } from 'react';
 import { useLab, useLabStoreApi } from '../../store/hooks';
-import { downloadText, readFileText } from '../share/browser';
+import { downloadText, readFileText } from '../browser/browser';
 import { scoreCsv, scoreOf } from './grading';
 import { MAX_EXERCISE_FILE_BYTES } from './exerciseSet';
 import { SHIPPED_EXERCISE_SETS, fetchShippedSet, openExerciseSet, setText } from './loadSet';

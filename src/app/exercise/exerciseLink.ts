@@ -1,7 +1,7 @@
 /**
  * The page-level `exercise=` link key: a set shipped in public/exercises (optionally with its sample
  * and steps inline, src/app/exercise/compactLink.ts), opened once at start.
- * Read beside the settings codec (src/app/share), before the keeper rewrites the address; the set's
+ * Read beside the settings codec (src/app/links), before the keeper rewrites the address; the set's
  * code loads only when a link names one.
  */
 import type { LabStore } from '../../store/labStore';

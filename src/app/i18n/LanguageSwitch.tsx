@@ -1,5 +1,5 @@
 /** The language switch (end of the tabs row, under the header): English or 简体中文, each named in its own language. */
-import { browserStorage } from '../share/browser';
+import { browserStorage } from '../browser/browser';
 import { LANGUAGES, LANGUAGE_NAMES, isLanguage, rememberLanguage } from '../../i18n/languages';
 import { currentLanguage, switchLanguage, useT } from '../../i18n/setup';
 import './languageSwitch.css';

@@ -1,6 +1,6 @@
 /** Keeps `lang=…` in the address bar when the language changes (the settings keeper writes it otherwise). */
 import { i18n } from '@lingui/core';
-import { replaceQuery } from '../share/browser';
+import { replaceQuery } from '../browser/browser';
 import { withLang } from '../../i18n/langLink';
 import { currentLanguage } from '../../i18n/setup';
 

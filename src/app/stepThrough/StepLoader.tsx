@@ -7,7 +7,7 @@ import { useEffect, useId, useRef, useState } from 'react';
 import { type Dataset, MAX_CSV_CHARS, MAX_NETWORK_FILE_BYTES, type Network } from '../../engine';
 import { useLabStoreApi } from '../../store/hooks';
 import { type ExampleEntry, loadExample, parseExampleIndex } from '../../views/stepper/examples';
-import { readFileText } from '../share/browser';
+import { readFileText } from '../browser/browser';
 import { exampleUrl, readDatasetFile, readNetworkFile } from './userFiles';
 
 export interface LoadOutcome {

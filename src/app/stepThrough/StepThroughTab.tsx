@@ -9,7 +9,7 @@ import type { BoundaryGrids } from '../../engine';
 import { useLab, useLabShallow, useLabStoreApi } from '../../store/hooks';
 import { currentMomentKey } from '../../store/stepSlice';
 import type { LabState } from '../../store/types';
-import type { InspectedPasses } from '../../worker/inspectProtocol';
+import type { InspectedPasses } from '../../worker/lab/inspectProtocol';
 import { StepComputationalGraph } from '../../views/compgraph/StepComputationalGraph';
 import { GradCheckPanel } from '../../views/gradcheck/GradCheckPanel';
 import { gradCheckParamColor } from '../../views/gradcheck/colors';

@@ -4,7 +4,7 @@
  * returns a whole value or one message naming the file; nothing is half loaded.
  */
 import { type Dataset, type Network, parseDatasetFile } from '../../engine';
-import { type ImportResult, importNetworkText, shortError } from '../share/files';
+import { type ImportResult, importNetworkText, shortError } from '../files/files';
 
 /** The shipped worked examples (public/examples), wherever the app is served from. */
 export function exampleUrl(file: string, base: string = import.meta.env.BASE_URL): string {

@@ -4,7 +4,7 @@
  * "The story" button brings it back.
  */
 import { useLab, useLabStoreApi } from '../../store/hooks';
-import { browserStorage } from '../share/browser';
+import { browserStorage } from '../browser/browser';
 import { rememberLandingSeen } from './tourLink';
 import { TOUR_STEP_COUNT } from './tourSteps';
 import { useT } from '../../i18n/setup';

@@ -3,7 +3,7 @@
  * tab was opened by "Inspect this epoch" (or the tour), folded otherwise. Only for sigmoid hidden layers.
  */
 import { useLab } from '../../store/hooks';
-import type { InspectedPasses } from '../../worker/inspectProtocol';
+import type { InspectedPasses } from '../../worker/lab/inspectProtocol';
 import { formatEpoch } from '../../views/format';
 import { SaturationView } from '../../views/saturation/SaturationView';
 

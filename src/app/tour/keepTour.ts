@@ -1,6 +1,6 @@
 /** Keeps `tour=N` in the address bar while the tour is open (the settings keeper writes the rest). */
 import type { LabStore } from '../../store/labStore';
-import { replaceQuery } from '../share/browser';
+import { replaceQuery } from '../browser/browser';
 import { withTour } from './tourLink';
 
 export function keepTourInAddress(store: LabStore): () => void {

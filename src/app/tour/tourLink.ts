@@ -3,7 +3,7 @@
  * landing's memory of a returning visitor. Kept apart from the settings codec: `tour` is a page
  * key, read before the settings and written back on top of them.
  */
-import type { SettingsStorage } from '../share/persist';
+import type { SettingsStorage } from '../storage/persist';
 
 const TOUR_KEY = 'tour';
 /** Set once the visitor has left the landing (Start here or Explore on my own). */

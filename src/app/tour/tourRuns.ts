@@ -7,7 +7,7 @@ import { gateComparisonRows } from '../../store/bugLabSlice';
 import type { LabStore } from '../../store/labStore';
 import { whenState } from '../../store/storySlice';
 import type { LabState } from '../../store/types';
-import { DEFAULT_SWEEP_STARTS } from '../../worker/sweepProtocol';
+import { DEFAULT_SWEEP_STARTS } from '../../worker/sweep/sweepProtocol';
 import { largestCostGap } from './largestCostGap';
 import { QUESTION_AND } from './storySetup';
 import type { TourStepId } from './tourSteps';

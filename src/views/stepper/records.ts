@@ -73,7 +73,7 @@ export function readValue(ref: ValueRef, pass: PassRecord, otherPass?: PassRecor
 /**
  * Is the number at `ref` left out of the record for its size? A pass of a big network on big data
  * keeps each sample's own gradient, and the z, a, δ, f′ of later samples, only within a budget
- * (src/worker/inspectCommands.ts); such numbers read NaN and show as "not kept".
+ * (src/worker/lab/inspectCommands.ts); such numbers read NaN and show as "not kept".
  */
 export function notKept(ref: ValueRef, pass: PassRecord, otherPass?: PassRecord | null): boolean {
   switch (ref.kind) {

@@ -1,0 +1,26 @@
+/** The notes banner: what the page refused or had to do (a bad link, a restarted worker), as plain text. */
+import { useLab } from '../../store/hooks';
+import { useT } from '../../i18n/setup';
+
+export function NotesBanner() {
+  const notes = useLab((s) => s.share.notes);
+  const dismiss = useLab((s) => s.dismissNotes);
+  const t = useT();
+  // the live region stays in the page, so notes added later are announced
+  return (
+    <section className="share-notes" aria-label={t('notes.label')} aria-live="polite" hidden={notes.length === 0}>
+      {notes.length > 0 && (
+        <>
+          <ul className="share-notes__list">
+            {notes.map((note) => (
+              <li key={note.message}>{note.message}</li>
+            ))}
+          </ul>
+          <button type="button" className="button button--small" onClick={dismiss}>
+            {t('notes.dismiss')}
+          </button>
+        </>
+      )}
+    </section>
+  );
+}

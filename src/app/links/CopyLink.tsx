@@ -1,0 +1,59 @@
+/** "Copy link": the address of exactly these settings (and seed) to the clipboard, with a word that it worked. */
+import { useEffect, useId, useRef, useState } from 'react';
+import { useLab, useLabStoreApi } from '../../store/hooks';
+import { copyText } from '../browser/browser';
+import { settingsOfState } from '../storage/storeBridge';
+import { LAB_UI_PROPERTIES, settingsLink } from './urlState';
+import { linkWithLang } from '../../i18n/langLink';
+import { currentLanguage, useT } from '../../i18n/setup';
+
+const COPIED_SHOWN_MS = 4000;
+
+export function CopyLink() {
+  const store = useLabStoreApi();
+  const [copied, setCopied] = useState(false);
+  const custom = useLab((s) => s.data?.kind === 'custom');
+  // when the clipboard is refused, the link is shown to copy by hand
+  const [manual, setManual] = useState<string | null>(null);
+  const manualRef = useRef<HTMLInputElement>(null);
+  const id = useId();
+  const t = useT();
+
+  useEffect(() => {
+    if (!copied) return;
+    const timer = setTimeout(() => setCopied(false), COPIED_SHOWN_MS);
+    return () => clearTimeout(timer);
+  }, [copied]);
+
+  useEffect(() => {
+    if (manual !== null) manualRef.current?.select();
+  }, [manual]);
+
+  const copy = async () => {
+    const link = linkWithLang(settingsLink(window.location.href, settingsOfState(store.getState()), LAB_UI_PROPERTIES), currentLanguage());
+    if (await copyText(link)) {
+      setManual(null);
+      setCopied(true);
+    } else setManual(link);
+  };
+
+  return (
+    <div className="share-link">
+      <button type="button" className="button" onClick={() => void copy()} title={t('link.copyTitle')}>
+        {t('link.copy')}
+      </button>
+      <span className="share-link__done" role="status" aria-label={t('link.status')}>
+        {copied ? t(custom ? 'link.copiedCustom' : 'link.copied') : ''}
+      </span>
+      {manual !== null && (
+        <span className="share-link__manual">
+          <label htmlFor={`${id}-link`}>{t('link.manual')}</label>
+          <input id={`${id}-link`} ref={manualRef} type="text" readOnly value={manual} onKeyDown={(e) => e.key === 'Escape' && setManual(null)} />
+          <button type="button" className="icon-button" aria-label={t('link.close')} onClick={() => setManual(null)}>
+            ×
+          </button>
+        </span>
+      )}
+    </div>
+  );
+}

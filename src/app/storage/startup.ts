@@ -1,0 +1,71 @@
+/**
+ * The page's share wiring: a store that opens with the link's settings (else the saved ones,
+ * else the defaults) before any worker sees it, and the keeper that follows changes into the
+ * address bar and localStorage.
+ */
+import { type LabStore, createLabStore } from '../../store/labStore';
+import { browserStorage, replaceQuery } from '../browser/browser';
+import type { SettingsStorage } from './persist';
+import { initialSettings } from './persist';
+import { applySettings, keepSettings, settingsOfState } from './storeBridge';
+import { LAB_UI_PROPERTIES, encodeSettings } from '../links/urlState';
+import { FIRST_VISIT_CONFIG } from '../tour/storySetup';
+import { landingSeen, readTourParam, withTour } from '../tour/tourLink';
+import { TOUR_STEP_COUNT } from '../tour/tourSteps';
+import { readMysteryParam, startMystery, withMystery } from '../bugLab/mystery';
+import { langNotes, readLangParam, withLang } from '../../i18n/langLink';
+import { currentLanguage } from '../../i18n/setup';
+
+export interface StartupEnvironment {
+  /** the query of the page's address, e.g. "?lr=0.5" */
+  search: string;
+  storage: SettingsStorage | null;
+}
+
+function pageEnvironment(): StartupEnvironment {
+  return { search: typeof location === 'undefined' ? '' : location.search, storage: browserStorage() };
+}
+
+/** A lab store holding the settings the page opens with; the notes name anything refused. */
+export function createSharedLabStore(environment: StartupEnvironment = pageEnvironment()): LabStore {
+  const store = createLabStore();
+  // the page's language rides on the link too (i18n/langLink.ts), settled before the store
+  const lang = readLangParam(environment.search);
+  // the mystery's code is a page key beside the tour's, read before the settings (bugLab/mystery.ts)
+  const mystery = readMysteryParam(lang.search);
+  const tour = readTourParam(mystery.search, TOUR_STEP_COUNT);
+  const settings = initialSettings(tour.search, environment.storage, LAB_UI_PROPERTIES);
+  // a first visit opens on the question's AND run, with the story above the views
+  const firstVisit = settings.source === 'defaults';
+  // decoded settings are valid one by one and together, so the store should refuse none of them
+  const refused = applySettings(store, firstVisit ? { ...settings, config: FIRST_VISIT_CONFIG } : settings);
+  const tourNotes = tour.note ? [{ key: 'tour', message: tour.note }] : [];
+  store
+    .getState()
+    .addNotes([
+      ...settings.notes,
+      ...tourNotes,
+      ...langNotes(lang),
+      ...refused.map((message) => ({ key: '', message: `A setting could not be applied: ${message}` })),
+    ]);
+  const mysteryNote = mystery.code === null ? null : startMystery(store, mystery.code);
+  if (mysteryNote) store.getState().addNotes([{ key: 'mystery', message: mysteryNote }]);
+  store.getState().setTourStep(tour.step);
+  store.getState().setLanding(firstVisit && tour.step === null && !landingSeen(environment.storage));
+  return store;
+}
+
+/**
+ * Keeps the address bar and the saved settings in step with the store. An address that came with
+ * a query is rewritten at once in full, so it no longer carries the values the notes refused.
+ */
+export function keepPageSettings(store: LabStore, environment: StartupEnvironment = pageEnvironment()): () => void {
+  // the tour's step rides on top of the settings (tour/tourLink.ts)
+  const writeQuery = (query: URLSearchParams) => replaceQuery(withLang(withMystery(withTour(query, store.getState().story.tourStep)), currentLanguage()));
+  if (environment.search.length > 1) writeQuery(encodeSettings(settingsOfState(store.getState()), LAB_UI_PROPERTIES));
+  return keepSettings(store, {
+    storage: environment.storage,
+    writeQuery,
+    onNote: (note) => store.getState().addNotes([{ key: 'storage', message: note.message }]),
+  });
+}

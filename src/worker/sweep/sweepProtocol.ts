@@ -1,0 +1,53 @@
+/**
+ * Messages between the page's sweep pool and its bug-lab workers. A sweep is split into chunks of
+ * consecutive seeds; each worker runs a chunk start by start (both derivative modes per start) and
+ * reports every start as it finishes. The same worker also runs a twin run on request.
+ * Plain data only, so everything survives structured clone.
+ */
+import { type BoundaryGrids, type Dataset, type LabConfig, type SweepStartRecord, type TwinResult, MAX_SEED, configError } from '../../engine';
+
+export const DEFAULT_SWEEP_STARTS = 100;
+export const MAX_SWEEP_STARTS = 1000;
+
+export interface SweepRequest {
+  /** the configuration every start trains; its `derivative` is ignored (both modes run) */
+  config: LabConfig;
+  /** how many starts: seeds firstSeed … firstSeed + starts − 1 */
+  starts: number;
+  /** default: config.seed */
+  firstSeed?: number;
+  /** the user's own data (default: the config's named dataset) */
+  data?: Dataset;
+}
+
+/** The first problem with a sweep request, naming the setting, or null. */
+export function sweepRequestError(request: SweepRequest): string | null {
+  const problem = configError(request.config, request.data);
+  if (problem) return problem;
+  const { starts } = request;
+  if (!Number.isInteger(starts) || starts < 1 || starts > MAX_SWEEP_STARTS)
+    return `starts: expected a whole number from 1 to ${MAX_SWEEP_STARTS}, got ${String(starts)}`;
+  const first = request.firstSeed ?? request.config.seed;
+  if (!Number.isInteger(first) || first < 0 || first + starts - 1 > MAX_SEED)
+    return `first seed: the seeds ${String(first)} … ${String(first + starts - 1)} must lie within 0 … ${MAX_SEED}`;
+  return null;
+}
+
+export type SweepCommand =
+  /** run seeds first … first + count − 1, each with both derivative modes */
+  | { type: 'starts'; jobId: number; config: LabConfig; first: number; count: number; data?: Dataset }
+  /** a twin run of the configuration, with both networks' decision-boundary grids at the end */
+  | { type: 'twin'; jobId: number; config: LabConfig; epochs: number; resolution: number; neuronResolution: number; data?: Dataset; progress?: boolean };
+
+export interface TwinGrids {
+  correct: BoundaryGrids;
+  buggy: BoundaryGrids;
+}
+
+export type SweepEvent =
+  | { type: 'start'; jobId: number; record: SweepStartRecord }
+  | { type: 'chunkDone'; jobId: number }
+  | { type: 'twin'; jobId: number; result: TwinResult; grids: TwinGrids }
+  /** sent about 100 times during a twin run that asked for progress */
+  | { type: 'twinProgress'; jobId: number; epoch: number; epochs: number }
+  | { type: 'error'; jobId: number; message: string };
