@@ -10,6 +10,8 @@
 import { type DerivativeMode, type GradientDivisor, SLIPS, type SigmoidForm, type SlipId } from '../../engine';
 import { DERIVATIVE_LINES, DIVISOR_LINES, SIGMOID_LINES, SNIPPET } from './snippet';
 import { CodeText } from './CodeText';
+import { type MessageKey, useT } from '../../i18n/setup';
+import { withNodes } from '../../i18n/Rich';
 import '../views.css';
 import './codePanel.css';
 
@@ -26,11 +28,9 @@ interface Line {
   /** which switch this line follows, and whether its current form is one of the question's slips */
   slot?: 'sigmoid' | 'divisor' | 'derivative' | 'library';
   slip?: boolean;
-  /** a library slip's name, for the line's label */
-  name?: string;
+  /** a library slip, named in the line's label */
+  slipId?: SlipId;
 }
-
-const SLOT_NAMES = { sigmoid: 'sigmoid form', divisor: 'gradient divisor', derivative: 'derivative', library: 'slip' } as const;
 
 /** The line of code without its indentation and # comment. */
 const codeOf = (text: string) => text.split('#')[0].trim();
@@ -45,18 +45,21 @@ function withLibrarySlips(lines: Line[], slips: readonly SlipId[]): Line[] {
       const branch = out.findIndex((l) => codeOf(l.text) === 'if l > 1:');
       if (update < 0 || branch < 0) continue;
       const [moved] = out.splice(update, 1);
-      out.splice(branch, 0, { text: `${moved.text}   # before BP2 reads W[l]: the slip`, slot: 'library', slip: true, name: slip.name });
+      out.splice(branch, 0, { text: `${moved.text}   # before BP2 reads W[l]: the slip`, slot: 'library', slip: true, slipId: id });
       continue;
     }
     const at = out.findIndex((l) => codeOf(l.text) === slip.fix);
     if (at < 0) continue;
     const indent = /^\s*/.exec(out[at].text)?.[0] ?? '';
-    out[at] = { text: `${indent}${slip.wrong}   # the slip`, slot: 'library', slip: true, name: slip.name };
+    out[at] = { text: `${indent}${slip.wrong}   # the slip`, slot: 'library', slip: true, slipId: id };
   }
   return out;
 }
 
 export function CodePanel({ derivative, gradientDivisor, sigmoidForm, slips = [] }: CodePanelProps) {
+  const t = useT();
+  // a line's label: the slip's name from the catalog (bl.slip.<id>.name), else what its switch sets
+  const lineName = (line: Line) => t((line.slipId ? `bl.slip.${line.slipId}.name` : `bl.code.slot.${line.slot}`) as MessageKey);
   const switchLines: Line[] = SNIPPET.flatMap((line): Line[] => {
     if (typeof line === 'string') return [{ text: line }];
     if (line.slot === 'sigmoid') return SIGMOID_LINES[sigmoidForm].map((text) => ({ text, slot: 'sigmoid', slip: sigmoidForm === 'naive' }));
@@ -68,7 +71,7 @@ export function CodePanel({ derivative, gradientDivisor, sigmoidForm, slips = []
     slips.filter((id) => SLIPS[id].setting === undefined),
   );
   return (
-    <figure className="bl-view bl-code" aria-label="Backprop code">
+    <figure className="bl-view bl-code" aria-label={t('bl.code.label')}>
       <pre className="bl-code__pre" tabIndex={0}>
         <code>
           {lines
@@ -80,7 +83,7 @@ export function CodePanel({ derivative, gradientDivisor, sigmoidForm, slips = []
                 role={line.slot ? 'group' : undefined}
                 className={`bl-code__line${line.slot ? ` bl-code__line--switch ${line.slip ? 'is-slip' : 'is-fixed'}` : ''}`}
                 data-slot={line.slot}
-                aria-label={line.slot ? `${line.name ?? SLOT_NAMES[line.slot]} (${line.slip ? 'the slip' : 'correct'}): ${line.text.trim()}` : undefined}
+                aria-label={line.slot ? t('bl.code.line', { name: lineName(line), slip: line.slip ? 'yes' : 'no', code: line.text.trim() }) : undefined}
               >
                 <span className="bl-code__number" aria-hidden="true">
                   {line.number}
@@ -98,8 +101,10 @@ export function CodePanel({ derivative, gradientDivisor, sigmoidForm, slips = []
         </code>
       </pre>
       <figcaption>
-        Written for this lab. Marked lines follow the switches: <span className="bl-code__key is-slip">the question's slip</span>{' '}
-        <span className="bl-code__key is-fixed">correct form</span>.
+        {withNodes((marks) => t('bl.code.caption', marks), {
+          slip: <span className="bl-code__key is-slip">{t('bl.code.keySlip')}</span>,
+          fixed: <span className="bl-code__key is-fixed">{t('bl.code.keyFixed')}</span>,
+        })}
       </figcaption>
     </figure>
   );

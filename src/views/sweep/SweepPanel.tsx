@@ -136,7 +136,7 @@ export function SweepPanel({
             aria-valuemin={0}
             aria-valuemax={progress.total}
             aria-valuenow={progress.done}
-            aria-valuetext={progressText(t, progress)}
+            aria-valuetext={progressText(t, progress, 'bl.sweep.progressValue')}
             className="bl-sweep__track"
           >
             <div className="bl-sweep__fill" style={{ width: `${progress.total > 0 ? (100 * progress.done) / progress.total : 0}%` }} />
@@ -215,8 +215,13 @@ export function SweepPanel({
   );
 }
 
-function progressText(t: ReturnType<typeof useT>, progress: SweepProgressView): string {
-  return t('bl.sweep.progress', {
+/** "3 / 100 starts · about 12 s left" (or, for a screen reader, "3 of 100 starts, about 12 s left") */
+function progressText(
+  t: ReturnType<typeof useT>,
+  progress: SweepProgressView,
+  key: 'bl.sweep.progress' | 'bl.sweep.progressValue' = 'bl.sweep.progress',
+): string {
+  return t(key, {
     done: formatEpoch(progress.done),
     count: progress.total,
     total: formatEpoch(progress.total),
