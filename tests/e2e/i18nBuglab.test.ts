@@ -202,10 +202,13 @@ describe('the Bug lab in 简体中文', () => {
     await page.context().close();
   }, 120_000);
 
-  test('the embedded twin in Chinese: its label, its run and its result', async () => {
+  test('the embedded twin in Chinese: its label, its run, its result and the link’s notes', async () => {
     const errors: string[] = [];
-    const page = await freshPage(`${inject('baseUrl')}?lang=zh-CN&embed=twin&stop=500`, errors);
+    const page = await freshPage(`${inject('baseUrl')}?lang=zh-CN&embed=twin&stop=500&size=huge&mystery=nope!`, errors);
     const view: Locator = page.getByRole('main', { name: '双胞胎训练' });
+    // the link's malformed keys are noted in Chinese
+    await expect.poll(() => page.locator('body').textContent()).toContain('size="huge" 不是 "large" 或 "normal"；使用正常大小。');
+    expect(await page.locator('body').textContent()).toContain('链接中的神秘错误（mystery）：“nope!”不是神秘错误的代码；没有开始谜题。');
     await view.getByRole('button', { name: '开始双胞胎训练' }).click();
     await expect.poll(() => view.locator('.bl-result').first().textContent(), { timeout: 60_000 }).toMatch(/^正确的 f′\(z\)/);
     expect(await englishInBugLab(page, ['main'])).toEqual([]);

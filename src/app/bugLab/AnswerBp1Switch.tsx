@@ -45,14 +45,24 @@ export function AnswerBp1Switch({ onProblem }: { onProblem(message: string | nul
     return b > 0 ? Math.sqrt(a / b) : null;
   }, [snapshot, data, config, applies, mystery]);
   const slip = SLIPS.answerBp1;
+  const state = mystery
+    ? t('bl.answer.mystery')
+    : !applies
+      ? t('bl.answer.quadratic')
+      : ratio !== null
+        ? t('bl.answer.ratio', { ratio: formatNumber(ratio) })
+        : '';
   return (
     <div className="bl-answer-bp1">
       <label>
         <input type="checkbox" checked={on} disabled={!applies || mystery} onChange={(e) => toggle(e.target.checked)} /> {t('bl.answer.label')}
       </label>
       <p className="bl-hint">
-        {slipSentence('answerBp1')} {withNodes((marks) => t('bl.answer.line', marks), { wrong: <code>{slip.wrong}</code>, fix: <code>{slip.fix}</code> })}{' '}
-        {mystery ? t('bl.answer.mystery') : !applies ? t('bl.answer.quadratic') : ratio !== null ? t('bl.answer.ratio', { ratio: formatNumber(ratio) }) : ''}
+        {withNodes(
+          // sentence after sentence: a space between them in English, none in Chinese
+          (marks) => [slipSentence('answerBp1'), t('bl.answer.line', marks), state].filter(Boolean).reduce((before, after) => t('bl.then', { before, after })),
+          { wrong: <code>{slip.wrong}</code>, fix: <code>{slip.fix}</code> },
+        )}
       </p>
     </div>
   );

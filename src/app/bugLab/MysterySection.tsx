@@ -82,12 +82,15 @@ export function MysterySection() {
           <p className="bl-result">
             {withNodes(
               (marks) =>
-                mystery.guess === mystery.slip || mystery.guess === null
-                  ? t('bl.mystery.right', marks)
-                  : t('bl.mystery.wrong', { ...marks, guess: slipName(mystery.guess) }),
+                t('bl.then', {
+                  before:
+                    mystery.guess === mystery.slip || mystery.guess === null
+                      ? t('bl.mystery.right', marks)
+                      : t('bl.mystery.wrong', { ...marks, guess: slipName(mystery.guess) }),
+                  after: slipSentence(answer.id),
+                }),
               { answer: <strong>{slipName(answer.id)}</strong> },
-            )}{' '}
-            {slipSentence(answer.id)}
+            )}
           </p>
           <p className="bl-hint">
             {withNodes((marks) => t('bl.mystery.lines', marks), { wrong: <code>{answer.wrong}</code>, fix: <code>{answer.fix}</code> })}

@@ -73,7 +73,7 @@ export function gradientsProblemMessage(problem: GradientsProblem): string {
 }
 
 /** Sentences one after another: a space between them in English, none in Chinese. */
-const sentences = (parts: string[]) => parts.reduce((before, after) => t('bl.diag.then', { before, after }));
+const sentences = (parts: string[]) => parts.reduce((before, after) => t('bl.then', { before, after }));
 
 function matchText(ids: readonly SlipId[]): string {
   const named = ids.length === 1 ? t('bl.diag.single', { name: slipName(ids[0]) }) : t('bl.diag.pair', { first: slipName(ids[0]), second: slipName(ids[1]) });

@@ -6,10 +6,10 @@
 import { useSyncExternalStore } from 'react';
 import type { LabStore } from '../../store/labStore';
 import { keepPageParams } from '../browser/browser';
-import { type PageLink, pageLinkParams, readPageLink } from './embedLink';
+import { type PageLink, pageLinkOf, pageLinkParams, readPageLink } from './embedLink';
 
 const openingSearch = typeof location === 'undefined' ? '' : location.search;
-let current: PageLink = readPageLink(openingSearch).link;
+let current: PageLink = pageLinkOf(openingSearch);
 const listeners = new Set<() => void>();
 
 keepPageParams(() => pageLinkParams(current));

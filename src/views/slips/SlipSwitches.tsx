@@ -17,6 +17,7 @@ import { formatEpoch, formatNumber } from '../format';
 import '../views.css';
 import './slips.css';
 import { useT } from '../../i18n/setup';
+import { withNodes } from '../../i18n/Rich';
 
 export interface OverflowReport {
   /** the epoch the counts belong to */
@@ -69,28 +70,37 @@ function OverflowDetails({ overflow }: { overflow: OverflowReport | null | undef
   const t = useT();
   if (!overflow) return <p className="bl-slip__detail">{t('bl.overflow.noRun')}</p>;
   const { log, sites = [] } = overflow;
+  const after = !log
+    ? null
+    : log.firstEpoch === null
+      ? t('bl.overflow.noneYet')
+      : t('bl.overflow.first', {
+          first: formatEpoch(log.firstEpoch),
+          total: formatEpoch(log.total),
+          count: log.epochsWithOverflow,
+          n: formatEpoch(log.epochsWithOverflow),
+        });
   return (
     <div className="bl-slip__detail" aria-live="polite">
       <p>
-        {overflow.lastEpochOverflows > 0 ? (
-          <strong className="bl-slip__warn">
-            {t('bl.overflow.some', { count: overflow.lastEpochOverflows, n: formatEpoch(overflow.lastEpochOverflows), epoch: formatEpoch(overflow.epoch) })}
-          </strong>
-        ) : (
-          t('bl.overflow.none', { epoch: formatEpoch(overflow.epoch) })
+        {withNodes(
+          // the epoch's sentence, then what the run's log says (a space between sentences in English, none in Chinese)
+          (marks) => (after ? t('bl.then', { before: marks.epoch, after }) : marks.epoch),
+          {
+            epoch:
+              overflow.lastEpochOverflows > 0 ? (
+                <strong className="bl-slip__warn">
+                  {t('bl.overflow.some', {
+                    count: overflow.lastEpochOverflows,
+                    n: formatEpoch(overflow.lastEpochOverflows),
+                    epoch: formatEpoch(overflow.epoch),
+                  })}
+                </strong>
+              ) : (
+                t('bl.overflow.none', { epoch: formatEpoch(overflow.epoch) })
+              ),
+          },
         )}
-        {log && log.firstEpoch !== null && (
-          <>
-            {' '}
-            {t('bl.overflow.first', {
-              first: formatEpoch(log.firstEpoch),
-              total: formatEpoch(log.total),
-              count: log.epochsWithOverflow,
-              n: formatEpoch(log.epochsWithOverflow),
-            })}
-          </>
-        )}
-        {log && log.firstEpoch === null && <> {t('bl.overflow.noneYet')}</>}
       </p>
       {sites.length > 0 && (
         <table className="bl-slip__sites">
