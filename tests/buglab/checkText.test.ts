@@ -5,6 +5,7 @@
 import { afterAll, describe, expect, it } from 'vitest';
 import {
   MATCH_TOLERANCE,
+  MAX_GRADIENTS_FILE_BYTES,
   PROBE_OPTIONS,
   diagnose,
   gradientWithSlips,
@@ -68,6 +69,10 @@ describe('the check section’s sentences', () => {
     const all = problems();
     expect(new Set(all.map((p) => (p.kind === 'field' ? p.issue.kind : p.kind))).size).toBeGreaterThanOrEqual(15);
     for (const problem of all) expect(gradientsProblemMessage(problem)).toBe(gradientsProblemText(problem));
+    const long = readGradientsFile(' '.repeat(MAX_GRADIENTS_FILE_BYTES + 1), net.sizes);
+    if (long.ok) throw new Error('expected a refusal');
+    expect(gradientsProblemMessage(long.problem)).toBe('the gradients are 1,048,577 characters long, over the 1 MB limit (1,048,576)');
+    expect(gradientsProblemText(long.problem)).toBe('the gradients are 1048577 characters long, over the 1 MB limit (1048576)');
     const found = diagnoses();
     expect(found.map((d) => d.verdict)).toEqual(['correct', 'slips', 'slips', 'unknown']);
     for (const diagnosis of found)

@@ -1,12 +1,13 @@
 /**
  * The check section's sentences in the page's language, built from the engine's structured results:
  * a refused gradients file (GradientsProblem) and a diagnosis. In English they are the engine's own
- * wording (gradientsProblemText, Diagnosis.message), word for word: tests/buglab/checkText.test.ts.
+ * wording (gradientsProblemText, Diagnosis.message), word for word but for numbers, which the page
+ * prints in its one format (1,048,577; 1e−9): tests/buglab/checkText.test.ts.
  */
 import type { Diagnosis, GradientsFieldIssue, GradientsProblem, ShownValue, SlipId } from '../../engine';
 import { MATCH_TOLERANCE, SLIPS } from '../../engine';
 import { type MessageKey, t } from '../../i18n/setup';
-import { formatNumber } from '../../views/format';
+import { formatEpoch, formatNumber } from '../../views/format';
 import { slipName } from './slipText';
 
 const GRADIENTS_EXAMPLE = '{"format": "backprop-lab/gradients", "version": 1, "gradWeights": […], "gradBiases": […]}';
@@ -46,7 +47,7 @@ function fieldText(path: string, issue: GradientsFieldIssue): string {
 export function gradientsProblemMessage(problem: GradientsProblem): string {
   switch (problem.kind) {
     case 'tooLong':
-      return t('bl.grad.tooLong', { length: problem.length, limit: problem.limit });
+      return t('bl.grad.tooLong', { length: formatEpoch(problem.length), limit: formatEpoch(problem.limit) });
     case 'json': {
       const { code, what, place } = problem.syntax;
       const key = `bl.json.${code}` as MessageKey;
