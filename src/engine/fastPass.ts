@@ -5,9 +5,10 @@
  * does them:
  *   - the inputs are read where they lie (no copy into a^0, no allocation per pass);
  *   - a sigmoid output with cross-entropy computes e^(−|z|) once for a, the cost term and δ^L = a − y;
- *   - each gradient is summed over the samples in a register and scaled as it is stored (no zero fill,
- *     no second loop for ÷ n);
- *   - BP2's sum and f′ are one loop per activation (the activation is chosen once per layer).
+ *   - each gradient row is summed over the samples in place and scaled as the row ends (no zero fill
+ *     of the whole gradient, no second pass for ÷ n);
+ *   - the dense and BP2 sums run two samples at a time (independent chains sharing each weight's load);
+ *   - no slip is read anywhere; each layer's f and f′ run as their kernel's own loops (activations.ts).
  * The cost of a mini-batch epoch's dataset (forward only) skips a sigmoid output's a when the cost reads z alone.
  */
 import { sigmoid } from './activations';
