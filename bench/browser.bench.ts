@@ -267,10 +267,14 @@ try {
     longestTaskMs: number;
     workerEpochsPerSecond: number;
     nodeEpochsPerSecond: number;
-  }[])
+    trace: TraceSummary | null;
+  }[]) {
+    const commitShare = r.trace ? (r.trace.kinds['commit to the compositor'] ?? 0) / Math.max(1e-9, r.trace.framesPerSecond) : 0;
+    const cpu = r.trace ? `${r.trace.mainCpuMsPerFrame.toFixed(2)} ms, of which commit ${commitShare.toFixed(2)} ms` : '–';
     log(
-      `| ${r.case} | ${f1(r.frameMedianMs)} / ${f1(r.frameP95Ms)} / ${f1(r.frameMaxMs)} ms | ${r.longTasks}${r.longTasks ? ` (longest ${r.longestTaskMs.toFixed(0)} ms)` : ''} | ${Math.round(r.workerEpochsPerSecond).toLocaleString('en')} (${Math.round(r.nodeEpochsPerSecond).toLocaleString('en')}) |`,
+      `| ${r.case} | ${f1(r.frameMedianMs)} / ${f1(r.frameP95Ms)} / ${f1(r.frameMaxMs)} ms | ${r.longTasks}${r.longTasks ? ` (longest ${r.longestTaskMs.toFixed(0)} ms)` : ''} | ${Math.round(r.workerEpochsPerSecond).toLocaleString('en')} (${Math.round(r.nodeEpochsPerSecond).toLocaleString('en')}) | ${cpu} |`,
     );
+  }
   log(`\n| ${commit}: cost curve redraw at 10⁶ epochs, ${plotWidth} × 150 px | median | p95 |`);
   log('|---|---|---|');
   for (const [what, t] of Object.entries(redraw)) log(`| ${what} | ${t.median.toFixed(2)} ms | ${t.p95.toFixed(2)} ms |`);
