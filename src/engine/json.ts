@@ -27,17 +27,30 @@ function firstJsonError(text: string): ParseError | null {
   return errors[0] ?? null;
 }
 
-/** A JSON.parse failure as "<what> (line L, column C)"; the wording is the scan's (V8's may quote a snippet of the text). */
-export function jsonErrorWithLine(text: string, err: Error): string {
+/** Where and why JSON.parse failed: the scan's error code (null when only JSON.parse's message is known), line and column; null place when nesting is too deep to locate. */
+export interface JsonSyntaxError {
+  code: string | null;
+  /** the English wording: the code's, else JSON.parse's message */
+  what: string;
+  place: { line: number; column: number } | null;
+}
+
+export function jsonSyntaxError(text: string, err: Error): JsonSyntaxError {
   let error: ParseError | null = null;
   try {
     error = firstJsonError(text);
   } catch {
     // the scan recurses: absurdly deep nesting overflows the stack, so say where JSON.parse gave up instead
-    return `${err.message.slice(0, 200)} (nesting too deep to locate)`;
+    return { code: null, what: err.message.slice(0, 200), place: null };
   }
-  const { line, column } = lineAndColumn(text, error ? error.offset : text.length);
-  return `${error ? describeError(error) : err.message} (line ${line}, column ${column})`;
+  const place = lineAndColumn(text, error ? error.offset : text.length);
+  return error ? { code: printParseErrorCode(error.error), what: describeError(error), place } : { code: null, what: err.message, place };
+}
+
+/** A JSON.parse failure as "<what> (line L, column C)"; the wording is the scan's (V8's may quote a snippet of the text). */
+export function jsonErrorWithLine(text: string, err: Error): string {
+  const { what, place } = jsonSyntaxError(text, err);
+  return place ? `${what} (line ${place.line}, column ${place.column})` : `${what} (nesting too deep to locate)`;
 }
 
 const WORDING: Partial<Record<string, string>> = {

@@ -47,8 +47,6 @@ export class Trainer {
   private passReady = false;
   /** overflows of that ready pass (they belong to the epoch that will use it) */
   private readyOverflows = 0;
-  /** the options have no slip beyond the switches and the stable sigmoid: fastPass.ts computes the same numbers */
-  private fast: boolean;
 
   constructor(net: Network, data: Dataset, options: TrainOptions, seed: number) {
     if (data.inputSize !== net.sizes[0]) throw new RangeError(`data: ${data.inputSize} inputs per sample but the network takes ${net.sizes[0]}`);
@@ -57,7 +55,6 @@ export class Trainer {
     this.net = net;
     this.data = data;
     this.options = { ...options };
-    this.fast = fastPassApplies(this.options);
     this.shuffleRng = new Rng(seed, RngStream.shuffle);
     this.order = Uint32Array.from({ length: data.count }, (_, s) => s);
     const size = this.batchSize();
@@ -69,7 +66,6 @@ export class Trainer {
   /** Change learning rate, derivative, cost … mid-run; the weights stay as they are. */
   setOptions(options: Partial<TrainOptions>): void {
     this.options = { ...this.options, ...options };
-    this.fast = fastPassApplies(this.options);
     this.passReady = false;
     const size = this.batchSize();
     if (size !== this.workspace.capacity) {
@@ -122,7 +118,7 @@ export class Trainer {
           for (let i = 0; i < nIn; i++) this.batchInput[r * nIn + i] = data.inputs[s * nIn + i];
           for (let j = 0; j < nOut; j++) this.batchTarget[r * nOut + j] = data.targets[s * nOut + j];
         }
-        if (this.fast) fastPass(net, ws, this.batchInput, this.batchTarget, 0, count, options);
+        if (fastPassApplies(options)) fastPass(net, ws, this.batchInput, this.batchTarget, count, options);
         else {
           forward(net, ws, this.batchInput, count, naive);
           backward(net, ws, this.batchTarget, count, options);
@@ -142,7 +138,7 @@ export class Trainer {
   /** Full batch: forward and backward on the current weights; sets lastCost and keeps the gradient for the next update. */
   private runFullPass(naive: boolean): void {
     const { net, data, options, workspace: ws } = this;
-    if (this.fast) this.lastCost = fastPass(net, ws, data.inputs, data.targets, 0, data.count, options) / data.count;
+    if (fastPassApplies(options)) this.lastCost = fastPass(net, ws, data.inputs, data.targets, data.count, options) / data.count;
     else {
       forward(net, ws, data.inputs, data.count, naive);
       this.lastCost = backward(net, ws, data.targets, data.count, options) / data.count;
@@ -160,7 +156,7 @@ export class Trainer {
     let total = 0;
     for (let start = 0; start < data.count; start += size) {
       const count = Math.min(size, data.count - start);
-      if (this.fast) {
+      if (fastPassApplies(this.options)) {
         total = fastCostTerms(net, ws, data.inputs, data.targets, start, count, this.options, total);
         continue;
       }

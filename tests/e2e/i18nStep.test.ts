@@ -58,19 +58,20 @@ function overflowing(page: Page): Promise<string[]> {
   });
 }
 
-/** A fresh context at 1280×720 in a browser that prefers English, opened on Step through with the question's worked example. */
-async function openQuestionExample(): Promise<Page> {
+/** A fresh context at 1280×720 in a browser that prefers English, opened on Step through with a worked example. */
+async function openExample(id: string, title: string): Promise<Page> {
   const context = await browser.newContext({ viewport: { width: 1280, height: 720 }, locale: 'en-US' });
   const page = await context.newPage();
   await page.goto(`${inject('baseUrl')}?lang=zh-CN`);
   await page.getByRole('tablist').waitFor();
   await page.getByRole('button', { name: '自己探索' }).click();
   await page.getByRole('tab', { name: '逐步演算' }).click();
-  await page.getByLabel('算例').selectOption('question-xor');
-  await expect.poll(() => page.locator('.step-tab__outcome').textContent(), { timeout: 20_000 }).toContain('已载入“原问题的 [2,2,1] 网络，XOR”');
+  await page.getByLabel('算例').selectOption(id);
+  await expect.poll(() => page.locator('.step-tab__outcome').textContent(), { timeout: 20_000 }).toContain(`已载入“${title}”`);
   await expect.poll(() => stepStatus(page), { timeout: 20_000 }).toMatch(/^第 0 轮 · 第 1 步，共 14 步/);
   return page;
 }
+const openQuestionExample = () => openExample('question-xor', '原问题的 [2,2,1] 网络，XOR');
 
 describe('Step through in 简体中文', () => {
   test('every step of one pass, for the whole batch and for one sample, the graph of computation, saturation, the gradient check and the exercise: no English, no raw key, KaTeX typesets the Chinese, axe clean, no overflow', async () => {
@@ -151,6 +152,19 @@ describe('Step through in 简体中文', () => {
     expect(await place(page)).toEqual(before);
     expect(settingsOf(page)).toBe(settings);
     expect(await problems(page, 'back in Chinese')).toEqual([]);
+    expect(await seriousViolations(page)).toEqual([]);
+    await page.context().close();
+  }, 120_000);
+
+  test('the gradient check of the answer’s ReLU network passes, the parameters at a kink marked as not checked, through the worker', async () => {
+    const page = await openExample('answer-relu', '回答中的 2-4-1 ReLU 网络');
+    await page.getByRole('button', { name: '梯度检验', exact: true }).click();
+    await expect
+      .poll(() => page.locator('.bl-gradcheck__verdict').textContent(), { timeout: 20_000 })
+      .toMatch(/^通过：全部 \d+ 个梯度.*另有 \d+ 个参数位于 ReLU 的折点处/);
+    await page.getByRole('button', { name: /^显示全部 \d+ 个参数$/ }).click();
+    expect(await page.locator('.bl-gradcheck__kink').first().textContent()).toBe('位于折点，未检验');
+    expect(await problems(page, 'gradient check')).toEqual([]);
     expect(await seriousViolations(page)).toEqual([]);
     await page.context().close();
   }, 120_000);

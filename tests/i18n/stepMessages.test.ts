@@ -45,16 +45,22 @@ describe('whole sentences with values', () => {
   });
 
   it('the gradient check’s verdict is one sentence, its causes inside it, layers counted', async () => {
-    const base = { failing: 6, total: 9, tol: '1e−6', where: ', in size only', buggy: 'no', divisor: 'yes' };
+    const base = { failing: 6, total: 9, tol: '1e−6', where: ', in size only', buggy: 'no', divisor: 'yes', kinks: 0 };
     expect(t('gradcheck.fail', { ...base, count: 1, layers: '2' })).toBe(
       'Fail: 6 of 9 gradients differ from the numeric estimate by more than 1e−6, in layer 2, in size only. The gradient is also divided by the number of inputs n₀ instead of the batch size N (the question’s 1/len(x)), which scales every layer’s gradient by N/n₀ without turning it.',
     );
     expect(t('gradcheck.fail', { ...base, count: 2, layers: '1, 2', divisor: 'no' })).toBe(
       'Fail: 6 of 9 gradients differ from the numeric estimate by more than 1e−6, in layers 1, 2, in size only.',
     );
+    expect(t('gradcheck.pass', { total: 12, tol: '1e−6', kinks: 1 })).toBe(
+      'Pass: all 12 gradients agree with the numeric estimate within 1e−6, in direction and in size. 1 more parameter sits at a ReLU kink (a unit’s z crosses 0 within ±h), where the numeric estimate is no derivative: not checked.',
+    );
     await switchLanguage('zh-CN');
     expect(t('gradcheck.fail', { ...base, count: 2, layers: '1、2', where: t('gradcheck.sizeOnly'), buggy: 'yes', divisor: 'no' })).toBe(
       '失败：9 个梯度中有 6 个与数值估计相差超过 1e−6，位于第 1、2 层，而且只差在大小上。有错的导数 f′(a) 破坏了隐藏层的 δ，也就破坏了它们梯度的方向。',
+    );
+    expect(t('gradcheck.pass', { total: 12, tol: '1e−6', kinks: 5 })).toBe(
+      '通过：全部 12 个梯度在方向和大小上都与数值估计相符，误差在 1e−6 以内。另有 5 个参数位于 ReLU 的折点处（某个神经元的 z 在 ±h 之内越过 0），那里的数值估计不是导数，因此未检验。',
     );
   });
 
@@ -86,8 +92,8 @@ describe('the worked examples and exercise sets', () => {
   it('every shipped exercise set has its title and description in the catalogs, the English being the file’s', () => {
     for (const set of SHIPPED_EXERCISE_SETS) {
       const file = JSON.parse(readFileSync(`public/exercises/${set.id}.json`, 'utf8')) as { title: string; description: string };
-      expect(t(`exercise.shipped.${set.id}.title` as MessageKey)).toBe(file.title);
-      expect(t(`exercise.shipped.${set.id}.description` as MessageKey)).toBe(file.description);
+      expect(t(`ex.set.${set.id}.title` as MessageKey)).toBe(file.title);
+      expect(t(`ex.set.${set.id}.description` as MessageKey)).toBe(file.description);
     }
   });
 });

@@ -5,10 +5,10 @@
  * full batch without extra slips in the stable sigmoid form trains this way; sweep.ts runs the rest
  * start by start.
  */
-import { type LabConfig, type StartResult, activationsOf, buildRun, trainOptionsOf } from '../config';
+import { type LabConfig, type StartResult, activationsOf, buildRun, sizesOf, trainOptionsOf } from '../config';
 import type { Dataset } from '../datasets';
 import { evaluate } from '../evaluate';
-import { createNetwork } from '../network';
+import { createNetwork, layoutOf } from '../network';
 import type { SlippedConfig } from '../slipLibrary';
 import {
   MAX_FUSED_TERMS,
@@ -26,6 +26,20 @@ import { WasmEpoch, kernelFits } from './wasmKernel';
 export function lockstepSupports(config: LabConfig, count: number): boolean {
   const slips = (config as LabConfig & SlippedConfig).slips;
   return (config.batchSize <= 0 || config.batchSize >= count) && config.sigmoidForm === 'stable' && (slips === undefined || slips.length === 0);
+}
+
+/** Lanes side by side at most: 16 already amortise the loops (and fill the kernel's f64x2 pairs). */
+const MAX_LANES = 16;
+/** The lanes' arrays stay within this many bytes (a big network on big data trains fewer side by side, at least one). */
+const LANES_MEMORY = 64 * 1024 * 1024;
+
+/** How many starts of this configuration train side by side at a time. */
+export function lockstepLanes(config: LabConfig, data: Dataset): number {
+  const sizes = sizesOf(config, data);
+  const { parameterCount } = layoutOf(sizes);
+  const values = sizes.slice(1).reduce((sum, n) => sum + n * data.count, 0);
+  const bytesPerLane = 8 * (2 * parameterCount + 3 * values + 3);
+  return Math.max(1, Math.min(MAX_LANES, Math.floor(LANES_MEMORY / bytesPerLane)));
 }
 
 /** Which code trains the lanes: the WebAssembly kernel where it fits and runs (auto), or JavaScript alone. */

@@ -102,7 +102,7 @@ export function GradCheckPanel({
             </thead>
             <tbody>
               {rows.map((p) => {
-                const ok = passes(p.directionError, tolerance);
+                const ok = p.kink || passes(p.directionError, tolerance);
                 return (
                   <tr
                     key={p.index}
@@ -117,10 +117,14 @@ export function GradCheckPanel({
                       <span className="bl-gradcheck__swatch" style={{ background: relativeErrorColor(p.relativeError, tolerance) }} aria-hidden="true" />
                       {formatNumber(p.relativeError)}
                     </td>
-                    <td>
-                      {formatNumber(p.directionError)} <span className="bl-gradcheck__mark">{ok ? '✓' : '✗'}</span>
-                      <span className="bl-gradcheck__sr"> {ok ? t('gradcheck.within') : t('gradcheck.above')}</span>
-                    </td>
+                    {p.kink ? (
+                      <td className="bl-gradcheck__kink">{t('gradcheck.kink')}</td>
+                    ) : (
+                      <td>
+                        {formatNumber(p.directionError)} <span className="bl-gradcheck__mark">{ok ? '✓' : '✗'}</span>
+                        <span className="bl-gradcheck__sr"> {ok ? t('gradcheck.within') : t('gradcheck.above')}</span>
+                      </td>
+                    )}
                   </tr>
                 );
               })}
@@ -145,9 +149,9 @@ function verdictText(
   divisor?: GradientDivisor,
 ): string {
   if (!check || !verdict) return t('gradcheck.none');
-  if (verdict.total === 0) return t('gradcheck.noParameters');
+  if (verdict.total + verdict.kinks === 0) return t('gradcheck.noParameters');
   const tol = formatNumber(tolerance);
-  if (verdict.passed) return t('gradcheck.pass', { total: verdict.total, tol });
+  if (verdict.passed) return t('gradcheck.pass', { total: verdict.total, tol, kinks: verdict.kinks });
   const directionOff = verdict.layers.some((l) => !l.rightDirection);
   const where =
     directionOff && verdict.worst
@@ -164,6 +168,7 @@ function verdictText(
     where,
     buggy: derivative === 'buggy' ? 'yes' : 'no',
     divisor: divisor === 'features' ? 'yes' : 'no',
+    kinks: verdict.kinks,
   });
 }
 

@@ -3,6 +3,7 @@
  * the row), the run button and, while it runs, Cancel; `children` add to the row (a note, an export).
  */
 import { type ChangeEvent, type ReactNode, useId, useState } from 'react';
+import { useT } from '../../i18n/setup';
 import { parseStartCount } from './sweepFormat';
 
 interface StartsInputProps {
@@ -17,6 +18,7 @@ interface StartsInputProps {
 }
 
 export function StartsInput({ label, runLabel, defaultStarts, maxStarts, running, onRun, onCancel, children }: StartsInputProps) {
+  const t = useT();
   const inputId = useId();
   const errorId = useId();
   const [text, setText] = useState(String(defaultStarts));
@@ -46,7 +48,7 @@ export function StartsInput({ label, runLabel, defaultStarts, maxStarts, running
         </button>
         {running && (
           <button type="button" onClick={onCancel}>
-            Cancel
+            {t('bl.cancel')}
           </button>
         )}
         {children}

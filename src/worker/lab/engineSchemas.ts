@@ -202,6 +202,7 @@ const PARAMETER_CHECK = v.object({
   numeric: anyNumber,
   relativeError: anyNumber,
   directionError: anyNumber,
+  kink: v.boolean(),
 });
 
 const LAYER_AGREEMENT = v.object({ layer: positiveCount, cosine: anyNumber, scale: anyNumber });
