@@ -3,7 +3,8 @@
  * range and its wording, the one error message, and the one grammar of typed numbers.
  */
 import { NUMBER_TEXT } from './csv';
-import { type AnySetting, type NumberSetting, STOP_SETTINGS, type StopSettings } from './settings';
+import type { AnySetting, NumberSetting } from './settingKinds';
+import { STOP_SETTINGS, type StopSettings } from './settings';
 
 /** The name a message starts with: "learning rate". */
 export function settingName(setting: AnySetting): string {

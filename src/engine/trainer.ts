@@ -5,6 +5,7 @@
 import type { Dataset } from './datasets';
 import type { Network } from './network';
 import type { TrainOptions } from './options';
+import type { StopSettings } from './settings';
 import { fastCostTerms, fastPass, fastPassApplies } from './fastPass';
 import { PassWorkspace, addCostTerms, applyUpdate, backward, forward } from './pass';
 import { Rng, RngStream } from './rng';
@@ -16,13 +17,6 @@ export interface Divergence {
   layer: number;
   quantity: 'weights' | 'biases' | 'z' | 'a' | 'cost';
   message: string;
-}
-
-export interface StopConditions {
-  /** Stop once the epoch count reaches this (0 = no limit). */
-  maxEpochs?: number;
-  /** Stop once an epoch's cost is at or below this (0 = no target). */
-  targetCost?: number;
 }
 
 export type StopReason = 'epochs' | 'maxEpochs' | 'targetCost' | 'diverged';
@@ -182,7 +176,7 @@ export class Trainer {
    * Up to `epochs` epochs, writing the cost at each epoch reached to costs[offset + k]
    * (the cost at epoch this.epoch + k + 1, counted from the call). Returns how many ran and why it stopped.
    */
-  train(epochs: number, costs?: Float64Array, offset = 0, stop: StopConditions = {}): { ran: number; reason: StopReason } {
+  train(epochs: number, costs?: Float64Array, offset = 0, stop: Partial<StopSettings> = {}): { ran: number; reason: StopReason } {
     const maxEpochs = stop.maxEpochs ?? 0;
     const target = stop.targetCost ?? 0;
     if (this.divergence) return { ran: 0, reason: 'diverged' };

@@ -4,10 +4,19 @@
  * changes, plus loading a worked example or the user's files into the lab. The stepper's position
  * is the view's own state (src/app/stepThrough); the numbers all come from the worker's engine.
  */
-import { type Dataset, type LabConfig, type Network, type TrainOptions, configError, configForNetwork, datasetError, networkError } from '../engine';
+import {
+  type Dataset,
+  type LabConfig,
+  type Network,
+  type SampleSelection,
+  type TrainOptions,
+  configError,
+  configForNetwork,
+  datasetError,
+  networkError,
+} from '../engine';
 import type { CheckedGradients, InspectEvent, InspectedPasses } from '../worker/lab/inspectProtocol';
 import type { CoreState } from './coreState';
-import type { SampleSelection } from './hoverSlice';
 import type { SliceCreator } from './sliceCreator';
 
 /** What this slice reads and writes of the store. */

@@ -7,8 +7,9 @@
 export const CATALOG_GROUPS = {
   first: ['core', 'shell', 'plots', 'graph', 'pagelinks'],
   tour: ['tour'],
-  step: ['step', 'exercise'],
-  buglab: ['buglab'],
+  step: ['step'],
+  // the code panel is shown in the bug lab
+  buglab: ['buglab', 'code'],
 } as const;
 
 export type CatalogGroup = keyof typeof CATALOG_GROUPS;

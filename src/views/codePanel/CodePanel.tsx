@@ -10,10 +10,10 @@
 import { type DerivativeMode, type GradientDivisor, SLIPS, type SigmoidForm, type SlipId } from '../../engine';
 import { DERIVATIVE_LINES, DIVISOR_LINES, SIGMOID_LINES, SNIPPET } from './snippet';
 import { CodeText } from './CodeText';
-import { type MessageKey, useT } from '../../i18n/setup';
-import { withNodes } from '../../i18n/Rich';
 import '../views.css';
 import './codePanel.css';
+import { useT } from '../../i18n/setup';
+import { withNodes } from '../../i18n/Rich';
 
 export interface CodePanelProps {
   derivative: DerivativeMode;
@@ -28,8 +28,8 @@ interface Line {
   /** which switch this line follows, and whether its current form is one of the question's slips */
   slot?: 'sigmoid' | 'divisor' | 'derivative' | 'library';
   slip?: boolean;
-  /** a library slip, named in the line's label */
-  slipId?: SlipId;
+  /** a library slip's name, for the line's label */
+  name?: string;
 }
 
 /** The line of code without its indentation and # comment. */
@@ -45,21 +45,19 @@ function withLibrarySlips(lines: Line[], slips: readonly SlipId[]): Line[] {
       const branch = out.findIndex((l) => codeOf(l.text) === 'if l > 1:');
       if (update < 0 || branch < 0) continue;
       const [moved] = out.splice(update, 1);
-      out.splice(branch, 0, { text: `${moved.text}   # before BP2 reads W[l]: the slip`, slot: 'library', slip: true, slipId: id });
+      out.splice(branch, 0, { text: `${moved.text}   # before BP2 reads W[l]: the slip`, slot: 'library', slip: true, name: slip.name });
       continue;
     }
     const at = out.findIndex((l) => codeOf(l.text) === slip.fix);
     if (at < 0) continue;
     const indent = /^\s*/.exec(out[at].text)?.[0] ?? '';
-    out[at] = { text: `${indent}${slip.wrong}   # the slip`, slot: 'library', slip: true, slipId: id };
+    out[at] = { text: `${indent}${slip.wrong}   # the slip`, slot: 'library', slip: true, name: slip.name };
   }
   return out;
 }
 
 export function CodePanel({ derivative, gradientDivisor, sigmoidForm, slips = [] }: CodePanelProps) {
   const t = useT();
-  // a line's label: the slip's name from the catalog (bl.slip.<id>.name), else what its switch sets
-  const lineName = (line: Line) => t((line.slipId ? `bl.slip.${line.slipId}.name` : `bl.code.slot.${line.slot}`) as MessageKey);
   const switchLines: Line[] = SNIPPET.flatMap((line): Line[] => {
     if (typeof line === 'string') return [{ text: line }];
     if (line.slot === 'sigmoid') return SIGMOID_LINES[sigmoidForm].map((text) => ({ text, slot: 'sigmoid', slip: sigmoidForm === 'naive' }));
@@ -71,7 +69,7 @@ export function CodePanel({ derivative, gradientDivisor, sigmoidForm, slips = []
     slips.filter((id) => SLIPS[id].setting === undefined),
   );
   return (
-    <figure className="bl-view bl-code" aria-label={t('bl.code.label')}>
+    <figure className="bl-view bl-code" aria-label={t('code.label')}>
       <pre className="bl-code__pre" tabIndex={0}>
         <code>
           {lines
@@ -83,7 +81,11 @@ export function CodePanel({ derivative, gradientDivisor, sigmoidForm, slips = []
                 role={line.slot ? 'group' : undefined}
                 className={`bl-code__line${line.slot ? ` bl-code__line--switch ${line.slip ? 'is-slip' : 'is-fixed'}` : ''}`}
                 data-slot={line.slot}
-                aria-label={line.slot ? t('bl.code.line', { name: lineName(line), slip: line.slip ? 'yes' : 'no', code: line.text.trim() }) : undefined}
+                aria-label={
+                  line.slot
+                    ? t('code.lineLabel', { name: line.name ?? t(`code.slot.${line.slot}`), slip: line.slip ? 'yes' : 'no', code: line.text.trim() })
+                    : undefined
+                }
               >
                 <span className="bl-code__number" aria-hidden="true">
                   {line.number}
@@ -101,9 +103,9 @@ export function CodePanel({ derivative, gradientDivisor, sigmoidForm, slips = []
         </code>
       </pre>
       <figcaption>
-        {withNodes((marks) => t('bl.code.caption', marks), {
-          slip: <span className="bl-code__key is-slip">{t('bl.code.keySlip')}</span>,
-          fixed: <span className="bl-code__key is-fixed">{t('bl.code.keyFixed')}</span>,
+        {withNodes((marks) => t('code.caption', marks), {
+          slip: <span className="bl-code__key is-slip">{t('code.keySlip')}</span>,
+          fixed: <span className="bl-code__key is-fixed">{t('code.keyFixed')}</span>,
         })}
       </figcaption>
     </figure>

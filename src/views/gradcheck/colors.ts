@@ -7,6 +7,7 @@
 import { interpolateLab, piecewise, scaleLinear } from 'd3';
 import type { GradientCheck, LayerAgreement, ParameterCheck } from '../../engine';
 import { formatNumber } from '../format';
+import { t } from '../../i18n/setup';
 
 /** Relative errors at or below this pass (a correct backprop agrees to ~1e-9 with the engine's estimate). */
 export const DEFAULT_GRADCHECK_TOLERANCE = 1e-6;
@@ -102,15 +103,10 @@ function layerVerdicts(check: GradientCheck, tolerance = DEFAULT_GRADCHECK_TOLER
 
 /** "right direction, 2× too large", "direction off (cos 0.8148), 1.44× too large", "right direction, right size" */
 export function layerAgreementText(layer: LayerVerdict): string {
-  const direction = layer.rightDirection ? 'right direction' : `direction off (cos ${Number.isNaN(layer.cosine) ? '–' : layer.cosine.toFixed(4)})`;
-  const factor = (x: number) => `${Number(x.toPrecision(3))}×`;
-  const size =
-    layer.rightScale || Number.isNaN(layer.scale)
-      ? 'right size'
-      : layer.scale > 1
-        ? `${factor(layer.scale)} too large`
-        : `${factor(1 / layer.scale)} too small`;
-  return `${direction}, ${size}`;
+  const cos = Number.isNaN(layer.cosine) ? '–' : layer.cosine.toFixed(4);
+  const size = layer.rightScale || Number.isNaN(layer.scale) ? 'right' : layer.scale > 1 ? 'large' : 'small';
+  const factor = String(Number((layer.scale > 1 ? layer.scale : 1 / layer.scale).toPrecision(3)));
+  return t('gradcheck.agreement', { direction: layer.rightDirection ? 'right' : 'off', cos, size, factor });
 }
 
 export interface GradCheckVerdict {

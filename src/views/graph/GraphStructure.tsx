@@ -6,6 +6,7 @@ import { memo } from 'react';
 import type { ActivationName } from '../../engine';
 import { ACTIVATION_LABEL } from '../notation';
 import { itemName } from './details';
+import type { GraphElementRegistry } from './graphElements';
 import type { EdgePosition, GraphLayout } from './layout';
 
 export interface GraphStructureProps {
@@ -13,6 +14,8 @@ export interface GraphStructureProps {
   activations: readonly ActivationName[];
   /** the weights that get a line: all of them, or in canvas mode only keyboard stops (invisible; the canvas draws the weights) */
   edges: readonly EdgePosition[];
+  /** where each element is registered for the painter and the keyboard */
+  elements: GraphElementRegistry;
 }
 
 /** Activation names that fit a column under 48 px wide (a deep network in a narrow panel). */
@@ -31,7 +34,7 @@ function layerTitle(l: number, L: number, narrow: boolean): string {
   return narrow ? `H${l}` : `Hidden ${l}`;
 }
 
-export const GraphStructure = memo(function GraphStructure({ layout, activations, edges }: GraphStructureProps) {
+export const GraphStructure = memo(function GraphStructure({ layout, activations, edges, elements }: GraphStructureProps) {
   const proxies = layout.edgeMode === 'canvas';
   const L = layout.sizes.length - 1;
   const gap = L > 0 ? layout.columns[1] - layout.columns[0] : layout.width;
@@ -53,6 +56,7 @@ export const GraphStructure = memo(function GraphStructure({ layout, activations
         {edges.map((e) => (
           <line
             key={e.index}
+            ref={elements.item({ kind: 'weight', layer: e.layer, j: e.j, i: e.i }, e.index)}
             data-edge={e.index}
             x1={e.x1}
             y1={e.y1}
@@ -72,6 +76,7 @@ export const GraphStructure = memo(function GraphStructure({ layout, activations
             <g key={`${node.layer}:${node.j}`} transform={`translate(${node.x},${node.y})`}>
               {l > 0 && (
                 <circle
+                  ref={elements.item({ kind: 'bias', layer: l, j: node.j })}
                   className="bl-graph__bias"
                   data-bias={`${l}:${node.j}`}
                   r={radius + ring / 2 + 0.5}
@@ -84,17 +89,19 @@ export const GraphStructure = memo(function GraphStructure({ layout, activations
                 />
               )}
               <g
+                ref={elements.item({ kind: 'neuron', layer: l, j: node.j })}
                 className={l === 0 ? 'bl-graph__node bl-graph__node--input' : 'bl-graph__node'}
                 data-node={`${l}:${node.j}`}
                 tabIndex={-1}
                 role="button"
                 aria-label={itemName({ kind: 'neuron', layer: l, j: node.j })}
               >
-                <circle className="bl-graph__body" r={radius} fill="#ffffff" />
+                <circle ref={elements.part('body', l, node.j)} className="bl-graph__body" r={radius} fill="#ffffff" />
               </g>
               {/* outside the button, whose name is the neuron's; the tooltip it describes gives the value */}
               {layout.showValues && (
                 <text
+                  ref={elements.part('value', l, node.j)}
                   className="bl-graph__value"
                   data-node-value={`${l}:${node.j}`}
                   aria-hidden="true"

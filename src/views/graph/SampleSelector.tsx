@@ -3,11 +3,10 @@
  * Each sample's button says whether the network gets it right (✓/✗), and a count says how many it does:
  * the batch-mean disc alone cannot tell a solved gate from a failed one.
  */
-import type { PassRecord } from '../../engine';
+import type { PassRecord, SampleSelection } from '../../engine';
 import { formatNumber } from '../format';
 import { sampleLabel } from './details';
 import { keptSamplesText, sampleRight, samplesRight } from './values';
-import type { SampleSelection } from './values';
 
 export interface SampleSelectorProps {
   pass: PassRecord | null;

@@ -2,10 +2,10 @@
  * What the tooltip says about a neuron, weight or bias: each row names a quantity in the house
  * notation and carries the PassRecord's own number (the network's parameters before any pass).
  */
-import { type ActivationName, type Network, type PassRecord, layoutOf } from '../../engine';
+import { type ActivationName, type Network, type PassRecord, type SampleSelection, layoutOf } from '../../engine';
 import { ACTIVATION_LABEL, neuronSymbol, weightSymbol } from '../notation';
 import type { GraphItem } from './layout';
-import { type SampleSelection, activationValue, keptSamplesText, layerValue, passMatches, sampleKept } from './values';
+import { activationValue, keptSamplesText, layerValue, passMatches, sampleKept } from './values';
 
 interface DetailRow {
   symbol: string;
@@ -160,6 +160,13 @@ export function weightIndexOf(network: Network, l: number, j: number, i: number)
 
 export function biasIndexOf(network: Network, l: number, j: number): number {
   return layoutOf(network.sizes).biasOffset[l] + j;
+}
+
+/** The index in params of a weight or bias; −1 for a neuron. */
+export function paramIndexOf(network: Network, item: GraphItem): number {
+  if (item.kind === 'weight') return weightIndexOf(network, item.layer, item.j, item.i);
+  if (item.kind === 'bias') return biasIndexOf(network, item.layer, item.j);
+  return -1;
 }
 
 /** The accessible name of an item (static: the values come through the tooltip). */

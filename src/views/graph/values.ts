@@ -4,9 +4,7 @@
  * the batch-mean input shown when "Mean" is selected. A record of a big network on big data
  * may hold per-sample values for its first samples only (keptSamples): later ones read NaN.
  */
-import { type Network, type PassRecord, layoutOf, passEvaluation, scoreOutputs } from '../../engine';
-
-export type SampleSelection = number | 'mean';
+import { type Network, type PassRecord, type SampleSelection, layoutOf, passEvaluation, scoreOutputs } from '../../engine';
 
 /** Are sample s's per-sample values (z, a, δ, f′ of layers ≥ 1) in the record? */
 export function sampleKept(pass: PassRecord, sample: number): boolean {

@@ -12,7 +12,7 @@
  * - epochs: epochs per start, for the caption
  * - onRun(starts), onCancel(), onOpenStart(seed, derivative)
  */
-import { useId, useState } from 'react';
+import { useState } from 'react';
 import { Caption } from '../Caption';
 import type { DerivativeMode, StartOutcome, SweepSummary } from '../../engine';
 import { formatEpoch, formatNumber } from '../format';
@@ -20,7 +20,7 @@ import { SERIES_COLORS } from '../palette';
 import { StartList } from './StartList';
 import { StartsInput } from './StartsInput';
 import { type BinPick, SweepHistogram, binRangeText } from './SweepHistogram';
-import { formatRateInterval, formatTimeLeft, parseStartCount } from './sweepFormat';
+import { formatRateInterval, formatTimeLeft } from './sweepFormat';
 import '../views.css';
 import './sweep.css';
 import { type MessageKey, useT } from '../../i18n/setup';
@@ -74,11 +74,8 @@ export function SweepPanel({
   onInspectStart,
 }: SweepPanelProps) {
   const t = useT();
-  const errorId = useId();
-  const [text, setText] = useState(String(defaultStarts));
   const [pick, setPick] = useState<Pick | null>(null);
   const [openWith, setOpenWith] = useState<DerivativeMode>('buggy');
-  const parsed = parseStartCount(text, maxStarts);
   const running = status === 'running';
 
   // a new summary starts with nothing picked
@@ -103,31 +100,19 @@ export function SweepPanel({
     return { title, indices: seeds.map((seed) => seed - summary.firstSeed) };
   })();
 
-  const run = () => {
-    if (parsed.ok && !running) onRun(parsed.value);
-  };
-
   return (
     <figure className="bl-view bl-sweep" aria-label={t('bl.sweep.figure')}>
-      <div className="bl-sweep__controls">
-        <StartsInput
-          label={t('bl.sweep.starts')}
-          runLabel={t('bl.sweep.run')}
-          text={text}
-          onText={setText}
-          valid={parsed.ok}
-          errorId={errorId}
-          running={running}
-          onRun={run}
-          onCancel={onCancel}
-        />
+      <StartsInput
+        label={t('bl.sweep.starts')}
+        runLabel={t('bl.sweep.run')}
+        defaultStarts={defaultStarts}
+        maxStarts={maxStarts}
+        running={running}
+        onRun={onRun}
+        onCancel={onCancel}
+      >
         <span className="bl-sweep__note">{epochs ? t('bl.sweep.noteEpochs', { count: epochs, n: formatEpoch(epochs) }) : t('bl.sweep.note')}</span>
-      </div>
-      {!parsed.ok && (
-        <p id={errorId} className="bl-sweep__error">
-          {parsed.error}
-        </p>
-      )}
+      </StartsInput>
       {running && progress && (
         <div className="bl-sweep__progress">
           <div

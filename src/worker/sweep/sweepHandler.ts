@@ -1,9 +1,9 @@
 /**
  * The bug-lab worker's pure message handler: no worker globals, so tests drive it in Node and the
- * benchmark runs it in worker_threads. A chunk runs synchronously; cancelling a sweep terminates
+ * benchmark runs it in worker_threads. A chunk runs synchronously, its starts side by side; cancelling a sweep terminates
  * the worker, which is the only way to stop a run mid-start.
  */
-import { GridEvaluator, type Network, activationsOf, namedDataset, runStartPair, twinRun } from '../../engine';
+import { DERIVATIVE_MODES, GridEvaluator, type Network, type SweepStartRecord, activationsOf, namedDataset, runSweepChunk, twinRun } from '../../engine';
 import type { SweepCommand, SweepEvent } from './sweepProtocol';
 
 export type SweepPost = (event: SweepEvent, transfer?: Transferable[]) => void;
@@ -16,8 +16,12 @@ export function createSweepHandler(post: SweepPost): (command: SweepCommand) => 
   return (command) => {
     try {
       if (command.type === 'starts') {
-        const data = command.data ?? namedDataset(command.config.dataset, command.config.dataSeed);
-        for (let k = 0; k < command.count; k++) post({ type: 'start', jobId: command.jobId, record: runStartPair(command.config, command.first + k, data) });
+        // the chunk's starts train side by side (engine/sweep.ts), so their records come together
+        const records = runSweepChunk(
+          { config: command.config, derivatives: DERIVATIVE_MODES, data: command.data },
+          { first: command.first, count: command.count },
+        );
+        for (const record of records) post({ type: 'start', jobId: command.jobId, record: record as SweepStartRecord });
         post({ type: 'chunkDone', jobId: command.jobId });
       } else if (command.type === 'twin') {
         const data = command.data ?? namedDataset(command.config.dataset, command.config.dataSeed);
