@@ -46,7 +46,7 @@ export type GradientsProblem =
   | { kind: 'matrixShape'; k: number; rows: number; cols: number; got: { rows: number; cols: number } | null }
   | { kind: 'vectorLength'; k: number; rows: number; got: number };
 
-export function shownValue(value: unknown): ShownValue {
+function shownValue(value: unknown): ShownValue {
   if (value === undefined) return { kind: 'missing' };
   if (value === null) return { kind: 'null' };
   if (Array.isArray(value)) return { kind: 'array', length: value.length };

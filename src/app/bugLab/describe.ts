@@ -4,7 +4,7 @@ import { t } from '../../i18n/setup';
 import { formatNumber } from '../../views/format';
 
 /** A dataset's name: gates stay as they are, the 2-D sets are named in the page's language. */
-export function datasetName(name: DatasetName): string {
+function datasetName(name: DatasetName): string {
   return (PLANE_SETS as readonly string[]).includes(name) ? t(`dataset.${name as (typeof PLANE_SETS)[number]}`) : name;
 }
 
