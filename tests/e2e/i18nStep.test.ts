@@ -114,7 +114,7 @@ describe('Step through in 简体中文', () => {
     // the exercise bar and an asked cell
     await page.getByRole('button', { name: '练习', exact: true }).click();
     await stepper(page).getByRole('button', { name: '前向传播', exact: true }).click();
-    await expect.poll(() => page.locator('.exercise-bar__feedback').textContent()).toContain('输入这一步中每个被隐藏的结果');
+    await expect.poll(() => page.locator('.exercise-bar__feedback').textContent()).toContain('输入这一步每个被隐藏的结果');
     const answer = page.getByRole('textbox', { name: /的值$/ }).first();
     await answer.fill('12345');
     await answer.press('Enter');

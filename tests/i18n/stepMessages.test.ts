@@ -92,8 +92,8 @@ describe('the worked examples and exercise sets', () => {
   it('every shipped exercise set has its title and description in the catalogs, the English being the file’s', () => {
     for (const set of SHIPPED_EXERCISE_SETS) {
       const file = JSON.parse(readFileSync(`public/exercises/${set.id}.json`, 'utf8')) as { title: string; description: string };
-      expect(t(`ex.set.${set.id}.title` as MessageKey)).toBe(file.title);
-      expect(t(`ex.set.${set.id}.description` as MessageKey)).toBe(file.description);
+      expect(t(`exercise.shipped.${set.id}.title` as MessageKey)).toBe(file.title);
+      expect(t(`exercise.shipped.${set.id}.description` as MessageKey)).toBe(file.description);
     }
   });
 });

@@ -7,15 +7,22 @@ import { useLab, useLabStoreApi } from '../../store/hooks';
 import { downloadText, readFileText } from '../browser/browser';
 import { scoreCsv, scoreOf } from './grading';
 import { MAX_EXERCISE_FILE_BYTES } from './exerciseSet';
-import { SHIPPED_EXERCISE_SETS, fetchShippedSet, openExerciseSet, setText } from './loadSet';
-import { useT } from '../../i18n/setup';
+import { SHIPPED_EXERCISE_SETS, fetchShippedSet, openExerciseSet } from './loadSet';
 import type { ExerciseFeedback } from './useStepExercise';
 import './exercise.css';
+import { type MessageKey, t as translate, useT } from '../../i18n/setup';
 
 export interface ExerciseBarProps {
   /** the pass the progress is shown for */
   passKey: string | null;
   feedback: ExerciseFeedback | null;
+}
+
+/** A shipped set's title or description from the catalogs by its id; a set from a file (an id they lack) keeps its own text. */
+function setText(id: string, part: 'title' | 'description', own: string): string {
+  const key = `exercise.shipped.${id}.${part}`;
+  const text = translate(key as MessageKey);
+  return text === key ? own : text;
 }
 
 export function ExerciseBar({ passKey, feedback }: ExerciseBarProps) {
@@ -26,26 +33,28 @@ export function ExerciseBar({ passKey, feedback }: ExerciseBarProps) {
   const set = useLab((s) => s.exercise.set);
   const progress = useLab((s) => s.exercise.progress);
   const [chosen, setChosen] = useState<string>(SHIPPED_EXERCISE_SETS[0].id);
-  // worded when shown, so it follows a language switch
-  const [message, setMessage] = useState<{ ok: boolean; text: () => string } | null>(null);
+  const [message, setMessage] = useState<{ ok: boolean; text: string } | null>(null);
   const fileInput = useRef<HTMLInputElement>(null);
 
   const open = (text: string, source: string) => {
     const opened = openExerciseSet(store, text, source);
-    if (!opened.ok) return setMessage({ ok: false, text: () => opened.error });
-    const shown = { id: opened.value.summary.id, title: opened.value.summary.title, description: opened.value.description };
-    setMessage({ ok: true, text: () => t('ex.opened', setText(shown)) });
+    if (!opened.ok) return setMessage({ ok: false, text: opened.error });
+    const { summary, description } = opened.value;
+    setMessage({
+      ok: true,
+      text: t('exercise.opened', { title: setText(summary.id, 'title', summary.title), description: setText(summary.id, 'description', description) }),
+    });
   };
   const openShipped = async () => {
     const text = await fetchShippedSet(chosen);
-    if (!text.ok) return setMessage({ ok: false, text: () => text.error });
+    if (!text.ok) return setMessage({ ok: false, text: text.error });
     open(text.value, `${chosen}.json`);
   };
   const openFile = async () => {
     const file = fileInput.current?.files?.[0];
-    if (!file) return setMessage({ ok: false, text: () => t('ex.chooseFile') });
+    if (!file) return setMessage({ ok: false, text: t('exercise.chooseFile') });
     const text = await readFileText(file, MAX_EXERCISE_FILE_BYTES);
-    if (!text.ok) return setMessage({ ok: false, text: () => t('ex.fileProblem', { name: file.name, error: text.error }) });
+    if (!text.ok) return setMessage({ ok: false, text: `${file.name}: ${text.error}` });
     open(text.value, file.name);
   };
 
@@ -55,14 +64,14 @@ export function ExerciseBar({ passKey, feedback }: ExerciseBarProps) {
     <div className="exercise-bar">
       <div className="exercise-bar__row">
         <button type="button" className={`button button--small${on ? ' is-on' : ''}`} aria-pressed={on} onClick={() => store.getState().setExerciseOn(!on)}>
-          {t('ex.button')}
+          {t('exercise.button')}
         </button>
         {on && (
           <span className="exercise-bar__set">
-            {set ? t('ex.set', { title: setText(set).title }) : t('ex.everyStep')}
+            {set ? t('exercise.set', { title: setText(set.id, 'title', set.title) }) : t('exercise.everyStep')}
             {set && (
               <button type="button" className="button button--small" onClick={() => store.getState().setExerciseSet(null)}>
-                {t('ex.askEveryStep')}
+                {t('exercise.askEvery')}
               </button>
             )}
           </span>
@@ -71,27 +80,27 @@ export function ExerciseBar({ passKey, feedback }: ExerciseBarProps) {
       {on && (
         <>
           <div className="exercise-bar__row">
-            <label htmlFor={`${id}-set`}>{t('ex.setLabel')}</label>
+            <label htmlFor={`${id}-set`}>{t('exercise.setLabel')}</label>
             <select id={`${id}-set`} value={chosen} onChange={(event) => setChosen(event.target.value)}>
               {SHIPPED_EXERCISE_SETS.map((s) => (
                 <option key={s.id} value={s.id}>
-                  {setText(s).title}
+                  {setText(s.id, 'title', s.title)}
                 </option>
               ))}
             </select>
             <button type="button" className="button button--small" onClick={openShipped}>
-              {t('ex.openSet')}
+              {t('exercise.openSet')}
             </button>
             <label className="exercise-bar__file">
-              {t('ex.setFile')} <input ref={fileInput} type="file" accept=".json,application/json" />
+              {t('exercise.setFile')} <input ref={fileInput} type="file" accept=".json,application/json" />
             </label>
             <button type="button" className="button button--small" onClick={openFile}>
-              {t('ex.openFile')}
+              {t('exercise.openFile')}
             </button>
           </div>
           <div className="exercise-bar__row">
-            <p className="exercise-bar__score" role="status" aria-label={t('ex.progress')}>
-              {t('ex.score', {
+            <p className="exercise-bar__score" role="status" aria-label={t('exercise.progressLabel')}>
+              {t('exercise.progress', {
                 right: thisPass.right,
                 firstTry: thisPass.firstTry,
                 revealed: thisPass.revealed,
@@ -106,19 +115,19 @@ export function ExerciseBar({ passKey, feedback }: ExerciseBarProps) {
               disabled={all.asked === 0}
               onClick={() => downloadText(scoreCsv(progress), 'exercise-score.csv', 'text/csv')}
             >
-              {t('ex.export')}
+              {t('exercise.export')}
             </button>
           </div>
         </>
       )}
       {message && (
         <p className={message.ok ? 'exercise-bar__message' : 'exercise-bar__message is-bad'} role={message.ok ? 'status' : 'alert'}>
-          {message.text()}
+          {message.text}
         </p>
       )}
       {on && (
         <p className={`exercise-bar__feedback${feedback ? ` is-${feedback.kind}` : ''}`} role="status" aria-live="polite">
-          {feedback ? feedback.text() : t('ex.instructions')}
+          {feedback?.text ?? t('exercise.instructions')}
         </p>
       )}
     </div>

@@ -5,7 +5,7 @@
  * code loads only when a link names one.
  */
 import type { LabStore } from '../../store/labStore';
-import { loadCatalogGroup, t } from '../../i18n/setup';
+import { t } from '../../i18n/setup';
 
 /** The query the page opened with, caught before the settings keeper rewrites it. */
 const OPENING_SEARCH = typeof location === 'undefined' ? '' : location.search;
@@ -24,14 +24,12 @@ export async function openLinkedExercise(store: LabStore, search: string = OPENI
   const name = exerciseNameInLink(search);
   if (name === null || opened.has(store)) return;
   opened.add(store);
-  // the set's messages are Step through's (the set opens there)
   const [{ fetchShippedSet, openExerciseSet }, { applyCompactExercise, readCompactExercise }] = await Promise.all([
     import('./loadSet'),
     import('./compactLink'),
-    loadCatalogGroup('step'),
   ]);
   const compact = readCompactExercise(name);
   const text = compact.ok ? await fetchShippedSet(compact.value.name) : compact;
   const result = text.ok && compact.ok ? openExerciseSet(store, applyCompactExercise(text.value, compact.value), `exercise=${name}`) : text;
-  if (!result.ok) store.getState().addNotes([{ key: EXERCISE_LINK_KEY, message: t('exercise.notOpened', { error: result.error }) }]);
+  if (!result.ok) store.getState().addNotes([{ key: EXERCISE_LINK_KEY, message: t('exerciseLink.notOpened', { error: result.error }) }]);
 }

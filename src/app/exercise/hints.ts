@@ -22,9 +22,9 @@ export function hintFor(ref: ValueRef, sizes: readonly number[], settings: Pick<
     case 'z': {
       const { layer: l, j } = ref;
       return {
-        text: t('ex.hint.z', {
-          formula: `${neuronSymbol(l, j, 'z')} = Σᵢ w${sup(l)}${sub(j + 1)}ᵢ·${l === 1 ? 'xᵢ' : `a${sup(l - 1)}ᵢ`} + b${sup(l)}${sub(j + 1)}`,
-          neuron: j + 1,
+        text: t('exercise.hint.z', {
+          equation: `${neuronSymbol(l, j, 'z')} = Σᵢ w${sup(l)}${sub(j + 1)}ᵢ·${l === 1 ? 'xᵢ' : `a${sup(l - 1)}ᵢ`} + b${sup(l)}${sub(j + 1)}`,
+          j: j + 1,
         }),
         highlight: {
           neurons: [...range(sizes[l - 1]).map((i): [number, number] => [l - 1, i]), [l, j]],
@@ -34,13 +34,15 @@ export function hintFor(ref: ValueRef, sizes: readonly number[], settings: Pick<
     }
     case 'a':
       return {
-        text: t('ex.hint.a', { formula: `${neuronSymbol(ref.layer, ref.j)} = f(${neuronSymbol(ref.layer, ref.j, 'z')})` }),
+        text: t('exercise.hint.a', { equation: `${neuronSymbol(ref.layer, ref.j)} = f(${neuronSymbol(ref.layer, ref.j, 'z')})` }),
         highlight: { neurons: [[ref.layer, ref.j]] },
       };
     case 'sampleCost':
     case 'cost':
       return {
-        text: t('ex.hint.cost', { formula: settings.cost === 'crossEntropy' ? 'C = −Σⱼ [yⱼ ln aᴸⱼ + (1 − yⱼ) ln(1 − aᴸⱼ)]' : 'C = ½ Σⱼ (aᴸⱼ − yⱼ)²' }),
+        text: t('exercise.hint.cost', {
+          equation: settings.cost === 'crossEntropy' ? 'C = −Σⱼ [yⱼ ln aᴸⱼ + (1 − yⱼ) ln(1 − aᴸⱼ)]' : 'C = ½ Σⱼ (aᴸⱼ − yⱼ)²',
+        }),
         highlight: { neurons: range(sizes[L]).map((j): [number, number] => [L, j]) },
       };
     case 'delta':
@@ -50,10 +52,10 @@ export function hintFor(ref: ValueRef, sizes: readonly number[], settings: Pick<
     case 'param': {
       const place = parameterPlace(sizes, ref.index, layout);
       const name = place?.kind === 'bias' ? `b${sup(place.layer)}${sub(place.j + 1)}` : place ? weightSymbol(place.layer, place.j, place.i) : 'θ';
-      return { text: t('ex.hint.param', { name }), highlight: { params: [ref.index] } };
+      return { text: t('exercise.hint.param', { name }), highlight: { params: [ref.index] } };
     }
     default:
-      return { text: t('ex.hint.table'), highlight: {} };
+      return { text: t('exercise.hint.row'), highlight: {} };
   }
 }
 
@@ -62,8 +64,8 @@ function outputErrorHint(j: number, L: number, settings: Pick<StepSettings, 'cos
   return {
     text:
       settings.cost === 'crossEntropy'
-        ? t('ex.hint.outputCrossEntropy', { formula: `δ${sup(L)}${sub(j + 1)} = ${a} − y${sub(j + 1)}` })
-        : t('ex.hint.outputQuadratic', { formula: `δ${sup(L)}${sub(j + 1)} = (${a} − y${sub(j + 1)})·f′(${neuronSymbol(L, j, 'z')})` }),
+        ? t('exercise.hint.bp1CrossEntropy', { equation: `δ${sup(L)}${sub(j + 1)} = ${a} − y${sub(j + 1)}` })
+        : t('exercise.hint.bp1', { equation: `δ${sup(L)}${sub(j + 1)} = (${a} − y${sub(j + 1)})·f′(${neuronSymbol(L, j, 'z')})` }),
     highlight: { neurons: [[L, j]] },
   };
 }
@@ -72,10 +74,10 @@ function hiddenErrorHint(l: number, j: number, sizes: readonly number[], layout:
   const at = settings.derivative === 'buggy' ? neuronSymbol(l, j) : neuronSymbol(l, j, 'z');
   const column = range(sizes[l + 1]).map((k) => layout.weightOffset[l + 1] + k * sizes[l] + j);
   return {
-    text: t('ex.hint.hidden', {
-      formula: `δ${sup(l)}${sub(j + 1)} = (Σₖ w${sup(l + 1)}ₖ${sub(j + 1)}·δ${sup(l + 1)}ₖ)·f′(${at})`,
-      neuron: j + 1,
-      buggy: settings.derivative === 'buggy' ? 'yes' : 'no',
+    text: t('exercise.hint.bp2', {
+      equation: `δ${sup(l)}${sub(j + 1)} = (Σₖ w${sup(l + 1)}ₖ${sub(j + 1)}·δ${sup(l + 1)}ₖ)·f′(${at})`,
+      j: j + 1,
+      mode: settings.derivative,
     }),
     highlight: { neurons: [...range(sizes[l + 1]).map((k): [number, number] => [l + 1, k]), [l, j]], params: column },
   };
@@ -83,15 +85,18 @@ function hiddenErrorHint(l: number, j: number, sizes: readonly number[], layout:
 
 function gradientHint(index: number, sizes: readonly number[], layout: Layout): Hint {
   const place = parameterPlace(sizes, index, layout);
-  if (!place) return { text: t('ex.hint.equation'), highlight: { params: [index] } };
+  if (!place) return { text: t('exercise.hint.equation'), highlight: { params: [index] } };
   const l = place.layer;
   if (place.kind === 'bias')
     return {
-      text: t('ex.hint.bias', { formula: `∂C/∂b${sup(l)}${sub(place.j + 1)} = δ${sup(l)}${sub(place.j + 1)}` }),
+      text: t('exercise.hint.gradient', { equation: `∂C/∂b${sup(l)}${sub(place.j + 1)} = δ${sup(l)}${sub(place.j + 1)}`, rule: 'BP3' }),
       highlight: { neurons: [[l, place.j]], params: [index] },
     };
   return {
-    text: t('ex.hint.weight', { formula: `∂C/∂${weightSymbol(l, place.j, place.i)} = δ${sup(l)}${sub(place.j + 1)}·${neuronSymbol(l - 1, place.i)}` }),
+    text: t('exercise.hint.gradient', {
+      equation: `∂C/∂${weightSymbol(l, place.j, place.i)} = δ${sup(l)}${sub(place.j + 1)}·${neuronSymbol(l - 1, place.i)}`,
+      rule: 'BP4',
+    }),
     highlight: {
       neurons: [
         [l, place.j],

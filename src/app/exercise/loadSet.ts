@@ -8,7 +8,7 @@ import type { ParseResult } from '../../engine';
 import type { LabStore } from '../../store/labStore';
 import { type ExerciseSet, exerciseSetUrl, parseExerciseSet } from './exerciseSet';
 
-/** The sets shipped in public/exercises (tests check each file's title against these; the page names them from the catalog, ex.set.<id>.title). */
+/** The sets shipped in public/exercises (tests check each file's title against these). */
 export const SHIPPED_EXERCISE_SETS = [
   { id: 'question-one-pass', title: 'One pass of the question’s network' },
   { id: 'bp2-by-hand', title: 'BP2 by hand, correct and buggy' },
@@ -37,22 +37,13 @@ export function openExerciseSet(store: LabStore, text: string, source: string): 
 /** Fetches a set shipped in public/exercises by its name. */
 export async function fetchShippedSet(name: string): Promise<ParseResult<string>> {
   const url = exerciseSetUrl(name);
-  if (!url) return { ok: false, error: t('ex.noSuchName', { name }) };
+  if (!url) return { ok: false, error: t('exerciseLink.badName', { name }) };
   try {
     const response = await fetch(url);
     // a host that answers every path with the page (a single-page fallback) has no such set either
-    if (!response.ok || (response.headers.get('content-type') ?? '').includes('text/html')) return { ok: false, error: t('ex.noSuchSet', { name }) };
+    if (!response.ok || (response.headers.get('content-type') ?? '').includes('text/html')) return { ok: false, error: t('exerciseLink.noSuchSet', { name }) };
     return { ok: true, value: await response.text() };
   } catch (err) {
-    return { ok: false, error: t('ex.unreadableSet', { name, error: (err as Error).message }) };
+    return { ok: false, error: t('exerciseLink.unreadable', { name, error: (err as Error).message }) };
   }
-}
-
-type ShippedId = (typeof SHIPPED_EXERCISE_SETS)[number]['id'];
-const isShipped = (id: string): id is ShippedId => SHIPPED_EXERCISE_SETS.some((s) => s.id === id);
-
-/** A set's title and description in the page's language: a shipped set's from the catalog, a file's as it wrote them. */
-export function setText(set: { id: string; title: string; description?: string }): { title: string; description: string } {
-  if (!isShipped(set.id)) return { title: set.title, description: set.description ?? '' };
-  return { title: t(`ex.set.${set.id}.title`), description: t(`ex.set.${set.id}.description`) };
 }

@@ -9,14 +9,12 @@ import type { StepExercise } from '../../views/stepper/StepView';
 import type { SampleSelection, Step, StepHighlight, StepSettings } from '../../views/stepper/types';
 import { type AskedCell, askedCells } from './askedCells';
 import { gradeAnswer } from './grading';
+import { t } from '../../i18n/setup';
 import { hintFor } from './hints';
-import { t as translate, useT } from '../../i18n/setup';
-import { formatEpoch } from '../../views/format';
 
 export interface ExerciseFeedback {
   kind: 'hint' | 'right' | 'revealed' | 'unreadable';
-  /** worded when shown, so it follows a language switch */
-  text: () => string;
+  text: string;
 }
 
 export interface ExercisePass {
@@ -40,32 +38,22 @@ export function useStepExercise(pass: ExercisePass | null, onHint: (highlight: S
     (step: Step, asked: AskedCell, text: string) => {
       if (!pass || asked.cell.value === null) return;
       const grade = gradeAnswer(text, asked.cell.value);
-      if (grade === 'unreadable') return setFeedback({ kind: 'unreadable', text: () => translate('ex.unreadable', { text }) });
+      if (grade === 'unreadable') return setFeedback({ kind: 'unreadable', text: t('exercise.unreadable', { text }) });
       const after = store
         .getState()
         .recordAttempt(pass.key, keyOf(step, asked), { step: step.id, cell: asked.name, correct: asked.cell.value }, text, grade === 'right');
       if (after.outcome === 'right') {
         onHint(null);
-        return setFeedback({ kind: 'right', text: () => translate('ex.right', { name: asked.name, value: asked.cell.text }) });
+        return setFeedback({ kind: 'right', text: t('exercise.right', { name: asked.name, value: asked.cell.text }) });
       }
       if (after.outcome === 'revealed') {
         onHint(null);
-        const tries = after.answers.length;
-        return setFeedback({
-          kind: 'revealed',
-          text: () => translate('ex.revealed', { name: asked.name, value: asked.cell.text, count: tries, n: formatEpoch(tries) }),
-        });
+        return setFeedback({ kind: 'revealed', text: t('exercise.revealedAfter', { name: asked.name, value: asked.cell.text, tries: after.answers.length }) });
       }
-      const ref = asked.cell.ref;
-      const hint = ref ? hintFor(ref, pass.sizes, pass.settings) : null;
+      const hint = asked.cell.ref ? hintFor(asked.cell.ref, pass.sizes, pass.settings) : null;
       onHint(hint ? hint.highlight : null);
       const left = EXERCISE_TRIES - after.answers.length;
-      const { sizes, settings } = pass;
-      setFeedback({
-        kind: 'hint',
-        // the hint is worded again when shown, in the page's language then
-        text: () => translate('ex.wrong', { text, hint: ref ? hintFor(ref, sizes, settings).text : '', count: left, n: formatEpoch(left) }),
-      });
+      setFeedback({ kind: 'hint', text: t('exercise.wrong', { text, hint: hint?.text ?? '', left }) });
     },
     [pass, store, keyOf, onHint],
   );
@@ -86,13 +74,13 @@ export function useStepExercise(pass: ExercisePass | null, onHint: (highlight: S
         if (state?.outcome === 'revealed')
           return (
             <span className="exercise-cell exercise-cell--revealed">
-              {asked.cell.text} <span className="exercise-cell__tag">{translate('ex.revealedTag')}</span>
+              {asked.cell.text} <span className="exercise-cell__tag">{t('exercise.revealed')}</span>
             </span>
           );
         const firstOpen = list.findIndex((a) => !done(stateOf(step, a)));
         if (index !== firstOpen)
           return (
-            <span className="exercise-cell exercise-cell--later" role="img" aria-label={translate('ex.later', { name: asked.name })}>
+            <span className="exercise-cell exercise-cell--later" role="img" aria-label={t('exercise.later', { name: asked.name })}>
               ?
             </span>
           );
@@ -105,7 +93,6 @@ export function useStepExercise(pass: ExercisePass | null, onHint: (highlight: S
 }
 
 function AnswerInput({ name, tries, onAnswer }: { name: string; tries: number; onAnswer(text: string): void }) {
-  const t = useT();
   const [text, setText] = useState('');
   const submit = (event: FormEvent) => {
     event.preventDefault();
@@ -118,16 +105,16 @@ function AnswerInput({ name, tries, onAnswer }: { name: string; tries: number; o
         inputMode="decimal"
         autoComplete="off"
         size={8}
-        aria-label={t('ex.valueOf', { name })}
+        aria-label={t('exercise.valueOf', { name })}
         value={text}
         onChange={(event) => setText(event.target.value)}
         // biome-ignore lint/a11y/noAutofocus: the learner moves from one answer straight to the next
         autoFocus
       />
       <button type="submit" className="exercise-cell__check">
-        {t('ex.check')}
+        {t('exercise.check')}
       </button>
-      {tries > 0 && <span className="exercise-cell__tries">{t('ex.tries', { n: tries + 1, total: EXERCISE_TRIES })}</span>}
+      {tries > 0 && <span className="exercise-cell__tries">{t('exercise.tryOf', { n: tries + 1, total: EXERCISE_TRIES })}</span>}
     </form>
   );
 }

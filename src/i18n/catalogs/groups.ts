@@ -7,7 +7,7 @@
 export const CATALOG_GROUPS = {
   first: ['core', 'shell', 'plots', 'graph', 'pagelinks'],
   tour: ['tour'],
-  step: ['step', 'exercise'],
+  step: ['step'],
   // the code panel is shown in the bug lab
   buglab: ['buglab', 'code'],
 } as const;

@@ -3,8 +3,8 @@
  * the row), the run button and, while it runs, Cancel; `children` add to the row (a note, an export).
  */
 import { type ChangeEvent, type ReactNode, useId, useState } from 'react';
-import { useT } from '../../i18n/setup';
 import { parseStartCount } from './sweepFormat';
+import { useT } from '../../i18n/setup';
 
 interface StartsInputProps {
   label: string;
