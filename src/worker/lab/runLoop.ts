@@ -33,7 +33,7 @@ interface RunLoopParts {
 export class RunLoop {
   private run: Run | null = null;
   private runId = 0;
-  running = false;
+  private isRunning = false;
   /** epochs left of a "train N epochs" (Infinity for play) */
   private budget = Infinity;
   private stop: StopSettings = { ...NO_STOP };
@@ -51,6 +51,11 @@ export class RunLoop {
     private readonly parts: RunLoopParts,
   ) {
     this.slicer = new Slicer(deps.now, parts.costs, parts.checkpoints, () => parts.costs.flush(deps.post, this.runId));
+  }
+
+  /** Training now (play or train N epochs), not paused or stopped. */
+  get running(): boolean {
+    return this.isRunning;
   }
 
   /** A new run: stopped, with no reason and no speed measured yet. */
@@ -76,7 +81,7 @@ export class RunLoop {
 
   play(budget: number): void {
     const trainer = this.run!.trainer;
-    if (this.running) {
+    if (this.isRunning) {
       this.budget = budget;
       return;
     }
@@ -88,7 +93,7 @@ export class RunLoop {
       this.refuse('maxEpochs', `reached the epoch limit (${this.stop.maxEpochs.toLocaleString('en')}); raise it or press Reset`);
       return;
     }
-    this.running = true;
+    this.isRunning = true;
     this.budget = budget;
     this.stopReason = null;
     this.message = null;
@@ -99,7 +104,7 @@ export class RunLoop {
   }
 
   pause(): void {
-    if (this.running) this.finish('paused', null);
+    if (this.isRunning) this.finish('paused', null);
   }
 
   trainOneEpoch(): void {
@@ -119,16 +124,16 @@ export class RunLoop {
 
   /** Stops any scheduled slice. */
   halt(): void {
-    this.running = false;
+    this.isRunning = false;
     this.cancelTick?.();
     this.cancelTick = null;
   }
 
   postStatus(): void {
     const status: RunStatus = {
-      running: this.running,
+      running: this.isRunning,
       epoch: this.run?.trainer.epoch ?? 0,
-      epochsPerSecond: this.running ? this.pacer.epochsPerSecond : 0,
+      epochsPerSecond: this.isRunning ? this.pacer.epochsPerSecond : 0,
       speed: this.pacer.speed,
       stopReason: this.stopReason,
       message: this.message,
@@ -145,7 +150,7 @@ export class RunLoop {
   /** One slice of a running training: as many epochs as the speed and SLICE_MS allow. */
   private readonly tick = (): void => {
     this.cancelTick = null;
-    if (!this.running || !this.run) return;
+    if (!this.isRunning || !this.run) return;
     const { costs, snapshots } = this.parts;
     const trainer = this.run.trainer;
     const start = this.deps.now();
