@@ -144,6 +144,16 @@ describe('the Bug lab in 简体中文', () => {
     expect(await englishInBugLab(page, ['[role="tabpanel"]'])).toEqual([]);
     expect(await overflowing(page, '[role="tabpanel"]')).toEqual([]);
     expect(await seriousViolations(page)).toEqual([]);
+    // on a phone the check's diagnosis, graph and table stay inside their section (a label's inline-flex rule once centred them past its edges)
+    await page.setViewportSize({ width: 390, height: 844 });
+    const outside = await page.evaluate(() => {
+      const section = document.querySelector('section[aria-labelledby="bl-check-title"]')!.getBoundingClientRect();
+      return [...document.querySelectorAll('section[aria-labelledby="bl-check-title"] > *')]
+        .filter((child) => child.getBoundingClientRect().left < section.left - 1 || child.getBoundingClientRect().right > section.right + 1)
+        .map((child) => child.className);
+    });
+    expect(outside).toEqual([]);
+    await page.setViewportSize({ width: 1280, height: 720 });
 
     // English and back: the run, the settings and the results stay; only the words change
     await mystery.getByRole('button', { name: '结束谜题' }).click();

@@ -81,7 +81,7 @@ export function CheckSection() {
   const base = import.meta.env.BASE_URL;
   const L = net.sizes.length - 1;
   return (
-    <section className="card bl-section bl-check" aria-labelledby="bl-check-title">
+    <section className="card bl-section bl-gradcheck" aria-labelledby="bl-check-title">
       <h2 id="bl-check-title" className="bl-heading">
         {t('bl.check.title')}
       </h2>

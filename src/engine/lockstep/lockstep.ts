@@ -51,9 +51,10 @@ export type LockstepKernel = 'auto' | 'javascript';
  */
 export function runLockstep(config: LabConfig, seeds: readonly number[], data: Dataset, kernel: LockstepKernel = 'auto'): StartResult[] {
   if (!lockstepSupports(config, data.count)) throw new RangeError('lockstep: full batch, stable sigmoid and no slips only');
-  const runs = seeds.map((seed) => buildRun({ ...config, seed }, data));
+  // each start's initial network as its single run builds it (and checks the configuration); only the weights are kept
+  const runs = seeds.map((seed) => buildRun({ ...config, seed }, data).net);
   if (runs.length === 0) return [];
-  const sizes = runs[0].net.sizes;
+  const sizes = runs[0].sizes;
   const activations = activationsOf(config);
   const options = trainOptionsOf(config);
   const slope = config.leakySlope;
@@ -68,8 +69,8 @@ export function runLockstep(config: LabConfig, seeds: readonly number[], data: D
   const laneCount = runs.length + (runs.length % 2);
   const wasm = kernel === 'auto' && fusedOutput && kernelFits(activations) ? WasmEpoch.create(sizes, data.count, laneCount) : null;
   const lanes = new Lanes(sizes, activations, data.count, wasm ? laneCount : runs.length, wasm?.alloc);
-  runs.forEach((run, r) => {
-    lanes.setParams(r, run.net.params);
+  runs.forEach((net, r) => {
+    lanes.setParams(r, net.params);
   });
   if (wasm && laneCount > runs.length) lanes.start[runs.length] = -1;
   const divisor = options.gradientDivisor === 'features' ? sizes[0] : data.count;

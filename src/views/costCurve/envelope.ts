@@ -66,6 +66,12 @@ const DEFAULT_ENVELOPE_CAPACITY = 8192;
 /** Epochs per fine block: a zoomed or log view reads whole blocks inside a column and at most this many epochs at each of its ends. */
 export const FINE_BLOCK = 32;
 
+function widen(a: Float64Array, size: number): Float64Array<ArrayBuffer> {
+  const b = new Float64Array(size).fill(NaN);
+  b.set(a);
+  return b;
+}
+
 /** Min/max/min-positive/non-finite of every FINE_BLOCK epochs, growing with the history (about 1 byte per epoch). */
 class FineBlocks {
   min = new Float64Array(1024).fill(NaN);
@@ -95,14 +101,9 @@ class FineBlocks {
 
   private grow(): void {
     const size = this.min.length * 2;
-    const widen = (a: Float64Array) => {
-      const b = new Float64Array(size).fill(NaN);
-      b.set(a);
-      return b;
-    };
-    this.min = widen(this.min);
-    this.max = widen(this.max);
-    this.minPositive = widen(this.minPositive);
+    this.min = widen(this.min, size);
+    this.max = widen(this.max, size);
+    this.minPositive = widen(this.minPositive, size);
     const nonFinite = new Uint32Array(size);
     nonFinite.set(this.nonFinite);
     this.nonFinite = nonFinite;

@@ -130,18 +130,19 @@ export function viewColumns(envelope: CostEnvelope, values: ArrayLike<number>, v
 function addEpochs(cols: Columns, k: number, envelope: CostEnvelope, values: ArrayLike<number>, a: number, b: number): void {
   const fine = envelope.fine;
   let e = a;
-  const single = (epoch: number) => {
-    const v = values[epoch - 1];
-    if (Number.isFinite(v)) add(cols, k, v, v, v > 0 ? v : NaN, 0);
-    else cols.nonFinite[k]++;
-  };
   // block j holds epochs j·FINE_BLOCK + 1 … (j + 1)·FINE_BLOCK
-  for (; e <= b && (e - 1) % FINE_BLOCK !== 0; e++) single(e);
+  for (; e <= b && (e - 1) % FINE_BLOCK !== 0; e++) addEpoch(cols, k, values[e - 1]);
   for (; e + FINE_BLOCK - 1 <= b; e += FINE_BLOCK) {
     const j = (e - 1) / FINE_BLOCK;
     add(cols, k, fine.min[j], fine.max[j], fine.minPositive[j], fine.nonFinite[j]);
   }
-  for (; e <= b; e++) single(e);
+  for (; e <= b; e++) addEpoch(cols, k, values[e - 1]);
+}
+
+/** One epoch's cost into column k. */
+function addEpoch(cols: Columns, k: number, v: number): void {
+  if (Number.isFinite(v)) add(cols, k, v, v, v > 0 ? v : NaN, 0);
+  else cols.nonFinite[k]++;
 }
 
 function clear(cols: Columns): Columns {
