@@ -6,7 +6,8 @@
  */
 import * as v from 'valibot';
 import type { ParseResult } from './datasets';
-import { describeValue, jsonErrorWithLine } from './json';
+import { describeValue, invalidJson } from './json';
+import { type EngineCode, type EngineMessage, type MessageValue, engineMessage } from './messages';
 import { layoutOf } from './network';
 
 const GRADIENTS_FORMAT = 'backprop-lab/gradients';
@@ -24,30 +25,28 @@ export interface GradientsFile {
 /** Python's json.dumps writes NaN and ±Infinity bare; they are kept as these markers so the entry can be named. */
 const NON_FINITE_MARK = '\u0000non-finite:';
 
-function entryMessage(issue: { input: unknown }): string {
-  const input = issue.input;
-  if (typeof input === 'string' && input.startsWith(NON_FINITE_MARK)) return `is ${input.slice(NON_FINITE_MARK.length)}; every entry must be a finite number`;
-  if (input === null) return 'is null (JavaScript writes NaN and Infinity as null); every entry must be a finite number';
-  return `must be a finite number, got ${describeValue(input)}`;
-}
-
-const entry = v.pipe(v.number(entryMessage), v.finite(entryMessage));
+// each issue's message is its code (messages.ts); the path and the input give its values
+const entry = v.pipe(v.number('gradEntry'), v.finite('gradEntry'));
 const SCHEMA = v.object({
-  format: v.literal(
-    GRADIENTS_FORMAT,
-    (issue) => `must be "${GRADIENTS_FORMAT}", got ${issue.input === undefined ? 'nothing (the field is missing)' : describeValue(issue.input)}`,
-  ),
-  version: v.literal(
-    GRADIENTS_VERSION,
-    (issue) => `must be ${GRADIENTS_VERSION}, got ${issue.input === undefined ? 'nothing (the field is missing)' : describeValue(issue.input)}`,
-  ),
-  gradWeights: v.array(v.array(v.array(entry, 'must be a row of numbers'), 'must be a matrix (a list of rows)'), (issue) =>
-    issue.input === undefined ? 'is missing' : 'must be a list of matrices, one per layer',
-  ),
-  gradBiases: v.array(v.array(entry, 'must be a list of numbers'), (issue) =>
-    issue.input === undefined ? 'is missing' : 'must be a list of vectors, one per layer',
-  ),
+  format: v.literal(GRADIENTS_FORMAT, 'gradFormat'),
+  version: v.literal(GRADIENTS_VERSION, 'gradVersion'),
+  gradWeights: v.array(v.array(v.array(entry, 'gradRow'), 'gradMatrix'), 'gradMatrices'),
+  gradBiases: v.array(v.array(entry, 'gradVector'), 'gradVectors'),
 });
+
+/** The first schema issue as a message naming its field. */
+function issueMessage(issue: v.BaseIssue<unknown>): EngineMessage {
+  const path = pathOf(issue) || 'file';
+  const input = issue.input;
+  if (input === undefined) return engineMessage('gradMissing', { path });
+  const code = issue.message as EngineCode;
+  if (code === 'gradEntry') {
+    if (typeof input === 'string' && input.startsWith(NON_FINITE_MARK))
+      return engineMessage('gradEntryMarked', { path, value: input.slice(NON_FINITE_MARK.length) });
+    if (input === null) return engineMessage('gradEntryNull', { path });
+  }
+  return engineMessage(code, { path, value: describeValue(input), format: GRADIENTS_FORMAT, version: GRADIENTS_VERSION });
+}
 
 function pathOf(issue: v.BaseIssue<unknown>): string {
   let out = '';
@@ -65,21 +64,22 @@ function markNonFinite(text: string): string {
 
 /** Reads and checks a gradients file's text against the network's sizes; returns the flat gradient in the engine's params layout. */
 export function parseGradientsFile(text: string, sizes: readonly number[]): ParseResult<Float64Array> {
-  if (text.length > MAX_GRADIENTS_FILE_BYTES)
-    return { ok: false, error: `the gradients are ${text.length} characters long, over the 1 MB limit (${MAX_GRADIENTS_FILE_BYTES})` };
+  if (text.length > MAX_GRADIENTS_FILE_BYTES) return { ok: false, error: engineMessage('gradTooLarge', { count: text.length, max: MAX_GRADIENTS_FILE_BYTES }) };
   let raw: unknown;
   const marked = markNonFinite(text);
   try {
     raw = JSON.parse(marked);
   } catch (err) {
-    return { ok: false, error: `not valid JSON: ${jsonErrorWithLine(marked, err as Error)}` };
+    return { ok: false, error: invalidJson(marked, err as Error) };
   }
   if (typeof raw !== 'object' || raw === null || Array.isArray(raw))
-    return { ok: false, error: `expected a JSON object {"format": "${GRADIENTS_FORMAT}", "version": 1, "gradWeights": […], "gradBiases": […]}` };
+    return {
+      ok: false,
+      error: engineMessage('gradNotObject', { shape: `{"format": "${GRADIENTS_FORMAT}", "version": 1, "gradWeights": […], "gradBiases": […]}` }),
+    };
   const result = v.safeParse(SCHEMA, raw);
   if (!result.success) {
-    const issue = result.issues[0];
-    return { ok: false, error: `${pathOf(issue) || 'file'} ${issue.input === undefined ? 'is missing' : issue.message}` };
+    return { ok: false, error: issueMessage(result.issues[0]) };
   }
   return gradientsFromFile(result.output as GradientsFile, sizes);
 }
@@ -87,9 +87,9 @@ export function parseGradientsFile(text: string, sizes: readonly number[]): Pars
 /** The shapes against the network: gradWeights[k] must be n_(k+1) × n_k, gradBiases[k] n_(k+1) long. */
 function gradientsFromFile(file: GradientsFile, sizes: readonly number[]): ParseResult<Float64Array> {
   const L = sizes.length - 1;
-  const fail = (error: string): ParseResult<Float64Array> => ({ ok: false, error });
-  if (file.gradWeights.length !== L) return fail(`gradWeights must hold ${L} matrices (one per layer after the input), got ${file.gradWeights.length}`);
-  if (file.gradBiases.length !== L) return fail(`gradBiases must hold ${L} vectors (one per layer after the input), got ${file.gradBiases.length}`);
+  const fail = (code: EngineCode, values: Record<string, MessageValue>): ParseResult<Float64Array> => ({ ok: false, error: engineMessage(code, values) });
+  if (file.gradWeights.length !== L) return fail('gradMatrixCount', { expected: L, count: file.gradWeights.length });
+  if (file.gradBiases.length !== L) return fail('gradVectorCount', { expected: L, count: file.gradBiases.length });
   const layout = layoutOf(sizes);
   const flat = new Float64Array(layout.parameterCount);
   for (let k = 0; k < L; k++) {
@@ -98,16 +98,21 @@ function gradientsFromFile(file: GradientsFile, sizes: readonly number[]): Parse
     const matrix = file.gradWeights[k];
     const shape = `${matrix.length}×${matrix[0]?.length ?? 0}`;
     if (matrix.length !== rows || matrix.some((row) => row.length !== cols))
-      return fail(
-        `gradWeights[${k}] must be ${rows}×${cols} (n_${k + 1} × n_${k}), got ${matrix.every((row) => row.length === matrix[0]?.length) ? shape : 'rows of different lengths'}`,
-      );
+      return fail('gradMatrixShape', {
+        index: k,
+        rows,
+        cols,
+        layer: k + 1,
+        previous: k,
+        got: matrix.every((row) => row.length === matrix[0]?.length) ? shape : engineMessage('gradUnevenRows'),
+      });
     matrix.forEach((row, j) => {
       row.forEach((g, i) => {
         flat[layout.weightOffset[k + 1] + j * cols + i] = g;
       });
     });
     const vector = file.gradBiases[k];
-    if (vector.length !== rows) return fail(`gradBiases[${k}] must hold ${rows} numbers (n_${k + 1}), got ${vector.length}`);
+    if (vector.length !== rows) return fail('gradVectorLength', { index: k, expected: rows, layer: k + 1, count: vector.length });
     vector.forEach((g, j) => {
       flat[layout.biasOffset[k + 1] + j] = g;
     });

@@ -4,6 +4,7 @@
  * strict scan with jsonc-parser, which reports the first syntax error's offset for every case.
  */
 import { type ParseError, parse, printParseErrorCode } from 'jsonc-parser';
+import { type EngineCode, type EngineMessage, type MessageValue, engineMessage } from './messages';
 
 /**
  * A text without its leading UTF-8 byte-order mark: the browser's File.text() drops it, Node's
@@ -28,48 +29,54 @@ function firstJsonError(text: string): ParseError | null {
 }
 
 /** A JSON.parse failure as "<what> (line L, column C)"; the wording is the scan's (V8's may quote a snippet of the text). */
-export function jsonErrorWithLine(text: string, err: Error): string {
+function jsonErrorWithLine(text: string, err: Error): EngineMessage {
   let error: ParseError | null = null;
   try {
     error = firstJsonError(text);
   } catch {
     // the scan recurses: absurdly deep nesting overflows the stack, so say where JSON.parse gave up instead
-    return `${err.message.slice(0, 200)} (nesting too deep to locate)`;
+    return engineMessage('jsonTooDeep', { message: err.message.slice(0, 200) });
   }
   const { line, column } = lineAndColumn(text, error ? error.offset : text.length);
-  return `${error ? describeError(error) : err.message} (line ${line}, column ${column})`;
+  return engineMessage('jsonAt', { what: error ? describeError(error) : err.message, line, column });
 }
 
-const WORDING: Partial<Record<string, string>> = {
-  InvalidSymbol: 'unexpected character or word',
-  InvalidNumberFormat: 'malformed number',
-  PropertyNameExpected: 'expected a property name in double quotes',
-  ValueExpected: 'expected a value',
-  ColonExpected: 'expected ":"',
-  CommaExpected: 'expected ","',
-  CloseBraceExpected: 'expected "}"',
-  CloseBracketExpected: 'expected "]"',
-  EndOfFileExpected: 'unexpected text after the end',
-  InvalidCommentToken: 'comments are not allowed in JSON',
-  UnexpectedEndOfComment: 'unfinished comment',
-  UnexpectedEndOfString: 'unfinished string',
-  UnexpectedEndOfNumber: 'unfinished number',
-  InvalidUnicode: 'malformed \\u escape',
-  InvalidEscapeCharacter: 'invalid escape in a string',
-  InvalidCharacter: 'control character in a string',
-};
+/** "not valid JSON: …" for a text JSON.parse refused. */
+export function invalidJson(text: string, err: Error): EngineMessage {
+  return engineMessage('jsonInvalid', { detail: jsonErrorWithLine(text, err) });
+}
 
-function describeError(error: ParseError): string {
+/** jsonc-parser's error codes that have a message (error.json<Code>); any other prints as its code. */
+const WORDED = new Set([
+  'InvalidSymbol',
+  'InvalidNumberFormat',
+  'PropertyNameExpected',
+  'ValueExpected',
+  'ColonExpected',
+  'CommaExpected',
+  'CloseBraceExpected',
+  'CloseBracketExpected',
+  'EndOfFileExpected',
+  'InvalidCommentToken',
+  'UnexpectedEndOfComment',
+  'UnexpectedEndOfString',
+  'UnexpectedEndOfNumber',
+  'InvalidUnicode',
+  'InvalidEscapeCharacter',
+  'InvalidCharacter',
+]);
+
+function describeError(error: ParseError): MessageValue {
   const code = printParseErrorCode(error.error);
-  return WORDING[code] ?? code;
+  return WORDED.has(code) ? engineMessage(`json${code}` as EngineCode) : code;
 }
 
 /** A short, safe description of a value for an error message: never recurses, never huge. */
-export function describeValue(value: unknown): string {
-  if (value === undefined) return 'nothing';
+export function describeValue(value: unknown): MessageValue {
+  if (value === undefined) return engineMessage('valueNothing');
   if (value === null) return 'null';
-  if (Array.isArray(value)) return `an array of ${value.length}`;
-  if (typeof value === 'object') return 'an object';
+  if (Array.isArray(value)) return engineMessage('valueArray', { count: value.length });
+  if (typeof value === 'object') return engineMessage('valueObject');
   const text = typeof value === 'string' ? JSON.stringify(value) : String(value);
   return text.length > 40 ? `${text.slice(0, 37)}…` : text;
 }

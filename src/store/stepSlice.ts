@@ -4,7 +4,18 @@
  * changes, plus loading a worked example or the user's files into the lab. The stepper's position
  * is the view's own state (src/app/stepThrough); the numbers all come from the worker's engine.
  */
-import { type Dataset, type LabConfig, type Network, type TrainOptions, configError, configForNetwork, datasetError, networkError } from '../engine';
+import {
+  type Dataset,
+  type EngineMessage,
+  type LabConfig,
+  type Network,
+  type TrainOptions,
+  configError,
+  configForNetwork,
+  datasetError,
+  engineMessage,
+  networkError,
+} from '../engine';
 import type { CheckedGradients, InspectEvent, InspectedPasses } from '../worker/lab/inspectProtocol';
 import type { CoreState } from './coreState';
 import type { SampleSelection } from './hoverSlice';
@@ -44,7 +55,7 @@ export interface StepSlice {
    * loadData and loadNetwork). Everything is checked first: a problem is returned in words and
    * nothing is sent.
    */
-  loadIntoLab(load: LabLoad): string | null;
+  loadIntoLab(load: LabLoad): EngineMessage | null;
 }
 
 interface LabLoad {
@@ -145,7 +156,7 @@ export const createStepSlice: SliceCreator<StepSlice, Needs> = (set, get) => {
       }
       const target = data ?? state.data;
       if (network) {
-        if (!target) return 'network: the lab has no data yet; wait for the engine to start';
+        if (!target) return engineMessage('noDataYet');
         const problem = networkError(network, target);
         if (problem) return problem;
       }

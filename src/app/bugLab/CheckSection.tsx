@@ -3,6 +3,7 @@
  * gradients your own backprop printed, and the diagnosis (engine/diagnosis.ts) with the graph
  * coloured by relative error. Bad input gets a message and keeps the last diagnosis.
  */
+import { problemText } from '../../i18n/messageText';
 import { type ChangeEvent, useMemo, useState } from 'react';
 import {
   type Diagnosis,
@@ -50,7 +51,7 @@ export function CheckSection() {
   const check = (input: string) => {
     const parsed = parseGradientsFile(input, net.sizes);
     if (!parsed.ok) {
-      setProblem(parsed.error);
+      setProblem(problemText(parsed.error));
       return;
     }
     setProblem(null);

@@ -13,7 +13,18 @@
  * slices (slicer.ts) at a set speed (pacer.ts), costs (costBuffer.ts), checkpoints for scrubbing
  * (checkpoints.ts), and the step-through's and the weight editor's commands (inspectCommands.ts, paramEdit.ts).
  */
-import { type GridEvaluator, type LabConfig, type Run, type StopSettings, cloneNetwork, needsNewRun, trainOptionsOf } from '../../engine';
+import {
+  type GridEvaluator,
+  type LabConfig,
+  type Problem,
+  type Run,
+  type StopSettings,
+  cloneNetwork,
+  engineMessage,
+  needsNewRun,
+  problemOf,
+  trainOptionsOf,
+} from '../../engine';
 import { Checkpoints } from './checkpoints';
 import { checkedEpochs, checkedScrubEpoch, checkedSeed, checkedSpeed, checkedStop, nextSeed } from './commandChecks';
 import { CostBuffer } from './costBuffer';
@@ -48,7 +59,7 @@ export class LabHandler {
   private budget = Infinity;
   private stop: StopSettings = { ...NO_STOP };
   private stopReason: LabStopReason | null = null;
-  private message: string | null = null;
+  private message: Problem | null = null;
   private readonly costs = new CostBuffer();
   private readonly checkpoints = new Checkpoints();
   private readonly snapshots: SnapshotSender;
@@ -71,7 +82,7 @@ export class LabHandler {
       if (requestId !== null) this.deps.post({ type: 'answered', requestId, error: null }, []);
     } catch (err) {
       // a failure is reported in words; the handler's state is left as it was
-      const message = err instanceof Error ? err.message : String(err);
+      const message = problemOf(err);
       this.deps.post(requestId === null ? { type: 'error', message } : { type: 'answered', requestId, error: message }, []);
     }
   }
@@ -191,11 +202,11 @@ export class LabHandler {
       return;
     }
     if (trainer.divergence) {
-      this.refuse('diverged', `${trainer.divergence.message}; press Reset to start again`);
+      this.refuse('diverged', engineMessage('divergedReset', { detail: trainer.divergence.message }));
       return;
     }
     if (this.stop.maxEpochs > 0 && trainer.epoch >= this.stop.maxEpochs) {
-      this.refuse('maxEpochs', `reached the epoch limit (${this.stop.maxEpochs.toLocaleString('en')}); raise it or press Reset`);
+      this.refuse('maxEpochs', engineMessage('stopEpochLimitPlay', { limit: this.stop.maxEpochs.toLocaleString('en') }));
       return;
     }
     this.running = true;
@@ -208,7 +219,7 @@ export class LabHandler {
     this.cancelTick = this.deps.schedule(this.tick, 0);
   }
 
-  private refuse(reason: LabStopReason, message: string): void {
+  private refuse(reason: LabStopReason, message: Problem): void {
     this.stopReason = reason;
     this.message = message;
     this.postStatus();
@@ -218,7 +229,7 @@ export class LabHandler {
     if (this.running) this.finish('paused', null);
     const trainer = this.run!.trainer;
     if (trainer.divergence) {
-      this.refuse('diverged', `${trainer.divergence.message}; press Reset to start again`);
+      this.refuse('diverged', engineMessage('divergedReset', { detail: trainer.divergence.message }));
       return;
     }
     const { reason } = this.slicer.trainChunk(this.run!, 1, NO_STOP);
@@ -256,11 +267,11 @@ export class LabHandler {
       return;
     }
     if (reason === 'maxEpochs') {
-      this.finish('maxEpochs', `reached the epoch limit (${this.stop.maxEpochs.toLocaleString('en')})`);
+      this.finish('maxEpochs', engineMessage('stopEpochLimit', { limit: this.stop.maxEpochs.toLocaleString('en') }));
       return;
     }
     if (reason === 'targetCost') {
-      this.finish('targetCost', `reached the target cost ${this.stop.targetCost} at epoch ${trainer.epoch.toLocaleString('en')}`);
+      this.finish('targetCost', engineMessage('stopTargetCost', { target: String(this.stop.targetCost), epoch: trainer.epoch.toLocaleString('en') }));
       return;
     }
     if (this.budget <= 0) {
@@ -284,7 +295,7 @@ export class LabHandler {
     this.cancelTick = this.deps.schedule(this.tick, this.pacer.delay(this.deps.now(), trainer.epoch));
   };
 
-  private finish(reason: LabStopReason, message: string | null): void {
+  private finish(reason: LabStopReason, message: Problem | null): void {
     this.halt();
     this.costs.flush(this.deps.post, this.runId);
     this.stopReason = reason;

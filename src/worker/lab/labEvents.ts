@@ -11,9 +11,11 @@ import {
   COSTS,
   DATASETS,
   DERIVATIVE_MODES,
+  ENGINE_CODES,
   type BoundaryGrids,
   type Dataset,
   type Divergence,
+  type EngineMessage,
   type Evaluation,
   GRADIENT_DIVISORS,
   type GradientCheck,
@@ -193,8 +195,20 @@ const GRIDS = typed<BoundaryGrids>()(
 
 const EVALUATION = typed<Evaluation>()(v.object({ cost: anyNumber, outputs: f64, correct: count, accuracy: anyNumber, solved: v.boolean() }));
 
+/** An engine message (engine/messages.ts): a known code, and values that are text, numbers or messages nested at most three deep. */
+function engineMessageSchema(depth: number): v.GenericSchema<EngineMessage> {
+  const value =
+    depth > 0
+      ? v.union([v.pipe(v.string(), v.maxLength(2000)), v.number(), engineMessageSchema(depth - 1)])
+      : v.union([v.pipe(v.string(), v.maxLength(2000)), v.number()]);
+  return v.object({ code: v.picklist(ENGINE_CODES), values: v.record(v.string(), value) });
+}
+const ENGINE_MESSAGE = engineMessageSchema(3);
+/** A refusal or a reason: coded, or a fault's own words. */
+const PROBLEM = v.union([v.string(), ENGINE_MESSAGE]);
+
 const DIVERGENCE = typed<Divergence>()(
-  v.object({ epoch: count, layer: count, quantity: v.picklist(['weights', 'biases', 'z', 'a', 'cost']), message: v.string() }),
+  v.object({ epoch: count, layer: count, quantity: v.picklist(['weights', 'biases', 'z', 'a', 'cost']), message: ENGINE_MESSAGE }),
 );
 
 const RELU_HEALTH = typed<ReluHealth>()(v.object({ hiddenRelu: count, dead: v.array(v.tuple([count, count])), allDead: v.boolean() }));
@@ -256,8 +270,8 @@ export const RUN_STATUS = v.object({
   epochsPerSecond: v.pipe(v.number(), v.finite(), v.minValue(0)),
   speed: v.picklist(SPEEDS),
   stopReason: v.nullable(v.picklist(STOP_REASONS)),
-  /** a sentence for the status line (why it stopped, divergence …), or null */
-  message: v.nullable(v.string()),
+  /** for the status line (why it stopped, divergence …): a coded message, or null */
+  message: v.nullable(PROBLEM),
 });
 
 const INSPECTED = checked<{ type: 'inspected' } & InspectedPasses>()(
@@ -329,9 +343,9 @@ export const LAB_EVENT = v.variant('type', [
   v.object({ type: v.literal('snapshot'), runId: count, snapshot: LAB_SNAPSHOT }),
   v.object({ type: v.literal('status'), runId: count, status: RUN_STATUS }),
   /** A command was refused or failed; nothing changed. */
-  v.object({ type: v.literal('error'), message: v.string() }),
+  v.object({ type: v.literal('error'), message: PROBLEM }),
   /** The answer to the command sent with this request id, after every event it caused: done (error null) or refused, nothing changed. */
-  v.object({ type: v.literal('answered'), requestId: positiveCount, error: v.nullable(v.string()) }),
+  v.object({ type: v.literal('answered'), requestId: positiveCount, error: v.nullable(PROBLEM) }),
   /** The step-through's passes and gradient check (inspectCommands.ts). */
   INSPECTED,
   GRADIENT_CHECKED,
