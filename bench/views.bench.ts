@@ -7,6 +7,7 @@ import { GridEvaluator, buildRun, questionConfig } from '../src/engine';
 import { boundaryContour, paintBoundaryPixels } from '../src/views/boundary/drawBoundary';
 import { CostEnvelope, envelopeColumns, reduceColumns } from '../src/views/costCurve/envelope';
 import { buildCostFrame } from '../src/views/costCurve/frame';
+import { drawPlotPixels, plotPixelsOf } from '../src/views/costCurve/raster';
 import { computeLayout } from '../src/views/graph/layout';
 import { machine, median } from './measure';
 
@@ -57,6 +58,12 @@ rows.push([
   'cost frame: 1,000,000 epochs on a log epoch axis',
   time(() => buildCostFrame([live], frameBox, 'log', EPOCHS, 400_000, 2, reuse, { logX: true }), 200),
 ]);
+
+// the plot's pixels of that frame (what the canvas gets instead of paths to rasterise)
+const wholeFrame = buildCostFrame([live, ghost], frameBox, 'log', EPOCHS, 400_000, 2, reuse);
+const plot = plotPixelsOf(wholeFrame);
+const image = { data: new Uint8ClampedArray(plot.width * plot.height * 4), width: plot.width, height: plot.height };
+rows.push(['cost pixels: 1,000,000 epochs and a ghost → plot pixels', time(() => drawPlotPixels(wholeFrame, plot, image), 200)]);
 
 const grids = new GridEvaluator(run.net, run.data.domain, 100, 32).evaluate(run.net);
 const pixels = new Uint32Array(100 * 100);

@@ -10,7 +10,7 @@ export function Transport() {
   const running = useLab((s) => s.run.running);
   const speed = useLab((s) => s.speed);
   const togglePlay = useLab((s) => s.togglePlay);
-  const step = useLab((s) => s.step);
+  const step = useLab((s) => s.trainOneEpoch);
   const reset = useLab((s) => s.reset);
   const setSpeed = useLab((s) => s.setSpeed);
   // a worker given up on: Play, Step and Reset cannot work, and say why (the status line's message)

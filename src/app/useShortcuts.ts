@@ -29,7 +29,7 @@ export function useShortcuts(store: LabStore): void {
       if (event.key === ' ') {
         spaceTaken = true;
         if (!event.repeat) store.getState().togglePlay();
-      } else store.getState().step();
+      } else store.getState().trainOneEpoch();
     };
     // a button clicks on Space's keyup: that half of the key press is the shortcut's too
     const onKeyUp = (event: KeyboardEvent) => {

@@ -3,7 +3,7 @@
  * Gates use the question's sample order (1,1), (0,1), (1,0), (0,0).
  */
 import type { CostName } from './costs';
-import { describeValue, invalidJson, withoutByteOrderMark } from './json';
+import { describedValue, invalidJson, withoutByteOrderMark } from './json';
 import { type EngineMessage, engineMessage } from './messages';
 import { cos, sin } from './math';
 import { Rng, RngStream } from './rng';
@@ -135,7 +135,7 @@ export function datasetFromRows(inputs: unknown, targets: unknown, name = 'custo
       if (row.length !== width) return fail(engineMessage('rowUneven', { field, row: s, expected: width, count: row.length }));
       for (let k = 0; k < row.length; k++) {
         const v = row[k];
-        if (typeof v !== 'number' || !Number.isFinite(v)) return fail(engineMessage('rowEntry', { field, row: s, column: k, value: describeValue(v) }));
+        if (typeof v !== 'number' || !Number.isFinite(v)) return fail(engineMessage('rowEntry', { field, row: s, column: k, value: describedValue(v) }));
       }
     }
     return { ok: true, value: width };
@@ -170,7 +170,7 @@ export function costTargetsError(cost: CostName, data: Pick<Dataset, 'targets' |
     if (y >= 0 && y <= 1) continue;
     const row = Math.floor(k / outputSize) + 1;
     const column = (k % outputSize) + 1;
-    return engineMessage('costTargets', { row, column: `y${column}`, value: describeValue(y) });
+    return engineMessage('costTargets', { row, column: `y${column}`, value: describedValue(y) });
   }
   return null;
 }

@@ -77,6 +77,8 @@ export function diagnose(net: Network, data: Dataset, options: TrainOptions, min
       numeric: c,
       relativeError: Number.isNaN(error) ? Infinity : error,
       directionError: NaN,
+      // two exact gradients side by side: no finite difference, no kink
+      kink: false,
     };
   });
   const L = net.sizes.length - 1;

@@ -9,6 +9,7 @@
  */
 import type { Dataset } from './datasets';
 import { datasetCost } from './evaluate';
+import { hasKink } from './activations';
 import { type Network, type ParameterPlace, cloneNetwork, layoutOf, parameterPlace } from './network';
 import type { TrainOptions } from './options';
 import { PassWorkspace, backward, forward } from './pass';
@@ -19,6 +20,11 @@ export interface ParameterCheck extends ParameterPlace {
   relativeError: number;
   /** the relative error of analytic ÷ its layer's scale against numeric: what is wrong beyond a uniform factor */
   directionError: number;
+  /**
+   * A ReLU or leaky-ReLU unit's z changed side of 0 for some sample while θ moved within ±h: the cost
+   * has a corner there, the difference quotient is not its derivative, and the parameter is not checked.
+   */
+  kink: boolean;
 }
 
 /** How a layer's analytic gradient (weights and biases together) compares with the numeric one. */
@@ -79,6 +85,7 @@ export function gradientCheck(
   const ws = new PassWorkspace(probe, data.count);
   const cost = (): number => datasetCost(probe, data, options, ws);
   const baseCost = cost();
+  const sides = kinkSides(probe, ws, data.count);
   const floor = Number.isFinite(baseCost) ? Math.max(GRADIENT_FLOOR, NUMERIC_NOISE_FRACTION * Math.abs(baseCost) * (1e-3 / h)) : GRADIENT_FLOOR;
   const layout = layoutOf(net.sizes);
   const parameters: ParameterCheck[] = [];
@@ -86,11 +93,16 @@ export function gradientCheck(
   // params order: W^l row by row, then b^l, for l = 1 … L
   for (let index = 0; index < layout.parameterCount; index++) {
     const theta = probe.params[index];
+    let kink = false;
+    const costAt = (value: number): number => {
+      probe.params[index] = value;
+      const c = cost();
+      kink ||= sides.crossed(ws);
+      return c;
+    };
     const central = (step: number): number => {
-      probe.params[index] = theta + step;
-      const up = cost();
-      probe.params[index] = theta - step;
-      const down = cost();
+      const up = costAt(theta + step);
+      const down = costAt(theta - step);
       probe.params[index] = theta;
       return (up - down) / (2 * step);
     };
@@ -101,6 +113,7 @@ export function gradientCheck(
       numeric,
       relativeError: relativeError(analytic[index], numeric, floor),
       directionError: NaN,
+      kink,
     };
     parameters.push(check);
     if (!worst || check.relativeError > worst.relativeError) worst = check;
@@ -115,14 +128,30 @@ export function gradientCheck(
   return { parameters, maxRelativeError: worst?.relativeError ?? 0, worst, floor, layers };
 }
 
-/** Cosine and norm ratio of the analytic against the numeric gradient, layer by layer. */
+/**
+ * The side of 0 each kinked unit's z is on (z > 0, as the kernels branch) at θ, for every sample;
+ * `crossed` says whether a later forward pass in `ws` put any of them on the other side.
+ */
+function kinkSides(net: Network, ws: PassWorkspace, count: number): { crossed(ws: PassWorkspace): boolean } {
+  const layers = net.activations.flatMap((name, k) => (hasKink(name) ? [k + 1] : []));
+  const base = layers.map((l) => ws.z[l].slice(0, net.sizes[l] * count));
+  return {
+    crossed: (now) =>
+      layers.some((l, k) => {
+        const z = now.z[l];
+        return base[k].some((before, m) => before > 0 !== z[m] > 0);
+      }),
+  };
+}
+
+/** Cosine and norm ratio of the analytic against the numeric gradient, layer by layer (parameters at a kink left out). */
 export function layerAgreements(parameters: readonly ParameterCheck[], layerCount: number): LayerAgreement[] {
   return Array.from({ length: layerCount }, (_, k) => {
     let dot = 0;
     let analytic2 = 0;
     let numeric2 = 0;
     for (const p of parameters) {
-      if (p.layer !== k + 1) continue;
+      if (p.layer !== k + 1 || p.kink) continue;
       dot += p.analytic * p.numeric;
       analytic2 += p.analytic * p.analytic;
       numeric2 += p.numeric * p.numeric;

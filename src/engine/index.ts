@@ -16,6 +16,7 @@ export * from './options';
 export { NAIVE_SIGMOID_OVERFLOW_Z } from './pass';
 export * from './rng';
 export * from './settingChecks';
+export * from './settingKinds';
 export * from './settings';
 export * from './trainer';
 export * from './slips';

@@ -33,6 +33,9 @@ interface LayerRecord {
   gradBiases: Float64Array;
 }
 
+/** Which of a PassRecord's samples a reader shows: one by its index in the batch, or the batch mean. */
+export type SampleSelection = number | 'mean';
+
 export interface PassRecord {
   count: number;
   /** count × n_0 */

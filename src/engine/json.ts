@@ -28,55 +28,81 @@ function firstJsonError(text: string): ParseError | null {
   return errors[0] ?? null;
 }
 
-/** A JSON.parse failure as "<what> (line L, column C)"; the wording is the scan's (V8's may quote a snippet of the text). */
-function jsonErrorWithLine(text: string, err: Error): EngineMessage {
+/** Where and why JSON.parse failed: the scan's error code (null when only JSON.parse's message is known), line and column; null place when nesting is too deep to locate. */
+export interface JsonSyntaxError {
+  code: string | null;
+  /** the English wording: the code's, else JSON.parse's message */
+  what: string;
+  place: { line: number; column: number } | null;
+}
+
+export function jsonSyntaxError(text: string, err: Error): JsonSyntaxError {
   let error: ParseError | null = null;
   try {
     error = firstJsonError(text);
   } catch {
     // the scan recurses: absurdly deep nesting overflows the stack, so say where JSON.parse gave up instead
-    return engineMessage('jsonTooDeep', { message: err.message.slice(0, 200) });
+    return { code: null, what: err.message.slice(0, 200), place: null };
   }
-  const { line, column } = lineAndColumn(text, error ? error.offset : text.length);
-  return engineMessage('jsonAt', { what: error ? describeError(error) : err.message, line, column });
+  const place = lineAndColumn(text, error ? error.offset : text.length);
+  return error ? { code: printParseErrorCode(error.error), what: describeError(error), place } : { code: null, what: err.message, place };
 }
 
-/** "not valid JSON: …" for a text JSON.parse refused. */
-export function invalidJson(text: string, err: Error): EngineMessage {
-  return engineMessage('jsonInvalid', { detail: jsonErrorWithLine(text, err) });
+/** A JSON.parse failure as "<what> (line L, column C)"; the wording is the scan's (V8's may quote a snippet of the text). */
+export function jsonErrorWithLine(text: string, err: Error): string {
+  const { what, place } = jsonSyntaxError(text, err);
+  return place ? `${what} (line ${place.line}, column ${place.column})` : `${what} (nesting too deep to locate)`;
 }
 
-/** jsonc-parser's error codes that have a message (error.json<Code>); any other prints as its code. */
-const WORDED = new Set([
-  'InvalidSymbol',
-  'InvalidNumberFormat',
-  'PropertyNameExpected',
-  'ValueExpected',
-  'ColonExpected',
-  'CommaExpected',
-  'CloseBraceExpected',
-  'CloseBracketExpected',
-  'EndOfFileExpected',
-  'InvalidCommentToken',
-  'UnexpectedEndOfComment',
-  'UnexpectedEndOfString',
-  'UnexpectedEndOfNumber',
-  'InvalidUnicode',
-  'InvalidEscapeCharacter',
-  'InvalidCharacter',
-]);
+const WORDING: Partial<Record<string, string>> = {
+  InvalidSymbol: 'unexpected character or word',
+  InvalidNumberFormat: 'malformed number',
+  PropertyNameExpected: 'expected a property name in double quotes',
+  ValueExpected: 'expected a value',
+  ColonExpected: 'expected ":"',
+  CommaExpected: 'expected ","',
+  CloseBraceExpected: 'expected "}"',
+  CloseBracketExpected: 'expected "]"',
+  EndOfFileExpected: 'unexpected text after the end',
+  InvalidCommentToken: 'comments are not allowed in JSON',
+  UnexpectedEndOfComment: 'unfinished comment',
+  UnexpectedEndOfString: 'unfinished string',
+  UnexpectedEndOfNumber: 'unfinished number',
+  InvalidUnicode: 'malformed \\u escape',
+  InvalidEscapeCharacter: 'invalid escape in a string',
+  InvalidCharacter: 'control character in a string',
+};
 
-function describeError(error: ParseError): MessageValue {
+function describeError(error: ParseError): string {
   const code = printParseErrorCode(error.error);
-  return WORDED.has(code) ? engineMessage(`json${code}` as EngineCode) : code;
+  return WORDING[code] ?? code;
 }
 
 /** A short, safe description of a value for an error message: never recurses, never huge. */
-export function describeValue(value: unknown): MessageValue {
-  if (value === undefined) return engineMessage('valueNothing');
+export function describeValue(value: unknown): string {
+  if (value === undefined) return 'nothing';
   if (value === null) return 'null';
-  if (Array.isArray(value)) return engineMessage('valueArray', { count: value.length });
-  if (typeof value === 'object') return engineMessage('valueObject');
+  if (Array.isArray(value)) return `an array of ${value.length}`;
+  if (typeof value === 'object') return 'an object';
   const text = typeof value === 'string' ? JSON.stringify(value) : String(value);
   return text.length > 40 ? `${text.slice(0, 37)}…` : text;
+}
+
+/** jsonc-parser's error codes that have a coded message (error.json<Code> in the catalogs). */
+const WORDED_CODES = new Set(Object.keys(WORDING));
+
+/** "not valid JSON: <what> (line L, column C)" for a text JSON.parse refused, as a coded message. */
+export function invalidJson(text: string, err: Error): EngineMessage {
+  const { code, what, place } = jsonSyntaxError(text, err);
+  const worded: MessageValue = code !== null && WORDED_CODES.has(code) ? engineMessage(`json${code}` as EngineCode) : what;
+  const detail = place ? engineMessage('jsonAt', { what: worded, line: place.line, column: place.column }) : engineMessage('jsonTooDeep', { message: what });
+  return engineMessage('jsonInvalid', { detail });
+}
+
+/** describeValue for a coded message: the words (nothing, an array of n, an object) coded, text and numbers as they are. */
+export function describedValue(value: unknown): MessageValue {
+  if (value === undefined) return engineMessage('valueNothing');
+  if (Array.isArray(value)) return engineMessage('valueArray', { count: value.length });
+  if (value !== null && typeof value === 'object') return engineMessage('valueObject');
+  return describeValue(value);
 }

@@ -7,7 +7,7 @@
  */
 import { ACTIVATIONS, type ActivationName, DEFAULT_LEAKY_SLOPE, isActivationName } from './activations';
 import type { ParseResult } from './datasets';
-import { describeValue, invalidJson, withoutByteOrderMark } from './json';
+import { describedValue, invalidJson, withoutByteOrderMark } from './json';
 import { type EngineCode, type MessageValue, engineMessage } from './messages';
 import { type Network, biasVector, createNetwork, layoutOf, shapeError, weightRows } from './network';
 import { describeRange, inRange } from './settingChecks';
@@ -53,15 +53,15 @@ const lengthOf = (value: unknown): MessageValue => (Array.isArray(value) ? value
 export function networkFromFile(raw: unknown): ParseResult<Network> {
   if (typeof raw !== 'object' || raw === null || Array.isArray(raw)) return fail('networkNotObject');
   const obj = raw as Record<string, unknown>;
-  if (obj.format !== NETWORK_FORMAT) return fail('networkFormat', { format: NETWORK_FORMAT, value: describeValue(obj.format) });
-  if (obj.version !== NETWORK_VERSION) return fail('networkVersion', { version: NETWORK_VERSION, value: describeValue(obj.version) });
+  if (obj.format !== NETWORK_FORMAT) return fail('networkFormat', { format: NETWORK_FORMAT, value: describedValue(obj.format) });
+  if (obj.version !== NETWORK_VERSION) return fail('networkVersion', { version: NETWORK_VERSION, value: describedValue(obj.version) });
   const layers = obj.layers;
   if (!Array.isArray(layers)) return fail('networkLayers');
   const activations = obj.activations;
   if (!Array.isArray(activations)) return fail('networkActivations');
   for (let k = 0; k < activations.length; k++) {
     if (!isActivationName(activations[k]))
-      return fail('networkActivation', { index: k, value: describeValue(activations[k]), choices: ACTIVATIONS.join(', ') });
+      return fail('networkActivation', { index: k, value: describedValue(activations[k]), choices: ACTIVATIONS.join(', ') });
   }
   const problem = shapeError(layers as number[], activations as string[]);
   if (problem) return { ok: false, error: problem };
@@ -70,7 +70,7 @@ export function networkFromFile(raw: unknown): ParseResult<Network> {
   if (obj.leakySlope !== undefined) {
     // the settings table's range, so a file's slope survives a link and a reload
     if (typeof obj.leakySlope !== 'number' || !inRange(CONFIG_SETTINGS.leakySlope, obj.leakySlope))
-      return fail('networkLeakySlope', { range: describeRange(CONFIG_SETTINGS.leakySlope), value: describeValue(obj.leakySlope) });
+      return fail('networkLeakySlope', { range: describeRange(CONFIG_SETTINGS.leakySlope), value: describedValue(obj.leakySlope) });
     leakySlope = obj.leakySlope;
   }
   const L = sizes.length - 1;
@@ -89,7 +89,7 @@ export function networkFromFile(raw: unknown): ParseResult<Network> {
         return fail('networkRow', { index: k, row: j, count: sizes[l - 1], layer: l - 1, got: lengthOf(row) });
       for (let i = 0; i < row.length; i++) {
         const w = row[i];
-        if (typeof w !== 'number' || !Number.isFinite(w)) return fail('networkWeight', { index: k, row: j, column: i, value: describeValue(w) });
+        if (typeof w !== 'number' || !Number.isFinite(w)) return fail('networkWeight', { index: k, row: j, column: i, value: describedValue(w) });
         params[layout.weightOffset[l] + j * sizes[l - 1] + i] = w;
       }
     }
@@ -97,7 +97,7 @@ export function networkFromFile(raw: unknown): ParseResult<Network> {
     if (!Array.isArray(vector) || vector.length !== sizes[l]) return fail('networkBiasCount', { index: k, count: sizes[l], got: lengthOf(vector) });
     for (let j = 0; j < sizes[l]; j++) {
       const b = vector[j];
-      if (typeof b !== 'number' || !Number.isFinite(b)) return fail('networkBias', { index: k, row: j, value: describeValue(b) });
+      if (typeof b !== 'number' || !Number.isFinite(b)) return fail('networkBias', { index: k, row: j, value: describedValue(b) });
       params[layout.biasOffset[l] + j] = b;
     }
   }

@@ -4,7 +4,8 @@
  */
 import { NUMBER_TEXT } from './csv';
 import { type EngineMessage, engineMessage } from './messages';
-import { type AnySetting, type NumberSetting, STOP_SETTINGS, type StopSettings } from './settings';
+import type { AnySetting, NumberSetting } from './settingKinds';
+import { STOP_SETTINGS, type StopSettings } from './settings';
 
 /** The name a message starts with: "learning rate". */
 export function settingName(setting: AnySetting): string {

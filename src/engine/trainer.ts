@@ -6,6 +6,7 @@ import { type EngineMessage, engineMessage } from './messages';
 import type { Dataset } from './datasets';
 import type { Network } from './network';
 import type { TrainOptions } from './options';
+import type { StopSettings } from './settings';
 import { fastCostTerms, fastPass, fastPassApplies } from './fastPass';
 import { PassWorkspace, addCostTerms, applyUpdate, backward, forward } from './pass';
 import { Rng, RngStream } from './rng';
@@ -17,13 +18,6 @@ export interface Divergence {
   layer: number;
   quantity: 'weights' | 'biases' | 'z' | 'a' | 'cost';
   message: EngineMessage;
-}
-
-export interface StopConditions {
-  /** Stop once the epoch count reaches this (0 = no limit). */
-  maxEpochs?: number;
-  /** Stop once an epoch's cost is at or below this (0 = no target). */
-  targetCost?: number;
 }
 
 export type StopReason = 'epochs' | 'maxEpochs' | 'targetCost' | 'diverged';
@@ -54,8 +48,6 @@ export class Trainer {
   private passReady = false;
   /** overflows of that ready pass (they belong to the epoch that will use it) */
   private readyOverflows = 0;
-  /** the options have no slip beyond the switches and the stable sigmoid: fastPass.ts computes the same numbers */
-  private fast: boolean;
 
   constructor(net: Network, data: Dataset, options: TrainOptions, seed: number) {
     if (data.inputSize !== net.sizes[0]) throw new RangeError(`data: ${data.inputSize} inputs per sample but the network takes ${net.sizes[0]}`);
@@ -64,7 +56,6 @@ export class Trainer {
     this.net = net;
     this.data = data;
     this.options = { ...options };
-    this.fast = fastPassApplies(this.options);
     this.shuffleRng = new Rng(seed, RngStream.shuffle);
     this.order = Uint32Array.from({ length: data.count }, (_, s) => s);
     const size = this.batchSize();
@@ -76,7 +67,6 @@ export class Trainer {
   /** Change learning rate, derivative, cost … mid-run; the weights stay as they are. */
   setOptions(options: Partial<TrainOptions>): void {
     this.options = { ...this.options, ...options };
-    this.fast = fastPassApplies(this.options);
     this.passReady = false;
     const size = this.batchSize();
     if (size !== this.workspace.capacity) {
@@ -129,7 +119,7 @@ export class Trainer {
           for (let i = 0; i < nIn; i++) this.batchInput[r * nIn + i] = data.inputs[s * nIn + i];
           for (let j = 0; j < nOut; j++) this.batchTarget[r * nOut + j] = data.targets[s * nOut + j];
         }
-        if (this.fast) fastPass(net, ws, this.batchInput, this.batchTarget, 0, count, options);
+        if (fastPassApplies(options)) fastPass(net, ws, this.batchInput, this.batchTarget, count, options);
         else {
           forward(net, ws, this.batchInput, count, naive);
           backward(net, ws, this.batchTarget, count, options);
@@ -149,7 +139,7 @@ export class Trainer {
   /** Full batch: forward and backward on the current weights; sets lastCost and keeps the gradient for the next update. */
   private runFullPass(naive: boolean): void {
     const { net, data, options, workspace: ws } = this;
-    if (this.fast) this.lastCost = fastPass(net, ws, data.inputs, data.targets, 0, data.count, options) / data.count;
+    if (fastPassApplies(options)) this.lastCost = fastPass(net, ws, data.inputs, data.targets, data.count, options) / data.count;
     else {
       forward(net, ws, data.inputs, data.count, naive);
       this.lastCost = backward(net, ws, data.targets, data.count, options) / data.count;
@@ -167,7 +157,7 @@ export class Trainer {
     let total = 0;
     for (let start = 0; start < data.count; start += size) {
       const count = Math.min(size, data.count - start);
-      if (this.fast) {
+      if (fastPassApplies(this.options)) {
         total = fastCostTerms(net, ws, data.inputs, data.targets, start, count, this.options, total);
         continue;
       }
@@ -183,7 +173,7 @@ export class Trainer {
    * Up to `epochs` epochs, writing the cost at each epoch reached to costs[offset + k]
    * (the cost at epoch this.epoch + k + 1, counted from the call). Returns how many ran and why it stopped.
    */
-  train(epochs: number, costs?: Float64Array, offset = 0, stop: StopConditions = {}): { ran: number; reason: StopReason } {
+  train(epochs: number, costs?: Float64Array, offset = 0, stop: Partial<StopSettings> = {}): { ran: number; reason: StopReason } {
     const maxEpochs = stop.maxEpochs ?? 0;
     const target = stop.targetCost ?? 0;
     if (this.divergence) return { ran: 0, reason: 'diverged' };

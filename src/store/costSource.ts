@@ -23,11 +23,12 @@ type FrameScheduler = (fn: () => void) => void;
 
 const nextFrame: FrameScheduler = typeof requestAnimationFrame === 'function' ? (fn) => void requestAnimationFrame(() => fn()) : (fn) => fn();
 
-export function historyCostSource(store: LabStore, label = 'Cost', schedule: FrameScheduler = nextFrame): HistorySource {
+/** `label` names the live series; a function is read on each get, so it follows a language switch. */
+export function historyCostSource(store: LabStore, label: string | (() => string), schedule: FrameScheduler = nextFrame): HistorySource {
   return {
     get() {
       const { history, hover, ghost, costMarkers } = store.getState();
-      const live: HistorySeries = { id: 'live', label, costs: history.costs, length: history.length };
+      const live: HistorySeries = { id: 'live', label: typeof label === 'function' ? label() : label, costs: history.costs, length: history.length };
       return {
         // the ghost's id names its run, so a newer ghost never inherits an older one's reduction
         series: ghost ? [live, { id: `ghost-${ghost.runId}`, label: ghost.label, costs: ghost.costs, length: ghost.length, faint: true }] : [live],

@@ -1,11 +1,8 @@
 /** What the pointer and the sample picker point at, and the checkpoint being scrubbed to. */
-import type { Dataset } from '../engine';
+import type { Dataset, SampleSelection } from '../engine';
 import type { LabEvent, LabSnapshot } from '../worker/lab/protocol';
 import type { BridgeSlice } from './bridgeSlice';
 import type { SliceCreator } from './sliceCreator';
-
-/** Which sample the graph shows activations for: an index, or the batch mean. */
-export type SampleSelection = number | 'mean';
 
 interface HoverState {
   sample: SampleSelection;

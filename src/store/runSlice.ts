@@ -26,8 +26,10 @@ export interface RunSlice {
   play(): void;
   pause(): void;
   togglePlay(): void;
-  step(): void;
-  runEpochs(epochs: number): void;
+  /** the Step button: one epoch, then paused */
+  trainOneEpoch(): void;
+  /** trains this many epochs, then stops (the tour and "open the run at epoch N") */
+  trainEpochs(epochs: number): void;
   /** Raises "Stop after" by its own span (60,000 → 120,000) and plays on from the current weights. */
   continuePastLimit(): void;
   reset(): void;
@@ -85,10 +87,10 @@ export const createRunSlice: SliceCreator<RunSlice, Needs> = (set, get) => {
       if (get().run.running) get().pause();
       else get().play();
     },
-    step() {
+    trainOneEpoch() {
       command(() => get().send({ type: 'trainOneEpoch' }));
     },
-    runEpochs(epochs) {
+    trainEpochs(epochs) {
       command(() => get().send({ type: 'trainEpochs', epochs }));
     },
     reset() {
@@ -131,7 +133,7 @@ export function runOnEvent(state: Pick<RunSlice, 'run'>, event: LabEvent): Parti
       return event.snapshot.scrubbed ? {} : { run: { ...run, epoch: Math.max(run.epoch, event.snapshot.epoch) } };
     case 'status': {
       const { running, epoch, epochsPerSecond, stopReason, message } = event.status;
-      const finished = stopReason !== null && stopReason !== 'paused' && stopReason !== 'step';
+      const finished = stopReason !== null && stopReason !== 'paused';
       const limitOffer = run.limitOffer && !running;
       return { run: { ...run, running, epoch, epochsPerSecond, stopReason, message, limitOffer, carriedOver: finished ? null : run.carriedOver } };
     }

@@ -9,6 +9,7 @@ import {
   type EngineMessage,
   type LabConfig,
   type Network,
+  type SampleSelection,
   type TrainOptions,
   configError,
   configForNetwork,
@@ -18,7 +19,6 @@ import {
 } from '../engine';
 import type { CheckedGradients, InspectEvent, InspectedPasses } from '../worker/lab/inspectProtocol';
 import type { CoreState } from './coreState';
-import type { SampleSelection } from './hoverSlice';
 import type { SliceCreator } from './sliceCreator';
 
 /** What this slice reads and writes of the store. */

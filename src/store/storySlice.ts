@@ -126,7 +126,7 @@ export const createStorySlice: SliceCreator<StorySlice, Needs> = (set, get, api)
       if (get().run.error) set({ run: { ...get().run, error: null } });
       if (epoch > 0) {
         get().setSpeed('max');
-        get().runEpochs(epoch);
+        get().trainEpochs(epoch);
       }
       const there = await whenState(
         api.subscribe,

@@ -9,7 +9,7 @@ import { SweepCollector, type SweepProgress, estimateTimeLeftMs } from '../worke
 import { type SweepCommand, type SweepEvent, type SweepRequest, type TwinGrids, sweepRequestError } from '../worker/sweep/sweepProtocol';
 
 /** What the pool needs of a worker: a browser Worker fits, and so do test fakes. */
-export interface WorkerLike {
+export interface SweepWorkerLike {
   postMessage(command: SweepCommand): void;
   terminate(): void;
   onmessage: ((event: { data: SweepEvent }) => void) | null;
@@ -27,7 +27,7 @@ export type TwinOutcome =
   | { status: 'error'; message: Problem };
 
 export interface SweepPoolOptions {
-  createWorker: () => WorkerLike;
+  createWorker: () => SweepWorkerLike;
   /** default: one per core (navigator.hardwareConcurrency), at least 1 */
   workerCount?: number;
   now?: () => number;
@@ -80,12 +80,12 @@ interface ActiveTwin {
 
 export class SweepPool {
   readonly workerCount: number;
-  private readonly createWorker: () => WorkerLike;
+  private readonly createWorker: () => SweepWorkerLike;
   private readonly now: () => number;
   private readonly progressIntervalMs: number;
-  private workers: WorkerLike[] = [];
+  private workers: SweepWorkerLike[] = [];
   private sweep: ActiveSweep | null = null;
-  private twinWorker: WorkerLike | null = null;
+  private twinWorker: SweepWorkerLike | null = null;
   private twinJob: ActiveTwin | null = null;
   private nextJobId = 1;
 
@@ -181,7 +181,7 @@ export class SweepPool {
     this.twinWorker = null;
   }
 
-  private spawn(index: number): WorkerLike {
+  private spawn(index: number): SweepWorkerLike {
     const worker = this.createWorker();
     worker.onmessage = (event) => this.onSweepEvent(index, event.data);
     worker.onerror = (event) => this.failSweep(`sweep worker ${index + 1} failed: ${event.message ?? 'unknown error'}`);
@@ -260,6 +260,6 @@ export class SweepPool {
 export function createBrowserSweepPool(workerCount = defaultWorkerCount()): SweepPool {
   return new SweepPool({
     workerCount,
-    createWorker: () => new Worker(new URL('../worker/sweep/sweep.worker.ts', import.meta.url), { type: 'module' }) as unknown as WorkerLike,
+    createWorker: () => new Worker(new URL('../worker/sweep/sweep.worker.ts', import.meta.url), { type: 'module' }) as unknown as SweepWorkerLike,
   });
 }

@@ -30,7 +30,7 @@ function trainedStore(epochs: number): { store: LabStore; env: FakeWorkerEnv } {
   const env = new FakeWorkerEnv();
   connectWorker(store, env.worker(), (flush) => flush());
   store.getState().setSpeed('max');
-  if (epochs > 0) store.getState().runEpochs(epochs);
+  if (epochs > 0) store.getState().trainEpochs(epochs);
   env.runUntilIdle();
   return { store, env };
 }

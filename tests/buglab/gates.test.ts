@@ -9,13 +9,13 @@ import { connectWorker } from '../../src/store/connectWorker';
 import { type LabStore, createLabStore } from '../../src/store/labStore';
 import { gateComparisonCsv } from '../../src/views/sweep/gateComparisonCsv';
 import { createSweepHandler } from '../../src/worker/sweep/sweepHandler';
-import { SweepPool, type WorkerLike } from '../../src/store/sweepPool';
+import { SweepPool, type SweepWorkerLike } from '../../src/store/sweepPool';
 import type { SweepCommand, SweepEvent } from '../../src/worker/sweep/sweepProtocol';
 import { cliJson } from '../cli/helpers';
 import { FakeWorkerEnv, simulateEngineSpeed } from '../worker/harness';
 import { said } from '../englishText';
 
-class InProcessSweepWorker implements WorkerLike {
+class InProcessSweepWorker implements SweepWorkerLike {
   onmessage: ((event: { data: SweepEvent }) => void) | null = null;
   onerror: ((event: { message?: string }) => void) | null = null;
   private terminated = false;

@@ -3,13 +3,13 @@ import { DERIVATIVE_MODES, gateDataset, planChunks, questionConfig, runStart, ru
 import { runSweep as runCliSweep } from '../../src/cli/sweepPool';
 import { createSweepHandler } from '../../src/worker/sweep/sweepHandler';
 import { SweepCollector, estimateTimeLeftMs } from '../../src/worker/sweep/sweepPlan';
-import { SweepPool, type WorkerLike } from '../../src/store/sweepPool';
+import { SweepPool, type SweepWorkerLike } from '../../src/store/sweepPool';
 import type { SweepCommand, SweepEvent } from '../../src/worker/sweep/sweepProtocol';
 import { sweepRequestError } from '../../src/worker/sweep/sweepProtocol';
 import { said } from '../englishText';
 
 /** A worker in the same thread: the real handler, messages delivered on later macrotasks. */
-class InProcessWorker implements WorkerLike {
+class InProcessWorker implements SweepWorkerLike {
   onmessage: ((event: { data: SweepEvent }) => void) | null = null;
   onerror: ((event: { message?: string }) => void) | null = null;
   terminated = false;
@@ -175,7 +175,7 @@ describe('sweep pool', () => {
   });
 
   test('a worker that fails ends the sweep with its message and terminates the pool', async () => {
-    const broken: WorkerLike & { terminated: boolean } = {
+    const broken: SweepWorkerLike & { terminated: boolean } = {
       onmessage: null,
       onerror: null,
       terminated: false,

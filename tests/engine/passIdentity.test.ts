@@ -7,7 +7,7 @@
  */
 import { readFileSync } from 'node:fs';
 import { describe, expect, test } from 'vitest';
-import { CASE_COUNT, GOLDEN_PATH, type Golden, caseNumbers, hashNumbers, labRunNumbers, makeCase } from './passIdentityCases';
+import { CASE_COUNT, GOLDEN_PATH, type Golden, caseNumbers, hashNumbers, labRunNumbers, makeCase, mathHashes } from './passIdentityCases';
 
 const golden = JSON.parse(readFileSync(GOLDEN_PATH, 'utf8')) as Golden;
 
@@ -30,6 +30,10 @@ describe('every number of a training run is bit-identical to the reference engin
   test('the question XOR run and the spiral on mini-batches', () => {
     expect(hashNumbers(labRunNumbers('question'))).toBe(golden.question);
     expect(hashNumbers(labRunNumbers('spiral'))).toBe(golden.spiral);
+  });
+
+  test('exp, expm1, tanh, log, log1p and log10 on 200,000 arguments and around every branch point', () => {
+    expect(mathHashes()).toEqual(golden.math);
   });
 
   test('a one-bit change in one number changes the hash', () => {

@@ -8,6 +8,7 @@
 import { createHash } from 'node:crypto';
 import { writeFileSync } from 'node:fs';
 import { fileURLToPath } from 'node:url';
+import { exp, expm1, log, log10, log1p, tanh } from '../../src/engine/math';
 import {
   ACTIVATIONS,
   type ActivationName,
@@ -167,6 +168,52 @@ export function labRunNumbers(which: 'question' | 'spiral'): number[] {
   return [...costs, ...run.net.params];
 }
 
+/** The arguments of the math check: spreads over each function's ranges, and a hundred doubles each side of every branch point. */
+function mathArguments(): Float64Array {
+  const random = generator(4242);
+  const xs: number[] = [0, -0, Infinity, -Infinity, Number.NaN, Number.MIN_VALUE, -Number.MIN_VALUE, Number.MAX_VALUE, -Number.MAX_VALUE];
+  for (const spread of [1e-12, 1e-6, 0.01, 0.5, 1, 2, 5, 20, 50, 800]) for (let k = 0; k < 20_000; k++) xs.push((random() * 2 - 1) * spread);
+  const points = [
+    0.3465735912322998,
+    1.0397205352783203,
+    38.81622314453125,
+    709.7822265625,
+    709.782712893384,
+    745.1332191019411,
+    22,
+    1,
+    2 ** -28,
+    2 ** -29,
+    2 ** -54,
+    2 ** -55,
+    0.4142136573791504,
+    0.2928934097290039,
+    0.9999,
+  ];
+  for (let m = -64; m <= 64; m++) points.push((m + 0.5) * Math.LN2, (m + 0.5) * Math.LN2 * 0.5);
+  const bits = new Float64Array(1);
+  const words = new BigInt64Array(bits.buffer);
+  for (const point of points) {
+    for (const sign of [1, -1]) {
+      bits[0] = sign * point;
+      const at = words[0];
+      for (let step = -100n; step <= 100n; step++) {
+        words[0] = at + step;
+        xs.push(bits[0]);
+      }
+    }
+  }
+  return Float64Array.from(xs);
+}
+
+/** Each elementary function of src/engine/math on every argument of mathArguments, hashed. */
+export function mathHashes(): Record<string, string> {
+  const xs = mathArguments();
+  const hashes: Record<string, string> = {};
+  for (const [name, f] of Object.entries({ exp, expm1, tanh, log, log1p, log10 })) hashes[name] = hashNumbers(Array.from(xs, (x) => f(x)));
+  return hashes;
+}
+
 /** SHA-256 of the numbers' bits, in hex (16 digits are plenty to tell two runs apart). */
 export function hashNumbers(numbers: readonly number[]): string {
   return createHash('sha256')
@@ -179,6 +226,8 @@ export interface Golden {
   cases: Array<{ hash: string; summary: string }>;
   question: string;
   spiral: string;
+  /** each elementary function's values on mathArguments */
+  math: Record<string, string>;
 }
 
 function computeGolden(): Golden {
@@ -186,10 +235,10 @@ function computeGolden(): Golden {
     const { numbers, summary } = caseNumbers(makeCase(k));
     return { hash: hashNumbers(numbers), summary };
   });
-  return { cases, question: hashNumbers(labRunNumbers('question')), spiral: hashNumbers(labRunNumbers('spiral')) };
+  return { cases, question: hashNumbers(labRunNumbers('question')), spiral: hashNumbers(labRunNumbers('spiral')), math: mathHashes() };
 }
 
 if (process.argv[1] && fileURLToPath(import.meta.url) === process.argv[1] && process.argv.includes('--write')) {
-  writeFileSync(GOLDEN_PATH, `${JSON.stringify(computeGolden(), null, 1)}\n`);
+  writeFileSync(GOLDEN_PATH, `${JSON.stringify(computeGolden(), null, 2)}\n`);
   console.log(`wrote ${GOLDEN_PATH}`);
 }

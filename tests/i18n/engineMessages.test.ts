@@ -14,7 +14,6 @@ import {
   engineMessage,
   networkError,
   parseDatasetCsv,
-  parseGradientsFile,
   parseNetworkFile,
   settingError,
 } from '../../src/engine';
@@ -46,11 +45,6 @@ const BEFORE: [string, ReturnType<typeof engineMessage>, string][] = [
   ['network field', errorOf(parseNetworkFile('{"format": "other"}')), 'format: expected "backprop-lab/network", got "other"'],
   ['rows', errorOf(datasetFromRows([[1], [1, 2]], [[0], [1]])), 'inputs[1]: expected 1 numbers like row 0, got 2'],
   ['described value', errorOf(datasetFromRows([[1, {}]], [[0]])), 'inputs[0][1]: expected a finite number, got an object'],
-  [
-    'gradients',
-    errorOf(parseGradientsFile('{"format": "backprop-lab/gradients", "version": 1, "gradWeights": [[[1, NaN]]], "gradBiases": [[0]]}', [2, 1])),
-    'gradWeights[0][0][1] is NaN; every entry must be a finite number',
-  ],
   ['setting range', settingError(CONFIG_SETTINGS.seed, -1)!, 'seed: expected a whole number from 0 to 4,294,967,295, got -1'],
   ['setting zero', settingError(CONFIG_SETTINGS.batchSize, -1)!, 'batch size: expected a whole number from 0 to 10,000 (0 = full batch), got -1'],
   ['hidden layer', configError({ ...DEFAULT_CONFIG, hidden: [0] })!, 'hidden layer 1: expected a whole number of neurons from 1 to 64, got 0'],

@@ -1,5 +1,5 @@
 import { describe, expect, test } from 'vitest';
-import { type GradientCheck, gradientCheck } from '../../src/engine';
+import { type GradientCheck, PRESETS, type SlippedOptions, buildRun, gradientCheck } from '../../src/engine';
 import {
   DEFAULT_GRADCHECK_TOLERANCE,
   errorPosition,
@@ -112,5 +112,58 @@ describe('colour scale', () => {
     const rest = sorted.slice(1).map((p) => p.directionError);
     expect(rest).toEqual([...rest].sort((a, b) => b - a));
     expect(gradCheckVerdict(withNaN).passed).toBe(false);
+  });
+});
+
+describe('ReLU kinks', () => {
+  // the answer's 2-4-1 ReLU network (preset "The answer: 2-4-1 ReLU"), its own seed, after `epochs` epochs of training
+  const answerRun = (epochs: number) => {
+    const run = buildRun(PRESETS.find((p) => p.id === 'answer')!.config);
+    for (let e = 0; e < epochs; e++) run.trainer.trainEpoch();
+    return run;
+  };
+
+  test('the answer’s correct network passes: parameters whose ±h crosses a ReLU kink are marked, not failed', () => {
+    for (const epochs of [0, 50, 250]) {
+      const { net, data, trainer } = answerRun(epochs);
+      const check = gradientCheck(net, data, trainer.options);
+      const verdict = gradCheckVerdict(check);
+      // before, these failed "in size only, 1× too small": the kinks' difference quotients dragged each layer's scale off by ~1e-5
+      expect(verdict, `epoch ${epochs}`).toMatchObject({ passed: true, failing: 0 });
+      expect(verdict.kinks, `epoch ${epochs}`).toBeGreaterThan(0);
+      expect(verdict.total + verdict.kinks).toBe(check.parameters.length);
+      expect(verdict.layers.map(layerAgreementText)).toEqual(['right direction, right size', 'right direction, right size']);
+      // the kink parameters are the ones whose difference quotient misses: their numeric estimate is no derivative
+      expect(check.parameters.filter((p) => !p.kink && p.relativeError > DEFAULT_GRADCHECK_TOLERANCE)).toEqual([]);
+      for (const p of check.parameters.filter((p) => p.kink)) expect(gradCheckParamColor(check)(p.index)).toBeUndefined();
+      expect(
+        worstFirst(check)
+          .slice(-verdict.kinks)
+          .every((p) => p.kink),
+      ).toBe(true);
+    }
+  });
+
+  test('at the start every kink is a zero bias feeding a unit whose z is exactly 0 for the input (0, 0)', () => {
+    const { net, data, trainer } = answerRun(0);
+    const kinks = gradientCheck(net, data, trainer.options).parameters.filter((p) => p.kink);
+    expect(kinks.map((p) => p.kind)).toEqual(kinks.map(() => 'bias'));
+    for (const p of kinks) expect(net.params[p.index]).toBe(0);
+  });
+
+  test('a real slip on the same network still fails', () => {
+    for (const epochs of [0, 50]) {
+      const { net, data, trainer } = answerRun(epochs);
+      const slipped = (options: Partial<SlippedOptions>) => gradCheckVerdict(gradientCheck(net, data, { ...trainer.options, ...options }));
+      // ÷ n₀: 2× too large in every layer
+      expect(slipped({ gradientDivisor: 'features' })).toMatchObject({ passed: false, failingLayers: [1, 2] });
+      // the output error's sign flipped: every gradient points uphill
+      expect(slipped({ slips: ['flippedSign'] }).passed).toBe(false);
+    }
+  });
+
+  test('a sigmoid network has no kink: every parameter is checked', () => {
+    expect(checkWith('correct').parameters.every((p) => !p.kink)).toBe(true);
+    expect(gradCheckVerdict(checkWith('correct')).kinks).toBe(0);
   });
 });

@@ -10,7 +10,7 @@ import { bugLabEpochs } from '../../src/store/bugLabSlice';
 import { connectWorker } from '../../src/store/connectWorker';
 import { type LabStore, createLabStore } from '../../src/store/labStore';
 import { createSweepHandler } from '../../src/worker/sweep/sweepHandler';
-import { SweepPool, type WorkerLike as SweepWorkerLike } from '../../src/store/sweepPool';
+import { SweepPool, type SweepWorkerLike } from '../../src/store/sweepPool';
 import type { SweepCommand, SweepEvent } from '../../src/worker/sweep/sweepProtocol';
 import { FakeWorkerEnv, simulateEngineSpeed } from '../worker/harness';
 import { said } from '../englishText';
@@ -163,7 +163,7 @@ describe('sweep from the store', () => {
     await store.getState().runSweep(4);
     store.getState().setUi({ mode: 'buglab' });
     // train the live run a little first: opening a start must begin again from the seed's weights
-    store.getState().runEpochs(50);
+    store.getState().trainEpochs(50);
     env.runUntilIdle();
     expect(store.getState().openStart(3, 'correct')).toBeNull();
     env.runUntilIdle();
@@ -175,7 +175,7 @@ describe('sweep from the store', () => {
     const expected = buildRun({ ...questionConfig('AND'), seed: 3, derivative: 'correct' });
     expect(state.snapshot!.network.params).toEqual(expected.net.params);
     // the same seed again with the other derivative: a fresh run, not the trained weights
-    store.getState().runEpochs(30);
+    store.getState().trainEpochs(30);
     env.runUntilIdle();
     expect(store.getState().openStart(3, 'buggy')).toBeNull();
     env.runUntilIdle();

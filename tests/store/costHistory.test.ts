@@ -28,7 +28,7 @@ function connected(config = DEFAULT_CONFIG): { store: LabStore; env: FakeWorkerE
 }
 
 function train(store: LabStore, env: FakeWorkerEnv, epochs: number): void {
-  store.getState().runEpochs(epochs);
+  store.getState().trainEpochs(epochs);
   env.runUntilIdle();
 }
 

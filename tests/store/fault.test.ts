@@ -120,7 +120,7 @@ describe("a worker that fails is restarted with the user's settings", () => {
     expect(state.setConfig({ learningRate: 1.5, hidden: [3] })).toBeNull();
     state.setSpeed('max');
     expect(state.setStop({ maxEpochs: 40 })).toBeNull();
-    state.runEpochs(25);
+    state.trainEpochs(25);
     workers[0].env.runUntilIdle();
     expect(store.getState().run.epoch).toBe(25);
 
@@ -144,7 +144,7 @@ describe("a worker that fails is restarted with the user's settings", () => {
     expect(store.getState().snapshot?.network.params).toEqual(reference.net.params);
     // the old worker hears nothing more
     const before = workers[0].commands.length;
-    store.getState().step();
+    store.getState().trainOneEpoch();
     expect(workers[0].commands.length).toBe(before);
   });
 
@@ -175,14 +175,14 @@ describe("a worker that fails is restarted with the user's settings", () => {
     vi.useFakeTimers();
     const { store, workers } = supervised({ answerTimeoutMs: 5000 });
     workers[0].silent = true;
-    store.getState().step();
+    store.getState().trainOneEpoch();
     vi.advanceTimersByTime(4999);
     expect(workers).toHaveLength(1);
     vi.advanceTimersByTime(1);
     expect(workers).toHaveLength(2);
     expect(notes(store)[0]).toMatch(/it stopped answering/);
     // the new one answers: no further restart
-    store.getState().step();
+    store.getState().trainOneEpoch();
     vi.advanceTimersByTime(60_000);
     expect(workers).toHaveLength(2);
     expect(store.getState().run.epoch).toBe(1);
@@ -323,7 +323,7 @@ describe('a worker that hangs while it trains (issue 16, defect 3)', () => {
 describe('a message the page cannot use (issue 16, defect 1)', () => {
   test('a snapshot {} for the current run, or an error whose message is not a string, is a fault: note, restart, nothing applied', () => {
     const { store, workers } = supervised();
-    store.getState().step();
+    store.getState().trainOneEpoch();
     const runId = store.getState().run.runId;
     const before = store.getState().snapshot;
     workers[0].inject({ type: 'snapshot', runId, snapshot: {} });
@@ -377,7 +377,7 @@ describe('a message the page cannot use (issue 16, defect 1)', () => {
   test('fuzz: 3,000 real events broken in one place, and non-events: the check never throws, and what it lets through the store applies', () => {
     const events = realEvents();
     const { store } = supervised();
-    store.getState().step();
+    store.getState().trainOneEpoch();
     const state = store.getState();
     let refused = 0;
     fc.assert(
@@ -428,8 +428,8 @@ describe('a worker given up on (issue 16, defect 11)', () => {
     expect(message).toMatch(/Reload the page/);
     expect(store.getState().run.halted).toBe(message);
     const sent = workers.map((worker) => worker.commands.length);
-    for (const action of ['play', 'step', 'reset', 'newSeed', 'togglePlay', 'continuePastLimit'] as const) store.getState()[action]();
-    store.getState().runEpochs(5);
+    for (const action of ['play', 'trainOneEpoch', 'reset', 'newSeed', 'togglePlay', 'continuePastLimit'] as const) store.getState()[action]();
+    store.getState().trainEpochs(5);
     expect(store.getState().run.error).toBe(message);
     expect(workers.map((worker) => worker.commands.length)).toEqual(sent);
   });
@@ -463,7 +463,7 @@ describe('after a run stops (issue 11)', () => {
     const state = store.getState();
     state.setSpeed('max');
     expect(state.setStop({ maxEpochs: 20 })).toBeNull();
-    state.runEpochs(7);
+    state.trainEpochs(7);
     workers[0].env.runUntilIdle();
     expect(store.getState().run.epoch).toBe(7);
     expect(store.getState().run.carriedOver).toBeNull();

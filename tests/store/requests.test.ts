@@ -69,7 +69,7 @@ describe('requests answered by id', () => {
 
   test('setParam resolves with the new value in the live snapshot, and leaves a scrubbed checkpoint', async () => {
     const { store, env } = connected();
-    store.getState().runEpochs(3);
+    store.getState().trainEpochs(3);
     env.runUntilIdle();
     store.getState().scrub(1);
     expect(store.getState().hover.scrubEpoch).toBe(1);

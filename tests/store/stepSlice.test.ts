@@ -87,7 +87,7 @@ describe('the step-through slice', () => {
   test('no request while the lab trains; one when it stops', () => {
     const { store, env, sent } = connected();
     store.getState().setSpeed('max');
-    store.getState().runEpochs(500);
+    store.getState().trainEpochs(500);
     expect(store.getState().run.running).toBe(true);
     store.getState().requestPasses();
     expect(inspects(sent)).toBe(0);

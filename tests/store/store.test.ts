@@ -55,7 +55,7 @@ describe('the store and the worker bridge', () => {
 
   test('changing the learning rate keeps the history and the weights; changing the shape starts over', () => {
     const { store, env } = connected();
-    store.getState().runEpochs(200);
+    store.getState().trainEpochs(200);
     env.runUntilIdle();
     const params = store.getState().snapshot!.network.params;
     expect(store.getState().setConfig({ learningRate: 2 })).toBeNull();
@@ -112,7 +112,7 @@ describe('the store and the worker bridge', () => {
 
   test('scrubbing shows a checkpoint beside the live snapshot, and returns to live', () => {
     const { store, env } = connected();
-    store.getState().runEpochs(3000);
+    store.getState().trainEpochs(3000);
     env.runUntilIdle();
     store.getState().scrub(1000);
     const { scrubSnapshot, snapshot, hover } = store.getState();
@@ -130,7 +130,7 @@ describe('the store and the worker bridge', () => {
     const { store } = connected();
     store.getState().send({ type: 'trainEpochs', epochs: -1 });
     expect(said(store.getState().run.error)).toMatch(/epochs/);
-    store.getState().step();
+    store.getState().trainOneEpoch();
     expect(store.getState().run.error).toBeNull();
   });
 
@@ -146,7 +146,7 @@ describe('the store and the worker bridge', () => {
     const { store, env, disconnect } = connected();
     disconnect();
     const sent = env.events.length;
-    store.getState().step();
+    store.getState().trainOneEpoch();
     expect(env.events.length).toBe(sent);
   });
 
@@ -188,7 +188,7 @@ describe('the history slice and the cost source', () => {
     let calls = 0;
     const unsubscribe = source.subscribe(() => calls++);
     store.getState().setSpeed('max');
-    store.getState().runEpochs(20_000);
+    store.getState().trainEpochs(20_000);
     env.runUntilIdle();
     expect(frames.length).toBe(1);
     frames.shift()!();
@@ -199,7 +199,7 @@ describe('the history slice and the cost source', () => {
     store.getState().scrub(500);
     expect(source.get().currentEpoch).toBe(500);
     unsubscribe();
-    store.getState().step();
+    store.getState().trainOneEpoch();
     for (const fn of frames.splice(0)) fn();
     expect(calls).toBe(1);
   });

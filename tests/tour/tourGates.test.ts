@@ -6,12 +6,12 @@ import { tourSentence } from '../../src/app/tour/tourSentences';
 import { gateComparisonRows } from '../../src/store/bugLabSlice';
 import { createLabStore } from '../../src/store/labStore';
 import { createSweepHandler } from '../../src/worker/sweep/sweepHandler';
-import { SweepPool, type WorkerLike } from '../../src/store/sweepPool';
+import { SweepPool, type SweepWorkerLike } from '../../src/store/sweepPool';
 import type { SweepCommand, SweepEvent } from '../../src/worker/sweep/sweepProtocol';
 import { said } from '../englishText';
 
 /** A sweep worker in this thread: the real handler, messages on later macrotasks, cloned like postMessage. */
-class InProcessSweepWorker implements WorkerLike {
+class InProcessSweepWorker implements SweepWorkerLike {
   onmessage: ((event: { data: SweepEvent }) => void) | null = null;
   onerror: ((event: { message?: string }) => void) | null = null;
   private terminated = false;

@@ -30,7 +30,7 @@ describe('many samples', () => {
     rendered = await render(<DecisionBoundary grids={null} data={data} rounded={false} />);
     expect(rendered.container.querySelectorAll('.bl-boundary__point')).toHaveLength(0);
     expect(rendered.container.querySelectorAll('canvas.bl-boundary__points')).toHaveLength(1);
-    expect(rendered.container.querySelector('svg[role="img"]')?.getAttribute('aria-label')).toBe(`${data.count} samples`);
+    expect(rendered.container.querySelector('svg[role="img"]')?.getAttribute('aria-label')).toBe(`${data.count.toLocaleString('en')} samples`);
   });
 
   it('up to the limit they stay SVG, as before', async () => {

@@ -95,21 +95,6 @@ describe('cost curve frame', () => {
   });
 });
 
-describe('cost curve drawing of short histories', () => {
-  it('a history with fewer epochs than pixel columns is drawn as one connected line', () => {
-    const costs = Float64Array.from({ length: 250 }, (_, k) => 0.7 * Math.exp(-k / 20));
-    const frame = buildCostFrame([series(costs)], box, 'log', 250, 0, 2);
-    expect(frame.columnCount).toBeGreaterThan(costs.length);
-    const { ctx, calls } = recordingContext();
-    drawCostFrame(ctx, frame);
-    // one moveTo per stroked line (max and min edges) and per filled band: no broken segments
-    const moves = calls.filter((c) => c === 'moveTo').length;
-    const lines = calls.filter((c) => c === 'lineTo').length;
-    expect(lines).toBeGreaterThan(2 * 249);
-    expect(moves).toBeLessThan(20);
-  });
-});
-
 describe('epoch ticks', () => {
   it('label whole epochs only, each once, however short the run', () => {
     for (const length of [1, 2, 3, 7, 1_000_000]) {

@@ -4,6 +4,8 @@
  *
  * - scripts and workers: only the app's own files ('self'); the engine's module worker is an
  *   emitted chunk on the same origin, so no blob: or data: workers and no eval are needed.
+ *   'wasm-unsafe-eval' lets the sweep workers compile the app's own WebAssembly kernel (engine/lockstep/);
+ *   it allows no JavaScript eval.
  * - styles: 'self' plus 'unsafe-inline', because style attributes written as HTML (KaTeX's
  *   renderToString markup, D3's attr('style')) count as inline style; style cannot run script.
  * - images: data: and blob: for small inlined assets and the PNG export (an SVG drawn via a blob URL).
@@ -16,7 +18,7 @@ import type { Plugin } from 'vite';
 
 export const CONTENT_SECURITY_POLICY: Readonly<Record<string, readonly string[]>> = {
   'default-src': ["'self'"],
-  'script-src': ["'self'"],
+  'script-src': ["'self'", "'wasm-unsafe-eval'"],
   'worker-src': ["'self'"],
   'style-src': ["'self'", "'unsafe-inline'"],
   'img-src': ["'self'", 'data:', 'blob:'],

@@ -12,6 +12,7 @@ import { type OverflowReport, SlipSwitches } from '../../views/slips/SlipSwitche
 import { AnswerBp1Switch } from './AnswerBp1Switch';
 import { useStore } from 'zustand';
 import { mysteryStore } from './mystery';
+import { useT } from '../../i18n/setup';
 
 export function SlipsSection({ onProblem }: { onProblem(message: string | null): void }) {
   const { derivative, gradientDivisor, sigmoidForm, learningRate, batchSize } = useConfigFields(
@@ -21,6 +22,7 @@ export function SlipsSection({ onProblem }: { onProblem(message: string | null):
     'learningRate',
     'batchSize',
   );
+  const t = useT();
   const data = useLab((s) => s.data);
   const snapshot = useLab((s) => s.snapshot);
   // the library's slips beyond the three switches that the page can set (the mystery's stay hidden)
@@ -47,7 +49,7 @@ export function SlipsSection({ onProblem }: { onProblem(message: string | null):
   return (
     <section className="card bl-section" aria-labelledby="bl-slips-title">
       <h2 id="bl-slips-title" className="bl-heading">
-        The question’s slips
+        {t('bl.slips.title')}
       </h2>
       <div className="bl-slips-row">
         <SlipSwitches
@@ -63,11 +65,7 @@ export function SlipsSection({ onProblem }: { onProblem(message: string | null):
         <CodePanel derivative={derivative} gradientDivisor={gradientDivisor} sigmoidForm={sigmoidForm} slips={answerBp1 ? ['answerBp1'] : []} />
       </div>
       <AnswerBp1Switch onProblem={onProblem} />
-      {sigmoidForm === 'naive' && (
-        <p className="bl-hint">
-          The overflow counts follow the live run: press Play (Max speed) and watch. On the question’s AND, seed 1, e^(−z) first overflows at epoch 7,640.
-        </p>
-      )}
+      {sigmoidForm === 'naive' && <p className="bl-hint">{t('bl.slips.liveHint')}</p>}
     </section>
   );
 }

@@ -11,8 +11,11 @@ import { useLab } from '../../store/hooks';
 import { DEFAULT_SWEEP_STARTS, MAX_SWEEP_STARTS } from '../../worker/sweep/sweepProtocol';
 import { SweepPanel } from '../../views/sweep/SweepPanel';
 import { describeSetup, formatSeconds } from './describe';
+import { useT } from '../../i18n/setup';
+import { formatEpoch } from '../../views/format';
 
 export function SweepSection() {
+  const t = useT();
   const sweep = useLab((s) => s.bugLab.sweep);
   const epochs = useLab(bugLabEpochs);
   const runSweep = useLab((s) => s.runSweep);
@@ -30,7 +33,7 @@ export function SweepSection() {
   return (
     <section className="card bl-section" aria-labelledby="bl-sweep-title">
       <h2 id="bl-sweep-title" className="bl-heading">
-        Sweep over many starts
+        {t('bl.sweep.title')}
       </h2>
       <SweepPanel
         status={status}
@@ -52,8 +55,14 @@ export function SweepSection() {
       />
       {kept && summary && (
         <p className="bl-hint bl-sweep-timing" data-elapsed-ms={Math.round(kept.elapsedMs)} data-workers={kept.workers}>
-          {describeSetup(kept.config)}: {summary.starts} starts × 2 derivatives in {formatSeconds(kept.elapsedMs)} on {kept.workers} worker
-          {kept.workers === 1 ? '' : 's'}.
+          {t('bl.sweep.timing', {
+            setup: describeSetup(kept.config),
+            starts: summary.starts,
+            startsText: formatEpoch(summary.starts),
+            time: formatSeconds(kept.elapsedMs),
+            workers: kept.workers,
+            workersText: formatEpoch(kept.workers),
+          })}
         </p>
       )}
       {problem && (

@@ -11,6 +11,7 @@ import { MAX_EXERCISE_FILE_BYTES } from './exerciseSet';
 import { SHIPPED_EXERCISE_SETS, fetchShippedSet, openExerciseSet } from './loadSet';
 import type { ExerciseFeedback } from './useStepExercise';
 import './exercise.css';
+import { type MessageKey, t as translate, useT } from '../../i18n/setup';
 
 export interface ExerciseBarProps {
   /** the pass the progress is shown for */
@@ -18,7 +19,15 @@ export interface ExerciseBarProps {
   feedback: ExerciseFeedback | null;
 }
 
+/** A shipped set's title or description from the catalogs by its id; a set from a file (an id they lack) keeps its own text. */
+function setText(id: string, part: 'title' | 'description', own: string): string {
+  const key = `exercise.shipped.${id}.${part}`;
+  const text = translate(key as MessageKey);
+  return text === key ? own : text;
+}
+
 export function ExerciseBar({ passKey, feedback }: ExerciseBarProps) {
+  const t = useT();
   const store = useLabStoreApi();
   const id = useId();
   const on = useLab((s) => s.exercise.on);
@@ -30,7 +39,12 @@ export function ExerciseBar({ passKey, feedback }: ExerciseBarProps) {
 
   const open = (text: string, source: string) => {
     const opened = openExerciseSet(store, text, source);
-    setMessage(opened.ok ? { ok: true, text: `Opened “${opened.value.summary.title}”. ${opened.value.description}` } : { ok: false, text: opened.error });
+    if (!opened.ok) return setMessage({ ok: false, text: opened.error });
+    const { summary, description } = opened.value;
+    setMessage({
+      ok: true,
+      text: t('exercise.opened', { title: setText(summary.id, 'title', summary.title), description: setText(summary.id, 'description', description) }),
+    });
   };
   const openShipped = async () => {
     const text = await fetchShippedSet(chosen);
@@ -39,7 +53,7 @@ export function ExerciseBar({ passKey, feedback }: ExerciseBarProps) {
   };
   const openFile = async () => {
     const file = fileInput.current?.files?.[0];
-    if (!file) return setMessage({ ok: false, text: 'Choose an exercise set file first.' });
+    if (!file) return setMessage({ ok: false, text: t('exercise.chooseFile') });
     const text = await readFileText(file, MAX_EXERCISE_FILE_BYTES);
     if (!text.ok) return setMessage({ ok: false, text: `${file.name}: ${problemText(text.error)}` });
     open(text.value, file.name);
@@ -51,14 +65,14 @@ export function ExerciseBar({ passKey, feedback }: ExerciseBarProps) {
     <div className="exercise-bar">
       <div className="exercise-bar__row">
         <button type="button" className={`button button--small${on ? ' is-on' : ''}`} aria-pressed={on} onClick={() => store.getState().setExerciseOn(!on)}>
-          Exercise
+          {t('exercise.button')}
         </button>
         {on && (
           <span className="exercise-bar__set">
-            {set ? `Set: ${set.title}` : 'Every step’s results are asked'}
+            {set ? t('exercise.set', { title: setText(set.id, 'title', set.title) }) : t('exercise.everyStep')}
             {set && (
               <button type="button" className="button button--small" onClick={() => store.getState().setExerciseSet(null)}>
-                Ask every step
+                {t('exercise.askEvery')}
               </button>
             )}
           </span>
@@ -67,28 +81,34 @@ export function ExerciseBar({ passKey, feedback }: ExerciseBarProps) {
       {on && (
         <>
           <div className="exercise-bar__row">
-            <label htmlFor={`${id}-set`}>Exercise set</label>
+            <label htmlFor={`${id}-set`}>{t('exercise.setLabel')}</label>
             <select id={`${id}-set`} value={chosen} onChange={(event) => setChosen(event.target.value)}>
               {SHIPPED_EXERCISE_SETS.map((s) => (
                 <option key={s.id} value={s.id}>
-                  {s.title}
+                  {setText(s.id, 'title', s.title)}
                 </option>
               ))}
             </select>
             <button type="button" className="button button--small" onClick={openShipped}>
-              Open set
+              {t('exercise.openSet')}
             </button>
             <label className="exercise-bar__file">
-              Set file <input ref={fileInput} type="file" accept=".json,application/json" />
+              {t('exercise.setFile')} <input ref={fileInput} type="file" accept=".json,application/json" />
             </label>
             <button type="button" className="button button--small" onClick={openFile}>
-              Open file
+              {t('exercise.openFile')}
             </button>
           </div>
           <div className="exercise-bar__row">
-            <p className="exercise-bar__score" role="status" aria-label="Exercise progress">
-              This pass: {thisPass.right} right ({thisPass.firstTry} at the first try), {thisPass.revealed} revealed of {thisPass.asked} tried · all passes:{' '}
-              {all.right} right of {all.asked}
+            <p className="exercise-bar__score" role="status" aria-label={t('exercise.progressLabel')}>
+              {t('exercise.progress', {
+                right: thisPass.right,
+                firstTry: thisPass.firstTry,
+                revealed: thisPass.revealed,
+                asked: thisPass.asked,
+                allRight: all.right,
+                allAsked: all.asked,
+              })}
             </p>
             <button
               type="button"
@@ -96,7 +116,7 @@ export function ExerciseBar({ passKey, feedback }: ExerciseBarProps) {
               disabled={all.asked === 0}
               onClick={() => downloadText(scoreCsv(progress), 'exercise-score.csv', 'text/csv')}
             >
-              Export score (CSV)
+              {t('exercise.export')}
             </button>
           </div>
         </>
@@ -108,7 +128,7 @@ export function ExerciseBar({ passKey, feedback }: ExerciseBarProps) {
       )}
       {on && (
         <p className={`exercise-bar__feedback${feedback ? ` is-${feedback.kind}` : ''}`} role="status" aria-live="polite">
-          {feedback?.text ?? 'Type each hidden result of the step and press Enter; a wrong answer gets a hint, the third reveals it.'}
+          {feedback?.text ?? t('exercise.instructions')}
         </p>
       )}
     </div>

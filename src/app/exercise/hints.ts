@@ -5,6 +5,7 @@
 import { type Layout, layoutOf, parameterPlace } from '../../engine';
 import { neuronSymbol, sub, sup, weightSymbol } from '../../views/notation';
 import type { StepHighlight, StepSettings, ValueRef } from '../../views/stepper/types';
+import { t } from '../../i18n/setup';
 
 export interface Hint {
   text: string;
@@ -21,7 +22,10 @@ export function hintFor(ref: ValueRef, sizes: readonly number[], settings: Pick<
     case 'z': {
       const { layer: l, j } = ref;
       return {
-        text: `${neuronSymbol(l, j, 'z')} = Σᵢ w${sup(l)}${sub(j + 1)}ᵢ·${l === 1 ? 'xᵢ' : `a${sup(l - 1)}ᵢ`} + b${sup(l)}${sub(j + 1)}: multiply each input of the layer by its weight into neuron ${j + 1}, add the products and the bias.`,
+        text: t('exercise.hint.z', {
+          equation: `${neuronSymbol(l, j, 'z')} = Σᵢ w${sup(l)}${sub(j + 1)}ᵢ·${l === 1 ? 'xᵢ' : `a${sup(l - 1)}ᵢ`} + b${sup(l)}${sub(j + 1)}`,
+          j: j + 1,
+        }),
         highlight: {
           neurons: [...range(sizes[l - 1]).map((i): [number, number] => [l - 1, i]), [l, j]],
           params: [...weightsInto(l, j), layout.biasOffset[l] + j],
@@ -30,16 +34,15 @@ export function hintFor(ref: ValueRef, sizes: readonly number[], settings: Pick<
     }
     case 'a':
       return {
-        text: `${neuronSymbol(ref.layer, ref.j)} = f(${neuronSymbol(ref.layer, ref.j, 'z')}): apply the layer's activation to the weighted input of the step before.`,
+        text: t('exercise.hint.a', { equation: `${neuronSymbol(ref.layer, ref.j)} = f(${neuronSymbol(ref.layer, ref.j, 'z')})` }),
         highlight: { neurons: [[ref.layer, ref.j]] },
       };
     case 'sampleCost':
     case 'cost':
       return {
-        text:
-          settings.cost === 'crossEntropy'
-            ? 'C = −Σⱼ [yⱼ ln aᴸⱼ + (1 − yⱼ) ln(1 − aᴸⱼ)] for the sample: use the output a and the target y.'
-            : 'C = ½ Σⱼ (aᴸⱼ − yⱼ)² for the sample: use the output a and the target y.',
+        text: t('exercise.hint.cost', {
+          equation: settings.cost === 'crossEntropy' ? 'C = −Σⱼ [yⱼ ln aᴸⱼ + (1 − yⱼ) ln(1 − aᴸⱼ)]' : 'C = ½ Σⱼ (aᴸⱼ − yⱼ)²',
+        }),
         highlight: { neurons: range(sizes[L]).map((j): [number, number] => [L, j]) },
       };
     case 'delta':
@@ -49,10 +52,10 @@ export function hintFor(ref: ValueRef, sizes: readonly number[], settings: Pick<
     case 'param': {
       const place = parameterPlace(sizes, ref.index, layout);
       const name = place?.kind === 'bias' ? `b${sup(place.layer)}${sub(place.j + 1)}` : place ? weightSymbol(place.layer, place.j, place.i) : 'θ';
-      return { text: `new ${name} = ${name} − η·∂C/∂${name}: the old value minus the learning rate times its gradient.`, highlight: { params: [ref.index] } };
+      return { text: t('exercise.hint.param', { name }), highlight: { params: [ref.index] } };
     }
     default:
-      return { text: 'Read the equation above the table and put in the numbers of this row.', highlight: {} };
+      return { text: t('exercise.hint.row'), highlight: {} };
   }
 }
 
@@ -61,8 +64,8 @@ function outputErrorHint(j: number, L: number, settings: Pick<StepSettings, 'cos
   return {
     text:
       settings.cost === 'crossEntropy'
-        ? `δ${sup(L)}${sub(j + 1)} = ${a} − y${sub(j + 1)}: with sigmoid outputs and cross-entropy the σ′ cancels.`
-        : `δ${sup(L)}${sub(j + 1)} = (${a} − y${sub(j + 1)})·f′(${neuronSymbol(L, j, 'z')}): the output's error times the derivative at z.`,
+        ? t('exercise.hint.bp1CrossEntropy', { equation: `δ${sup(L)}${sub(j + 1)} = ${a} − y${sub(j + 1)}` })
+        : t('exercise.hint.bp1', { equation: `δ${sup(L)}${sub(j + 1)} = (${a} − y${sub(j + 1)})·f′(${neuronSymbol(L, j, 'z')})` }),
     highlight: { neurons: [[L, j]] },
   };
 }
@@ -71,22 +74,29 @@ function hiddenErrorHint(l: number, j: number, sizes: readonly number[], layout:
   const at = settings.derivative === 'buggy' ? neuronSymbol(l, j) : neuronSymbol(l, j, 'z');
   const column = range(sizes[l + 1]).map((k) => layout.weightOffset[l + 1] + k * sizes[l] + j);
   return {
-    text: `δ${sup(l)}${sub(j + 1)} = (Σₖ w${sup(l + 1)}ₖ${sub(j + 1)}·δ${sup(l + 1)}ₖ)·f′(${at}): the next layer's errors weighted by the weights out of neuron ${j + 1}, times the derivative${settings.derivative === 'buggy' ? ' (the buggy mode evaluates it at a)' : ''}.`,
+    text: t('exercise.hint.bp2', {
+      equation: `δ${sup(l)}${sub(j + 1)} = (Σₖ w${sup(l + 1)}ₖ${sub(j + 1)}·δ${sup(l + 1)}ₖ)·f′(${at})`,
+      j: j + 1,
+      mode: settings.derivative,
+    }),
     highlight: { neurons: [...range(sizes[l + 1]).map((k): [number, number] => [l + 1, k]), [l, j]], params: column },
   };
 }
 
 function gradientHint(index: number, sizes: readonly number[], layout: Layout): Hint {
   const place = parameterPlace(sizes, index, layout);
-  if (!place) return { text: 'Read the equation above the table.', highlight: { params: [index] } };
+  if (!place) return { text: t('exercise.hint.equation'), highlight: { params: [index] } };
   const l = place.layer;
   if (place.kind === 'bias')
     return {
-      text: `∂C/∂b${sup(l)}${sub(place.j + 1)} = δ${sup(l)}${sub(place.j + 1)}, summed over the batch and divided as the equation says (BP3).`,
+      text: t('exercise.hint.gradient', { equation: `∂C/∂b${sup(l)}${sub(place.j + 1)} = δ${sup(l)}${sub(place.j + 1)}`, rule: 'BP3' }),
       highlight: { neurons: [[l, place.j]], params: [index] },
     };
   return {
-    text: `∂C/∂${weightSymbol(l, place.j, place.i)} = δ${sup(l)}${sub(place.j + 1)}·${neuronSymbol(l - 1, place.i)}, summed over the batch and divided as the equation says (BP4).`,
+    text: t('exercise.hint.gradient', {
+      equation: `∂C/∂${weightSymbol(l, place.j, place.i)} = δ${sup(l)}${sub(place.j + 1)}·${neuronSymbol(l - 1, place.i)}`,
+      rule: 'BP4',
+    }),
     highlight: {
       neurons: [
         [l, place.j],

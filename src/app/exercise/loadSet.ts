@@ -3,6 +3,7 @@
  * path as a worked example), then switch exercise mode on with its steps and sample. A bad set
  * changes nothing and its message names the field.
  */
+import { t } from '../../i18n/setup';
 import type { ParseResult } from '../../engine';
 import type { LabStore } from '../../store/labStore';
 import { type ExerciseSet, exerciseSetUrl, parseExerciseSet } from './exerciseSet';
@@ -37,14 +38,13 @@ export function openExerciseSet(store: LabStore, text: string, source: string): 
 /** Fetches a set shipped in public/exercises by its name. */
 export async function fetchShippedSet(name: string): Promise<ParseResult<string, string>> {
   const url = exerciseSetUrl(name);
-  if (!url) return { ok: false, error: `exercise=${name}: a set's name has only lower-case letters, digits and dashes` };
+  if (!url) return { ok: false, error: t('exerciseLink.badName', { name }) };
   try {
     const response = await fetch(url);
     // a host that answers every path with the page (a single-page fallback) has no such set either
-    if (!response.ok || (response.headers.get('content-type') ?? '').includes('text/html'))
-      return { ok: false, error: `exercise=${name}: no such exercise set in exercises/` };
+    if (!response.ok || (response.headers.get('content-type') ?? '').includes('text/html')) return { ok: false, error: t('exerciseLink.noSuchSet', { name }) };
     return { ok: true, value: await response.text() };
   } catch (err) {
-    return { ok: false, error: `exercise=${name}: the set could not be read (${(err as Error).message})` };
+    return { ok: false, error: t('exerciseLink.unreadable', { name, error: (err as Error).message }) };
   }
 }

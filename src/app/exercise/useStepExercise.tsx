@@ -9,6 +9,7 @@ import type { StepExercise } from '../../views/stepper/StepView';
 import type { SampleSelection, Step, StepHighlight, StepSettings } from '../../views/stepper/types';
 import { type AskedCell, askedCells } from './askedCells';
 import { gradeAnswer } from './grading';
+import { t } from '../../i18n/setup';
 import { hintFor } from './hints';
 
 export interface ExerciseFeedback {
@@ -37,22 +38,22 @@ export function useStepExercise(pass: ExercisePass | null, onHint: (highlight: S
     (step: Step, asked: AskedCell, text: string) => {
       if (!pass || asked.cell.value === null) return;
       const grade = gradeAnswer(text, asked.cell.value);
-      if (grade === 'unreadable') return setFeedback({ kind: 'unreadable', text: `“${text}” is not a number: type one such as 0.123, −1.5 or 2.4e−3.` });
+      if (grade === 'unreadable') return setFeedback({ kind: 'unreadable', text: t('exercise.unreadable', { text }) });
       const after = store
         .getState()
         .recordAttempt(pass.key, keyOf(step, asked), { step: step.id, cell: asked.name, correct: asked.cell.value }, text, grade === 'right');
       if (after.outcome === 'right') {
         onHint(null);
-        return setFeedback({ kind: 'right', text: `Right: ${asked.name} = ${asked.cell.text}.` });
+        return setFeedback({ kind: 'right', text: t('exercise.right', { name: asked.name, value: asked.cell.text }) });
       }
       if (after.outcome === 'revealed') {
         onHint(null);
-        return setFeedback({ kind: 'revealed', text: `${asked.name} = ${asked.cell.text}, revealed after ${after.answers.length} tries.` });
+        return setFeedback({ kind: 'revealed', text: t('exercise.revealedAfter', { name: asked.name, value: asked.cell.text, tries: after.answers.length }) });
       }
       const hint = asked.cell.ref ? hintFor(asked.cell.ref, pass.sizes, pass.settings) : null;
       onHint(hint ? hint.highlight : null);
       const left = EXERCISE_TRIES - after.answers.length;
-      setFeedback({ kind: 'hint', text: `Not ${text}. ${hint?.text ?? ''} ${left} ${left === 1 ? 'try' : 'tries'} left; the graph lights up the terms.` });
+      setFeedback({ kind: 'hint', text: t('exercise.wrong', { text, hint: hint?.text ?? '', left }) });
     },
     [pass, store, keyOf, onHint],
   );
@@ -73,13 +74,13 @@ export function useStepExercise(pass: ExercisePass | null, onHint: (highlight: S
         if (state?.outcome === 'revealed')
           return (
             <span className="exercise-cell exercise-cell--revealed">
-              {asked.cell.text} <span className="exercise-cell__tag">revealed</span>
+              {asked.cell.text} <span className="exercise-cell__tag">{t('exercise.revealed')}</span>
             </span>
           );
         const firstOpen = list.findIndex((a) => !done(stateOf(step, a)));
         if (index !== firstOpen)
           return (
-            <span className="exercise-cell exercise-cell--later" role="img" aria-label={`${asked.name}: find it after the cells before`}>
+            <span className="exercise-cell exercise-cell--later" role="img" aria-label={t('exercise.later', { name: asked.name })}>
               ?
             </span>
           );
@@ -104,16 +105,16 @@ function AnswerInput({ name, tries, onAnswer }: { name: string; tries: number; o
         inputMode="decimal"
         autoComplete="off"
         size={8}
-        aria-label={`Value of ${name}`}
+        aria-label={t('exercise.valueOf', { name })}
         value={text}
         onChange={(event) => setText(event.target.value)}
         // biome-ignore lint/a11y/noAutofocus: the learner moves from one answer straight to the next
         autoFocus
       />
       <button type="submit" className="exercise-cell__check">
-        Check
+        {t('exercise.check')}
       </button>
-      {tries > 0 && <span className="exercise-cell__tries">{`try ${tries + 1} of ${EXERCISE_TRIES}`}</span>}
+      {tries > 0 && <span className="exercise-cell__tries">{t('exercise.tryOf', { n: tries + 1, total: EXERCISE_TRIES })}</span>}
     </form>
   );
 }

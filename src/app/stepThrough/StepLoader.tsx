@@ -10,6 +10,7 @@ import { type ExampleEntry, loadExample, parseExampleIndex } from '../../views/s
 import { problemText } from '../../i18n/messageText';
 import { readFileText } from '../browser/browser';
 import { exampleUrl, readDatasetFile, readNetworkFile } from './userFiles';
+import { listText, type MessageKey, t as translate, useT } from '../../i18n/setup';
 
 export interface LoadOutcome {
   ok: boolean;
@@ -22,7 +23,15 @@ const readExampleText = async (file: string): Promise<string> => {
   return response.text();
 };
 
+/** An example's title or description as the page shows it: from the catalogs by its id, the index's own text for an id they lack. */
+export function exampleText(entry: ExampleEntry, part: 'title' | 'description'): string {
+  const key = `step.example.${entry.id}.${part}` as const;
+  const text = translate(key as MessageKey);
+  return text === key ? entry[part] : text;
+}
+
 export function StepLoader({ onOutcome }: { onOutcome(outcome: LoadOutcome | null): void }) {
+  const t = useT();
   const store = useLabStoreApi();
   const id = useId();
   const [entries, setEntries] = useState<ExampleEntry[]>([]);
@@ -40,7 +49,7 @@ export function StepLoader({ onOutcome }: { onOutcome(outcome: LoadOutcome | nul
         if (!index.ok) return onOutcome({ ok: false, message: index.error });
         setEntries(index.value);
       },
-      (err: Error) => alive && onOutcome({ ok: false, message: `The worked examples could not be read (${err.message}).` }),
+      (err: Error) => alive && onOutcome({ ok: false, message: translate('step.loader.indexUnreadable', { error: err.message }) }),
     );
     return () => {
       alive = false;
@@ -54,18 +63,24 @@ export function StepLoader({ onOutcome }: { onOutcome(outcome: LoadOutcome | nul
     if (!picked) return;
     const entry = picked;
     setBusy(true);
-    const result = await loadExample(entry, readExampleText);
+    // the dataset is named by the example's title as the page shows it
+    const result = await loadExample({ ...entry, title: exampleText(entry, 'title') }, readExampleText);
     setBusy(false);
     if (!result.ok) return onOutcome({ ok: false, message: result.error });
     const { network, data, options } = result.value;
     const problem = store.getState().loadIntoLab({ network, data, options });
-    onOutcome(problem ? { ok: false, message: `${entry.title}: ${problem}` } : { ok: true, message: `Loaded “${entry.title}”. ${entry.description}` });
+    const title = exampleText(entry, 'title');
+    onOutcome(
+      problem
+        ? { ok: false, message: t('step.loader.problem', { what: title, problem: problemText(problem) }) }
+        : { ok: true, message: t('step.loader.loadedExample', { title, description: exampleText(entry, 'description') }) },
+    );
   };
 
   const loadFiles = async () => {
     const networkFile = networkInput.current?.files?.[0];
     const dataFile = dataInput.current?.files?.[0];
-    if (!networkFile && !dataFile) return onOutcome({ ok: false, message: 'Choose a network file, a dataset file, or both.' });
+    if (!networkFile && !dataFile) return onOutcome({ ok: false, message: t('step.loader.chooseFiles') });
     setBusy(true);
     try {
       let data: Dataset | undefined;
@@ -85,8 +100,12 @@ export function StepLoader({ onOutcome }: { onOutcome(outcome: LoadOutcome | nul
         network = read.value;
       }
       const problem = store.getState().loadIntoLab({ network, data });
-      const names = [networkFile?.name, dataFile?.name].filter(Boolean).join(' and ');
-      onOutcome(problem ? { ok: false, message: `${names}: ${problem}` } : { ok: true, message: `Loaded ${names}.` });
+      const names = listText([networkFile?.name, dataFile?.name].filter((name): name is string => !!name));
+      onOutcome(
+        problem
+          ? { ok: false, message: t('step.loader.problem', { what: names, problem: problemText(problem) }) }
+          : { ok: true, message: t('step.loader.loadedFiles', { names }) },
+      );
     } finally {
       setBusy(false);
     }
@@ -96,7 +115,7 @@ export function StepLoader({ onOutcome }: { onOutcome(outcome: LoadOutcome | nul
     <div className="step-loader">
       <div className="step-loader__group">
         <label htmlFor={`${id}-example`} className="step-loader__title">
-          Worked example
+          {t('step.loader.example')}
         </label>
         <select
           id={`${id}-example`}
@@ -108,11 +127,11 @@ export function StepLoader({ onOutcome }: { onOutcome(outcome: LoadOutcome | nul
           disabled={entries.length === 0 || busy}
         >
           <option value="" disabled>
-            None loaded: pick one to load it
+            {t('step.loader.noneLoaded')}
           </option>
           {entries.map((e) => (
             <option key={e.id} value={e.id}>
-              {e.title}
+              {exampleText(e, 'title')}
             </option>
           ))}
         </select>
@@ -121,23 +140,23 @@ export function StepLoader({ onOutcome }: { onOutcome(outcome: LoadOutcome | nul
           className="button button--small"
           onClick={() => void loadChosenExample()}
           disabled={!entry || busy}
-          title="Back to the example's own weights and settings"
+          title={t('step.loader.reloadHint')}
         >
-          Load example
+          {t('step.loader.loadExample')}
         </button>
       </div>
       <div className="step-loader__group" role="group" aria-labelledby={`${id}-files`}>
         <span id={`${id}-files`} className="step-loader__title">
-          Your files
+          {t('step.loader.yourFiles')}
         </span>
         <label className="step-loader__file">
-          Network file <input ref={networkInput} type="file" accept=".json,application/json" />
+          {t('step.loader.networkFile')} <input ref={networkInput} type="file" accept=".json,application/json" />
         </label>
         <label className="step-loader__file">
-          Dataset file <input ref={dataInput} type="file" accept=".json,.csv,application/json,text/csv" />
+          {t('step.loader.datasetFile')} <input ref={dataInput} type="file" accept=".json,.csv,application/json,text/csv" />
         </label>
         <button type="button" className="button button--small" onClick={loadFiles} disabled={busy}>
-          Load files
+          {t('step.loader.loadFiles')}
         </button>
       </div>
     </div>

@@ -22,11 +22,13 @@ import type { StepHighlight } from '../../views/stepper/types';
 import { ExerciseBar } from '../exercise/ExerciseBar';
 import { useStepExercise } from '../exercise/useStepExercise';
 import { type LoadOutcome, StepLoader } from './StepLoader';
-import { StepNotes } from './StepNotes';
+import { checkNote, passesNote, StepNotes } from './StepNotes';
+import { useT } from '../../i18n/setup';
 import { SaturationSection } from '../tour/SaturationSection';
 import './stepThrough.css';
 
 export function StepThroughTab() {
+  const t = useT();
   const store = useLabStoreApi();
   const moment = useLab(currentMomentKey);
   const running = useLab((s) => s.run.running);
@@ -75,6 +77,8 @@ export function StepThroughTab() {
   const checking = gradCheckOn && !running && gradCheckKey !== null && (check === null || gradCheckKey !== moment);
   const highlight = gradCheckOn ? checkHighlight : stepHighlight;
   const onOutcome = useCallback((next: LoadOutcome | null) => setOutcome(next), []);
+  const passesText = shown && passesNote(shown);
+  const checkText = check && checkNote(check, check.check?.parameters.length ?? shown?.network.params.length ?? 0);
 
   return (
     <div className="step-tab">
@@ -89,7 +93,7 @@ export function StepThroughTab() {
               aria-checked={freezeBiases}
               onChange={(event) => setOutcome(problemOutcome(problemText(store.getState().setConfig({ freezeBiases: event.target.checked }))))}
             />
-            Freeze biases
+            {t('step.tab.freezeBiases')}
           </label>
           <button
             type="button"
@@ -97,7 +101,7 @@ export function StepThroughTab() {
             aria-pressed={gradCheckOn}
             onClick={() => store.getState().setGradCheckOn(!gradCheckOn)}
           >
-            Gradient check
+            {t('step.tab.gradientCheck')}
           </button>
         </div>
         <ExerciseBar passKey={exercisePass?.key ?? null} feedback={feedback} />
@@ -107,13 +111,13 @@ export function StepThroughTab() {
           role={outcome && !outcome.ok ? 'alert' : 'status'}
           title={outcome?.message}
         >
-          {outcome ? outcome.message : 'Nothing loaded here: the steps show the live lab’s own network and data.'}
+          {outcome ? outcome.message : t('step.tab.nothingLoaded')}
         </p>
       </div>
       <StepNotes shownEpoch={shown?.epoch ?? null} />
       <SaturationSection shown={shown} />
       <div className="step-tab__body">
-        <section className="card step-tab__graph" aria-label="Network of the pass">
+        <section className="card step-tab__graph" aria-label={t('step.tab.network')}>
           {shown ? (
             <NetworkGraph
               network={shown.network}
@@ -125,14 +129,14 @@ export function StepThroughTab() {
               paramColor={paramColor}
             />
           ) : (
-            <p className="step-tab__waiting">Computing the pass…</p>
+            <p className="step-tab__waiting">{t('step.tab.computing')}</p>
           )}
         </section>
         <section className="card step-tab__panel">
           {gradCheckOn && (
             <>
-              {checking && <p className="step-tab__waiting">Checking every gradient against its numeric estimate…</p>}
-              {check?.note && <p className="step-tab__note">{check.note}</p>}
+              {checking && <p className="step-tab__waiting">{t('step.tab.checking')}</p>}
+              {checkText && <p className="step-tab__note">{checkText}</p>}
               <GradCheckPanel
                 check={check?.check ?? null}
                 derivative={check?.options.derivative}
@@ -143,7 +147,7 @@ export function StepThroughTab() {
           )}
           {/* kept mounted under the gradient check, so the learner comes back to the same step */}
           <div hidden={gradCheckOn}>
-            {shown?.note && <p className="step-tab__note">{shown.note}</p>}
+            {passesText && <p className="step-tab__note">{passesText}</p>}
             {shown ? (
               <StepperPanel
                 key={shown.runId}
@@ -161,7 +165,7 @@ export function StepThroughTab() {
                 exercise={exercise}
               />
             ) : (
-              <p className="step-tab__waiting">Computing the pass…</p>
+              <p className="step-tab__waiting">{t('step.tab.computing')}</p>
             )}
           </div>
         </section>

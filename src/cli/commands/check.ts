@@ -80,7 +80,7 @@ export async function checkCommand(argv: readonly string[], io: CliIo): Promise<
         ? fileRate
         : PROBE_LEARNING_RATE;
   const gradients = parseGradientsFile(readTextFile('gradients', gradientsPath, MAX_GRADIENTS_FILE_BYTES), net.sizes);
-  if (!gradients.ok) throw new UsageError(`--gradients ${gradientsPath}: ${englishText(gradients.error)}`);
+  if (!gradients.ok) throw new UsageError(`--gradients ${gradientsPath}: ${gradients.error}`);
   const diagnosis = diagnose(net, data.value, { ...PROBE_OPTIONS, learningRate }, gradients.value);
   if (values.json) {
     const { parameters, ...rest } = diagnosis;

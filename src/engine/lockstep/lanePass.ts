@@ -85,7 +85,7 @@ const FINITE_COST_BOUND = 1e300;
 export const MAX_FUSED_TERMS = 1_048_576;
 
 /** Lane r's cross-entropy over the batch, term by term as COST_KERNELS.crossEntropy sums it, ÷ count. */
-function lanesExactCrossEntropy(lanes: Lanes, target: Float64Array, r: number): number {
+export function lanesExactCrossEntropy(lanes: Lanes, target: Float64Array, r: number): number {
   const { sizes, count, n } = lanes;
   const nL = sizes[sizes.length - 1];
   const z = lanes.z[sizes.length - 1];

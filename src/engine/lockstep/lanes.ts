@@ -31,7 +31,14 @@ export class Lanes {
   /** one sample's cost term, per lane */
   readonly sampleCost: Float64Array;
 
-  constructor(sizes: readonly number[], activations: readonly string[], count: number, lanes: number) {
+  /** `alloc` places the arrays (the WebAssembly kernel's memory, for one). */
+  constructor(
+    sizes: readonly number[],
+    activations: readonly string[],
+    count: number,
+    lanes: number,
+    alloc: (length: number) => Float64Array = (length) => new Float64Array(length),
+  ) {
     this.sizes = [...sizes];
     this.layout = layoutOf(sizes);
     this.parameterCount = this.layout.parameterCount;
@@ -39,15 +46,15 @@ export class Lanes {
     this.kernels = [ACTIVATION_KERNELS.linear, ...activations.map((name) => ACTIVATION_KERNELS[name as keyof typeof ACTIVATION_KERNELS])];
     this.n = lanes;
     this.start = Int32Array.from({ length: lanes }, (_, r) => r);
-    this.params = new Float64Array(this.parameterCount * lanes);
-    this.grad = new Float64Array(this.parameterCount * lanes);
-    const perLayer = (n: number, l: number) => new Float64Array(l === 0 ? 0 : n * count * lanes);
+    this.params = alloc(this.parameterCount * lanes);
+    this.grad = alloc(this.parameterCount * lanes);
+    const perLayer = (n: number, l: number) => alloc(l === 0 ? 0 : n * count * lanes);
     this.z = sizes.map(perLayer);
     this.a = sizes.map(perLayer);
     this.delta = sizes.map(perLayer);
-    this.cost = new Float64Array(lanes);
-    this.check = new Float64Array(lanes);
-    this.sampleCost = new Float64Array(lanes);
+    this.cost = alloc(lanes);
+    this.check = alloc(lanes);
+    this.sampleCost = alloc(lanes);
   }
 
   /** Writes one network's parameters into lane r. */
@@ -80,5 +87,28 @@ export class Lanes {
     let to = 0;
     for (let r = 0; r < n; r++) if (keep[r]) this.cost[to++] = this.cost[r];
     this.n = kept;
+  }
+
+  /**
+   * One more lane at the end, with zero parameters and gradient, training no start (start −1): the
+   * WebAssembly kernel takes lanes two at a time. Parameters and gradient move to the wider stride
+   * (each to a higher index, so in place in descending order). The arrays must have room for it.
+   */
+  addPadLane(): void {
+    const n = this.n;
+    for (const values of [this.params, this.grad]) {
+      for (let k = this.parameterCount - 1; k >= 0; k--) {
+        values[k * (n + 1) + n] = 0;
+        for (let r = n - 1; r >= 0; r--) values[k * (n + 1) + r] = values[k * n + r];
+      }
+    }
+    this.start[n] = -1;
+    this.n = n + 1;
+  }
+
+  /** Zero parameters in the lanes that train no start, so they never hold a value that slows the kernel. */
+  clearPadLanes(): void {
+    const n = this.n;
+    for (let r = 0; r < n; r++) if (this.start[r] < 0) for (let k = 0; k < this.parameterCount; k++) this.params[k * n + r] = 0;
   }
 }

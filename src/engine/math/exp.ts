@@ -69,50 +69,63 @@ const Q3 = -7.93650757867487942473e-5;
 const Q4 = 4.00821782732936239552e-6;
 const Q5 = -2.01099218183624371326e-7;
 
-/** e^x − 1, below 1 ulp and without the cancellation of exp(x) − 1 near 0 (fdlibm s_expm1.c). */
+/**
+ * e^x − 1, below 1 ulp and without the cancellation of exp(x) − 1 near 0 (fdlibm s_expm1.c). Its
+ * common path is short, and the series and the scaling by 2^k are small functions, so that V8
+ * inlines it into tanh and tanh into the layers' loops.
+ */
 export function expm1(x: number): number {
   const ax = x < 0 ? -x : x;
   if (!(ax < EXPM1_LARGE_BOUND)) {
-    if (x !== x) return x + x; // NaN
-    if (!(ax < EXP_LARGE_BOUND)) {
-      if (ax === Infinity) return x < 0 ? -1 : x;
-      if (x > EXP_OVERFLOW) return HUGE * HUGE;
-    }
-    if (x < 0 && x + TINY < 0) return TINY - 1; // e^x < 2^−56: the result rounds to −1
+    const saturated = expm1Saturated(x, ax);
+    if (saturated !== 0) return saturated;
   }
-  let k = 0;
-  let c = 0;
-  if (ax >= HALF_LN2_BOUND) {
-    // |x| > ln2/2: x = k·ln2 + r, with c the rounding error of r = hi − lo
-    let hi: number;
-    let lo: number;
-    if (ax < THREE_HALVES_LN2_BOUND) {
-      hi = x < 0 ? x + LN2_HI : x - LN2_HI;
-      lo = x < 0 ? -LN2_LO : LN2_LO;
-      k = x < 0 ? -1 : 1;
-    } else {
-      k = (INV_LN2 * x + (x < 0 ? -0.5 : 0.5)) | 0;
-      hi = x - k * LN2_HI;
-      lo = k * LN2_LO;
-    }
-    x = hi - lo;
-    c = hi - x - lo;
-  } else if (ax < TWO_M54) {
-    return x;
+  if (ax < HALF_LN2_BOUND) {
+    if (ax < TWO_M54) return x;
+    const hfx = 0.5 * x;
+    const hxs = x * hfx;
+    return x - (x * expm1Series(x, hfx, hxs) - hxs);
   }
-  const hfx = 0.5 * x;
-  const hxs = x * hfx;
+  // |x| > ln2/2: x = k·ln2 + r, r = hi − lo, with c the rounding error of r
+  const k = ax < THREE_HALVES_LN2_BOUND ? (x < 0 ? -1 : 1) : (INV_LN2 * x + (x < 0 ? -0.5 : 0.5)) | 0;
+  const hi = x - k * LN2_HI;
+  const lo = k * LN2_LO;
+  const r = hi - lo;
+  const c = hi - r - lo;
+  const hfx = 0.5 * r;
+  const hxs = r * hfx;
+  const e = r * (expm1Series(r, hfx, hxs) - c) - c - hxs;
+  return expm1Scaled(r, e, k);
+}
+
+/** NaN, ±∞, overflow, and e^x < 2^−56 where the result rounds to −1; 0 where none of them (no such x gives 0). */
+function expm1Saturated(x: number, ax: number): number {
+  if (x !== x) return x + x; // NaN
+  if (ax === Infinity) return x < 0 ? -1 : x;
+  if (x > EXP_OVERFLOW) return HUGE * HUGE;
+  if (x < 0 && x + TINY < 0) return TINY - 1;
+  return 0;
+}
+
+/** The rational correction of expm1 at the reduced argument x (hfx = x/2, hxs = x·x/2). */
+function expm1Series(x: number, hfx: number, hxs: number): number {
   const r1 = 1 + hxs * (Q1 + hxs * (Q2 + hxs * (Q3 + hxs * (Q4 + hxs * Q5))));
   const t = 3 - r1 * hfx;
-  let e = hxs * ((r1 - t) / (6 - x * t));
-  if (k === 0) return x - (x * e - hxs);
-  e = x * (e - c) - c;
-  e -= hxs;
-  if (k === -1) return 0.5 * (x - e) - 0.5;
-  if (k === 1) return x < -0.25 ? -2 * (e - (x + 0.5)) : 1 + 2 * (x - e);
-  if (k <= -2 || k > 56) return scaleByPowerOfTwo(1 - (e - x), k) - 1; // the −1 costs nothing here
-  if (k < 20) return scaleByPowerOfTwo(1 - POWERS_OF_TWO[1022 - k] - (e - x), k); // 1 − 2^−k is exact
-  return scaleByPowerOfTwo(x - (e + POWERS_OF_TWO[1022 - k]) + 1, k);
+  return hxs * ((r1 - t) / (6 - x * t));
+}
+
+/**
+ * 2^k·(1 + r − e) − 1 for k ≠ 0, in the form that keeps the last bit for each range of k; 2^k as a
+ * table load where k ≤ 56 (what scaleByPowerOfTwo does there, without its test for k > 1023).
+ */
+function expm1Scaled(r: number, e: number, k: number): number {
+  if (k === -1) return 0.5 * (r - e) - 0.5;
+  if (k === 1) return r < -0.25 ? -2 * (e - (r + 0.5)) : 1 + 2 * (r - e);
+  if (k <= -2) return (1 - (e - r)) * POWERS_OF_TWO[k + 1022] - 1; // the −1 costs nothing here
+  if (k > 56) return scaleByPowerOfTwo(1 - (e - r), k) - 1;
+  const twoToMinusK = POWERS_OF_TWO[1022 - k];
+  // 1 − 2^−k is exact below k = 20
+  return (k < 20 ? 1 - twoToMinusK - (e - r) : r - (e + twoToMinusK) + 1) * POWERS_OF_TWO[k + 1022];
 }
 
 /**

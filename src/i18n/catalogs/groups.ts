@@ -5,10 +5,11 @@
  * chunk waits for it). A group's messages of one language are one compiled chunk.
  */
 export const CATALOG_GROUPS = {
-  first: ['core', 'shell', 'plots', 'graph'],
+  first: ['core', 'shell', 'plots', 'graph', 'pagelinks'],
   tour: ['tour'],
   step: ['step'],
-  buglab: ['buglab'],
+  // the code panel is shown in the bug lab
+  buglab: ['buglab', 'code'],
 } as const;
 
 export type CatalogGroup = keyof typeof CATALOG_GROUPS;

@@ -7,7 +7,8 @@ import { type PointerEvent, memo, useEffect, useMemo, useRef, useState } from 'r
 import { Caption } from '../Caption';
 import type { BoundaryGrids, Dataset } from '../../engine';
 import { frameThrottle, prepareCanvas } from '../canvas';
-import { formatNumber } from '../format';
+import { formatEpoch, formatNumber } from '../format';
+import { t as translate, useT } from '../../i18n/setup';
 import { classColor, interpolateBoundary } from '../palette';
 import { ColorLegend } from '../ColorLegend';
 import { type BoundaryStyle, DEFAULT_BOUNDARY_STYLE, POINT_SVG_LIMIT, contourPath, drawBoundary, drawPoints, pointRadius } from './drawBoundary';
@@ -46,11 +47,12 @@ export function DecisionBoundary({
   outputs = null,
   rounded,
   onRoundedChange,
-  label = 'Decision boundary',
+  label,
   title,
   size = 300,
   outputRange = [0, 1],
 }: DecisionBoundaryProps) {
+  const t = useT();
   /** the plot pixel under the pointer, or null */
   const [pointer, setPointer] = useState<[number, number] | null>(null);
   const canvasRef = useRef<HTMLCanvasElement>(null);
@@ -128,12 +130,12 @@ export function DecisionBoundary({
   // read from the current grid on every render, so the value follows the training under a still pointer
   const hover = grids && pointer ? cellAtPixel(grids, pointer[0], pointer[1], size) : null;
   return (
-    <figure className="bl-view bl-boundary" aria-label={label} style={{ width }}>
+    <figure className="bl-view bl-boundary" aria-label={label ?? t('boundary.label')} style={{ width }}>
       {title && <h3 className="bl-boundary__title">{title}</h3>}
       <div className="bl-boundary__bar">
         <label className="bl-check">
           <input type="checkbox" checked={rounded} onChange={(e) => onRoundedChange?.(e.currentTarget.checked)} disabled={!onRoundedChange} />
-          Rounded output
+          {t('boundary.rounded')}
         </label>
         <ColorLegend low={low} high={high} title="aᴸ" rounded={rounded} interpolate={interpolateBoundary} />
       </div>
@@ -162,7 +164,7 @@ export function DecisionBoundary({
             x₂
           </text>
         </svg>
-        {!grids && <p className="bl-boundary__note">No network output yet</p>}
+        {!grids && <p className="bl-boundary__note">{t('boundary.noOutput')}</p>}
         {hover && grids && (
           <div
             className="bl-tooltip bl-boundary__hover"
@@ -180,35 +182,43 @@ export function DecisionBoundary({
             <div>
               x₁ = {formatNumber(hover.x1)}, x₂ = {formatNumber(hover.x2)}
             </div>
-            <div className="bl-boundary__hover-note">
-              the engine's output at this grid cell's centre ({grids.resolution}×{grids.resolution} cells)
-            </div>
+            <div className="bl-boundary__hover-note">{t('boundary.hoverNote', { n: grids.resolution })}</div>
           </div>
         )}
       </div>
-      <Caption>
-        Network output aᴸ over the input plane
-        {grids
-          ? ` (${grids.resolution}×${grids.resolution} cells${grids.resolution < COARSE_GRID ? ', coarser for a network this big so the lab stays quick' : ''})`
-          : ''}
-        : orange = 0, blue = 1{rounded ? ', rounded to 0 or 1' : ''}; the dark line is aᴸ = {formatNumber((low + high) / 2)}. Dots are the{' '}
-        {data ? data.count : 0} samples, coloured by target.
-      </Caption>
+      <BoundaryCaption
+        text={t('boundary.caption', {
+          grid: grids ? t(grids.resolution < COARSE_GRID ? 'boundary.captionGridCoarse' : 'boundary.captionGrid', { n: grids.resolution }) : '',
+          rounded: rounded ? t('boundary.captionRounded') : '',
+          threshold: formatNumber((low + high) / 2),
+          count: formatEpoch(data ? data.count : 0),
+        })}
+      />
     </figure>
   );
 }
 
+/** The caption, re-rendered only when its words change: a new grid comes every frame, and each caption render measures the text's layout. */
+const BoundaryCaption = memo(function BoundaryCaption({ text }: { text: string }) {
+  return <Caption>{text}</Caption>;
+});
+
 function pointsSummary(data: Dataset | null, outputs: Float64Array | null): string {
-  if (!data) return 'No data';
-  if (data.kind !== 'gate' || data.count > 8) return `${data.count} samples`;
+  if (!data) return translate('boundary.noData');
+  if (data.kind !== 'gate' || data.count > 8) return translate('boundary.sampleCount', { count: data.count, samples: formatEpoch(data.count) });
   const rows: string[] = [];
   for (let s = 0; s < data.count; s++) {
-    const out = outputs && s < outputs.length ? `, output ${formatNumber(outputs[s * data.outputSize])}` : '';
+    const output = outputs && s < outputs.length ? translate('boundary.sampleOutput', { value: formatNumber(outputs[s * data.outputSize]) }) : '';
     rows.push(
-      `(${formatNumber(data.inputs[s * data.inputSize])}, ${formatNumber(data.inputs[s * data.inputSize + 1])}) target ${formatNumber(data.targets[s * data.outputSize])}${out}`,
+      translate('boundary.sample', {
+        x1: formatNumber(data.inputs[s * data.inputSize]),
+        x2: formatNumber(data.inputs[s * data.inputSize + 1]),
+        target: formatNumber(data.targets[s * data.outputSize]),
+        output,
+      }),
     );
   }
-  return `Samples: ${rows.join('; ')}`;
+  return translate('boundary.samples', { list: rows.join(translate('boundary.sampleSeparator')) });
 }
 
 interface DataPointsProps {

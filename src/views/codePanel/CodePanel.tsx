@@ -12,6 +12,8 @@ import { DERIVATIVE_LINES, DIVISOR_LINES, SIGMOID_LINES, SNIPPET } from './snipp
 import { CodeText } from './CodeText';
 import '../views.css';
 import './codePanel.css';
+import { type MessageKey, t, useT } from '../../i18n/setup';
+import { withNodes } from '../../i18n/Rich';
 
 export interface CodePanelProps {
   derivative: DerivativeMode;
@@ -30,7 +32,8 @@ interface Line {
   name?: string;
 }
 
-const SLOT_NAMES = { sigmoid: 'sigmoid form', divisor: 'gradient divisor', derivative: 'derivative', library: 'slip' } as const;
+/** A library slip's name in the page's language (the Bug lab's catalog, by slip id). */
+const slipName = (id: SlipId) => t(`bl.slip.${id}.name` as MessageKey);
 
 /** The line of code without its indentation and # comment. */
 const codeOf = (text: string) => text.split('#')[0].trim();
@@ -45,18 +48,19 @@ function withLibrarySlips(lines: Line[], slips: readonly SlipId[]): Line[] {
       const branch = out.findIndex((l) => codeOf(l.text) === 'if l > 1:');
       if (update < 0 || branch < 0) continue;
       const [moved] = out.splice(update, 1);
-      out.splice(branch, 0, { text: `${moved.text}   # before BP2 reads W[l]: the slip`, slot: 'library', slip: true, name: slip.name });
+      out.splice(branch, 0, { text: `${moved.text}   # before BP2 reads W[l]: the slip`, slot: 'library', slip: true, name: slipName(id) });
       continue;
     }
     const at = out.findIndex((l) => codeOf(l.text) === slip.fix);
     if (at < 0) continue;
     const indent = /^\s*/.exec(out[at].text)?.[0] ?? '';
-    out[at] = { text: `${indent}${slip.wrong}   # the slip`, slot: 'library', slip: true, name: slip.name };
+    out[at] = { text: `${indent}${slip.wrong}   # the slip`, slot: 'library', slip: true, name: slipName(id) };
   }
   return out;
 }
 
 export function CodePanel({ derivative, gradientDivisor, sigmoidForm, slips = [] }: CodePanelProps) {
+  const t = useT();
   const switchLines: Line[] = SNIPPET.flatMap((line): Line[] => {
     if (typeof line === 'string') return [{ text: line }];
     if (line.slot === 'sigmoid') return SIGMOID_LINES[sigmoidForm].map((text) => ({ text, slot: 'sigmoid', slip: sigmoidForm === 'naive' }));
@@ -68,7 +72,7 @@ export function CodePanel({ derivative, gradientDivisor, sigmoidForm, slips = []
     slips.filter((id) => SLIPS[id].setting === undefined),
   );
   return (
-    <figure className="bl-view bl-code" aria-label="Backprop code">
+    <figure className="bl-view bl-code" aria-label={t('code.label')}>
       <pre className="bl-code__pre" tabIndex={0}>
         <code>
           {lines
@@ -80,7 +84,11 @@ export function CodePanel({ derivative, gradientDivisor, sigmoidForm, slips = []
                 role={line.slot ? 'group' : undefined}
                 className={`bl-code__line${line.slot ? ` bl-code__line--switch ${line.slip ? 'is-slip' : 'is-fixed'}` : ''}`}
                 data-slot={line.slot}
-                aria-label={line.slot ? `${line.name ?? SLOT_NAMES[line.slot]} (${line.slip ? 'the slip' : 'correct'}): ${line.text.trim()}` : undefined}
+                aria-label={
+                  line.slot
+                    ? t('code.lineLabel', { name: line.name ?? t(`code.slot.${line.slot}`), slip: line.slip ? 'yes' : 'no', code: line.text.trim() })
+                    : undefined
+                }
               >
                 <span className="bl-code__number" aria-hidden="true">
                   {line.number}
@@ -98,8 +106,10 @@ export function CodePanel({ derivative, gradientDivisor, sigmoidForm, slips = []
         </code>
       </pre>
       <figcaption>
-        Written for this lab. Marked lines follow the switches: <span className="bl-code__key is-slip">the question's slip</span>{' '}
-        <span className="bl-code__key is-fixed">correct form</span>.
+        {withNodes((marks) => t('code.caption', marks), {
+          slip: <span className="bl-code__key is-slip">{t('code.keySlip')}</span>,
+          fixed: <span className="bl-code__key is-fixed">{t('code.keyFixed')}</span>,
+        })}
       </figcaption>
     </figure>
   );

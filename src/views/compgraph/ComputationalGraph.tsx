@@ -12,6 +12,7 @@ import type { StepContext } from '../stepper/types';
 import { LINE_HEIGHT, layoutCompGraph } from './layout';
 import { type CompGraph, type CompNode, type NeuronChoice, buildCompGraph, compGraphProblem } from './model';
 import './compgraph.css';
+import { listText, t, useT } from '../../i18n/setup';
 
 export interface ComputationalGraphProps {
   ctx: StepContext;
@@ -22,6 +23,7 @@ export interface ComputationalGraphProps {
 const edgePath = linkHorizontal<{ source: [number, number]; target: [number, number] }, [number, number]>();
 
 export function ComputationalGraph({ ctx, initial }: ComputationalGraphProps) {
+  const t = useT();
   const sizes = passSizes(ctx.pass);
   const L = sizes.length - 1;
   const selectId = useId();
@@ -36,22 +38,18 @@ export function ComputationalGraph({ ctx, initial }: ComputationalGraphProps) {
     Array.from({ length: Math.min(n, 64) }, (_, j) => (
       // biome-ignore lint/suspicious/noArrayIndexKey: a neuron is its layer and its index j
       <option key={`${k + 1}:${j}`} value={`${k + 1}:${j}`}>
-        {`${neuronSymbol(k + 1, j)}${k + 1 === L ? ' (output)' : ''}`}
+        {t('compgraph.neuronOption', { symbol: neuronSymbol(k + 1, j), output: k + 1 === L ? 'yes' : 'no' })}
       </option>
     )),
   );
   return (
-    <figure className="bl-compgraph" aria-label="Computational graph">
+    <figure className="bl-compgraph" aria-label={t('compgraph.title')}>
       <figcaption className="bl-compgraph__caption">
-        <span className="bl-compgraph__title">Computational graph</span> <label htmlFor={selectId}>Neuron</label>{' '}
+        <span className="bl-compgraph__title">{t('compgraph.title')}</span> <label htmlFor={selectId}>{t('compgraph.neuron')}</label>{' '}
         <select id={selectId} value={`${choice.layer}:${choice.j}`} onChange={(event) => setPicked(parseChoice(event.target.value))}>
           {neuronOptions}
         </select>{' '}
-        <span>
-          sample {sample + 1}
-          {ctx.sample === 'mean' ? ' (the stepper shows the whole batch; pick a sample there to follow another)' : ''}. Each box shows its value and its grad
-          ∂C/∂node, C being this sample’s cost.
-        </span>
+        <span>{t('compgraph.caption', { sample: sample + 1, mean: ctx.sample === 'mean' ? 'yes' : 'no' })}</span>
       </figcaption>
       {problem && <p className="bl-compgraph__problem">{problem}</p>}
       {graph && <GraphDrawing graph={graph} />}
@@ -65,14 +63,15 @@ function parseChoice(value: string): NeuronChoice {
 }
 
 function GraphDrawing({ graph }: { graph: CompGraph }) {
+  const t = useT();
   const layout = useMemo(() => layoutCompGraph(graph), [graph]);
   const more: string[] = [];
-  if (graph.omittedInputs > 0) more.push(`${graph.omittedInputs} more input${graph.omittedInputs === 1 ? '' : 's'}`);
-  if (graph.omittedDownstream > 0) more.push(`${graph.omittedDownstream} more neuron${graph.omittedDownstream === 1 ? '' : 's'} of the next layer`);
+  if (graph.omittedInputs > 0) more.push(t('compgraph.moreInputs', { count: graph.omittedInputs }));
+  if (graph.omittedDownstream > 0) more.push(t('compgraph.moreDownstream', { count: graph.omittedDownstream }));
   return (
     <>
       {/* a wide graph scrolls inside its own focusable box */}
-      <div className="bl-compgraph__scroll" tabIndex={0} role="group" aria-label="Computational graph drawing">
+      <div className="bl-compgraph__scroll" tabIndex={0} role="group" aria-label={t('compgraph.drawing')}>
         <svg
           className="bl-compgraph__svg"
           width={layout.width}
@@ -92,13 +91,17 @@ function GraphDrawing({ graph }: { graph: CompGraph }) {
           })}
         </svg>
       </div>
-      {more.length > 0 && <p className="bl-compgraph__more">… {more.join(' and ')} not drawn</p>}
+      {more.length > 0 && <p className="bl-compgraph__more">{t('compgraph.notDrawn', { what: listText(more) })}</p>}
     </>
   );
 }
 
 function NodeBox({ node, x, y, width, height }: { node: CompNode; x: number; y: number; width: number; height: number }) {
-  const lines = [`value ${formatNumber(node.value)}`, node.grad === null ? 'no gradient' : `grad ${formatNumber(node.grad)}`, ...node.notes];
+  const lines = [
+    t('compgraph.value', { value: formatNumber(node.value) }),
+    node.grad === null ? t('compgraph.noGradient') : t('compgraph.grad', { grad: formatNumber(node.grad) }),
+    ...node.notes,
+  ];
   return (
     <g
       className={`bl-compgraph__node bl-compgraph__node--${node.kind}`}
@@ -123,8 +126,13 @@ function NodeBox({ node, x, y, width, height }: { node: CompNode; x: number; y: 
 
 /** The graph in one sentence for screen readers: each node's value and gradient. */
 function describe(graph: CompGraph): string {
-  const parts = graph.nodes.map(
-    (node) => `${node.label}: value ${formatNumber(node.value)}${node.grad === null ? '' : `, gradient ${formatNumber(node.grad)}`}`,
+  const parts = graph.nodes.map((node) =>
+    t('compgraph.describeNode', {
+      label: node.label,
+      value: formatNumber(node.value),
+      hasGrad: node.grad === null ? 'no' : 'yes',
+      grad: node.grad === null ? '' : formatNumber(node.grad),
+    }),
   );
-  return `Neuron ${neuronSymbol(graph.layer, graph.j)}, sample ${graph.sample + 1}. ${parts.join('; ')}.`;
+  return t('compgraph.describe', { symbol: neuronSymbol(graph.layer, graph.j), sample: graph.sample + 1, parts: parts.join(t('saturation.separator')) });
 }

@@ -10,6 +10,7 @@ import { formatNumber } from '../format';
 import { neuronSymbol, sub, sup, weightSymbol } from '../notation';
 import { notKept, passSizes, readValue } from '../stepper/records';
 import type { StepContext, ValueRef } from '../stepper/types';
+import { t } from '../../i18n/setup';
 
 type CompNodeKind = 'input' | 'weight' | 'bias' | 'product' | 'sum' | 'activation' | 'target' | 'cost' | 'downstream';
 
@@ -60,10 +61,9 @@ export interface NeuronChoice {
 export function compGraphProblem(ctx: StepContext, choice: NeuronChoice, sample: number): string | null {
   const sizes = passSizes(ctx.pass);
   if (choice.layer < 1 || choice.layer >= sizes.length || choice.j < 0 || choice.j >= sizes[choice.layer])
-    return `The network has no neuron ${choice.j + 1} in layer ${choice.layer}.`;
-  if (sample < 0 || sample >= ctx.pass.count) return `Sample ${sample + 1} does not exist: the dataset has samples 1 to ${ctx.pass.count}.`;
-  if (sample >= ctx.pass.keptSamples)
-    return `Sample ${sample + 1}'s z, a and δ were not kept for a pass this big; choose one of the first ${ctx.pass.keptSamples}.`;
+    return t('compgraph.noNeuron', { j: choice.j + 1, layer: choice.layer });
+  if (sample < 0 || sample >= ctx.pass.count) return t('step.problem.noSample', { sample: sample + 1, count: ctx.pass.count });
+  if (sample >= ctx.pass.keptSamples) return t('compgraph.notKept', { sample: sample + 1, kept: ctx.pass.keptSamples });
   return null;
 }
 
@@ -92,7 +92,7 @@ export function buildCompGraph(ctx: StepContext, choice: NeuronChoice, sample: n
     const share = w * delta;
     const aNode: CompNode = { id: `a${i}`, kind: 'input', label: neuronSymbol(l - 1, i), value: a, valueRef: aRef, grad: share, notes: [], column: 0 };
     // a hidden input feeds every neuron of layer l: this graph draws only its share through z^l_j
-    if (sizes[l] > 1) aNode.notes.push(`share through z${sup(l)}${sub(j + 1)} only`);
+    if (sizes[l] > 1) aNode.notes.push(t('compgraph.shareOnly', { z: `z${sup(l)}${sub(j + 1)}` }));
     nodes.push(aNode);
     nodes.push({
       id: `w${i}`,
@@ -150,11 +150,11 @@ export function buildCompGraph(ctx: StepContext, choice: NeuronChoice, sample: n
     const yRef: ValueRef = { kind: 'target', sample: s, j };
     nodes.push({ id: 'y', kind: 'target', label: `y${sub(j + 1)}`, value: read(yRef), valueRef: yRef, grad: null, notes: [], column: 3 });
     const costRef: ValueRef = { kind: 'sampleCost', sample: s };
-    const costNote = sizes[L] > 1 ? [`sums all ${sizes[L]} outputs' terms`] : [];
+    const costNote = sizes[L] > 1 ? [t('compgraph.sumsOutputs', { count: sizes[L] })] : [];
     nodes.push({
       id: 'C',
       kind: 'cost',
-      label: `C (sample ${s + 1})`,
+      label: t('compgraph.costLabel', { sample: s + 1 }),
       value: read(costRef),
       valueRef: costRef,
       grad: 1,
@@ -173,11 +173,11 @@ export function buildCompGraph(ctx: StepContext, choice: NeuronChoice, sample: n
       const nextDeltaRef: ValueRef = { kind: 'delta', layer: l + 1, sample: s, j: k };
       const nextDelta = read(nextDeltaRef);
       const share = w * nextDelta;
-      const note = `sends back w·δ = ${formatNumber(share)}`;
+      const note = t('compgraph.sendsBack', { share: formatNumber(share) });
       nodes.push({
         id: `d${k}`,
         kind: 'downstream',
-        label: `${weightSymbol(l + 1, k, j)}·${neuronSymbol(l, j)} in ${neuronSymbol(l + 1, k, 'z')}`,
+        label: t('compgraph.downstreamLabel', { product: `${weightSymbol(l + 1, k, j)}·${neuronSymbol(l, j)}`, z: neuronSymbol(l + 1, k, 'z') }),
         value: w * activation.value,
         grad: nextDelta,
         gradRef: nextDeltaRef,
@@ -211,7 +211,7 @@ function activationNode(ctx: StepContext, l: number, j: number, s: number, read:
     grad = COST_KERNELS[ctx.settings.cost].gradient(a, y);
     notes.push(crossEntropy ? '∂C/∂a = (a−y)/(a(1−a))' : '∂C/∂a = a − y');
     // BP1 takes f′ at z whatever the mode; the slip is in BP2 only
-    notes.push(`local f′(z) = ${formatNumber(fz)}`);
+    notes.push(t('compgraph.local', { value: formatNumber(fz) }));
     if (crossEntropy) notes.push('σ: ∂C/∂z = a − y (BP1)');
   } else {
     const nNext = sizes[l + 1];
@@ -221,12 +221,12 @@ function activationNode(ctx: StepContext, l: number, j: number, s: number, read:
       return w * read({ kind: 'delta', layer: l + 1, sample: s, j: k });
     });
     grad = shares.reduce((sum, v) => sum + v, 0);
-    const terms = shares.length <= 4 ? shares.map(formatNumber).join(' + ') : `${shares.length} shares`;
+    const terms = shares.length <= 4 ? shares.map(formatNumber).join(' + ') : t('compgraph.shares', { count: shares.length });
     notes.push(`∂C/∂a = Σₖ w·δ = ${terms}`);
     if (ctx.settings.derivative === 'buggy') {
-      notes.push(`uses f′(a) = ${formatNumber(fa)}`);
-      notes.push(`true f′(z) = ${formatNumber(fz)}`);
-    } else notes.push(`local f′(z) = ${formatNumber(fz)}`);
+      notes.push(t('compgraph.uses', { value: formatNumber(fa) }));
+      notes.push(t('compgraph.true', { value: formatNumber(fz) }));
+    } else notes.push(t('compgraph.local', { value: formatNumber(fz) }));
   }
   return { id: 'f', kind: 'activation', label: `${neuronSymbol(l, j)} = f(z)`, value: a, valueRef: aRef, grad, notes, column: 3 };
 }

@@ -2,6 +2,7 @@
  * The cost curve's words, written straight into the DOM once per frame (no React render): each
  * legend entry's value and the hover tooltip, which names the setting changes at the pointer too.
  */
+import { t } from '../../i18n/setup';
 import { formatEpoch, formatNumber } from '../format';
 import type { CostFrame } from './frame';
 
@@ -9,10 +10,16 @@ export function updateLegendValues(frame: CostFrame, cells: Map<string, HTMLElem
   frame.series.forEach((s, k) => {
     const cell = cells.get(s.id);
     if (!cell) return;
-    const epoch = frame.currentEpoch > 0 ? frame.currentEpoch : s.length;
-    const cost = frame.currentEpoch > 0 ? frame.currentCosts[k] : NaN;
-    cell.textContent =
-      s.length === 0 ? 'no epochs yet' : frame.currentEpoch > 0 ? `${formatNumber(cost)} at epoch ${formatEpoch(epoch)}` : `${formatEpoch(s.length)} epochs`;
+    // an earlier run shorter than the epoch shown has no cost there: it shows how far it went
+    const shown = frame.currentEpoch > 0 && frame.currentEpoch <= s.length;
+    const text =
+      s.length === 0
+        ? t('curve.noEpochs')
+        : shown
+          ? t('curve.valueAt', { cost: formatNumber(frame.currentCosts[k]), epoch: formatEpoch(frame.currentEpoch) })
+          : t('curve.epochCount', { count: s.length, epochs: formatEpoch(s.length) });
+    // the same words again would still make the browser lay the legend out anew
+    if (cell.textContent !== text) cell.textContent = text;
   });
 }
 
@@ -23,20 +30,26 @@ export function updateTooltip(frame: CostFrame, tooltip: HTMLDivElement | null):
     return;
   }
   tooltip.hidden = false;
-  const rows = frame.series.map(
-    (s, k) => `${s.label}: ${Number.isNaN(frame.hoverCosts[k]) && frame.hoverEpoch > s.length ? '—' : formatNumber(frame.hoverCosts[k])}`,
+  const rows = frame.series.map((s, k) =>
+    t('curve.seriesValue', {
+      label: s.label,
+      value: Number.isNaN(frame.hoverCosts[k]) && frame.hoverEpoch > s.length ? '—' : formatNumber(frame.hoverCosts[k]),
+    }),
   );
   // setting changes within a few pixels of the pointer
   const hoverX = frame.x(frame.hoverEpoch);
-  const changes = frame.markers.filter((m) => Math.abs(frame.x(m.epoch) - hoverX) <= 4).map((m) => `After epoch ${formatEpoch(m.epoch)}: ${m.label}`);
-  const text = [`Epoch ${formatEpoch(frame.hoverEpoch)}`, ...rows, ...changes].join('\n');
+  const changes = frame.markers
+    .filter((m) => Math.abs(frame.x(m.epoch) - hoverX) <= 4)
+    .map((m) => t('curve.changeAfter', { epoch: formatEpoch(m.epoch), label: m.label }));
+  const head = t('curve.epoch', { epoch: formatEpoch(frame.hoverEpoch) });
+  const text = [head, ...rows, ...changes].join('\n');
   // rebuild only when the words change: the tooltip is a live region, and frames come 60 times a second
   if (tooltip.dataset.text !== text) {
     tooltip.dataset.text = text;
-    const head = document.createElement('div');
-    head.className = 'bl-tooltip__head';
-    head.textContent = `Epoch ${formatEpoch(frame.hoverEpoch)}`;
-    tooltip.replaceChildren(head);
+    const title = document.createElement('div');
+    title.className = 'bl-tooltip__head';
+    title.textContent = head;
+    tooltip.replaceChildren(title);
     frame.series.forEach((s, k) => {
       const row = document.createElement('div');
       const swatch = document.createElement('span');

@@ -1,79 +1,37 @@
 /**
  * The pure drawing of a cost-curve frame onto a 2-D context (canvas in the app, a recording fake in
- * tests): grid, each series' min–max envelope (an earlier run faintly, underneath), setting-change
- * markers, a zoom drag, divergence strips, and the current and hovered epochs.
+ * tests): the plot's pixels (grid, each series' min–max envelope, an earlier run faintly underneath,
+ * a zoom drag; raster.ts), then setting-change markers, divergence strips, and the current and
+ * hovered epochs over them.
  */
-import { area } from 'd3';
-import { type CostFrame, type SeriesFrame, costTicks, yOf } from './frame';
+import { t } from '../../i18n/setup';
+import { type CostFrame, type SeriesFrame, yOf } from './frame';
+import { drawPlotPixels, plotPixelsOf } from './raster';
 
 const DIVERGED_COLOR = '#D55E00';
 
-/** Draws the whole frame: grid, each series' min–max envelope, divergence marks, current and hover epochs. */
+/** The plot's pixel buffer of each canvas, kept between frames (a new one only when the plot's size changes). */
+const buffers = new WeakMap<object, ImageData>();
+
+/** Draws the whole frame: grid and each series' min–max envelope as pixels, then markers, divergence marks, current and hover epochs. */
 export function drawCostFrame(ctx: CanvasRenderingContext2D, frame: CostFrame): void {
   const { box } = frame;
   ctx.clearRect(0, 0, box.width, box.height);
-  const [left, right] = frame.x.range();
-  const [bottom, top] = frame.y.range();
-  // horizontal grid lines at the y ticks
-  ctx.strokeStyle = '#ECEAE6';
-  ctx.lineWidth = 1;
-  ctx.beginPath();
-  for (const t of costTicks(frame)) {
-    const py = Math.round(frame.y(t)) + 0.5;
-    if (py < top - 0.5 || py > bottom + 0.5) continue;
-    ctx.moveTo(left, py);
-    ctx.lineTo(right, py);
+  const plot = plotPixelsOf(frame);
+  // a context without pixels (a test's recording fake) still gets the marks drawn over the plot
+  let image = buffers.get(ctx);
+  if (!image || image.width !== plot.width || image.height !== plot.height) {
+    image = typeof ctx.createImageData === 'function' ? ctx.createImageData(plot.width, plot.height) : undefined;
+    if (image?.data) buffers.set(ctx, image);
   }
-  ctx.stroke();
-
-  ctx.save();
-  ctx.beginPath();
-  ctx.rect(left, top - 2, right - left, bottom - top + 4);
-  ctx.clip();
-  // earlier runs first, under the live one
-  for (const s of frame.series) if (s.faint) drawEnvelope(ctx, frame, s);
-  for (const s of frame.series) if (!s.faint) drawEnvelope(ctx, frame, s);
-  drawSelection(ctx, frame);
-  ctx.restore();
-
+  if (image?.data) {
+    drawPlotPixels(frame, plot, image);
+    ctx.putImageData(image, plot.x, plot.y);
+  }
   drawMarkers(ctx, frame);
   for (const s of frame.series) if (!s.faint) drawDivergence(ctx, frame, s);
   if (frame.currentEpoch > 0) drawEpochMark(ctx, frame, frame.currentEpoch, frame.currentCosts, '#333333', [4, 3]);
   if (frame.hoverEpoch > 0) drawEpochMark(ctx, frame, frame.hoverEpoch, frame.hoverCosts, '#777777', []);
-}
-
-function drawEnvelope(ctx: CanvasRenderingContext2D, frame: CostFrame, s: SeriesFrame): void {
-  const { columns } = s;
-  const left = frame.x.range()[0];
-  // columns holding costs, and the non-finite ones (which break the line); empty columns are skipped,
-  // so a history shorter than the plot is wide still draws as one connected line
-  const indices: number[] = [];
-  for (let c = 0; c < columns.count; c++) if (!Number.isNaN(columns.max[c]) || columns.nonFinite[c] > 0) indices.push(c);
-  const xOf = (c: number) => left + (c + 0.5) * frame.columnWidth;
-  const band = area<number>()
-    .defined((c) => !Number.isNaN(columns.max[c]))
-    .x(xOf)
-    .y0((c) => yOf(frame, frame.scale === 'log' && !(columns.min[c] > 0) ? 0 : columns.min[c]))
-    .y1((c) => yOf(frame, columns.max[c]))
-    .context(ctx);
-  ctx.globalAlpha = s.faint ? 0.1 : 0.28;
-  ctx.fillStyle = s.color;
-  ctx.beginPath();
-  band(indices);
-  ctx.fill();
-  ctx.globalAlpha = s.faint ? 0.55 : 1;
-  ctx.strokeStyle = s.color;
-  ctx.lineWidth = 1.5;
-  ctx.lineJoin = 'round';
-  if (s.faint) ctx.setLineDash([5, 3]);
-  ctx.beginPath();
-  band.lineY1()(indices);
-  ctx.stroke();
-  ctx.beginPath();
-  band.lineY0()(indices);
-  ctx.stroke();
-  ctx.setLineDash([]);
-  ctx.globalAlpha = 1;
 }
 
 const MARKER_COLOR = '#7B4F9D';
@@ -106,16 +64,6 @@ function drawMarkers(ctx: CanvasRenderingContext2D, frame: CostFrame): void {
   }
 }
 
-/** The epochs under a zoom drag, shaded. */
-function drawSelection(ctx: CanvasRenderingContext2D, frame: CostFrame): void {
-  if (!frame.selection) return;
-  const [bottom, top] = frame.y.range();
-  const a = frame.x(Math.min(frame.selection[0], frame.selection[1]));
-  const b = frame.x(Math.max(frame.selection[0], frame.selection[1]));
-  ctx.fillStyle = 'rgba(0, 114, 178, 0.14)';
-  ctx.fillRect(a, top, Math.max(1, b - a), bottom - top);
-}
-
 function drawDivergence(ctx: CanvasRenderingContext2D, frame: CostFrame, s: SeriesFrame): void {
   const { columns } = s;
   const left = frame.x.range()[0];
@@ -135,7 +83,7 @@ function drawDivergence(ctx: CanvasRenderingContext2D, frame: CostFrame, s: Seri
     if (!labelled && x1 - x0 > 70) {
       ctx.font = '12px system-ui, sans-serif';
       ctx.textBaseline = 'top';
-      ctx.fillText('cost not finite', x0 + 2, top - 1);
+      ctx.fillText(t('curve.notFinite'), x0 + 2, top - 1);
       labelled = true;
     }
     c = end;

@@ -20,6 +20,7 @@ import {
 } from './colors';
 import '../views.css';
 import './gradcheck.css';
+import { t, useT } from '../../i18n/setup';
 
 export interface GradCheckPanelProps {
   /** the engine's gradientCheck(net, data, options) on the current parameters; null before one ran */
@@ -54,17 +55,18 @@ export function GradCheckPanel({
   onRun,
   running = false,
 }: GradCheckPanelProps) {
+  const t = useT();
   const [showAll, setShowAll] = useState(false);
   const verdict = check ? gradCheckVerdict(check, tolerance) : null;
   const sorted = check ? worstFirst(check) : [];
   const rows = showAll ? sorted : sorted.slice(0, rowLimit);
   return (
-    <section className="bl-view bl-gradcheck" aria-label="Gradient check">
+    <section className="bl-view bl-gradcheck" aria-label={t('gradcheck.title')}>
       <div className="bl-gradcheck__bar">
-        <strong className="bl-gradcheck__heading">Gradient check</strong>
+        <strong className="bl-gradcheck__heading">{t('gradcheck.title')}</strong>
         {onRun && (
           <button type="button" onClick={onRun} disabled={running}>
-            {running ? 'Checking…' : 'Run gradient check'}
+            {running ? t('gradcheck.checking') : t('gradcheck.run')}
           </button>
         )}
         <GradCheckLegend tolerance={tolerance} />
@@ -73,34 +75,34 @@ export function GradCheckPanel({
         {verdictText(check, verdict, tolerance, derivative, gradientDivisor)}
       </p>
       {verdict && verdict.layers.length > 0 && (
-        <ul className="bl-gradcheck__layers" aria-label="Direction and scale per layer">
+        <ul className="bl-gradcheck__layers" aria-label={t('gradcheck.layersLabel')}>
           {verdict.layers.map((layer) => (
             <li key={layer.layer} className={layer.rightDirection && layer.rightScale ? undefined : 'is-fail'}>
-              Layer {layer.layer}: {layerAgreementText(layer)}
+              {t('gradcheck.layer', { layer: layer.layer, agreement: layerAgreementText(layer) })}
               <span className="bl-gradcheck__detail">
                 {' '}
-                (cos {Number.isNaN(layer.cosine) ? '–' : layer.cosine.toFixed(6)}, ‖backprop‖ / ‖numeric‖ = {formatNumber(layer.scale)})
+                {t('gradcheck.layerDetail', { cos: Number.isNaN(layer.cosine) ? '–' : layer.cosine.toFixed(6), scale: formatNumber(layer.scale) })}
               </span>
             </li>
           ))}
         </ul>
       )}
       {check && (
-        <div className="bl-gradcheck__scroll" tabIndex={0} role="region" aria-label="Parameters, worst first (scrolls sideways)">
+        <div className="bl-gradcheck__scroll" tabIndex={0} role="region" aria-label={t('gradcheck.tableLabel')}>
           <table className="bl-gradcheck__table" onMouseLeave={() => onHighlight?.(null)}>
-            <caption>Backprop against numeric (central difference) gradient, worst first after each layer’s scale</caption>
+            <caption>{t('gradcheck.caption')}</caption>
             <thead>
               <tr>
-                <th scope="col">Parameter</th>
-                <th scope="col">Analytic</th>
-                <th scope="col">Numeric</th>
-                <th scope="col">Relative error</th>
-                <th scope="col">After the layer’s scale</th>
+                <th scope="col">{t('gradcheck.parameter')}</th>
+                <th scope="col">{t('gradcheck.analytic')}</th>
+                <th scope="col">{t('gradcheck.numeric')}</th>
+                <th scope="col">{t('gradcheck.relativeError')}</th>
+                <th scope="col">{t('gradcheck.afterScale')}</th>
               </tr>
             </thead>
             <tbody>
               {rows.map((p) => {
-                const ok = passes(p.directionError, tolerance);
+                const ok = p.kink || passes(p.directionError, tolerance);
                 return (
                   <tr
                     key={p.index}
@@ -115,10 +117,14 @@ export function GradCheckPanel({
                       <span className="bl-gradcheck__swatch" style={{ background: relativeErrorColor(p.relativeError, tolerance) }} aria-hidden="true" />
                       {formatNumber(p.relativeError)}
                     </td>
-                    <td>
-                      {formatNumber(p.directionError)} <span className="bl-gradcheck__mark">{ok ? '✓' : '✗'}</span>
-                      <span className="bl-gradcheck__sr">{ok ? ' within tolerance' : ' above tolerance'}</span>
-                    </td>
+                    {p.kink ? (
+                      <td className="bl-gradcheck__kink">{t('gradcheck.kink')}</td>
+                    ) : (
+                      <td>
+                        {formatNumber(p.directionError)} <span className="bl-gradcheck__mark">{ok ? '✓' : '✗'}</span>
+                        <span className="bl-gradcheck__sr"> {ok ? t('gradcheck.within') : t('gradcheck.above')}</span>
+                      </td>
+                    )}
                   </tr>
                 );
               })}
@@ -128,7 +134,7 @@ export function GradCheckPanel({
       )}
       {check && sorted.length > rowLimit && (
         <button type="button" className="bl-gradcheck__more" onClick={() => setShowAll(!showAll)}>
-          {showAll ? `Show the worst ${rowLimit}` : `Show all ${sorted.length} parameters`}
+          {showAll ? t('gradcheck.showWorst', { count: rowLimit }) : t('gradcheck.showAll', { count: sorted.length })}
         </button>
       )}
     </section>
@@ -142,29 +148,36 @@ function verdictText(
   derivative?: DerivativeMode,
   divisor?: GradientDivisor,
 ): string {
-  if (!check || !verdict) return 'No gradient check yet.';
-  if (verdict.total === 0) return 'The network has no parameters to check.';
+  if (!check || !verdict) return t('gradcheck.none');
+  if (verdict.total + verdict.kinks === 0) return t('gradcheck.noParameters');
   const tol = formatNumber(tolerance);
-  const worst = verdict.worst ? ` (worst direction error: ${parameterSymbol(verdict.worst)}, ${formatNumber(verdict.worst.directionError)})` : '';
-  if (verdict.passed) return `Pass: all ${verdict.total} gradients agree with the numeric estimate within ${tol}, in direction and in size.`;
-  const layers = verdict.failingLayers.length === 1 ? `layer ${verdict.failingLayers[0]}` : `layers ${verdict.failingLayers.join(', ')}`;
+  if (verdict.passed) return t('gradcheck.pass', { total: verdict.total, tol, kinks: verdict.kinks });
   const directionOff = verdict.layers.some((l) => !l.rightDirection);
-  let cause = derivative === 'buggy' ? ' The buggy derivative f′(a) corrupts the hidden layers’ δ, and with it the direction of their gradients.' : '';
-  if (divisor === 'features')
-    cause +=
-      ' The gradient is also divided by the number of inputs n₀ instead of the batch size N (the question’s 1/len(x)), which scales every layer’s gradient by N/n₀ without turning it.';
-  return `Fail: ${verdict.failing} of ${verdict.total} gradients differ from the numeric estimate by more than ${tol}, in ${layers}${directionOff ? worst : ', in size only'}.${cause}`;
+  const where =
+    directionOff && verdict.worst
+      ? t('gradcheck.worst', { symbol: parameterSymbol(verdict.worst), error: formatNumber(verdict.worst.directionError) })
+      : directionOff
+        ? ''
+        : t('gradcheck.sizeOnly');
+  return t('gradcheck.fail', {
+    failing: verdict.failing,
+    total: verdict.total,
+    tol,
+    count: verdict.failingLayers.length,
+    layers: verdict.failingLayers.join(t('text.listSeparator')),
+    where,
+    buggy: derivative === 'buggy' ? 'yes' : 'no',
+    divisor: divisor === 'features' ? 'yes' : 'no',
+    kinks: verdict.kinks,
+  });
 }
 
 function GradCheckLegend({ tolerance = DEFAULT_GRADCHECK_TOLERANCE, width = 150 }: { tolerance?: number; width?: number }) {
+  const t = useT();
   const stops = gradCheckLegend(tolerance);
   return (
-    <span
-      className="bl-legend bl-gradcheck__legend"
-      role="img"
-      aria-label={`Relative error colour: blue below ${formatNumber(tolerance)} (pass), grey at it, vermillion to dark red above (fail)`}
-    >
-      <span className="bl-legend__title">relative error</span>
+    <span className="bl-legend bl-gradcheck__legend" role="img" aria-label={t('gradcheck.legend', { tol: formatNumber(tolerance) })}>
+      <span className="bl-legend__title">{t('gradcheck.legendTitle')}</span>
       <span className="bl-gradcheck__scale" style={{ width }}>
         <span className="bl-legend__bar" style={{ width, background: gradCheckLegendGradient() }} />
         {stops.map((stop) => (

@@ -7,6 +7,7 @@
 import { interpolateLab, piecewise, scaleLinear } from 'd3';
 import type { GradientCheck, LayerAgreement, ParameterCheck } from '../../engine';
 import { formatNumber } from '../format';
+import { t } from '../../i18n/setup';
 
 /** Relative errors at or below this pass (a correct backprop agrees to ~1e-9 with the engine's estimate). */
 export const DEFAULT_GRADCHECK_TOLERANCE = 1e-6;
@@ -41,7 +42,8 @@ export function passes(relativeError: number, tolerance = DEFAULT_GRADCHECK_TOLE
 /** The NetworkGraph's `paramColor`: every checked parameter's colour by its error, undefined for the rest. */
 export function gradCheckParamColor(check: GradientCheck | null, tolerance = DEFAULT_GRADCHECK_TOLERANCE): (index: number) => string | undefined {
   const colors = new Map<number, string>();
-  for (const p of check?.parameters ?? []) colors.set(p.index, relativeErrorColor(p.relativeError, tolerance));
+  // a parameter at a kink is not checked, so it gets no colour
+  for (const p of check?.parameters ?? []) if (!p.kink) colors.set(p.index, relativeErrorColor(p.relativeError, tolerance));
   return (index) => colors.get(index);
 }
 
@@ -74,10 +76,11 @@ export function gradCheckLegendGradient(stops = 13): string {
 
 /**
  * Parameters sorted worst first by direction error (what is wrong beyond its layer's uniform scale),
- * NaN first of all; so a pure scale slip does not push a real bug's parameters down the list.
+ * NaN first of all; so a pure scale slip does not push a real bug's parameters down the list. Those
+ * at a kink (not checked) come last.
  */
 export function worstFirst(check: GradientCheck): ParameterCheck[] {
-  const key = (p: ParameterCheck) => (Number.isNaN(p.directionError) ? Infinity : p.directionError);
+  const key = (p: ParameterCheck) => (p.kink ? -1 : Number.isNaN(p.directionError) ? Infinity : p.directionError);
   return [...check.parameters].sort((a, b) => key(b) - key(a) || a.index - b.index);
 }
 
@@ -89,7 +92,7 @@ export interface LayerVerdict extends LayerAgreement {
 
 function layerVerdicts(check: GradientCheck, tolerance = DEFAULT_GRADCHECK_TOLERANCE): LayerVerdict[] {
   return check.layers.map((layer) => {
-    const own = check.parameters.filter((p) => p.layer === layer.layer);
+    const own = check.parameters.filter((p) => p.layer === layer.layer && !p.kink);
     // both gradients zero (NaN cosine and scale): the parameters' own errors decide
     const ownPass = own.every((p) => passes(p.relativeError, tolerance));
     return {
@@ -102,22 +105,20 @@ function layerVerdicts(check: GradientCheck, tolerance = DEFAULT_GRADCHECK_TOLER
 
 /** "right direction, 2× too large", "direction off (cos 0.8148), 1.44× too large", "right direction, right size" */
 export function layerAgreementText(layer: LayerVerdict): string {
-  const direction = layer.rightDirection ? 'right direction' : `direction off (cos ${Number.isNaN(layer.cosine) ? '–' : layer.cosine.toFixed(4)})`;
-  const factor = (x: number) => `${Number(x.toPrecision(3))}×`;
-  const size =
-    layer.rightScale || Number.isNaN(layer.scale)
-      ? 'right size'
-      : layer.scale > 1
-        ? `${factor(layer.scale)} too large`
-        : `${factor(1 / layer.scale)} too small`;
-  return `${direction}, ${size}`;
+  const cos = Number.isNaN(layer.cosine) ? '–' : layer.cosine.toFixed(4);
+  const size = layer.rightScale || Number.isNaN(layer.scale) ? 'right' : layer.scale > 1 ? 'large' : 'small';
+  const factor = String(Number((layer.scale > 1 ? layer.scale : 1 / layer.scale).toPrecision(3)));
+  return t('gradcheck.agreement', { direction: layer.rightDirection ? 'right' : 'off', cos, size, factor });
 }
 
 export interface GradCheckVerdict {
   passed: boolean;
   /** parameters whose direction error is above the tolerance, or whose layer has the wrong scale */
   failing: number;
+  /** parameters checked: every one not at a kink */
   total: number;
+  /** parameters at a ReLU kink, where the difference quotient is no derivative: not checked */
+  kinks: number;
   /** layers l with a failing parameter */
   failingLayers: number[];
   worst: ParameterCheck | null;
@@ -127,12 +128,14 @@ export interface GradCheckVerdict {
 export function gradCheckVerdict(check: GradientCheck, tolerance = DEFAULT_GRADCHECK_TOLERANCE): GradCheckVerdict {
   const layers = layerVerdicts(check, tolerance);
   const scaleOff = new Set(layers.filter((l) => !l.rightScale).map((l) => l.layer));
-  const failed = check.parameters.filter((p) => !passes(p.directionError, tolerance) || scaleOff.has(p.layer));
-  const worst = worstFirst(check)[0] ?? null;
+  const checked = check.parameters.filter((p) => !p.kink);
+  const failed = checked.filter((p) => !passes(p.directionError, tolerance) || scaleOff.has(p.layer));
+  const worst = worstFirst({ ...check, parameters: checked })[0] ?? null;
   return {
     passed: failed.length === 0,
     failing: failed.length,
-    total: check.parameters.length,
+    total: checked.length,
+    kinks: check.parameters.length - checked.length,
     failingLayers: [...new Set(failed.map((p) => p.layer))].sort((a, b) => a - b),
     worst,
     layers,

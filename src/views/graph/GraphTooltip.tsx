@@ -2,17 +2,12 @@
 import { useLayoutEffect, useRef } from 'react';
 import { formatNumber } from '../format';
 import type { ItemDetails } from './details';
-
-export interface TooltipAnchor {
-  x: number;
-  y: number;
-  /** half the width of what it points at: the tooltip keeps this far to its left or right */
-  clearance: number;
-}
+import type { ItemAnchor } from './layout';
+import { useT } from '../../i18n/setup';
 
 export interface GraphTooltipProps {
   details: ItemDetails | null;
-  anchor: TooltipAnchor;
+  anchor: ItemAnchor;
   /** the area the tooltip must stay inside */
   bounds: { width: number; height: number };
   /** the focused item points here with aria-describedby (no live region: values change every frame) */
@@ -23,7 +18,7 @@ const GAP = 8;
 
 /** Right of the anchor if it fits, else left, else below or above it (overflowing the bounds rather than covering the anchor). */
 export function placeTooltip(
-  anchor: TooltipAnchor,
+  anchor: ItemAnchor,
   size: { width: number; height: number },
   bounds: { width: number; height: number },
 ): { left: number; top: number } {
@@ -43,6 +38,7 @@ export function placeTooltip(
 
 export function GraphTooltip({ details, anchor, bounds, id }: GraphTooltipProps) {
   const ref = useRef<HTMLDivElement>(null);
+  const t = useT();
   useLayoutEffect(() => {
     const el = ref.current;
     if (!el || !details) return;
@@ -71,7 +67,7 @@ export function GraphTooltip({ details, anchor, bounds, id }: GraphTooltipProps)
             <table className="bl-graph__samples-table">
               <thead>
                 <tr>
-                  <th scope="col">sample</th>
+                  <th scope="col">{t('graph.tip.sampleColumn')}</th>
                   {details.table.columns.map((c) => (
                     <th key={c} scope="col">
                       {c}

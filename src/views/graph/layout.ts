@@ -51,7 +51,7 @@ export interface GraphLayout {
   top: number;
 }
 
-export const GRAPH_MARGIN = { top: 44, right: 34, bottom: 10, left: 34 };
+const GRAPH_MARGIN = { top: 44, right: 34, bottom: 10, left: 34 };
 const MAX_RADIUS = 21;
 const MIN_THUMB = 30;
 const MAX_THUMB = 60;
@@ -169,4 +169,41 @@ export function hitTest(layout: GraphLayout, px: number, py: number, tolerance =
     }
   }
   return best ? { kind: 'weight', layer: best.layer, j: best.j, i: best.i } : null;
+}
+
+/** Tall enough for a thumbnail under each neuron while the widest layer has up to 6; compact beyond. */
+export function defaultHeight(sizes: readonly number[]): number {
+  const widest = Math.max(...sizes);
+  const slot = widest <= 6 ? 104 : 36;
+  return Math.round(Math.max(300, Math.min(640, widest * slot + GRAPH_MARGIN.top + GRAPH_MARGIN.bottom)));
+}
+
+/**
+ * The weights that get an SVG line: every one, or in canvas mode only the incoming weights of the
+ * item the keyboard is on (so Enter can step into them); W^l[j][·] sit together in layout.edges.
+ */
+export function lineEdges(layout: GraphLayout, layer: number, j: number): readonly EdgePosition[] {
+  if (layout.edgeMode === 'svg') return layout.edges;
+  if (layer < 1) return [];
+  let start = 0;
+  for (let l = 1; l < layer; l++) start += layout.sizes[l] * layout.sizes[l - 1];
+  const nIn = layout.sizes[layer - 1];
+  return layout.edges.slice(start + j * nIn, start + (j + 1) * nIn);
+}
+
+/** A point an item's tooltip points at, and half the width of what is there (the tooltip keeps clear of it). */
+export interface ItemAnchor {
+  x: number;
+  y: number;
+  clearance: number;
+}
+
+/** Where the tooltip of an item points, in SVG pixels. */
+export function anchorOf(layout: GraphLayout, item: GraphItem): ItemAnchor {
+  if (item.kind === 'weight') {
+    const e = layout.edges.find((d) => d.layer === item.layer && d.j === item.j && d.i === item.i);
+    return e ? { x: (e.x1 + e.x2) / 2, y: (e.y1 + e.y2) / 2, clearance: 6 } : { x: 0, y: 0, clearance: 0 };
+  }
+  const n = layout.nodes[item.layer][item.j];
+  return { x: n.x, y: n.y, clearance: layout.radius + layout.ring + 2 };
 }

@@ -2,18 +2,18 @@
  * Per-frame styling of the graph, outside React: edge colour and width by weight, neuron fill by
  * activation, bias rings, values inside nodes, and the per-neuron heatmap thumbnails.
  */
-import { type BoundaryGrids, type Network, type PassRecord, gridCellCentre } from '../../engine';
+import { type BoundaryGrids, type Network, type PassRecord, type SampleSelection, gridCellCentre } from '../../engine';
 import { prepareCanvas } from '../canvas';
 import { type ColorTable, buildColorTable, paintCells } from '../colorTable';
 import { formatCompact } from '../format';
 import { activationColorScale, activationDomain, interpolateValue, interpolateWeight, weightWidthScale } from '../palette';
 import { type EdgeStyle, type EdgeStyler, drawEdges, strokeGroups, strongestEdges } from './edgeCanvas';
 import type { GraphLayout } from './layout';
-import { type SampleSelection, activationValue, layerSpread, maxAbsWeight, passMatches } from './values';
+import { activationValue, layerSpread, maxAbsWeight, passMatches } from './values';
 
 export interface GraphElements {
   /** one <line> per weight, in layout.edges order (svg mode; empty in canvas mode) */
-  edges: SVGLineElement[];
+  edges: (SVGLineElement | null)[];
   /** the canvas the weights are drawn on in canvas mode */
   edgeCanvas?: HTMLCanvasElement | null;
   /** per layer, per neuron */

@@ -11,6 +11,7 @@ import { formatNumber } from '../format';
 import { useElementWidth } from '../useElementWidth';
 import { SIGMA_PRIME_AT_ONE, type SaturationSummary, saturationOf } from './saturation';
 import './saturation.css';
+import { t, useT } from '../../i18n/setup';
 
 export interface SaturationViewProps {
   pass: PassRecord;
@@ -29,13 +30,12 @@ const MARGIN = { top: 12, right: 14, bottom: 28, left: 40 };
 const CURVE = Array.from({ length: 161 }, (_, k) => -Z_LIMIT + (k * 2 * Z_LIMIT) / 160);
 
 export function SaturationView({ pass, otherPass, mode, sample, layer = 1 }: SaturationViewProps) {
+  const t = useT();
   const summary = saturationOf(pass, otherPass, mode, layer, sample);
   if (!summary) return null;
   return (
-    <figure className="saturation" aria-label="Saturation">
-      <figcaption className="saturation__title">
-        Saturation of hidden layer {layer}, sample {sample + 1}: σ′ at z (the true slope) and at a (the question’s)
-      </figcaption>
+    <figure className="saturation" aria-label={t('saturation.label')}>
+      <figcaption className="saturation__title">{t('saturation.caption', { layer, sample: sample + 1 })}</figcaption>
       <SlopeCurve summary={summary} />
       <SaturationTable summary={summary} />
       <p className="saturation__summary">{directionSentence(summary)}</p>
@@ -98,25 +98,27 @@ function SlopeCurve({ summary }: { summary: SaturationSummary }) {
 }
 
 function curveLabel(summary: SaturationSummary): string {
-  return `The curve σ′ over z from −${Z_LIMIT} to ${Z_LIMIT}; ${summary.neurons
-    .map((n) => `neuron ${n.j + 1}: z = ${formatNumber(n.z)} where σ′ = ${formatNumber(n.atZ)}, a = ${formatNumber(n.a)} where σ′ = ${formatNumber(n.atA)}`)
-    .join('; ')}.`;
+  const neurons = summary.neurons.map((n) =>
+    t('saturation.curveNeuron', { j: n.j + 1, z: formatNumber(n.z), atZ: formatNumber(n.atZ), a: formatNumber(n.a), atA: formatNumber(n.atA) }),
+  );
+  return t('saturation.curve', { limit: Z_LIMIT, neurons: neurons.join(t('saturation.separator')) });
 }
 
 function SaturationTable({ summary }: { summary: SaturationSummary }) {
+  const t = useT();
   const l = summary.layer;
   return (
     <div className="saturation__table-wrap">
       <table className="saturation__table">
         <thead>
           <tr>
-            <th scope="col">neuron</th>
+            <th scope="col">{t('saturation.neuron')}</th>
             <th scope="col">z</th>
-            <th scope="col">σ′(z), true</th>
+            <th scope="col">{t('saturation.trueSlope')}</th>
             <th scope="col">a</th>
-            <th scope="col">σ′(a), the question’s</th>
-            <th scope="col">δ{sup(l)} with σ′(z)</th>
-            <th scope="col">δ{sup(l)} with σ′(a)</th>
+            <th scope="col">{t('saturation.questionSlope')}</th>
+            <th scope="col">{t('saturation.deltaWith', { sup: sup(l), at: 'z' })}</th>
+            <th scope="col">{t('saturation.deltaWith', { sup: sup(l), at: 'a' })}</th>
           </tr>
         </thead>
         <tbody>
@@ -147,13 +149,17 @@ export function directionSentence(summary: SaturationSummary): string {
   const l = sup(summary.layer);
   const worst = summary.neurons.reduce((w, n) => (n.atA / n.atZ > w.atA / w.atZ ? n : w));
   const j = worst.j + 1;
+  const delta = `δ${l}${sub(j)}`;
   const size =
     worst.atZ === 0
-      ? `Neuron ${j}’s true slope σ′(z) is 0 at z = ${formatNumber(worst.z)}, so its true δ${l}${sub(j)} is 0; σ′(a) = ${formatNumber(worst.atA)} makes it ${formatNumber(worst.deltaBuggy)}.`
-      : `At neuron ${j}, σ′(z) = ${formatNumber(worst.atZ)} but σ′(a) = ${formatNumber(worst.atA)}, so its δ${l}${sub(j)} with σ′(a) is ${formatNumber(worst.atA / worst.atZ)} times the true one.`;
-  const direction =
-    summary.flippedSigns > 0
-      ? `Over the batch, ${summary.flippedSigns} of the ${summary.entries} entries of layer ${summary.layer}’s gradient point the other way with σ′(a) (cosine ${formatNumber(summary.cosine)} between the two), and the σ′(a) one is ${formatNumber(summary.sizeRatio)} times as long.`
-      : `Over the batch, every entry of layer ${summary.layer}’s gradient keeps its sign with σ′(a) (cosine ${formatNumber(summary.cosine)} between the two), and the σ′(a) one is ${formatNumber(summary.sizeRatio)} times as long.`;
-  return `${size} ${direction}`;
+      ? t('saturation.sizeFlat', { j, z: formatNumber(worst.z), delta, atA: formatNumber(worst.atA), buggy: formatNumber(worst.deltaBuggy) })
+      : t('saturation.size', { j, atZ: formatNumber(worst.atZ), atA: formatNumber(worst.atA), delta, ratio: formatNumber(worst.atA / worst.atZ) });
+  const direction = t('saturation.direction', {
+    flipped: summary.flippedSigns,
+    entries: summary.entries,
+    layer: summary.layer,
+    cosine: formatNumber(summary.cosine),
+    ratio: formatNumber(summary.sizeRatio),
+  });
+  return t('saturation.sentences', { size, direction });
 }

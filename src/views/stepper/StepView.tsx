@@ -2,6 +2,7 @@
 import type { StepHighlight, Step, StepTable, TableCell } from './types';
 import type { ReactNode } from 'react';
 import { Tex } from './Tex';
+import { listText, useT } from '../../i18n/setup';
 
 /** Exercise mode (src/app/exercise): cells the learner finds are drawn by the exercise, their numbers hidden. */
 export interface StepExercise {
@@ -19,6 +20,7 @@ export interface StepViewProps {
 }
 
 export function StepView({ step, onHighlight, exercise }: StepViewProps) {
+  const t = useT();
   return (
     <article className="bl-stepper__step" aria-labelledby={`bl-step-${step.id}`}>
       <h3 id={`bl-step-${step.id}`} className="bl-stepper__title">
@@ -26,10 +28,10 @@ export function StepView({ step, onHighlight, exercise }: StepViewProps) {
       </h3>
       <p className="bl-stepper__summary">{step.summary}</p>
       <div className="bl-stepper__math">
-        <div className="bl-stepper__equation" role="group" aria-label="Equation">
+        <div className="bl-stepper__equation" role="group" aria-label={t('step.view.equation')}>
           <Tex tex={step.equation} display />
         </div>
-        <div className="bl-stepper__numbers" role="group" aria-label="With the numbers" hidden={exercise?.hidesNumbers(step)} tabIndex={0}>
+        <div className="bl-stepper__numbers" role="group" aria-label={t('step.view.numbers')} hidden={exercise?.hidesNumbers(step)} tabIndex={0}>
           {step.substituted.map((line, k) => (
             // biome-ignore lint/suspicious/noArrayIndexKey: a derivation's lines are its steps in order (the same TeX may recur); the step is replaced whole
             <div className="bl-stepper__line" key={k}>
@@ -45,7 +47,7 @@ export function StepView({ step, onHighlight, exercise }: StepViewProps) {
           ))}
         </ul>
       )}
-      <div className="bl-stepper__tables">
+      <div className="bl-stepper__tables" role="group" aria-label={t('step.view.tables')} tabIndex={0}>
         {step.tables.map((table) => (
           <StepTableView
             key={table.id}
@@ -67,17 +69,11 @@ interface StepTableViewProps {
   replace?(row: number, column: number): ReactNode | undefined;
 }
 
-const MARK_TITLES: Record<NonNullable<TableCell['mark']>, string> = {
-  used: 'used by the current mode',
-  unused: 'not used by the current mode',
-  frozen: 'frozen: not updated',
-  result: 'result of this step',
-};
-
 function StepTableView({ table, onHover, replace }: StepTableViewProps) {
+  const t = useT();
   const more: string[] = [];
-  if (table.omittedRows > 0) more.push(`${table.omittedRows} more row${table.omittedRows === 1 ? '' : 's'}`);
-  if (table.omittedColumns > 0) more.push(`${table.omittedColumns} more column${table.omittedColumns === 1 ? '' : 's'}`);
+  if (table.omittedRows > 0) more.push(t('step.table.moreRows', { count: table.omittedRows }));
+  if (table.omittedColumns > 0) more.push(t('step.table.moreColumns', { count: table.omittedColumns }));
   return (
     <table className="bl-stepper__table" onMouseLeave={() => onHover?.(null)}>
       <caption>{table.caption}</caption>
@@ -110,7 +106,9 @@ function StepTableView({ table, onHover, replace }: StepTableViewProps) {
                   key={table.columns[c]}
                   className={cell.mark ? `bl-stepper__cell--${cell.mark}` : undefined}
                   data-value={cell.value === null ? undefined : String(cell.value)}
-                  title={cell.value === null ? undefined : `${cell.value}${cell.mark ? ` (${MARK_TITLES[cell.mark]})` : ''}`}
+                  title={
+                    cell.value === null ? undefined : cell.mark ? t('step.cell.marked', { value: String(cell.value), mark: cell.mark }) : String(cell.value)
+                  }
                   onMouseEnter={() => onHover?.(cell)}
                 >
                   {cell.text}
@@ -123,7 +121,7 @@ function StepTableView({ table, onHover, replace }: StepTableViewProps) {
       {more.length > 0 && (
         <tfoot>
           <tr>
-            <td colSpan={table.columns.length + 1}>… {more.join(' and ')} not shown</td>
+            <td colSpan={table.columns.length + 1}>{t('step.table.notShown', { what: listText(more) })}</td>
           </tr>
         </tfoot>
       )}

@@ -6,10 +6,11 @@
  */
 import { useEffect, useMemo, useRef } from 'react';
 import type { Network, PassRecord } from '../../engine';
-import { formatNumber } from '../format';
+import { formatEpoch, formatNumber } from '../format';
+import { currentLanguage, t as translate, useT } from '../../i18n/setup';
 import { type StepperAction, type StepperState, runStepperAction } from './machine';
 import { contextError, passSizes } from './records';
-import { PHASE_LABELS, buildStep, stepPhases } from './steps';
+import { buildStep, phaseLabel, stepPhases } from './steps';
 import { type StepExercise, StepView } from './StepView';
 import { PHASES, type Phase, type SampleSelection, type StepHighlight, type StepSettings } from './types';
 import '../views.css';
@@ -39,10 +40,11 @@ export interface StepperPanelProps {
   exercise?: StepExercise;
 }
 
-const MODE_TEXT = { correct: 'correct (f′ at z)', buggy: 'buggy (f′ at a)' } as const;
-
 export function StepperPanel(props: StepperPanelProps) {
   const { network, pass, otherPass, settings, sample, onSampleChange, state, dispatch, onHighlight, onNextEpoch, playInterval = 1500, epoch, exercise } = props;
+  const t = useT();
+  // the step's sentences are built in the page's language: a switch builds it again
+  const language = currentLanguage();
 
   // A new pass (or a new shape) reloads the machine; the first load starts at the top.
   const loaded = useRef<PassRecord | null>(null);
@@ -61,9 +63,10 @@ export function StepperPanel(props: StepperPanelProps) {
   const ready = pass !== null && state.phases.length > 0;
   const index = Math.min(state.index, Math.max(0, state.phases.length - 1));
   const { cost, derivative, freezeBiases } = settings;
+  // biome-ignore lint/correctness/useExhaustiveDependencies: the language is read by the messages inside buildStep
   const step = useMemo(
     () => (pass && ready ? buildStep({ network, pass, otherPass, settings: { cost, derivative, freezeBiases }, sample }, index) : null),
-    [network, pass, otherPass, cost, derivative, freezeBiases, sample, index, ready],
+    [network, pass, otherPass, cost, derivative, freezeBiases, sample, index, ready, language],
   );
 
   const highlightRef = useRef(onHighlight);
@@ -82,14 +85,16 @@ export function StepperPanel(props: StepperPanelProps) {
   const problem = pass ? contextError({ network, pass, otherPass, settings, sample }) : null;
 
   return (
-    <section className="bl-view bl-stepper" aria-label="Step-through">
+    <section className="bl-view bl-stepper" aria-label={t('step.panel.label')}>
       <div className="bl-stepper__bar">
         <div className="bl-stepper__nav">
           <button type="button" onClick={() => go({ type: 'previous' })} disabled={!ready || index === 0 || state.awaitingPass}>
-            <span aria-hidden="true">← </span>Previous step
+            <span aria-hidden="true">← </span>
+            {t('step.panel.previous')}
           </button>
           <button type="button" className="bl-stepper__primary" onClick={() => go({ type: 'next' })} disabled={!ready || state.awaitingPass}>
-            Next step<span aria-hidden="true"> →</span>
+            {t('step.panel.next')}
+            <span aria-hidden="true"> →</span>
           </button>
           <button
             type="button"
@@ -97,22 +102,22 @@ export function StepperPanel(props: StepperPanelProps) {
             disabled={!ready || state.awaitingPass}
             aria-pressed={state.playing}
           >
-            {state.playing ? 'Stop walk-through' : 'Walk through slowly'}
+            {state.playing ? t('step.panel.stopWalk') : t('step.panel.walk')}
           </button>
         </div>
         <label className="bl-stepper__sample">
-          Sample{' '}
+          {t('step.panel.sample')}{' '}
           <select
             value={String(sample)}
             onChange={(event) => onSampleChange(event.target.value === 'mean' ? 'mean' : Number(event.target.value))}
             disabled={!pass}
           >
-            <option value="mean">Whole batch</option>
+            <option value="mean">{t('step.panel.wholeBatch')}</option>
             {pass && sampleOptions(pass)}
           </select>
         </label>
       </div>
-      <div className="bl-toggle bl-stepper__phases" role="group" aria-label="Jump to phase">
+      <div className="bl-toggle bl-stepper__phases" role="group" aria-label={t('step.panel.jump')}>
         {PHASES.map((phase) => (
           <button
             type="button"
@@ -121,7 +126,7 @@ export function StepperPanel(props: StepperPanelProps) {
             disabled={!ready || state.awaitingPass || !state.phases.includes(phase)}
             onClick={() => go({ type: 'jump', phase })}
           >
-            {PHASE_LABELS[phase]}
+            {phaseLabel(phase)}
           </button>
         ))}
       </div>
@@ -129,9 +134,13 @@ export function StepperPanel(props: StepperPanelProps) {
         {statusText(state, index, pass, epoch)}
         {pass && (
           <span className="bl-stepper__settings">
-            {' · '}cost {settings.cost === 'crossEntropy' ? 'cross-entropy' : 'quadratic'} · derivative {MODE_TEXT[settings.derivative]} · η ={' '}
-            {formatNumber(pass.learningRate)}
-            {settings.freezeBiases ? ' · biases frozen' : ''}
+            {' · '}
+            {t('step.panel.settings', {
+              cost: settings.cost,
+              mode: settings.derivative,
+              eta: formatNumber(pass.learningRate),
+              frozen: settings.freezeBiases ? 'yes' : 'no',
+            })}
           </span>
         )}
       </p>
@@ -142,11 +151,11 @@ export function StepperPanel(props: StepperPanelProps) {
 }
 
 function statusText(state: StepperState, index: number, pass: PassRecord | null, epoch?: number): string {
-  if (!pass) return 'No pass computed yet.';
-  if (state.awaitingPass) return 'Computing the next epoch’s pass…';
-  if (state.phases.length === 0) return 'Loading the pass…';
-  const where = `Step ${index + 1} of ${state.phases.length}`;
-  return epoch === undefined ? where : `Epoch ${epoch} · ${where}`;
+  if (!pass) return translate('step.panel.noPass');
+  if (state.awaitingPass) return translate('step.panel.computingNext');
+  if (state.phases.length === 0) return translate('step.panel.loading');
+  const where = { step: index + 1, count: state.phases.length };
+  return epoch === undefined ? translate('step.panel.where', where) : translate('step.panel.whereEpoch', { ...where, epoch: formatEpoch(epoch) });
 }
 
 /** One option per sample: "2: x = (0, 1), y = 1", read from the record. */

@@ -3,6 +3,7 @@ import { NEURON_LINE_LIMIT, sampleNote } from './forwardSteps';
 import { firstOf, ix, makeTable, parameterTex, sampleTable, TABLE_ROW_LIMIT, type StepKit } from './kit';
 import { superscript, texColumn, texMatrix, texSum } from './tex';
 import type { StepBody, StepTable, TableRow, TexLine, ValueRef } from './types';
+import { t as tr } from '../../i18n/setup';
 
 const aRef = (l: number, s: number, j: number): ValueRef => ({ kind: 'a', layer: l, sample: s, j });
 const deltaRef = (l: number, s: number, j: number, other = false): ValueRef =>
@@ -10,6 +11,9 @@ const deltaRef = (l: number, s: number, j: number, other = false): ValueRef =>
 const fzRef = (l: number, s: number, j: number): ValueRef => ({ kind: 'fPrimeAtZ', layer: l, sample: s, j });
 const faRef = (l: number, s: number, j: number): ValueRef => ({ kind: 'fPrimeAtA', layer: l, sample: s, j });
 const yRef = (s: number, j: number): ValueRef => ({ kind: 'target', sample: s, j });
+/** the two derivative modes' names inside TeX */
+const CORRECT = () => `\\text{${tr('step.tex.correct')}}`;
+const BUGGY = () => `\\text{${tr('step.tex.buggy')}}`;
 
 export function bp1Step(kit: StepKit): StepBody {
   const L = kit.L;
@@ -48,17 +52,15 @@ export function bp1Step(kit: StepKit): StepBody {
       ),
     );
   }
-  const table = sampleTable(kit, `delta${L}`, `Output error δ${superscript(L)}`, [
+  const table = sampleTable(kit, `delta${L}`, tr('step.table.outputError', { sup: superscript(L) }), [
     { size: n, header: (j) => `a^{${L}}_{${ix(j)}}`, ref: (s, j) => aRef(L, s, j) },
     { size: n, header: (j) => `y_{${ix(j)}}`, ref: yRef },
     ...(crossEntropy ? [] : [{ size: n, header: (j: number) => `${f}'(z^{${L}}_{${ix(j)}})`, ref: (s: number, j: number) => fzRef(L, s, j) }]),
     { size: n, header: (j) => `\\delta^{${L}}_{${ix(j)}}`, ref: (s, j) => deltaRef(L, s, j), mark: 'result' as const },
   ]);
   return {
-    title: `BP1: output error δ${superscript(L)}`,
-    summary: crossEntropy
-      ? `The error of the output layer. With sigmoid outputs and the cross-entropy cost, ∇ₐC ⊙ σ′(z${superscript(L)}) simplifies to a${superscript(L)} − y.`
-      : `The error of the output layer: the cost’s gradient a${superscript(L)} − y times the output activation’s derivative at z${superscript(L)}.`,
+    title: tr('step.bp1.title', { sup: superscript(L) }),
+    summary: tr(crossEntropy ? 'step.bp1.summaryCrossEntropy' : 'step.bp1.summaryQuadratic', { sup: superscript(L) }),
     equation: crossEntropy ? '\\delta^{L} = a^{L} - y' : `\\delta^{L} = (a^{L} - y) \\odot ${f}'(z^{L})`,
     substituted,
     tables: [table],
@@ -98,7 +100,7 @@ export function bp2Step(kit: StepKit, l: number): StepBody {
       substituted.push(
         kit.line(
           (t) =>
-            `\\delta^{${l}}\\ \\text{with the ${buggy ? 'correct' : 'buggy'} } ${f}'(${buggy ? `z^{${l}}` : `a^{${l}}`}) = ${texColumn(n, (j) => t.num(deltaRef(l, s, j, true)))}`,
+            `\\delta^{${l}}\\ \\text{${tr('step.tex.withMode', { mode: buggy ? 'correct' : 'buggy' })} } ${f}'(${buggy ? `z^{${l}}` : `a^{${l}}`}) = ${texColumn(n, (j) => t.num(deltaRef(l, s, j, true)))}`,
         ),
       );
   } else {
@@ -111,18 +113,13 @@ export function bp2Step(kit: StepKit, l: number): StepBody {
     );
   }
   const notes = [sampleNote(kit)];
-  notes.push(
-    buggy
-      ? `Buggy derivative: δ${superscript(l)} uses f′(a${superscript(l)}), the derivative evaluated at the activation instead of the weighted input (the question’s sigmoidPrime(activations)).`
-      : `Correct derivative: δ${superscript(l)} uses f′(z${superscript(l)}). The buggy mode would use the f′(a${superscript(l)}) column instead.`,
-  );
+  notes.push(tr(buggy ? 'step.bp2.noteBuggy' : 'step.bp2.noteCorrect', { sup: superscript(l) }));
   const layer = kit.ctx.pass.layers[l - 1];
-  if (layer.fPrimeAtZ.every((v, k) => v === layer.fPrimeAtA[k]))
-    notes.push(`Here f′(a${superscript(l)}) equals f′(z${superscript(l)}) for every sample, so the two modes agree at this layer.`);
-  if (!other) notes.push('Compute the pass under the other derivative to see how far δ and the gradients drift.');
+  if (layer.fPrimeAtZ.every((v, k) => v === layer.fPrimeAtA[k])) notes.push(tr('step.bp2.noteAgree', { sup: superscript(l) }));
+  if (!other) notes.push(tr('step.bp2.noteNoOther'));
   return {
-    title: `BP2: error of layer ${l}, δ${superscript(l)}`,
-    summary: `The error of layer ${l + 1} is carried back through the transposed weights W${superscript(l + 1)}ᵀ and scaled by the derivative of layer ${l}’s activation.`,
+    title: tr('step.bp2.title', { layer: l, sup: superscript(l) }),
+    summary: tr('step.bp2.summary', { layer: l, next: l + 1, supNext: superscript(l + 1) }),
     equation: `\\delta^{${l}} = \\big((W^{${l + 1}})^{T}\\delta^{${l + 1}}\\big) \\odot ${f}'(${at})`,
     substituted,
     tables: [derivativeTable(kit, l), ...(other ? [gradientComparison(kit, l)] : [])],
@@ -149,15 +146,9 @@ function derivativeTable(kit: StepKit, l: number): StepTable {
     return { label: kit.batch ? `s = ${s + 1},\\ j = ${ix(j)}` : `j = ${ix(j)}`, cells };
   });
   const columns = [`${f}'(z^{${l}}_{j})`, `${f}'(a^{${l}}_{j})`];
-  if (other) columns.push(`\\delta^{${l}}_{j}\\ \\text{correct}`, `\\delta^{${l}}_{j}\\ \\text{buggy}`, '\\text{buggy} - \\text{correct}');
+  if (other) columns.push(`\\delta^{${l}}_{j}\\ ${CORRECT()}`, `\\delta^{${l}}_{j}\\ ${BUGGY()}`, `${BUGGY()} - ${CORRECT()}`);
   else columns.push(`\\delta^{${l}}_{j}`);
-  return makeTable(
-    `derivative${l}`,
-    `Both derivatives of layer ${l}; the ${buggy ? 'buggy' : 'correct'} mode uses the marked one`,
-    columns,
-    rows,
-    pairs.length - shown.length,
-  );
+  return makeTable(`derivative${l}`, tr('step.table.derivatives', { layer: l, mode: buggy ? 'buggy' : 'correct' }), columns, rows, pairs.length - shown.length);
 }
 
 /** The batch gradient of layer l's weights and biases under both derivative modes. */
@@ -183,8 +174,8 @@ function gradientComparison(kit: StepKit, l: number): StepTable {
   });
   return makeTable(
     `gradients${l}`,
-    `Batch ${kit.ctx.pass.divisor === kit.ctx.pass.count ? 'gradient' : 'row g'} of layer ${l} under both derivatives (what the update would apply)`,
-    [`${symbol}\\ \\text{correct}`, `${symbol}\\ \\text{buggy}`, '\\text{buggy} - \\text{correct}'],
+    tr('step.table.gradients', { layer: l, divided: kit.ctx.pass.divisor === kit.ctx.pass.count ? 'no' : 'yes' }),
+    [`${symbol}\\ ${CORRECT()}`, `${symbol}\\ ${BUGGY()}`, `${BUGGY()} - ${CORRECT()}`],
     rows,
     indices.length - shown.length,
   );

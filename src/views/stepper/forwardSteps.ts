@@ -2,6 +2,7 @@
 import { activationLabel, firstOf, ix, makeTable, sampleTable, TABLE_COLUMN_LIMIT, TABLE_ROW_LIMIT, type StepKit } from './kit';
 import { superscript, texColumn, texMatrix, texSum } from './tex';
 import type { StepBody, TableRow, TexLine, ValueRef } from './types';
+import { t as tr } from '../../i18n/setup';
 
 /** How many per-neuron lines a step writes out before leaving the rest to the table. */
 export const NEURON_LINE_LIMIT = 4;
@@ -10,8 +11,8 @@ const aRef = (l: number, s: number, j: number): ValueRef => ({ kind: 'a', layer:
 const zRef = (l: number, s: number, j: number): ValueRef => ({ kind: 'z', layer: l, sample: s, j });
 
 export function sampleNote(kit: StepKit): string {
-  if (kit.batch) return `Whole batch: the columns of the matrices are the ${kit.ctx.pass.count} samples.`;
-  return `Sample ${(kit.samples[0] as number) + 1} of ${kit.ctx.pass.count}.`;
+  if (kit.batch) return tr('step.note.batch', { count: kit.ctx.pass.count });
+  return tr('step.note.sample', { sample: (kit.samples[0] as number) + 1, count: kit.ctx.pass.count });
 }
 
 export function forwardStep(kit: StepKit, l: number, part: 'z' | 'a'): StepBody {
@@ -54,21 +55,21 @@ function weightedInputStep(kit: StepKit, l: number): StepBody {
   const rows: TableRow[] = rowsOf.shown.map((j) => ({ label: `j = ${ix(j)}`, cells: [...colsOf.shown.map((i) => kit.cell(w(j, i))), kit.cell(b(j))] }));
   const params = makeTable(
     `W${l}`,
-    `Weights W${superscript(l)} (row j = weights into neuron j) and biases b${superscript(l)}`,
+    tr('step.table.params', { sup: superscript(l) }),
     [...colsOf.shown.map((i) => `w^{${l}}_{j,${ix(i)}}`), `b^{${l}}_{j}`],
     rows,
     rowsOf.omitted,
     colsOf.omitted,
   );
-  const values = sampleTable(kit, `z${l}`, `Inputs a${superscript(l - 1)} and weighted inputs z${superscript(l)}`, [
+  const values = sampleTable(kit, `z${l}`, tr('step.table.inputsZ', { sup: superscript(l), supPrevious: superscript(l - 1) }), [
     { size: nIn, header: (i) => `a^{${l - 1}}_{${ix(i)}}`, ref: (s, i) => aRef(l - 1, s, i) },
     { size: n, header: (j) => `z^{${l}}_{${ix(j)}}`, ref: (s, j) => zRef(l, s, j), mark: 'result' },
   ]);
   const notes = [sampleNote(kit)];
-  if (l === 1) notes.push('a⁰ = x, the inputs of the sample.');
+  if (l === 1) notes.push(tr('step.note.inputs'));
   return {
-    title: `Forward, layer ${l}: weighted input z${superscript(l)}`,
-    summary: `Each neuron j of layer ${l} sums the activations of layer ${l - 1}, weighted by its row of W${superscript(l)}, and adds its bias.`,
+    title: tr('step.forwardZ.title', { layer: l, sup: superscript(l) }),
+    summary: tr('step.forwardZ.summary', { layer: l, previous: l - 1, sup: superscript(l) }),
     equation: kit.batch ? `Z^{${l}} = W^{${l}} A^{${l - 1}} + b^{${l}}` : `z^{${l}} = W^{${l}} a^{${l - 1}} + b^{${l}}`,
     substituted,
     tables: [params, values],
@@ -94,14 +95,17 @@ function activationStep(kit: StepKit, l: number): StepBody {
       kit.line((t) => `A^{${l}} = ${f}\\left(${texMatrix(n, N, (j, s) => t.num(zRef(l, s, j)))}\\right) = ${texMatrix(n, N, (j, s) => t.num(aRef(l, s, j)))}`),
     );
   }
-  const table = sampleTable(kit, `a${l}`, `Weighted inputs z${superscript(l)} and activations a${superscript(l)}`, [
+  const table = sampleTable(kit, `a${l}`, tr('step.table.zA', { sup: superscript(l) }), [
     { size: n, header: (j) => `z^{${l}}_{${ix(j)}}`, ref: (s, j) => zRef(l, s, j) },
     { size: n, header: (j) => `a^{${l}}_{${ix(j)}}`, ref: (s, j) => aRef(l, s, j), mark: 'result' },
   ]);
-  const role = l === kit.L ? 'the output layer' : `hidden layer ${l}`;
   return {
-    title: `Forward, layer ${l}: activation a${superscript(l)}`,
-    summary: `The activation of ${role}, ${activationLabel(kit.ctx.network.activations[l - 1], kit.ctx.network.leakySlope)}, applied to each weighted input.`,
+    title: tr('step.forwardA.title', { layer: l, sup: superscript(l) }),
+    summary: tr('step.forwardA.summary', {
+      output: l === kit.L ? 'yes' : 'no',
+      layer: l,
+      activation: activationLabel(kit.ctx.network.activations[l - 1], kit.ctx.network.leakySlope),
+    }),
     equation: kit.batch ? `A^{${l}} = ${f}(Z^{${l}})` : `a^{${l}} = ${f}(z^{${l}})`,
     substituted,
     tables: [table],
@@ -138,14 +142,14 @@ export function costStep(kit: StepKit): StepBody {
     ),
   );
   const everySample = { ...kit, samples: Array.from({ length: count }, (_, s) => s) };
-  const table = sampleTable(everySample, 'cost', `Outputs a${superscript(L)}, targets y and each sample’s cost term`, [
+  const table = sampleTable(everySample, 'cost', tr('step.table.cost', { sup: superscript(L) }), [
     { size: nL, header: (j) => `a^{${L}}_{${ix(j)}}`, ref: (s, j) => aRef(L, s, j) },
     { size: nL, header: (j) => `y_{${ix(j)}}`, ref: (s, j) => y(s, j) },
     { size: 1, header: () => 'C_{s}', ref: (s) => ({ kind: 'sampleCost', sample: s }), mark: 'result' },
   ]);
   return {
-    title: crossEntropy ? 'Cost: cross-entropy' : 'Cost: quadratic',
-    summary: 'How far the outputs are from the targets: each sample’s term, then their mean over the batch (before the update).',
+    title: tr('step.cost.title', { cost: kit.ctx.settings.cost }),
+    summary: tr('step.cost.summary'),
     equation: crossEntropy
       ? 'C = -\\frac{1}{N}\\sum_{s=1}^{N}\\sum_{j}\\big[y_{j}\\ln a^{L}_{j} + (1 - y_{j})\\ln(1 - a^{L}_{j})\\big]'
       : 'C = \\frac{1}{N}\\sum_{s=1}^{N}\\tfrac{1}{2}\\lVert a^{L} - y\\rVert^{2}',

@@ -1,8 +1,10 @@
 /** BP3 and BP4 (the gradients of one layer), the update, and the hand-over to the next epoch. */
 import { NEURON_LINE_LIMIT, sampleNote } from './forwardSteps';
 import { firstOf, ix, makeTable, pairedLines, parameterTex, sampleLabel, TABLE_COLUMN_LIMIT, TABLE_ROW_LIMIT, weightTex, type StepKit } from './kit';
+import { formatNumber } from '../format';
 import { superscript, texColumn, texMatrix, texSum, type TexLineBuilder } from './tex';
 import type { StepBody, StepTable, TableCell, TableRow, TexLine, ValueRef } from './types';
+import { t as tr } from '../../i18n/setup';
 
 const ONE: ValueRef = { kind: 'constant', value: 1 };
 const aRef = (l: number, s: number, j: number): ValueRef => ({ kind: 'a', layer: l, sample: s, j });
@@ -37,15 +39,17 @@ function slipTail(name: GradientName, param: string): string {
   return name.ratio === 1 ? '' : ` = \\frac{N}{D}\\frac{\\partial C}{\\partial ${param}}`;
 }
 
+/** The batch row's wording: the mean gradient, or (under the ÷ n₀ slip) the row g at N/D times the mean. */
+function dividedBy(name: GradientName): { divided: 'yes' | 'no'; ratio: string } {
+  return { divided: name.ratio === 1 ? 'no' : 'yes', ratio: formatNumber(name.ratio) };
+}
+
 function divisorNotes(kit: StepKit): string[] {
   const { count, divisor } = kit.ctx.pass;
   const notes = [sampleNote(kit)];
-  if (divisor !== count)
-    notes.push(
-      `The sum is divided by D = n₀ = ${divisor}, the number of inputs (the question’s 1/len(x)), not by the batch size N = ${count}: the batch row g is ${count / divisor}× the gradient of the mean cost C shown, which is why it is not called ∂C/∂θ here.`,
-    );
-  else notes.push(`D = N = ${count}: the batch gradient is the mean of the samples’ terms.`);
-  if (!kit.batch) notes.push(`The update uses the batch ${divisor === count ? 'gradient' : 'row g'} (the last row), not this sample’s term alone.`);
+  if (divisor !== count) notes.push(tr('step.note.divisorSlip', { divisor, count, ratio: formatNumber(count / divisor) }));
+  else notes.push(tr('step.note.divisorMean', { count }));
+  if (!kit.batch) notes.push(tr('step.note.updateUsesBatch', { divided: divisor === count ? 'no' : 'yes' }));
   return notes;
 }
 
@@ -59,10 +63,10 @@ function termsTable(kit: StepKit, l: number, id: string, caption: string, indice
     label: sampleLabel(s),
     cells: shown.map((index) => kit.cell({ kind: 'gradient', index, sample: s }, !kit.batch && s === kit.samples[0] ? 'used' : undefined)),
   }));
-  rows.push({ label: '\\text{batch}', cells: shown.map((index) => kit.cell({ kind: 'gradient', index }, 'result')) });
+  rows.push({ label: `\\text{${tr('step.tex.batch')}}`, cells: shown.map((index) => kit.cell({ kind: 'gradient', index }, 'result')) });
   if (kit.ctx.otherPass && l < kit.L) {
     const mode = kit.ctx.settings.derivative === 'buggy' ? 'correct' : 'buggy';
-    rows.push({ label: `\\text{batch, ${mode}}`, cells: shown.map((index) => kit.cell({ kind: 'gradient', index, other: true })) });
+    rows.push({ label: `\\text{${tr('step.tex.batchMode', { mode })}}`, cells: shown.map((index) => kit.cell({ kind: 'gradient', index, other: true })) });
   }
   return makeTable(id, caption, shown.map(header), rows, rowsOf.omitted, colsOf.omitted);
 }
@@ -95,19 +99,11 @@ export function bp3Step(kit: StepKit, l: number): StepBody {
   }
   const indices = Array.from({ length: n }, (_, j) => b0 + j);
   return {
-    title: `BP3: bias gradient ${name.text(`b${superscript(l)}`)}`,
-    summary: `A bias feeds its neuron directly, so each sample’s ∂C/∂b${superscript(l)} is that sample’s δ${superscript(l)}; the batch ${name.ratio === 1 ? 'gradient averages them (their sum ÷ D, D = N)' : `row is their sum ÷ D, ${name.ratio}× their average`}.`,
+    title: tr('step.bp3.title', { name: name.text(`b${superscript(l)}`) }),
+    summary: tr('step.bp3.summary', { sup: superscript(l), ...dividedBy(name) }),
     equation: `${name.tex(`b^{${l}}`)} = \\frac{1}{D}\\sum_{s=1}^{N}\\delta^{${l}}_{s}${slipTail(name, `b^{${l}}`)}`,
     substituted,
-    tables: [
-      gradientTermsTable(
-        kit,
-        l,
-        `bias${l}`,
-        `Each sample’s ∂C/∂b${superscript(l)} (= its δ${superscript(l)}) and the batch ${name.ratio === 1 ? 'gradient' : 'row g'}`,
-        indices,
-      ),
-    ],
+    tables: [gradientTermsTable(kit, l, `bias${l}`, tr('step.table.biasTerms', { sup: superscript(l), ...dividedBy(name) }), indices)],
     notes: divisorNotes(kit),
   };
 }
@@ -167,19 +163,11 @@ export function bp4Step(kit: StepKit, l: number): StepBody {
   }
   const indices = Array.from({ length: n * nIn }, (_, k) => w0 + k);
   return {
-    title: `BP4: weight gradient ${name.text(`W${superscript(l)}`)}`,
-    summary: `The weight from neuron i to neuron j changes the cost by δⱼ times the activation aᵢ that flowed along it; the batch ${name.ratio === 1 ? 'gradient averages those over the samples (their sum ÷ D, D = N)' : `row sums those over the samples and divides by D, ${name.ratio}× their average`}.`,
+    title: tr('step.bp4.title', { name: name.text(`W${superscript(l)}`) }),
+    summary: tr('step.bp4.summary', dividedBy(name)),
     equation: `${name.tex(`W^{${l}}`)} = \\frac{1}{D}\\sum_{s=1}^{N}\\delta^{${l}}_{s}\\,(a^{${l - 1}}_{s})^{T}${slipTail(name, `W^{${l}}`)}`,
     substituted,
-    tables: [
-      gradientTermsTable(
-        kit,
-        l,
-        `weight${l}`,
-        `Each sample’s ∂C/∂W${superscript(l)} (row-major: w_ji) and the batch ${name.ratio === 1 ? 'gradient' : 'row g'}`,
-        indices,
-      ),
-    ],
+    tables: [gradientTermsTable(kit, l, `weight${l}`, tr('step.table.weightTerms', { sup: superscript(l), ...dividedBy(name) }), indices)],
     notes: divisorNotes(kit),
   };
 }
@@ -202,7 +190,7 @@ export function updateStep(kit: StepKit, l: number): StepBody {
         `W^{${l}} \\leftarrow ${texMatrix(n, nIn, (j, i) => t.num(before(w(j, i))))} - ${t.num(eta)}${texMatrix(n, nIn, (j, i) => t.num(grad(w(j, i))))} = ${texMatrix(n, nIn, (j, i) => t.num(after(w(j, i))))}`,
     ),
     frozen
-      ? kit.line((t) => `b^{${l}} = ${texColumn(n, (j) => t.num(after(b0 + j)))}\\quad\\text{(frozen: not updated)}`)
+      ? kit.line((t) => `b^{${l}} = ${texColumn(n, (j) => t.num(after(b0 + j)))}\\quad\\text{${tr('step.tex.frozenNotUpdated')}}`)
       : kit.line(
           (t) =>
             `b^{${l}} \\leftarrow ${texColumn(n, (j) => t.num(before(b0 + j)))} - ${t.num(eta)}${texColumn(n, (j) => t.num(grad(b0 + j)))} = ${texColumn(n, (j) => t.num(after(b0 + j)))}`,
@@ -228,18 +216,18 @@ export function updateStep(kit: StepKit, l: number): StepBody {
   });
   const table = makeTable(
     `update${l}`,
-    frozen ? `Parameters of layer ${l} before and after (biases frozen)` : `Parameters of layer ${l} before and after the update`,
-    ['\\text{before}', name.ratio === 1 ? '\\partial C/\\partial\\theta' : 'g_{\\theta}', '\\text{after}'],
+    tr('step.table.update', { layer: l, frozen: frozen ? 'yes' : 'no' }),
+    [`\\text{${tr('step.tex.before')}}`, name.ratio === 1 ? '\\partial C/\\partial\\theta' : 'g_{\\theta}', `\\text{${tr('step.tex.after')}}`],
     rows,
     indices.length - shown.length,
   );
-  const notes = ['The update always uses the batch gradient, whichever sample is selected.'];
-  if (frozen) notes.push(`Biases are frozen: b${superscript(l)} keeps its value, as in many hand-worked examples.`);
+  const notes = [tr('step.note.updateBatch')];
+  if (frozen) notes.push(tr('step.note.frozen', { sup: superscript(l) }));
   return {
-    title: `Update, layer ${l}: W${superscript(l)}${frozen ? '' : ` and b${superscript(l)}`}`,
-    summary: `Each parameter takes a step of size η against its gradient${frozen ? '; the biases stay where they are' : ''}.`,
+    title: tr('step.update.title', { layer: l, sup: superscript(l), frozen: frozen ? 'yes' : 'no' }),
+    summary: tr('step.update.summary', { frozen: frozen ? 'yes' : 'no' }),
     equation: frozen
-      ? `W^{${l}} \\leftarrow W^{${l}} - \\eta\\,${name.tex(`W^{${l}}`)},\\qquad b^{${l}}\\ \\text{frozen}`
+      ? `W^{${l}} \\leftarrow W^{${l}} - \\eta\\,${name.tex(`W^{${l}}`)},\\qquad b^{${l}}\\ \\text{${tr('step.tex.frozen')}}`
       : `W^{${l}} \\leftarrow W^{${l}} - \\eta\\,${name.tex(`W^{${l}}`)},\\qquad b^{${l}} \\leftarrow b^{${l}} - \\eta\\,${name.tex(`b^{${l}}`)}`,
     substituted,
     tables: [table],
@@ -249,11 +237,11 @@ export function updateStep(kit: StepKit, l: number): StepBody {
 
 export function nextStep(kit: StepKit): StepBody {
   return {
-    title: 'Next epoch',
-    summary: 'One pass is done: every parameter moved against its gradient. The next pass starts from the updated parameters.',
+    title: tr('step.next.title'),
+    summary: tr('step.next.summary'),
     equation: kit.ctx.settings.freezeBiases ? 'W \\leftarrow W - \\eta\\,\\nabla_{W} C' : '\\theta \\leftarrow \\theta - \\eta\\,\\nabla_{\\theta} C',
-    substituted: [kit.line((t) => `C = ${t.num({ kind: 'cost' })}\\ \\text{before this update},\\quad \\eta = ${t.num({ kind: 'learningRate' })}`)],
+    substituted: [kit.line((t) => `C = ${t.num({ kind: 'cost' })}\\ \\text{${tr('step.tex.beforeUpdate')}},\\quad \\eta = ${t.num({ kind: 'learningRate' })}`)],
     tables: [],
-    notes: ['Next step computes a new pass with the updated parameters and starts again at the forward pass.'],
+    notes: [tr('step.next.note')],
   };
 }

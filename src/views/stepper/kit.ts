@@ -1,6 +1,7 @@
 /** What every step builder needs: the record, its shape, and makers of TeX lines and table cells. */
 import { type ActivationName, type Layout, layoutOf, parameterPlace } from '../../engine';
 import { formatNumber } from '../format';
+import { t } from '../../i18n/setup';
 import { highlightOf, notKept, passSizes, readValue } from './records';
 import { texLine, type TexLineBuilder } from './tex';
 import type { StepContext, StepTable, TableCell, TableRow, TexLine, ValueRef } from './types';
@@ -42,7 +43,7 @@ export function makeKit(ctx: StepContext): StepKit {
     line: (build) => texLine(read, build, missing),
     cell: (ref, mark) => {
       const value = read(ref);
-      const cell: TableCell = { value, text: missing(ref) ? 'not kept' : formatNumber(value), ref, at: highlightOf(ref, layout) };
+      const cell: TableCell = { value, text: missing(ref) ? t('step.notKept') : formatNumber(value), ref, at: highlightOf(ref, layout) };
       if (mark) cell.mark = mark;
       return cell;
     },
@@ -76,18 +77,7 @@ function activationTex(name: ActivationName): string {
 }
 
 export function activationLabel(name: ActivationName, leakySlope: number): string {
-  switch (name) {
-    case 'sigmoid':
-      return 'the sigmoid σ';
-    case 'tanh':
-      return 'tanh';
-    case 'relu':
-      return 'ReLU';
-    case 'leakyRelu':
-      return `leaky ReLU (slope ${formatNumber(leakySlope)} below 0)`;
-    case 'linear':
-      return 'the identity';
-  }
+  return t('step.activation', { name, slope: formatNumber(leakySlope) });
 }
 
 /** The first `limit` of 0 … n−1, and how many were left out. */

@@ -5,6 +5,7 @@
  */
 import type { Layout, PassRecord } from '../../engine';
 import type { StepContext, StepHighlight, ValueRef } from './types';
+import { t } from '../../i18n/setup';
 
 /** n_0 … n_L of a pass. */
 export function passSizes(pass: PassRecord): number[] {
@@ -16,11 +17,11 @@ export function passSizes(pass: PassRecord): number[] {
 export function contextError(ctx: StepContext): string | null {
   const sizes = passSizes(ctx.pass);
   if (sizes.length !== ctx.network.sizes.length || sizes.some((n, l) => n !== ctx.network.sizes[l]))
-    return `The pass was computed for layers [${sizes.join(', ')}] but the network has [${ctx.network.sizes.join(', ')}]; compute a new pass.`;
-  if (ctx.pass.count < 1) return 'The pass holds no samples.';
+    return t('step.problem.shape', { pass: sizes.join(', '), network: ctx.network.sizes.join(', ') });
+  if (ctx.pass.count < 1) return t('step.problem.noSamples');
   if (ctx.sample !== 'mean' && (!Number.isInteger(ctx.sample) || ctx.sample < 0 || ctx.sample >= ctx.pass.count))
-    return `Sample ${String(ctx.sample)} does not exist: the dataset has samples 1 to ${ctx.pass.count}.`;
-  if (ctx.otherPass && passSizes(ctx.otherPass).join() !== sizes.join()) return 'The comparison pass has another shape; compute it again.';
+    return t('step.problem.noSample', { sample: String(ctx.sample), count: ctx.pass.count });
+  if (ctx.otherPass && passSizes(ctx.otherPass).join() !== sizes.join()) return t('step.problem.otherShape');
   return null;
 }
 

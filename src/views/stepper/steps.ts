@@ -9,6 +9,7 @@ import { bp1Step, bp2Step } from './backwardSteps';
 import { bp3Step, bp4Step, nextStep, updateStep } from './gradientSteps';
 import { makeKit, type StepKit } from './kit';
 import { contextError } from './records';
+import { t } from '../../i18n/setup';
 import type { Phase, Step, StepContext, StepDescriptor, StepHighlight } from './types';
 
 /** The steps of one pass for layer sizes n_0 … n_L, from the shape alone. */
@@ -36,16 +37,10 @@ export function stepPhases(sizes: readonly number[]): Phase[] {
   return passSteps(sizes).map((step) => step.phase);
 }
 
-export const PHASE_LABELS: Record<Phase, string> = {
-  forward: 'Forward',
-  cost: 'Cost',
-  bp1: 'BP1 δᴸ',
-  bp2: 'BP2 δˡ',
-  bp3: 'BP3 ∂C/∂b',
-  bp4: 'BP4 ∂C/∂W',
-  update: 'Update',
-  next: 'Next epoch',
-};
+/** A phase's name on its jump button. */
+export function phaseLabel(phase: Phase): string {
+  return t(`step.phase.${phase}`);
+}
 
 const allNeurons = (layer: number, n: number): Array<[number, number]> => Array.from({ length: n }, (_, j) => [layer, j] as [number, number]);
 const range = (from: number, to: number): number[] => Array.from({ length: Math.max(0, to - from) }, (_, k) => from + k);

@@ -5,6 +5,7 @@
  */
 import { format } from 'd3';
 import type { TexLine, ValueRef } from './types';
+import { t } from '../../i18n/setup';
 
 const fixed = format('.4~g');
 const exponent = format('.3~e');
@@ -37,7 +38,7 @@ export class TexLineBuilder {
   num(ref: ValueRef, paren = false): string {
     const value = this.read(ref);
     this.refs.push(ref);
-    if (this.missing?.(ref)) return '\\text{not kept}';
+    if (this.missing?.(ref)) return `\\text{${t('step.notKept')}}`;
     const tex = texNumber(value);
     return paren && (value < 0 || tex.includes('\\times')) ? `(${tex})` : tex;
   }

@@ -4,7 +4,7 @@
  * carries a ValueRef saying where in the record it came from, so tests can check it and hovering
  * can point at it on the network graph.
  */
-import type { CostName, DerivativeMode, Network, PassRecord } from '../../engine';
+import type { CostName, DerivativeMode, Network, PassRecord, SampleSelection } from '../../engine';
 
 export const PHASES = ['forward', 'cost', 'bp1', 'bp2', 'bp3', 'bp4', 'update', 'next'] as const;
 export type Phase = (typeof PHASES)[number];
@@ -15,8 +15,8 @@ export interface StepHighlight {
   params?: number[];
 }
 
-/** Which sample the numbers are for: its index in the dataset, or the whole batch. */
-export type SampleSelection = number | 'mean';
+/** Which sample the numbers are for (the engine's, beside PassRecord). */
+export type { SampleSelection };
 
 /** Settings of the pass that the PassRecord does not carry. */
 export interface StepSettings {

@@ -1,44 +1,62 @@
-/** The number-of-starts field of a sweep, its run button and, while it runs, Cancel. */
-import { type ChangeEvent, useId } from 'react';
+/**
+ * A sweep's controls row: the number of starts (its text read and refused here, the reason below
+ * the row), the run button and, while it runs, Cancel; `children` add to the row (a note, an export).
+ */
+import { type ChangeEvent, type ReactNode, useId, useState } from 'react';
+import { parseStartCount } from './sweepFormat';
+import { useT } from '../../i18n/setup';
 
 interface StartsInputProps {
   label: string;
   runLabel: string;
-  text: string;
-  onText: (text: string) => void;
-  valid: boolean;
-  /** id of the message that says why the text is refused (shown by the caller) */
-  errorId: string;
+  defaultStarts: number;
+  maxStarts: number;
   running: boolean;
-  onRun: () => void;
+  onRun: (starts: number) => void;
   onCancel: () => void;
+  children?: ReactNode;
 }
 
-export function StartsInput({ label, runLabel, text, onText, valid, errorId, running, onRun, onCancel }: StartsInputProps) {
+export function StartsInput({ label, runLabel, defaultStarts, maxStarts, running, onRun, onCancel, children }: StartsInputProps) {
+  const t = useT();
   const inputId = useId();
+  const errorId = useId();
+  const [text, setText] = useState(String(defaultStarts));
+  const parsed = parseStartCount(text, maxStarts);
+  const run = () => {
+    if (parsed.ok && !running) onRun(parsed.value);
+  };
   return (
     <>
-      <label htmlFor={inputId}>{label}</label>
-      <input
-        id={inputId}
-        className="bl-sweep__input"
-        inputMode="numeric"
-        value={text}
-        disabled={running}
-        aria-invalid={!valid}
-        aria-describedby={valid ? undefined : errorId}
-        onChange={(event: ChangeEvent<HTMLInputElement>) => onText(event.target.value)}
-        onKeyDown={(event) => {
-          if (event.key === 'Enter') onRun();
-        }}
-      />
-      <button type="button" className="bl-sweep__run" disabled={running || !valid} onClick={onRun}>
-        {runLabel}
-      </button>
-      {running && (
-        <button type="button" onClick={onCancel}>
-          Cancel
+      <div className="bl-sweep__controls">
+        <label htmlFor={inputId}>{label}</label>
+        <input
+          id={inputId}
+          className="bl-sweep__input"
+          inputMode="numeric"
+          value={text}
+          disabled={running}
+          aria-invalid={!parsed.ok}
+          aria-describedby={parsed.ok ? undefined : errorId}
+          onChange={(event: ChangeEvent<HTMLInputElement>) => setText(event.target.value)}
+          onKeyDown={(event) => {
+            if (event.key === 'Enter') run();
+          }}
+        />
+        <button type="button" className="bl-sweep__run" disabled={running || !parsed.ok} onClick={run}>
+          {runLabel}
         </button>
+        {running && (
+          <button type="button" onClick={onCancel}>
+            {t('bl.cancel')}
+          </button>
+        )}
+        {children}
+      </div>
+      {!parsed.ok && (
+        <p id={errorId} className="bl-sweep__error">
+          {parsed.error}
+        </p>
       )}
     </>
   );

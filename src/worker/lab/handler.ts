@@ -9,70 +9,38 @@
  * whenever the user changes something that changes what the views show.
  *
  * Its parts: what runs are built from (runSetup.ts), checks on command arguments
- * (commandChecks.ts), snapshots and their timing (snapshotSender.ts), training in time-boxed
- * slices (slicer.ts) at a set speed (pacer.ts), costs (costBuffer.ts), checkpoints for scrubbing
- * (checkpoints.ts), and the step-through's and the weight editor's commands (inspectCommands.ts, paramEdit.ts).
+ * (commandChecks.ts), the run loop (runLoop.ts: time-boxed slices in slicer.ts at a set speed in
+ * pacer.ts), snapshots and their timing (snapshotSender.ts), costs (costBuffer.ts), checkpoints for
+ * scrubbing (checkpoints.ts), and the step-through's and the weight editor's commands (inspectCommands.ts, paramEdit.ts).
  */
-import {
-  type GridEvaluator,
-  type LabConfig,
-  type Problem,
-  type Run,
-  type StopSettings,
-  cloneNetwork,
-  engineMessage,
-  needsNewRun,
-  problemOf,
-  trainOptionsOf,
-} from '../../engine';
+import { type GridEvaluator, type LabConfig, type Run, cloneNetwork, needsNewRun, problemOf, trainOptionsOf } from '../../engine';
 import { Checkpoints } from './checkpoints';
 import { checkedEpochs, checkedScrubEpoch, checkedSeed, checkedSpeed, checkedStop, nextSeed } from './commandChecks';
 import { CostBuffer } from './costBuffer';
 import { runInspectCommand } from './inspectCommands';
-import { type LabCommand, type LabEvent, type LabStopReason, NO_STOP, type RunStartReason, type RunStatus } from './protocol';
-import { Pacer } from './pacer';
+import type { LabCommand, RunStartReason } from './protocol';
 import { setParameter } from './paramEdit';
+import { type HandlerDeps, RunLoop } from './runLoop';
 import { RunSetup } from './runSetup';
-import { Slicer } from './slicer';
 import { gridFor } from './snapshot';
-import { FRAME_MS, SnapshotSender } from './snapshotSender';
+import { SnapshotSender } from './snapshotSender';
 export { FRAME_MS } from './snapshotSender';
-
-export interface HandlerDeps {
-  post(event: LabEvent, transfer: Transferable[]): void;
-  /** milliseconds, monotonic */
-  now(): number;
-  /** runs fn after ms (0 = as soon as the queue allows); returns a cancel function */
-  schedule(fn: () => void, ms: number): () => void;
-}
-
-/** Longest stretch of training between two looks at the message queue. */
-export const SLICE_MS = 8;
+export { type HandlerDeps, SLICE_MS } from './runLoop';
 
 export class LabHandler {
   private readonly setup = new RunSetup();
   private run: Run | null = null;
   private grid: GridEvaluator | null = null;
   private runId = 0;
-  private running = false;
-  /** epochs left of a "run N" (Infinity for play) */
-  private budget = Infinity;
-  private stop: StopSettings = { ...NO_STOP };
-  private stopReason: LabStopReason | null = null;
-  private message: Problem | null = null;
   private readonly costs = new CostBuffer();
   private readonly checkpoints = new Checkpoints();
   private readonly snapshots: SnapshotSender;
-  private cancelTick: (() => void) | null = null;
-  /** when costs last went out */
-  private costsAt = -Infinity;
-  private readonly slicer: Slicer;
-  /** pacing anchor for the slow speeds */
-  private readonly pacer = new Pacer();
+  private readonly loop: RunLoop;
 
   constructor(private readonly deps: HandlerDeps) {
-    this.slicer = new Slicer(deps.now, this.costs, this.checkpoints, () => this.costs.flush(deps.post, this.runId));
     this.snapshots = new SnapshotSender(deps.post, deps.now);
+    const { costs, checkpoints, snapshots } = this;
+    this.loop = new RunLoop(deps, { costs, checkpoints, snapshots, sendSnapshot: () => this.sendSnapshot() });
   }
 
   handle(command: LabCommand): void {
@@ -89,7 +57,7 @@ export class LabHandler {
 
   /** Stops any scheduled slice (the worker is going away). */
   dispose(): void {
-    this.halt();
+    this.loop.halt();
   }
 
   private dispatch(command: LabCommand): void {
@@ -99,12 +67,10 @@ export class LabHandler {
         this.configure(command.config, command.dropData === true);
         return;
       case 'setSpeed':
-        this.pacer.speed = checkedSpeed(command.speed);
-        this.pacer.anchor(this.deps.now(), this.run?.trainer.epoch ?? 0);
-        this.postStatus();
+        this.loop.setSpeed(checkedSpeed(command.speed));
         return;
       case 'setStop':
-        this.stop = checkedStop(command.stop);
+        this.loop.setStop(checkedStop(command.stop));
         return;
       case 'recycle':
         this.costs.recycle(command.buffer);
@@ -130,23 +96,23 @@ export class LabHandler {
         return;
       }
       case 'play':
-        this.play(Infinity);
+        this.loop.play(Infinity);
         return;
       case 'trainEpochs':
-        this.play(checkedEpochs(command.epochs));
+        this.loop.play(checkedEpochs(command.epochs));
         return;
       case 'pause':
-        if (this.running) this.finish('paused', null);
+        this.loop.pause();
         return;
       case 'trainOneEpoch':
-        this.step();
+        this.loop.trainOneEpoch();
         return;
       case 'scrub':
         this.scrub(command.epoch);
         return;
       case 'inspectPass':
       case 'gradientCheck':
-        runInspectCommand(command, { run, runId: this.runId, post: this.deps.post, step: () => this.step() });
+        runInspectCommand(command, { run, runId: this.runId, post: this.deps.post, trainOneEpoch: () => this.loop.trainOneEpoch() });
         return;
       case 'setParam':
         setParameter(run, command, () => this.sendSnapshot());
@@ -170,73 +136,23 @@ export class LabHandler {
     // every cost trained with the old options goes first, so the page marks the change at the right epoch
     this.costs.flush(this.deps.post, this.runId);
     this.deps.post({ type: 'configured', runId: this.runId, config: adopted }, []);
-    if (!this.running) this.sendSnapshot();
+    if (!this.loop.running) this.sendSnapshot();
   }
 
   /** Builds the run first (it may throw), then swaps it in: a refused config changes nothing. */
   private startRun(config: LabConfig, reason: RunStartReason): void {
     const { run, data } = this.setup.build(config);
-    this.halt();
     const adopted = this.setup.adopt(config);
     this.run = run;
     this.grid = gridFor(run.net, data);
     this.runId++;
-    this.running = false;
-    this.stopReason = null;
-    this.message = null;
-    this.pacer.epochsPerSecond = 0;
-    this.slicer.reset();
+    this.loop.restart(run, this.runId);
     this.costs.restart(0);
     this.checkpoints.clear();
     this.checkpoints.offer(0, run.net.params, run.trainer.options);
     this.snapshots.restart();
     this.deps.post({ type: 'runStarted', runId: this.runId, reason, config: adopted, data, network: cloneNetwork(run.net) }, []);
-    this.postStatus();
-    this.sendSnapshot();
-  }
-
-  private play(budget: number): void {
-    const trainer = this.run!.trainer;
-    if (this.running) {
-      this.budget = budget;
-      return;
-    }
-    if (trainer.divergence) {
-      this.refuse('diverged', engineMessage('divergedReset', { detail: trainer.divergence.message }));
-      return;
-    }
-    if (this.stop.maxEpochs > 0 && trainer.epoch >= this.stop.maxEpochs) {
-      this.refuse('maxEpochs', engineMessage('stopEpochLimitPlay', { limit: this.stop.maxEpochs.toLocaleString('en') }));
-      return;
-    }
-    this.running = true;
-    this.budget = budget;
-    this.stopReason = null;
-    this.message = null;
-    this.pacer.anchor(this.deps.now(), trainer.epoch, 1);
-    this.pacer.startMeasuring(this.deps.now(), trainer.epoch);
-    this.postStatus();
-    this.cancelTick = this.deps.schedule(this.tick, 0);
-  }
-
-  private refuse(reason: LabStopReason, message: Problem): void {
-    this.stopReason = reason;
-    this.message = message;
-    this.postStatus();
-  }
-
-  private step(): void {
-    if (this.running) this.finish('paused', null);
-    const trainer = this.run!.trainer;
-    if (trainer.divergence) {
-      this.refuse('diverged', engineMessage('divergedReset', { detail: trainer.divergence.message }));
-      return;
-    }
-    const { reason } = this.slicer.trainChunk(this.run!, 1, NO_STOP);
-    this.costs.flush(this.deps.post, this.runId);
-    this.stopReason = reason === 'diverged' ? 'diverged' : null;
-    this.message = reason === 'diverged' ? trainer.divergence!.message : null;
-    this.postStatus();
+    this.loop.postStatus();
     this.sendSnapshot();
   }
 
@@ -247,80 +163,6 @@ export class LabHandler {
     }
     const checkpoint = this.checkpoints.at(Math.min(checkedScrubEpoch(epoch), this.run!.trainer.epoch));
     if (checkpoint) this.snapshots.sendCheckpoint(this.run!, this.runId, this.grid!, checkpoint);
-  }
-
-  /** One slice of a running training: as many epochs as the speed and SLICE_MS allow. */
-  private readonly tick = (): void => {
-    this.cancelTick = null;
-    if (!this.running || !this.run) return;
-    const trainer = this.run.trainer;
-    const start = this.deps.now();
-    const owed = Math.min(this.budget, this.pacer.owed(start, trainer.epoch));
-    const before = trainer.epoch;
-    const reason = owed > 0 ? this.slicer.trainSlice(this.run, owed, start + SLICE_MS, this.stop) : null;
-    const trained = trainer.epoch - before;
-    if (this.budget !== Infinity) this.budget -= trained;
-    const now = this.deps.now();
-    this.pacer.measure(now, trainer.epoch);
-    if (reason === 'diverged') {
-      this.finish('diverged', trainer.divergence!.message);
-      return;
-    }
-    if (reason === 'maxEpochs') {
-      this.finish('maxEpochs', engineMessage('stopEpochLimit', { limit: this.stop.maxEpochs.toLocaleString('en') }));
-      return;
-    }
-    if (reason === 'targetCost') {
-      this.finish('targetCost', engineMessage('stopTargetCost', { target: String(this.stop.targetCost), epoch: trainer.epoch.toLocaleString('en') }));
-      return;
-    }
-    if (this.budget <= 0) {
-      this.finish('ranEpochs', null);
-      return;
-    }
-    // slow speeds show every epoch; fast ones at most one snapshot a frame, fewer when snapshots are costly
-    const speed = this.pacer.speed;
-    const slow = speed !== 'max' && speed <= 1000 / FRAME_MS;
-    const snapshotDue = this.snapshots.due(now, trainer.epoch, slow);
-    // costs go out at most once a frame too (two slices a message at full speed): fewer messages for the page
-    if (snapshotDue || now - this.costsAt >= FRAME_MS) {
-      this.costs.flush(this.deps.post, this.runId);
-      this.costsAt = now;
-      if (!snapshotDue && this.snapshots.costMs > SLICE_MS) this.postStatus(); // costly snapshots come seldom: the epoch count still moves
-    }
-    if (snapshotDue) {
-      this.postStatus();
-      this.sendSnapshot();
-    }
-    this.cancelTick = this.deps.schedule(this.tick, this.pacer.delay(this.deps.now(), trainer.epoch));
-  };
-
-  private finish(reason: LabStopReason, message: Problem | null): void {
-    this.halt();
-    this.costs.flush(this.deps.post, this.runId);
-    this.stopReason = reason;
-    this.message = message;
-    this.pacer.epochsPerSecond = 0;
-    this.postStatus();
-    if (this.run && this.run.trainer.epoch !== this.snapshots.epoch) this.sendSnapshot();
-  }
-
-  private halt(): void {
-    this.running = false;
-    this.cancelTick?.();
-    this.cancelTick = null;
-  }
-
-  private postStatus(): void {
-    const status: RunStatus = {
-      running: this.running,
-      epoch: this.run?.trainer.epoch ?? 0,
-      epochsPerSecond: this.running ? this.pacer.epochsPerSecond : 0,
-      speed: this.pacer.speed,
-      stopReason: this.stopReason,
-      message: this.message,
-    };
-    this.deps.post({ type: 'status', runId: this.runId, status }, []);
   }
 
   private sendSnapshot(): void {

@@ -31,8 +31,8 @@ export interface InspectTarget {
   run: Run;
   runId: number;
   post(event: InspectEvent, transfer: Transferable[]): void;
-  /** the handler's own Step: one epoch, with its costs, status and snapshot sent as usual */
-  step(): void;
+  /** the handler's own one epoch (the Step button's), with its costs, status and snapshot sent as usual */
+  trainOneEpoch(): void;
 }
 
 export function runInspectCommand(command: InspectCommand, target: InspectTarget): void {
@@ -41,7 +41,7 @@ export function runInspectCommand(command: InspectCommand, target: InspectTarget
     target.post({ type: 'gradientChecked', ...checked }, []);
     return;
   }
-  if (command.advance) target.step();
+  if (command.advance) target.trainOneEpoch();
   const passes = inspectBoth(target.run, target.runId);
   target.post({ type: 'inspected', ...passes }, passBuffers(passes));
 }

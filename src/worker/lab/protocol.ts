@@ -75,7 +75,7 @@ export type RunStartReason = (typeof RUN_START_REASONS)[number];
  */
 export type LabEvent = v.InferOutput<typeof LAB_EVENT>;
 
-/** What the training worker (or a fake one in tests) offers the page (the sweep pool's workers are sweepPool's WorkerLike). */
+/** What the training worker (or a fake one in tests) offers the page (the sweep pool's workers are store/sweepPool.ts's SweepWorkerLike). */
 export interface LabWorkerLike {
   postMessage(command: LabCommand, transfer?: Transferable[]): void;
   addEventListener(type: 'message', listener: (event: MessageEvent<LabEvent>) => void): void;
