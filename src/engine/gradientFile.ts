@@ -110,7 +110,7 @@ export function readGradientsFile(text: string, sizes: readonly number[]): Gradi
 }
 
 /** readGradientsFile with the problem in English (the CLI's wording). */
-export function parseGradientsFile(text: string, sizes: readonly number[]): ParseResult<Float64Array> {
+export function parseGradientsFile(text: string, sizes: readonly number[]): ParseResult<Float64Array, string> {
   const read = readGradientsFile(text, sizes);
   return read.ok ? read : { ok: false, error: gradientsProblemText(read.problem) };
 }

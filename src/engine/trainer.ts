@@ -2,6 +2,7 @@
  * Gradient descent over epochs: full batch by default, or mini-batches whose order the seeded
  * generator shuffles each epoch. Stops on a non-finite cost or parameter with a reason.
  */
+import { type EngineMessage, engineMessage } from './messages';
 import type { Dataset } from './datasets';
 import type { Network } from './network';
 import type { TrainOptions } from './options';
@@ -16,7 +17,7 @@ export interface Divergence {
   /** layer l (1 … L) where it first appeared; L when only the cost was non-finite (it is computed from a^L) */
   layer: number;
   quantity: 'weights' | 'biases' | 'z' | 'a' | 'cost';
-  message: string;
+  message: EngineMessage;
 }
 
 export type StopReason = 'epochs' | 'maxEpochs' | 'targetCost' | 'diverged';
@@ -200,8 +201,8 @@ function locateDivergence(net: Network, data: Dataset, epoch: number, naiveSigmo
     quantity,
     message:
       quantity === 'cost'
-        ? `diverged at epoch ${epoch}: the cost overflowed at the output, layer ${layer} (every W, b, z and a is still finite, but the cost of a^${layer} is not)`
-        : `diverged at epoch ${epoch}: first non-finite value in layer ${layer} (${quantity === 'weights' ? 'W' : quantity === 'biases' ? 'b' : quantity}^${layer})`,
+        ? engineMessage('divergedCost', { epoch, layer })
+        : engineMessage('divergedValue', { epoch, layer, symbol: quantity === 'weights' ? 'W' : quantity === 'biases' ? 'b' : quantity }),
   });
   for (let l = 1; l <= L; l++) {
     for (let k = ws.layout.weightOffset[l]; k < ws.layout.biasOffset[l]; k++) if (!Number.isFinite(p[k])) return make(l, 'weights');

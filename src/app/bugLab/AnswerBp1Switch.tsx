@@ -3,6 +3,7 @@
  * literally, δᴸ = (a − y)·σ′(z), multiplies the output error by σ′(z) ≤ 1/4 a second time. Its effect
  * is measured on the live network: the output layer's gradient with the slip against without it.
  */
+import { problemText } from '../../i18n/messageText';
 import { useMemo } from 'react';
 import { type LabConfig, SLIPS, type SlippedConfig, gradientWithSlips, layoutOf, trainOptionsOf } from '../../engine';
 import { useT } from '../../i18n/setup';
@@ -25,7 +26,7 @@ export function AnswerBp1Switch({ onProblem }: { onProblem(message: string | nul
   const applies = config.cost === 'crossEntropy';
   const toggle = (checked: boolean) => {
     const rest = (config.slips ?? []).filter((id) => id !== 'answerBp1');
-    onProblem(setConfig({ slips: checked ? [...rest, 'answerBp1'] : rest.length ? rest : undefined } as Partial<LabConfig>));
+    onProblem(problemText(setConfig({ slips: checked ? [...rest, 'answerBp1'] : rest.length ? rest : undefined } as Partial<LabConfig>)));
   };
   // ‖∂C/∂W^L, ∂C/∂b^L‖ with the slip over without it, on the live network and data
   const ratio = useMemo(() => {

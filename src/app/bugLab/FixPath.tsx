@@ -2,6 +2,7 @@
  * The bug lab's starting points: the question's preset on OR, AND or XOR, the answer's network,
  * and the fix path from the question's XOR to a network that solves XOR reliably; each step says what it changes.
  */
+import { problemText } from '../../i18n/messageText';
 import { useState } from 'react';
 import { PRESETS } from '../../engine';
 import { useLab } from '../../store/hooks';
@@ -28,7 +29,7 @@ export function FixPath() {
     const step = FIX_STEPS[k];
     // the current seed stays, so each step can be compared on the same start
     const next = { ...step.config, seed: config.seed };
-    setProblem(loadConfig(next, step.presetId && next.seed === step.config.seed ? step.presetId : null));
+    setProblem(problemText(loadConfig(next, step.presetId && next.seed === step.config.seed ? step.presetId : null)));
   };
 
   return (
@@ -46,7 +47,7 @@ export function FixPath() {
               className="chip"
               aria-pressed={presetId === p.id}
               title={t(`preset.${p.id}.description`)}
-              onClick={() => setProblem(applyPreset(p.id))}
+              onClick={() => setProblem(problemText(applyPreset(p.id)))}
             >
               {p.label}
             </button>
@@ -57,7 +58,7 @@ export function FixPath() {
               className="chip"
               aria-pressed={presetId === 'answer'}
               title={t('preset.answer.description')}
-              onClick={() => setProblem(applyPreset('answer'))}
+              onClick={() => setProblem(problemText(applyPreset('answer')))}
             >
               {t('bl.start.answer')}
             </button>

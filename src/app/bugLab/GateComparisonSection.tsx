@@ -3,6 +3,7 @@
  * both derivatives (the store's compareGates), in a table that can be exported as CSV. The rows are
  * the kept sweep results of those three configurations, so a later sweep of one gate updates its row.
  */
+import { problemText } from '../../i18n/messageText';
 import { useMemo } from 'react';
 import { COMPARED_GATES, gateComparisonConfig, sweepKey } from '../../engine';
 import { useLab } from '../../store/hooks';
@@ -65,7 +66,7 @@ export function GateComparisonSection() {
       </p>
       {gates.status === 'error' && gates.error && (
         <p className="bl-problem" role="alert">
-          {gates.error}
+          {problemText(gates.error)}
         </p>
       )}
       <GateComparisonTable rows={rows.map((r) => ({ gate: r.gate, summary: r.result?.summary ?? null }))} running={running ? gates.gate : null} />

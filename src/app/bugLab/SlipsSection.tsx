@@ -3,6 +3,7 @@
  * (the first is the live lab's Derivative control), the code panel in step with them, and with the
  * naive sigmoid on, where and when the live run's e^(−z) overflowed (counts from the worker).
  */
+import { problemText } from '../../i18n/messageText';
 import { useMemo } from 'react';
 import { type LabConfig, type SlippedConfig, divisorEffect, overflowSites } from '../../engine';
 import { useConfigFields, useLab } from '../../store/hooks';
@@ -28,7 +29,7 @@ export function SlipsSection({ onProblem }: { onProblem(message: string | null):
   const mystery = useStore(mysteryStore, (m) => m.code !== null);
   const answerBp1 = useLab((s) => (s.config as LabConfig & SlippedConfig).slips?.includes('answerBp1') ?? false) && !mystery;
   const setConfig = useLab((s) => s.setConfig);
-  const apply = (patch: Partial<LabConfig>) => onProblem(setConfig(patch));
+  const apply = (patch: Partial<LabConfig>) => onProblem(problemText(setConfig(patch)));
 
   // the divisor is the batch's sample count (full batch: the whole dataset)
   const divisor = data

@@ -4,6 +4,7 @@
  * a click on a start opens that seed in the live lab. Results are kept per configuration: the panel
  * shows the current configuration's, so a sweep on OR and one on AND both stay.
  */
+import { problemText } from '../../i18n/messageText';
 import { useState } from 'react';
 import { bugLabEpochs, currentSweepKey, currentSweepResult } from '../../store/bugLabSlice';
 import { useLab } from '../../store/hooks';
@@ -38,7 +39,7 @@ export function SweepSection() {
         status={status}
         progress={latest ? sweep.progress : null}
         summary={summary}
-        error={latest ? sweep.error : null}
+        error={latest ? problemText(sweep.error) : null}
         defaultStarts={DEFAULT_SWEEP_STARTS}
         maxStarts={MAX_SWEEP_STARTS}
         epochs={sweep.status === 'running' && sweep.config ? sweep.config.epochs : epochs}
@@ -47,8 +48,10 @@ export function SweepSection() {
           void runSweep(starts);
         }}
         onCancel={cancelSweep}
-        onOpenStart={(seed, derivative) => setProblem(openStart(seed, derivative))}
-        onInspectStart={(seed, derivative) => kept && void inspectEpoch({ ...kept.config, seed, derivative }, kept.config.epochs).then(setProblem)}
+        onOpenStart={(seed, derivative) => setProblem(problemText(openStart(seed, derivative)))}
+        onInspectStart={(seed, derivative) =>
+          kept && void inspectEpoch({ ...kept.config, seed, derivative }, kept.config.epochs).then((problem) => setProblem(problemText(problem)))
+        }
       />
       {kept && summary && (
         <p className="bl-hint bl-sweep-timing" data-elapsed-ms={Math.round(kept.elapsedMs)} data-workers={kept.workers}>

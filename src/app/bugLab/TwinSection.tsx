@@ -3,6 +3,7 @@
  * buggy f′(a), the same initial weights and data) on a worker of its own; progress and Cancel
  * while it runs, then both cost curves, both decision boundaries and the per-weight difference.
  */
+import { problemText } from '../../i18n/messageText';
 import { useMemo, useState } from 'react';
 import { bugLabEpochs } from '../../store/bugLabSlice';
 import { useLab } from '../../store/hooks';
@@ -54,7 +55,7 @@ export function TwinSection() {
       {twin.status === 'cancelled' && <p className="bl-hint">{t('bl.twin.cancelled')}</p>}
       {twin.status === 'error' && (
         <p className="bl-problem" role="alert">
-          {twin.error}
+          {problemText(twin.error)}
         </p>
       )}
       {result && twin.config && <TwinVerdict job={twin} />}

@@ -4,6 +4,7 @@
  * carries it as an opaque page key `mystery=CODE` (the seed, scrambled), read before the settings
  * like the tour's key, so a teacher can send a whole class the same one.
  */
+import { problemText } from '../../i18n/messageText';
 import { createStore } from 'zustand/vanilla';
 import { type LabConfig, MAX_SEED, Rng, SLIPS, SLIP_IDS, type SlipId, type SlippedConfig, namedDataset, sizesOf, slipApplies } from '../../engine';
 import type { LabStore } from '../../store/labStore';
@@ -67,7 +68,7 @@ export function startMystery(store: LabStore, code: string): string | null {
   const slip = mysterySlip(seed, choices);
   if (!slip) return t('mystery.noSlip');
   const problem = store.getState().setConfig({ slips: [slip] } as Partial<LabConfig>);
-  if (problem) return problem;
+  if (problem) return problemText(problem);
   mysteryStore.setState({ code, slip, choices, guess: null, revealed: false });
   // a preset or anything else that replaces the configuration drops the hidden slip: the mystery ends with it
   stopFollowing?.();

@@ -7,6 +7,7 @@ import { t } from '../../i18n/setup';
 import type { ParseResult } from '../../engine';
 import type { LabStore } from '../../store/labStore';
 import { type ExerciseSet, exerciseSetUrl, parseExerciseSet } from './exerciseSet';
+import { messageText } from '../../i18n/messageText';
 
 /** The sets shipped in public/exercises (tests check each file's title against these). */
 export const SHIPPED_EXERCISE_SETS = [
@@ -14,12 +15,12 @@ export const SHIPPED_EXERCISE_SETS = [
   { id: 'bp2-by-hand', title: 'BP2 by hand, correct and buggy' },
 ] as const;
 
-export function openExerciseSet(store: LabStore, text: string, source: string): ParseResult<ExerciseSet> {
+export function openExerciseSet(store: LabStore, text: string, source: string): ParseResult<ExerciseSet, string> {
   const parsed = parseExerciseSet(text);
   if (!parsed.ok) return { ok: false, error: `${source}: ${parsed.error}` };
   const set = parsed.value;
   const problem = store.getState().loadIntoLab({ network: set.network, data: set.data, options: set.options });
-  if (problem) return { ok: false, error: `${source}: ${problem}` };
+  if (problem) return { ok: false, error: `${source}: ${messageText(problem)}` };
   const state = store.getState();
   state.setExerciseSet(set.summary);
   state.setExerciseOn(true);
@@ -35,7 +36,7 @@ export function openExerciseSet(store: LabStore, text: string, source: string): 
 }
 
 /** Fetches a set shipped in public/exercises by its name. */
-export async function fetchShippedSet(name: string): Promise<ParseResult<string>> {
+export async function fetchShippedSet(name: string): Promise<ParseResult<string, string>> {
   const url = exerciseSetUrl(name);
   if (!url) return { ok: false, error: t('exerciseLink.badName', { name }) };
   try {

@@ -3,6 +3,7 @@
  * else the defaults) before any worker sees it, and the keeper that follows changes into the
  * address bar and localStorage.
  */
+import { engineMessage } from '../../engine';
 import { type LabStore, createLabStore } from '../../store/labStore';
 import { browserStorage, replaceQuery } from '../browser/browser';
 import type { SettingsStorage } from './persist';
@@ -46,7 +47,7 @@ export function createSharedLabStore(environment: StartupEnvironment = pageEnvir
       ...settings.notes,
       ...tourNotes,
       ...langNotes(lang),
-      ...refused.map((message) => ({ key: '', message: `A setting could not be applied: ${message}` })),
+      ...refused.map((detail) => ({ key: '', message: engineMessage('settingNotApplied', { detail }) })),
     ]);
   const mysteryNote = mystery.code === null ? null : startMystery(store, mystery.code);
   if (mysteryNote) store.getState().addNotes([{ key: 'mystery', message: mysteryNote }]);

@@ -3,7 +3,7 @@
  * between (at most SLICE_MS each, so a pause waiting in the queue is heard within a frame), with the
  * stop conditions, the speed and the status they report. handler.ts gives it each new run.
  */
-import type { Run, StopSettings } from '../../engine';
+import { type Problem, type Run, type StopSettings, engineMessage } from '../../engine';
 import type { Checkpoints } from './checkpoints';
 import type { CostBuffer } from './costBuffer';
 import { type LabEvent, type LabStopReason, NO_STOP, type RunStatus, type Speed } from './protocol';
@@ -38,7 +38,7 @@ export class RunLoop {
   private budget = Infinity;
   private stop: StopSettings = { ...NO_STOP };
   private stopReason: LabStopReason | null = null;
-  private message: string | null = null;
+  private message: Problem | null = null;
   private cancelTick: (() => void) | null = null;
   /** when costs last went out */
   private costsAt = -Infinity;
@@ -86,11 +86,11 @@ export class RunLoop {
       return;
     }
     if (trainer.divergence) {
-      this.refuse('diverged', `${trainer.divergence.message}; press Reset to start again`);
+      this.refuse('diverged', engineMessage('divergedReset', { detail: trainer.divergence.message }));
       return;
     }
     if (this.stop.maxEpochs > 0 && trainer.epoch >= this.stop.maxEpochs) {
-      this.refuse('maxEpochs', `reached the epoch limit (${this.stop.maxEpochs.toLocaleString('en')}); raise it or press Reset`);
+      this.refuse('maxEpochs', engineMessage('stopEpochLimitPlay', { limit: this.stop.maxEpochs.toLocaleString('en') }));
       return;
     }
     this.isRunning = true;
@@ -111,7 +111,7 @@ export class RunLoop {
     this.pause();
     const trainer = this.run!.trainer;
     if (trainer.divergence) {
-      this.refuse('diverged', `${trainer.divergence.message}; press Reset to start again`);
+      this.refuse('diverged', engineMessage('divergedReset', { detail: trainer.divergence.message }));
       return;
     }
     const { reason } = this.slicer.trainChunk(this.run!, 1, NO_STOP);
@@ -141,7 +141,7 @@ export class RunLoop {
     this.deps.post({ type: 'status', runId: this.runId, status }, []);
   }
 
-  private refuse(reason: LabStopReason, message: string): void {
+  private refuse(reason: LabStopReason, message: Problem): void {
     this.stopReason = reason;
     this.message = message;
     this.postStatus();
@@ -166,11 +166,11 @@ export class RunLoop {
       return;
     }
     if (reason === 'maxEpochs') {
-      this.finish('maxEpochs', `reached the epoch limit (${this.stop.maxEpochs.toLocaleString('en')})`);
+      this.finish('maxEpochs', engineMessage('stopEpochLimit', { limit: this.stop.maxEpochs.toLocaleString('en') }));
       return;
     }
     if (reason === 'targetCost') {
-      this.finish('targetCost', `reached the target cost ${this.stop.targetCost} at epoch ${trainer.epoch.toLocaleString('en')}`);
+      this.finish('targetCost', engineMessage('stopTargetCost', { target: String(this.stop.targetCost), epoch: trainer.epoch.toLocaleString('en') }));
       return;
     }
     if (this.budget <= 0) {
@@ -194,7 +194,7 @@ export class RunLoop {
     this.cancelTick = this.deps.schedule(this.tick, this.pacer.delay(this.deps.now(), trainer.epoch));
   };
 
-  private finish(reason: LabStopReason, message: string | null): void {
+  private finish(reason: LabStopReason, message: Problem | null): void {
     this.halt();
     this.parts.costs.flush(this.deps.post, this.runId);
     this.stopReason = reason;
