@@ -84,6 +84,18 @@ describe('the store the page opens with', () => {
     expect(share.notes.length).toBeLessThanOrEqual(MAX_PAGE_NOTES);
   });
 
+  it('a link whose every value is refused opens on the defaults its notes name, not the first visit’s AND', () => {
+    const store = createSharedLabStore({ search: '?data=NOPE&hidden=abc', storage: storageWith(null) });
+    expect(store.getState().config).toEqual(DEFAULT_CONFIG);
+    const text = store
+      .getState()
+      .share.notes.map((note) => said(note.message))
+      .join('\n');
+    expect(text).toContain(`kept ${DEFAULT_CONFIG.dataset}`);
+    expect(text).toContain(`kept ${DEFAULT_CONFIG.hidden.join(',')}`);
+    expect(store.getState().story.landing).toBe(false);
+  });
+
   it('damaged saved settings cost a note, not the page', () => {
     const broken: SettingsStorage = { getItem: () => '{"query": 12', setItem: () => {} };
     const store = createSharedLabStore({ search: '', storage: broken });
