@@ -3,8 +3,8 @@
  * scrubbed checkpoint), the cost curve from the history through a transient source.
  */
 import { useCallback, useMemo, useSyncExternalStore } from 'react';
-import { t } from '../i18n/setup';
 import { historyCostSource } from '../store/costSource';
+import { CURVE_WORDS } from './curveWords';
 import { useLab, useLabStoreApi } from '../store/hooks';
 import type { LabState } from '../store/types';
 import { DecisionBoundary } from '../views/boundary/DecisionBoundary';
@@ -94,7 +94,7 @@ export function CostView() {
   const scale = useLab((s) => s.ui.costScale);
   const setUi = useLab((s) => s.setUi);
   const scrub = useLab((s) => s.scrub);
-  const source: CostSource = useMemo(() => historyCostSource(store, () => t('curve.liveSeries')), [store]);
+  const source: CostSource = useMemo(() => historyCostSource(store, CURVE_WORDS), [store]);
   const onScaleChange = useCallback((costScale: 'linear' | 'log') => setUi({ costScale }), [setUi]);
   const height = useNarrow() ? 120 : 150;
   const clearGhost = useLab((s) => s.clearGhost);

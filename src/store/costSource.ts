@@ -3,6 +3,7 @@
  * render per batch) that tells its listener at most once per animation frame.
  */
 import type { LabStore } from './labStore';
+import type { CurveWords } from './settingMarkers';
 
 /** Same shape as the cost curve's CostSeries / CostSource (structural, so the store needs no view import). */
 interface HistorySeries {
@@ -23,17 +24,19 @@ type FrameScheduler = (fn: () => void) => void;
 
 const nextFrame: FrameScheduler = typeof requestAnimationFrame === 'function' ? (fn) => void requestAnimationFrame(() => fn()) : (fn) => fn();
 
-/** `label` names the live series; a function is read on each get, so it follows a language switch. */
-export function historyCostSource(store: LabStore, label: string | (() => string), schedule: FrameScheduler = nextFrame): HistorySource {
+/** `words` names the series and the markers, read on each get, so they follow a language switch. */
+export function historyCostSource(store: LabStore, words: CurveWords, schedule: FrameScheduler = nextFrame): HistorySource {
   return {
     get() {
       const { history, hover, ghost, costMarkers } = store.getState();
-      const live: HistorySeries = { id: 'live', label: typeof label === 'function' ? label() : label, costs: history.costs, length: history.length };
+      const live: HistorySeries = { id: 'live', label: words.live(), costs: history.costs, length: history.length };
       return {
         // the ghost's id names its run, so a newer ghost never inherits an older one's reduction
-        series: ghost ? [live, { id: `ghost-${ghost.runId}`, label: ghost.label, costs: ghost.costs, length: ghost.length, faint: true }] : [live],
+        series: ghost
+          ? [live, { id: `ghost-${ghost.runId}`, label: words.previousRun(ghost.derivative), costs: ghost.costs, length: ghost.length, faint: true }]
+          : [live],
         currentEpoch: hover.scrubEpoch ?? history.length,
-        markers: costMarkers,
+        markers: costMarkers.map((marker) => ({ epoch: marker.epoch, label: words.changes(marker.changes) })),
       };
     },
     subscribe(listener) {

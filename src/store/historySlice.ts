@@ -1,7 +1,7 @@
-import type { LabConfig } from '../engine';
+import type { DerivativeMode, LabConfig } from '../engine';
 import type { LabEvent } from '../worker/lab/protocol';
 import type { RunSlice } from './runSlice';
-import { previousRunLabel, settingChangeLabel } from './settingMarkers';
+import { type SettingChange, settingChanges } from './settingMarkers';
 import type { SliceCreator } from './sliceCreator';
 import type { SnapshotSlice } from './snapshotSlice';
 
@@ -16,7 +16,8 @@ export interface CostHistory {
 interface GhostHistory {
   /** the run it came from */
   runId: number;
-  label: string;
+  /** the derivative its last epochs trained with (the curve names it) */
+  derivative: DerivativeMode;
   costs: Float64Array;
   length: number;
 }
@@ -24,7 +25,7 @@ interface GhostHistory {
 /** A training setting changed mid-run: the epochs after `epoch` trained with it. */
 interface SettingMarker {
   epoch: number;
-  label: string;
+  changes: SettingChange[];
 }
 
 export interface HistorySlice {
@@ -85,10 +86,10 @@ function startHistory(
   if (history.length === 0)
     return { history: { runId, costs: history.costs, length: 0 }, ghost, costMarkers: [], trainedConfig: config, lastEpochConfig: null };
   // named for what its last epochs trained with: a switch made after them (then Reset) trained nothing
-  const label = previousRunLabel(state.lastEpochConfig ?? state.trainedConfig ?? config);
+  const { derivative } = state.lastEpochConfig ?? state.trainedConfig ?? config;
   return {
     history: { runId, costs: ghost?.costs ?? growableCosts(1 << 14), length: 0 },
-    ghost: { runId: history.runId, label, costs: history.costs, length: history.length },
+    ghost: { runId: history.runId, derivative, costs: history.costs, length: history.length },
     costMarkers: [],
     trainedConfig: config,
     lastEpochConfig: null,
@@ -100,13 +101,13 @@ function markSettingChange(
   state: Pick<HistorySlice, 'history' | 'costMarkers' | 'trainedConfig'>,
   config: LabConfig,
 ): Pick<HistorySlice, 'costMarkers' | 'trainedConfig'> {
-  const label = state.trainedConfig ? settingChangeLabel(state.trainedConfig, config) : null;
+  const changes = state.trainedConfig ? settingChanges(state.trainedConfig, config) : [];
   const epoch = state.history.length;
-  if (!label || epoch === 0) return { costMarkers: state.costMarkers, trainedConfig: config };
+  if (changes.length === 0 || epoch === 0) return { costMarkers: state.costMarkers, trainedConfig: config };
   const last = state.costMarkers[state.costMarkers.length - 1];
   // two changes between the same epochs are one marker
   const markers =
-    last?.epoch === epoch ? [...state.costMarkers.slice(0, -1), { epoch, label: `${last.label}, ${label}` }] : [...state.costMarkers, { epoch, label }];
+    last?.epoch === epoch ? [...state.costMarkers.slice(0, -1), { epoch, changes: [...last.changes, ...changes] }] : [...state.costMarkers, { epoch, changes }];
   return { costMarkers: markers, trainedConfig: config };
 }
 

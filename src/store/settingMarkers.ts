@@ -1,32 +1,26 @@
 /**
- * What a mid-run change of the training settings is called on the cost curve: the store marks the
- * epoch after which the worker trained with them (a "configured" event: same weights, new options).
+ * What a mid-run change of the training settings is on the cost curve: the store marks the epoch
+ * after which the worker trained with them (a "configured" event: same weights, new options). The
+ * store keeps the changes as settings and values; the page words them in its language (app/curveWords.ts).
  */
-import type { LabConfig } from '../engine';
+import type { DerivativeMode, LabConfig } from '../engine';
 
-/** The settings that change how a run trains without starting a new one, each with its short label. */
-const CHANGE_LABELS: { [K in keyof LabConfig]?: (value: LabConfig[K]) => string } = {
-  derivative: (v) => (v === 'buggy' ? 'buggy f′(a)' : 'correct f′(z)'),
-  learningRate: (v) => `η ${v}`,
-  cost: (v) => (v === 'crossEntropy' ? 'cross-entropy' : 'quadratic cost'),
-  batchSize: (v) => (v === 0 ? 'full batch' : `batch ${v}`),
-  gradientDivisor: (v) => (v === 'features' ? 'gradient ÷ n₀' : 'mean gradient'),
-  sigmoidForm: (v) => (v === 'naive' ? 'naive sigmoid' : 'stable sigmoid'),
-  freezeBiases: (v) => (v ? 'biases frozen' : 'biases train'),
-};
+/** The settings that change how a run trains without starting a new one. */
+const MARKED_SETTINGS = ['derivative', 'learningRate', 'cost', 'batchSize', 'gradientDivisor', 'sigmoidForm', 'freezeBiases'] as const;
 
-/** The marker's words for a change from `before` to `after` ("buggy f′(a), η 1"), or null when nothing listed changed. */
-export function settingChangeLabel(before: LabConfig, after: LabConfig): string | null {
-  const parts: string[] = [];
-  for (const key of Object.keys(CHANGE_LABELS) as (keyof LabConfig)[]) {
-    if (before[key] === after[key]) continue;
-    const label = CHANGE_LABELS[key] as (value: unknown) => string;
-    parts.push(label(after[key]));
-  }
-  return parts.length > 0 ? parts.join(', ') : null;
+type MarkedSetting = (typeof MARKED_SETTINGS)[number];
+
+/** One changed setting and the value it changed to. */
+export type SettingChange = { [K in MarkedSetting]: { setting: K; value: LabConfig[K] } }[MarkedSetting];
+
+/** The marked settings that differ from `before` to `after`, with their new values (empty when none). */
+export function settingChanges(before: LabConfig, after: LabConfig): SettingChange[] {
+  return MARKED_SETTINGS.filter((key) => before[key] !== after[key]).map((key) => ({ setting: key, value: after[key] }) as SettingChange);
 }
 
-/** The label of a finished run kept as the cost curve's faint "previous run". */
-export function previousRunLabel(config: LabConfig): string {
-  return `Previous run (${config.derivative === 'buggy' ? 'buggy f′(a)' : 'correct f′(z)'})`;
+/** What the cost curve's words need of the store: the changes at each marker and the previous run's derivative. */
+export interface CurveWords {
+  live(): string;
+  changes(changes: readonly SettingChange[]): string;
+  previousRun(derivative: DerivativeMode): string;
 }

@@ -9,7 +9,8 @@ import { connectWorker } from '../../src/store/connectWorker';
 import { historyCostSource } from '../../src/store/costSource';
 import { costAtEpoch } from '../../src/store/historySlice';
 import { type LabStore, createLabStore } from '../../src/store/labStore';
-import { settingChangeLabel } from '../../src/store/settingMarkers';
+import { settingChanges } from '../../src/store/settingMarkers';
+import { CURVE_WORDS } from '../../src/app/curveWords';
 import { FakeWorkerEnv, simulateEngineSpeed } from '../worker/harness';
 
 let restore: (() => void) | null = null;
@@ -42,16 +43,17 @@ describe('the previous run as a ghost', () => {
     const state = store.getState();
     expect(state.history.length).toBe(0);
     expect(state.ghost?.length).toBe(30);
-    expect(state.ghost?.label).toBe('Previous run (buggy f′(a))');
+    expect(state.ghost?.derivative).toBe('buggy');
+    expect(historyCostSource(store, CURVE_WORDS, (fn) => fn()).get().series[1].label).toBe('Previous run (buggy f′(a))');
     expect(Array.from(state.ghost!.costs.subarray(0, 30))).toEqual(Array.from(trained));
-    const { series } = historyCostSource(store, 'Cost', (fn) => fn()).get();
+    const { series } = historyCostSource(store, CURVE_WORDS, (fn) => fn()).get();
     expect(series.map((s) => s.faint ?? false)).toEqual([false, true]);
     // the new run writes into its own buffer: the ghost's costs stay as they were
     train(store, env, 10);
     expect(Array.from(store.getState().ghost!.costs.subarray(0, 30))).toEqual(Array.from(trained));
     store.getState().clearGhost();
     expect(store.getState().ghost).toBeNull();
-    expect(historyCostSource(store, 'Cost', (fn) => fn()).get().series).toHaveLength(1);
+    expect(historyCostSource(store, CURVE_WORDS, (fn) => fn()).get().series).toHaveLength(1);
   });
 
   test('buggy to the end, then Correct and Reset: the ghost is named for the derivative its epochs trained with', () => {
@@ -61,7 +63,8 @@ describe('the previous run as a ghost', () => {
     env.runUntilIdle();
     store.getState().reset();
     env.runUntilIdle();
-    expect(store.getState().ghost?.label).toBe('Previous run (buggy f′(a))');
+    expect(store.getState().ghost?.derivative).toBe('buggy');
+    expect(historyCostSource(store, CURVE_WORDS, (fn) => fn()).get().series[1].label).toBe('Previous run (buggy f′(a))');
   });
 
   test('a new run from an untrained one keeps the older ghost; a trained one replaces it', () => {
@@ -89,10 +92,14 @@ describe('setting-change markers', () => {
     store.getState().setConfig({ learningRate: 1 });
     env.runUntilIdle();
     expect(store.getState().costMarkers).toEqual([
+      { epoch: 40, changes: [{ setting: 'derivative', value: 'correct' }] },
+      { epoch: 50, changes: [{ setting: 'learningRate', value: 1 }] },
+    ]);
+    expect(historyCostSource(store, CURVE_WORDS, (fn) => fn()).get().markers).toEqual([
       { epoch: 40, label: 'correct f′(z)' },
       { epoch: 50, label: 'η 1' },
     ]);
-    expect(historyCostSource(store, 'Cost', (fn) => fn()).get().markers).toHaveLength(2);
+    expect(historyCostSource(store, CURVE_WORDS, (fn) => fn()).get().markers).toHaveLength(2);
     // a new run starts without markers
     store.getState().reset();
     env.runUntilIdle();
@@ -108,7 +115,8 @@ describe('setting-change markers', () => {
     store.getState().pause();
     env.runUntilIdle();
     const [marker] = store.getState().costMarkers;
-    expect(marker.label).toBe('batch 2');
+    expect(marker.changes).toEqual([{ setting: 'batchSize', value: 2 }]);
+    expect(CURVE_WORDS.changes(marker.changes)).toBe('batch 2');
     expect(marker.epoch).toBeGreaterThanOrEqual(switchedAt);
     expect(marker.epoch).toBeGreaterThan(0);
   });
@@ -118,8 +126,10 @@ describe('setting-change markers', () => {
     store.getState().setConfig({ learningRate: 2 });
     env.runUntilIdle();
     expect(store.getState().costMarkers).toEqual([]);
-    expect(settingChangeLabel(DEFAULT_CONFIG, { ...DEFAULT_CONFIG, hidden: [7] })).toBeNull();
-    expect(settingChangeLabel(DEFAULT_CONFIG, { ...DEFAULT_CONFIG, cost: 'quadratic', batchSize: 4 })).toBe('quadratic cost, batch 4');
+    expect(settingChanges(DEFAULT_CONFIG, { ...DEFAULT_CONFIG, hidden: [7] })).toEqual([]);
+    const changes = settingChanges(DEFAULT_CONFIG, { ...DEFAULT_CONFIG, cost: 'quadratic', batchSize: 4 });
+    expect(CURVE_WORDS.changes(changes)).toBe('quadratic cost and batch 4');
+    expect(CURVE_WORDS.changes(settingChanges(DEFAULT_CONFIG, { ...DEFAULT_CONFIG, batchSize: 0, freezeBiases: true }))).toMatch(/biases frozen/);
   });
 });
 

@@ -2,6 +2,7 @@
 import { afterEach, describe, expect, test } from 'vitest';
 import { DEFAULT_CONFIG, PRESETS, buildRun } from '../../src/engine';
 import { connectWorker } from '../../src/store/connectWorker';
+import { CURVE_WORDS } from '../../src/app/curveWords';
 import { historyCostSource } from '../../src/store/costSource';
 import { appendCosts, growableCosts } from '../../src/store/historySlice';
 import { type LabStore, createLabStore } from '../../src/store/labStore';
@@ -184,7 +185,7 @@ describe('the history slice and the cost source', () => {
   test('the cost source reads the history and calls its listener once per frame, not per batch', () => {
     const { store, env } = connected();
     const frames: Array<() => void> = [];
-    const source = historyCostSource(store, 'Cost', (fn) => frames.push(fn));
+    const source = historyCostSource(store, CURVE_WORDS, (fn) => frames.push(fn));
     let calls = 0;
     const unsubscribe = source.subscribe(() => calls++);
     store.getState().setSpeed('max');
