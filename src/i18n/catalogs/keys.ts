@@ -9,6 +9,7 @@ import type enPagelinks from './en/pagelinks.json';
 import type enCore from './en/core.json';
 import type enGraph from './en/graph.json';
 import type enPlots from './en/plots.json';
+import type enErrors from './en/errors.json';
 import type enShell from './en/shell.json';
 import type enStep from './en/step.json';
 import type enTour from './en/tour.json';
@@ -18,6 +19,7 @@ import type zhPagelinks from './zh-CN/pagelinks.json';
 import type zhCore from './zh-CN/core.json';
 import type zhGraph from './zh-CN/graph.json';
 import type zhPlots from './zh-CN/plots.json';
+import type zhErrors from './zh-CN/errors.json';
 import type zhShell from './zh-CN/shell.json';
 import type zhStep from './zh-CN/step.json';
 import type zhTour from './zh-CN/tour.json';
@@ -25,6 +27,7 @@ import type zhTour from './zh-CN/tour.json';
 export type MessageKey =
   | keyof typeof enCore
   | keyof typeof enShell
+  | keyof typeof enErrors
   | keyof typeof enPlots
   | keyof typeof enGraph
   | keyof typeof enTour
@@ -38,6 +41,7 @@ type SameKeys<A, B> = [Missing<A, B>, Missing<B, A>] extends [never, never] ? tr
 const CATALOG_KEYS_MATCH: [
   SameKeys<typeof enCore, typeof zhCore>,
   SameKeys<typeof enShell, typeof zhShell>,
+  SameKeys<typeof enErrors, typeof zhErrors>,
   SameKeys<typeof enPlots, typeof zhPlots>,
   SameKeys<typeof enGraph, typeof zhGraph>,
   SameKeys<typeof enTour, typeof zhTour>,
@@ -45,5 +49,5 @@ const CATALOG_KEYS_MATCH: [
   SameKeys<typeof enBuglab, typeof zhBuglab>,
   SameKeys<typeof enCode, typeof zhCode>,
   SameKeys<typeof enPagelinks, typeof zhPagelinks>,
-] = [true, true, true, true, true, true, true, true, true];
+] = [true, true, true, true, true, true, true, true, true, true];
 void CATALOG_KEYS_MATCH; // checked by the compiler, read by nobody
