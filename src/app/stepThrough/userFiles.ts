@@ -5,6 +5,7 @@
  */
 import { type Dataset, type Network, parseDatasetFile } from '../../engine';
 import { type ImportResult, importNetworkText, shortError } from '../files/files';
+import { t } from '../../i18n/setup';
 
 /** The shipped worked examples (public/examples), wherever the app is served from. */
 export function exampleUrl(file: string, base: string = import.meta.env.BASE_URL): string {
@@ -29,6 +30,6 @@ export function readDatasetFile(text: string, fileName: string): ImportResult<Da
     const result = parseDatasetFile(text, fileStem(fileName));
     return result.ok ? result : { ok: false, error: shortError(fileName, result.error) };
   } catch {
-    return { ok: false, error: `${fileName}: could not be read` };
+    return { ok: false, error: t('step.loader.unreadable', { file: fileName }) };
   }
 }
