@@ -207,7 +207,7 @@ try {
     );
     if (trace) {
       log(
-        `  trace (${trace.seconds} s): main thread busy ${f(trace.mainBusyMsPerSecond)} ms/s (CPU ${f(trace.mainCpuMsPerSecond)} ms/s); worker messages ${trace.messagesPerSecond.toFixed(0)}/s; compositor ${f(trace.compositorMsPerSecond)} ms/s; raster ${f(trace.rasterMsPerSecond)} ms/s; lab worker ${f(trace.workerMsPerSecond)} ms/s of which GC ${f(trace.workerGcMsPerSecond)}`,
+        `  trace (${trace.seconds} s): main thread busy ${f(trace.mainBusyMsPerSecond)} ms/s (CPU ${f(trace.mainCpuMsPerSecond)} ms/s, ${trace.framesPerSecond.toFixed(0)} frames/s, ${trace.mainCpuMsPerFrame.toFixed(2)} CPU ms a frame); worker messages ${trace.messagesPerSecond.toFixed(0)}/s; compositor ${f(trace.compositorMsPerSecond)} ms/s; raster ${f(trace.rasterMsPerSecond)} ms/s; lab worker ${f(trace.workerMsPerSecond)} ms/s of which GC ${f(trace.workerGcMsPerSecond)}`,
       );
       for (const [kind, ms] of Object.entries(trace.kinds).sort((a, b) => b[1] - a[1])) log(`    ${kind.padEnd(44)} ${f(ms).padStart(7)} CPU ms/s`);
     }
@@ -254,8 +254,10 @@ try {
   const f1 = (ms: number) => ms.toFixed(1);
   const commit = gitCommit();
   log(`\n--- paste: ${commit}, ${host.date.slice(0, 16).replace('T', ' ')} UTC, load average ${host.load} → ${end} ---`);
-  log(`| ${commit} | frame interval p50 / p95 / max | long tasks > 50 ms | worker epochs/s (engine alone in Node) |`);
-  log('|---|---|---|---|');
+  log(
+    `| ${commit} | frame interval p50 / p95 / max | long tasks > 50 ms | worker epochs/s (engine alone in Node) | main thread CPU a frame, commit's share (--trace) |`,
+  );
+  log('|---|---|---|---|---|');
   for (const r of results as {
     case: string;
     frameMedianMs: number;
@@ -265,10 +267,14 @@ try {
     longestTaskMs: number;
     workerEpochsPerSecond: number;
     nodeEpochsPerSecond: number;
-  }[])
+    trace: TraceSummary | null;
+  }[]) {
+    const commitShare = r.trace ? (r.trace.kinds['commit to the compositor'] ?? 0) / Math.max(1e-9, r.trace.framesPerSecond) : 0;
+    const cpu = r.trace ? `${r.trace.mainCpuMsPerFrame.toFixed(2)} ms, of which commit ${commitShare.toFixed(2)} ms` : '–';
     log(
-      `| ${r.case} | ${f1(r.frameMedianMs)} / ${f1(r.frameP95Ms)} / ${f1(r.frameMaxMs)} ms | ${r.longTasks}${r.longTasks ? ` (longest ${r.longestTaskMs.toFixed(0)} ms)` : ''} | ${Math.round(r.workerEpochsPerSecond).toLocaleString('en')} (${Math.round(r.nodeEpochsPerSecond).toLocaleString('en')}) |`,
+      `| ${r.case} | ${f1(r.frameMedianMs)} / ${f1(r.frameP95Ms)} / ${f1(r.frameMaxMs)} ms | ${r.longTasks}${r.longTasks ? ` (longest ${r.longestTaskMs.toFixed(0)} ms)` : ''} | ${Math.round(r.workerEpochsPerSecond).toLocaleString('en')} (${Math.round(r.nodeEpochsPerSecond).toLocaleString('en')}) | ${cpu} |`,
     );
+  }
   log(`\n| ${commit}: cost curve redraw at 10⁶ epochs, ${plotWidth} × 150 px | median | p95 |`);
   log('|---|---|---|');
   for (const [what, t] of Object.entries(redraw)) log(`| ${what} | ${t.median.toFixed(2)} ms | ${t.p95.toFixed(2)} ms |`);

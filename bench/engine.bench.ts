@@ -10,7 +10,8 @@
  * `git worktree add /tmp/old <commit>`), in turn run by run so that all see the same load; no case 3.
  */
 import { join, resolve } from 'node:path';
-import { pathToFileURL } from 'node:url';
+import { once } from 'node:events';
+import { Worker } from 'node:worker_threads';
 import { parseArgs } from 'node:util';
 import { sweepReport } from '../src/cli/commands/sweep';
 import { runSweep } from '../src/cli/sweepPool';
@@ -39,10 +40,22 @@ const spiral: LabConfig = {
 
 const host = machine();
 log(`machine: ${host.cpu}, ${host.cores} cores, Node ${host.node}, ${host.date}, load average ${host.load}`);
-const other = values.against
-  ? ((await import(pathToFileURL(join(resolve(values.against), 'src/engine/index.ts')).href)) as { buildRun: typeof buildRun })
-  : null;
-if (values.against) log(`old = the engine of ${resolve(values.against)}`);
+const other = values.against ? await otherEngine(join(resolve(values.against), 'src/engine/index.ts')) : null;
+if (values.against) log(`old = the engine of ${resolve(values.against)}, in a worker thread of its own`);
+
+/** The other checkout's engine in a worker thread (bench/otherEngine.mjs): times one fresh run per call. */
+async function otherEngine(entry: string): Promise<{ time: (config: LabConfig, epochs: number) => Promise<{ wall: number; cpu: number }>; stop: () => void }> {
+  const worker = new Worker(new URL('./otherEngine.mjs', import.meta.url), { workerData: { entry } });
+  await once(worker, 'message');
+  return {
+    time: async (config, epochs) => {
+      worker.postMessage({ config, epochs });
+      const [figures] = (await once(worker, 'message')) as [{ wall: number; cpu: number }];
+      return figures;
+    },
+    stop: () => void worker.terminate(),
+  };
+}
 
 type Contender = 'engine' | 'reference' | 'old';
 interface Figures {
@@ -62,7 +75,7 @@ interface CaseResult {
  * Times the contenders on fresh runs of `config` (seed 1000 + repeat), in turn, the order rotating
  * run by run so that none always runs first or on a quieter moment; medians after the warm-ups.
  */
-function race(name: string, config: LabConfig, epochs: number, warmups: number, repeats: number, withReference: boolean): CaseResult {
+async function race(name: string, config: LabConfig, epochs: number, warmups: number, repeats: number, withReference: boolean): Promise<CaseResult> {
   const contenders: Contender[] = ['engine'];
   if (withReference) contenders.push('reference');
   if (other) contenders.push('old');
@@ -71,10 +84,9 @@ function race(name: string, config: LabConfig, epochs: number, warmups: number, 
   for (let k = -warmups; k < repeats; k++) {
     const seed = 1000 + k;
     const run = buildRun({ ...config, seed });
-    const oldRun = other?.buildRun({ ...config, seed });
     const initial = run.net.params.slice();
     let reference: ReferenceRun | null = null;
-    const work: Record<Contender, () => number> = {
+    const work: Record<Exclude<Contender, 'old'>, () => number> = {
       engine: () => run.trainer.train(epochs).ran,
       reference: () => {
         const divisor = config.gradientDivisor === 'features' ? run.data.inputSize : run.data.count;
@@ -91,11 +103,10 @@ function race(name: string, config: LabConfig, epochs: number, warmups: number, 
         );
         return epochs;
       },
-      old: () => oldRun?.trainer.train(epochs).ran ?? 0,
     };
     for (let c = 0; c < contenders.length; c++) {
       const contender = contenders[(c + k + warmups) % contenders.length];
-      const figures = timeOnce(work[contender]);
+      const figures = contender === 'old' && other ? await other.time({ ...config, seed }, epochs) : timeOnce(work[contender as Exclude<Contender, 'old'>]);
       if (k >= 0) timed.get(contender)?.push(figures);
     }
     if (reference && k >= 0) {
@@ -126,9 +137,9 @@ function report({ name, figures, identical }: CaseResult, epochs: number, repeat
 }
 
 const cases: CaseResult[] = [];
-cases.push(race('1. question XOR [2,2,1] sigmoid CE full batch η 0.35, buggy δ, ÷n₀', question, 60_000, quick ? 2 : 5, quick ? 3 : 15, true));
-cases.push(race('1. the same, correct δ, mean gradient', correct, 60_000, quick ? 2 : 5, quick ? 3 : 15, true));
-cases.push(race('2. spiral (200 points) 2-8-8-1 tanh → sigmoid CE, batch 10', spiral, quick ? 200 : 1000, quick ? 1 : 2, quick ? 3 : 7, false));
+cases.push(await race('1. question XOR [2,2,1] sigmoid CE full batch η 0.35, buggy δ, ÷n₀', question, 60_000, quick ? 2 : 5, quick ? 3 : 15, true));
+cases.push(await race('1. the same, correct δ, mean gradient', correct, 60_000, quick ? 2 : 5, quick ? 3 : 15, true));
+cases.push(await race('2. spiral (200 points) 2-8-8-1 tanh → sigmoid CE, batch 10', spiral, quick ? 200 : 1000, quick ? 1 : 2, quick ? 3 : 7, false));
 
 let sweepLine: Record<string, unknown> | null = null;
 if (!other) {
@@ -148,6 +159,7 @@ if (!other) {
   sweepLine = { starts, threads, wallSeconds: sweepSeconds, cpuSeconds: sweepCpuSeconds, ...sweep };
 }
 
+other?.stop();
 const end = machine();
 log(`load average at the end: ${end.load} (other work on the cores lowers the wall-clock figures; the per-CPU-second ones move less)`);
 log('');

@@ -42,6 +42,9 @@ export interface TraceSummary {
   mainCpuMsPerSecond: number;
   /** CPU ms per second by kind of work (inclusive, so kinds nest: all JavaScript holds the others' scripts) */
   kinds: Record<string, number>;
+  /** frames the main thread committed per second, and its CPU time per committed frame */
+  framesPerSecond: number;
+  mainCpuMsPerFrame: number;
   /** worker messages received per second */
   messagesPerSecond: number;
   /** ms per second on the renderer's compositor and raster threads */
@@ -83,6 +86,7 @@ function summarize(events: TraceEvent[], seconds: number): TraceSummary {
   let busy = 0;
   let cpu = 0;
   let messages = 0;
+  let commits = 0;
   let compositor = 0;
   let raster = 0;
   const worker = { busy: 0, gc: 0 };
@@ -99,6 +103,7 @@ function summarize(events: TraceEvent[], seconds: number): TraceSummary {
       const kind = KINDS[e.name];
       if (kind) kinds[kind] = (kinds[kind] ?? 0) + cpuMs;
       if (e.name === 'HandlePostMessage') messages++;
+      if (e.name === 'Commit') commits++;
     } else if (String(e.pid) === pid) {
       const name = threads.get(thread) ?? '';
       if (name === 'Compositor' && e.name === 'RunTask') compositor += ms;
@@ -112,6 +117,8 @@ function summarize(events: TraceEvent[], seconds: number): TraceSummary {
     seconds,
     mainBusyMsPerSecond: per(busy),
     mainCpuMsPerSecond: per(cpu),
+    framesPerSecond: commits / seconds,
+    mainCpuMsPerFrame: commits ? cpu / commits : 0,
     kinds,
     messagesPerSecond: messages / seconds,
     compositorMsPerSecond: per(compositor),

@@ -31,7 +31,7 @@ const outcome = await pool.run({ config, starts }, (p) => {
 const wallSeconds = (performance.now() - started) / 1000;
 pool.dispose();
 process.stderr.write('\n');
-if (outcome.status !== 'done') throw new Error(outcome.status === 'error' ? outcome.message : 'cancelled');
+if (outcome.status !== 'done') throw new Error(outcome.status === 'error' ? JSON.stringify(outcome.message) : 'cancelled');
 const runs = 2 * starts;
 const epochs = outcome.summary.records.reduce((sum, r) => sum + r.correct.epochs + r.buggy.epochs, 0);
 console.log(`sweep: question's ${gate} [2,2,1], ${config.epochs} epochs, ${starts} starts × 2 derivative modes = ${runs} runs on ${workers} worker threads`);

@@ -29,7 +29,7 @@ console.log('|---|---|---|---|---|---|---|');
 for (const e of experiments) {
   const outcome = await pool.run({ config: e.config, starts }, (p) => process.stderr.write(`\r${e.name}: ${p.done}/${p.total}   `));
   process.stderr.write('\n');
-  if (outcome.status !== 'done') throw new Error(outcome.status === 'error' ? outcome.message : 'cancelled');
+  if (outcome.status !== 'done') throw new Error(outcome.status === 'error' ? JSON.stringify(outcome.message) : 'cancelled');
   const s = outcome.summary;
   const last = s.firstSeed + s.starts - 1;
   console.log(

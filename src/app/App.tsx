@@ -64,7 +64,7 @@ export function App() {
           <NotesBanner />
         </header>
         <ParamEditor />
-        <ErrorBoundary name="The settings panel">
+        <ErrorBoundary name="fault.settings">
           <ControlsPanel />
         </ErrorBoundary>
         <main className="app__main">
@@ -73,26 +73,26 @@ export function App() {
           {/* the status beside the tabs: the header stays one row at 1280 px */}
           <div className="app__tabs-row">
             <ModeTabs />
-            <ErrorBoundary name="The status line">
+            <ErrorBoundary name="fault.status">
               <StatusLine />
             </ErrorBoundary>
             {/* at the row's end, so the header stays one row at 1280 px */}
             <LanguageSwitch />
           </div>
           <ModePanel mode="live">
-            <ErrorBoundary name="The Live lab tab">
+            <ErrorBoundary name="fault.liveTab">
               <LabViews />
             </ErrorBoundary>
           </ModePanel>
           <ModePanel mode="step">
-            <ErrorBoundary name="The Step through tab">
+            <ErrorBoundary name="fault.stepTab">
               <Suspense fallback={loadingTab}>
                 <StepThroughTab />
               </Suspense>
             </ErrorBoundary>
           </ModePanel>
           <ModePanel mode="buglab">
-            <ErrorBoundary name="The Bug lab tab">
+            <ErrorBoundary name="fault.buglabTab">
               <Suspense fallback={loadingTab}>
                 <BugLabTab />
               </Suspense>

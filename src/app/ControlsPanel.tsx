@@ -1,6 +1,7 @@
 /** The left column: presets, data, network and training settings; on a phone, a drawer under the header. */
 import { useState } from 'react';
-import { type DatasetName, PRESETS } from '../engine';
+import { type DatasetName, PRESETS, type Problem } from '../engine';
+import { problemText } from '../i18n/messageText';
 import { useLab } from '../store/hooks';
 import { SelectField } from './fields';
 import { datasetGroups } from './labels';
@@ -24,7 +25,7 @@ export function ControlsPanel() {
   const setConfig = useLab((s) => s.setConfig);
   const applyPreset = useLab((s) => s.applyPreset);
   // the last refusal or note from a control without its own message line
-  const [note, setNote] = useState<string | null>(null);
+  const [note, setNote] = useState<Problem | null>(null);
   // on a narrow screen the settings fold away (CSS shows the toggle there only); Play and Derivative stay in the header
   const [open, setOpen] = useState(false);
 
@@ -73,7 +74,7 @@ export function ControlsPanel() {
         </section>
         {note && (
           <p className="controls__note" role="alert">
-            {note}
+            {problemText(note)}
             <button type="button" className="icon-button" aria-label={t('controls.dismiss')} onClick={() => setNote(null)}>
               ×
             </button>

@@ -4,10 +4,11 @@
  * afresh (from the store as it is now). Every tab and every live view sits in one of these.
  */
 import { Component, type ErrorInfo, type ReactNode } from 'react';
+import { type MessageKey, t, useT } from '../i18n/setup';
 
 interface Props {
-  /** what the view is, for the message: "The cost curve" */
-  name: string;
+  /** what the view is, for the message: "fault.cost" names "The cost curve" */
+  name: MessageKey;
   children: ReactNode;
 }
 
@@ -29,7 +30,7 @@ export class ErrorBoundary extends Component<Props, State> {
 
   componentDidCatch(error: unknown, info: ErrorInfo): void {
     // kept for whoever opens the console; the page itself carries on
-    console.warn(`${this.props.name} failed and was replaced by a message:`, error, info.componentStack);
+    console.warn(`${t(this.props.name)} failed and was replaced by a message:`, error, info.componentStack);
   }
 
   private readonly reload = () => this.setState((state) => ({ error: null, generation: state.generation + 1 }));
@@ -37,18 +38,23 @@ export class ErrorBoundary extends Component<Props, State> {
   render(): ReactNode {
     const { error, generation } = this.state;
     if (!error) return <ViewGeneration key={generation}>{this.props.children}</ViewGeneration>;
-    const text = String(error.message ?? '');
-    return (
-      <div className="view-fault" role="alert">
-        <p className="view-fault__title">{this.props.name} failed and is not shown.</p>
-        <p className="view-fault__message">{text.length > MESSAGE_CLIP ? `${text.slice(0, MESSAGE_CLIP)}…` : text || 'No message was given.'}</p>
-        <p className="view-fault__hint">The rest of the page works. Reloading the view draws it again from the current run.</p>
-        <button type="button" className="button button--small" onClick={this.reload}>
-          Reload this view
-        </button>
-      </div>
-    );
+    return <ViewFault name={this.props.name} text={String(error.message ?? '')} onReload={this.reload} />;
   }
+}
+
+/** What stands in the failed view's place (a function, so it follows the page's language). */
+function ViewFault({ name, text, onReload }: { name: MessageKey; text: string; onReload: () => void }) {
+  const t = useT();
+  return (
+    <div className="view-fault" role="alert">
+      <p className="view-fault__title">{t('fault.title', { name: t(name) })}</p>
+      <p className="view-fault__message">{text.length > MESSAGE_CLIP ? `${text.slice(0, MESSAGE_CLIP)}…` : text || t('fault.noMessage')}</p>
+      <p className="view-fault__hint">{t('fault.hint')}</p>
+      <button type="button" className="button button--small" onClick={onReload}>
+        {t('fault.reload')}
+      </button>
+    </div>
+  );
 }
 
 /** A keyed wrapper, so a reload remounts the children instead of reusing their broken state. */

@@ -11,23 +11,24 @@ import { DecisionBoundary } from '../views/boundary/DecisionBoundary';
 import { CostCurve, type CostSource } from '../views/costCurve/CostCurve';
 import { NetworkGraph } from '../views/graph/NetworkGraph';
 import { formatEpoch } from '../views/format';
+import { useT } from '../i18n/setup';
 import { ErrorBoundary } from './ErrorBoundary';
 
 export function LabViews() {
   return (
     <div className="views">
       <section className="card card--graph">
-        <ErrorBoundary name="The network graph">
+        <ErrorBoundary name="fault.graph">
           <GraphView />
         </ErrorBoundary>
       </section>
       <section className="card card--boundary">
-        <ErrorBoundary name="The decision boundary">
+        <ErrorBoundary name="fault.boundary">
           <BoundaryView />
         </ErrorBoundary>
       </section>
       <section className="card card--cost">
-        <ErrorBoundary name="The cost curve">
+        <ErrorBoundary name="fault.cost">
           <CostView />
           <ScrubBar />
         </ErrorBoundary>
@@ -48,11 +49,12 @@ export function GraphView() {
   const sample = useLab((s) => s.hover.sample);
   const selectSample = useLab((s) => s.selectSample);
   const editParam = useLab((s) => s.editParam);
+  const t = useT();
   const network = shown?.network ?? initialNetwork;
   if (!network)
     return (
-      <figure aria-label="Network graph" className="placeholder">
-        Starting the engine…
+      <figure aria-label={t('live.graphLabel')} className="placeholder">
+        {t('live.starting')}
       </figure>
     );
   return (
@@ -108,9 +110,10 @@ export function ScrubBar() {
   const inspectEpoch = useLab((s) => s.inspectEpoch);
   const config = useLab((s) => s.config);
   const inspectAt = (at: number) => inspectEpoch({ ...config, epochs: Math.max(config.epochs, at) }, at);
+  const t = useT();
   return (
     <div className="scrub">
-      <label htmlFor="scrub-range">Scrub</label>
+      <label htmlFor="scrub-range">{t('scrub.label')}</label>
       <input
         id="scrub-range"
         type="range"
@@ -119,20 +122,20 @@ export function ScrubBar() {
         step={1}
         value={scrubEpoch ?? epoch}
         disabled={epoch === 0}
-        aria-valuetext={`epoch ${formatEpoch(scrubEpoch ?? epoch)}`}
+        aria-valuetext={t('scrub.epoch', { epoch: formatEpoch(scrubEpoch ?? epoch) })}
         onChange={(e) => scrub(Number(e.target.value))}
       />
       {scrubEpoch === null ? (
-        <span className="scrub__state">live</span>
+        <span className="scrub__state">{t('scrub.live')}</span>
       ) : (
         <>
-          <span className="scrub__state is-scrubbed">showing epoch {formatEpoch(shownEpoch ?? scrubEpoch)} (nearest checkpoint)</span>
+          <span className="scrub__state is-scrubbed">{t('scrub.showing', { epoch: formatEpoch(shownEpoch ?? scrubEpoch) })}</span>
           <button type="button" className="button button--small" onClick={() => scrub(null)}>
-            Back to live
+            {t('scrub.backToLive')}
           </button>
           {/* retrains this run to the epoch shown, so Step through shows exactly that pass */}
           <button type="button" className="button button--small" onClick={() => void inspectAt(shownEpoch ?? scrubEpoch)}>
-            Inspect this epoch
+            {t('scrub.inspect')}
           </button>
         </>
       )}

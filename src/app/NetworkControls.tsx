@@ -1,5 +1,5 @@
 /** The network's shape: hidden layers and their neurons, activations, initialisation and seed. */
-import { type ActivationName, CONFIG_SETTINGS, type InitMethod } from '../engine';
+import { type ActivationName, CONFIG_SETTINGS, type InitMethod, type Problem } from '../engine';
 import { useConfigFields, useLab } from '../store/hooks';
 import { NumberField, SelectField } from './fields';
 import { UI_MAX_NEURONS } from './labels';
@@ -8,7 +8,7 @@ import { useT } from '../i18n/setup';
 const { hidden: HIDDEN } = CONFIG_SETTINGS;
 const MAX_NEURONS = Math.min(UI_MAX_NEURONS, HIDDEN.max);
 
-export function NetworkControls({ onProblem }: { onProblem(message: string | null): void }) {
+export function NetworkControls({ onProblem }: { onProblem(message: Problem | null): void }) {
   const { hidden, hiddenActivation, outputActivation, init, seed, cost } = useConfigFields(
     'hidden',
     'hiddenActivation',

@@ -1,5 +1,6 @@
 /** The status line: epoch, cost, speed, and for gates whether the network solves it; after a run stops, what happened. */
-import { reluHealthMessage } from '../engine';
+import { type Problem, reluHealthMessage } from '../engine';
+import { messageText, problemText } from '../i18n/messageText';
 import { costAtEpoch } from '../store/historySlice';
 import { useLabShallow } from '../store/hooks';
 import type { LabStopReason } from '../worker/lab/protocol';
@@ -73,12 +74,10 @@ export function StatusLine() {
       ? t('status.carried', { epoch: formatEpoch(s.carriedOver), derivative: s.derivative, eta: formatNumber(s.learningRate) })
       : null;
   const atLimit = s.limitOffer ? t('status.atLimit', { limit: formatEpoch(s.maxEpochs) }) : null;
-  // the worker words its reasons in English (worker/lab/handler.ts); the common one is said in the page's language
-  const reason =
-    s.stopReason === 'maxEpochs' && s.message === `reached the epoch limit (${s.maxEpochs.toLocaleString('en')})`
-      ? t('status.epochLimit', { limit: formatEpoch(s.maxEpochs) })
-      : s.message;
-  const message = s.error ?? (finished ? finishedSentence(s.epoch, outcome, reason) : (atLimit ?? carried ?? s.message));
+  // the worker's reasons and refusals come coded (or as a fault's own words): said here in the page's language
+  const said = (problem: Problem | null) => problem && problemText(problem);
+  const reason = said(s.message);
+  const message = said(s.error) ?? (finished ? finishedSentence(s.epoch, outcome, reason) : (atLimit ?? carried ?? reason));
   return (
     // announced when the run settles, not sixty times a second while it trains
     <div className={`status ${tone}`} role="status" aria-live={s.running ? 'off' : 'polite'} aria-label={t('status.label')}>
@@ -104,7 +103,7 @@ export function StatusLine() {
         </span>
       )}
       {s.overflows > 0 && <span className="status__item status__warn">{t('status.overflow', { count: s.overflows })}</span>}
-      {s.relu && <span className="status__message status__warn">{s.relu}</span>}
+      {s.relu && <span className="status__message status__warn">{messageText(s.relu)}</span>}
       {message && (
         <div className={s.limitOffer && s.maxEpochs > 0 ? 'status__message status__message--offer' : 'status__message'} id={STATUS_MESSAGE_ID}>
           {/* the offer stays whole on the line; the sentence before it gives way */}

@@ -1,11 +1,11 @@
 /** How the network learns: learning rate, cost, batch size, and when to stop (the Derivative switch sits beside Play). */
-import { CONFIG_SETTINGS, type CostName, STOP_SETTINGS } from '../engine';
+import { CONFIG_SETTINGS, type CostName, type Problem, STOP_SETTINGS } from '../engine';
 import { useConfigFields, useLab } from '../store/hooks';
 import { NumberField, SelectField } from './fields';
 import { batchOptions } from './labels';
 import { useT } from '../i18n/setup';
 
-export function TrainingControls({ onProblem }: { onProblem(message: string | null): void }) {
+export function TrainingControls({ onProblem }: { onProblem(message: Problem | null): void }) {
   const { learningRate, cost, batchSize, gradientDivisor, sigmoidForm } = useConfigFields(
     'learningRate',
     'cost',

@@ -1,6 +1,7 @@
 /** Small labelled form controls shared by the control panel; each shows its own validation message. */
 import { type ReactNode, useEffect, useId, useState } from 'react';
-import { type NumberSetting, inRange, normalizeNumber, readNumberText, settingName } from '../engine';
+import { type NumberSetting, type Problem, inRange, normalizeNumber, rangeError, readNumberText, settingName } from '../engine';
+import { messageText, problemText } from '../i18n/messageText';
 import { t } from '../i18n/setup';
 
 export interface Option<T extends string | number> {
@@ -153,13 +154,15 @@ export function NumberField({
   label?: string;
   name?: string;
   zero?: string;
-  apply(value: number): string | null;
+  apply(value: number): Problem | null;
 }) {
   const commit = (text: string) => {
     const parsed = parseNumber(text, name, setting.example);
     if (!parsed.ok) return parsed.error;
     const number = normalizeNumber(setting, parsed.value);
-    return inRange(setting, number) ? apply(number) : rangeMessage(setting, name, zero, number);
+    if (!inRange(setting, number)) return rangeMessage(setting, name, zero, number);
+    const refusal = apply(number);
+    return refusal && problemText(refusal);
   };
   return (
     <TextField
@@ -206,11 +209,7 @@ export function parseNumber(text: string, setting: string, example: string): { o
   return { ok: true, value: read.value };
 }
 
-/** A limit as the engine's messages print it: 4294967295 → "4,294,967,295"; 0.01 stays. */
-const limit = (value: number) => (Number.isInteger(value) && Math.abs(value) >= 1000 ? value.toLocaleString('en') : String(value));
-
-/** The engine's range message (settingError) in the page's language. */
+/** The engine's range message (settingError's) in the page's language, naming the setting as the page does. */
 export function rangeMessage(setting: NumberSetting, name: string, zero: string | undefined, value: number): string {
-  const range = { whole: setting.whole ? 'yes' : 'no', exclusive: setting.minExclusive ? 'yes' : 'no', min: limit(setting.min), max: limit(setting.max) };
-  return t('field.outOfRange', { name, ...range, zero: zero ? t('field.zero', { zero }) : '', value: String(value) });
+  return messageText(rangeError(setting, value, name, zero));
 }

@@ -1,18 +1,8 @@
 /** Display names of the engine's settings, in one table for the controls and the status. */
-import { type ActivationName, type CostName, type DatasetName, GATES, PLANE_SETS } from '../engine';
+import { type DatasetName, GATES, PLANE_SETS } from '../engine';
 import type { Speed } from '../worker/lab/protocol';
 import type { t as translate } from '../i18n/setup';
 import { formatEpoch } from '../views/format';
-
-export const ACTIVATION_LABELS: Record<ActivationName, string> = {
-  sigmoid: 'Sigmoid',
-  tanh: 'tanh',
-  relu: 'ReLU',
-  leakyRelu: 'Leaky ReLU',
-  linear: 'Linear',
-};
-
-export const COST_LABELS: Record<CostName, string> = { crossEntropy: 'Cross-entropy', quadratic: 'Quadratic' };
 
 /** The datasets in two groups, named in the page's language (gate names stay as they are). */
 export function datasetGroups(t: typeof translate): ReadonlyArray<{ group: string; options: Array<{ value: DatasetName; label: string }> }> {

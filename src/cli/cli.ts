@@ -8,6 +8,8 @@ import { probeCommand } from './commands/probe';
 import { stepCommand } from './commands/step';
 import { sweepCommand } from './commands/sweep';
 import { trainCommand } from './commands/train';
+import { EngineError } from '../engine';
+import { englishText } from './english';
 import { EXIT_INTERNAL, EXIT_USAGE, UsageError } from './errors';
 import { closest } from './flags';
 import type { CliIo } from './io';
@@ -58,8 +60,10 @@ export async function runCli(argv: readonly string[], io: CliIo): Promise<number
     }
     // Not the user's fault: still one line; the stack only on request.
     const error = err as Error;
+    // an engine refusal carries its message as a code: worded here
+    const text = err instanceof EngineError ? englishText(err.detail) : String(error?.message ?? error);
     io.err(
-      `${where}: internal error: ${String(error?.message ?? error).split('\n')[0]}${process.env.BACKPROP_LAB_DEBUG ? `\n${error?.stack}` : ' (set BACKPROP_LAB_DEBUG=1 for details)'}\n`,
+      `${where}: internal error: ${text.split('\n')[0]}${process.env.BACKPROP_LAB_DEBUG ? `\n${error?.stack}` : ' (set BACKPROP_LAB_DEBUG=1 for details)'}\n`,
     );
     return EXIT_INTERNAL;
   }

@@ -7,6 +7,7 @@
 import { accessSync, closeSync, constants, fstatSync, openSync, readSync, type Stats, writeFileSync } from 'node:fs';
 import { basename, dirname, resolve } from 'node:path';
 import { type Dataset, MAX_CSV_CHARS, MAX_NETWORK_FILE_BYTES, type Network, parseDatasetFile, parseNetworkFile } from '../engine';
+import { englishText } from './english';
 import { UsageError } from './errors';
 
 const REASONS: Record<string, string> = {
@@ -85,14 +86,14 @@ const count = (n: number): string => n.toLocaleString('en-US');
 /** --data FILE: CSV (x1,…,y1,…) or JSON {"inputs", "targets"}, with the page's limit and parser. */
 export function loadDataFile(path: string): Dataset {
   const parsed = parseDatasetFile(readTextFile('data', path, MAX_CSV_CHARS), basename(path));
-  if (!parsed.ok) throw new UsageError(`--data ${path}: ${parsed.error}`);
+  if (!parsed.ok) throw new UsageError(`--data ${path}: ${englishText(parsed.error)}`);
   return parsed.value;
 }
 
 /** --network FILE: the versioned network JSON, with the page's limit. */
 export function loadNetworkFile(path: string): Network {
   const parsed = parseNetworkFile(readTextFile('network', path, MAX_NETWORK_FILE_BYTES));
-  if (!parsed.ok) throw new UsageError(`--network ${path}: ${parsed.error}`);
+  if (!parsed.ok) throw new UsageError(`--network ${path}: ${englishText(parsed.error)}`);
   return parsed.value;
 }
 

@@ -4,6 +4,7 @@
  */
 import { parseArgs } from 'node:util';
 import { type AnySetting, describeRange, readNumberText } from '../engine';
+import { englishText } from './english';
 import { UsageError } from './errors';
 
 export interface FlagSpec {
@@ -105,7 +106,7 @@ export function readNumber(flag: string, text: string, rule: NumberRule = {}): n
   const kind = rule.integer ? 'a whole number' : 'a number';
   const range =
     rule.min !== undefined && rule.max !== undefined
-      ? ` ${describeRange({ whole: Boolean(rule.integer), min: rule.min, max: rule.max, minExclusive: rule.minExclusive }).replace(/^a (whole )?number /, '')}`
+      ? ` ${englishText(describeRange({ whole: Boolean(rule.integer), min: rule.min, max: rule.max, minExclusive: rule.minExclusive })).replace(/^a (whole )?number /, '')}`
       : rule.min !== undefined
         ? ` ${rule.minExclusive ? 'above' : '≥'} ${rule.min}`
         : '';

@@ -1,5 +1,6 @@
 /** Plain-text formatting for the readable (non --json) output. */
 import { type Dataset, type LabConfig, type Network, type PassRecord, reluHealth, reluHealthMessage } from '../engine';
+import { englishText } from './english';
 
 /** A number in at most `digits` significant digits, plain or exponent form, whichever reads better. */
 export function num(x: number, digits = 4): string {
@@ -74,5 +75,6 @@ export function parameterSymbol(p: { kind: 'weight' | 'bias'; layer: number; j: 
 
 /** The page's dead-ReLU warning (the engine's rule and words), with the CLI's flags as the remedy; null when all is well. */
 export function deadReluNote(net: Pick<Network, 'sizes' | 'activations'>, pass: Pick<PassRecord, 'count' | 'layers'>): string | null {
-  return reluHealthMessage(reluHealth(net, pass), 'try a smaller --learning-rate or another --seed');
+  const message = reluHealthMessage(reluHealth(net, pass), 'cli');
+  return message && englishText(message);
 }

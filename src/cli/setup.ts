@@ -20,13 +20,14 @@ import { UsageError } from './errors';
 import { type FlagSpec, type FlagTable, type FlagValues, readChoice, readIntList, readSettingFlag } from './flags';
 import { loadDataFile, loadNetworkFile } from './files';
 import { describeConfig } from './format';
+import { englishText } from './english';
 
 /** A setting's flag, its placeholder and its help: the table's sentence, its range or choices, its default. */
 function settingFlag(setting: AnySetting): FlagSpec {
   const shown = (value: unknown) => (Array.isArray(value) ? value.join(',') : String(value));
   const accepts =
     setting.kind === 'number'
-      ? `${describeRange(setting)}${setting.zero ? `, ${setting.zero}` : ''}`
+      ? `${englishText(describeRange(setting))}${setting.zero ? `, ${setting.zero}` : ''}`
       : setting.kind === 'choice'
         ? `one of ${setting.choices.join(', ')}`
         : setting.kind === 'list'
@@ -117,7 +118,7 @@ export function readSetup(values: FlagValues): Setup {
   for (const field of Object.keys(CONFIG_SETTINGS) as (keyof LabConfig)[]) if (!SET_BEFORE.has(field)) setFromFlag(field);
 
   const problem = configError(config, data);
-  if (problem) throw new UsageError(problem);
+  if (problem) throw new UsageError(englishText(problem));
   return { config, data, fileNetwork };
 }
 

@@ -7,6 +7,7 @@ import type { ActivationName } from './activations';
 import { type Dataset, type DatasetName, costTargetsError, namedDataset } from './datasets';
 import { evaluate } from './evaluate';
 import { type Network, initializeNetwork, shapeError } from './network';
+import { type EngineMessage, EngineError, engineMessage } from './messages';
 import { optionsError } from './options';
 import { settingError } from './settingChecks';
 import { CONFIG_SETTINGS, DEFAULT_CONFIG, type LabConfig, TRAIN_OPTION_FIELDS, type TrainOptions, pick } from './settings';
@@ -98,14 +99,15 @@ export function trainOptionsOf(config: LabConfig): TrainOptions {
  * checked against its declaration in CONFIG_SETTINGS (custom data replaces the dataset's name);
  * then the shape and the options are checked together.
  */
-export function configError(config: LabConfig, data?: Dataset): string | null {
+export function configError(config: LabConfig, data?: Dataset): EngineMessage | null {
   for (const field of Object.keys(CONFIG_SETTINGS) as (keyof LabConfig)[]) {
     if (field === 'dataset' && data) continue;
     const problem = settingError(CONFIG_SETTINGS[field], config[field]);
     if (problem) return problem;
   }
-  const shape = shapeError([2, ...config.hidden, 1], activationsOf(config));
-  if (shape) return shape.replace(/^layers\[(\d+)\]/, (_, k) => `hidden layer ${k}`);
+  // layers[k] of the shape is the page's hidden layer k
+  const shape = shapeError([2, ...config.hidden, 1], activationsOf(config), (k) => engineMessage('hiddenLayer', { layer: k }));
+  if (shape) return shape;
   // the data meets the cost here: every path (CLI, worker, page, sweeps) asks configError with its data
   return optionsError(trainOptionsOf(config), config.outputActivation) ?? (data ? costTargetsError(config.cost, data) : null);
 }
@@ -117,11 +119,11 @@ export interface Run {
   trainer: Trainer;
 }
 
-/** Builds the dataset, the seeded initial network and a trainer. Throws RangeError on a bad config. */
+/** Builds the dataset, the seeded initial network and a trainer. Throws an EngineError (a RangeError) on a bad config. */
 export function buildRun(config: LabConfig, customData?: Dataset, net?: Network): Run {
   // validate before building the named set: an unknown name must not fall through to some other set
   const problem = configError(config, customData);
-  if (problem) throw new RangeError(problem);
+  if (problem) throw new EngineError(problem);
   const data = customData ?? namedDataset(config.dataset, config.dataSeed);
   const network = net ?? initializeNetwork(sizesOf(config, data), activationsOf(config), config.init, config.seed, config.leakySlope);
   return { config, data, net: network, trainer: new Trainer(network, data, trainOptionsOf(config), config.seed) };

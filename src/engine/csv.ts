@@ -13,6 +13,7 @@
  */
 import { type Dataset, MAX_USER_SAMPLES, type ParseResult, datasetFromRows, parseDatasetJson } from './datasets';
 import { withoutByteOrderMark } from './json';
+import { type EngineCode, type EngineMessage, type MessageValue, engineMessage } from './messages';
 
 /** Texts longer than this are refused before parsing (10,000 rows of a few columns fit easily). */
 export const MAX_CSV_CHARS = 2_000_000;
@@ -32,7 +33,7 @@ interface Column {
   name: string;
 }
 
-const fail = (error: string): ParseResult<Dataset> => ({ ok: false, error });
+const fail = (code: EngineCode, values: Record<string, MessageValue> = {}): ParseResult<Dataset> => ({ ok: false, error: engineMessage(code, values) });
 
 /** Shows a piece of the user's text in a message, cut short and with control characters escaped. */
 function shown(text: string): string {
@@ -40,31 +41,27 @@ function shown(text: string): string {
   return `'${JSON.stringify(cut).slice(1, -1)}'`;
 }
 
-function readHeader(cells: string[], line: number): ParseResult<Column[]> | { ok: false; error: string } {
-  if (cells.length > MAX_CSV_COLUMNS) return { ok: false, error: `line ${line}: ${cells.length} columns, at most ${MAX_CSV_COLUMNS}` };
+function readHeader(cells: string[], line: number): ParseResult<Column[]> | { ok: false; error: EngineMessage } {
+  const headerFail = (code: EngineCode, values: Record<string, MessageValue>) => ({ ok: false as const, error: engineMessage(code, { line, ...values }) });
+  if (cells.length > MAX_CSV_COLUMNS) return headerFail('csvTooManyColumns', { count: cells.length, max: MAX_CSV_COLUMNS });
   const columns: Column[] = [];
   const seen = new Set<string>();
   for (let c = 0; c < cells.length; c++) {
     const match = COLUMN_NAME.exec(cells[c]);
     if (!match || Number(match[2]) < 1) {
-      const hint = NUMBER_TEXT.test(cells[c]) ? ' (the first line must be a header naming the columns)' : '';
-      return {
-        ok: false,
-        error: `line ${line}, column ${c + 1}: ${shown(cells[c])} is not a column name; expected x1, x2, … for inputs and y1, y2, … for targets, separated by commas or tabs${hint}`,
-      };
+      // a number where a name belongs: the header line is missing
+      return headerFail(NUMBER_TEXT.test(cells[c]) ? 'csvNotColumnNameNumber' : 'csvNotColumnName', { column: c + 1, cell: shown(cells[c]) });
     }
     const name = `${match[1].toLowerCase()}${Number(match[2])}`;
-    if (seen.has(name)) return { ok: false, error: `line ${line}: column ${name} appears twice` };
+    if (seen.has(name)) return headerFail('csvColumnTwice', { column: name });
     seen.add(name);
     columns.push({ kind: match[1].toLowerCase() as 'x' | 'y', index: Number(match[2]) - 1, name });
   }
   for (const kind of ['x', 'y'] as const) {
     const count = columns.filter((column) => column.kind === kind).length;
-    const what = kind === 'x' ? 'input' : 'target';
-    if (count === 0) return { ok: false, error: `line ${line}: no ${what} columns (${kind}1, ${kind}2, …)` };
+    if (count === 0) return headerFail(kind === 'x' ? 'csvNoInputColumns' : 'csvNoTargetColumns', {});
     for (let k = 1; k <= count; k++) {
-      if (!seen.has(`${kind}${k}`))
-        return { ok: false, error: `line ${line}: column ${kind}${k} is missing (${what} columns are numbered ${kind}1, ${kind}2, … without gaps)` };
+      if (!seen.has(`${kind}${k}`)) return headerFail(kind === 'x' ? 'csvInputColumnMissing' : 'csvTargetColumnMissing', { column: `${kind}${k}` });
     }
   }
   return { ok: true, value: columns };
@@ -72,8 +69,8 @@ function readHeader(cells: string[], line: number): ParseResult<Column[]> | { ok
 
 /** Parses CSV text into a 'custom' dataset whose domain comes from the data; the first problem is the error. */
 export function parseDatasetCsv(text: string, name = 'custom'): ParseResult<Dataset> {
-  if (typeof text !== 'string') return fail('expected text');
-  if (text.length > MAX_CSV_CHARS) return fail(`too large: ${text.length} characters (limit ${MAX_CSV_CHARS})`);
+  if (typeof text !== 'string') return fail('csvExpectedText');
+  if (text.length > MAX_CSV_CHARS) return fail('csvTooLarge', { count: text.length, max: MAX_CSV_CHARS });
   const lines = withoutByteOrderMark(text).split(/\r\n|\n|\r/);
   let columns: Column[] | null = null;
   let separator = ',';
@@ -90,33 +87,33 @@ export function parseDatasetCsv(text: string, name = 'custom'): ParseResult<Data
         content.split(separator).map((cell) => cell.trim()),
         line,
       );
-      if (!header.ok) return fail(header.error);
+      if (!header.ok) return header;
       columns = header.value;
       inputSize = columns.filter((column) => column.kind === 'x').length;
       continue;
     }
-    if (inputs.length === MAX_USER_SAMPLES) return fail(`line ${line}: more than ${MAX_USER_SAMPLES} data rows (the limit)`);
+    if (inputs.length === MAX_USER_SAMPLES) return fail('csvTooManyRows', { line, max: MAX_USER_SAMPLES });
     const cells = content.split(separator);
     if (cells.length !== columns.length) {
-      return fail(`line ${line}: expected ${columns.length} values (${columns.map((column) => column.name).join(', ')}), got ${cells.length}`);
+      return fail('csvWrongCount', { line, expected: columns.length, columns: columns.map((column) => column.name).join(', '), count: cells.length });
     }
     const x = new Array<number>(inputSize);
     const y = new Array<number>(columns.length - inputSize);
     for (let c = 0; c < cells.length; c++) {
       const cell = cells[c].trim();
-      const where = `line ${line}, column ${columns[c].name}`;
-      if (cell === '') return fail(`${where}: value is missing`);
-      if (cell.length > MAX_CSV_CELL_LENGTH) return fail(`${where}: value is too long (${cell.length} characters, at most ${MAX_CSV_CELL_LENGTH})`);
-      if (!NUMBER_TEXT.test(cell)) return fail(`${where}: ${shown(cell)} is not a number`);
+      const where = { line, column: columns[c].name };
+      if (cell === '') return fail('csvValueMissing', where);
+      if (cell.length > MAX_CSV_CELL_LENGTH) return fail('csvValueTooLong', { ...where, count: cell.length, max: MAX_CSV_CELL_LENGTH });
+      if (!NUMBER_TEXT.test(cell)) return fail('csvNotNumber', { ...where, cell: shown(cell) });
       const value = Number(cell);
-      if (!Number.isFinite(value)) return fail(`${where}: ${shown(cell)} is too large to be a number`);
+      if (!Number.isFinite(value)) return fail('csvTooLargeNumber', { ...where, cell: shown(cell) });
       (columns[c].kind === 'x' ? x : y)[columns[c].index] = value;
     }
     inputs.push(x);
     targets.push(y);
   }
-  if (columns === null) return fail('no header: the first line must name the columns, e.g. x1,x2,y1');
-  if (inputs.length === 0) return fail('no data rows after the header');
+  if (columns === null) return fail('csvNoHeader');
+  if (inputs.length === 0) return fail('csvNoRows');
   return datasetFromRows(inputs, targets, name);
 }
 
@@ -125,8 +122,8 @@ export function parseDatasetCsv(text: string, name = 'custom'): ParseResult<Data
  * when it starts with "{" (after blanks and a byte-order mark), CSV otherwise.
  */
 export function parseDatasetFile(text: string, name = 'custom'): ParseResult<Dataset> {
-  if (typeof text !== 'string') return fail('expected text');
-  if (text.length > MAX_CSV_CHARS) return fail(`too large: ${text.length} characters (limit ${MAX_CSV_CHARS})`);
+  if (typeof text !== 'string') return fail('csvExpectedText');
+  if (text.length > MAX_CSV_CHARS) return fail('csvTooLarge', { count: text.length, max: MAX_CSV_CHARS });
   return text.trimStart().startsWith('{') ? parseDatasetJson(text, name) : parseDatasetCsv(text, name);
 }
 

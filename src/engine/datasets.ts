@@ -3,7 +3,8 @@
  * Gates use the question's sample order (1,1), (0,1), (1,0), (0,0).
  */
 import type { CostName } from './costs';
-import { describeValue, jsonErrorWithLine, withoutByteOrderMark } from './json';
+import { describedValue, invalidJson, withoutByteOrderMark } from './json';
+import { type EngineMessage, engineMessage } from './messages';
 import { cos, sin } from './math';
 import { Rng, RngStream } from './rng';
 
@@ -113,27 +114,28 @@ export function namedDataset(name: DatasetName, seed = 0): Dataset {
 /** Upper bound on samples a user file may hold, so a stray file cannot hang the page. */
 export const MAX_USER_SAMPLES = 10_000;
 
-export type ParseResult<T> = { ok: true; value: T } | { ok: false; error: string };
+/** A read value, or why not: the engine's message (messages.ts), or another reader's `E`. */
+export type ParseResult<T, E = EngineMessage> = { ok: true; value: T } | { ok: false; error: E };
 
 /** Builds a dataset from row arrays, checking every field; names the first bad one. */
 export function datasetFromRows(inputs: unknown, targets: unknown, name = 'custom'): ParseResult<Dataset> {
-  if (!Array.isArray(inputs)) return { ok: false, error: 'inputs: expected an array of rows' };
-  if (!Array.isArray(targets)) return { ok: false, error: 'targets: expected an array of rows' };
-  if (inputs.length === 0) return { ok: false, error: 'inputs: expected at least one row' };
-  if (inputs.length > MAX_USER_SAMPLES) return { ok: false, error: `inputs: at most ${MAX_USER_SAMPLES} rows, got ${inputs.length}` };
-  if (targets.length !== inputs.length) return { ok: false, error: `targets: expected ${inputs.length} rows (one per input row), got ${targets.length}` };
+  const fail = (error: EngineMessage) => ({ ok: false as const, error });
+  if (!Array.isArray(inputs)) return fail(engineMessage('rowsNotArray', { field: 'inputs' }));
+  if (!Array.isArray(targets)) return fail(engineMessage('rowsNotArray', { field: 'targets' }));
+  if (inputs.length === 0) return fail(engineMessage('rowsNone'));
+  if (inputs.length > MAX_USER_SAMPLES) return fail(engineMessage('rowsTooMany', { max: MAX_USER_SAMPLES, count: inputs.length }));
+  if (targets.length !== inputs.length) return fail(engineMessage('rowsTargetCount', { expected: inputs.length, count: targets.length }));
   const checkRows = (rows: unknown[], field: string): ParseResult<number> => {
     let width = -1;
     for (let s = 0; s < rows.length; s++) {
       const row = rows[s];
-      if (!Array.isArray(row)) return { ok: false, error: `${field}[${s}]: expected an array of numbers` };
+      if (!Array.isArray(row)) return fail(engineMessage('rowNotArray', { field, row: s }));
       if (width === -1) width = row.length;
-      if (row.length === 0 || row.length > 64) return { ok: false, error: `${field}[${s}]: expected 1 to 64 numbers, got ${row.length}` };
-      if (row.length !== width) return { ok: false, error: `${field}[${s}]: expected ${width} numbers like row 0, got ${row.length}` };
+      if (row.length === 0 || row.length > 64) return fail(engineMessage('rowWidth', { field, row: s, count: row.length }));
+      if (row.length !== width) return fail(engineMessage('rowUneven', { field, row: s, expected: width, count: row.length }));
       for (let k = 0; k < row.length; k++) {
         const v = row[k];
-        if (typeof v !== 'number' || !Number.isFinite(v))
-          return { ok: false, error: `${field}[${s}][${k}]: expected a finite number, got ${describeValue(v)}` };
+        if (typeof v !== 'number' || !Number.isFinite(v)) return fail(engineMessage('rowEntry', { field, row: s, column: k, value: describedValue(v) }));
       }
     }
     return { ok: true, value: width };
@@ -160,7 +162,7 @@ export function datasetFromRows(inputs: unknown, targets: unknown, name = 'custo
  * the cost has no floor and goes negative. The rule where data meets the cost: the first target
  * outside [0, 1] (row = sample and column counted from 1, as the page and the CSV header do), or null.
  */
-export function costTargetsError(cost: CostName, data: Pick<Dataset, 'targets' | 'outputSize'>): string | null {
+export function costTargetsError(cost: CostName, data: Pick<Dataset, 'targets' | 'outputSize'>): EngineMessage | null {
   if (cost !== 'crossEntropy') return null;
   const { targets, outputSize } = data;
   for (let k = 0; k < targets.length; k++) {
@@ -168,7 +170,7 @@ export function costTargetsError(cost: CostName, data: Pick<Dataset, 'targets' |
     if (y >= 0 && y <= 1) continue;
     const row = Math.floor(k / outputSize) + 1;
     const column = (k % outputSize) + 1;
-    return `cost: cross-entropy needs every target from 0 to 1, but row ${row}, column y${column} is ${describeValue(y)}; use the quadratic cost for targets outside [0, 1]`;
+    return engineMessage('costTargets', { row, column: `y${column}`, value: describedValue(y) });
   }
   return null;
 }
@@ -180,12 +182,13 @@ export function parseDatasetJson(text: string, name = 'custom'): ParseResult<Dat
   try {
     raw = JSON.parse(json);
   } catch (err) {
-    return { ok: false, error: `not valid JSON: ${jsonErrorWithLine(json, err as Error)}` };
+    return { ok: false, error: invalidJson(json, err as Error) };
   }
-  if (typeof raw !== 'object' || raw === null || Array.isArray(raw)) return { ok: false, error: 'expected an object {"inputs": [[…]], "targets": [[…]]}' };
+  if (typeof raw !== 'object' || raw === null || Array.isArray(raw))
+    return { ok: false, error: engineMessage('datasetNotObject', { shape: '{"inputs": [[…]], "targets": [[…]]}' }) };
   const obj = raw as Record<string, unknown>;
-  if (!('inputs' in obj)) return { ok: false, error: 'inputs: missing' };
-  if (!('targets' in obj)) return { ok: false, error: 'targets: missing' };
+  if (!('inputs' in obj)) return { ok: false, error: engineMessage('datasetMissing', { field: 'inputs' }) };
+  if (!('targets' in obj)) return { ok: false, error: engineMessage('datasetMissing', { field: 'targets' }) };
   return datasetFromRows(obj.inputs, obj.targets, name);
 }
 

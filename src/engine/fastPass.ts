@@ -5,13 +5,14 @@
  * does them:
  *   - the inputs are read where they lie (no copy into a^0, no allocation per pass);
  *   - a sigmoid output with cross-entropy computes e^(−|z|) once for a, the cost term and δ^L = a − y;
- *   - each gradient is summed over the samples in a register and scaled as it is stored (no zero fill,
- *     no second loop for ÷ n);
- *   - BP2's sum and f′ are one loop per activation (the activation is chosen once per layer).
+ *   - each gradient row is summed over the samples in place and scaled as the row ends (no zero fill
+ *     of the whole gradient, no second pass for ÷ n);
+ *   - the dense and BP2 sums run two samples at a time (independent chains sharing each weight's load);
+ *   - no slip is read anywhere; each layer's f and f′ run as their kernel's own loops (activations.ts).
  * The cost of a mini-batch epoch's dataset (forward only) skips a sigmoid output's a when the cost reads z alone.
  */
 import { sigmoid } from './activations';
-import { crossEntropyFromZ } from './costs';
+import { COST_KERNELS, crossEntropyFromZ } from './costs';
 import { exp, log1p } from './math';
 import type { Network } from './network';
 import type { PassWorkspace } from './pass';
@@ -82,7 +83,6 @@ function layerGradient(
   nOut: number,
   d: Float64Array,
   prev: Float64Array,
-  base: number,
   count: number,
   scale: number,
 ): void {
@@ -93,7 +93,7 @@ function layerGradient(
     for (let s = 0; s < count; s++) {
       const dj = d[s * nOut + j];
       bias += dj;
-      const inBase = base + s * nIn;
+      const inBase = s * nIn;
       for (let i = 0; i < nIn; i++) g[row + i] += dj * prev[inBase + i];
     }
     g[b0 + j] = bias * scale;
@@ -132,7 +132,7 @@ function backpropagate(p: Float64Array, w0: number, nIn: number, nOut: number, d
  * Cross-entropy after a sigmoid output: a = σ(z), each sample's cost and δ^L = a − y from one
  * e^(−|z|) (σ's own exp: e^(−z) for z ≥ 0, e^z below). Returns the sum of the cost terms.
  */
-function sigmoidCrossEntropy(ws: PassWorkspace, y: Float64Array, yBase: number, count: number, nL: number): number {
+function sigmoidCrossEntropy(ws: PassWorkspace, y: Float64Array, count: number, nL: number): number {
   const L = ws.sizes.length - 1;
   const z = ws.z[L];
   const a = ws.a[L];
@@ -143,7 +143,7 @@ function sigmoidCrossEntropy(ws: PassWorkspace, y: Float64Array, yBase: number, 
     for (let j = 0; j < nL; j++) {
       const k = s * nL + j;
       const zk = z[k];
-      const yk = y[yBase + k];
+      const yk = y[k];
       const e = exp(-Math.abs(zk));
       const ak = zk >= 0 ? 1 / (1 + e) : zk < 0 ? e / (1 + e) : sigmoid(zk); // NaN: σ's own path
       a[k] = ak;
@@ -157,23 +157,12 @@ function sigmoidCrossEntropy(ws: PassWorkspace, y: Float64Array, yBase: number, 
   return total;
 }
 
-/** The quadratic cost: each sample's ½‖a − y‖², and δ^L = (a − y) ⊙ f_L′(z) (f′ read from a where the kernel can). */
-function quadratic(net: Network, ws: PassWorkspace, y: Float64Array, yBase: number, count: number, nL: number): number {
+/** The quadratic cost (its kernel's own loop), and δ^L = (a − y) ⊙ f_L′(z) (f′ read from a where the kernel can). */
+function quadratic(net: Network, ws: PassWorkspace, y: Float64Array, count: number, nL: number): number {
   const L = ws.sizes.length - 1;
   const a = ws.a[L];
   const d = ws.delta[L];
-  let total = 0;
-  for (let s = 0; s < count; s++) {
-    let c = 0;
-    for (let j = 0; j < nL; j++) {
-      const k = s * nL + j;
-      const diff = a[k] - y[yBase + k];
-      c += 0.5 * diff * diff;
-      d[k] = diff;
-    }
-    ws.sampleCost[s] = c;
-    total += c;
-  }
+  const total = COST_KERNELS.quadratic.costAndGradient(a, ws.z[L], y, d, ws.sampleCost, count, nL, false);
   const kernel = ws.kernels[L];
   if (kernel.scaleByDerivativeOfValue) kernel.scaleByDerivativeOfValue(d, a, count * nL);
   else kernel.scaleByDerivative(d, ws.z[L], count * nL, net.leakySlope);
@@ -181,16 +170,16 @@ function quadratic(net: Network, ws: PassWorkspace, y: Float64Array, yBase: numb
 }
 
 /**
- * Forward, the cost and BP1–BP4 of `count` samples (rows `first` … of x and y), as pass.ts's forward
+ * Forward, the cost and BP1–BP4 of the first `count` samples (rows) of x and y, as pass.ts's forward
  * then backward compute them without slips: fills z, a, δ, sampleCost and grad; returns the sum of the cost terms.
  */
-export function fastPass(net: Network, ws: PassWorkspace, x: Float64Array, y: Float64Array, first: number, count: number, options: SlippedOptions): number {
+export function fastPass(net: Network, ws: PassWorkspace, x: Float64Array, y: Float64Array, count: number, options: SlippedOptions): number {
   const sizes = ws.sizes;
   const L = sizes.length - 1;
   const nL = sizes[L];
   const crossEntropy = options.cost === 'crossEntropy';
-  forwardLayers(net, ws, x, first, count, !crossEntropy);
-  const total = crossEntropy ? sigmoidCrossEntropy(ws, y, first * nL, count, nL) : quadratic(net, ws, y, first * nL, count, nL);
+  forwardLayers(net, ws, x, 0, count, !crossEntropy);
+  const total = crossEntropy ? sigmoidCrossEntropy(ws, y, count, nL) : quadratic(net, ws, y, count, nL);
   const scale = 1 / (options.gradientDivisor === 'features' ? sizes[0] : count);
   const buggy = options.derivative === 'buggy';
   const p = net.params;
@@ -200,7 +189,7 @@ export function fastPass(net: Network, ws: PassWorkspace, x: Float64Array, y: Fl
     const nOut = sizes[l];
     const w0 = ws.layout.weightOffset[l];
     const d = ws.delta[l];
-    layerGradient(g, w0, ws.layout.biasOffset[l], nIn, nOut, d, l === 1 ? x : ws.a[l - 1], l === 1 ? first * nIn : 0, count, scale);
+    layerGradient(g, w0, ws.layout.biasOffset[l], nIn, nOut, d, l === 1 ? x : ws.a[l - 1], count, scale);
     if (l === 1) break;
     // BP2: δ^(l−1) = ((W^l)ᵀ δ^l) ⊙ f′(z^(l−1)), or f′(a^(l−1)) when buggy
     const dPrev = ws.delta[l - 1];

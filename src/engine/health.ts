@@ -2,6 +2,7 @@
  * Health checks of a network on its data, from a pass that already ran: which hidden ReLU
  * neurons are dead (output 0 for every sample, so no gradient reaches their weights again).
  */
+import { type EngineMessage, engineMessage } from './messages';
 import type { Network } from './network';
 import type { PassRecord } from './inspect';
 
@@ -35,11 +36,8 @@ export function reluHealth(net: Pick<Network, 'sizes' | 'activations'>, pass: Pi
   return { hiddenRelu, dead, allDead: hiddenRelu > 0 && dead.length === hiddenRelu };
 }
 
-/** What the page offers against dead ReLUs; the CLI names its flags instead. */
-const RELU_REMEDY_PAGE = 'press Reset or try a smaller learning rate or another seed';
-
-/** One sentence for the status line (and the CLI's report), or null when nothing is wrong. */
-export function reluHealthMessage(health: ReluHealth, remedy = RELU_REMEDY_PAGE): string | null {
-  if (health.allDead) return `all ReLUs dead: every hidden ReLU neuron outputs 0 for every sample, so no gradient flows back through them; ${remedy}`;
+/** One sentence for the status line (and the CLI's report), or null when nothing is wrong; the page offers Reset, the CLI names its flags. */
+export function reluHealthMessage(health: ReluHealth, remedy: 'page' | 'cli' = 'page'): EngineMessage | null {
+  if (health.allDead) return engineMessage('reluDead', { remedy });
   return null;
 }

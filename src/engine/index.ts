@@ -25,6 +25,7 @@ export * from './sweep';
 export * from './twin';
 export * from './newRun';
 export * from './loadChecks';
+export * from './messages';
 export * from './slipLibrary';
 export * from './probe';
 export * from './gradientFile';

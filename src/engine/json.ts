@@ -4,6 +4,7 @@
  * strict scan with jsonc-parser, which reports the first syntax error's offset for every case.
  */
 import { type ParseError, parse, printParseErrorCode } from 'jsonc-parser';
+import { type EngineCode, type EngineMessage, type MessageValue, engineMessage } from './messages';
 
 /**
  * A text without its leading UTF-8 byte-order mark: the browser's File.text() drops it, Node's
@@ -27,17 +28,30 @@ function firstJsonError(text: string): ParseError | null {
   return errors[0] ?? null;
 }
 
-/** A JSON.parse failure as "<what> (line L, column C)"; the wording is the scan's (V8's may quote a snippet of the text). */
-export function jsonErrorWithLine(text: string, err: Error): string {
+/** Where and why JSON.parse failed: the scan's error code (null when only JSON.parse's message is known), line and column; null place when nesting is too deep to locate. */
+export interface JsonSyntaxError {
+  code: string | null;
+  /** the English wording: the code's, else JSON.parse's message */
+  what: string;
+  place: { line: number; column: number } | null;
+}
+
+export function jsonSyntaxError(text: string, err: Error): JsonSyntaxError {
   let error: ParseError | null = null;
   try {
     error = firstJsonError(text);
   } catch {
     // the scan recurses: absurdly deep nesting overflows the stack, so say where JSON.parse gave up instead
-    return `${err.message.slice(0, 200)} (nesting too deep to locate)`;
+    return { code: null, what: err.message.slice(0, 200), place: null };
   }
-  const { line, column } = lineAndColumn(text, error ? error.offset : text.length);
-  return `${error ? describeError(error) : err.message} (line ${line}, column ${column})`;
+  const place = lineAndColumn(text, error ? error.offset : text.length);
+  return error ? { code: printParseErrorCode(error.error), what: describeError(error), place } : { code: null, what: err.message, place };
+}
+
+/** A JSON.parse failure as "<what> (line L, column C)"; the wording is the scan's (V8's may quote a snippet of the text). */
+export function jsonErrorWithLine(text: string, err: Error): string {
+  const { what, place } = jsonSyntaxError(text, err);
+  return place ? `${what} (line ${place.line}, column ${place.column})` : `${what} (nesting too deep to locate)`;
 }
 
 const WORDING: Partial<Record<string, string>> = {
@@ -72,4 +86,23 @@ export function describeValue(value: unknown): string {
   if (typeof value === 'object') return 'an object';
   const text = typeof value === 'string' ? JSON.stringify(value) : String(value);
   return text.length > 40 ? `${text.slice(0, 37)}…` : text;
+}
+
+/** jsonc-parser's error codes that have a coded message (error.json<Code> in the catalogs). */
+const WORDED_CODES = new Set(Object.keys(WORDING));
+
+/** "not valid JSON: <what> (line L, column C)" for a text JSON.parse refused, as a coded message. */
+export function invalidJson(text: string, err: Error): EngineMessage {
+  const { code, what, place } = jsonSyntaxError(text, err);
+  const worded: MessageValue = code !== null && WORDED_CODES.has(code) ? engineMessage(`json${code}` as EngineCode) : what;
+  const detail = place ? engineMessage('jsonAt', { what: worded, line: place.line, column: place.column }) : engineMessage('jsonTooDeep', { message: what });
+  return engineMessage('jsonInvalid', { detail });
+}
+
+/** describeValue for a coded message: the words (nothing, an array of n, an object) coded, text and numbers as they are. */
+export function describedValue(value: unknown): MessageValue {
+  if (value === undefined) return engineMessage('valueNothing');
+  if (Array.isArray(value)) return engineMessage('valueArray', { count: value.length });
+  if (value !== null && typeof value === 'object') return engineMessage('valueObject');
+  return describeValue(value);
 }

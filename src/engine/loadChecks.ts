@@ -1,34 +1,34 @@
 /** Checks on what a user loads into the lab (a dataset of their own, or a network), the same in the worker and the store. */
 import type { Dataset } from './datasets';
 import { type Network, layoutOf, shapeError } from './network';
+import { type EngineMessage, engineMessage } from './messages';
 import type { LabConfig } from './settings';
 
 /** A reason a dataset cannot be trained on, or null. */
-export function datasetError(data: Dataset): string | null {
-  if (data === null || typeof data !== 'object') return 'data: expected a dataset';
+export function datasetError(data: Dataset): EngineMessage | null {
+  if (data === null || typeof data !== 'object') return engineMessage('loadNoDataset');
   const { count, inputSize, outputSize, inputs, targets, domain } = data;
-  if (!Number.isInteger(count) || count < 1) return 'data: expected at least one sample';
-  if (!Number.isInteger(inputSize) || inputSize < 1 || !Number.isInteger(outputSize) || outputSize < 1)
-    return 'data: expected at least one input and one target per sample';
-  if (!(inputs instanceof Float64Array) || inputs.length !== count * inputSize) return `data: expected ${count} × ${inputSize} inputs`;
-  if (!(targets instanceof Float64Array) || targets.length !== count * outputSize) return `data: expected ${count} × ${outputSize} targets`;
-  if (!inputs.every(Number.isFinite) || !targets.every(Number.isFinite)) return 'data: every input and target must be a finite number';
-  if (!Array.isArray(domain) || domain.length !== 4 || !domain.every(Number.isFinite)) return 'data: expected a domain [x1 min, x1 max, x2 min, x2 max]';
+  if (!Number.isInteger(count) || count < 1) return engineMessage('loadNoSamples');
+  if (!Number.isInteger(inputSize) || inputSize < 1 || !Number.isInteger(outputSize) || outputSize < 1) return engineMessage('loadNoColumns');
+  if (!(inputs instanceof Float64Array) || inputs.length !== count * inputSize) return engineMessage('loadInputCount', { count, width: inputSize });
+  if (!(targets instanceof Float64Array) || targets.length !== count * outputSize) return engineMessage('loadTargetCount', { count, width: outputSize });
+  if (!inputs.every(Number.isFinite) || !targets.every(Number.isFinite)) return engineMessage('loadNotFinite');
+  if (!Array.isArray(domain) || domain.length !== 4 || !domain.every(Number.isFinite)) return engineMessage('loadDomain');
   return null;
 }
 
 /** A reason a network cannot be trained on `data`, or null. */
-export function networkError(network: Network, data: Dataset): string | null {
-  if (network === null || typeof network !== 'object') return 'network: expected a network';
+export function networkError(network: Network, data: Dataset): EngineMessage | null {
+  if (network === null || typeof network !== 'object') return engineMessage('loadNoNetwork');
   const problem = shapeError(network.sizes, network.activations ?? []);
   if (problem) return problem;
   const count = layoutOf(network.sizes).parameterCount;
   if (!(network.params instanceof Float64Array) || network.params.length !== count)
-    return `params: expected ${count} numbers for layers ${network.sizes.join('-')}`;
-  if (!network.params.every(Number.isFinite)) return 'params: every weight and bias must be a finite number';
+    return engineMessage('loadParamCount', { count, layers: network.sizes.join('-') });
+  if (!network.params.every(Number.isFinite)) return engineMessage('loadParamNotFinite');
   const L = network.sizes.length - 1;
-  if (network.sizes[0] !== data.inputSize) return `network: takes ${network.sizes[0]} inputs but the data has ${data.inputSize}`;
-  if (network.sizes[L] !== data.outputSize) return `network: has ${network.sizes[L]} outputs but the data has ${data.outputSize} targets`;
+  if (network.sizes[0] !== data.inputSize) return engineMessage('loadInputsDiffer', { count: network.sizes[0], data: data.inputSize });
+  if (network.sizes[L] !== data.outputSize) return engineMessage('loadOutputsDiffer', { count: network.sizes[L], data: data.outputSize });
   return null;
 }
 

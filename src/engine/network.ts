@@ -4,6 +4,7 @@
  * (n_l × n_(l−1), row-major: row j = the weights into neuron j) followed by b^l (n_l).
  * Plain data (no class) so it crosses a worker boundary by structured clone.
  */
+import { EngineError, type EngineMessage, type MessageValue, engineMessage } from './messages';
 import { type ActivationName, DEFAULT_LEAKY_SLOPE } from './activations';
 import { Rng, RngStream } from './rng';
 
@@ -67,21 +68,26 @@ export function parameterPlace(sizes: readonly number[], index: number, layout: 
   return null;
 }
 
-/** A reason the shape is not allowed, or null. */
-export function shapeError(sizes: readonly number[], activations: readonly string[]): string | null {
-  if (!Array.isArray(sizes) || sizes.length < 2) return 'layers: need at least an input and an output layer';
+/** A reason the shape is not allowed, or null; `where` names layer l in the message (a file's layers[l] by default). */
+export function shapeError(
+  sizes: readonly number[],
+  activations: readonly string[],
+  where: (l: number) => MessageValue = (l) => `layers[${l}]`,
+): EngineMessage | null {
+  if (!Array.isArray(sizes) || sizes.length < 2) return engineMessage('shapeTooFew');
   for (let l = 0; l < sizes.length; l++) {
     const n = sizes[l];
-    if (!Number.isInteger(n) || n < 1) return `layers[${l}]: expected a whole number ≥ 1, got ${String(n)}`;
+    if (!Number.isInteger(n) || n < 1) return engineMessage('shapeSize', { where: where(l), value: String(n) });
   }
   const hidden = sizes.length - 2;
-  if (hidden > SHAPE_LIMITS.maxHiddenLayers) return `layers: at most ${SHAPE_LIMITS.maxHiddenLayers} hidden layers, got ${hidden}`;
+  if (hidden > SHAPE_LIMITS.maxHiddenLayers) return engineMessage('shapeHiddenLayers', { max: SHAPE_LIMITS.maxHiddenLayers, count: hidden });
   for (let l = 1; l <= hidden; l++) {
-    if (sizes[l] > SHAPE_LIMITS.maxHiddenNeurons) return `layers[${l}]: at most ${SHAPE_LIMITS.maxHiddenNeurons} neurons in a hidden layer, got ${sizes[l]}`;
+    if (sizes[l] > SHAPE_LIMITS.maxHiddenNeurons)
+      return engineMessage('shapeHiddenNeurons', { where: where(l), max: SHAPE_LIMITS.maxHiddenNeurons, count: sizes[l] });
   }
-  if (sizes[0] > SHAPE_LIMITS.maxInputs) return `layers[0]: at most ${SHAPE_LIMITS.maxInputs} inputs, got ${sizes[0]}`;
-  if (sizes[sizes.length - 1] > SHAPE_LIMITS.maxOutputs) return `layers[${sizes.length - 1}]: at most ${SHAPE_LIMITS.maxOutputs} outputs`;
-  if (activations.length !== sizes.length - 1) return `activations: expected ${sizes.length - 1} entries (one per non-input layer), got ${activations.length}`;
+  if (sizes[0] > SHAPE_LIMITS.maxInputs) return engineMessage('shapeInputs', { where: where(0), max: SHAPE_LIMITS.maxInputs, count: sizes[0] });
+  if (sizes[sizes.length - 1] > SHAPE_LIMITS.maxOutputs) return engineMessage('shapeOutputs', { where: where(sizes.length - 1), max: SHAPE_LIMITS.maxOutputs });
+  if (activations.length !== sizes.length - 1) return engineMessage('shapeActivations', { expected: sizes.length - 1, count: activations.length });
   return null;
 }
 
@@ -92,7 +98,7 @@ export function createNetwork(
   leakySlope = DEFAULT_LEAKY_SLOPE,
 ): Network {
   const problem = shapeError(sizes, activations);
-  if (problem) throw new RangeError(problem);
+  if (problem) throw new EngineError(problem);
   const count = layoutOf(sizes).parameterCount;
   if (params && params.length !== count) throw new RangeError(`params: expected ${count} values, got ${params.length}`);
   return { sizes: [...sizes], activations: [...activations], leakySlope, params: params ?? new Float64Array(count) };

@@ -7,11 +7,11 @@
  */
 import { ACTIVATIONS, type ActivationName, DEFAULT_LEAKY_SLOPE, isActivationName } from './activations';
 import type { ParseResult } from './datasets';
-import { describeValue, jsonErrorWithLine, withoutByteOrderMark } from './json';
+import { describedValue, invalidJson, withoutByteOrderMark } from './json';
+import { type EngineCode, type MessageValue, engineMessage } from './messages';
 import { type Network, biasVector, createNetwork, layoutOf, shapeError, weightRows } from './network';
 import { describeRange, inRange } from './settingChecks';
 import { CONFIG_SETTINGS } from './settings';
-/** Kept here for callers that imported it from this file before it moved to json.ts. */
 
 export const NETWORK_FORMAT = 'backprop-lab/network';
 const NETWORK_VERSION = 1;
@@ -46,59 +46,58 @@ export function serializeNetwork(net: Network): string {
   return JSON.stringify(toNetworkFile(net), null, 2);
 }
 
-const fail = (error: string): ParseResult<Network> => ({ ok: false, error });
+const fail = (code: EngineCode, values: Record<string, MessageValue> = {}): ParseResult<Network> => ({ ok: false, error: engineMessage(code, values) });
+const lengthOf = (value: unknown): MessageValue => (Array.isArray(value) ? value.length : typeof value);
 
 /** Validates an already-parsed value against the format; returns a new Network or the first problem. */
 export function networkFromFile(raw: unknown): ParseResult<Network> {
-  if (typeof raw !== 'object' || raw === null || Array.isArray(raw)) return fail('expected a JSON object');
+  if (typeof raw !== 'object' || raw === null || Array.isArray(raw)) return fail('networkNotObject');
   const obj = raw as Record<string, unknown>;
-  if (obj.format !== NETWORK_FORMAT) return fail(`format: expected "${NETWORK_FORMAT}", got ${describeValue(obj.format)}`);
-  if (obj.version !== NETWORK_VERSION) return fail(`version: expected ${NETWORK_VERSION}, got ${describeValue(obj.version)}`);
+  if (obj.format !== NETWORK_FORMAT) return fail('networkFormat', { format: NETWORK_FORMAT, value: describedValue(obj.format) });
+  if (obj.version !== NETWORK_VERSION) return fail('networkVersion', { version: NETWORK_VERSION, value: describedValue(obj.version) });
   const layers = obj.layers;
-  if (!Array.isArray(layers)) return fail('layers: expected an array of layer sizes like [2, 2, 1]');
+  if (!Array.isArray(layers)) return fail('networkLayers');
   const activations = obj.activations;
-  if (!Array.isArray(activations)) return fail('activations: expected an array with one activation per non-input layer');
+  if (!Array.isArray(activations)) return fail('networkActivations');
   for (let k = 0; k < activations.length; k++) {
     if (!isActivationName(activations[k]))
-      return fail(`activations[${k}]: unknown activation ${describeValue(activations[k])} (expected one of ${ACTIVATIONS.join(', ')})`);
+      return fail('networkActivation', { index: k, value: describedValue(activations[k]), choices: ACTIVATIONS.join(', ') });
   }
   const problem = shapeError(layers as number[], activations as string[]);
-  if (problem) return fail(problem);
+  if (problem) return { ok: false, error: problem };
   const sizes = layers as number[];
   let leakySlope = DEFAULT_LEAKY_SLOPE;
   if (obj.leakySlope !== undefined) {
     // the settings table's range, so a file's slope survives a link and a reload
     if (typeof obj.leakySlope !== 'number' || !inRange(CONFIG_SETTINGS.leakySlope, obj.leakySlope))
-      return fail(`leakySlope: expected ${describeRange(CONFIG_SETTINGS.leakySlope)}, got ${describeValue(obj.leakySlope)}`);
+      return fail('networkLeakySlope', { range: describeRange(CONFIG_SETTINGS.leakySlope), value: describedValue(obj.leakySlope) });
     leakySlope = obj.leakySlope;
   }
   const L = sizes.length - 1;
   const { weights, biases } = obj;
-  if (!Array.isArray(weights) || weights.length !== L) return fail(`weights: expected ${L} matrices (one per non-input layer)`);
-  if (!Array.isArray(biases) || biases.length !== L) return fail(`biases: expected ${L} vectors (one per non-input layer)`);
+  if (!Array.isArray(weights) || weights.length !== L) return fail('networkWeights', { count: L });
+  if (!Array.isArray(biases) || biases.length !== L) return fail('networkBiases', { count: L });
   const layout = layoutOf(sizes);
   const params = new Float64Array(layout.parameterCount);
   for (let k = 0; k < L; k++) {
     const l = k + 1;
     const matrix = weights[k];
-    if (!Array.isArray(matrix) || matrix.length !== sizes[l])
-      return fail(`weights[${k}]: expected ${sizes[l]} rows (neurons of layer ${l}), got ${Array.isArray(matrix) ? matrix.length : typeof matrix}`);
+    if (!Array.isArray(matrix) || matrix.length !== sizes[l]) return fail('networkRows', { index: k, count: sizes[l], layer: l, got: lengthOf(matrix) });
     for (let j = 0; j < sizes[l]; j++) {
       const row = matrix[j];
       if (!Array.isArray(row) || row.length !== sizes[l - 1])
-        return fail(`weights[${k}][${j}]: expected ${sizes[l - 1]} numbers (neurons of layer ${l - 1}), got ${Array.isArray(row) ? row.length : typeof row}`);
+        return fail('networkRow', { index: k, row: j, count: sizes[l - 1], layer: l - 1, got: lengthOf(row) });
       for (let i = 0; i < row.length; i++) {
         const w = row[i];
-        if (typeof w !== 'number' || !Number.isFinite(w)) return fail(`weights[${k}][${j}][${i}]: expected a finite number, got ${describeValue(w)}`);
+        if (typeof w !== 'number' || !Number.isFinite(w)) return fail('networkWeight', { index: k, row: j, column: i, value: describedValue(w) });
         params[layout.weightOffset[l] + j * sizes[l - 1] + i] = w;
       }
     }
     const vector = biases[k];
-    if (!Array.isArray(vector) || vector.length !== sizes[l])
-      return fail(`biases[${k}]: expected ${sizes[l]} numbers, got ${Array.isArray(vector) ? vector.length : typeof vector}`);
+    if (!Array.isArray(vector) || vector.length !== sizes[l]) return fail('networkBiasCount', { index: k, count: sizes[l], got: lengthOf(vector) });
     for (let j = 0; j < sizes[l]; j++) {
       const b = vector[j];
-      if (typeof b !== 'number' || !Number.isFinite(b)) return fail(`biases[${k}][${j}]: expected a finite number, got ${describeValue(b)}`);
+      if (typeof b !== 'number' || !Number.isFinite(b)) return fail('networkBias', { index: k, row: j, value: describedValue(b) });
       params[layout.biasOffset[l] + j] = b;
     }
   }
@@ -107,13 +106,13 @@ export function networkFromFile(raw: unknown): ParseResult<Network> {
 
 /** Parses the file's text; a JSON syntax error names the line. */
 export function parseNetworkFile(text: string): ParseResult<Network> {
-  if (text.length > MAX_NETWORK_FILE_BYTES) return fail(`file too large: ${text.length} bytes (limit ${MAX_NETWORK_FILE_BYTES})`);
+  if (text.length > MAX_NETWORK_FILE_BYTES) return fail('networkFileTooLarge', { count: text.length, max: MAX_NETWORK_FILE_BYTES });
   const json = withoutByteOrderMark(text);
   let raw: unknown;
   try {
     raw = JSON.parse(json);
   } catch (err) {
-    return fail(`not valid JSON: ${jsonErrorWithLine(json, err as Error)}`);
+    return { ok: false, error: invalidJson(json, err as Error) };
   }
   return networkFromFile(raw);
 }

@@ -1,5 +1,6 @@
 /** Options of one training run (declared in settings.ts), and the check that needs the output layer too. */
 import type { ActivationName } from './activations';
+import { type EngineMessage, engineMessage } from './messages';
 import { settingError } from './settingChecks';
 import { CONFIG_SETTINGS, TRAIN_OPTION_FIELDS, type TrainOptions } from './settings';
 
@@ -15,12 +16,11 @@ export {
 } from './settings';
 
 /** A reason the options cannot train this output activation, or null. */
-export function optionsError(options: TrainOptions, outputActivation: ActivationName): string | null {
+export function optionsError(options: TrainOptions, outputActivation: ActivationName): EngineMessage | null {
   for (const field of TRAIN_OPTION_FIELDS) {
     const problem = settingError(CONFIG_SETTINGS[field], options[field]);
     if (problem) return problem;
-    if (field === 'cost' && options.cost === 'crossEntropy' && outputActivation !== 'sigmoid')
-      return 'cost: cross-entropy needs a sigmoid output layer (its outputs must lie in (0, 1)); use the quadratic cost for other outputs';
+    if (field === 'cost' && options.cost === 'crossEntropy' && outputActivation !== 'sigmoid') return engineMessage('crossEntropyOutput');
   }
   return null;
 }

@@ -5,6 +5,7 @@
  *   BP2: δ^l = ((W^(l+1))ᵀ δ^(l+1)) ⊙ f_l′(z^l)   (buggy: f_l′(a^l))
  *   BP3: ∂C/∂b^l = δ^l,  BP4: ∂C/∂W^l = δ^l (a^(l−1))ᵀ, averaged over the batch
  * Each slip of the library (slipLibrary.ts) is one option read at its own line in backward.
+ * The trainer runs fastPass.ts instead where no slip is made: the same numbers in fewer steps.
  */
 import { ACTIVATION_KERNELS, type ActivationKernel, NAIVE_SIGMOID_KERNEL } from './activations';
 import { COST_KERNELS } from './costs';

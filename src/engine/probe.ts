@@ -8,6 +8,7 @@
  */
 import type { Dataset } from './datasets';
 import { datasetFromRows } from './datasets';
+import { EngineError } from './messages';
 import { type Network, createNetwork, layoutOf } from './network';
 import { serializeNetwork } from './networkFile';
 import { DEFAULT_TRAIN_OPTIONS, type TrainOptions } from './settings';
@@ -70,7 +71,7 @@ export function probeNetwork(): Network {
 
 export function probeData(): Dataset {
   const parsed = datasetFromRows(INPUTS, TARGETS, 'probe');
-  if (!parsed.ok) throw new Error(parsed.error);
+  if (!parsed.ok) throw new EngineError(parsed.error);
   return parsed.value;
 }
 

@@ -3,6 +3,7 @@
  * range and its wording, the one error message, and the one grammar of typed numbers.
  */
 import { NUMBER_TEXT } from './csv';
+import { type EngineMessage, engineMessage } from './messages';
 import type { AnySetting, NumberSetting } from './settingKinds';
 import { STOP_SETTINGS, type StopSettings } from './settings';
 
@@ -17,12 +18,18 @@ function readableNumber(value: number): string {
 }
 
 /** "a whole number from 0 to 4,294,967,295", "a number above 0 and at most 1,000,000". */
-export function describeRange(setting: Pick<NumberSetting, 'whole' | 'min' | 'max' | 'minExclusive'>): string {
-  const kind = setting.whole ? 'a whole number' : 'a number';
-  const { min, max } = setting;
-  return setting.minExclusive
-    ? `${kind} above ${readableNumber(min)} and at most ${readableNumber(max)}`
-    : `${kind} from ${readableNumber(min)} to ${readableNumber(max)}`;
+export function describeRange(setting: Pick<NumberSetting, 'whole' | 'min' | 'max' | 'minExclusive'>): EngineMessage {
+  return engineMessage('range', {
+    whole: setting.whole ? 'yes' : 'no',
+    exclusive: setting.minExclusive ? 'yes' : 'no',
+    min: readableNumber(setting.min),
+    max: readableNumber(setting.max),
+  });
+}
+
+/** "<name>: expected <range> (<what 0 means>), got <value>": a number outside its setting's range. */
+export function rangeError(setting: NumberSetting, value: unknown, name: string = settingName(setting), zero = setting.zero): EngineMessage {
+  return engineMessage('settingNumber', { name, range: describeRange(setting), zero: zero ? engineMessage('rangeZero', { zero }) : '', value: String(value) });
 }
 
 /** Whether a number lies in a setting's range (whole where it must be). */
@@ -32,28 +39,35 @@ export function inRange(setting: Pick<NumberSetting, 'whole' | 'min' | 'max' | '
 }
 
 /** What is wrong with a value of one setting, as "<name>: expected …, got …", or null. */
-export function settingError(setting: AnySetting, value: unknown): string | null {
+export function settingError(setting: AnySetting, value: unknown): EngineMessage | null {
   const name = settingName(setting);
   switch (setting.kind) {
     case 'number':
       if (typeof value === 'number' && inRange(setting, value)) return null;
-      return `${name}: expected ${describeRange(setting)}${setting.zero ? ` (${setting.zero})` : ''}, got ${String(value)}`;
+      return rangeError(setting, value);
     case 'choice':
       if (typeof value === 'string' && setting.choices.includes(value)) return null;
-      return `${name}: expected one of ${setting.choices.join(', ')}, got ${JSON.stringify(value) ?? String(value)}`;
+      return engineMessage('settingChoice', { name, choices: setting.choices.join(', '), value: JSON.stringify(value) ?? String(value) });
     case 'switch':
-      return typeof value === 'boolean' ? null : `${name}: expected true or false, got ${String(value)}`;
+      return typeof value === 'boolean' ? null : engineMessage('settingSwitch', { name, value: String(value) });
     case 'list': {
-      if (!Array.isArray(value)) return `${name}: expected a list of layer sizes`;
-      if (value.length > setting.maxItems) return `${name}: at most ${setting.maxItems} hidden layers, got ${value.length}`;
+      if (!Array.isArray(value)) return engineMessage('settingList', { name });
+      if (value.length > setting.maxItems) return engineMessage('settingListLength', { name, max: setting.maxItems, count: value.length });
       const k = value.findIndex((n) => !(typeof n === 'number' && Number.isInteger(n) && n >= setting.min && n <= setting.max));
-      return k < 0 ? null : `${setting.itemName} ${k + 1}: expected a whole number of neurons from ${setting.min} to ${setting.max}, got ${String(value[k])}`;
+      return k < 0
+        ? null
+        : engineMessage('settingListItem', {
+            item: engineMessage('hiddenLayer', { layer: k + 1 }),
+            min: setting.min,
+            max: setting.max,
+            value: String(value[k]),
+          });
     }
   }
 }
 
 /** The first setting of `values` that is out of its declared range or choices, or null. */
-function tableError<T extends Readonly<Record<string, AnySetting>>>(table: T, values: Record<keyof T, unknown>): string | null {
+function tableError<T extends Readonly<Record<string, AnySetting>>>(table: T, values: Record<keyof T, unknown>): EngineMessage | null {
   for (const field of Object.keys(table)) {
     const problem = settingError(table[field], values[field]);
     if (problem) return problem;
@@ -62,7 +76,7 @@ function tableError<T extends Readonly<Record<string, AnySetting>>>(table: T, va
 }
 
 /** A reason the page's stop conditions are not allowed, or null. */
-export function stopSettingsError(stop: StopSettings): string | null {
+export function stopSettingsError(stop: StopSettings): EngineMessage | null {
   return tableError(STOP_SETTINGS, stop as unknown as Record<keyof StopSettings, unknown>);
 }
 

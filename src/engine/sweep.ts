@@ -6,7 +6,7 @@
  */
 import { type LabConfig, type StartResult, questionConfig, runStart } from './config';
 import { type Dataset, type GateName, namedDataset } from './datasets';
-import { lockstepSupports, runLockstep } from './lockstep/lockstep';
+import { lockstepLanes, lockstepSupports, runLockstep } from './lockstep/lockstep';
 import { DERIVATIVE_MODES, type DerivativeMode } from './options';
 import { type LogHistogram, type LogHistogramOptions, type RateInterval, logHistogram, median, wilsonInterval } from './stats';
 
@@ -35,10 +35,7 @@ export type SweepStartRecord = { seed: number } & Record<DerivativeMode, StartRe
 
 /** Chunks per worker: enough that no worker idles long at the end, even when some starts diverge early. */
 const CHUNKS_PER_WORKER = 8;
-/**
- * No chunk holds more seeds than this, so progress and cancelling stay prompt; a chunk's starts
- * train side by side (lockstep), and 16 lanes already amortise the loops.
- */
+/** No chunk holds more seeds than this, so progress and cancelling stay prompt (a chunk's starts train side by side, up to 16). */
 const MAX_CHUNK = 16;
 
 /** The seeds of a sweep split into chunks, in order, for `workerCount` workers. */
@@ -60,9 +57,9 @@ export function runSweepChunk(job: Omit<SweepJob, 'firstSeed' | 'starts'>, chunk
   for (const mode of job.derivatives) {
     const config: LabConfig = { ...job.config, derivative: mode };
     const lockstep = lockstepSupports(config, data.count);
-    // groups of at most MAX_CHUNK lanes, whose arrays stay in the fastest cache
-    for (let offset = 0; offset < chunk.count; offset += MAX_CHUNK) {
-      const seeds = Array.from({ length: Math.min(MAX_CHUNK, chunk.count - offset) }, (_, k) => chunk.first + offset + k);
+    const group = lockstep ? lockstepLanes(config, data) : chunk.count;
+    for (let offset = 0; offset < chunk.count; offset += group) {
+      const seeds = Array.from({ length: Math.min(group, chunk.count - offset) }, (_, k) => chunk.first + offset + k);
       const results = lockstep ? runLockstep(config, seeds, data) : seeds.map((seed) => runStart(config, seed, data));
       results.forEach((result, k) => {
         records[offset + k][mode] = result;

@@ -2,6 +2,7 @@
  * Gradient descent over epochs: full batch by default, or mini-batches whose order the seeded
  * generator shuffles each epoch. Stops on a non-finite cost or parameter with a reason.
  */
+import { type EngineMessage, engineMessage } from './messages';
 import type { Dataset } from './datasets';
 import type { Network } from './network';
 import type { TrainOptions } from './options';
@@ -16,7 +17,7 @@ export interface Divergence {
   /** layer l (1 … L) where it first appeared; L when only the cost was non-finite (it is computed from a^L) */
   layer: number;
   quantity: 'weights' | 'biases' | 'z' | 'a' | 'cost';
-  message: string;
+  message: EngineMessage;
 }
 
 export type StopReason = 'epochs' | 'maxEpochs' | 'targetCost' | 'diverged';
@@ -47,8 +48,6 @@ export class Trainer {
   private passReady = false;
   /** overflows of that ready pass (they belong to the epoch that will use it) */
   private readyOverflows = 0;
-  /** the options have no slip beyond the switches and the stable sigmoid: fastPass.ts computes the same numbers */
-  private fast: boolean;
 
   constructor(net: Network, data: Dataset, options: TrainOptions, seed: number) {
     if (data.inputSize !== net.sizes[0]) throw new RangeError(`data: ${data.inputSize} inputs per sample but the network takes ${net.sizes[0]}`);
@@ -57,7 +56,6 @@ export class Trainer {
     this.net = net;
     this.data = data;
     this.options = { ...options };
-    this.fast = fastPassApplies(this.options);
     this.shuffleRng = new Rng(seed, RngStream.shuffle);
     this.order = Uint32Array.from({ length: data.count }, (_, s) => s);
     const size = this.batchSize();
@@ -69,7 +67,6 @@ export class Trainer {
   /** Change learning rate, derivative, cost … mid-run; the weights stay as they are. */
   setOptions(options: Partial<TrainOptions>): void {
     this.options = { ...this.options, ...options };
-    this.fast = fastPassApplies(this.options);
     this.passReady = false;
     const size = this.batchSize();
     if (size !== this.workspace.capacity) {
@@ -122,7 +119,7 @@ export class Trainer {
           for (let i = 0; i < nIn; i++) this.batchInput[r * nIn + i] = data.inputs[s * nIn + i];
           for (let j = 0; j < nOut; j++) this.batchTarget[r * nOut + j] = data.targets[s * nOut + j];
         }
-        if (this.fast) fastPass(net, ws, this.batchInput, this.batchTarget, 0, count, options);
+        if (fastPassApplies(options)) fastPass(net, ws, this.batchInput, this.batchTarget, count, options);
         else {
           forward(net, ws, this.batchInput, count, naive);
           backward(net, ws, this.batchTarget, count, options);
@@ -142,7 +139,7 @@ export class Trainer {
   /** Full batch: forward and backward on the current weights; sets lastCost and keeps the gradient for the next update. */
   private runFullPass(naive: boolean): void {
     const { net, data, options, workspace: ws } = this;
-    if (this.fast) this.lastCost = fastPass(net, ws, data.inputs, data.targets, 0, data.count, options) / data.count;
+    if (fastPassApplies(options)) this.lastCost = fastPass(net, ws, data.inputs, data.targets, data.count, options) / data.count;
     else {
       forward(net, ws, data.inputs, data.count, naive);
       this.lastCost = backward(net, ws, data.targets, data.count, options) / data.count;
@@ -160,7 +157,7 @@ export class Trainer {
     let total = 0;
     for (let start = 0; start < data.count; start += size) {
       const count = Math.min(size, data.count - start);
-      if (this.fast) {
+      if (fastPassApplies(this.options)) {
         total = fastCostTerms(net, ws, data.inputs, data.targets, start, count, this.options, total);
         continue;
       }
@@ -204,8 +201,8 @@ function locateDivergence(net: Network, data: Dataset, epoch: number, naiveSigmo
     quantity,
     message:
       quantity === 'cost'
-        ? `diverged at epoch ${epoch}: the cost overflowed at the output, layer ${layer} (every W, b, z and a is still finite, but the cost of a^${layer} is not)`
-        : `diverged at epoch ${epoch}: first non-finite value in layer ${layer} (${quantity === 'weights' ? 'W' : quantity === 'biases' ? 'b' : quantity}^${layer})`,
+        ? engineMessage('divergedCost', { epoch, layer })
+        : engineMessage('divergedValue', { epoch, layer, symbol: quantity === 'weights' ? 'W' : quantity === 'biases' ? 'b' : quantity }),
   });
   for (let l = 1; l <= L; l++) {
     for (let k = ws.layout.weightOffset[l]; k < ws.layout.biasOffset[l]; k++) if (!Number.isFinite(p[k])) return make(l, 'weights');

@@ -7,6 +7,7 @@
 import { type LabConfig, activationsOf, configError, sizesOf, trainOptionsOf } from './config';
 import { type Dataset, namedDataset } from './datasets';
 import { evaluate } from './evaluate';
+import { EngineError } from './messages';
 import { type Network, type ParameterPlace, cloneNetwork, initializeNetwork, layoutOf, parameterPlace } from './network';
 import { DERIVATIVE_MODES, type DerivativeMode, type TrainOptions } from './options';
 import { Trainer } from './trainer';
@@ -56,10 +57,10 @@ export class TwinRun {
     this.costBuffers = { correct: new Float64Array(size), buggy: new Float64Array(size) };
   }
 
-  /** A twin of the configuration's run (its seed, data and options). Throws RangeError on a bad config. */
+  /** A twin of the configuration's run (its seed, data and options). Throws an EngineError (a RangeError) on a bad config. */
   static fromConfig(config: LabConfig, data: Dataset = namedDataset(config.dataset, config.dataSeed), capacity = Math.min(config.epochs, 1 << 20)): TwinRun {
     const problem = configError(config, data);
-    if (problem) throw new RangeError(problem);
+    if (problem) throw new EngineError(problem);
     const net = initializeNetwork(sizesOf(config, data), activationsOf(config), config.init, config.seed, config.leakySlope);
     return new TwinRun(net, data, trainOptionsOf(config), config.seed, capacity);
   }

@@ -9,12 +9,15 @@ import {
   COMPARED_GATES,
   type Dataset,
   type DerivativeMode,
+  type EngineMessage,
   type GateName,
   type LabConfig,
   MAX_TWIN_EPOCHS,
+  type Problem,
   type SweepSummary,
   type TwinResult,
   configError,
+  engineMessage,
   gateComparisonConfig,
   namedDataset,
   sweepKey,
@@ -49,7 +52,7 @@ export interface TwinJob {
   result: TwinResult | null;
   grids: TwinGrids | null;
   elapsedMs: number;
-  error: string | null;
+  error: Problem | null;
 }
 
 /** A finished sweep of one configuration. */
@@ -71,7 +74,7 @@ interface SweepRun {
   summary: SweepSummary | null;
   elapsedMs: number;
   workers: number;
-  error: string | null;
+  error: Problem | null;
 }
 
 /** The gate comparison: the question's [2,2,1] preset on OR, AND and XOR, both derivatives. */
@@ -82,7 +85,7 @@ interface GateComparisonRun {
   gate: GateName | null;
   /** the running gate's starts done of its total; timeLeftMs is the whole comparison's (this gate's and the gates after it) */
   progress: SweepProgress | null;
-  error: string | null;
+  error: Problem | null;
 }
 
 /** The time a comparison still needs: the running gate's own estimate plus, for each gate after it, the mean time of the gates done (or this gate's whole estimate while none is). */
@@ -120,9 +123,9 @@ export interface BugLabSlice {
   compareGates(starts?: number): Promise<GateComparisonRow[] | null>;
   cancelGates(): void;
   /** Opens one start of the last sweep in the live lab: its configuration, that seed and derivative. */
-  openStart(seed: number, derivative: DerivativeMode): string | null;
+  openStart(seed: number, derivative: DerivativeMode): EngineMessage | null;
   /** Applies a whole configuration as a fresh run that stops at its epochs (what a preset does). */
-  loadConfig(config: LabConfig, presetId?: string | null): string | null;
+  loadConfig(config: LabConfig, presetId?: string | null): EngineMessage | null;
 }
 
 const IDLE_TWIN: TwinJob = { status: 'idle', config: null, data: null, progress: null, result: null, grids: null, elapsedMs: 0, error: null };
@@ -166,7 +169,7 @@ export const createBugLabSlice: SliceCreator<BugLabSlice, Needs> = (set, get) =>
   const setGates = (patch: Partial<GateComparisonRun>) => set({ bugLab: { ...get().bugLab, gates: { ...get().bugLab.gates, ...patch } } });
   const keep = (result: SweepResult, data?: Dataset) =>
     set({ bugLab: { ...get().bugLab, sweepResults: { ...get().bugLab.sweepResults, [sweepKey(result.config, data)]: result } } });
-  const NO_POOL = 'the bug lab’s workers are not running (reload the page)';
+  const NO_POOL = engineMessage('noSweepPool');
 
   return {
     bugLab: { twin: IDLE_TWIN, sweep: IDLE_SWEEP, sweepResults: {}, gates: IDLE_GATES },
@@ -182,9 +185,7 @@ export const createBugLabSlice: SliceCreator<BugLabSlice, Needs> = (set, get) =>
       const data = customData(state);
       const problem =
         (runner ? null : NO_POOL) ??
-        (epochs > MAX_TWIN_EPOCHS
-          ? `Twin run: at most ${MAX_TWIN_EPOCHS.toLocaleString('en')} epochs; set "Stop after" lower (it is ${epochs.toLocaleString('en')})`
-          : null) ??
+        (epochs > MAX_TWIN_EPOCHS ? engineMessage('twinTooLong', { max: MAX_TWIN_EPOCHS.toLocaleString('en'), epochs: epochs.toLocaleString('en') }) : null) ??
         configError(config, data);
       if (problem) return setTwin({ ...IDLE_TWIN, status: 'error', error: problem });
       const job = ++twinJobs;

@@ -1,4 +1,14 @@
-import { DEFAULT_CONFIG, DEFAULT_STOP, type LabConfig, PRESETS, configError, needsNewRun, stopSettingsError } from '../engine';
+import {
+  DEFAULT_CONFIG,
+  DEFAULT_STOP,
+  type EngineMessage,
+  type LabConfig,
+  engineMessage,
+  PRESETS,
+  configError,
+  needsNewRun,
+  stopSettingsError,
+} from '../engine';
 import type { Dataset, StopSettings } from '../engine';
 import type { LabEvent, Speed } from '../worker/lab/protocol';
 import type { BridgeSlice } from './bridgeSlice';
@@ -33,15 +43,15 @@ export interface ConfigSlice {
    * reason it was refused (nothing changes then), or null. `fresh` starts a new run from it (its own
    * epoch limit, new weights even when only options differ); `namedData` drops the user's own data.
    */
-  applyConfig(config: LabConfig, options?: ApplyConfigOptions): string | null;
+  applyConfig(config: LabConfig, options?: ApplyConfigOptions): EngineMessage | null;
   /** applyConfig of the current configuration with `patch` */
-  setConfig(patch: Partial<LabConfig>): string | null;
+  setConfig(patch: Partial<LabConfig>): EngineMessage | null;
   /** applyConfig of a preset, fresh */
-  applyPreset(id: string): string | null;
+  applyPreset(id: string): EngineMessage | null;
   /** Trains on the named dataset of the setting again, dropping the user's own data. */
-  useNamedData(): string | null;
+  useNamedData(): EngineMessage | null;
   setSpeed(speed: Speed): void;
-  setStop(patch: Partial<StopSettings>): string | null;
+  setStop(patch: Partial<StopSettings>): EngineMessage | null;
   setUi(patch: Partial<UiToggles>): void;
 }
 
@@ -87,7 +97,7 @@ export const createConfigSlice: SliceCreator<ConfigSlice, Needs> = (set, get) =>
 
   applyPreset(id) {
     const preset = PRESETS.find((p) => p.id === id);
-    if (!preset) return `preset: unknown preset ${JSON.stringify(id)}`;
+    if (!preset) return engineMessage('unknownPreset', { id: JSON.stringify(id) });
     return get().applyConfig(preset.config, { fresh: true, presetId: id });
   },
 

@@ -1,3 +1,5 @@
+import { EngineError, type Problem } from '../engine';
+
 /**
  * The commands a connection to the worker is waiting on, by request id. Each settles once: with
  * its 'answered' event (after the events before it are applied), or with a reason when no answer
@@ -6,8 +8,8 @@
 export interface PendingRequests {
   /** a fresh id and the promise its answer settles */
   open(): { requestId: number; answer: Promise<void> };
-  /** the worker's answer: done (null) or refused, in words */
-  settle(requestId: number, error: string | null): void;
+  /** the worker's answer: done (null) or refused (a coded message rejects with an EngineError) */
+  settle(requestId: number, error: Problem | null): void;
   /** every open request fails with `reason` (the worker was stopped or restarted) */
   rejectAll(reason: string): void;
 }
@@ -62,7 +64,7 @@ export function pendingRequests(timers: RequestTimers = DEFAULT_TIMERS): Pending
       const entry = close(requestId);
       if (!entry) return;
       if (error === null) entry.resolve();
-      else entry.reject(new Error(error));
+      else entry.reject(typeof error === 'string' ? new Error(error) : new EngineError(error));
     },
     rejectAll(reason) {
       for (const requestId of [...open.keys()]) close(requestId)?.reject(new Error(reason));

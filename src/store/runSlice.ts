@@ -1,4 +1,4 @@
-import { STOP_SETTINGS } from '../engine';
+import { type Problem, STOP_SETTINGS } from '../engine';
 import type { LabEvent, LabStopReason } from '../worker/lab/protocol';
 import type { BridgeSlice } from './bridgeSlice';
 import type { ConfigSlice } from './configSlice';
@@ -10,9 +10,9 @@ export interface RunState {
   epoch: number;
   epochsPerSecond: number;
   stopReason: LabStopReason | null;
-  message: string | null;
-  /** the worker's last refusal or failure, in words */
-  error: string | null;
+  message: Problem | null;
+  /** the worker's last refusal or failure: a coded message, or a fault's own words */
+  error: Problem | null;
   /** why the lab cannot train any more (its worker was given up on), or null; Play and Step do nothing then */
   halted: string | null;
   /** Play was pressed at the epoch limit: the status offers to continue past it (continuePastLimit) */

@@ -2,6 +2,7 @@
  * The page's notes (a bad link, settings that could not be saved, a worker that failed and was
  * restarted) and the weight or bias being edited on the graph.
  */
+import type { Problem } from '../engine';
 import type { CoreState } from './coreState';
 import type { SliceCreator } from './sliceCreator';
 
@@ -11,9 +12,12 @@ type Needs = CoreState;
 interface PageNote {
   /** what the note is about: a URL key, 'worker', 'storage' … ('' for the page as a whole) */
   key: string;
-  /** one plain-text sentence (shown as text, never as HTML) */
-  message: string;
+  /** one sentence, coded (worded in the page's language) or already in words; shown as text, never as HTML */
+  message: Problem;
 }
+
+/** What makes two notes the same note. */
+const sameness = (note: PageNote) => (typeof note.message === 'string' ? note.message : JSON.stringify(note.message));
 
 /** A hostile link cannot flood the page: older notes go first. */
 export const MAX_PAGE_NOTES = 16;
@@ -39,7 +43,7 @@ export const createShareSlice: SliceCreator<ShareSlice, Needs> = (set, get) => (
   addNotes(notes) {
     const current = get().share.notes;
     const fresh = notes.filter(
-      (note, k) => !current.some((shown) => shown.message === note.message) && notes.findIndex((other) => other.message === note.message) === k,
+      (note, k) => !current.some((shown) => sameness(shown) === sameness(note)) && notes.findIndex((other) => sameness(other) === sameness(note)) === k,
     );
     if (fresh.length === 0) return;
     set({ share: { ...get().share, notes: [...current, ...fresh].slice(-MAX_PAGE_NOTES) } });

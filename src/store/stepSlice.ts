@@ -6,6 +6,7 @@
  */
 import {
   type Dataset,
+  type EngineMessage,
   type LabConfig,
   type Network,
   type SampleSelection,
@@ -13,6 +14,7 @@ import {
   configError,
   configForNetwork,
   datasetError,
+  engineMessage,
   networkError,
 } from '../engine';
 import type { CheckedGradients, InspectEvent, InspectedPasses } from '../worker/lab/inspectProtocol';
@@ -53,7 +55,7 @@ export interface StepSlice {
    * loadData and loadNetwork). Everything is checked first: a problem is returned in words and
    * nothing is sent.
    */
-  loadIntoLab(load: LabLoad): string | null;
+  loadIntoLab(load: LabLoad): EngineMessage | null;
 }
 
 interface LabLoad {
@@ -154,7 +156,7 @@ export const createStepSlice: SliceCreator<StepSlice, Needs> = (set, get) => {
       }
       const target = data ?? state.data;
       if (network) {
-        if (!target) return 'network: the lab has no data yet; wait for the engine to start';
+        if (!target) return engineMessage('noDataYet');
         const problem = networkError(network, target);
         if (problem) return problem;
       }

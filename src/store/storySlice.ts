@@ -3,7 +3,7 @@
  * whether its run has settled), and "Inspect this epoch", which opens Step through on one run
  * at one epoch by retraining that run there (the engine is exact, so it is the same network).
  */
-import { type LabConfig, configError } from '../engine';
+import { type LabConfig, type Problem, configError, engineMessage } from '../engine';
 import type { CoreState } from './coreState';
 import type { SliceCreator } from './sliceCreator';
 import type { BugLabSlice } from './bugLabSlice';
@@ -22,9 +22,9 @@ interface StoryState {
   tourStep: number | null;
   /** the open step's own run: settled or not, and why it failed */
   stepStatus: StoryStepStatus;
-  stepError: string | null;
+  stepError: Problem | null;
   /** the last "Inspect this epoch": its epoch while it trains there, then when it is there */
-  inspecting: { epoch: number; status: 'training' | 'done' | 'error'; error: string | null } | null;
+  inspecting: { epoch: number; status: 'training' | 'done' | 'error'; error: Problem | null } | null;
 }
 
 export interface StorySlice {
@@ -32,18 +32,18 @@ export interface StorySlice {
   setLanding(shown: boolean): void;
   /** Opens the tour at a step (null closes it; the lab stays as the step left it). */
   setTourStep(step: number | null): void;
-  setStepStatus(status: StoryStepStatus, error?: string | null): void;
+  setStepStatus(status: StoryStepStatus, error?: Problem | null): void;
   /**
    * Opens Step through on `config`'s run (its seed, derivative and options) after `epoch` epochs:
    * a fresh run of that configuration, trained there at full speed. Resolves with a problem in
    * words (nothing changes then) or null once the live run stands at that epoch.
    */
-  inspectEpoch(config: LabConfig, epoch: number): Promise<string | null>;
+  inspectEpoch(config: LabConfig, epoch: number): Promise<Problem | null>;
   /**
    * Makes the live run `config`'s run after `epoch` epochs: kept if it already is, else a fresh run
    * trained there at full speed. Resolves with a problem in words, or null once it stands there.
    */
-  openRun(config: LabConfig, epoch: number): Promise<string | null>;
+  openRun(config: LabConfig, epoch: number): Promise<Problem | null>;
 }
 
 /** The live run is `config`'s, standing still after `epoch` epochs, with its snapshot there. */
@@ -105,9 +105,8 @@ export const createStorySlice: SliceCreator<StorySlice, Needs> = (set, get, api)
 
     async openRun(config, epoch) {
       const problem =
-        (!Number.isInteger(epoch) || epoch < 0 || epoch > config.epochs
-          ? `the epoch must be a whole number from 0 to ${config.epochs}, got ${String(epoch)}`
-          : null) ?? configError(config);
+        (!Number.isInteger(epoch) || epoch < 0 || epoch > config.epochs ? engineMessage('epochRange', { max: config.epochs, value: String(epoch) }) : null) ??
+        configError(config);
       if (problem) {
         update({ inspecting: { epoch, status: 'error', error: problem } });
         return problem;
@@ -135,7 +134,7 @@ export const createStorySlice: SliceCreator<StorySlice, Needs> = (set, get, api)
         (s) => s.run.error !== null || (s.run.runId > before && liveRunIsAt(s, config, epoch)),
         () => job !== inspections,
       );
-      if (!there) return 'another run was opened meanwhile';
+      if (!there) return engineMessage('runReplaced');
       const error = get().run.error;
       update({ inspecting: { epoch, status: error ? 'error' : 'done', error } });
       return error;

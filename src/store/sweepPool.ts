@@ -4,7 +4,7 @@
  * Workers come from a factory, so Node tests pass in-process fakes and the benchmark worker_threads.
  * A twin run gets a worker of its own, so it can run while a sweep is going.
  */
-import { type Dataset, type LabConfig, type SeedChunk, type SweepSummary, type TwinResult, planChunks } from '../engine';
+import { type Dataset, type LabConfig, type Problem, type SeedChunk, type SweepSummary, type TwinResult, planChunks } from '../engine';
 import { SweepCollector, type SweepProgress, estimateTimeLeftMs } from '../worker/sweep/sweepPlan';
 import { type SweepCommand, type SweepEvent, type SweepRequest, type TwinGrids, sweepRequestError } from '../worker/sweep/sweepProtocol';
 
@@ -19,12 +19,12 @@ export interface SweepWorkerLike {
 export type SweepOutcome =
   | { status: 'done'; summary: SweepSummary; elapsedMs: number; workers: number }
   | { status: 'cancelled'; progress: SweepProgress }
-  | { status: 'error'; message: string };
+  | { status: 'error'; message: Problem };
 
 export type TwinOutcome =
   | { status: 'done'; result: TwinResult; grids: TwinGrids; elapsedMs: number }
   | { status: 'cancelled' }
-  | { status: 'error'; message: string };
+  | { status: 'error'; message: Problem };
 
 export interface SweepPoolOptions {
   createWorker: () => SweepWorkerLike;
@@ -221,7 +221,7 @@ export class SweepPool {
     }
   }
 
-  private failSweep(message: string): void {
+  private failSweep(message: Problem): void {
     const job = this.sweep;
     if (!job) return;
     this.terminateWorkers();
@@ -242,7 +242,7 @@ export class SweepPool {
     else if (event.type === 'error') job.settle({ status: 'error', message: event.message });
   }
 
-  private failTwin(message: string): void {
+  private failTwin(message: Problem): void {
     const job = this.twinJob;
     this.twinWorker?.terminate();
     this.twinWorker = null;

@@ -3,12 +3,14 @@
  * Long explanations stay one click away without pushing the figures below the fold.
  */
 import { type ReactNode, useId, useLayoutEffect, useRef, useState } from 'react';
+import { useT } from '../i18n/setup';
 
 export function Caption({ children }: { children: ReactNode }) {
   const [open, setOpen] = useState(false);
   const [overflows, setOverflows] = useState(false);
   const textRef = useRef<HTMLSpanElement>(null);
   const id = useId();
+  const t = useT();
   // the toggle only when the text is longer than its one line (measured after each render)
   useLayoutEffect(() => {
     const text = textRef.current;
@@ -23,7 +25,7 @@ export function Caption({ children }: { children: ReactNode }) {
       </span>
       {(overflows || open) && (
         <button type="button" className="bl-caption__toggle" aria-expanded={open} aria-controls={id} onClick={() => setOpen(!open)}>
-          {open ? 'less' : 'more'}
+          {open ? t('caption.less') : t('caption.more')}
         </button>
       )}
     </figcaption>

@@ -128,7 +128,7 @@ describe('a view that throws (issue 16, defect 1)', () => {
     rendered = await render(
       <div>
         <p>sibling</p>
-        <ErrorBoundary name="The network graph">
+        <ErrorBoundary name="fault.graph">
           <Fragile broken={() => broken} />
         </ErrorBoundary>
       </div>,

@@ -13,6 +13,7 @@ import { SweepPool, type SweepWorkerLike } from '../../src/store/sweepPool';
 import type { SweepCommand, SweepEvent } from '../../src/worker/sweep/sweepProtocol';
 import { cliJson } from '../cli/helpers';
 import { FakeWorkerEnv, simulateEngineSpeed } from '../worker/harness';
+import { said } from '../englishText';
 
 class InProcessSweepWorker implements SweepWorkerLike {
   onmessage: ((event: { data: SweepEvent }) => void) | null = null;
@@ -120,7 +121,7 @@ describe('gate comparison', () => {
   test('a bad start count or no pool is refused with a message, and changes nothing', async () => {
     const alone = createLabStore();
     expect(await alone.getState().compareGates(3)).toBeNull();
-    expect(alone.getState().bugLab.gates.error).toMatch(/workers are not running/);
+    expect(said(alone.getState().bugLab.gates.error)).toMatch(/workers are not running/);
     const { store } = labWithPool();
     expect(await store.getState().compareGates(1001)).toBeNull();
     expect(store.getState().bugLab.gates).toMatchObject({

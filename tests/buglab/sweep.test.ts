@@ -6,6 +6,7 @@ import { SweepCollector, estimateTimeLeftMs } from '../../src/worker/sweep/sweep
 import { SweepPool, type SweepWorkerLike } from '../../src/store/sweepPool';
 import type { SweepCommand, SweepEvent } from '../../src/worker/sweep/sweepProtocol';
 import { sweepRequestError } from '../../src/worker/sweep/sweepProtocol';
+import { said } from '../englishText';
 
 /** A worker in the same thread: the real handler, messages delivered on later macrotasks. */
 class InProcessWorker implements SweepWorkerLike {
@@ -79,10 +80,10 @@ describe('sweep plan', () => {
   });
 
   test('requests are validated with messages naming the setting', () => {
-    expect(sweepRequestError({ config: small, starts: 1001 })).toMatch(/starts/);
-    expect(sweepRequestError({ config: small, starts: 0 })).toMatch(/starts/);
-    expect(sweepRequestError({ config: small, starts: 10, firstSeed: 0xffffffff })).toMatch(/first seed/);
-    expect(sweepRequestError({ config: { ...small, learningRate: 0 }, starts: 10 })).toMatch(/learning rate/);
+    expect(said(sweepRequestError({ config: small, starts: 1001 }))).toMatch(/starts/);
+    expect(said(sweepRequestError({ config: small, starts: 0 }))).toMatch(/starts/);
+    expect(said(sweepRequestError({ config: small, starts: 10, firstSeed: 0xffffffff }))).toMatch(/first seed/);
+    expect(said(sweepRequestError({ config: { ...small, learningRate: 0 }, starts: 10 }))).toMatch(/learning rate/);
     expect(sweepRequestError({ config: small, starts: 1000 })).toBeNull();
   });
 });

@@ -11,6 +11,7 @@ import {
   twinRun,
   DEFAULT_TRAIN_OPTIONS,
 } from '../../src/engine';
+import { thrownText } from '../englishText';
 
 const maxAbs = (values: Float64Array): number => values.reduce((m, v) => Math.max(m, Math.abs(v)), 0);
 
@@ -92,7 +93,7 @@ describe('twin run: correct and buggy derivative in lockstep', () => {
   });
 
   test('a bad configuration or epoch count is refused with a message', () => {
-    expect(() => twinRun({ ...questionConfig('AND'), learningRate: -1 })).toThrow(/learning rate/);
+    expect(thrownText(() => twinRun({ ...questionConfig('AND'), learningRate: -1 }))).toMatch(/learning rate/);
     expect(() => twinRun(questionConfig('AND'), 0)).toThrow(/epochs/);
   });
 });

@@ -54,7 +54,7 @@ describe('sweep text', () => {
     expect(formatTimeLeft(125_000)).toBe('about 2 min 5 s left');
     expect(parseStartCount(' 250 ', 1000)).toEqual({ ok: true, value: 250 });
     expect(parseStartCount('2.5', 1000)).toMatchObject({ ok: false, error: expect.stringMatching(/whole number/) });
-    expect(parseStartCount('1001', 1000)).toMatchObject({ ok: false, error: expect.stringMatching(/outside 1 to 1000/) });
+    expect(parseStartCount('1001', 1000)).toMatchObject({ ok: false, error: expect.stringMatching(/outside 1 to 1,000/) });
   });
 });
 
@@ -71,7 +71,7 @@ describe('SweepPanel', () => {
     expect(container.textContent).toMatch(/“abc” is not a whole number/);
     expect(button(container, 'Run sweep').disabled).toBe(true);
     await type(input, '1001');
-    expect(container.textContent).toMatch(/1001 is outside 1 to 1000/);
+    expect(container.textContent).toMatch(/1,001 is outside 1 to 1,000/);
     await type(input, '250');
     expect(input.getAttribute('aria-invalid')).toBe('false');
     await act(async () => button(container, 'Run sweep').click());

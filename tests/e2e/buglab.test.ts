@@ -99,15 +99,15 @@ describe('the bug lab', () => {
     const starts = panel.getByLabel('Starts', { exact: true });
     await starts.fill('1001');
     expect(await panel.getByRole('button', { name: 'Run sweep' }).isDisabled()).toBe(true);
-    expect(await panel.textContent()).toMatch(/1001 is outside 1 to 1000/);
+    expect(await panel.textContent()).toMatch(/1,001 is outside 1 to 1,000/);
     // a long sweep shows its progress and time left, and stops on Cancel
     await starts.fill('1000');
     await panel.getByRole('button', { name: 'Run sweep' }).click();
     const progress = panel.getByRole('progressbar', { name: 'Sweep progress' });
     await expect.poll(async () => Number(await progress.getAttribute('aria-valuenow')), { timeout: 20_000 }).toBeGreaterThan(0);
-    expect(await progress.getAttribute('aria-valuetext')).toMatch(/of 1000 starts, about \d+( min \d+)? s left|of 1000 starts, about \d+ min left/);
+    expect(await progress.getAttribute('aria-valuetext')).toMatch(/of 1,000 starts, about \d+( min \d+)? s left|of 1,000 starts, about \d+ min left/);
     await panel.getByRole('button', { name: 'Cancel', exact: true }).click();
-    await expect.poll(() => panel.textContent()).toMatch(/Sweep cancelled after \d+ of 1000 starts/);
+    await expect.poll(() => panel.textContent()).toMatch(/Sweep cancelled after [\d,]+ of 1,000 starts/);
     await starts.fill('8');
     await panel.getByRole('button', { name: 'Run sweep' }).click();
     const result = panel.locator('.bl-sweep__result');

@@ -32,11 +32,11 @@ export async function englishIn(page: Page, selectors: string[]): Promise<string
       const walker = document.createTreeWalker(root, NodeFilter.SHOW_TEXT);
       for (let node = walker.nextNode(); node; node = walker.nextNode()) {
         const parent = node.parentElement;
-        // code in the code panel stays code
-        if (parent?.checkVisibility() && !parent.closest('option[lang="en"], pre, code')) out.push(node.textContent ?? '');
+        // code in the code panel stays code, and so does a pasted file's text
+        if (parent?.checkVisibility() && !parent.closest('option[lang="en"], pre, code, textarea')) out.push(node.textContent ?? '');
       }
       for (const element of [root, ...root.querySelectorAll('*')]) {
-        if (element.closest('option[lang="en"], pre, code')) continue;
+        if (element.closest('option[lang="en"], pre, code, textarea')) continue;
         for (const attribute of ['aria-label', 'title', 'label']) {
           const value = element.getAttribute(attribute);
           if (value) out.push(value);
@@ -48,6 +48,8 @@ export async function englishIn(page: Page, selectors: string[]): Promise<string
   // English is a run of more than two English words not broken by Chinese (a Chinese sentence may name np.array or ValueError)
   const englishRun = (text: string) =>
     text
+      // file names and paths (docs/check.md, probe-data.json) stay as they are
+      .replace(/[\w./-]+\.(md|json|py|mjs|csv|txt)\b/g, '')
       .split(/[\u3000-\u303f\u3400-\u9fff\uff00-\uffef]+/)
       .some((part) => (part.match(/[A-Za-z][A-Za-z’'-]+/g) ?? []).filter((word) => !KEPT.has(word.toLowerCase())).length > 2);
   // a raw key: dotted lowercase words with no space, as the catalogs name messages

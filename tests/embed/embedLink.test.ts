@@ -2,6 +2,7 @@ import { describe, expect, test } from 'vitest';
 import { DEFAULT_PAGE_LINK, pageLinkParams, readPageLink } from '../../src/app/embed/embedLink';
 import { PAGE_LINK_KEYS } from '../../src/app/embed/pageLinkKeys';
 import { LAB_UI_PROPERTIES, decodeSettings } from '../../src/app/links/urlState';
+import { said } from '../englishText';
 
 describe('the embed and presenter link keys', () => {
   test('well-formed keys are read, and written back the same', () => {
@@ -31,7 +32,7 @@ describe('the embed and presenter link keys', () => {
 
   test('the settings codec passes over the page keys instead of calling them unknown', () => {
     const decoded = decodeSettings('embed=graph&controls=none&size=large&presenter=1&exercise=bp2-by-hand&bogus=1', LAB_UI_PROPERTIES);
-    const texts = decoded.notes.map((n) => n.message).join(' ');
+    const texts = decoded.notes.map((n) => said(n.message)).join(' ');
     expect(texts).toContain('"bogus"');
     for (const key of PAGE_LINK_KEYS) expect(texts).not.toContain(`"${key}"`);
   });

@@ -16,6 +16,7 @@ import {
   settingError,
   sizesOf,
 } from '../../src/engine';
+import { said } from '../englishText';
 
 describe('configurations', () => {
   test.each(PRESETS.map((p) => [p.id, p.config] as const))('preset %s is valid and builds', (_, config) => {
@@ -46,7 +47,7 @@ describe('configurations', () => {
     ['derivative', { derivative: 'sloppy' }, /^derivative: /],
   ])('%s is named', (_, change, message) => {
     const config = { ...DEFAULT_CONFIG, ...change } as LabConfig;
-    expect(configError(config)).toMatch(message);
+    expect(said(configError(config))).toMatch(message);
     expect(() => buildRun(config)).toThrow(RangeError);
   });
 
@@ -73,9 +74,9 @@ describe('the settings table', () => {
   });
 
   test('a value just outside a range is named with the range in words', () => {
-    expect(configError({ ...DEFAULT_CONFIG, seed: 2 ** 32 })).toBe('seed: expected a whole number from 0 to 4,294,967,295, got 4294967296');
-    expect(configError({ ...DEFAULT_CONFIG, leakySlope: 5 })).toBe('leaky ReLU slope: expected a number from 0 to 1, got 5');
-    expect(configError({ ...DEFAULT_CONFIG, batchSize: 10_001 })).toMatch(/^batch size: expected a whole number from 0 to 10,000 \(0 = full batch\)/);
+    expect(said(configError({ ...DEFAULT_CONFIG, seed: 2 ** 32 }))).toBe('seed: expected a whole number from 0 to 4,294,967,295, got 4294967296');
+    expect(said(configError({ ...DEFAULT_CONFIG, leakySlope: 5 }))).toBe('leaky ReLU slope: expected a number from 0 to 1, got 5');
+    expect(said(configError({ ...DEFAULT_CONFIG, batchSize: 10_001 }))).toMatch(/^batch size: expected a whole number from 0 to 10,000 \(0 = full batch\)/);
   });
 
   test('one number grammar: plain decimal or exponent notation, nothing else', () => {

@@ -1,6 +1,7 @@
 /** Gates in the question's order, seeded plane sets, and user data that names its bad field. */
 import { describe, expect, test } from 'vitest';
 import {
+  EngineError,
   GATES,
   PLANE_SETS,
   type PlaneSetName,
@@ -11,6 +12,7 @@ import {
   parseDatasetJson,
   planeDataset,
 } from '../../src/engine';
+import { said } from '../englishText';
 
 const TRUTH_TABLES = {
   // targets for (1,1), (0,1), (1,0), (0,0)
@@ -108,7 +110,7 @@ describe('user data: {"inputs": [[…]], "targets": [[…]]}', () => {
   ])('%s', (_, text, message) => {
     const result = parseDatasetJson(text);
     expect(result.ok).toBe(false);
-    if (!result.ok) expect(result.error).toMatch(message);
+    if (!result.ok) expect(said(result.error)).toMatch(message);
   });
 });
 
@@ -133,9 +135,9 @@ describe('a dataset file reads alike on every path', () => {
     const fromCsv = parseDatasetFile('\uFEFFx1,x2,y1\n0,1,1\n1,0,0\n', 'n');
     expect(fromCsv).toEqual(fromJson);
     const notJson = parseDatasetFile('{"inputs": [[0]]', 'n');
-    expect(notJson.ok ? '' : notJson.error).toMatch(/^not valid JSON/);
+    expect(said(notJson.ok ? '' : notJson.error)).toMatch(/^not valid JSON/);
     const notCsv = parseDatasetFile('a,b\n1,2\n', 'n');
-    expect(notCsv.ok ? '' : notCsv.error).toMatch(/line 1, column 1: 'a' is not a column name/);
+    expect(said(notCsv.ok ? '' : notCsv.error)).toMatch(/line 1, column 1: 'a' is not a column name/);
   });
 
   test('costTargetsError: only cross-entropy limits targets, and the first bad one is named from 1', () => {
@@ -149,8 +151,8 @@ describe('a dataset file reads alike on every path', () => {
         ],
       }),
     );
-    if (!data.ok) throw new Error(data.error);
-    expect(costTargetsError('crossEntropy', data.value)).toMatch(/row 2, column y2 is -0\.5/);
+    if (!data.ok) throw new EngineError(data.error);
+    expect(said(costTargetsError('crossEntropy', data.value))).toMatch(/row 2, column y2 is -0\.5/);
     expect(costTargetsError('quadratic', data.value)).toBeNull();
     expect(costTargetsError('crossEntropy', gateDataset('XOR'))).toBeNull();
   });

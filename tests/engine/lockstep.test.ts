@@ -19,7 +19,7 @@ import {
   questionConfig,
   runStart,
 } from '../../src/engine';
-import { lockstepSupports, runLockstep } from '../../src/engine/lockstep/lockstep';
+import { lockstepLanes, lockstepSupports, runLockstep } from '../../src/engine/lockstep/lockstep';
 
 /** A record with each number as its exact bits (so −0 and ±∞ compare too; a NaN is NaN, whatever its payload). */
 function bitsOf(result: StartResult): Record<string, unknown> {
@@ -182,6 +182,43 @@ describe('lockstep = single runs, bit for bit', () => {
     const divergedAt = results.filter((r) => r.diverged).map((r) => r.epochs);
     expect(new Set(divergedAt).size).toBeGreaterThan(2);
     expect(results.some((r) => !r.diverged)).toBe(true);
+  });
+
+  test('sigmoid lanes (the WebAssembly kernel) that diverge at different epochs, odd and even counts', () => {
+    // inputs near 10^155: z·x products overflow after a seed-dependent number of steps
+    const base = namedDataset('XOR');
+    const data: Dataset = { ...base, kind: 'custom', inputs: base.inputs.map((x, i) => (x - 0.5) * 1e155 * (1 + i / 10)) };
+    const config: LabConfig = { ...questionConfig('XOR'), hidden: [3], epochs: 50 };
+    for (const count of [9, 8, 3]) {
+      const results = expectSameAsSingleRuns(
+        config,
+        Array.from({ length: count }, (_, k) => k),
+        data,
+      );
+      expect(results.filter((r) => r.diverged).length).toBeGreaterThan(1);
+    }
+    const results = runLockstep(
+      config,
+      Array.from({ length: 9 }, (_, k) => k),
+      data,
+    );
+    expect(new Set(results.map((r) => r.epochs)).size).toBeGreaterThan(5);
+    expect(results.some((r) => !r.diverged)).toBe(true);
+  });
+
+  test('big networks on big data train fewer starts side by side, at least one', () => {
+    expect(lockstepLanes(questionConfig('AND'), namedDataset('AND'))).toBe(16);
+    const big = { ...questionConfig('spiral'), hidden: [64, 64, 64, 64, 64, 64, 64, 64] };
+    const rows = (count: number): Dataset => ({
+      ...namedDataset('spiral'),
+      kind: 'custom',
+      count,
+      inputs: new Float64Array(2 * count),
+      targets: new Float64Array(count),
+    });
+    // 2-64×8-1 keeps 3 × 513 values a sample: 24.6 MB a lane for 2,000 rows, 123 MB for 10,000
+    expect(lockstepLanes(big, rows(2000))).toBe(2);
+    expect(lockstepLanes(big, rows(10_000))).toBe(1);
   });
 
   test('a start whose first cost is already infinite stops at epoch 0, as the Trainer does', () => {

@@ -1,7 +1,17 @@
 /** The versioned network file: exact round trips, and a named field for every way a file can be wrong. */
 import fc from 'fast-check';
 import { describe, expect, test } from 'vitest';
-import { MAX_NETWORK_FILE_BYTES, NETWORK_FORMAT, createNetwork, initializeNetwork, parseNetworkFile, serializeNetwork, toNetworkFile } from '../../src/engine';
+import {
+  EngineError,
+  MAX_NETWORK_FILE_BYTES,
+  NETWORK_FORMAT,
+  createNetwork,
+  initializeNetwork,
+  parseNetworkFile,
+  serializeNetwork,
+  toNetworkFile,
+} from '../../src/engine';
+import { englishText } from '../../src/cli/english';
 import { caseArbitrary } from './arbitraries';
 
 /** The question's [2,2,1] net as a file, with a leaky-ReLU output so leakySlope is present too. */
@@ -38,8 +48,9 @@ function expectError(text: string, field: RegExp): string {
   const result = parseNetworkFile(text);
   expect(result.ok).toBe(false);
   if (result.ok) throw new Error('unreachable');
-  expect(result.error).toMatch(field);
-  return result.error;
+  const message = englishText(result.error);
+  expect(message).toMatch(field);
+  return message;
 }
 
 const positiveZero = (params: Float64Array) => Array.from(params, (v) => v + 0);
@@ -90,7 +101,7 @@ describe('round trip', () => {
   test('a parsed file is a new network, independent of the one serialized', () => {
     const net = initializeNetwork([2, 3, 1], ['tanh', 'sigmoid'], 'normal', 3);
     const parsed = parseNetworkFile(serializeNetwork(net));
-    if (!parsed.ok) throw new Error(parsed.error);
+    if (!parsed.ok) throw new EngineError(parsed.error);
     parsed.value.params[0] += 1;
     expect(parsed.value.params[0]).not.toBe(net.params[0]);
   });
@@ -107,7 +118,7 @@ describe('a byte-order mark', () => {
 
   test('a syntax error after the mark still names the line and column of the text without it', () => {
     const result = parseNetworkFile('\uFEFF{\n  "format": ,\n}');
-    expect(result.ok ? '' : result.error).toMatch(/not valid JSON: expected a value \(line 2, column 13\)/);
+    expect(result.ok ? '' : englishText(result.error)).toMatch(/not valid JSON: expected a value \(line 2, column 13\)/);
   });
 });
 
@@ -196,7 +207,7 @@ describe('rejection names the field', () => {
       fc.property(text, (t) => {
         const result = parseNetworkFile(t);
         expect(typeof result.ok).toBe('boolean');
-        if (!result.ok) expect(result.error.length).toBeGreaterThan(0);
+        if (!result.ok) expect(englishText(result.error).length).toBeGreaterThan(0);
       }),
       { seed: 17, numRuns: 1000 },
     );
@@ -214,6 +225,6 @@ describe('absurd nesting', () => {
       expect(dataset.ok).toBe(false);
     }
     const nested = parseNetworkFile(`{"format": ${'['.repeat(5000)}${']'.repeat(5000)}}`);
-    expect(!nested.ok && nested.error.length).toBeLessThan(200);
+    expect(!nested.ok && englishText(nested.error).length).toBeLessThan(200);
   });
 });

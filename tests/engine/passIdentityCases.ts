@@ -169,7 +169,7 @@ export function labRunNumbers(which: 'question' | 'spiral'): number[] {
 }
 
 /** The arguments of the math check: spreads over each function's ranges, and a hundred doubles each side of every branch point. */
-export function mathArguments(): Float64Array {
+function mathArguments(): Float64Array {
   const random = generator(4242);
   const xs: number[] = [0, -0, Infinity, -Infinity, Number.NaN, Number.MIN_VALUE, -Number.MIN_VALUE, Number.MAX_VALUE, -Number.MAX_VALUE];
   for (const spread of [1e-12, 1e-6, 0.01, 0.5, 1, 2, 5, 20, 50, 800]) for (let k = 0; k < 20_000; k++) xs.push((random() * 2 - 1) * spread);

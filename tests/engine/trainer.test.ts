@@ -2,6 +2,7 @@
 import fc from 'fast-check';
 import { describe, expect, test } from 'vitest';
 import {
+  EngineError,
   DEFAULT_CONFIG,
   DEFAULT_TRAIN_OPTIONS,
   type Dataset,
@@ -19,6 +20,7 @@ import {
   layoutOf,
   planeDataset,
 } from '../../src/engine';
+import { said } from '../englishText';
 import { caseArbitrary } from './arbitraries';
 
 function sameBits(a: ArrayLike<number>, b: ArrayLike<number>): boolean {
@@ -29,7 +31,7 @@ function sameBits(a: ArrayLike<number>, b: ArrayLike<number>): boolean {
 
 function rows(inputs: number[][], targets: number[][]): Dataset {
   const result = datasetFromRows(inputs, targets);
-  if (!result.ok) throw new Error(result.error);
+  if (!result.ok) throw new EngineError(result.error);
   return result.value;
 }
 
@@ -51,8 +53,8 @@ function expectConsistentDivergence(trainer: Trainer): void {
   expect(d.epoch).toBe(trainer.epoch);
   expect(d.layer).toBeGreaterThanOrEqual(1);
   expect(d.layer).toBeLessThanOrEqual(L);
-  expect(d.message).toContain(`epoch ${d.epoch}`);
-  expect(d.message).toContain(`layer ${d.layer}`);
+  expect(said(d.message)).toContain(`epoch ${d.epoch}`);
+  expect(said(d.message)).toContain(`layer ${d.layer}`);
   const layout = layoutOf(trainer.net.sizes);
   const p = trainer.net.params;
   for (let l = 1; l < d.layer; l++) {
@@ -108,7 +110,7 @@ describe('divergence', () => {
     expect(trainer.divergence).toMatchObject({ layer: 2, quantity: 'cost' });
     expect(Array.from(trainer.net.params).every(Number.isFinite)).toBe(true);
     // one more update from here would overflow W¹, which is what the old reason named
-    expect(trainer.divergence?.message).toMatch(/^diverged at epoch \d+: the cost overflowed at the output, layer 2/);
+    expect(said(trainer.divergence?.message)).toMatch(/^diverged at epoch \d+: the cost overflowed at the output, layer 2/);
   });
 
   test('a diverged trainer runs no further epochs', () => {

@@ -2,6 +2,7 @@
 import { afterAll, describe, expect, it } from 'vitest';
 import { CONFIG_SETTINGS, type NumberSetting, PRESETS, STOP_SETTINGS, settingError, settingName } from '../../src/engine';
 import { parseNumber, rangeMessage } from '../../src/app/fields';
+import { englishText } from '../../src/cli/english';
 import { switchLanguage, t } from '../../src/i18n/setup';
 import type { MessageKey } from '../../src/i18n/setup';
 
@@ -14,7 +15,7 @@ describe('range messages', () => {
     for (const setting of NUMBER_SETTINGS)
       for (const value of [-1, 0, 1e12, 0.5]) {
         const engine = settingError(setting, value);
-        if (engine !== null) expect(rangeMessage(setting, settingName(setting), setting.zero, value)).toBe(engine);
+        if (engine !== null) expect(rangeMessage(setting, settingName(setting), setting.zero, value)).toBe(englishText(engine));
       }
   });
 

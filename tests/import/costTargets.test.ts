@@ -4,12 +4,13 @@
  * changes nothing: the engine's rule, the worker, the page's CSV and Step-through imports, the store.
  */
 import { describe, expect, test } from 'vitest';
-import { DEFAULT_CONFIG, type Dataset, type LabConfig, buildRun, configError, costTargetsError, parseDatasetCsv } from '../../src/engine';
+import { EngineError, DEFAULT_CONFIG, type Dataset, type LabConfig, buildRun, configError, costTargetsError, parseDatasetCsv } from '../../src/engine';
 import { importDatasetCsv } from '../../src/app/files/files';
 import { readDatasetFile } from '../../src/app/stepThrough/userFiles';
 import { createLabStore } from '../../src/store/labStore';
 import type { LabCommand } from '../../src/worker/lab/protocol';
 import { RunSetup } from '../../src/worker/lab/runSetup';
+import { said, thrownText } from '../englishText';
 
 /** Row 3's second target is 2.5: the first one outside [0, 1]; row 4's −1 comes later. */
 const CSV = 'x1,x2,y1,y2\n0,0,0,1\n0,1,1,0\n1,0,1,2.5\n1,1,-1,0\n';
@@ -17,7 +18,7 @@ const MESSAGE = /cross-entropy needs every target from 0 to 1, but row 3, column
 
 function customData(text = CSV): Dataset {
   const read = parseDatasetCsv(text, 'wide');
-  if (!read.ok) throw new Error(read.error);
+  if (!read.ok) throw new EngineError(read.error);
   return read.value;
 }
 
@@ -26,14 +27,14 @@ const crossEntropy: LabConfig = { ...quadratic, cost: 'crossEntropy' };
 
 describe('the engine rule (where data meets the config)', () => {
   test('names the first target outside [0, 1] by row and column, counting from 1', () => {
-    expect(costTargetsError('crossEntropy', customData())).toMatch(MESSAGE);
+    expect(said(costTargetsError('crossEntropy', customData()))).toMatch(MESSAGE);
     expect(costTargetsError('quadratic', customData())).toBeNull();
     expect(costTargetsError('crossEntropy', customData('x1,y1\n0,0\n1,1\n2,0.5\n'))).toBeNull();
   });
 
   test('configError and buildRun refuse the pair; the quadratic cost trains the same data', () => {
-    expect(configError(crossEntropy, customData())).toMatch(MESSAGE);
-    expect(() => buildRun(crossEntropy, customData())).toThrow(MESSAGE);
+    expect(said(configError(crossEntropy, customData()))).toMatch(MESSAGE);
+    expect(thrownText(() => buildRun(crossEntropy, customData()))).toMatch(MESSAGE);
     expect(configError(quadratic, customData())).toBeNull();
   });
 });
@@ -48,7 +49,7 @@ describe('the worker', () => {
 
   test('refuses to switch the cost to cross-entropy while such data is loaded, and keeps the data', () => {
     const setup = loaded();
-    expect(() => setup.checkConfig(crossEntropy)).toThrow(MESSAGE);
+    expect(thrownText(() => setup.checkConfig(crossEntropy))).toMatch(MESSAGE);
     expect(setup.build(quadratic).data.name).toBe('wide');
   });
 
@@ -56,7 +57,7 @@ describe('the worker', () => {
     const setup = new RunSetup();
     setup.adopt(crossEntropy);
     let started = false;
-    expect(() => setup.loadData(customData(), () => (started = true))).toThrow(MESSAGE);
+    expect(thrownText(() => setup.loadData(customData(), () => (started = true)))).toMatch(MESSAGE);
     expect(started).toBe(false);
     expect(setup.build(crossEntropy).data.name).toBe(DEFAULT_CONFIG.dataset);
   });
@@ -87,7 +88,7 @@ describe('the page', () => {
     ]) {
       const read = readDatasetFile(text, name);
       if (!read.ok) throw new Error(read.error);
-      expect(store.getState().loadIntoLab({ data: read.value })).toMatch(MESSAGE);
+      expect(said(store.getState().loadIntoLab({ data: read.value }))).toMatch(MESSAGE);
     }
     expect(sent).toEqual([]);
   });
@@ -96,10 +97,10 @@ describe('the page', () => {
     const store = createLabStore();
     const sent: LabCommand[] = [];
     const read = importDatasetCsv(CSV, 'wide');
-    if (!read.ok) throw new Error(read.error);
+    if (!read.ok) throw new Error(said(read.error) ?? '');
     store.setState({ config: { ...quadratic, dataset: 'AND' }, data: read.value, send: (command: LabCommand) => void sent.push(command) });
-    expect(store.getState().setConfig({ cost: 'crossEntropy' })).toMatch(MESSAGE);
-    expect(store.getState().applyPreset('question-and')).toMatch(MESSAGE);
+    expect(said(store.getState().setConfig({ cost: 'crossEntropy' }))).toMatch(MESSAGE);
+    expect(said(store.getState().applyPreset('question-and'))).toMatch(MESSAGE);
     expect(store.getState().config.cost).toBe('quadratic');
     expect(sent).toEqual([]);
     // another dataset drops the user's data, so cross-entropy is fine there

@@ -1,12 +1,13 @@
 import fc from 'fast-check';
 import { describe, expect, it } from 'vitest';
-import { DEFAULT_CONFIG, MAX_CSV_CHARS, MAX_USER_SAMPLES, buildRun, datasetToCsv, parseDatasetCsv } from '../../src/engine';
-import { importDatasetCsv } from '../../src/app/files/files';
+import { EngineError, DEFAULT_CONFIG, MAX_CSV_CHARS, MAX_USER_SAMPLES, buildRun, datasetToCsv, parseDatasetCsv } from '../../src/engine';
+import { errorText, importDatasetCsv } from '../../src/app/files/files';
+import { englishText } from '../../src/cli/english';
 
 function errorOf(text: string): string {
   const result = parseDatasetCsv(text);
   if (result.ok) throw new Error('expected an error');
-  return result.error;
+  return englishText(result.error);
 }
 
 describe('CSV data: what it accepts', () => {
@@ -42,7 +43,7 @@ describe('CSV data: what it accepts', () => {
 
   it('a parsed dataset trains: buildRun accepts it', () => {
     const result = parseDatasetCsv('x1,x2,y1\n0,0,0\n0,1,1\n1,0,1\n1,1,0\n');
-    if (!result.ok) throw new Error(result.error);
+    if (!result.ok) throw new EngineError(result.error);
     const run = buildRun({ ...DEFAULT_CONFIG, hidden: [4] }, result.value);
     const { ran } = run.trainer.train(10);
     expect(ran).toBe(10);
@@ -70,7 +71,7 @@ describe('CSV data: what it accepts', () => {
     fc.assert(
       fc.property(dataset, (data) => {
         const result = parseDatasetCsv(datasetToCsv(data));
-        if (!result.ok) throw new Error(result.error);
+        if (!result.ok) throw new EngineError(result.error);
         expect(result.value.inputs).toEqual(data.inputs);
         expect(result.value.targets).toEqual(data.targets);
         for (let k = 0; k < data.inputs.length; k++) expect(Object.is(result.value.inputs[k], data.inputs[k])).toBe(true);
@@ -190,8 +191,8 @@ describe('CSV importer under hostile input', () => {
           expect(data.targets.length).toBe(data.count * data.outputSize);
           for (const value of [...data.inputs, ...data.targets, ...data.domain]) expect(Number.isFinite(value)).toBe(true);
         } else {
-          expect(result.error).toMatch(/^Data: /);
-          expect(result.error.length).toBeLessThanOrEqual(300);
+          expect(errorText(result.error)).toMatch(/^Data: /);
+          expect(errorText(result.error).length).toBeLessThanOrEqual(300);
         }
       }),
       { seed: 6102, numRuns: 3000 },
@@ -199,7 +200,8 @@ describe('CSV importer under hostile input', () => {
   });
 
   it('very long lines, many columns and deep junk answer with an error', () => {
-    expect(importDatasetCsv(`x1,y1\n${'1,'.repeat(500_000)}1`)).toEqual({ ok: false, error: 'Data: line 2: expected 2 values (x1, y1), got 500001' });
+    const long = importDatasetCsv(`x1,y1\n${'1,'.repeat(500_000)}1`);
+    expect(long.ok ? '' : errorText(long.error)).toBe('Data: line 2: expected 2 values (x1, y1), got 500001');
     expect(importDatasetCsv('['.repeat(100_000)).ok).toBe(false);
     expect(importDatasetCsv(42).ok).toBe(false);
   });

@@ -25,6 +25,7 @@ import { LAB_UI_PROPERTIES, decodeSettings, encodeSettings } from '../../src/app
 import { readSetup } from '../../src/cli/setup';
 import { checkedStop } from '../../src/worker/lab/commandChecks';
 import { parseStartCount } from '../../src/views/sweep/sweepFormat';
+import { said } from '../englishText';
 
 function memoryStorage(): SettingsStorage {
   const items = new Map<string, string>();
@@ -116,7 +117,7 @@ describe('one set of limits for every LabConfig number', () => {
       const file = serializeNetwork({ ...net, leakySlope: slope });
       const parsed = parseNetworkFile(file);
       expect(parsed.ok).toBe(false);
-      if (!parsed.ok) expect(parsed.error).toMatch(/^leakySlope: expected a number from 0 to 1/);
+      if (!parsed.ok) expect(said(parsed.error)).toMatch(/^leakySlope: expected a number from 0 to 1/);
       expect(throughEveryWay('leakySlope', slope)).toMatchObject({ typed: false, linked: false, cli: false });
     }
     for (const slope of [0, 0.3, 1]) expect(parseNetworkFile(serializeNetwork({ ...net, leakySlope: slope })).ok).toBe(true);
@@ -153,7 +154,7 @@ describe('one set of limits for the stop conditions', () => {
 
   it('a target cost of 4294967296 typed in the page is refused, so it is never saved and dropped after a reload', () => {
     const store = createLabStore();
-    expect(store.getState().setStop({ targetCost: 4294967296 })).toMatch(/^target cost: expected a number from 0 to 1,000,000/);
+    expect(said(store.getState().setStop({ targetCost: 4294967296 }))).toMatch(/^target cost: expected a number from 0 to 1,000,000/);
     expect(store.getState().stop.targetCost).toBe(0);
   });
 });

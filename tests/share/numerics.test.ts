@@ -5,6 +5,7 @@
  */
 import { describe, expect, test } from 'vitest';
 import {
+  EngineError,
   DEFAULT_CONFIG,
   type LabConfig,
   type Network,
@@ -18,6 +19,7 @@ import {
 } from '../../src/engine';
 import { MAX_PARAM_MAGNITUDE } from '../../src/worker/lab/paramEdit';
 import { type FakeWorkerEnv, fastWorkerStarter } from '../worker/harness';
+import { said } from '../englishText';
 
 const startWorker = fastWorkerStarter();
 const started = (config: LabConfig): FakeWorkerEnv => startWorker(config, 'max');
@@ -30,7 +32,7 @@ function trainFor(env: FakeWorkerEnv, epochs: number) {
 
 const csv = (text: string) => {
   const read = parseDatasetCsv(text);
-  if (!read.ok) throw new Error(read.error);
+  if (!read.ok) throw new EngineError(read.error);
   return read.value;
 };
 
@@ -55,7 +57,7 @@ describe('dead ReLUs', () => {
     expect(reluHealthMessage(some)).toBeNull();
     const none = reluHealth(network, passOf(network, [-2, -1]));
     expect(none.allDead).toBe(true);
-    expect(reluHealthMessage(none)).toMatch(/^all ReLUs dead/);
+    expect(said(reluHealthMessage(none))).toMatch(/^all ReLUs dead/);
   });
 
   test('leaky ReLUs and sigmoid nets cannot die; a NaN output is not counted as dead', () => {
@@ -96,13 +98,13 @@ describe('abuse that the engine survives or reports', () => {
     const status = env.last('status').status;
     expect(status).toMatchObject({ running: false, stopReason: 'diverged' });
     // the first non-finite value is a layer's, or the cost of finite outputs (then the layer is L)
-    expect(status.message).toMatch(/^diverged at epoch \d+: (first non-finite value in layer \d|the cost overflowed at the output, layer \d)/);
+    expect(said(status.message)).toMatch(/^diverged at epoch \d+: (first non-finite value in layer \d|the cost overflowed at the output, layer \d)/);
     expect(env.last('snapshot').snapshot.divergence?.layer).toBeGreaterThanOrEqual(1);
     env.send({ type: 'play' });
-    expect(env.last('status').status.message).toMatch(/press Reset/);
+    expect(said(env.last('status').status.message)).toMatch(/press Reset/);
     // a weight cannot be typed into a diverged run
     env.send({ type: 'setParam', index: 0, value: 1 });
-    expect(env.last('error').message).toMatch(/diverged: press Reset/);
+    expect(said(env.last('error').message)).toMatch(/diverged: press Reset/);
     env.send({ type: 'reset' });
     const fresh = env.last('snapshot').snapshot;
     expect(fresh).toMatchObject({ epoch: 0, divergence: null });
@@ -156,7 +158,7 @@ describe('setting one weight or bias', () => {
     const snapshots = env.of('snapshot').length;
     for (const [index, value, reason] of bad) {
       env.send({ type: 'setParam', index, value } as never);
-      expect(env.last('error').message).toMatch(reason);
+      expect(said(env.last('error').message)).toMatch(reason);
     }
     expect(env.of('snapshot').length).toBe(snapshots);
     env.send({ type: 'trainOneEpoch' });

@@ -4,6 +4,7 @@ import { DEFAULT_CONFIG, configError } from '../../src/engine';
 import { STORAGE_KEY, type SettingsStorage, initialSettings, loadSettings, saveSettings } from '../../src/app/storage/persist';
 import { LAB_UI_PROPERTIES, type Settings, defaultSettings, encodeSettings } from '../../src/app/links/urlState';
 import { hostileQuery } from './arbitraries';
+import { said, wordedNote } from '../englishText';
 
 const U = LAB_UI_PROPERTIES;
 
@@ -64,18 +65,24 @@ describe('saving and loading', () => {
 
   it('no storage at all: defaults, no note; saving says settings cannot be kept', () => {
     expect(loadSettings(null, U)).toMatchObject({ found: false, notes: [], config: DEFAULT_CONFIG });
-    expect(saveSettings(null, defaultSettings(U), U)).toEqual({ key: '', message: 'Settings cannot be kept across reloads here (no storage).' });
+    expect(wordedNote(saveSettings(null, defaultSettings(U), U))).toEqual({ key: '', message: 'Settings cannot be kept across reloads here (no storage).' });
   });
 
   it('blocked storage: defaults and a note, never a throw', () => {
     const loaded = loadSettings(new BlockedStorage(), U);
     expect(loaded.config).toStrictEqual(DEFAULT_CONFIG);
-    expect(loaded.notes).toEqual([{ key: '', message: 'Saved settings could not be read (storage is blocked); using the defaults.' }]);
-    expect(saveSettings(new BlockedStorage(), defaultSettings(U), U)).toEqual({ key: '', message: 'Settings could not be saved (storage is blocked).' });
+    expect(loaded.notes.map(wordedNote)).toEqual([{ key: '', message: 'Saved settings could not be read (storage is blocked); using the defaults.' }]);
+    expect(wordedNote(saveSettings(new BlockedStorage(), defaultSettings(U), U))).toEqual({
+      key: '',
+      message: 'Settings could not be saved (storage is blocked).',
+    });
   });
 
   it('full storage: saving returns a note saying so', () => {
-    expect(saveSettings(new FullStorage(), defaultSettings(U), U)).toEqual({ key: '', message: 'Settings could not be saved: browser storage is full.' });
+    expect(wordedNote(saveSettings(new FullStorage(), defaultSettings(U), U))).toEqual({
+      key: '',
+      message: 'Settings could not be saved: browser storage is full.',
+    });
   });
 
   it.each([
@@ -91,7 +98,7 @@ describe('saving and loading', () => {
     const loaded = loadSettings(storage, U);
     expect(loaded.config).toStrictEqual(DEFAULT_CONFIG);
     expect(loaded.found).toBe(false);
-    expect(loaded.notes).toEqual([{ key: '', message: 'Saved settings were damaged and could not be read; using the defaults.' }]);
+    expect(loaded.notes.map(wordedNote)).toEqual([{ key: '', message: 'Saved settings were damaged and could not be read; using the defaults.' }]);
     expect(({} as Record<string, unknown>).polluted).toBeUndefined();
   });
 
@@ -100,7 +107,7 @@ describe('saving and loading', () => {
     storage.setItem(STORAGE_KEY, JSON.stringify({ query: 'data=AND&lr=fast' }));
     const loaded = loadSettings(storage, U);
     expect(loaded.config).toStrictEqual({ ...DEFAULT_CONFIG, dataset: 'AND' });
-    expect(loaded.notes.map((note) => note.message)).toEqual(['Learning rate (lr) in the saved settings: "fast" is not a number; kept 0.35.']);
+    expect(loaded.notes.map((note) => said(note.message))).toEqual(['Learning rate (lr) in the saved settings: "fast" is not a number; kept 0.35.']);
   });
 
   it('1,000 random saved texts: valid settings, never a throw', () => {
@@ -141,7 +148,7 @@ describe('precedence: link > saved > defaults', () => {
     saveSettings(storage, settings({ learningRate: 0.1 }), U);
     const opened = initialSettings('?lr=lots', storage, U);
     expect(opened.config.learningRate).toBe(0.1);
-    expect(opened.notes.map((note) => note.message)).toEqual(['Learning rate (lr) in the link: "lots" is not a number; kept 0.1.']);
+    expect(opened.notes.map((note) => said(note.message))).toEqual(['Learning rate (lr) in the link: "lots" is not a number; kept 0.1.']);
     expect(opened.source).toBe('saved');
   });
 

@@ -6,6 +6,7 @@ import { createSharedLabStore } from '../../src/app/storage/startup';
 import { MAX_PAGE_NOTES } from '../../src/store/shareSlice';
 import { FIRST_VISIT_CONFIG } from '../../src/app/tour/storySetup';
 import { LANDING_SEEN_KEY } from '../../src/app/tour/tourLink';
+import { said } from '../englishText';
 
 function storageWith(query: string | null): SettingsStorage {
   const items = new Map<string, string>();
@@ -50,7 +51,7 @@ describe('the store the page opens with', () => {
       const store = createSharedLabStore({ search: `?tour=${bad}`, storage: storageWith(null) });
       expect(store.getState().story.tourStep).toBeNull();
       expect(store.getState().config).toEqual(FIRST_VISIT_CONFIG);
-      expect(store.getState().share.notes.map((n) => n.message)).toEqual([
+      expect(store.getState().share.notes.map((n) => said(n.message))).toEqual([
         expect.stringMatching(/^Guided tour \(tour\) in the link: expected a step from 1 to \d+/),
       ]);
     }
@@ -77,17 +78,29 @@ describe('the store the page opens with', () => {
       outputActivation: 'sigmoid',
     });
     expect(speed).toBe('max');
-    const text = share.notes.map((note) => note.message).join('\n');
+    const text = share.notes.map((note) => said(note.message)).join('\n');
     for (const key of ['(lr)', '(hidden)', '(seed)', '(out)']) expect(text).toContain(key);
     expect(text).toMatch(/Ignored unknown setting in the link: "x"/);
     expect(share.notes.length).toBeLessThanOrEqual(MAX_PAGE_NOTES);
+  });
+
+  it('a link whose every value is refused opens on the defaults its notes name, not the first visit’s AND', () => {
+    const store = createSharedLabStore({ search: '?data=NOPE&hidden=abc', storage: storageWith(null) });
+    expect(store.getState().config).toEqual(DEFAULT_CONFIG);
+    const text = store
+      .getState()
+      .share.notes.map((note) => said(note.message))
+      .join('\n');
+    expect(text).toContain(`kept ${DEFAULT_CONFIG.dataset}`);
+    expect(text).toContain(`kept ${DEFAULT_CONFIG.hidden.join(',')}`);
+    expect(store.getState().story.landing).toBe(false);
   });
 
   it('damaged saved settings cost a note, not the page', () => {
     const broken: SettingsStorage = { getItem: () => '{"query": 12', setItem: () => {} };
     const store = createSharedLabStore({ search: '', storage: broken });
     expect(store.getState().config).toEqual(FIRST_VISIT_CONFIG);
-    expect(store.getState().share.notes.map((note) => note.message)).toEqual([expect.stringMatching(/damaged/)]);
+    expect(store.getState().share.notes.map((note) => said(note.message))).toEqual([expect.stringMatching(/damaged/)]);
   });
 
   it('notes can be dismissed, and the same note is not shown twice', () => {
@@ -105,6 +118,6 @@ describe('the store the page opens with', () => {
     store.getState().dismissNotes();
     const note = { key: 'storage', message: 'The saved settings could not be read.' };
     store.getState().addNotes([note, { ...note }]);
-    expect(store.getState().share.notes.map((shown) => shown.message)).toEqual([note.message]);
+    expect(store.getState().share.notes.map((shown) => said(shown.message))).toEqual([said(note.message)]);
   });
 });

@@ -4,6 +4,7 @@ import { createLabStore } from '../../src/store/labStore';
 import { type SettingsStorage, initialSettings } from '../../src/app/storage/persist';
 import { applySettings, keepSettings, settingsOfState } from '../../src/app/storage/storeBridge';
 import { LAB_UI_PROPERTIES, decodeSettings, defaultSettings, encodeSettings } from '../../src/app/links/urlState';
+import { wordedNote } from '../englishText';
 
 class MemoryStorage implements SettingsStorage {
   readonly items = new Map<string, string>();
@@ -80,7 +81,8 @@ describe('keeping settings while the lab runs', () => {
       vi.advanceTimersByTime(300);
     }
     expect(onNote).toHaveBeenCalledTimes(1);
-    expect(onNote).toHaveBeenCalledWith({ key: '', message: 'Settings could not be saved: browser storage is full.' });
+    expect(onNote).toHaveBeenCalledTimes(1);
+    expect(wordedNote(onNote.mock.calls[0][0])).toEqual({ key: '', message: 'Settings could not be saved: browser storage is full.' });
     stop();
   });
 

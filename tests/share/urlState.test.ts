@@ -14,6 +14,7 @@ import {
   settingsLink,
 } from '../../src/app/links/urlState';
 import { validSettings } from './arbitraries';
+import { said, wordedNote } from '../englishText';
 
 const U = LAB_UI_PROPERTIES;
 type LabSettings = Settings<typeof U>;
@@ -27,8 +28,8 @@ function linkOf(query: string) {
   return decodeSettings(query, U);
 }
 
-function messages(query: string): string[] {
-  return linkOf(query).notes.map((note) => note.message);
+function messages(query: string): (string | null)[] {
+  return linkOf(query).notes.map((note) => said(note.message));
 }
 
 describe('URL keys', () => {
@@ -138,7 +139,7 @@ describe('notes for every kind of bad value', () => {
   it('a query longer than the limit is refused whole', () => {
     const decoded = linkOf(`data=AND&x=${'a'.repeat(MAX_QUERY_LENGTH)}`);
     expect(decoded.config).toStrictEqual(DEFAULT_CONFIG);
-    expect(decoded.notes.map((note) => note.message)).toEqual([
+    expect(decoded.notes.map((note) => said(note.message))).toEqual([
       `Settings in the link are too long (${MAX_QUERY_LENGTH + 11} characters, at most ${MAX_QUERY_LENGTH}); using the current settings.`,
     ]);
   });
@@ -146,19 +147,19 @@ describe('notes for every kind of bad value', () => {
   it('something that is not a query at all gives the fallback and a note', () => {
     const decoded = decodeSettings(42 as unknown as string, U);
     expect(decoded.config).toStrictEqual(DEFAULT_CONFIG);
-    expect(decoded.notes).toEqual([{ key: '', message: 'Settings in the link could not be read; using the current settings.' }]);
+    expect(decoded.notes.map(wordedNote)).toEqual([{ key: '', message: 'Settings in the link could not be read; using the current settings.' }]);
   });
 
   it('notes stop at the cap and say how many more there were', () => {
     const query = Array.from({ length: 20 }, (_, k) => `lr=${k}x`).join('&');
     const notes = linkOf(query).notes;
     expect(notes).toHaveLength(MAX_NOTES + 1);
-    expect(notes[MAX_NOTES].message).toBe(`…and ${20 - MAX_NOTES} more problems.`);
+    expect(said(notes[MAX_NOTES].message)).toBe(`…and ${20 - MAX_NOTES} more problems.`);
   });
 
   it("the origin named in notes is the caller's", () => {
-    const notes = decodeSettings('lr=x', U, defaultSettings(U), 'the saved settings').notes;
-    expect(notes[0].message).toBe('Learning rate (lr) in the saved settings: "x" is not a number; kept 0.35.');
+    const notes = decodeSettings('lr=x', U, defaultSettings(U), 'saved').notes;
+    expect(said(notes[0].message)).toBe('Learning rate (lr) in the saved settings: "x" is not a number; kept 0.35.');
   });
 
   it('a good value next to a bad one is still taken', () => {
@@ -174,7 +175,7 @@ describe('settings that do not work together', () => {
     expect(decoded.config.outputActivation).toBe('sigmoid');
     expect(decoded.notes).toHaveLength(1);
     expect(decoded.notes[0].key).toBe('out');
-    expect(decoded.notes[0].message).toMatch(
+    expect(said(decoded.notes[0].message)).toMatch(
       /^Output activation \(out\) in the link does not work with the other settings \(cost: cross-entropy needs a sigmoid output layer.*\); kept sigmoid\.$/,
     );
     expect(configError(decoded.config)).toBeNull();

@@ -13,6 +13,7 @@ import { createSweepHandler } from '../../src/worker/sweep/sweepHandler';
 import { SweepPool, type SweepWorkerLike } from '../../src/store/sweepPool';
 import type { SweepCommand, SweepEvent } from '../../src/worker/sweep/sweepProtocol';
 import { FakeWorkerEnv, simulateEngineSpeed } from '../worker/harness';
+import { said } from '../englishText';
 
 /** A sweep worker in this thread: the real handler, messages on later macrotasks, cloned like postMessage. */
 class InProcessSweepWorker implements SweepWorkerLike {
@@ -89,11 +90,11 @@ describe('twin run from the store', () => {
     applyPreset(store, env, 'question-and', 3_000_000);
     await store.getState().runTwin();
     expect(store.getState().bugLab.twin).toMatchObject({ status: 'error', result: null });
-    expect(store.getState().bugLab.twin.error).toMatch(/at most 2,000,000 epochs/);
+    expect(said(store.getState().bugLab.twin.error)).toMatch(/at most 2,000,000 epochs/);
 
     const alone = createLabStore();
     await alone.getState().runTwin();
-    expect(alone.getState().bugLab.twin.error).toMatch(/workers are not running/);
+    expect(said(alone.getState().bugLab.twin.error)).toMatch(/workers are not running/);
   });
 
   test('cancel stops a twin run; a second one replaces the first', async () => {
@@ -145,7 +146,7 @@ describe('sweep from the store', () => {
     applyPreset(store, env, 'question-and', 1000);
     await store.getState().runSweep(1001);
     expect(store.getState().bugLab.sweep).toMatchObject({ status: 'error', summary: null });
-    expect(store.getState().bugLab.sweep.error).toMatch(/starts: expected a whole number from 1 to 1000/);
+    expect(said(store.getState().bugLab.sweep.error)).toMatch(/starts: expected a whole number from 1 to 1000/);
     const running = store.getState().runSweep(40);
     await new Promise((resolve) => setTimeout(resolve, 30));
     store.getState().cancelSweep();
@@ -220,7 +221,7 @@ describe('fix path', () => {
     expect(store.getState().config).toEqual({ ...last.config, seed: 7 });
     expect(store.getState().stop.maxEpochs).toBe(10_000);
     expect(store.getState().initialNetwork!.params).toEqual(buildRun({ ...last.config, seed: 7 }).net.params);
-    expect(store.getState().loadConfig({ ...last.config, learningRate: -1 })).toMatch(/learning rate/);
+    expect(said(store.getState().loadConfig({ ...last.config, learningRate: -1 }))).toMatch(/learning rate/);
     expect(store.getState().config.learningRate).toBe(1);
   });
 });

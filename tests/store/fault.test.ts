@@ -5,7 +5,7 @@
  */
 import fc from 'fast-check';
 import { afterEach, describe, expect, test, vi } from 'vitest';
-import { DEFAULT_CONFIG, buildRun, parseDatasetCsv, trainOptionsOf } from '../../src/engine';
+import { EngineError, DEFAULT_CONFIG, buildRun, parseDatasetCsv, trainOptionsOf } from '../../src/engine';
 import { type LabStore, applyEvent, createLabStore } from '../../src/store/labStore';
 import { type SupervisedWorker, type SupervisorOptions, silenceLimit, superviseWorker } from '../../src/store/workerSupervisor';
 import { labEventProblem } from '../../src/worker/lab/labEvents';
@@ -109,7 +109,7 @@ describe('requests and a failing worker', () => {
 
 function parseCsvOrThrow(text: string) {
   const csv = parseDatasetCsv(text);
-  if (!csv.ok) throw new Error(csv.error);
+  if (!csv.ok) throw new EngineError(csv.error);
   return csv.value;
 }
 
@@ -151,7 +151,7 @@ describe("a worker that fails is restarted with the user's settings", () => {
   test("the user's own data and a loaded network come back after a restart", () => {
     const { store, workers } = supervised();
     const csv = parseDatasetCsv('x1,x2,y1\n0,0,0\n0,1,1\n1,0,1\n1,1,1\n2,2,0\n');
-    if (!csv.ok) throw new Error(csv.error);
+    if (!csv.ok) throw new EngineError(csv.error);
     store.getState().send({ type: 'loadData', data: csv.value });
     const loaded = buildRun({ ...DEFAULT_CONFIG, seed: 77 }, csv.value).net;
     store.getState().send({ type: 'loadNetwork', network: loaded });

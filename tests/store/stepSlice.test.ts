@@ -1,12 +1,13 @@
 /** The step-through's slice with a fake worker running the real handler: passes, next epoch, gradient check, loading. */
 import { afterEach, describe, expect, test } from 'vitest';
-import { DEFAULT_CONFIG, type PassRecord, buildRun, inspectPass, parseNetworkFile } from '../../src/engine';
+import { EngineError, DEFAULT_CONFIG, type PassRecord, buildRun, inspectPass, parseNetworkFile } from '../../src/engine';
 import { connectWorker } from '../../src/store/connectWorker';
 import { type LabStore, createLabStore } from '../../src/store/labStore';
 import { currentMomentKey, passesAreCurrent } from '../../src/store/stepSlice';
 import type { LabCommand } from '../../src/worker/lab/protocol';
 import { loadShippedExample, readExampleFile } from '../stepper/fixtures';
 import { FakeWorkerEnv, simulateEngineSpeed } from '../worker/harness';
+import { said } from '../englishText';
 
 let restore: (() => void) | null = null;
 afterEach(() => {
@@ -147,11 +148,11 @@ describe('loading into the lab', () => {
     const two = loadShippedExample('two-outputs');
     const before = sent.length;
     const runId = store.getState().run.runId;
-    expect(store.getState().loadIntoLab({ network: two.network })).toBe('network: has 2 outputs but the data has 1 targets');
+    expect(said(store.getState().loadIntoLab({ network: two.network }))).toBe('network: has 2 outputs but the data has 1 targets');
     const relu = parseNetworkFile(readExampleFile('answer-relu.network.json'));
-    if (!relu.ok) throw new Error(relu.error);
+    if (!relu.ok) throw new EngineError(relu.error);
     // the lab trains with cross-entropy, which a leaky-ReLU output cannot
-    expect(store.getState().loadIntoLab({ network: relu.value })).toMatch(/^cost: cross-entropy needs a sigmoid output/);
+    expect(said(store.getState().loadIntoLab({ network: relu.value }))).toMatch(/^cost: cross-entropy needs a sigmoid output/);
     expect(sent.length).toBe(before);
     expect(store.getState().run.runId).toBe(runId);
     expect(store.getState().config).toEqual(DEFAULT_CONFIG);

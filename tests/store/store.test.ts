@@ -7,6 +7,7 @@ import { appendCosts, growableCosts } from '../../src/store/historySlice';
 import { type LabStore, createLabStore } from '../../src/store/labStore';
 import type { CostHistory } from '../../src/store/types';
 import { FakeWorkerEnv, simulateEngineSpeed } from '../worker/harness';
+import { said } from '../englishText';
 
 let restore: (() => void) | null = null;
 afterEach(() => {
@@ -72,10 +73,10 @@ describe('the store and the worker bridge', () => {
     const { store, env } = connected();
     const before = store.getState().config;
     const sent = env.events.length;
-    expect(store.getState().setConfig({ learningRate: Number.NaN })).toMatch(/learning rate/);
-    expect(store.getState().setConfig({ hidden: [4, 4, 4, 4, 4, 4, 4, 4, 4] })).toMatch(/hidden layers/);
-    expect(store.getState().setConfig({ outputActivation: 'tanh' })).toMatch(/cross-entropy/);
-    expect(store.getState().setStop({ maxEpochs: -5 })).toMatch(/stop after/);
+    expect(said(store.getState().setConfig({ learningRate: Number.NaN }))).toMatch(/learning rate/);
+    expect(said(store.getState().setConfig({ hidden: [4, 4, 4, 4, 4, 4, 4, 4, 4] }))).toMatch(/hidden layers/);
+    expect(said(store.getState().setConfig({ outputActivation: 'tanh' }))).toMatch(/cross-entropy/);
+    expect(said(store.getState().setStop({ maxEpochs: -5 }))).toMatch(/stop after/);
     expect(store.getState().config).toBe(before);
     expect(env.events.length).toBe(sent);
   });
@@ -88,7 +89,7 @@ describe('the store and the worker bridge', () => {
     expect(config).toEqual(PRESETS.find((p) => p.id === 'question-xor')!.config);
     expect(stop.maxEpochs).toBe(60_000);
     expect(initialNetwork?.sizes).toEqual([2, 2, 1]);
-    expect(store.getState().applyPreset('nope')).toMatch(/unknown preset/);
+    expect(said(store.getState().applyPreset('nope'))).toMatch(/unknown preset/);
   });
 
   test('toggling play pauses and resumes; reset returns to epoch 0 with the same weights', () => {
@@ -128,7 +129,7 @@ describe('the store and the worker bridge', () => {
   test('worker errors reach the run slice in words', () => {
     const { store } = connected();
     store.getState().send({ type: 'trainEpochs', epochs: -1 });
-    expect(store.getState().run.error).toMatch(/epochs/);
+    expect(said(store.getState().run.error)).toMatch(/epochs/);
     store.getState().trainOneEpoch();
     expect(store.getState().run.error).toBeNull();
   });

@@ -6,6 +6,7 @@ import { type LabStore, createLabStore } from '../../src/store/labStore';
 import { liveRunIsAt } from '../../src/store/storySlice';
 import type { LabCommand } from '../../src/worker/lab/protocol';
 import { FakeWorkerEnv, simulateEngineSpeed } from '../worker/harness';
+import { said } from '../englishText';
 
 let restore: (() => void) | null = null;
 afterEach(() => {
@@ -74,9 +75,9 @@ describe('inspect this epoch', () => {
     env.runUntilIdle();
     const before = sent.length;
     const config = store.getState().config;
-    expect(await store.getState().inspectEpoch(AND, AND.epochs + 1)).toMatch(/epoch must be a whole number from 0 to 2000/);
-    expect(await store.getState().inspectEpoch(AND, 1.5)).toMatch(/epoch/);
-    expect(await store.getState().inspectEpoch({ ...AND, hidden: [0] }, 10)).toMatch(/hidden/);
+    expect(said(await store.getState().inspectEpoch(AND, AND.epochs + 1))).toMatch(/epoch must be a whole number from 0 to 2000/);
+    expect(said(await store.getState().inspectEpoch(AND, 1.5))).toMatch(/epoch/);
+    expect(said(await store.getState().inspectEpoch({ ...AND, hidden: [0] }, 10))).toMatch(/hidden/);
     expect(sent.length).toBe(before);
     expect(store.getState().config).toEqual(config);
     expect(store.getState().story.inspecting?.status).toBe('error');
@@ -88,7 +89,7 @@ describe('inspect this epoch', () => {
     const older = store.getState().inspectEpoch(AND, 1500);
     const newer = store.getState().inspectEpoch({ ...AND, seed: 2 }, 200);
     env.runUntilIdle();
-    expect(await older).toMatch(/another run/);
+    expect(said(await older)).toMatch(/another run/);
     expect(await newer).toBeNull();
     expect(liveRunIsAt(store.getState(), { ...AND, seed: 2 }, 200)).toBe(true);
   });

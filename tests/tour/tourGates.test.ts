@@ -8,6 +8,7 @@ import { createLabStore } from '../../src/store/labStore';
 import { createSweepHandler } from '../../src/worker/sweep/sweepHandler';
 import { SweepPool, type SweepWorkerLike } from '../../src/store/sweepPool';
 import type { SweepCommand, SweepEvent } from '../../src/worker/sweep/sweepProtocol';
+import { said } from '../englishText';
 
 /** A sweep worker in this thread: the real handler, messages on later macrotasks, cloned like postMessage. */
 class InProcessSweepWorker implements SweepWorkerLike {
@@ -49,6 +50,6 @@ describe('tour step 5: how often', () => {
 
   test('without a pool it says why, in words', async () => {
     const store = createLabStore();
-    expect(await ensureGateRows(store, 2)).toMatch(/workers are not running/);
+    expect(said(await ensureGateRows(store, 2))).toMatch(/workers are not running/);
   });
 });

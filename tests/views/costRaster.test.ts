@@ -7,6 +7,7 @@ import fc from 'fast-check';
 import { describe, expect, it } from 'vitest';
 import { drawCostFrame } from '../../src/views/costCurve/drawFrame';
 import { CostEnvelope } from '../../src/views/costCurve/envelope';
+import { columnOfEpoch, epochViewOf, isWholeLinear, viewColumns } from '../../src/views/costCurve/epochView';
 import { type CostFrame, type PlotBox, buildCostFrame, yOf } from '../../src/views/costCurve/frame';
 import { type Pixels, drawPlotPixels, plotPixelsOf } from '../../src/views/costCurve/raster';
 
@@ -128,5 +129,47 @@ describe('cost curve pixels', () => {
     drawCostFrame(ctx, frame);
     expect(puts).toEqual([{ ...plotPixelsOf(frame), x: 120, y: 24 }].map(({ x, y, width, height }) => ({ x, y, width, height })));
     expect(puts[0].width).toBe(frame.columnCount);
+  });
+});
+
+describe('zoomed and log views read fine blocks, not every epoch, and stay exact', () => {
+  it('every column of any zoom equals the exact reduction of its epochs, spikes and non-finite costs included', () => {
+    fc.assert(
+      fc.property(
+        fc.integer({ min: 3_000, max: 40_000 }),
+        fc.array(fc.tuple(fc.nat(), fc.constantFrom(9, 1e-6, Infinity, NaN)), { maxLength: 12 }),
+        fc.nat(),
+        fc.nat(),
+        fc.integer({ min: 7, max: 700 }),
+        fc.boolean(),
+        (length, spikes, a, b, columns, log) => {
+          const costs = Float64Array.from({ length }, (_, k) => 0.5 + 0.1 * Math.sin(k / 7));
+          for (const [at, v] of spikes) costs[at % length] = v;
+          // a small envelope capacity: buckets of many epochs even for a short history
+          const envelope = new CostEnvelope(64);
+          envelope.sync(costs, length);
+          const from = 1 + (a % length);
+          const to = 1 + (b % length);
+          const view = epochViewOf(length, from === to ? null : [from, to], log);
+          // the whole run on a linear axis is the envelope's own reduction (a bucket to its middle's column; envelope tests)
+          fc.pre(!isWholeLinear(view, length));
+          const fast = viewColumns(envelope, costs, view, columns, length);
+          const exact = { min: new Float64Array(columns).fill(NaN), max: new Float64Array(columns).fill(NaN), nonFinite: new Uint32Array(columns) };
+          for (let e = Math.ceil(view.from); e <= view.to; e++) {
+            const c = columnOfEpoch(view, e, columns);
+            const v = costs[e - 1];
+            if (!Number.isFinite(v)) exact.nonFinite[c]++;
+            else {
+              if (!(exact.min[c] <= v)) exact.min[c] = v;
+              if (!(exact.max[c] >= v)) exact.max[c] = v;
+            }
+          }
+          expect(Array.from(fast.min)).toEqual(Array.from(exact.min));
+          expect(Array.from(fast.max)).toEqual(Array.from(exact.max));
+          expect(Array.from(fast.nonFinite)).toEqual(Array.from(exact.nonFinite));
+        },
+      ),
+      { numRuns: 60 },
+    );
   });
 });

@@ -3,8 +3,10 @@
  * The graph's element registry and painter: elements come and go by ref, the painter paints what is
  * mounted now (a new shape's lines by their new param indices), and the tab stop follows its item.
  */
+import { act } from 'react';
 import { afterEach, describe, expect, it } from 'vitest';
 import { layoutOf } from '../../src/engine';
+import { switchLanguage } from '../../src/i18n/setup';
 import { createGraphElements } from '../../src/views/graph/graphElements';
 import { createGraphPainter } from '../../src/views/graph/graphPainter';
 import { computeLayout } from '../../src/views/graph/layout';
@@ -96,5 +98,34 @@ describe('NetworkGraph with a new shape', () => {
     const maxAbs = Math.max(...layout.edges.map((e) => Math.abs(wide.network.params[e.index])));
     expect(line.getAttribute('stroke')).toBe(edgeStyler(maxAbs, layout.maxEdgeWidth, {})(wide.network.params[offset], offset).color);
     expect(rendered.container.querySelectorAll('[tabindex="0"]')).toHaveLength(1);
+  });
+});
+
+describe('NetworkGraph in 简体中文', () => {
+  let rendered: Rendered | null = null;
+  afterEach(async () => {
+    await rendered?.unmount();
+    rendered = null;
+    await switchLanguage('en');
+  });
+
+  it('names the figure, the layers, the samples and a focused neuron in Chinese, and switches back to English', async () => {
+    const { network, pass, grids } = trained(questionXor, 5);
+    await switchLanguage('zh-CN');
+    rendered = await render(<NetworkGraph network={network} pass={pass} grids={grids} sample={0} onSampleChange={() => {}} width={560} height={320} />);
+    const figure = rendered.container.querySelector('figure')!;
+    expect(figure.getAttribute('aria-label')).toBe('网络图');
+    expect(figure.querySelector('.bl-graph__headings')?.textContent).toContain('隐藏层 1');
+    expect(figure.querySelector('[role="group"][aria-label="显示的样本"]')).not.toBeNull();
+    expect(figure.querySelector('[data-right]')?.textContent).toMatch(/^4 个中 \d 个正确$/);
+    await act(async () => figure.querySelector<SVGGElement>('[data-node="1:1"]')!.focus());
+    const tooltip = figure.querySelector<HTMLElement>('.bl-graph__tooltip')!;
+    expect(tooltip.textContent).toContain('神经元 a¹₂');
+    expect(tooltip.textContent).toContain('带权输入');
+    expect(figure.querySelector('figcaption')?.textContent).toMatch(/^线条是权重/);
+    await act(() => switchLanguage('en'));
+    expect(figure.getAttribute('aria-label')).toBe('Network graph');
+    expect(figure.querySelector('.bl-graph__headings')?.textContent).toContain('Hidden 1');
+    expect(tooltip.textContent).toContain('Neuron a¹₂');
   });
 });

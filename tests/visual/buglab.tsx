@@ -50,7 +50,7 @@ function SweepCard() {
     if (outcome.status === 'done') {
       setSummary(outcome.summary);
       (window as unknown as { __sweepMs: number }).__sweepMs = outcome.elapsedMs;
-    } else if (outcome.status === 'error') setError(outcome.message);
+    } else if (outcome.status === 'error') setError(JSON.stringify(outcome.message));
     setStatus(outcome.status);
   };
   const started = useRef(false);

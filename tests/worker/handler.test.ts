@@ -2,6 +2,7 @@ import { afterEach, describe, expect, test } from 'vitest';
 import { DEFAULT_CONFIG, type LabConfig, buildRun, initializeNetwork, questionConfig } from '../../src/engine';
 import { FRAME_MS, SLICE_MS } from '../../src/worker/lab/handler';
 import { FakeWorkerEnv, simulateEngineSpeed } from './harness';
+import { said } from '../englishText';
 
 const XOR_241: LabConfig = { ...DEFAULT_CONFIG, dataset: 'XOR', hidden: [4], learningRate: 1 };
 
@@ -201,9 +202,9 @@ describe('configure, reset, seeds', () => {
     env.runUntilIdle();
     const runs = env.of('runStarted').length;
     env.send({ type: 'configure', config: { ...XOR_241, learningRate: -1 } });
-    expect(env.last('error').message).toMatch(/learning rate/);
+    expect(said(env.last('error').message)).toMatch(/learning rate/);
     env.send({ type: 'configure', config: { ...XOR_241, hidden: [4], outputActivation: 'relu' } });
-    expect(env.last('error').message).toMatch(/cross-entropy/);
+    expect(said(env.last('error').message)).toMatch(/cross-entropy/);
     expect(env.of('runStarted').length).toBe(runs);
     env.send({ type: 'trainOneEpoch' });
     expect(env.costsOf(env.last('runStarted').runId)).toEqual(referenceCosts(XOR_241, 11).costs);
@@ -212,12 +213,12 @@ describe('configure, reset, seeds', () => {
   test('commands before configure, and unknown commands, are refused in words', () => {
     const env = new FakeWorkerEnv();
     env.send({ type: 'play' });
-    expect(env.last('error').message).toMatch(/configure first/);
+    expect(said(env.last('error').message)).toMatch(/configure first/);
     env.send({ type: 'configure', config: XOR_241 });
     env.send({ type: 'launch' } as never);
-    expect(env.last('error').message).toMatch(/unknown command/);
+    expect(said(env.last('error').message)).toMatch(/unknown command/);
     env.send({ type: 'setSpeed', speed: 7 as never });
-    expect(env.last('error').message).toMatch(/speed/);
+    expect(said(env.last('error').message)).toMatch(/speed/);
   });
 });
 
@@ -229,7 +230,7 @@ describe('stop conditions and divergence', () => {
     env.runUntilIdle();
     const status = env.last('status').status;
     expect(status.stopReason).toBe('targetCost');
-    expect(status.message).toMatch(/target cost 0.05/);
+    expect(said(status.message)).toMatch(/target cost 0.05/);
     const costs = env.costsOf(env.last('runStarted').runId);
     expect(costs[costs.length - 1]).toBeLessThanOrEqual(0.05);
     expect(costs[costs.length - 2]).toBeGreaterThan(0.05);
@@ -243,7 +244,7 @@ describe('stop conditions and divergence', () => {
     env.send({ type: 'play' });
     env.runUntilIdle();
     expect(env.costsOf(env.last('runStarted').runId).length).toBe(100);
-    expect(env.last('status').status.message).toMatch(/epoch limit \(100\)/);
+    expect(said(env.last('status').status.message)).toMatch(/epoch limit \(100\)/);
   });
 
   test("a diverging run stops with the engine's divergence message", () => {
@@ -253,10 +254,10 @@ describe('stop conditions and divergence', () => {
     env.runUntilIdle();
     const status = env.last('status').status;
     expect(status.stopReason).toBe('diverged');
-    expect(status.message).toMatch(/^diverged at epoch \d+/);
+    expect(said(status.message)).toMatch(/^diverged at epoch \d+/);
     expect(env.last('snapshot').snapshot.divergence?.epoch).toBe(status.epoch);
     env.send({ type: 'play' });
-    expect(env.last('status').status.message).toMatch(/press Reset/);
+    expect(said(env.last('status').status.message)).toMatch(/press Reset/);
   });
 });
 
@@ -305,9 +306,9 @@ describe('loading a network or a dataset', () => {
     const runs = env.of('runStarted').length;
     const bad = initializeNetwork([3, 2, 1], ['sigmoid', 'sigmoid'], 'normal', 1);
     env.send({ type: 'loadNetwork', network: bad });
-    expect(env.last('error').message).toMatch(/3 inputs/);
+    expect(said(env.last('error').message)).toMatch(/3 inputs/);
     env.send({ type: 'loadNetwork', network: { ...bad, sizes: [2, 2, 1], params: new Float64Array(3) } });
-    expect(env.last('error').message).toMatch(/params: expected 9/);
+    expect(said(env.last('error').message)).toMatch(/params: expected 9/);
     expect(env.of('runStarted').length).toBe(runs);
   });
 
@@ -331,6 +332,6 @@ describe('loading a network or a dataset', () => {
     env.send({ type: 'configure', config: { ...XOR_241, dataset: 'AND' } });
     expect(env.last('runStarted').data.name).toBe('AND');
     env.send({ type: 'loadData', data: { ...data, targets: Float64Array.of(1, Number.NaN, 0) } });
-    expect(env.last('error').message).toMatch(/finite/);
+    expect(said(env.last('error').message)).toMatch(/finite/);
   });
 });

@@ -2,9 +2,10 @@
  * The few browser calls sharing needs, each wrapped so a blocked or missing API becomes a
  * message instead of a throw. Kept apart from the pure modules so those run in Node tests.
  */
+import { type EngineMessage, engineMessage } from '../../engine';
 import type { SettingsStorage } from '../storage/persist';
 
-export type Outcome<T> = { ok: true; value: T } | { ok: false; error: string };
+export type Outcome<T> = { ok: true; value: T } | { ok: false; error: EngineMessage };
 
 /** window.localStorage, or null where reading it throws (sandboxed frames, some privacy modes). */
 export function browserStorage(): SettingsStorage | null {
@@ -18,11 +19,11 @@ export function browserStorage(): SettingsStorage | null {
 
 /** Reads a user's file as text if it is no bigger than `maxBytes`; the size is checked before reading. */
 export async function readFileText(file: Blob, maxBytes: number): Promise<Outcome<string>> {
-  if (file.size > maxBytes) return { ok: false, error: `file too large: ${file.size} bytes (limit ${maxBytes})` };
+  if (file.size > maxBytes) return { ok: false, error: engineMessage('fileBytesTooLarge', { count: file.size, max: maxBytes }) };
   try {
     return { ok: true, value: await file.text() };
   } catch {
-    return { ok: false, error: 'the file could not be read' };
+    return { ok: false, error: engineMessage('fileNotRead') };
   }
 }
 

@@ -3,13 +3,19 @@
  * literally, δᴸ = (a − y)·σ′(z), multiplies the output error by σ′(z) ≤ 1/4 a second time. Its effect
  * is measured on the live network: the output layer's gradient with the slip against without it.
  */
+import { problemText } from '../../i18n/messageText';
 import { useMemo } from 'react';
 import { type LabConfig, SLIPS, type SlippedConfig, gradientWithSlips, layoutOf, trainOptionsOf } from '../../engine';
+import { useT } from '../../i18n/setup';
+import { withNodes } from '../../i18n/Rich';
+import { formatNumber } from '../../views/format';
+import { slipSentence } from './slipText';
 import { useStore } from 'zustand';
 import { useLab } from '../../store/hooks';
 import { mysteryStore } from './mystery';
 
 export function AnswerBp1Switch({ onProblem }: { onProblem(message: string | null): void }) {
+  const t = useT();
   const config = useLab((s) => s.config) as LabConfig & SlippedConfig;
   const snapshot = useLab((s) => s.snapshot);
   const data = useLab((s) => s.data);
@@ -20,7 +26,7 @@ export function AnswerBp1Switch({ onProblem }: { onProblem(message: string | nul
   const applies = config.cost === 'crossEntropy';
   const toggle = (checked: boolean) => {
     const rest = (config.slips ?? []).filter((id) => id !== 'answerBp1');
-    onProblem(setConfig({ slips: checked ? [...rest, 'answerBp1'] : rest.length ? rest : undefined } as Partial<LabConfig>));
+    onProblem(problemText(setConfig({ slips: checked ? [...rest, 'answerBp1'] : rest.length ? rest : undefined } as Partial<LabConfig>)));
   };
   // ‖∂C/∂W^L, ∂C/∂b^L‖ with the slip over without it, on the live network and data
   const ratio = useMemo(() => {
@@ -40,20 +46,24 @@ export function AnswerBp1Switch({ onProblem }: { onProblem(message: string | nul
     return b > 0 ? Math.sqrt(a / b) : null;
   }, [snapshot, data, config, applies, mystery]);
   const slip = SLIPS.answerBp1;
+  const state = mystery
+    ? t('bl.answer.mystery')
+    : !applies
+      ? t('bl.answer.quadratic')
+      : ratio !== null
+        ? t('bl.answer.ratio', { ratio: formatNumber(ratio) })
+        : '';
   return (
     <div className="bl-answer-bp1">
       <label>
-        <input type="checkbox" checked={on} disabled={!applies || mystery} onChange={(e) => toggle(e.target.checked)} /> {`Answer's BP1 with cross-entropy`}
+        <input type="checkbox" checked={on} disabled={!applies || mystery} onChange={(e) => toggle(e.target.checked)} /> {t('bl.answer.label')}
       </label>
       <p className="bl-hint">
-        {slip.sentence} The line: <code>{slip.wrong}</code> instead of <code>{slip.fix}</code>.{' '}
-        {mystery
-          ? 'Off while a mystery slip is on.'
-          : !applies
-            ? 'With the quadratic cost this is the correct BP1, so the switch is off.'
-            : ratio !== null
-              ? `On the live network now, the output layer's gradient with it is ${ratio.toFixed(3)}× the correct one (norm ratio): σ′(z) ≤ 1/4 scales the output error down a second time.`
-              : ''}
+        {withNodes(
+          // sentence after sentence: a space between them in English, none in Chinese
+          (marks) => [slipSentence('answerBp1'), t('bl.answer.line', marks), state].filter(Boolean).reduce((before, after) => t('bl.then', { before, after })),
+          { wrong: <code>{slip.wrong}</code>, fix: <code>{slip.fix}</code> },
+        )}
       </p>
     </div>
   );

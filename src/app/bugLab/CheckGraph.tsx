@@ -5,6 +5,9 @@
  */
 import type { ParameterDeparture } from '../../engine';
 import { MATCH_TOLERANCE } from '../../engine';
+import { t as translate, useT } from '../../i18n/setup';
+import { withNodes } from '../../i18n/Rich';
+import { formatNumber } from '../../views/format';
 
 const WIDTH = 360;
 const HEIGHT = 170;
@@ -23,9 +26,12 @@ function errorColour(error: number): string {
   return `hsl(${hue.toFixed(0)} 70% ${(38 + 8 * Math.sin(Math.PI * t)).toFixed(0)}%)`;
 }
 
-const describe = (e: number) => (e <= MATCH_TOLERANCE ? 'matches' : `relative error ${e.toExponential(1)}`);
+/** "w²₁₂: relative error 3.2e−4" */
+const describe = (name: string, e: number) =>
+  e <= MATCH_TOLERANCE ? translate('bl.check.matches', { name }) : translate('bl.check.relativeError', { name, error: formatNumber(e) });
 
 export function CheckGraph({ sizes, parameters }: { sizes: readonly number[]; parameters: readonly ParameterDeparture[] }) {
+  const t = useT();
   const L = sizes.length - 1;
   const x = (l: number) => 30 + (l * (WIDTH - 60)) / L;
   const y = (l: number, j: number) => HEIGHT / 2 + (j - (sizes[l] - 1) / 2) * 60;
@@ -33,7 +39,7 @@ export function CheckGraph({ sizes, parameters }: { sizes: readonly number[]; pa
   const biases = new Map(parameters.filter((p) => p.kind === 'bias').map((p) => [`${p.layer}:${p.j}`, p]));
   return (
     <figure className="bl-check__graph">
-      <svg viewBox={`0 0 ${WIDTH} ${HEIGHT}`} role="img" aria-label="Your gradients on the probe network, each parameter coloured by relative error">
+      <svg viewBox={`0 0 ${WIDTH} ${HEIGHT}`} role="img" aria-label={t('bl.check.graph')}>
         {weights.map((p) => (
           <line
             key={`w${p.layer}-${p.j}-${p.i}`}
@@ -45,7 +51,7 @@ export function CheckGraph({ sizes, parameters }: { sizes: readonly number[]; pa
             strokeWidth={4}
             data-error={p.relativeError}
           >
-            <title>{`w^${p.layer}_${p.j + 1}${p.i + 1}: ${describe(p.relativeError)}`}</title>
+            <title>{describe(`w^${p.layer}_${p.j + 1}${p.i + 1}`, p.relativeError)}</title>
           </line>
         ))}
         {sizes.map((n, l) =>
@@ -63,16 +69,18 @@ export function CheckGraph({ sizes, parameters }: { sizes: readonly number[]; pa
                 strokeWidth={bias ? 5 : 2}
                 data-error={bias?.relativeError}
               >
-                {bias && <title>{`b^${l}_${j + 1}: ${describe(bias.relativeError)}`}</title>}
+                {bias && <title>{describe(`b^${l}_${j + 1}`, bias.relativeError)}</title>}
               </circle>
             );
           }),
         )}
       </svg>
       <figcaption>
-        <span className="bl-check__key" style={{ background: errorColour(0) }} /> within {MATCH_TOLERANCE}{' '}
-        <span className="bl-check__key" style={{ background: errorColour(1e-5) }} /> 1e-5{' '}
-        <span className="bl-check__key" style={{ background: errorColour(1) }} /> 10% or more. Edges are weights, rings are biases; inputs on the left.
+        {withNodes((marks) => t('bl.check.key', { ...marks, tolerance: formatNumber(MATCH_TOLERANCE) }), {
+          good: <span className="bl-check__key" style={{ background: errorColour(0) }} />,
+          middle: <span className="bl-check__key" style={{ background: errorColour(1e-5) }} />,
+          bad: <span className="bl-check__key" style={{ background: errorColour(1) }} />,
+        })}
       </figcaption>
     </figure>
   );

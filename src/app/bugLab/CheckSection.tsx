@@ -11,7 +11,7 @@ import {
   PROBE_NETWORK_FILE_NAME,
   PROBE_OPTIONS,
   diagnose,
-  parseGradientsFile,
+  readGradientsFile,
   probeData,
   probeDataText,
   probeNetwork,
@@ -20,11 +20,14 @@ import {
 } from '../../engine';
 import { CodePanel } from '../../views/codePanel/CodePanel';
 import { CheckGraph } from './CheckGraph';
+import { diagnosisMessage, gradientsProblemMessage } from './checkText';
+import { useT } from '../../i18n/setup';
+import { formatEpoch } from '../../views/format';
 
 const HARNESSES = [
-  { file: 'harness_numpy.py', label: 'NumPy harness' },
-  { file: 'harness_python.py', label: 'plain Python harness' },
-  { file: 'harness.mjs', label: 'JavaScript harness' },
+  { file: 'harness_numpy.py', label: 'bl.check.harness.numpy' },
+  { file: 'harness_python.py', label: 'bl.check.harness.python' },
+  { file: 'harness.mjs', label: 'bl.check.harness.javascript' },
 ] as const;
 
 function download(name: string, text: string): void {
@@ -41,16 +44,19 @@ function download(name: string, text: string): void {
 const fixed = (x: number) => (Number.isFinite(x) ? x.toFixed(6) : '—');
 
 export function CheckSection() {
+  const t = useT();
   const net = useMemo(probeNetwork, []);
   const data = useMemo(probeData, []);
   const [text, setText] = useState('');
   const [diagnosis, setDiagnosis] = useState<Diagnosis | null>(null);
-  const [problem, setProblem] = useState<string | null>(null);
+  // kept as a function of the language, so the message follows a switch
+  const [problem, setProblem] = useState<(() => string) | null>(null);
 
-  const check = (input: string) => {
-    const parsed = parseGradientsFile(input, net.sizes);
+  const check = (input: string, source: string | null) => {
+    const parsed = readGradientsFile(input, net.sizes);
     if (!parsed.ok) {
-      setProblem(parsed.error);
+      const message = () => gradientsProblemMessage(parsed.problem);
+      setProblem(() => (source === null ? message : () => t('bl.check.fileProblem', { name: source, problem: message() })));
       return;
     }
     setProblem(null);
@@ -62,40 +68,39 @@ export function CheckSection() {
     event.target.value = '';
     if (!file) return;
     if (file.size > MAX_GRADIENTS_FILE_BYTES) {
-      setProblem(`${file.name} is ${file.size} bytes, over the 1 MB limit (${MAX_GRADIENTS_FILE_BYTES}); a probe's gradients take under 2 kB`);
+      const name = file.name;
+      const size = file.size;
+      setProblem(() => () => t('bl.check.fileTooLarge', { name, size: formatEpoch(size), limit: formatEpoch(MAX_GRADIENTS_FILE_BYTES) }));
       return;
     }
     const content = await file.text();
     setText(content);
-    check(content);
+    check(content, file.name);
   };
 
   const base = import.meta.env.BASE_URL;
   const L = net.sizes.length - 1;
   return (
-    <section className="card bl-section bl-check" aria-labelledby="bl-check-title">
+    <section className="card bl-section bl-gradcheck" aria-labelledby="bl-check-title">
       <h2 id="bl-check-title" className="bl-heading">
-        Check my gradients
+        {t('bl.check.title')}
       </h2>
-      <p className="bl-hint">
-        Run your own backward pass once on the probe (a {net.sizes.join('-')} sigmoid network, {data.count} samples, mean cross-entropy) with a harness, paste
-        the JSON it prints, and the lab names the slip, or pair of slips, that makes exactly your gradients. docs/check.md gives the contract.
-      </p>
+      <p className="bl-hint">{t('bl.check.hint', { shape: net.sizes.join('-'), count: data.count, n: formatEpoch(data.count) })}</p>
       <div className="bl-toolbar">
         <button type="button" className="button button--small" onClick={() => download(PROBE_NETWORK_FILE_NAME, probeNetworkText())}>
-          Download {PROBE_NETWORK_FILE_NAME}
+          {t('bl.check.download', { file: PROBE_NETWORK_FILE_NAME })}
         </button>
         <button type="button" className="button button--small" onClick={() => download(PROBE_DATA_FILE_NAME, probeDataText())}>
-          Download {PROBE_DATA_FILE_NAME}
+          {t('bl.check.download', { file: PROBE_DATA_FILE_NAME })}
         </button>
         {HARNESSES.map((h) => (
           <a key={h.file} className="button button--small" href={`${base}check/${h.file}`} download={h.file}>
-            {h.label}
+            {t(h.label)}
           </a>
         ))}
       </div>
       <label className="bl-check__paste">
-        <span className="field__label">Your gradients (JSON)</span>
+        <span className="field__label">{t('bl.check.paste')}</span>
         <textarea
           value={text}
           onChange={(e) => setText(e.target.value)}
@@ -105,42 +110,43 @@ export function CheckSection() {
         />
       </label>
       <div className="bl-toolbar">
-        <button type="button" className="button button--small button--primary" onClick={() => check(text)}>
-          Check
+        <button type="button" className="button button--small button--primary" onClick={() => check(text, null)}>
+          {t('bl.check.check')}
         </button>
         <label className="button button--small">
-          Load gradients file
+          {t('bl.check.load')}
           <input type="file" accept=".json,application/json" className="bl-check__file" onChange={load} />
         </label>
       </div>
       {problem && (
         <p className="bl-problem" role="alert">
-          {problem}
+          {problem()}
         </p>
       )}
       {diagnosis && (
         <div className="bl-check__result">
-          <p className={`bl-check__verdict is-${diagnosis.verdict}`} role="status" aria-label="Diagnosis">
-            {/* biome-ignore lint/suspicious/noArrayIndexKey: the message's parts never move; their place is their identity */}
-            {diagnosis.message.split('`').map((part, k) => (k % 2 === 1 ? <code key={k}>{part}</code> : part))}
+          <p className={`bl-check__verdict is-${diagnosis.verdict}`} role="status" aria-label={t('bl.check.diagnosis')}>
+            {withCode(diagnosisMessage(diagnosis, L))}
           </p>
           <div className="bl-check__row">
             <CheckGraph sizes={net.sizes} parameters={diagnosis.parameters} />
-            <table className="bl-check__layers" aria-label="Direction and scale per layer">
+            <table className="bl-check__layers" aria-label={t('bl.check.layers')}>
               <thead>
                 <tr>
-                  <th scope="col">layer</th>
-                  <th scope="col">cosine (direction)</th>
-                  <th scope="col">norm ratio (scale)</th>
+                  <th scope="col">{t('bl.check.layer')}</th>
+                  <th scope="col">{t('bl.check.cosine')}</th>
+                  <th scope="col">{t('bl.check.scale')}</th>
                 </tr>
               </thead>
               <tbody>
                 {[...diagnosis.layers].reverse().map((layer) => (
                   <tr key={layer.layer} className={layer.layer === diagnosis.firstDepartingLayer ? 'is-first' : undefined}>
                     <th scope="row">
-                      {layer.layer}
-                      {layer.layer === L ? ' (output)' : ''}
-                      {layer.layer === diagnosis.firstDepartingLayer ? ' · first departs' : ''}
+                      {t('bl.check.layerRow', {
+                        layer: layer.layer,
+                        output: layer.layer === L ? 'yes' : 'no',
+                        first: layer.layer === diagnosis.firstDepartingLayer ? 'yes' : 'no',
+                      })}
                     </th>
                     <td>{fixed(layer.cosine)}</td>
                     <td>{fixed(layer.scale)}</td>
@@ -160,4 +166,10 @@ export function CheckSection() {
 function DiagnosedCode({ slips }: { slips: Diagnosis['matches'][number] }) {
   const options = withSlips(PROBE_OPTIONS, slips);
   return <CodePanel derivative={options.derivative} gradientDivisor={options.gradientDivisor} sigmoidForm={options.sigmoidForm} slips={slips} />;
+}
+
+/** A sentence with `code` between backticks, the code set as code. */
+function withCode(text: string) {
+  // biome-ignore lint/suspicious/noArrayIndexKey: the message's parts never move; their place is their identity
+  return text.split('`').map((part, k) => (k % 2 === 1 ? <code key={k}>{part}</code> : part));
 }

@@ -3,6 +3,7 @@
  * both derivatives (the store's compareGates), in a table that can be exported as CSV. The rows are
  * the kept sweep results of those three configurations, so a later sweep of one gate updates its row.
  */
+import { problemText } from '../../i18n/messageText';
 import { useMemo } from 'react';
 import { COMPARED_GATES, gateComparisonConfig, sweepKey } from '../../engine';
 import { useLab } from '../../store/hooks';
@@ -12,9 +13,12 @@ import { gateComparisonCsv } from '../../views/sweep/gateComparisonCsv';
 import { formatTimeLeft } from '../../views/sweep/sweepFormat';
 import { DEFAULT_SWEEP_STARTS, MAX_SWEEP_STARTS } from '../../worker/sweep/sweepProtocol';
 import { downloadText } from '../browser/browser';
-import { describeSetup } from './describe';
+import { describeTraining } from './describe';
+import { useT } from '../../i18n/setup';
+import { formatEpoch } from '../../views/format';
 
 export function GateComparisonSection() {
+  const t = useT();
   const results = useLab((s) => s.bugLab.sweepResults);
   const gates = useLab((s) => s.bugLab.gates);
   const compareGates = useLab((s) => s.compareGates);
@@ -29,15 +33,14 @@ export function GateComparisonSection() {
   return (
     <section className="card bl-section" aria-labelledby="bl-gates-title">
       <h2 id="bl-gates-title" className="bl-heading">
-        Gate comparison: OR, AND and XOR
+        {t('bl.gates.title')}
       </h2>
       <p className="bl-hint">
-        {describeSetup(rows[0].config).replace(/^OR, /, '')}, {rows[0].config.epochs.toLocaleString('en')} epochs: the question’s net on each gate, every start
-        trained with both derivatives from the same weights.
+        {t('bl.gates.hint', { training: describeTraining(rows[0].config), count: rows[0].config.epochs, n: formatEpoch(rows[0].config.epochs) })}
       </p>
       <StartsInput
-        label="Starts per gate"
-        runLabel="Compare gates"
+        label={t('bl.gates.starts')}
+        runLabel={t('bl.gates.run')}
         defaultStarts={DEFAULT_SWEEP_STARTS}
         maxStarts={MAX_SWEEP_STARTS}
         running={running}
@@ -45,19 +48,25 @@ export function GateComparisonSection() {
         onCancel={cancelGates}
       >
         <button type="button" disabled={done.length === 0} onClick={() => downloadText(gateComparisonCsv(done), 'gate-comparison.csv', 'text/csv')}>
-          Export CSV
+          {t('bl.gates.export')}
         </button>
       </StartsInput>
       <p className="bl-sweep__hint" aria-live="polite">
         {running && gates.gate && gates.progress
-          ? `${gates.gate}: ${gates.progress.done} of ${gates.progress.total} starts, ${formatTimeLeft(gates.progress.timeLeftMs)}`
+          ? t('bl.gates.progress', {
+              gate: gates.gate,
+              done: formatEpoch(gates.progress.done),
+              count: gates.progress.total,
+              total: formatEpoch(gates.progress.total),
+              timeLeft: formatTimeLeft(gates.progress.timeLeftMs),
+            })
           : gates.status === 'cancelled'
-            ? 'Gate comparison cancelled; rows of gates already finished are kept.'
+            ? t('bl.gates.cancelled')
             : ''}
       </p>
       {gates.status === 'error' && gates.error && (
         <p className="bl-problem" role="alert">
-          {gates.error}
+          {problemText(gates.error)}
         </p>
       )}
       <GateComparisonTable rows={rows.map((r) => ({ gate: r.gate, summary: r.result?.summary ?? null }))} running={running ? gates.gate : null} />

@@ -8,12 +8,16 @@ import { SLIPS, type SlipId } from '../../engine';
 import { useLabStoreApi } from '../../store/hooks';
 import { replaceQuery } from '../browser/browser';
 import { endMystery, mysteryStore, newMystery, withMystery } from './mystery';
+import { slipName, slipSentence } from './slipText';
+import { useT } from '../../i18n/setup';
+import { withNodes } from '../../i18n/Rich';
 
 function writeAddress(): void {
   if (typeof location !== 'undefined') replaceQuery(withMystery(new URLSearchParams(location.search)));
 }
 
 export function MysterySection() {
+  const t = useT();
   const store = useLabStoreApi();
   const mystery = useStore(mysteryStore);
   const [problem, setProblem] = useState<string | null>(null);
@@ -37,19 +41,16 @@ export function MysterySection() {
   return (
     <section className="card bl-section bl-mystery" aria-labelledby="bl-mystery-title">
       <h2 id="bl-mystery-title" className="bl-heading">
-        Mystery slip
+        {t('bl.mystery.title')}
       </h2>
-      <p className="bl-hint">
-        The lab switches on one slip of its library in secret. Train, run the twin, step through a pass and check the gradient as usual, then name the slip. The
-        link carries the mystery, so a whole class can get the same one.
-      </p>
+      <p className="bl-hint">{t('bl.mystery.hint')}</p>
       <div className="bl-toolbar">
         <button type="button" className="button button--small" onClick={start}>
-          Mystery slip
+          {t('bl.mystery.start')}
         </button>
         {mystery.code && (
           <button type="button" className="button button--small" onClick={end}>
-            End the mystery
+            {t('bl.mystery.end')}
           </button>
         )}
       </div>
@@ -61,29 +62,38 @@ export function MysterySection() {
       {mystery.code && answer && (
         <div className="bl-toolbar">
           <label>
-            <span className="field__label">Which slip is it?</span>{' '}
+            <span className="field__label">{t('bl.mystery.which')}</span>{' '}
             <select value={choice} onChange={(e) => setChoice(e.target.value as SlipId | '')} disabled={mystery.revealed}>
-              <option value="">choose…</option>
+              <option value="">{t('bl.mystery.choose')}</option>
               {mystery.choices.map((id) => (
                 <option key={id} value={id}>
-                  {SLIPS[id].name}
+                  {slipName(id)}
                 </option>
               ))}
             </select>
           </label>
           <button type="button" className="button button--small button--primary" onClick={reveal} disabled={choice === '' || mystery.revealed}>
-            Reveal
+            {t('bl.mystery.reveal')}
           </button>
         </div>
       )}
       {mystery.revealed && answer && (
-        <div role="status" aria-label="Mystery answer" className="bl-mystery__answer">
+        <div role="status" aria-label={t('bl.mystery.answer')} className="bl-mystery__answer">
           <p className="bl-result">
-            {mystery.guess === mystery.slip ? 'Right: ' : `Not ${mystery.guess ? SLIPS[mystery.guess].name : 'that'}: `}it was <strong>{answer.name}</strong>.{' '}
-            {answer.sentence}
+            {withNodes(
+              (marks) =>
+                t('bl.then', {
+                  before:
+                    mystery.guess === mystery.slip || mystery.guess === null
+                      ? t('bl.mystery.right', marks)
+                      : t('bl.mystery.wrong', { ...marks, guess: slipName(mystery.guess) }),
+                  after: slipSentence(answer.id),
+                }),
+              { answer: <strong>{slipName(answer.id)}</strong> },
+            )}
           </p>
           <p className="bl-hint">
-            The wrong line: <code>{answer.wrong}</code>; the fix: <code>{answer.fix}</code>.
+            {withNodes((marks) => t('bl.mystery.lines', marks), { wrong: <code>{answer.wrong}</code>, fix: <code>{answer.fix}</code> })}
           </p>
         </div>
       )}

@@ -3,6 +3,7 @@
  * (the first is the live lab's Derivative control), the code panel in step with them, and with the
  * naive sigmoid on, where and when the live run's e^(−z) overflowed (counts from the worker).
  */
+import { problemText } from '../../i18n/messageText';
 import { useMemo } from 'react';
 import { type LabConfig, type SlippedConfig, divisorEffect, overflowSites } from '../../engine';
 import { useConfigFields, useLab } from '../../store/hooks';
@@ -11,6 +12,7 @@ import { type OverflowReport, SlipSwitches } from '../../views/slips/SlipSwitche
 import { AnswerBp1Switch } from './AnswerBp1Switch';
 import { useStore } from 'zustand';
 import { mysteryStore } from './mystery';
+import { useT } from '../../i18n/setup';
 
 export function SlipsSection({ onProblem }: { onProblem(message: string | null): void }) {
   const { derivative, gradientDivisor, sigmoidForm, learningRate, batchSize } = useConfigFields(
@@ -20,13 +22,14 @@ export function SlipsSection({ onProblem }: { onProblem(message: string | null):
     'learningRate',
     'batchSize',
   );
+  const t = useT();
   const data = useLab((s) => s.data);
   const snapshot = useLab((s) => s.snapshot);
   // the library's slips beyond the three switches that the page can set (the mystery's stay hidden)
   const mystery = useStore(mysteryStore, (m) => m.code !== null);
   const answerBp1 = useLab((s) => (s.config as LabConfig & SlippedConfig).slips?.includes('answerBp1') ?? false) && !mystery;
   const setConfig = useLab((s) => s.setConfig);
-  const apply = (patch: Partial<LabConfig>) => onProblem(setConfig(patch));
+  const apply = (patch: Partial<LabConfig>) => onProblem(problemText(setConfig(patch)));
 
   // the divisor is the batch's sample count (full batch: the whole dataset)
   const divisor = data
@@ -46,7 +49,7 @@ export function SlipsSection({ onProblem }: { onProblem(message: string | null):
   return (
     <section className="card bl-section" aria-labelledby="bl-slips-title">
       <h2 id="bl-slips-title" className="bl-heading">
-        The question’s slips
+        {t('bl.slips.title')}
       </h2>
       <div className="bl-slips-row">
         <SlipSwitches
@@ -62,11 +65,7 @@ export function SlipsSection({ onProblem }: { onProblem(message: string | null):
         <CodePanel derivative={derivative} gradientDivisor={gradientDivisor} sigmoidForm={sigmoidForm} slips={answerBp1 ? ['answerBp1'] : []} />
       </div>
       <AnswerBp1Switch onProblem={onProblem} />
-      {sigmoidForm === 'naive' && (
-        <p className="bl-hint">
-          The overflow counts follow the live run: press Play (Max speed) and watch. On the question’s AND, seed 1, e^(−z) first overflows at epoch 7,640.
-        </p>
-      )}
+      {sigmoidForm === 'naive' && <p className="bl-hint">{t('bl.slips.liveHint')}</p>}
     </section>
   );
 }

@@ -4,14 +4,18 @@
  * a click on a start opens that seed in the live lab. Results are kept per configuration: the panel
  * shows the current configuration's, so a sweep on OR and one on AND both stay.
  */
+import { problemText } from '../../i18n/messageText';
 import { useState } from 'react';
 import { bugLabEpochs, currentSweepKey, currentSweepResult } from '../../store/bugLabSlice';
 import { useLab } from '../../store/hooks';
 import { DEFAULT_SWEEP_STARTS, MAX_SWEEP_STARTS } from '../../worker/sweep/sweepProtocol';
 import { SweepPanel } from '../../views/sweep/SweepPanel';
 import { describeSetup, formatSeconds } from './describe';
+import { useT } from '../../i18n/setup';
+import { formatEpoch } from '../../views/format';
 
 export function SweepSection() {
+  const t = useT();
   const sweep = useLab((s) => s.bugLab.sweep);
   const epochs = useLab(bugLabEpochs);
   const runSweep = useLab((s) => s.runSweep);
@@ -29,13 +33,13 @@ export function SweepSection() {
   return (
     <section className="card bl-section" aria-labelledby="bl-sweep-title">
       <h2 id="bl-sweep-title" className="bl-heading">
-        Sweep over many starts
+        {t('bl.sweep.title')}
       </h2>
       <SweepPanel
         status={status}
         progress={latest ? sweep.progress : null}
         summary={summary}
-        error={latest ? sweep.error : null}
+        error={latest ? problemText(sweep.error) : null}
         defaultStarts={DEFAULT_SWEEP_STARTS}
         maxStarts={MAX_SWEEP_STARTS}
         epochs={sweep.status === 'running' && sweep.config ? sweep.config.epochs : epochs}
@@ -44,13 +48,21 @@ export function SweepSection() {
           void runSweep(starts);
         }}
         onCancel={cancelSweep}
-        onOpenStart={(seed, derivative) => setProblem(openStart(seed, derivative))}
-        onInspectStart={(seed, derivative) => kept && void inspectEpoch({ ...kept.config, seed, derivative }, kept.config.epochs).then(setProblem)}
+        onOpenStart={(seed, derivative) => setProblem(problemText(openStart(seed, derivative)))}
+        onInspectStart={(seed, derivative) =>
+          kept && void inspectEpoch({ ...kept.config, seed, derivative }, kept.config.epochs).then((problem) => setProblem(problemText(problem)))
+        }
       />
       {kept && summary && (
         <p className="bl-hint bl-sweep-timing" data-elapsed-ms={Math.round(kept.elapsedMs)} data-workers={kept.workers}>
-          {describeSetup(kept.config)}: {summary.starts} starts × 2 derivatives in {formatSeconds(kept.elapsedMs)} on {kept.workers} worker
-          {kept.workers === 1 ? '' : 's'}.
+          {t('bl.sweep.timing', {
+            setup: describeSetup(kept.config),
+            starts: summary.starts,
+            startsText: formatEpoch(summary.starts),
+            time: formatSeconds(kept.elapsedMs),
+            workers: kept.workers,
+            workersText: formatEpoch(kept.workers),
+          })}
         </p>
       )}
       {problem && (

@@ -3,6 +3,7 @@
  * buggy f′(a), the same initial weights and data) on a worker of its own; progress and Cancel
  * while it runs, then both cost curves, both decision boundaries and the per-weight difference.
  */
+import { problemText } from '../../i18n/messageText';
 import { useMemo, useState } from 'react';
 import { bugLabEpochs } from '../../store/bugLabSlice';
 import { useLab } from '../../store/hooks';
@@ -10,8 +11,9 @@ import type { TwinJob } from '../../store/bugLabSlice';
 import type { CostScale } from '../../views/costCurve/frame';
 import { formatEpoch, formatNumber, formatSigned } from '../../views/format';
 import { formatTimeLeft } from '../../views/sweep/sweepFormat';
+import { currentLanguage, t, useT } from '../../i18n/setup';
 import { TwinView } from '../../views/twin/TwinView';
-import { TWIN_SERIES_LABELS, twinCostSource } from '../../views/twin/twinCostSource';
+import { twinCostSource, twinSeriesLabels } from '../../views/twin/twinCostSource';
 import { describeSetup, formatSeconds } from './describe';
 import { largestCostGap } from '../tour/largestCostGap';
 
@@ -25,34 +27,35 @@ export function TwinSection() {
   const cancelTwin = useLab((s) => s.cancelTwin);
   const [rounded, setRounded] = useState(false);
   const [scale, setScale] = useState<CostScale>('log');
+  const t = useT();
+  const language = currentLanguage();
   const running = twin.status === 'running';
   const result = twin.result;
-  const costs = useMemo(() => twinCostSource(result?.correct.costs ?? EMPTY, result?.buggy.costs ?? EMPTY), [result]);
+  // the series' names are in the page's language: a switch rebuilds the source
+  // biome-ignore lint/correctness/useExhaustiveDependencies: language is read by twinSeriesLabels through t()
+  const costs = useMemo(() => twinCostSource(result?.correct.costs ?? EMPTY, result?.buggy.costs ?? EMPTY, twinSeriesLabels()), [result, language]);
 
   return (
     <section className="card bl-section" aria-labelledby="bl-twin-title">
       <h2 id="bl-twin-title" className="bl-heading">
-        Twin run
+        {t('bl.twin.title')}
       </h2>
       <div className="bl-toolbar">
         <button type="button" className="button button--primary" disabled={running} onClick={() => void runTwin()}>
-          Twin run
+          {t('bl.twin.run')}
         </button>
         {running && (
           <button type="button" className="button" onClick={cancelTwin}>
-            Cancel
+            {t('bl.cancel')}
           </button>
         )}
-        <span className="bl-hint">
-          seed {seed}, {formatEpoch(epochs)} epochs: the current configuration trained twice in lockstep, with f′(z) and with f′(a), from the same weights and
-          data
-        </span>
+        <span className="bl-hint">{t('bl.twin.hint', { seed, count: epochs, n: formatEpoch(epochs) })}</span>
       </div>
       {running && twin.progress && <TwinProgressBar job={twin} />}
-      {twin.status === 'cancelled' && <p className="bl-hint">Twin run cancelled.</p>}
+      {twin.status === 'cancelled' && <p className="bl-hint">{t('bl.twin.cancelled')}</p>}
       {twin.status === 'error' && (
         <p className="bl-problem" role="alert">
-          {twin.error}
+          {problemText(twin.error)}
         </p>
       )}
       {result && twin.config && <TwinVerdict job={twin} />}
@@ -73,7 +76,7 @@ export function TwinSection() {
           onScaleChange={setScale}
         />
       ) : (
-        twin.status === 'idle' && <p className="bl-hint">No twin run yet: press Twin run.</p>
+        twin.status === 'idle' && <p className="bl-hint">{t('bl.twin.none')}</p>
       )}
     </section>
   );
@@ -81,33 +84,38 @@ export function TwinSection() {
 
 function TwinProgressBar({ job }: { job: TwinJob }) {
   const { epoch, epochs, timeLeftMs } = job.progress!;
+  const text = useT()('bl.twin.progress', { epoch: formatEpoch(epoch), epochs: formatEpoch(epochs), timeLeft: formatTimeLeft(timeLeftMs) });
   return (
     <div className="bl-progress">
       <div
         role="progressbar"
-        aria-label="Twin run progress"
+        aria-label={t('bl.twin.progressLabel')}
         aria-valuemin={0}
         aria-valuemax={epochs}
         aria-valuenow={epoch}
-        aria-valuetext={`epoch ${formatEpoch(epoch)} of ${formatEpoch(epochs)}, ${formatTimeLeft(timeLeftMs)}`}
+        aria-valuetext={text}
         className="bl-progress__track"
       >
         <div className="bl-progress__fill" style={{ width: `${epochs > 0 ? (100 * epoch) / epochs : 0}%` }} />
       </div>
-      <span>
-        epoch {formatEpoch(epoch)} of {formatEpoch(epochs)} · {formatTimeLeft(timeLeftMs)}
-      </span>
+      <span>{text}</span>
     </div>
   );
 }
 
 /** How each twin ended, then what ran. */
 function TwinVerdict({ job }: { job: TwinJob }) {
+  const t = useT();
   const result = job.result!;
+  const names = twinSeriesLabels();
   const side = (mode: 'correct' | 'buggy') => {
     const r = result[mode];
-    const state = r.divergence ? `diverged at epoch ${formatEpoch(r.divergence.epoch)}` : r.solved ? 'solved' : 'not solved';
-    return `${TWIN_SERIES_LABELS[mode]} ${state} (cost ${formatNumber(r.finalCost)})`;
+    return t('bl.twin.side', {
+      name: names[mode],
+      state: r.divergence ? 'diverged' : r.solved ? 'solved' : 'notSolved',
+      epoch: r.divergence ? formatEpoch(r.divergence.epoch) : '',
+      cost: formatNumber(r.finalCost),
+    });
   };
   const largest = result.largestDifference;
   const label = largest ? result.labels.find((l) => l.index === largest.index) : undefined;
@@ -115,11 +123,22 @@ function TwinVerdict({ job }: { job: TwinJob }) {
     <div>
       <InspectGap job={job} />
       <p className="bl-result" aria-live="polite">
-        {side('correct')} · {side('buggy')}
-        {label && largest && ` · largest difference ${label.name}: ${formatSigned(largest.value)}`}
+        {t('bl.twin.verdict', {
+          correct: side('correct'),
+          buggy: side('buggy'),
+          largest: label && largest ? 'yes' : 'no',
+          name: label?.name ?? '',
+          value: largest ? formatSigned(largest.value) : '',
+        })}
       </p>
       <p className="bl-hint">
-        {describeSetup(job.config!)}, seed {job.config!.seed}, {formatEpoch(job.config!.epochs)} epochs; {formatSeconds(job.elapsedMs)} in the worker
+        {t('bl.twin.ran', {
+          setup: describeSetup(job.config!),
+          seed: job.config!.seed,
+          count: job.config!.epochs,
+          n: formatEpoch(job.config!.epochs),
+          time: formatSeconds(job.elapsedMs),
+        })}
       </p>
     </div>
   );
@@ -127,17 +146,17 @@ function TwinVerdict({ job }: { job: TwinJob }) {
 
 /** Opens the f′(a) twin in Step through at the epoch where the two cost curves are furthest apart. */
 function InspectGap({ job }: { job: TwinJob }) {
+  const t = useT();
   const inspectEpoch = useLab((s) => s.inspectEpoch);
   const gap = useMemo(() => (job.result ? largestCostGap(job.result.correct.costs, job.result.buggy.costs) : null), [job.result]);
   if (!gap || !job.config) return null;
   return (
     <p className="bl-toolbar">
       <button type="button" className="button button--small" onClick={() => void inspectEpoch({ ...job.config!, derivative: 'buggy' }, gap.epoch)}>
-        Inspect this epoch
+        {t('bl.twin.inspect')}
       </button>
       <span className="bl-hint">
-        epoch {formatEpoch(gap.epoch)}, where the costs differ most ({formatNumber(gap.buggyCost)} with f′(a), {formatNumber(gap.correctCost)} with f′(z)): the
-        f′(a) run in Step through
+        {t('bl.twin.inspectHint', { epoch: formatEpoch(gap.epoch), buggy: formatNumber(gap.buggyCost), correct: formatNumber(gap.correctCost) })}
       </span>
     </p>
   );

@@ -1,23 +1,35 @@
-/** Short descriptions of what a twin run or a sweep trained, for the bug lab's result lines. */
-import type { LabConfig } from '../../engine';
-import { ACTIVATION_LABELS, COST_LABELS } from '../labels';
+/** Short descriptions of what a twin run or a sweep trained, for the bug lab's result lines, in the page's language. */
+import { type DatasetName, type LabConfig, PLANE_SETS } from '../../engine';
+import { t } from '../../i18n/setup';
+import { formatNumber } from '../../views/format';
+
+/** A dataset's name: gates stay as they are, the 2-D sets are named in the page's language. */
+function datasetName(name: DatasetName): string {
+  return (PLANE_SETS as readonly string[]).includes(name) ? t(`dataset.${name as (typeof PLANE_SETS)[number]}`) : name;
+}
+
+/** "2-2-1 Sigmoid/Sigmoid, Cross-entropy, η 0.35 ÷ inputs": what trains, without the data */
+export function describeTraining(config: LabConfig): string {
+  const activation = (name: LabConfig['outputActivation']) => t(`activation.${name}`);
+  return t('bl.training', {
+    shape: ['2', ...config.hidden, '1'].join('-'),
+    activations: config.hidden.length ? `${activation(config.hiddenActivation)}/${activation(config.outputActivation)}` : activation(config.outputActivation),
+    cost: t(`cost.${config.cost}`),
+    rate: formatNumber(config.learningRate),
+    divisor: config.gradientDivisor,
+    sigmoid: config.sigmoidForm,
+  });
+}
 
 /** "AND, 2-2-1 Sigmoid/Sigmoid, Cross-entropy, η 0.35 ÷ inputs" */
 export function describeSetup(config: LabConfig): string {
-  const hidden = config.hidden.length ? `${config.hidden.join('-')}-` : '';
-  const activations = config.hidden.length
-    ? `${ACTIVATION_LABELS[config.hiddenActivation]}/${ACTIVATION_LABELS[config.outputActivation]}`
-    : ACTIVATION_LABELS[config.outputActivation];
-  const divisor = config.gradientDivisor === 'features' ? ' ÷ inputs' : '';
-  const sigmoid = config.sigmoidForm === 'naive' ? ', naive sigmoid' : '';
-  return `${config.dataset}, 2-${hidden}1 ${activations}, ${COST_LABELS[config.cost]}, η ${config.learningRate}${divisor}${sigmoid}`;
+  return t('bl.setup', { dataset: datasetName(config.dataset), training: describeTraining(config) });
 }
 
-/** 0.221 s, 43.5 s, 2 min 5 s */
+/** 0.22 s, 43.5 s, 2 min 5 s */
 export function formatSeconds(ms: number): string {
   const seconds = ms / 1000;
-  if (seconds < 1) return `${seconds.toFixed(2)} s`;
-  if (seconds < 60) return `${seconds.toFixed(1)} s`;
+  if (seconds < 60) return t('bl.seconds', { s: seconds.toFixed(seconds < 1 ? 2 : 1) });
   const whole = Math.round(seconds);
-  return `${Math.floor(whole / 60)} min ${whole % 60} s`;
+  return t('bl.minutesSeconds', { m: Math.floor(whole / 60), s: whole % 60 });
 }

@@ -4,9 +4,11 @@
  * carries it as an opaque page key `mystery=CODE` (the seed, scrambled), read before the settings
  * like the tour's key, so a teacher can send a whole class the same one.
  */
+import { problemText } from '../../i18n/messageText';
 import { createStore } from 'zustand/vanilla';
 import { type LabConfig, MAX_SEED, Rng, SLIPS, SLIP_IDS, type SlipId, type SlippedConfig, namedDataset, sizesOf, slipApplies } from '../../engine';
 import type { LabStore } from '../../store/labStore';
+import { t } from '../../i18n/setup';
 
 export const MYSTERY_KEY = 'mystery';
 /** Scrambles the seed so the code does not read as a slip's number. */
@@ -60,13 +62,13 @@ function sizesOfLab(store: LabStore): number[] {
 /** Switches on the code's slip; returns a sentence when the code is refused. */
 export function startMystery(store: LabStore, code: string): string | null {
   const seed = decodeMystery(code);
-  if (seed === null) return `Mystery slip (mystery) in the link: "${code.slice(0, 12)}" is not a mystery code; no mystery is on.`;
+  if (seed === null) return t('mystery.badCode', { code: code.slice(0, 12) });
   const config = store.getState().config;
   const choices = mysteryCandidates(config, sizesOfLab(store));
   const slip = mysterySlip(seed, choices);
-  if (!slip) return 'Mystery slip: no slip of the library changes this network; no mystery is on.';
+  if (!slip) return t('mystery.noSlip');
   const problem = store.getState().setConfig({ slips: [slip] } as Partial<LabConfig>);
-  if (problem) return problem;
+  if (problem) return problemText(problem);
   mysteryStore.setState({ code, slip, choices, guess: null, revealed: false });
   // a preset or anything else that replaces the configuration drops the hidden slip: the mystery ends with it
   stopFollowing?.();

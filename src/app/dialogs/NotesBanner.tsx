@@ -1,5 +1,6 @@
 /** The notes banner: what the page refused or had to do (a bad link, a restarted worker), as plain text. */
 import { useLab } from '../../store/hooks';
+import { problemText } from '../../i18n/messageText';
 import { useT } from '../../i18n/setup';
 
 export function NotesBanner() {
@@ -12,9 +13,10 @@ export function NotesBanner() {
       {notes.length > 0 && (
         <>
           <ul className="share-notes__list">
-            {notes.map((note) => (
-              <li key={note.message}>{note.message}</li>
-            ))}
+            {notes.map((note) => {
+              const text = problemText(note.message);
+              return <li key={text}>{text}</li>;
+            })}
           </ul>
           <button type="button" className="button button--small" onClick={dismiss}>
             {t('notes.dismiss')}

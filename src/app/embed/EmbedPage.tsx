@@ -4,7 +4,7 @@
  * link's settings are the full page's; only the layout differs.
  */
 import { Suspense, lazy, useEffect } from 'react';
-import { withCatalog } from '../../i18n/setup';
+import { useT, withCatalog } from '../../i18n/setup';
 import { useLabStoreApi } from '../../store/hooks';
 import { TourSlot } from '../tour/TourSlot';
 import { ControlsPanel } from '../ControlsPanel';
@@ -19,17 +19,9 @@ import './embed.css';
 const StepThroughTab = lazy(() => withCatalog('step', import('../stepThrough/StepThroughTab')).then((m) => ({ default: m.StepThroughTab })));
 const TwinSection = lazy(() => withCatalog('buglab', import('../bugLab/TwinSection')).then((m) => ({ default: m.TwinSection })));
 
-const VIEW_LABELS: Record<EmbedView, string> = {
-  graph: 'Network graph',
-  boundary: 'Decision boundary',
-  cost: 'Cost curve',
-  step: 'Step through',
-  twin: 'Twin run',
-  tour: 'Guided tour',
-};
-
 export function EmbedPage({ link }: { link: PageLink & { embed: EmbedView } }) {
   usePresenterKeys(link.presenter);
+  const t = useT();
   const classes = [
     'embed',
     `embed--${link.embed}`,
@@ -50,8 +42,8 @@ export function EmbedPage({ link }: { link: PageLink & { embed: EmbedView } }) {
       <NotesBanner />
       <div className="embed__body">
         {link.controls === 'full' && <ControlsPanel />}
-        <main className="embed__view card" aria-label={VIEW_LABELS[link.embed]}>
-          <Suspense fallback={<p>Loading…</p>}>{viewOf(link.embed)}</Suspense>
+        <main className="embed__view card" aria-label={t(`embed.view.${link.embed}`)}>
+          <Suspense fallback={<p>{t('app.loading')}</p>}>{viewOf(link.embed)}</Suspense>
         </main>
       </div>
     </div>

@@ -4,6 +4,8 @@
  * the settings codec (which passes over them, src/app/embed/pageLinkKeys.ts); a malformed value is
  * named in a note and left out.
  */
+import { t } from '../../i18n/setup';
+
 const EMBED_VIEWS = ['graph', 'boundary', 'cost', 'step', 'twin', 'tour'] as const;
 export type EmbedView = (typeof EMBED_VIEWS)[number];
 const EMBED_CONTROLS = ['none', 'play', 'full'] as const;
@@ -20,32 +22,43 @@ export const DEFAULT_PAGE_LINK: PageLink = { embed: null, controls: 'none', larg
 
 const quoted = (value: string) => `"${value.length > 20 ? `${value.slice(0, 20)}…` : value}"`;
 
-export function readPageLink(search: string): { link: PageLink; notes: string[] } {
+/** The link's keys, and each malformed one's note, worded only when asked for (the page reads the link before its messages are loaded). */
+function parsePageLink(search: string): { link: PageLink; notes: Array<() => string> } {
   const params = new URLSearchParams(search);
   const link: PageLink = { ...DEFAULT_PAGE_LINK };
-  const notes: string[] = [];
+  const notes: Array<() => string> = [];
   const embed = params.get('embed');
   if (embed !== null) {
-    if (!(EMBED_VIEWS as readonly string[]).includes(embed))
-      notes.push(`embed=${quoted(embed)} is not a view; the link can embed ${EMBED_VIEWS.join(', ')}. Showing the whole lab.`);
+    if (!(EMBED_VIEWS as readonly string[]).includes(embed)) notes.push(() => t('embed.badView', { shown: quoted(embed), views: EMBED_VIEWS.join(', ') }));
     else link.embed = embed as EmbedView;
   }
   const controls = params.get('controls');
   if (controls !== null) {
     if ((EMBED_CONTROLS as readonly string[]).includes(controls)) link.controls = controls as EmbedControls;
-    else notes.push(`controls=${quoted(controls)} is not one of ${EMBED_CONTROLS.join(', ')}; no controls shown.`);
+    else notes.push(() => t('embed.badControls', { shown: quoted(controls), choices: EMBED_CONTROLS.join(', ') }));
   }
   const size = params.get('size');
   if (size !== null) {
     if (size === 'large') link.large = true;
-    else if (size !== 'normal') notes.push(`size=${quoted(size)} is not "large" or "normal"; normal size.`);
+    else if (size !== 'normal') notes.push(() => t('embed.badSize', { shown: quoted(size) }));
   }
   const presenter = params.get('presenter');
   if (presenter !== null) {
     if (presenter === '1') link.presenter = true;
-    else if (presenter !== '0') notes.push(`presenter=${quoted(presenter)} is not 1 or 0; presenter mode off.`);
+    else if (presenter !== '0') notes.push(() => t('embed.badPresenter', { shown: quoted(presenter) }));
   }
   return { link, notes };
+}
+
+/** The link's embed and presenter keys, without wording any note: safe before the page's messages are loaded. */
+export function pageLinkOf(search: string): PageLink {
+  return parsePageLink(search).link;
+}
+
+/** The link's keys and, in the page's language, a note for each malformed one. */
+export function readPageLink(search: string): { link: PageLink; notes: string[] } {
+  const { link, notes } = parsePageLink(search);
+  return { link, notes: notes.map((note) => note()) };
 }
 
 /** The keys of `link` that differ from the defaults, for the address bar. */

@@ -6,10 +6,10 @@
 import { useSyncExternalStore } from 'react';
 import type { LabStore } from '../../store/labStore';
 import { keepPageParams } from '../browser/browser';
-import { type PageLink, pageLinkParams, readPageLink } from './embedLink';
+import { type PageLink, pageLinkOf, pageLinkParams, readPageLink } from './embedLink';
 
-const opening = readPageLink(typeof location === 'undefined' ? '' : location.search);
-let current: PageLink = opening.link;
+const openingSearch = typeof location === 'undefined' ? '' : location.search;
+let current: PageLink = pageLinkOf(openingSearch);
 const listeners = new Set<() => void>();
 
 keepPageParams(() => pageLinkParams(current));
@@ -46,6 +46,8 @@ const announced = new WeakSet<LabStore>();
 export function announcePageLink(store: LabStore): void {
   if (announced.has(store)) return;
   announced.add(store);
-  if (opening.notes.length > 0) store.getState().addNotes(opening.notes.map((message) => ({ key: 'embed', message })));
+  // read again here: the notes are worded in the page's language, whose messages are loaded by now
+  const { notes } = readPageLink(openingSearch);
+  if (notes.length > 0) store.getState().addNotes(notes.map((message) => ({ key: 'embed', message })));
   if (current.presenter && !current.embed) store.getState().setUi({ mode: 'step' });
 }

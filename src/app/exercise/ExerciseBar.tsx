@@ -2,6 +2,7 @@
  * The Exercise switch of Step through and what goes with it: the set to work (every step, a shipped
  * set or a file), this pass's progress, the score as CSV, and the last answer's feedback.
  */
+import { problemText } from '../../i18n/messageText';
 import { useId, useRef, useState } from 'react';
 import { useLab, useLabStoreApi } from '../../store/hooks';
 import { downloadText, readFileText } from '../browser/browser';
@@ -54,7 +55,7 @@ export function ExerciseBar({ passKey, feedback }: ExerciseBarProps) {
     const file = fileInput.current?.files?.[0];
     if (!file) return setMessage({ ok: false, text: t('exercise.chooseFile') });
     const text = await readFileText(file, MAX_EXERCISE_FILE_BYTES);
-    if (!text.ok) return setMessage({ ok: false, text: `${file.name}: ${text.error}` });
+    if (!text.ok) return setMessage({ ok: false, text: `${file.name}: ${problemText(text.error)}` });
     open(text.value, file.name);
   };
 

@@ -17,6 +17,7 @@ import {
 import type { ExerciseSetSummary } from '../../store/exerciseSlice';
 import { Settings, issueText } from '../../views/stepper/examples';
 import { passSteps } from '../../views/stepper/steps';
+import { messageText } from '../../i18n/messageText';
 
 const EXERCISE_FORMAT = 'backprop-lab/exercise-set';
 const EXERCISE_VERSION = 1;
@@ -55,7 +56,7 @@ export interface ExerciseSet {
 }
 
 /** Reads an exercise set; the first problem names its field ("ask.2.step: …", "network: layers: …"). */
-export function parseExerciseSet(text: string): ParseResult<ExerciseSet> {
+export function parseExerciseSet(text: string): ParseResult<ExerciseSet, string> {
   if (text.length > MAX_EXERCISE_FILE_BYTES)
     return { ok: false, error: `exercise set: larger than ${MAX_EXERCISE_FILE_BYTES.toLocaleString('en')} characters` };
   let raw: unknown;
@@ -68,9 +69,9 @@ export function parseExerciseSet(text: string): ParseResult<ExerciseSet> {
   if (!parsed.success) return { ok: false, error: `exercise set: ${issueText(parsed.issues)}` };
   const file = parsed.output;
   const network = networkFromFile(file.network);
-  if (!network.ok) return { ok: false, error: `exercise set: network: ${network.error}` };
+  if (!network.ok) return { ok: false, error: `exercise set: network: ${messageText(network.error)}` };
   const data = datasetFromRows(file.data.inputs, file.data.targets, file.title);
-  if (!data.ok) return { ok: false, error: `exercise set: data: ${data.error}` };
+  if (!data.ok) return { ok: false, error: `exercise set: data: ${messageText(data.error)}` };
   const sizes = network.value.sizes;
   if (data.value.inputSize !== sizes[0])
     return { ok: false, error: `exercise set: data.inputs: the rows have ${data.value.inputSize} inputs but the network takes ${sizes[0]}` };
@@ -81,7 +82,7 @@ export function parseExerciseSet(text: string): ParseResult<ExerciseSet> {
     };
   const options: TrainOptions = { ...file.settings };
   const problem = optionsError(options, network.value.activations[network.value.activations.length - 1]);
-  if (problem) return { ok: false, error: `exercise set: settings: ${problem}` };
+  if (problem) return { ok: false, error: `exercise set: settings: ${messageText(problem)}` };
   if (file.sample !== 'batch' && file.sample > data.value.count)
     return { ok: false, error: `exercise set: sample: ${file.sample} is past the data's ${data.value.count} samples` };
   const steps = new Set(passSteps(sizes).map((s) => s.id));

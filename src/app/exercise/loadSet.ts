@@ -3,9 +3,11 @@
  * path as a worked example), then switch exercise mode on with its steps and sample. A bad set
  * changes nothing and its message names the field.
  */
+import { t } from '../../i18n/setup';
 import type { ParseResult } from '../../engine';
 import type { LabStore } from '../../store/labStore';
 import { type ExerciseSet, exerciseSetUrl, parseExerciseSet } from './exerciseSet';
+import { messageText } from '../../i18n/messageText';
 
 /** The sets shipped in public/exercises (tests check each file's title against these). */
 export const SHIPPED_EXERCISE_SETS = [
@@ -13,12 +15,12 @@ export const SHIPPED_EXERCISE_SETS = [
   { id: 'bp2-by-hand', title: 'BP2 by hand, correct and buggy' },
 ] as const;
 
-export function openExerciseSet(store: LabStore, text: string, source: string): ParseResult<ExerciseSet> {
+export function openExerciseSet(store: LabStore, text: string, source: string): ParseResult<ExerciseSet, string> {
   const parsed = parseExerciseSet(text);
   if (!parsed.ok) return { ok: false, error: `${source}: ${parsed.error}` };
   const set = parsed.value;
   const problem = store.getState().loadIntoLab({ network: set.network, data: set.data, options: set.options });
-  if (problem) return { ok: false, error: `${source}: ${problem}` };
+  if (problem) return { ok: false, error: `${source}: ${messageText(problem)}` };
   const state = store.getState();
   state.setExerciseSet(set.summary);
   state.setExerciseOn(true);
@@ -34,16 +36,15 @@ export function openExerciseSet(store: LabStore, text: string, source: string): 
 }
 
 /** Fetches a set shipped in public/exercises by its name. */
-export async function fetchShippedSet(name: string): Promise<ParseResult<string>> {
+export async function fetchShippedSet(name: string): Promise<ParseResult<string, string>> {
   const url = exerciseSetUrl(name);
-  if (!url) return { ok: false, error: `exercise=${name}: a set's name has only lower-case letters, digits and dashes` };
+  if (!url) return { ok: false, error: t('exerciseLink.badName', { name }) };
   try {
     const response = await fetch(url);
     // a host that answers every path with the page (a single-page fallback) has no such set either
-    if (!response.ok || (response.headers.get('content-type') ?? '').includes('text/html'))
-      return { ok: false, error: `exercise=${name}: no such exercise set in exercises/` };
+    if (!response.ok || (response.headers.get('content-type') ?? '').includes('text/html')) return { ok: false, error: t('exerciseLink.noSuchSet', { name }) };
     return { ok: true, value: await response.text() };
   } catch (err) {
-    return { ok: false, error: `exercise=${name}: the set could not be read (${(err as Error).message})` };
+    return { ok: false, error: t('exerciseLink.unreadable', { name, error: (err as Error).message }) };
   }
 }

@@ -4,23 +4,28 @@
  * browser: a shared link only names a dataset.
  */
 import { useId, useState } from 'react';
-import { MAX_CSV_CHARS, MAX_USER_SAMPLES } from '../../engine';
+import { MAX_CSV_CHARS, MAX_USER_SAMPLES, type Problem, engineMessage, problemOf } from '../../engine';
+import { withNodes } from '../../i18n/Rich';
+import { useT } from '../../i18n/setup';
+import { formatEpoch } from '../../views/format';
 import { useLabStoreApi } from '../../store/hooks';
 import { readFileText } from '../browser/browser';
-import { dataSizeError, importDatasetCsv } from './files';
+import { dataSizeError, errorText, importDatasetCsv } from './files';
 import { useModalDialog } from '../dialogs/useModalDialog';
 
 const EXAMPLE = 'x1,x2,y1\n0,0,0\n0,1,1\n1,0,1\n1,1,0';
 
-export function DataDialog({ open, onClose, onLoaded }: { open: boolean; onClose(): void; onLoaded(message: string): void }) {
+/** `onLoaded` gets the sentence saying what loaded, worded when shown (so it follows a language switch). */
+export function DataDialog({ open, onClose, onLoaded }: { open: boolean; onClose(): void; onLoaded(message: () => string): void }) {
   const store = useLabStoreApi();
   const [text, setText] = useState('');
-  const [problem, setProblem] = useState<string | null>(null);
+  const [problem, setProblem] = useState<Problem | null>(null);
+  const t = useT();
   const [busy, setBusy] = useState(false);
   const id = useId();
   const dialogRef = useModalDialog(open, () => setProblem(null));
 
-  const load = async (csv: string, source: string) => {
+  const load = async (csv: string, source: 'file' | 'pasted') => {
     const read = importDatasetCsv(csv, 'custom');
     if (!read.ok) return setProblem(read.error);
     const tooBig = dataSizeError(read.value, store.getState().config);
@@ -31,13 +36,19 @@ export function DataDialog({ open, onClose, onLoaded }: { open: boolean; onClose
       .loadData(read.value)
       .then(
         () => null,
-        (error: Error) => error.message,
+        (error: unknown) => problemOf(error),
       );
     setBusy(false);
-    if (refused !== null) return setProblem(`Data: ${refused}`);
+    if (refused !== null) return setProblem(engineMessage('fileData', { detail: refused }));
     const { count, inputSize, outputSize } = read.value;
-    onLoaded(
-      `Loaded your data from ${source}: ${count} samples, ${inputSize} input${inputSize > 1 ? 's' : ''} → ${outputSize} target${outputSize > 1 ? 's' : ''}.`,
+    onLoaded(() =>
+      t('data.loaded', {
+        source,
+        count,
+        n: formatEpoch(count),
+        inputs: inputSize,
+        targets: outputSize,
+      }),
     );
     onClose();
   };
@@ -45,9 +56,9 @@ export function DataDialog({ open, onClose, onLoaded }: { open: boolean; onClose
   const onFile = async (file: File | undefined) => {
     if (!file) return;
     const read = await readFileText(file, MAX_CSV_CHARS);
-    if (!read.ok) return setProblem(`Data: ${read.error}`);
+    if (!read.ok) return setProblem(engineMessage('fileData', { detail: read.error }));
     setText(read.value.length > 20_000 ? '' : read.value);
-    await load(read.value, 'the file');
+    await load(read.value, 'file');
   };
 
   return (
@@ -58,20 +69,24 @@ export function DataDialog({ open, onClose, onLoaded }: { open: boolean; onClose
           noValidate
           onSubmit={(event) => {
             event.preventDefault();
-            void load(text, 'the pasted text');
+            void load(text, 'pasted');
           }}
         >
-          <h2 id={`${id}-title`}>Your own data</h2>
+          <h2 id={`${id}-title`}>{t('data.title')}</h2>
           <p className="share-dialog__hint">
-            A header row names the columns: <code>x1</code>, <code>x2</code>, … are inputs and <code>y1</code>, <code>y2</code>, … targets, in any order; then
-            one sample a line, separated by commas or tabs. Up to {MAX_USER_SAMPLES.toLocaleString('en')} rows. The decision boundary shows x1 and x2.
+            {withNodes((slots) => t('data.hint', { ...slots, max: formatEpoch(MAX_USER_SAMPLES) }), {
+              x1: <code>x1</code>,
+              x2: <code>x2</code>,
+              y1: <code>y1</code>,
+              y2: <code>y2</code>,
+            })}
           </p>
           <label className="share-dialog__label" htmlFor={`${id}-file`}>
-            Load a CSV file
+            {t('data.file')}
           </label>
           <input id={`${id}-file`} type="file" accept=".csv,.tsv,.txt,text/csv,text/plain" disabled={busy} onChange={(e) => void onFile(e.target.files?.[0])} />
           <label className="share-dialog__label" htmlFor={`${id}-text`}>
-            Or paste it here
+            {t('data.paste')}
           </label>
           <textarea
             id={`${id}-text`}
@@ -88,16 +103,16 @@ export function DataDialog({ open, onClose, onLoaded }: { open: boolean; onClose
           />
           {problem && (
             <p id={`${id}-problem`} className="share-dialog__problem" role="alert">
-              {problem}
+              {errorText(problem)}
             </p>
           )}
-          <p className="share-dialog__note">Your data stays in this browser: it is not part of a shared link, which opens a named dataset.</p>
+          <p className="share-dialog__note">{t('data.note')}</p>
           <div className="share-dialog__actions">
             <button type="button" className="button" onClick={onClose}>
-              Cancel
+              {t('data.cancel')}
             </button>
             <button type="submit" className="button button--primary" disabled={busy}>
-              Load data
+              {t('data.load')}
             </button>
           </div>
         </form>

@@ -4,19 +4,21 @@
  * A disclosure (a button and a list of buttons), so every item is a plain, labelled button.
  */
 import { useCallback, useEffect, useId, useRef, useState } from 'react';
-import { MAX_NETWORK_FILE_BYTES } from '../../engine';
+import { MAX_NETWORK_FILE_BYTES, problemOf } from '../../engine';
+import { messageText, problemText } from '../../i18n/messageText';
 import { useLab, useLabStoreApi } from '../../store/hooks';
 import type { LabState } from '../../store/types';
 import { downloadBlob, downloadText, readFileText } from '../browser/browser';
 import { figurePng, svgBlob } from './exportImage';
-import { costHistoryCsv, exportFileName, exportNetworkText, importNetworkText, safeFileStem } from './files';
+import { costHistoryCsv, errorText, exportFileName, exportNetworkText, importNetworkText, safeFileStem } from './files';
 import { DataDialog } from './DataDialog';
 import { type FigureInfo, visibleFigures } from './figures';
 import { useInViewport } from './useInViewport';
 import { t, useT } from '../../i18n/setup';
 import { formatEpoch } from '../../views/format';
 
-type Message = { tone: 'ok' | 'bad'; text: string };
+/** The menu's last outcome; worded when shown, so it follows a language switch. */
+type Message = { tone: 'ok' | 'bad'; text: () => string };
 
 function nameParts(state: LabState) {
   const network = state.snapshot?.network ?? state.initialNetwork;
@@ -83,7 +85,7 @@ export function FileMenu() {
     const network = state.snapshot?.network;
     if (!network) return;
     downloadText(exportNetworkText(network), exportFileName('network', 'json', nameParts(state)), 'application/json');
-    setMessage({ tone: 'ok', text: t('file.savedNetwork', { epoch: formatEpoch(state.snapshot?.epoch ?? 0) }) });
+    setMessage({ tone: 'ok', text: () => t('file.savedNetwork', { epoch: formatEpoch(state.snapshot?.epoch ?? 0) }) });
     close();
   };
 
@@ -91,7 +93,7 @@ export function FileMenu() {
     const state = store.getState();
     const { costs, length } = state.history;
     downloadText(costHistoryCsv(costs.subarray(0, length)), exportFileName('cost', 'csv', { ...nameParts(state), epoch: length }), 'text/csv');
-    setMessage({ tone: 'ok', text: t('file.savedCosts', { count: length, n: formatEpoch(length) }) });
+    setMessage({ tone: 'ok', text: () => t('file.savedCosts', { count: length, n: formatEpoch(length) }) });
     close();
   };
 
@@ -100,35 +102,35 @@ export function FileMenu() {
     close();
     if (kind === 'svg' && figure.svg) {
       downloadBlob(svgBlob(figure.svg, '#ffffff'), name);
-      setMessage({ tone: 'ok', text: t('file.savedPicture', { figure: figure.name.toLowerCase(), format: 'SVG' }) });
+      setMessage({ tone: 'ok', text: () => t('file.savedPicture', { figure: figure.name.toLowerCase(), format: 'SVG' }) });
       return;
     }
     const png = await figurePng(figure.element);
-    if (!png.ok) return setMessage({ tone: 'bad', text: png.error });
+    if (!png.ok) return setMessage({ tone: 'bad', text: () => messageText(png.error) });
     downloadBlob(png.value, name);
-    setMessage({ tone: 'ok', text: t('file.savedPicture', { figure: figure.name.toLowerCase(), format: 'PNG' }) });
+    setMessage({ tone: 'ok', text: () => t('file.savedPicture', { figure: figure.name.toLowerCase(), format: 'PNG' }) });
   };
 
   const importNetwork = async (file: File | undefined) => {
     if (fileRef.current) fileRef.current.value = '';
     if (!file) return;
     const text = await readFileText(file, MAX_NETWORK_FILE_BYTES);
-    if (!text.ok) return setMessage({ tone: 'bad', text: t('file.networkError', { error: text.error }) });
+    if (!text.ok) return setMessage({ tone: 'bad', text: () => t('file.networkError', { error: messageText(text.error) }) });
     const read = importNetworkText(text.value);
-    if (!read.ok) return setMessage({ tone: 'bad', text: t('file.readError', { error: read.error }) });
+    if (!read.ok) return setMessage({ tone: 'bad', text: () => t('file.readError', { error: errorText(read.error) }) });
     setBusy(true);
     const refused = await store
       .getState()
       .loadNetwork(read.value)
       .then(
         () => null,
-        (error: Error) => error.message,
+        (error: unknown) => problemOf(error),
       );
     setBusy(false);
     setMessage(
       refused === null
-        ? { tone: 'ok', text: t('file.loaded', { shape: read.value.sizes.join('-') }) }
-        : { tone: 'bad', text: t('file.networkError', { error: refused }) },
+        ? { tone: 'ok', text: () => t('file.loaded', { shape: read.value.sizes.join('-') }) }
+        : { tone: 'bad', text: () => t('file.networkError', { error: problemText(refused) }) },
     );
   };
 
@@ -205,7 +207,7 @@ export function FileMenu() {
       )}
       {message && (
         <p ref={messageRef} className={`share-file__message is-${message.tone}`} role={message.tone === 'bad' ? 'alert' : 'status'}>
-          <span>{message.text}</span>
+          <span>{message.text()}</span>
           <button type="button" className="icon-button" aria-label={t('file.dismiss')} onClick={() => setMessage(null)}>
             ×
           </button>

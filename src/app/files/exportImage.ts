@@ -3,6 +3,7 @@
  * layers and canvases, stacked in document order) as a PNG. Browser-only.
  * A standalone SVG has no page stylesheet, so each element's computed presentation is inlined.
  */
+import { type EngineMessage, engineMessage } from '../../engine';
 
 /** The computed properties that decide how SVG shapes and text look. */
 const SVG_STYLE_PROPERTIES = [
@@ -80,7 +81,7 @@ export interface PngOptions {
   background?: string;
 }
 
-export type ImageResult = { ok: true; value: Blob } | { ok: false; error: string };
+export type ImageResult = { ok: true; value: Blob } | { ok: false; error: EngineMessage };
 
 /**
  * The figure as a PNG: every canvas and every outermost SVG inside it, each at its place on the
@@ -95,7 +96,7 @@ export async function figurePng(figure: Element, options: PngOptions = {}): Prom
     canvas.width = Math.max(1, Math.round(frame.width * scale));
     canvas.height = Math.max(1, Math.round(frame.height * scale));
     const context = canvas.getContext('2d');
-    if (!context) return { ok: false, error: 'PNG export: this browser gave no 2-D canvas' };
+    if (!context) return { ok: false, error: engineMessage('pngNoCanvas') };
     context.scale(scale, scale);
     context.fillStyle = options.background ?? '#ffffff';
     context.fillRect(0, 0, frame.width, frame.height);
@@ -109,8 +110,8 @@ export async function figurePng(figure: Element, options: PngOptions = {}): Prom
       context.drawImage(source, box.left - frame.left, box.top - frame.top, box.width, box.height);
     }
     const blob = await new Promise<Blob | null>((resolve) => canvas.toBlob(resolve, 'image/png'));
-    return blob ? { ok: true, value: blob } : { ok: false, error: 'PNG export: the image could not be encoded' };
+    return blob ? { ok: true, value: blob } : { ok: false, error: engineMessage('pngNotEncoded') };
   } catch {
-    return { ok: false, error: 'PNG export failed: a layer of the view could not be drawn' };
+    return { ok: false, error: engineMessage('pngNotDrawn') };
   }
 }

@@ -1,7 +1,7 @@
 /**
  * Import and export of the lab's files, DOM-free: the network file (the engine's versioned JSON),
  * the user's CSV data, the cost history as CSV, and file names. Each import returns a whole value
- * or one error message; it never throws and never hands back a half-read value.
+ * or one coded message (worded on the page by errorText); it never throws and never hands back a half-read value.
  */
 import {
   type Dataset,
@@ -10,46 +10,58 @@ import {
   MAX_CSV_CHARS,
   MAX_NETWORK_FILE_BYTES,
   type Network,
+  type ParseResult,
+  type Problem,
+  engineMessage,
   parseDatasetCsv,
   parseNetworkFile,
   layoutOf,
   serializeNetwork,
   sizesOf,
 } from '../../engine';
+import { problemText } from '../../i18n/messageText';
 
-export type ImportResult<T> = { ok: true; value: T } | { ok: false; error: string };
+export type ImportResult<T> = ParseResult<T, Problem>;
 
 /** Error messages quote the user's file; keep them short enough for a status line. */
 const MAX_ERROR_LENGTH = 300;
 
+const clipped = (text: string) => (text.length > MAX_ERROR_LENGTH ? `${text.slice(0, MAX_ERROR_LENGTH - 1)}…` : text);
+
 /** `prefix: error`, clipped to MAX_ERROR_LENGTH. */
 export function shortError(prefix: string, error: string): string {
-  const text = `${prefix}: ${error}`;
-  return text.length > MAX_ERROR_LENGTH ? `${text.slice(0, MAX_ERROR_LENGTH - 1)}…` : text;
+  return clipped(`${prefix}: ${error}`);
+}
+
+/** An import's problem in the page's language, clipped to MAX_ERROR_LENGTH. */
+export function errorText(problem: Problem): string {
+  return clipped(problemText(problem));
 }
 
 /** Reads a network file's text. The error names the field (e.g. weights[1][0][2]) or the JSON line. */
 export function importNetworkText(text: unknown): ImportResult<Network> {
-  if (typeof text !== 'string') return { ok: false, error: 'Network file: expected text' };
-  if (text.length > MAX_NETWORK_FILE_BYTES) return { ok: false, error: `Network file: too large (${text.length} characters, limit ${MAX_NETWORK_FILE_BYTES})` };
+  const fail = (detail: Problem) => ({ ok: false as const, error: engineMessage('fileNetwork', { detail }) });
+  if (typeof text !== 'string') return fail(engineMessage('csvExpectedText'));
+  if (text.length > MAX_NETWORK_FILE_BYTES) return fail(engineMessage('fileTooLarge', { count: text.length, max: MAX_NETWORK_FILE_BYTES }));
   try {
     const result = parseNetworkFile(text);
-    return result.ok ? result : { ok: false, error: shortError('Network file', result.error) };
+    return result.ok ? result : fail(result.error);
   } catch {
     // e.g. a pathologically nested value that exhausts the stack while being described
-    return { ok: false, error: 'Network file: could not be read (its structure is too deeply nested or malformed)' };
+    return fail(engineMessage('fileTooNested'));
   }
 }
 
 /** Reads CSV data (a file's text or pasted text). The error names the line and the column. */
 export function importDatasetCsv(text: unknown, name = 'custom'): ImportResult<Dataset> {
-  if (typeof text !== 'string') return { ok: false, error: 'Data: expected text' };
-  if (text.length > MAX_CSV_CHARS) return { ok: false, error: `Data: too large (${text.length} characters, limit ${MAX_CSV_CHARS})` };
+  const fail = (detail: Problem) => ({ ok: false as const, error: engineMessage('fileData', { detail }) });
+  if (typeof text !== 'string') return fail(engineMessage('csvExpectedText'));
+  if (text.length > MAX_CSV_CHARS) return fail(engineMessage('fileTooLarge', { count: text.length, max: MAX_CSV_CHARS }));
   try {
     const result = parseDatasetCsv(text, name);
-    return result.ok ? result : { ok: false, error: shortError('Data', result.error) };
+    return result.ok ? result : fail(result.error);
   } catch {
-    return { ok: false, error: 'Data: could not be read' };
+    return fail(engineMessage('fileUnreadable'));
   }
 }
 
@@ -60,12 +72,18 @@ export function importDatasetCsv(text: unknown, name = 'custom'): ImportResult<D
 export const MAX_SAMPLE_GRADIENT_NUMBERS = 20_000_000;
 
 /** Why this data is too big for the views with the network of `config`, or null. */
-export function dataSizeError(data: Pick<Dataset, 'count' | 'inputSize' | 'outputSize'>, config: Pick<LabConfig, 'hidden'>): string | null {
+export function dataSizeError(data: Pick<Dataset, 'count' | 'inputSize' | 'outputSize'>, config: Pick<LabConfig, 'hidden'>): Problem | null {
   const parameters = layoutOf(sizesOf(config as LabConfig, data)).parameterCount;
   const numbers = data.count * parameters;
   if (numbers <= MAX_SAMPLE_GRADIENT_NUMBERS) return null;
   const rows = Math.floor(MAX_SAMPLE_GRADIENT_NUMBERS / parameters);
-  return `Data: ${data.count.toLocaleString('en')} samples × ${parameters.toLocaleString('en')} weights and biases is more than the per-sample views can hold; use at most ${rows.toLocaleString('en')} rows with this network, or fewer hidden neurons`;
+  return engineMessage('fileData', {
+    detail: engineMessage('dataTooBig', {
+      count: data.count.toLocaleString('en'),
+      parameters: parameters.toLocaleString('en'),
+      rows: rows.toLocaleString('en'),
+    }),
+  });
 }
 
 /** The network as the text of a file the importer (and the CLI) reads back. */

@@ -12,7 +12,12 @@ import {
   NUMBER_TEXT,
   type NumberSetting,
   type Setting,
+  type EngineCode,
+  type EngineMessage,
+  type MessageValue,
   type SwitchSetting,
+  engineMessage,
+  isEngineMessage,
   normalizeNumber,
 } from '../../engine';
 
@@ -24,7 +29,7 @@ export interface Property<T> {
   readonly key: string;
   /** the name people see in notes, e.g. "Learning rate" */
   readonly label: string;
-  /** reads the URL text; its issue messages finish the sentence "<label>: …" */
+  /** reads the URL text; its issue messages are coded reasons (`coded`), worded by readProperty's caller */
   readonly schema: v.GenericSchema<string, T>;
   /** writes a value as URL text that `schema` reads back to the same value */
   format(value: T): string;
@@ -52,17 +57,22 @@ export function formatNumber(value: number): string {
   return String(value).replace('e+', 'e');
 }
 
-const tooLong = (issue: { input: string }) => `${quote(issue.input)} is too long (at most ${MAX_VALUE_LENGTH} characters)`;
-const notNumber = (issue: { input: string }) => `${quote(issue.input)} is not a number`;
-const tooLarge = (issue: { input: string }) => `${quote(issue.input)} is too large to be a number`;
+/** A reason as a schema issue's message: valibot carries text, so the coded message travels as JSON (readProperty reads it back). */
+const coded = (code: EngineCode, values: Record<string, MessageValue>) => JSON.stringify(engineMessage(code, values));
 
-function rangeText(range: Pick<NumberSetting, 'min' | 'max' | 'minExclusive'>): string {
-  return `${range.minExclusive ? 'above' : 'from'} ${formatNumber(range.min)} ${range.minExclusive ? 'and at most' : 'to'} ${formatNumber(range.max)}`;
-}
+const tooLong = (issue: { input: string }) => coded('valueTooLong', { input: quote(issue.input), max: MAX_VALUE_LENGTH });
+const notNumber = (issue: { input: string }) => coded('valueNotNumber', { input: quote(issue.input) });
+const tooLarge = (issue: { input: string }) => coded('valueTooLarge', { input: quote(issue.input) });
 
 /** A number in the setting's range, e.g. the learning rate or (whole) the seed. */
 function numberProperty(setting: NumberSetting): Property<number> {
-  const outside = (issue: { input: number }) => `${formatNumber(issue.input)} is outside the allowed range (${rangeText(setting)})`;
+  const outside = (issue: { input: number }) =>
+    coded('valueOutside', {
+      value: formatNumber(issue.input),
+      exclusive: setting.minExclusive ? 'yes' : 'no',
+      min: formatNumber(setting.min),
+      max: formatNumber(setting.max),
+    });
   const schema = v.pipe(
     v.string(),
     v.maxLength(MAX_VALUE_LENGTH, tooLong),
@@ -71,7 +81,7 @@ function numberProperty(setting: NumberSetting): Property<number> {
     v.transform((text: string) => normalizeNumber(setting, Number(text))),
     v.check(
       (x: number) => !setting.whole || Number.isInteger(x),
-      (issue) => `${formatNumber(issue.input)} is not a whole number`,
+      (issue) => coded('valueNotWhole', { value: formatNumber(issue.input) }),
     ),
     v.check((x: number) => (setting.minExclusive ? x > setting.min : x >= setting.min), outside),
     v.maxValue(setting.max, outside),
@@ -90,7 +100,7 @@ export function choiceProperty<const O extends readonly [string | number, ...(st
   const schema = v.pipe(
     v.string(),
     v.maxLength(MAX_VALUE_LENGTH, tooLong),
-    v.picklist(texts, (issue) => `${quote(issue.input)} is not one of ${texts.join(', ')}`),
+    v.picklist(texts, (issue) => coded('valueNotChoice', { input: quote(issue.input), choices: texts.join(', ') })),
     v.transform((text: string): O[number] => options[texts.indexOf(text)]),
   );
   return { key, label, schema, format: (value) => String(value), defaultValue };
@@ -101,7 +111,7 @@ export function switchProperty(key: string, label: string, defaultValue: boolean
   const schema = v.pipe(
     v.string(),
     v.maxLength(MAX_VALUE_LENGTH, tooLong),
-    v.picklist(['1', '0', 'true', 'false'], (issue) => `${quote(issue.input)} is not 1 or 0`),
+    v.picklist(['1', '0', 'true', 'false'], (issue) => coded('valueNotSwitch', { input: quote(issue.input) })),
     v.transform((text) => text === '1' || text === 'true'),
   );
   return { key, label, schema, format: (value) => (value ? '1' : '0'), defaultValue };
@@ -121,12 +131,12 @@ function listProperty(setting: ListSetting): Property<number[]> {
   const schema = v.pipe(
     v.string(),
     v.maxLength(MAX_VALUE_LENGTH, tooLong),
-    v.regex(/^(?:\d{1,6}(?:,\d{1,6})*)?$/, (issue) => `${quote(issue.input)} is not a list of whole numbers like 4,4`),
+    v.regex(/^(?:\d{1,6}(?:,\d{1,6})*)?$/, (issue) => coded('valueNotList', { input: quote(issue.input) })),
     v.transform((text) => (text === '' ? [] : text.split(',').map(Number))),
-    v.maxLength(setting.maxItems, (issue) => `${issue.input.length} items is too many (at most ${setting.maxItems})`),
+    v.maxLength(setting.maxItems, (issue) => coded('valueListTooMany', { count: issue.input.length, max: setting.maxItems })),
     v.check(
       (items: number[]) => items.every((n) => n >= setting.min && n <= setting.max),
-      (issue) => `${issue.input.join(',')} has an item outside ${setting.min} to ${setting.max}`,
+      (issue) => coded('valueListOutside', { items: issue.input.join(','), min: setting.min, max: setting.max }),
     ),
   );
   return { key: setting.key, label: setting.label, schema, format: (value) => value.join(','), defaultValue: [...setting.defaultValue] };
@@ -155,17 +165,18 @@ export function settingProperty(setting: AnySetting): Property<unknown> {
   }
 }
 
-export type ReadResult<T> = { ok: true; value: T } | { ok: false; reason: string };
+export type ReadResult<T> = { ok: true; value: T } | { ok: false; reason: EngineMessage };
 
 /** Reads one URL value through a property's schema; never throws. */
 export function readProperty<T>(property: Property<T>, text: string): ReadResult<T> {
   try {
     const result = v.safeParse(property.schema, text);
     if (result.success) return { ok: true, value: result.output };
-    return { ok: false, reason: result.issues[0].message };
+    const reason: unknown = JSON.parse(result.issues[0].message);
+    return { ok: false, reason: isEngineMessage(reason) ? reason : engineMessage('valueUnreadable', { input: quote(text) }) };
   } catch {
     // a schema is ours and should not throw; if one does, the value is still just refused
-    return { ok: false, reason: `${quote(text)} could not be read` };
+    return { ok: false, reason: engineMessage('valueUnreadable', { input: quote(text) }) };
   }
 }
 

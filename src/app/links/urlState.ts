@@ -3,7 +3,16 @@
  * caller's own table of UI settings. Reading never throws: a bad value keeps the fallback for that
  * setting and adds a note naming it; settings that do not work together fall back one by one.
  */
-import { CONFIG_SETTINGS, DEFAULT_CONFIG, type LabConfig, STOP_SETTINGS, configError } from '../../engine';
+import {
+  CONFIG_SETTINGS,
+  DEFAULT_CONFIG,
+  type EngineMessage,
+  type LabConfig,
+  type MessageValue,
+  STOP_SETTINGS,
+  configError,
+  engineMessage,
+} from '../../engine';
 import { SPEEDS } from '../../worker/lab/protocol';
 import { PAGE_LINK_KEYS } from '../embed/pageLinkKeys';
 import {
@@ -58,9 +67,12 @@ export interface Settings<U extends PropertyTable> {
 export interface SettingNote {
   /** the URL key the note is about ('' for the link as a whole) */
   key: string;
-  /** one plain-text sentence for the notes banner (never HTML) */
-  message: string;
+  /** one coded sentence for the notes banner (worded in the page's language, shown as text) */
+  message: EngineMessage;
 }
+
+/** Where settings were read from, for the notes: a link, or what this browser saved. */
+export type SettingsOrigin = 'link' | 'saved';
 
 export interface DecodedSettings<U extends PropertyTable> extends Settings<U> {
   notes: SettingNote[];
@@ -114,34 +126,37 @@ export function settingsLink<U extends PropertyTable>(base: string, settings: Se
 }
 
 /** A setting's value as the notes show it (our own formatted text, so no quoting needed). */
-function shownValue(property: Property<unknown>, value: unknown): string {
+function shownValue(property: Property<unknown>, value: unknown): MessageValue {
   const text = property.format(value);
-  return text === '' ? '(none)' : text;
+  return text === '' ? engineMessage('linkNone') : text;
 }
+
+/** A setting's name in a note: the table's label, said in the page's language by its link key. */
+const labelOf = (property: Property<unknown>): EngineMessage => engineMessage('linkLabel', { key: property.key, label: property.label });
 
 class NoteList {
   readonly notes: SettingNote[] = [];
   private dropped = 0;
-  add(key: string, message: string) {
+  add(key: string, message: EngineMessage) {
     if (this.notes.length < MAX_NOTES) this.notes.push({ key, message });
     else this.dropped++;
   }
   finish(): SettingNote[] {
-    if (this.dropped > 0) this.notes.push({ key: '', message: `…and ${this.dropped} more problems.` });
+    if (this.dropped > 0) this.notes.push({ key: '', message: engineMessage('linkMore', { count: this.dropped }) });
     return this.notes;
   }
 }
 
 /**
  * URL query → settings. `fallback` fills every setting the query leaves out or gets wrong
- * (the saved settings, else the defaults). `origin` names the source in notes ("the link").
+ * (the saved settings, else the defaults). `origin` names the source in notes (the link, or the saved settings).
  * Never throws and never changes its arguments.
  */
 export function decodeSettings<U extends PropertyTable>(
   query: string | URLSearchParams,
   uiTable: U,
   fallback: Settings<U> = defaultSettings(uiTable),
-  origin = 'the link',
+  origin: SettingsOrigin = 'link',
 ): DecodedSettings<U> {
   const slots = slotsOf(uiTable);
   const base = configError(fallback.config) === null ? fallback : { ...fallback, config: DEFAULT_CONFIG };
@@ -156,16 +171,16 @@ export function decodeSettings<U extends PropertyTable>(
   try {
     const text = typeof query === 'string' ? query : query instanceof URLSearchParams ? query.toString() : null;
     if (text === null) {
-      notes.add('', `Settings in ${origin} could not be read; using the current settings.`);
+      notes.add('', engineMessage('linkUnreadable', { origin }));
       return result();
     }
     if (text.length > MAX_QUERY_LENGTH) {
-      notes.add('', `Settings in ${origin} are too long (${text.length} characters, at most ${MAX_QUERY_LENGTH}); using the current settings.`);
+      notes.add('', engineMessage('linkTooLong', { origin, count: text.length, max: MAX_QUERY_LENGTH }));
       return result();
     }
     params = new URLSearchParams(text);
   } catch {
-    notes.add('', `Settings in ${origin} could not be read; using the current settings.`);
+    notes.add('', engineMessage('linkUnreadable', { origin }));
     return result();
   }
 
@@ -174,8 +189,7 @@ export function decodeSettings<U extends PropertyTable>(
   const fromQuery: (keyof LabConfig)[] = [];
   for (const [key, value] of params) {
     if (key === VERSION_KEY) {
-      if (value !== String(URL_STATE_VERSION))
-        notes.add(key, `Settings in ${origin} are from format version ${quote(value, 12)} (this lab reads version ${URL_STATE_VERSION}); read what matched.`);
+      if (value !== String(URL_STATE_VERSION)) notes.add(key, engineMessage('linkVersion', { origin, version: quote(value, 12), current: URL_STATE_VERSION }));
       continue;
     }
     const slot = slots.get(key);
@@ -183,16 +197,16 @@ export function decodeSettings<U extends PropertyTable>(
       if (!unknown.includes(key) && !PAGE_LINK_KEYS.has(key)) unknown.push(key);
       continue;
     }
-    const { label } = slot.property;
+    const label = labelOf(slot.property);
     if (seen.has(key)) {
-      notes.add(key, `${label} (${key}) is given more than once in ${origin}; used the first.`);
+      notes.add(key, engineMessage('linkTwice', { label, key, origin }));
       continue;
     }
     seen.add(key);
     const read = readProperty(slot.property, value);
     const kept = slot.group === 'config' ? config[slot.field] : ui[slot.field];
     if (!read.ok) {
-      notes.add(key, `${label} (${key}) in ${origin}: ${read.reason}; kept ${shownValue(slot.property, kept)}.`);
+      notes.add(key, engineMessage('linkBadValue', { label, key, origin, reason: read.reason, kept: shownValue(slot.property, kept) }));
       continue;
     }
     if (slot.group === 'config') {
@@ -206,10 +220,7 @@ export function decodeSettings<U extends PropertyTable>(
       .slice(0, 5)
       .map((key) => quote(key, 20))
       .join(', ');
-    notes.add(
-      '',
-      `Ignored unknown setting${unknown.length > 1 ? 's' : ''} in ${origin}: ${shown}${unknown.length > 5 ? ` and ${unknown.length - 5} more` : ''}.`,
-    );
+    notes.add('', engineMessage('linkUnknown', { origin, count: unknown.length, shown, more: Math.max(0, unknown.length - 5) }));
   }
   reconcile(config as unknown as LabConfig, base.config, fromQuery, accepted, notes, origin);
   return result();
@@ -219,7 +230,7 @@ export function decodeSettings<U extends PropertyTable>(
  * The engine's cross-field check: if the combination does not work, put back the query's
  * settings one at a time (first any single one that fixes it, else in table order) and say so.
  */
-function reconcile(config: LabConfig, base: LabConfig, fromQuery: (keyof LabConfig)[], accepted: string[], notes: NoteList, origin: string) {
+function reconcile(config: LabConfig, base: LabConfig, fromQuery: (keyof LabConfig)[], accepted: string[], notes: NoteList, origin: SettingsOrigin) {
   const problem = configError(config);
   if (problem === null) return;
   const target = config as unknown as Record<keyof LabConfig, unknown>;
@@ -229,7 +240,7 @@ function reconcile(config: LabConfig, base: LabConfig, fromQuery: (keyof LabConf
     accepted.splice(accepted.indexOf(property.key), 1);
     notes.add(
       property.key,
-      `${property.label} (${property.key}) in ${origin} does not work with the other settings (${problem}); kept ${shownValue(property, base[field])}.`,
+      engineMessage('linkConflict', { label: labelOf(property), key: property.key, origin, problem, kept: shownValue(property, base[field]) }),
     );
   };
   const single = fromQuery.find((field) => configError({ ...config, [field]: base[field] }) === null);

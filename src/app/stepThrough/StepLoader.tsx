@@ -7,6 +7,7 @@ import { useEffect, useId, useRef, useState } from 'react';
 import { type Dataset, MAX_CSV_CHARS, MAX_NETWORK_FILE_BYTES, type Network } from '../../engine';
 import { useLabStoreApi } from '../../store/hooks';
 import { type ExampleEntry, loadExample, parseExampleIndex } from '../../views/stepper/examples';
+import { problemText } from '../../i18n/messageText';
 import { readFileText } from '../browser/browser';
 import { exampleUrl, readDatasetFile, readNetworkFile } from './userFiles';
 import { listText, type MessageKey, t as translate, useT } from '../../i18n/setup';
@@ -71,7 +72,7 @@ export function StepLoader({ onOutcome }: { onOutcome(outcome: LoadOutcome | nul
     const problem = store.getState().loadIntoLab({ network, data, options });
     onOutcome(
       problem
-        ? { ok: false, message: () => t('step.loader.problem', { what: exampleText(entry, 'title'), problem }) }
+        ? { ok: false, message: () => t('step.loader.problem', { what: exampleText(entry, 'title'), problem: problemText(problem) }) }
         : { ok: true, message: () => t('step.loader.loadedExample', { title: exampleText(entry, 'title'), description: exampleText(entry, 'description') }) },
     );
   };
@@ -85,7 +86,7 @@ export function StepLoader({ onOutcome }: { onOutcome(outcome: LoadOutcome | nul
       let data: Dataset | undefined;
       if (dataFile) {
         const text = await readFileText(dataFile, MAX_CSV_CHARS);
-        if (!text.ok) return onOutcome({ ok: false, message: () => `${dataFile.name}: ${text.error}` });
+        if (!text.ok) return onOutcome({ ok: false, message: () => `${dataFile.name}: ${problemText(text.error)}` });
         const read = readDatasetFile(text.value, dataFile.name);
         if (!read.ok) return onOutcome({ ok: false, message: () => read.error });
         data = read.value;
@@ -93,7 +94,7 @@ export function StepLoader({ onOutcome }: { onOutcome(outcome: LoadOutcome | nul
       let network: Network | undefined;
       if (networkFile) {
         const text = await readFileText(networkFile, MAX_NETWORK_FILE_BYTES);
-        if (!text.ok) return onOutcome({ ok: false, message: () => `${networkFile.name}: ${text.error}` });
+        if (!text.ok) return onOutcome({ ok: false, message: () => `${networkFile.name}: ${problemText(text.error)}` });
         const read = readNetworkFile(text.value, networkFile.name);
         if (!read.ok) return onOutcome({ ok: false, message: () => read.error });
         network = read.value;
@@ -103,7 +104,7 @@ export function StepLoader({ onOutcome }: { onOutcome(outcome: LoadOutcome | nul
       const names = () => listText(files);
       onOutcome(
         problem
-          ? { ok: false, message: () => t('step.loader.problem', { what: names(), problem }) }
+          ? { ok: false, message: () => t('step.loader.problem', { what: names(), problem: problemText(problem) }) }
           : { ok: true, message: () => t('step.loader.loadedFiles', { names: names() }) },
       );
     } finally {

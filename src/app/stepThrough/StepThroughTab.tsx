@@ -4,6 +4,7 @@
  * The passes and the check come from the worker's engine for the run the live lab shows (the
  * store's stepThrough slice); "next epoch" trains that same run, so the live lab moves with it.
  */
+import { problemText } from '../../i18n/messageText';
 import { useCallback, useEffect, useMemo, useReducer, useRef, useState } from 'react';
 import type { BoundaryGrids } from '../../engine';
 import { useLab, useLabShallow, useLabStoreApi } from '../../store/hooks';
@@ -90,7 +91,7 @@ export function StepThroughTab() {
               role="switch"
               checked={freezeBiases}
               aria-checked={freezeBiases}
-              onChange={(event) => setOutcome(problemOutcome(store.getState().setConfig({ freezeBiases: event.target.checked })))}
+              onChange={(event) => setOutcome(problemOutcome(problemText(store.getState().setConfig({ freezeBiases: event.target.checked }))))}
             />
             {t('step.tab.freezeBiases')}
           </label>

@@ -4,6 +4,7 @@
  * Storage that is missing, blocked, full or corrupted costs a note, never a throw.
  */
 import * as v from 'valibot';
+import { type EngineMessage, engineMessage } from '../../engine';
 import { type DecodedSettings, MAX_QUERY_LENGTH, type SettingNote, type Settings, decodeSettings, defaultSettings, encodeSettings } from '../links/urlState';
 import type { PropertyTable } from '../links/properties';
 
@@ -32,7 +33,7 @@ export function loadSettings<U extends PropertyTable>(
   uiTable: U,
   fallback: Settings<U> = defaultSettings(uiTable),
 ): LoadedSettings<U> {
-  const unread = (message: string | null): LoadedSettings<U> => ({
+  const unread = (message: EngineMessage | null): LoadedSettings<U> => ({
     ...decodeSettings('', uiTable, fallback),
     notes: message ? [{ key: '', message }] : [],
     found: false,
@@ -42,7 +43,7 @@ export function loadSettings<U extends PropertyTable>(
   try {
     text = storage.getItem(STORAGE_KEY);
   } catch {
-    return unread('Saved settings could not be read (storage is blocked); using the defaults.');
+    return unread(engineMessage('savedBlocked'));
   }
   if (text === null) return unread(null);
   let record: unknown;
@@ -52,25 +53,25 @@ export function loadSettings<U extends PropertyTable>(
     record = null;
   }
   const parsed = v.safeParse(SavedRecord, record);
-  if (!parsed.success) return unread('Saved settings were damaged and could not be read; using the defaults.');
-  return { ...decodeSettings(parsed.output.query, uiTable, fallback, 'the saved settings'), found: true };
+  if (!parsed.success) return unread(engineMessage('savedDamaged'));
+  return { ...decodeSettings(parsed.output.query, uiTable, fallback, 'saved'), found: true };
 }
 
 /** Saves the settings; returns a note if they could not be saved (blocked or full storage). */
 export function saveSettings<U extends PropertyTable>(storage: SettingsStorage | null, settings: Settings<U>, uiTable: U): SettingNote | null {
-  if (!storage) return { key: '', message: 'Settings cannot be kept across reloads here (no storage).' };
+  if (!storage) return { key: '', message: engineMessage('saveNoStorage') };
   let query: string;
   try {
     query = encodeSettings(settings, uiTable).toString();
   } catch {
-    return { key: '', message: 'Settings could not be saved.' };
+    return { key: '', message: engineMessage('saveFailed') };
   }
   try {
     storage.setItem(STORAGE_KEY, JSON.stringify({ query }));
     return null;
   } catch (err) {
     const full = err instanceof Error && /quota/i.test(err.name + err.message);
-    return { key: '', message: full ? 'Settings could not be saved: browser storage is full.' : 'Settings could not be saved (storage is blocked).' };
+    return { key: '', message: engineMessage(full ? 'saveFull' : 'saveBlocked') };
   }
 }
 

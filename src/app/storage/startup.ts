@@ -3,6 +3,7 @@
  * else the defaults) before any worker sees it, and the keeper that follows changes into the
  * address bar and localStorage.
  */
+import { engineMessage } from '../../engine';
 import { type LabStore, createLabStore } from '../../store/labStore';
 import { browserStorage, replaceQuery } from '../browser/browser';
 import type { SettingsStorage } from './persist';
@@ -35,8 +36,10 @@ export function createSharedLabStore(environment: StartupEnvironment = pageEnvir
   const mystery = readMysteryParam(lang.search);
   const tour = readTourParam(mystery.search, TOUR_STEP_COUNT);
   const settings = initialSettings(tour.search, environment.storage, LAB_UI_PROPERTIES);
-  // a first visit opens on the question's AND run, with the story above the views
-  const firstVisit = settings.source === 'defaults';
+  // a first visit opens on the question's AND run, with the story above the views; a link whose
+  // every value was refused is not one: its notes name the defaults it kept, so the defaults it gets
+  const linkGiven = [...new URLSearchParams(tour.search).keys()].length > 0;
+  const firstVisit = settings.source === 'defaults' && !linkGiven;
   // decoded settings are valid one by one and together, so the store should refuse none of them
   const refused = applySettings(store, firstVisit ? { ...settings, config: FIRST_VISIT_CONFIG } : settings);
   const tourNotes = tour.note ? [{ key: 'tour', message: tour.note }] : [];
@@ -46,7 +49,7 @@ export function createSharedLabStore(environment: StartupEnvironment = pageEnvir
       ...settings.notes,
       ...tourNotes,
       ...langNotes(lang),
-      ...refused.map((message) => ({ key: '', message: `A setting could not be applied: ${message}` })),
+      ...refused.map((detail) => ({ key: '', message: engineMessage('settingNotApplied', { detail }) })),
     ]);
   const mysteryNote = mystery.code === null ? null : startMystery(store, mystery.code);
   if (mysteryNote) store.getState().addNotes([{ key: 'mystery', message: mysteryNote }]);

@@ -2,6 +2,7 @@
  * Between the lab store and the shareable settings: read them from the store, put them into it,
  * and keep the address bar and the saved settings in step with it while the lab runs.
  */
+import type { EngineMessage } from '../../engine';
 import type { LabStore } from '../../store/labStore';
 import type { LabState } from '../../store/types';
 import { type SettingsStorage, saveSettings } from './persist';
@@ -22,12 +23,12 @@ export function settingsOfState(state: SettingsState): LabSettings {
  * Puts decoded settings into the store (call before connectWorker, which sends them to the worker).
  * Returns the store's refusals, which decoded settings should never cause.
  */
-export function applySettings(store: LabStore, settings: LabSettings): string[] {
+export function applySettings(store: LabStore, settings: LabSettings): EngineMessage[] {
   const state = store.getState();
   const problems = [state.setConfig(settings.config), state.setStop({ maxEpochs: settings.ui.stopAfter, targetCost: settings.ui.targetCost })];
   state.setSpeed(settings.ui.speed);
   state.setUi({ rounded: settings.ui.rounded, costScale: settings.ui.costScale });
-  return problems.filter((problem): problem is string => problem !== null);
+  return problems.filter((problem): problem is EngineMessage => problem !== null);
 }
 
 export interface KeepOptions {
@@ -50,8 +51,9 @@ export function keepSettings(store: LabStore, options: KeepOptions): () => void 
     const settings = settingsOfState(store.getState());
     writeQuery?.(encodeSettings(settings, LAB_UI_PROPERTIES));
     const note = saveSettings(storage, settings, LAB_UI_PROPERTIES);
-    if (note && note.message !== lastNote) onNote?.(note);
-    lastNote = note?.message ?? '';
+    const said = note ? JSON.stringify(note.message) : '';
+    if (note && said !== lastNote) onNote?.(note);
+    lastNote = said;
   };
   const unsubscribe = store.subscribe((state, previous) => {
     const changed = state.config !== previous.config || state.speed !== previous.speed || state.ui !== previous.ui || state.stop !== previous.stop;

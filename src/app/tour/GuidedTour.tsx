@@ -3,6 +3,7 @@
  * itself, running what it needs and ending with a sentence in the run's own numbers. Back and Next
  * move; Escape or Leave closes it and leaves the lab as the step left it.
  */
+import { problemText } from '../../i18n/messageText';
 import { useEffect, useRef } from 'react';
 import { useLab, useLabStoreApi } from '../../store/hooks';
 import type { LabStore } from '../../store/labStore';
@@ -80,7 +81,7 @@ export function GuidedTour() {
       {id === 'gates' && <TourGateTable />}
       {id === 'xor' && <XorStarts />}
       <p className="tour__result" aria-live="polite">
-        {status === 'error' ? <span className="tour__problem">{error}</span> : (sentence ?? (status === 'running' ? t('tour.running') : ''))}
+        {status === 'error' ? <span className="tour__problem">{problemText(error)}</span> : (sentence ?? (status === 'running' ? t('tour.running') : ''))}
       </p>
       <div className="tour__nav">
         <button type="button" className="button" disabled={step <= 1} onClick={() => go(step - 1)}>

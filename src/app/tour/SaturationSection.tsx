@@ -2,6 +2,7 @@
  * The Saturation view in Step through, on the pass the stepper shows: open from the start when the
  * tab was opened by "Inspect this epoch" (or the tour), folded otherwise. Only for sigmoid hidden layers.
  */
+import { problemText } from '../../i18n/messageText';
 import { useLab } from '../../store/hooks';
 import type { InspectedPasses } from '../../worker/lab/inspectProtocol';
 import { formatEpoch } from '../../views/format';
@@ -22,7 +23,7 @@ export function SaturationSection({ shown }: { shown: InspectedPasses | null }) 
   if (inspecting?.status === 'error')
     return (
       <p className="step-tab__note" role="alert">
-        {t('step.saturation.inspectError', { error: inspecting.error ?? '' })}
+        {t('step.saturation.inspectError', { error: problemText(inspecting.error) ?? '' })}
       </p>
     );
   if (!shown || shown.network.sizes.length < 3 || shown.network.activations[0] !== 'sigmoid') return null;

@@ -2,7 +2,7 @@
  * What each tour step sets up and runs by itself, through the store's actions only. Each resolves
  * with a problem in words, or null once the lab shows what the step's sentence is about.
  */
-import { type LabConfig, questionConfig } from '../../engine';
+import { type LabConfig, type Problem, questionConfig } from '../../engine';
 import { gateComparisonRows } from '../../store/bugLabSlice';
 import type { LabStore } from '../../store/labStore';
 import { whenState } from '../../store/storySlice';
@@ -25,7 +25,7 @@ export const XOR_STUCK_FOUR_UNITS: LabConfig = { ...XOR_STUCK, hidden: [4] };
 const same = (a: LabConfig | null, b: LabConfig) => a !== null && JSON.stringify(a) === JSON.stringify(b);
 
 /** The twin run of the question's AND, run unless the bug lab already holds it. */
-async function ensureQuestionTwin(store: LabStore): Promise<string | null> {
+async function ensureQuestionTwin(store: LabStore): Promise<Problem | null> {
   const state = store.getState();
   const twin = state.bugLab.twin;
   if (twin.status === 'done' && same(twin.config, QUESTION_AND) && twin.result) return null;
@@ -43,7 +43,7 @@ async function ensureQuestionTwin(store: LabStore): Promise<string | null> {
  * The gate comparison (the question's net on OR, AND and XOR, both derivatives, the same seeds):
  * kept rows are used as they are, else it runs with `starts` per gate.
  */
-export async function ensureGateRows(store: LabStore, starts = DEFAULT_SWEEP_STARTS): Promise<string | null> {
+export async function ensureGateRows(store: LabStore, starts = DEFAULT_SWEEP_STARTS): Promise<Problem | null> {
   const complete = (s: LabState) => gateComparisonRows(s).every((row) => row.result !== null);
   if (complete(store.getState())) return null;
   // one already running (the Bug lab's button) is waited for, not started twice
@@ -61,7 +61,7 @@ function saturationEpoch(state: LabState): number | null {
   return largestCostGap(twin.result.correct.costs, twin.result.buggy.costs)?.epoch ?? null;
 }
 
-async function passesAt(store: LabStore, epoch: number): Promise<string | null> {
+async function passesAt(store: LabStore, epoch: number): Promise<Problem | null> {
   store.getState().requestPasses();
   await whenState(
     store.subscribe,
@@ -72,7 +72,7 @@ async function passesAt(store: LabStore, epoch: number): Promise<string | null> 
 }
 
 /** Sets the lab up for a step and runs what it needs. */
-export async function runTourStep(store: LabStore, id: TourStepId, gateStarts = DEFAULT_SWEEP_STARTS): Promise<string | null> {
+export async function runTourStep(store: LabStore, id: TourStepId, gateStarts = DEFAULT_SWEEP_STARTS): Promise<Problem | null> {
   const state = store.getState();
   switch (id) {
     case 'question':

@@ -11,6 +11,7 @@ import {
   parseDatasetJson,
   parseGradientsFile,
 } from '../../engine';
+import { englishText } from '../english';
 import { UsageError } from '../errors';
 import { parseFlags, readNumber } from '../flags';
 import { num, table } from '../format';
@@ -64,7 +65,7 @@ export async function checkCommand(argv: readonly string[], io: CliIo): Promise<
   const net = loadNetworkFile(networkPath);
   const dataText = readTextFile('data', dataPath, MAX_CSV_CHARS);
   const data = parseDatasetJson(dataText, 'data');
-  if (!data.ok) throw new UsageError(`--data ${dataPath}: ${data.error}`);
+  if (!data.ok) throw new UsageError(`--data ${dataPath}: ${englishText(data.error)}`);
   if (data.value.inputSize !== net.sizes[0] || data.value.outputSize !== net.sizes[net.sizes.length - 1])
     throw new UsageError(
       `--data ${dataPath}: the network takes ${net.sizes[0]} input(s) and gives ${net.sizes[net.sizes.length - 1]} output(s), but the data has ${data.value.inputSize} and ${data.value.outputSize}`,

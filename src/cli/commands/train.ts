@@ -1,5 +1,6 @@
 /** `backprop-lab train`: one training run, its predictions, cost, success and speed. */
 import { type Divergence, type Evaluation, type NetworkFile, type Trainer, buildRun, evaluate, inspectPass, toNetworkFile } from '../../engine';
+import { englishText } from '../english';
 import { type FlagValues, parseFlags } from '../flags';
 import { checkWritable, writeTextFile } from '../files';
 import { count, deadReluNote, duration, num, rowsOf, table } from '../format';
@@ -123,7 +124,7 @@ function readable(setup: Setup, outcome: TrainOutcome, outPath: string | undefin
   const lines = [describeSetup(setup), '', table(['input x', 'target y', 'output a^L', 'right'], rows, [3])];
   if (data.count > shown) lines.push(`… and ${data.count - shown} more samples (--json lists them all)`);
   lines.push('');
-  if (divergence) lines.push(divergence.message);
+  if (divergence) lines.push(englishText(divergence.message));
   // the cost at epoch N: the whole dataset's cost with the weights after N epochs (README, Notation)
   lines.push(`final cost ${num(report.finalCost, 6)}${Number.isFinite(report.finalCost) ? '' : ' (not finite)'} at epoch ${count(report.epochs)}`);
   lines.push(`solved: ${report.success ? 'yes' : 'no'} (${evaluation.correct} of ${data.count} samples rounded to their targets)`);

@@ -5,10 +5,10 @@
  * full batch without extra slips in the stable sigmoid form trains this way; sweep.ts runs the rest
  * start by start.
  */
-import { type LabConfig, type StartResult, activationsOf, buildRun, trainOptionsOf } from '../config';
+import { type LabConfig, type StartResult, activationsOf, buildRun, sizesOf, trainOptionsOf } from '../config';
 import type { Dataset } from '../datasets';
 import { evaluate } from '../evaluate';
-import { createNetwork } from '../network';
+import { createNetwork, layoutOf } from '../network';
 import type { SlippedConfig } from '../slipLibrary';
 import {
   MAX_FUSED_TERMS,
@@ -28,6 +28,20 @@ export function lockstepSupports(config: LabConfig, count: number): boolean {
   return (config.batchSize <= 0 || config.batchSize >= count) && config.sigmoidForm === 'stable' && (slips === undefined || slips.length === 0);
 }
 
+/** Lanes side by side at most: 16 already amortise the loops (and fill the kernel's f64x2 pairs). */
+const MAX_LANES = 16;
+/** The lanes' arrays stay within this many bytes (a big network on big data trains fewer side by side, at least one). */
+const LANES_MEMORY = 64 * 1024 * 1024;
+
+/** How many starts of this configuration train side by side at a time. */
+export function lockstepLanes(config: LabConfig, data: Dataset): number {
+  const sizes = sizesOf(config, data);
+  const { parameterCount } = layoutOf(sizes);
+  const values = sizes.slice(1).reduce((sum, n) => sum + n * data.count, 0);
+  const bytesPerLane = 8 * (2 * parameterCount + 3 * values + 3);
+  return Math.max(1, Math.min(MAX_LANES, Math.floor(LANES_MEMORY / bytesPerLane)));
+}
+
 /** Which code trains the lanes: the WebAssembly kernel where it fits and runs (auto), or JavaScript alone. */
 export type LockstepKernel = 'auto' | 'javascript';
 
@@ -37,9 +51,10 @@ export type LockstepKernel = 'auto' | 'javascript';
  */
 export function runLockstep(config: LabConfig, seeds: readonly number[], data: Dataset, kernel: LockstepKernel = 'auto'): StartResult[] {
   if (!lockstepSupports(config, data.count)) throw new RangeError('lockstep: full batch, stable sigmoid and no slips only');
-  const runs = seeds.map((seed) => buildRun({ ...config, seed }, data));
+  // each start's initial network as its single run builds it (and checks the configuration); only the weights are kept
+  const runs = seeds.map((seed) => buildRun({ ...config, seed }, data).net);
   if (runs.length === 0) return [];
-  const sizes = runs[0].net.sizes;
+  const sizes = runs[0].sizes;
   const activations = activationsOf(config);
   const options = trainOptionsOf(config);
   const slope = config.leakySlope;
@@ -54,8 +69,8 @@ export function runLockstep(config: LabConfig, seeds: readonly number[], data: D
   const laneCount = runs.length + (runs.length % 2);
   const wasm = kernel === 'auto' && fusedOutput && kernelFits(activations) ? WasmEpoch.create(sizes, data.count, laneCount) : null;
   const lanes = new Lanes(sizes, activations, data.count, wasm ? laneCount : runs.length, wasm?.alloc);
-  runs.forEach((run, r) => {
-    lanes.setParams(r, run.net.params);
+  runs.forEach((net, r) => {
+    lanes.setParams(r, net.params);
   });
   if (wasm && laneCount > runs.length) lanes.start[runs.length] = -1;
   const divisor = options.gradientDivisor === 'features' ? sizes[0] : data.count;

@@ -56,7 +56,12 @@ export class WasmEpoch {
   /** null where the kernel cannot run here. */
   static create(sizes: readonly number[], count: number, lanes: number): WasmEpoch | null {
     const module = kernelModule();
-    return module ? new WasmEpoch(module, sizes, count, lanes) : null;
+    if (!module) return null;
+    try {
+      return new WasmEpoch(module, sizes, count, lanes);
+    } catch {
+      return null; // no memory for these lanes: JavaScript trains them
+    }
   }
 
   private constructor(module: WebAssembly.Module, sizes: readonly number[], count: number, lanes: number) {
@@ -72,7 +77,7 @@ export class WasmEpoch {
     const doubles = 2 * parameters * lanes + 3 * values * lanes + 3 * lanes + count * (sizes[0] + sizes[sizes.length - 1]);
     const bytes = this.next + 8 * doubles + 16 * (3 * sizes.length + 8);
     const have = this.memory.buffer.byteLength;
-    if (bytes > have) this.memory.grow(Math.ceil((bytes - have) / PAGE));
+    if (bytes > have) this.memory.grow(Math.ceil((bytes - have) / PAGE)); // throws RangeError where it cannot: create() returns null
     this.input = this.alloc(count * sizes[0]);
     this.target = this.alloc(count * sizes[sizes.length - 1]);
   }

@@ -5,6 +5,7 @@
  */
 import type enBuglab from './en/buglab.json';
 import type enCode from './en/code.json';
+import type enPagelinks from './en/pagelinks.json';
 import type enCore from './en/core.json';
 import type enGraph from './en/graph.json';
 import type enPlots from './en/plots.json';
@@ -13,6 +14,7 @@ import type enStep from './en/step.json';
 import type enTour from './en/tour.json';
 import type zhBuglab from './zh-CN/buglab.json';
 import type zhCode from './zh-CN/code.json';
+import type zhPagelinks from './zh-CN/pagelinks.json';
 import type zhCore from './zh-CN/core.json';
 import type zhGraph from './zh-CN/graph.json';
 import type zhPlots from './zh-CN/plots.json';
@@ -28,7 +30,8 @@ export type MessageKey =
   | keyof typeof enTour
   | keyof typeof enStep
   | keyof typeof enBuglab
-  | keyof typeof enCode;
+  | keyof typeof enCode
+  | keyof typeof enPagelinks;
 
 type Missing<A, B> = Exclude<keyof A, keyof B>;
 type SameKeys<A, B> = [Missing<A, B>, Missing<B, A>] extends [never, never] ? true : { 'missing in zh-CN': Missing<A, B>; 'missing in en': Missing<B, A> };
@@ -41,5 +44,6 @@ const CATALOG_KEYS_MATCH: [
   SameKeys<typeof enStep, typeof zhStep>,
   SameKeys<typeof enBuglab, typeof zhBuglab>,
   SameKeys<typeof enCode, typeof zhCode>,
-] = [true, true, true, true, true, true, true, true];
+  SameKeys<typeof enPagelinks, typeof zhPagelinks>,
+] = [true, true, true, true, true, true, true, true, true];
 void CATALOG_KEYS_MATCH; // checked by the compiler, read by nobody

@@ -186,17 +186,22 @@ export function DecisionBoundary({
           </div>
         )}
       </div>
-      <Caption>
-        {t('boundary.caption', {
+      <BoundaryCaption
+        text={t('boundary.caption', {
           grid: grids ? t(grids.resolution < COARSE_GRID ? 'boundary.captionGridCoarse' : 'boundary.captionGrid', { n: grids.resolution }) : '',
           rounded: rounded ? t('boundary.captionRounded') : '',
           threshold: formatNumber((low + high) / 2),
           count: formatEpoch(data ? data.count : 0),
         })}
-      </Caption>
+      />
     </figure>
   );
 }
+
+/** The caption, re-rendered only when its words change: a new grid comes every frame, and each caption render measures the text's layout. */
+const BoundaryCaption = memo(function BoundaryCaption({ text }: { text: string }) {
+  return <Caption>{text}</Caption>;
+});
 
 function pointsSummary(data: Dataset | null, outputs: Float64Array | null): string {
   if (!data) return translate('boundary.noData');

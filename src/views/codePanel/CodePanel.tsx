@@ -12,7 +12,7 @@ import { DERIVATIVE_LINES, DIVISOR_LINES, SIGMOID_LINES, SNIPPET } from './snipp
 import { CodeText } from './CodeText';
 import '../views.css';
 import './codePanel.css';
-import { useT } from '../../i18n/setup';
+import { type MessageKey, t, useT } from '../../i18n/setup';
 import { withNodes } from '../../i18n/Rich';
 
 export interface CodePanelProps {
@@ -32,6 +32,9 @@ interface Line {
   name?: string;
 }
 
+/** A library slip's name in the page's language (the Bug lab's catalog, by slip id). */
+const slipName = (id: SlipId) => t(`bl.slip.${id}.name` as MessageKey);
+
 /** The line of code without its indentation and # comment. */
 const codeOf = (text: string) => text.split('#')[0].trim();
 
@@ -45,13 +48,13 @@ function withLibrarySlips(lines: Line[], slips: readonly SlipId[]): Line[] {
       const branch = out.findIndex((l) => codeOf(l.text) === 'if l > 1:');
       if (update < 0 || branch < 0) continue;
       const [moved] = out.splice(update, 1);
-      out.splice(branch, 0, { text: `${moved.text}   # before BP2 reads W[l]: the slip`, slot: 'library', slip: true, name: slip.name });
+      out.splice(branch, 0, { text: `${moved.text}   # before BP2 reads W[l]: the slip`, slot: 'library', slip: true, name: slipName(id) });
       continue;
     }
     const at = out.findIndex((l) => codeOf(l.text) === slip.fix);
     if (at < 0) continue;
     const indent = /^\s*/.exec(out[at].text)?.[0] ?? '';
-    out[at] = { text: `${indent}${slip.wrong}   # the slip`, slot: 'library', slip: true, name: slip.name };
+    out[at] = { text: `${indent}${slip.wrong}   # the slip`, slot: 'library', slip: true, name: slipName(id) };
   }
   return out;
 }

@@ -3,7 +3,6 @@
  * column, on a linear or log axis. React lays out the figure; drawing happens in a subscription to
  * the source, at most once per animation frame, straight onto a canvas.
  */
-import { axisBottom, axisLeft, format, select } from 'd3';
 import { useEffect, useMemo, useRef, useState } from 'react';
 import { currentLanguage, useT } from '../../i18n/setup';
 import { Caption } from '../Caption';
@@ -12,8 +11,8 @@ import { useElementWidth } from '../useElementWidth';
 import { type Columns, CostEnvelope } from './envelope';
 import type { EpochRange } from './epochView';
 import { drawCostFrame } from './drawFrame';
-import { type CostMarker, type CostScale, type PlotBox, buildCostFrame, costTicks, frameEpochTicks } from './frame';
-import { tickFormatter } from './ticks';
+import { type CostMarker, type CostScale, type PlotBox, buildCostFrame } from './frame';
+import { updateAxes } from './curveAxes';
 import { updateLegendValues, updateTooltip } from './curveText';
 import { CurveBar, type LegendEntry, legendKey, legendOf } from './CurveBar';
 import { initialPointerState, useCurvePointer } from './useCurvePointer';
@@ -73,7 +72,7 @@ export function CostCurve({ source, scale: scaleProp, onScaleChange, onPickEpoch
     envelopes: new Map<string, CostEnvelope>(),
     columns: new Map<string, Columns>(),
     legendKey: '',
-    axesKey: '',
+    axes: { x: '', y: '' },
   });
   const box: PlotBox = useMemo(() => ({ width: Math.max(120, width), height, margin: MARGIN }), [width, height]);
 
@@ -106,28 +105,7 @@ export function CostCurve({ source, scale: scaleProp, onScaleChange, onPickEpoch
       const ctx = canvas ? prepareCanvas(canvas, box.width, box.height, ratio) : null;
       if (ctx) drawCostFrame(ctx, frame);
       // axes only when their scales changed (a paused curve redraws on hover without touching the DOM)
-      const axesKey = `${frame.x.domain()}|${frame.x.range()}|${frame.y.domain()}|${frame.y.range()}|${scale}|${logX}`;
-      if (axesKey !== state.axesKey) {
-        state.axesKey = axesKey;
-        const yTicks = costTicks(frame);
-        const yFormat = tickFormatter(yTicks);
-        if (xAxisRef.current)
-          select(xAxisRef.current).call(
-            axisBottom(frame.x)
-              .tickValues(frameEpochTicks(frame, Math.max(2, Math.floor(box.width / 110))))
-              .tickFormat(format(',d'))
-              .tickSizeOuter(0),
-          );
-        if (yAxisRef.current)
-          select(yAxisRef.current).call(
-            axisLeft(frame.y)
-              .tickValues(yTicks)
-              .tickFormat((v) => yFormat(Number(v)))
-              .tickSizeOuter(0),
-          );
-        // the epochs on show, for tests and assistive tools
-        plotRef.current?.setAttribute('data-epochs', `${frame.view.from}-${frame.view.to}`);
-      }
+      updateAxes(frame, { x: xAxisRef.current, y: yAxisRef.current, plot: plotRef.current }, state.axes);
       updateLegendValues(frame, legendValuesRef.current);
       updateTooltip(frame, tooltipRef.current);
     };

@@ -10,14 +10,16 @@ export function updateLegendValues(frame: CostFrame, cells: Map<string, HTMLElem
   frame.series.forEach((s, k) => {
     const cell = cells.get(s.id);
     if (!cell) return;
-    const epoch = frame.currentEpoch > 0 ? frame.currentEpoch : s.length;
-    const cost = frame.currentEpoch > 0 ? frame.currentCosts[k] : NaN;
-    cell.textContent =
+    // an earlier run shorter than the epoch shown has no cost there: it shows how far it went
+    const shown = frame.currentEpoch > 0 && frame.currentEpoch <= s.length;
+    const text =
       s.length === 0
         ? t('curve.noEpochs')
-        : frame.currentEpoch > 0
-          ? t('curve.valueAt', { cost: formatNumber(cost), epoch: formatEpoch(epoch) })
+        : shown
+          ? t('curve.valueAt', { cost: formatNumber(frame.currentCosts[k]), epoch: formatEpoch(frame.currentEpoch) })
           : t('curve.epochCount', { count: s.length, epochs: formatEpoch(s.length) });
+    // the same words again would still make the browser lay the legend out anew
+    if (cell.textContent !== text) cell.textContent = text;
   });
 }
 

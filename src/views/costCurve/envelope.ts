@@ -63,6 +63,52 @@ export function reduceColumns(values: ArrayLike<number>, length: number, columns
 }
 
 const DEFAULT_ENVELOPE_CAPACITY = 8192;
+/** Epochs per fine block: a zoomed or log view reads whole blocks inside a column and at most this many epochs at each of its ends. */
+export const FINE_BLOCK = 32;
+
+function widen(a: Float64Array, size: number): Float64Array<ArrayBuffer> {
+  const b = new Float64Array(size).fill(NaN);
+  b.set(a);
+  return b;
+}
+
+/** Min/max/min-positive/non-finite of every FINE_BLOCK epochs, growing with the history (about 1 byte per epoch). */
+class FineBlocks {
+  min = new Float64Array(1024).fill(NaN);
+  max = new Float64Array(1024).fill(NaN);
+  minPositive = new Float64Array(1024).fill(NaN);
+  nonFinite = new Uint32Array(1024);
+
+  /** Takes the cost of epoch index k (0-based). */
+  take(k: number, v: number): void {
+    const j = Math.floor(k / FINE_BLOCK);
+    if (j >= this.min.length) this.grow();
+    if (!Number.isFinite(v)) {
+      this.nonFinite[j]++;
+      return;
+    }
+    if (!(this.min[j] <= v)) this.min[j] = v;
+    if (!(this.max[j] >= v)) this.max[j] = v;
+    if (v > 0 && !(this.minPositive[j] <= v)) this.minPositive[j] = v;
+  }
+
+  clear(): void {
+    this.min.fill(NaN);
+    this.max.fill(NaN);
+    this.minPositive.fill(NaN);
+    this.nonFinite.fill(0);
+  }
+
+  private grow(): void {
+    const size = this.min.length * 2;
+    this.min = widen(this.min, size);
+    this.max = widen(this.max, size);
+    this.minPositive = widen(this.minPositive, size);
+    const nonFinite = new Uint32Array(size);
+    nonFinite.set(this.nonFinite);
+    this.nonFinite = nonFinite;
+  }
+}
 
 /** Incremental min/max/min-positive/non-finite buckets of a growing cost history. */
 export class CostEnvelope {
@@ -80,6 +126,8 @@ export class CostEnvelope {
   globalMax = NaN;
   globalMinPositive = NaN;
   nonFiniteTotal = 0;
+  /** the same reduction in blocks of FINE_BLOCK epochs, for views that split a bucket between columns */
+  readonly fine = new FineBlocks();
   private source: ArrayLike<number> | null = null;
   private firstValue = NaN;
   private lastValue = NaN;
@@ -106,6 +154,7 @@ export class CostEnvelope {
     this.nonFinite.fill(0);
     this.globalMin = this.globalMax = this.globalMinPositive = NaN;
     this.nonFiniteTotal = 0;
+    this.fine.clear();
     this.source = null;
     this.firstValue = NaN;
     this.lastValue = NaN;
@@ -136,6 +185,7 @@ export class CostEnvelope {
       this.mergePairs();
       b = Math.floor(this.length / this.bucketSize);
     }
+    this.fine.take(this.length, v);
     this.length++;
     if (!Number.isFinite(v)) {
       this.nonFinite[b]++;

@@ -2,7 +2,7 @@
  * Which epochs the cost curve shows and how they spread over its columns: the whole run or a
  * zoomed range, on a linear or a log epoch axis. Pure, so the zoom's arithmetic is tested without a page.
  */
-import { type Columns, type CostEnvelope, emptyColumns, envelopeColumns } from './envelope';
+import { type Columns, type CostEnvelope, FINE_BLOCK, emptyColumns, envelopeColumns } from './envelope';
 
 export interface EpochView {
   /** first and last epoch shown (1-based, from < to) */
@@ -113,15 +113,36 @@ export function viewColumns(envelope: CostEnvelope, values: ArrayLike<number>, v
       add(cols, c, envelope.min[b], envelope.max[b], envelope.minPositive[b], envelope.nonFinite[b]);
       continue;
     }
+    // a bucket split between columns: each column's share from whole fine blocks and the epochs at its ends
     let k = c;
-    for (let e = Math.max(first, lo); e <= Math.min(last, hi); e++) {
+    const end = Math.min(last, hi);
+    for (let e = Math.max(first, lo); e <= end; ) {
       while (k + 1 < count && edges[k + 1] <= e) k++;
-      const v = values[e - 1];
-      if (Number.isFinite(v)) add(cols, k, v, v, v > 0 ? v : NaN, 0);
-      else cols.nonFinite[k]++;
+      const stop = k + 1 < count ? Math.min(end, edges[k + 1] - 1) : end;
+      addEpochs(cols, k, envelope, values, e, stop);
+      e = stop + 1;
     }
   }
   return cols;
+}
+
+/** Epochs a … b (1-based, inclusive, all in the history) into column k: whole fine blocks where they fit, single epochs around them. */
+function addEpochs(cols: Columns, k: number, envelope: CostEnvelope, values: ArrayLike<number>, a: number, b: number): void {
+  const fine = envelope.fine;
+  let e = a;
+  // block j holds epochs j·FINE_BLOCK + 1 … (j + 1)·FINE_BLOCK
+  for (; e <= b && (e - 1) % FINE_BLOCK !== 0; e++) addEpoch(cols, k, values[e - 1]);
+  for (; e + FINE_BLOCK - 1 <= b; e += FINE_BLOCK) {
+    const j = (e - 1) / FINE_BLOCK;
+    add(cols, k, fine.min[j], fine.max[j], fine.minPositive[j], fine.nonFinite[j]);
+  }
+  for (; e <= b; e++) addEpoch(cols, k, values[e - 1]);
+}
+
+/** One epoch's cost into column k. */
+function addEpoch(cols: Columns, k: number, v: number): void {
+  if (Number.isFinite(v)) add(cols, k, v, v, v > 0 ? v : NaN, 0);
+  else cols.nonFinite[k]++;
 }
 
 function clear(cols: Columns): Columns {

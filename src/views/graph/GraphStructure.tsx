@@ -8,6 +8,7 @@ import { ACTIVATION_LABEL } from '../notation';
 import { itemName } from './details';
 import type { GraphElementRegistry } from './graphElements';
 import type { EdgePosition, GraphLayout } from './layout';
+import { t, useT } from '../../i18n/setup';
 
 export interface GraphStructureProps {
   layout: GraphLayout;
@@ -22,19 +23,21 @@ export interface GraphStructureProps {
 const TINY_ACTIVATION: Record<ActivationName, string> = { sigmoid: 'σ', tanh: 'tanh', relu: 'ReLU', leakyRelu: 'leaky', linear: 'id' };
 
 function activationLine(l: number, inputs: number, activation: ActivationName | undefined, gap: number): string {
-  if (l === 0) return gap < 48 ? `${inputs} in` : `${inputs} input${inputs === 1 ? '' : 's'}`;
+  if (l === 0) return t(gap < 48 ? 'graph.inputsShort' : 'graph.inputs', { count: inputs });
   if (!activation) return '';
   if (gap < 48) return TINY_ACTIVATION[activation];
   return gap < 74 && activation === 'leakyRelu' ? 'leaky' : ACTIVATION_LABEL[activation];
 }
 
 function layerTitle(l: number, L: number, narrow: boolean): string {
-  if (l === 0) return narrow ? 'In' : 'Input';
-  if (l === L) return narrow ? 'Out' : 'Output';
-  return narrow ? `H${l}` : `Hidden ${l}`;
+  if (l === 0) return t(narrow ? 'graph.layer.inputShort' : 'graph.layer.input');
+  if (l === L) return t(narrow ? 'graph.layer.outputShort' : 'graph.layer.output');
+  return t(narrow ? 'graph.layer.hiddenShort' : 'graph.layer.hidden', { layer: l });
 }
 
 export const GraphStructure = memo(function GraphStructure({ layout, activations, edges, elements }: GraphStructureProps) {
+  // a switch of language renders the headings and names again
+  useT();
   const proxies = layout.edgeMode === 'canvas';
   const L = layout.sizes.length - 1;
   const gap = L > 0 ? layout.columns[1] - layout.columns[0] : layout.width;

@@ -3,6 +3,7 @@ import { useLayoutEffect, useRef } from 'react';
 import { formatNumber } from '../format';
 import type { ItemDetails } from './details';
 import type { ItemAnchor } from './layout';
+import { useT } from '../../i18n/setup';
 
 export interface GraphTooltipProps {
   details: ItemDetails | null;
@@ -37,6 +38,7 @@ export function placeTooltip(
 
 export function GraphTooltip({ details, anchor, bounds, id }: GraphTooltipProps) {
   const ref = useRef<HTMLDivElement>(null);
+  const t = useT();
   useLayoutEffect(() => {
     const el = ref.current;
     if (!el || !details) return;
@@ -65,7 +67,7 @@ export function GraphTooltip({ details, anchor, bounds, id }: GraphTooltipProps)
             <table className="bl-graph__samples-table">
               <thead>
                 <tr>
-                  <th scope="col">sample</th>
+                  <th scope="col">{t('graph.tip.sampleColumn')}</th>
                   {details.table.columns.map((c) => (
                     <th key={c} scope="col">
                       {c}

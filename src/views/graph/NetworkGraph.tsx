@@ -26,6 +26,7 @@ import { useGraphKeyboard } from './useGraphKeyboard';
 import { maxAbsWeight } from './values';
 import '../views.css';
 import './graph.css';
+import { useT } from '../../i18n/setup';
 
 export type { SampleSelection } from '../../engine';
 
@@ -73,6 +74,7 @@ export function NetworkGraph({
   const [painter, setPainter] = useState<GraphPainter | null>(null);
   const [hovered, setHovered] = useState<GraphItem | null>(null);
   const tooltipId = useId();
+  const t = useT();
   const choose = (item: GraphItem) => {
     const index = paramIndexOf(network, item);
     if (index >= 0) onParamClick?.(index);
@@ -97,10 +99,10 @@ export function NetworkGraph({
     painter?.paint({ layout, network, pass, grids, sample, paramColor, highlightedParams });
   }, [painter, layout, network, pass, grids, sample, paramColor, highlightedParams]);
 
-  /** The one hit test: what the pointer is on, by geometry; a click without a position (keyboard, script) by its target. */
-  const itemAt = (event: { clientX: number; clientY: number; target: EventTarget | null }): GraphItem | null => {
+  /** The one hit test: what the pointer is on, by geometry (hairlines included). */
+  const itemAt = (event: { clientX: number; clientY: number }): GraphItem | null => {
     const rect = svgRef.current?.getBoundingClientRect();
-    return (rect && hitTest(layout, event.clientX - rect.left, event.clientY - rect.top)) || elements.itemOf(event.target);
+    return rect ? hitTest(layout, event.clientX - rect.left, event.clientY - rect.top) : null;
   };
 
   const shown = keyboard.focused ?? hovered;
@@ -109,7 +111,7 @@ export function NetworkGraph({
   const maxAbs = maxAbsWeight(network);
 
   return (
-    <figure className="bl-view bl-graph" aria-label="Network graph">
+    <figure className="bl-view bl-graph" aria-label={t('graph.figure')}>
       <div className="bl-graph__bar">
         <SampleSelector pass={pass} sample={sample} onSampleChange={onSampleChange} />
         <ColorLegend low={-maxAbs} high={maxAbs} title="w" interpolate={interpolateWeight} />
@@ -122,14 +124,15 @@ export function NetworkGraph({
           width={width}
           height={height}
           role="group"
-          aria-label={`Neurons and weights of a ${network.sizes.join('-')} network. Arrow keys move between neurons; Enter lists a neuron's incoming weights and bias; Escape goes back.`}
+          aria-label={t('graph.keys', { shape: network.sizes.join('-') })}
           onPointerMove={(event) => {
             const item = itemAt(event);
             if (!sameItem(item, hovered)) setHovered(item);
           }}
           onPointerLeave={() => setHovered(null)}
           onClick={(event) => {
-            const item = itemAt(event);
+            // a click with no position on anything (a script's, a keyboard's) is the target's item
+            const item = itemAt(event) ?? elements.itemOf(event.target);
             if (!item) return;
             keyboard.setActive(item);
             choose(item);
@@ -160,11 +163,11 @@ export function NetworkGraph({
         <GraphTooltip details={details} anchor={anchor} bounds={{ width, height }} id={tooltipId} />
       </div>
       <Caption>
-        Lines are weights (blue positive, orange negative, width by size
-        {edgesNote ? '; only each layer\u2019s strongest are drawn, hover anywhere for any weight' : ''}), discs are neurons filled by their activation
-        {sample === 'mean' ? ' averaged over the batch' : ` for sample ${typeof sample === 'number' ? sample + 1 : ''}`}, rings are biases
-        {layout.thumb > 0 ? ', and the squares show each neuron\u2019s output over the input plane' : ''}. Hover or focus any of them for its value, δ and
-        gradient.
+        {t('graph.caption', {
+          edges: edgesNote ? 'some' : 'all',
+          sample: sample === 'mean' ? 'mean' : sample + 1,
+          thumbs: layout.thumb > 0 ? 'shown' : 'none',
+        })}
       </Caption>
     </figure>
   );

@@ -7,6 +7,7 @@ import type { PassRecord, SampleSelection } from '../../engine';
 import { formatNumber } from '../format';
 import { sampleLabel } from './details';
 import { keptSamplesText, sampleRight, samplesRight } from './values';
+import { useT } from '../../i18n/setup';
 
 export interface SampleSelectorProps {
   pass: PassRecord | null;
@@ -17,6 +18,7 @@ export interface SampleSelectorProps {
 const BUTTONS_UP_TO = 8;
 
 export function SampleSelector({ pass, sample, onSampleChange }: SampleSelectorProps) {
+  const t = useT();
   const count = pass?.count ?? 0;
   // a big record keeps per-sample values for its first samples only: those are the ones to pick
   const kept = pass ? Math.min(count, pass.keptSamples) : 0;
@@ -26,9 +28,9 @@ export function SampleSelector({ pass, sample, onSampleChange }: SampleSelectorP
   const right = pass && count > 0 ? samplesRight(pass) : null;
   return (
     <div className="bl-graph__samples-bar">
-      <div className="bl-graph__samples bl-toggle" role="group" aria-label="Sample shown">
-        <button type="button" aria-pressed={sample === 'mean'} disabled={disabled} onClick={() => pick('mean')} title="Batch-mean activations">
-          Mean
+      <div className="bl-graph__samples bl-toggle" role="group" aria-label={t('graph.sample.group')}>
+        <button type="button" aria-pressed={sample === 'mean'} disabled={disabled} onClick={() => pick('mean')} title={t('graph.sample.meanTitle')}>
+          {t('graph.sample.mean')}
         </button>
         {pass && count <= BUTTONS_UP_TO
           ? Array.from({ length: count }, (_, s) => s).map((s) => {
@@ -40,7 +42,7 @@ export function SampleSelector({ pass, sample, onSampleChange }: SampleSelectorP
                   aria-pressed={sample === s}
                   disabled={disabled}
                   onClick={() => pick(s)}
-                  aria-label={`Sample ${s + 1}: ${sampleLabel(pass, s, formatNumber)}, ${ok ? 'right' : 'wrong'}`}
+                  aria-label={t(ok ? 'graph.sample.right' : 'graph.sample.wrong', { n: s + 1, label: sampleLabel(pass, s, formatNumber) })}
                 >
                   {sampleLabel(pass, s, formatNumber)}
                   <span className={ok ? 'bl-graph__mark is-right' : 'bl-graph__mark is-wrong'} data-sample-right={String(ok)} aria-hidden="true">
@@ -51,7 +53,7 @@ export function SampleSelector({ pass, sample, onSampleChange }: SampleSelectorP
             })
           : pass && (
               <label className="bl-graph__sample-field">
-                Sample
+                {t('graph.sample.field')}
                 <input
                   type="number"
                   min={1}
@@ -65,15 +67,17 @@ export function SampleSelector({ pass, sample, onSampleChange }: SampleSelectorP
                     if (Number.isInteger(v) && v >= 1 && v <= kept) pick(v - 1);
                   }}
                 />
-                <span className="bl-graph__sample-of" title={limited ? `Per-sample values are kept for ${limited} at this size` : undefined}>
-                  {limited ? `of ${kept.toLocaleString('en')} kept (${count.toLocaleString('en')} in all)` : `of ${count}`}
+                <span className="bl-graph__sample-of" title={limited ? t('graph.sample.keptTitle', { kept: limited }) : undefined}>
+                  {limited
+                    ? t('graph.sample.ofKept', { kept: kept.toLocaleString('en'), count: count.toLocaleString('en') })
+                    : t('graph.sample.of', { count: count.toLocaleString('en') })}
                 </span>
               </label>
             )}
       </div>
       {right !== null && (
-        <span className="bl-graph__right" data-right={right} title="Samples whose output, rounded at ½, equals the target">
-          {right} of {count.toLocaleString('en')} right
+        <span className="bl-graph__right" data-right={right} title={t('graph.sample.rightTitle')}>
+          {t('graph.sample.rightCount', { right: right.toLocaleString('en'), count: count.toLocaleString('en') })}
         </span>
       )}
     </div>

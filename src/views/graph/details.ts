@@ -2,10 +2,11 @@
  * What the tooltip says about a neuron, weight or bias: each row names a quantity in the house
  * notation and carries the PassRecord's own number (the network's parameters before any pass).
  */
-import { type ActivationName, type Network, type PassRecord, type SampleSelection, layoutOf } from '../../engine';
+import { type Network, type PassRecord, type SampleSelection, layoutOf } from '../../engine';
 import { ACTIVATION_LABEL, neuronSymbol, weightSymbol } from '../notation';
 import type { GraphItem } from './layout';
 import { activationValue, keptSamplesText, layerValue, passMatches, sampleKept } from './values';
+import { t } from '../../i18n/setup';
 
 interface DetailRow {
   symbol: string;
@@ -31,9 +32,9 @@ const SMALL_BATCH = 8;
 
 function layerName(network: Network, l: number): string {
   const L = network.sizes.length - 1;
-  if (l === 0) return 'input';
-  const activation: ActivationName = network.activations[l - 1];
-  return `${l === L ? 'output' : `hidden layer ${l}`}, ${ACTIVATION_LABEL[activation]}`;
+  if (l === 0) return t('graph.tip.layerInput');
+  const activation = ACTIVATION_LABEL[network.activations[l - 1]];
+  return l === L ? t('graph.tip.layerOutput', { activation }) : t('graph.tip.layerHidden', { layer: l, activation });
 }
 
 /** "(1, 0) → 1": the sample's inputs and targets, from the pass. */
@@ -54,20 +55,24 @@ export function describeItem(
 ): ItemDetails {
   const pass = passMatches(network, passOrNull) ? passOrNull : null;
   const s = sample === 'mean' || !pass || sample >= pass.count ? null : sample;
-  const sampleText = pass ? (s === null ? `batch of ${pass.count}` : `sample ${s + 1}: ${sampleLabel(pass, s, format)}`) : 'no pass recorded yet';
+  const sampleText = pass
+    ? s === null
+      ? t('graph.tip.batch', { count: pass.count.toLocaleString('en') })
+      : t('graph.tip.sample', { n: s + 1, label: sampleLabel(pass, s, format) })
+    : t('graph.tip.noPass');
   const { layer: l, j } = item;
   if (item.kind === 'neuron') return describeNeuron(network, pass, l, j, s, sampleText, format);
   if (item.kind === 'bias') {
     const index = biasIndexOf(network, l, j);
-    const rows: DetailRow[] = [{ symbol: neuronSymbol(l, j, 'b'), name: 'bias', value: pass ? pass.paramsBefore[index] : network.params[index] }];
+    const rows: DetailRow[] = [{ symbol: neuronSymbol(l, j, 'b'), name: t('graph.tip.bias'), value: pass ? pass.paramsBefore[index] : network.params[index] }];
     if (pass) {
-      rows.push({ symbol: `∂C/∂${neuronSymbol(l, j, 'b')}`, name: 'gradient (BP3, batch mean)', value: pass.gradient[index] });
-      rows.push({ symbol: 'Δb', name: 'update −η ∂C/∂b', value: pass.paramsAfter[index] - pass.paramsBefore[index] });
+      rows.push({ symbol: `∂C/∂${neuronSymbol(l, j, 'b')}`, name: t('graph.tip.gradientBias'), value: pass.gradient[index] });
+      rows.push({ symbol: 'Δb', name: t('graph.tip.updateBias'), value: pass.paramsAfter[index] - pass.paramsBefore[index] });
       if (s !== null && sampleKept(pass, s))
-        rows.push({ symbol: neuronSymbol(l, j, 'δ'), name: 'delta of this sample', value: layerValue(pass, 'delta', l, j, s) });
+        rows.push({ symbol: neuronSymbol(l, j, 'δ'), name: t('graph.tip.sampleDelta'), value: layerValue(pass, 'delta', l, j, s) });
     }
     return {
-      title: `Bias ${neuronSymbol(l, j, 'b')}`,
+      title: itemName(item, false),
       subtitle: `${layerName(network, l)} · ${sampleText}`,
       rows,
       note: pass && s !== null ? notKeptNote(pass, s) : undefined,
@@ -75,20 +80,20 @@ export function describeItem(
   }
   const i = item.i;
   const index = weightIndexOf(network, l, j, i);
-  const rows: DetailRow[] = [{ symbol: weightSymbol(l, j, i), name: 'weight', value: pass ? pass.paramsBefore[index] : network.params[index] }];
+  const rows: DetailRow[] = [{ symbol: weightSymbol(l, j, i), name: t('graph.tip.weight'), value: pass ? pass.paramsBefore[index] : network.params[index] }];
   if (pass) {
-    rows.push({ symbol: `∂C/∂${weightSymbol(l, j, i)}`, name: 'gradient (BP4, batch mean)', value: pass.gradient[index] });
-    rows.push({ symbol: 'Δw', name: 'update −η ∂C/∂w', value: pass.paramsAfter[index] - pass.paramsBefore[index] });
+    rows.push({ symbol: `∂C/∂${weightSymbol(l, j, i)}`, name: t('graph.tip.gradientWeight'), value: pass.gradient[index] });
+    rows.push({ symbol: 'Δw', name: t('graph.tip.updateWeight'), value: pass.paramsAfter[index] - pass.paramsBefore[index] });
     if (s !== null && sampleKept(pass, s)) {
       const P = pass.paramsBefore.length;
-      rows.push({ symbol: neuronSymbol(l, j, 'δ'), name: 'delta of this sample', value: layerValue(pass, 'delta', l, j, s) });
-      rows.push({ symbol: neuronSymbol(l - 1, i), name: 'input activation', value: activationValue(pass, l - 1, i, s) });
-      if (pass.sampleGradients) rows.push({ symbol: `δ·a`, name: "this sample's term of ∂C/∂w", value: pass.sampleGradients[s * P + index] });
+      rows.push({ symbol: neuronSymbol(l, j, 'δ'), name: t('graph.tip.sampleDelta'), value: layerValue(pass, 'delta', l, j, s) });
+      rows.push({ symbol: neuronSymbol(l - 1, i), name: t('graph.tip.inputActivation'), value: activationValue(pass, l - 1, i, s) });
+      if (pass.sampleGradients) rows.push({ symbol: `δ·a`, name: t('graph.tip.sampleTerm'), value: pass.sampleGradients[s * P + index] });
     }
   }
   const from = neuronSymbol(l - 1, i);
-  const note = pass && s !== null ? (notKeptNote(pass, s) ?? (pass.sampleGradients ? undefined : SAMPLE_GRADIENT_NOTE)) : undefined;
-  return { title: `Weight ${weightSymbol(l, j, i)}`, subtitle: `${from} → ${neuronSymbol(l, j)} · ${sampleText}`, rows, note };
+  const note = pass && s !== null ? (notKeptNote(pass, s) ?? (pass.sampleGradients ? undefined : t('graph.tip.termNotKept'))) : undefined;
+  return { title: itemName(item, false), subtitle: `${from} → ${neuronSymbol(l, j)} · ${sampleText}`, rows, note };
 }
 
 function describeNeuron(
@@ -100,44 +105,46 @@ function describeNeuron(
   sampleText: string,
   format: (v: number) => string,
 ): ItemDetails {
-  const title = l === 0 ? `Input ${neuronSymbol(0, j)}` : `Neuron ${neuronSymbol(l, j)}`;
+  const title = itemName({ kind: 'neuron', layer: l, j });
   const subtitle = `${layerName(network, l)} · ${sampleText}`;
   if (!pass) {
     if (l === 0) return { title, subtitle, rows: [] };
     const index = biasIndexOf(network, l, j);
-    return { title, subtitle, rows: [{ symbol: neuronSymbol(l, j, 'b'), name: 'bias', value: network.params[index] }] };
+    return { title, subtitle, rows: [{ symbol: neuronSymbol(l, j, 'b'), name: t('graph.tip.bias'), value: network.params[index] }] };
   }
   if (l === 0) {
-    if (s !== null) return { title, subtitle, rows: [{ symbol: neuronSymbol(0, j), name: 'input (a⁰ = x)', value: activationValue(pass, 0, j, s) }] };
+    if (s !== null) return { title, subtitle, rows: [{ symbol: neuronSymbol(0, j), name: t('graph.tip.inputValue'), value: activationValue(pass, 0, j, s) }] };
     return {
       title,
       subtitle,
-      rows: [{ symbol: `mean ${neuronSymbol(0, j)}`, name: 'batch mean', value: activationValue(pass, 0, j, 'mean') }],
+      rows: [{ symbol: t('graph.tip.mean', { symbol: neuronSymbol(0, j) }), name: t('graph.tip.batchMean'), value: activationValue(pass, 0, j, 'mean') }],
       table: sampleTable(pass, 0, j, format),
     };
   }
   const index = biasIndexOf(network, l, j);
   const rows: DetailRow[] = [];
   if (s !== null && sampleKept(pass, s)) {
-    rows.push({ symbol: neuronSymbol(l, j, 'z'), name: 'weighted input', value: layerValue(pass, 'z', l, j, s) });
-    rows.push({ symbol: neuronSymbol(l, j, 'a'), name: 'activation', value: layerValue(pass, 'a', l, j, s) });
-    rows.push({ symbol: neuronSymbol(l, j, 'δ'), name: 'delta', value: layerValue(pass, 'delta', l, j, s) });
-    rows.push({ symbol: `f′(z)`, name: 'slope at z (correct)', value: layerValue(pass, 'fPrimeAtZ', l, j, s) });
-    rows.push({ symbol: `f′(a)`, name: 'slope at a (the slip)', value: layerValue(pass, 'fPrimeAtA', l, j, s) });
+    rows.push({ symbol: neuronSymbol(l, j, 'z'), name: t('graph.tip.weightedInput'), value: layerValue(pass, 'z', l, j, s) });
+    rows.push({ symbol: neuronSymbol(l, j, 'a'), name: t('graph.tip.activation'), value: layerValue(pass, 'a', l, j, s) });
+    rows.push({ symbol: neuronSymbol(l, j, 'δ'), name: t('graph.tip.delta'), value: layerValue(pass, 'delta', l, j, s) });
+    rows.push({ symbol: `f′(z)`, name: t('graph.tip.slopeAtZ'), value: layerValue(pass, 'fPrimeAtZ', l, j, s) });
+    rows.push({ symbol: `f′(a)`, name: t('graph.tip.slopeAtA'), value: layerValue(pass, 'fPrimeAtA', l, j, s) });
   } else {
-    rows.push({ symbol: `mean ${neuronSymbol(l, j, 'a')}`, name: 'batch-mean activation', value: activationValue(pass, l, j, 'mean') });
+    rows.push({
+      symbol: t('graph.tip.mean', { symbol: neuronSymbol(l, j, 'a') }),
+      name: t('graph.tip.meanActivation'),
+      value: activationValue(pass, l, j, 'mean'),
+    });
   }
-  rows.push({ symbol: neuronSymbol(l, j, 'b'), name: 'bias', value: pass.paramsBefore[index] });
-  rows.push({ symbol: `∂C/∂${neuronSymbol(l, j, 'b')}`, name: 'gradient (BP3, batch mean)', value: pass.gradient[index] });
+  rows.push({ symbol: neuronSymbol(l, j, 'b'), name: t('graph.tip.bias'), value: pass.paramsBefore[index] });
+  rows.push({ symbol: `∂C/∂${neuronSymbol(l, j, 'b')}`, name: t('graph.tip.gradientBias'), value: pass.gradient[index] });
   return { title, subtitle, rows, table: s === null ? sampleTable(pass, l, j, format) : undefined, note: s !== null ? notKeptNote(pass, s) : undefined };
 }
-
-const SAMPLE_GRADIENT_NOTE = "This sample's own term of the gradient is not kept for a network and data this size; the batch gradient above is exact.";
 
 /** Why a sample's z, a, δ are missing from the tooltip, or undefined when they are there. */
 function notKeptNote(pass: PassRecord, s: number): string | undefined {
   if (sampleKept(pass, s)) return undefined;
-  return `Sample ${s + 1}'s z, a and δ are not kept for a network and data this size (the views keep ${keptSamplesText(pass)}); the batch numbers above are exact.`;
+  return t('graph.tip.sampleNotKept', { n: s + 1, kept: keptSamplesText(pass) ?? '' });
 }
 
 function sampleTable(pass: PassRecord, l: number, j: number, format: (v: number) => string): SampleTable | undefined {
@@ -169,9 +176,11 @@ export function paramIndexOf(network: Network, item: GraphItem): number {
   return -1;
 }
 
-/** The accessible name of an item (static: the values come through the tooltip). */
-export function itemName(item: GraphItem): string {
-  if (item.kind === 'neuron') return item.layer === 0 ? `Input ${neuronSymbol(0, item.j)}` : `Neuron ${neuronSymbol(item.layer, item.j)}`;
-  if (item.kind === 'bias') return `Bias ${neuronSymbol(item.layer, item.j, 'b')}`;
-  return `Weight ${weightSymbol(item.layer, item.j, item.i)} from ${neuronSymbol(item.layer - 1, item.i)} to ${neuronSymbol(item.layer, item.j)}`;
+/** The name of an item: its accessible name (static: the values come through the tooltip), and the tooltip's title without a weight's ends. */
+export function itemName(item: GraphItem, withEnds = true): string {
+  if (item.kind === 'neuron') return t(item.layer === 0 ? 'graph.item.input' : 'graph.item.neuron', { symbol: neuronSymbol(item.layer, item.j) });
+  if (item.kind === 'bias') return t('graph.item.bias', { symbol: neuronSymbol(item.layer, item.j, 'b') });
+  const symbol = weightSymbol(item.layer, item.j, item.i);
+  if (!withEnds) return t('graph.item.weight', { symbol });
+  return t('graph.item.weightFromTo', { symbol, from: neuronSymbol(item.layer - 1, item.i), to: neuronSymbol(item.layer, item.j) });
 }

@@ -5,6 +5,7 @@
  * still reach every weight: hit-testing is geometric (layout.ts), not by element.
  */
 import type { EdgePosition, GraphLayout } from './layout';
+import { t } from '../../i18n/setup';
 
 /** How one weight's edge is drawn. */
 export interface EdgeStyle {
@@ -111,5 +112,5 @@ export function shownEdgesNote(layout: Pick<GraphLayout, 'edges' | 'sizes' | 'ed
   let shown = 0;
   for (let l = 1; l < layout.sizes.length; l++) shown += Math.min(layout.edgesPerLayer, layout.sizes[l] * layout.sizes[l - 1]);
   if (shown >= layout.edges.length) return null;
-  return `Showing the ${shown.toLocaleString('en')} largest |w| of ${layout.edges.length.toLocaleString('en')} weights (each layer's strongest)`;
+  return t('graph.edgesShown', { shown: shown.toLocaleString('en'), total: layout.edges.length.toLocaleString('en') });
 }

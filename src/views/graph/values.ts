@@ -5,6 +5,7 @@
  * may hold per-sample values for its first samples only (keptSamples): later ones read NaN.
  */
 import { type Network, type PassRecord, type SampleSelection, layoutOf, passEvaluation, scoreOutputs } from '../../engine';
+import { t } from '../../i18n/setup';
 
 /** Are sample s's per-sample values (z, a, δ, f′ of layers ≥ 1) in the record? */
 export function sampleKept(pass: PassRecord, sample: number): boolean {
@@ -50,8 +51,8 @@ export function layerSpread(pass: PassRecord | null, l: number): number {
 /** "Samples 1–1,559 of 10,000": which samples' values a limited record holds, or null when it holds all. */
 export function keptSamplesText(pass: PassRecord): string | null {
   if (pass.keptSamples >= pass.count) return null;
-  const all = pass.count.toLocaleString('en');
-  return pass.keptSamples > 0 ? `samples 1–${pass.keptSamples.toLocaleString('en')} of ${all}` : `none of the ${all} samples`;
+  const count = pass.count.toLocaleString('en');
+  return pass.keptSamples > 0 ? t('graph.kept.some', { kept: pass.keptSamples.toLocaleString('en'), count }) : t('graph.kept.none', { count });
 }
 
 /** Largest |w| over every weight (not biases), for the weight colour and width scales. */

@@ -16,6 +16,8 @@ import type { DerivativeMode, DivisorEffect, GradientDivisor, OverflowSite, Over
 import { formatEpoch, formatNumber } from '../format';
 import '../views.css';
 import './slips.css';
+import { useT } from '../../i18n/setup';
+import { withNodes } from '../../i18n/Rich';
 
 export interface OverflowReport {
   /** the epoch the counts belong to */
@@ -65,40 +67,56 @@ function SlipSwitch({ label, on, disabled, onToggle, children }: SwitchProps) {
 }
 
 function OverflowDetails({ overflow }: { overflow: OverflowReport | null | undefined }) {
-  if (!overflow) return <p className="bl-slip__detail">No run yet to watch for overflow.</p>;
+  const t = useT();
+  if (!overflow) return <p className="bl-slip__detail">{t('bl.overflow.noRun')}</p>;
   const { log, sites = [] } = overflow;
+  const after = !log
+    ? null
+    : log.firstEpoch === null
+      ? t('bl.overflow.noneYet')
+      : t('bl.overflow.first', {
+          first: formatEpoch(log.firstEpoch),
+          total: formatEpoch(log.total),
+          count: log.epochsWithOverflow,
+          n: formatEpoch(log.epochsWithOverflow),
+        });
   return (
     <div className="bl-slip__detail" aria-live="polite">
       <p>
-        {overflow.lastEpochOverflows > 0 ? (
-          <strong className="bl-slip__warn">
-            Overflow: e^(−z) overflowed {overflow.lastEpochOverflows} time{overflow.lastEpochOverflows === 1 ? '' : 's'} in epoch {formatEpoch(overflow.epoch)}.
-          </strong>
-        ) : (
-          <>No overflow in epoch {formatEpoch(overflow.epoch)}.</>
+        {withNodes(
+          // the epoch's sentence, then what the run's log says (a space between sentences in English, none in Chinese)
+          (marks) => (after ? t('bl.then', { before: marks.epoch, after }) : marks.epoch),
+          {
+            epoch:
+              overflow.lastEpochOverflows > 0 ? (
+                <strong className="bl-slip__warn">
+                  {t('bl.overflow.some', {
+                    count: overflow.lastEpochOverflows,
+                    n: formatEpoch(overflow.lastEpochOverflows),
+                    epoch: formatEpoch(overflow.epoch),
+                  })}
+                </strong>
+              ) : (
+                t('bl.overflow.none', { epoch: formatEpoch(overflow.epoch) })
+              ),
+          },
         )}
-        {log && log.firstEpoch !== null && (
-          <>
-            {' '}
-            First at epoch {formatEpoch(log.firstEpoch)}, {formatEpoch(log.total)} in all over {formatEpoch(log.epochsWithOverflow)} epoch
-            {log.epochsWithOverflow === 1 ? '' : 's'}.
-          </>
-        )}
-        {log && log.firstEpoch === null && <> None so far in this run.</>}
       </p>
       {sites.length > 0 && (
         <table className="bl-slip__sites">
           <caption>
-            Where, in the pass shown{overflow.passOverflows !== undefined ? ` (${overflow.passOverflows} overflows)` : ''}; neurons and samples count from 1
+            {overflow.passOverflows !== undefined
+              ? t('bl.overflow.whereCount', { count: overflow.passOverflows, n: formatEpoch(overflow.passOverflows) })
+              : t('bl.overflow.where')}
           </caption>
           <thead>
             <tr>
-              <th scope="col">layer</th>
-              <th scope="col">neuron</th>
-              <th scope="col">sample</th>
+              <th scope="col">{t('bl.overflow.layer')}</th>
+              <th scope="col">{t('bl.overflow.neuron')}</th>
+              <th scope="col">{t('bl.overflow.sample')}</th>
               <th scope="col">z</th>
-              <th scope="col">naive 1/(1+e^(−z))</th>
-              <th scope="col">stable e^z/(1+e^z)</th>
+              <th scope="col">{t('bl.overflow.naive')}</th>
+              <th scope="col">{t('bl.overflow.stable')}</th>
             </tr>
           </thead>
           <tbody>
@@ -116,18 +134,13 @@ function OverflowDetails({ overflow }: { overflow: OverflowReport | null | undef
           {sites.length > MAX_SITES && (
             <tfoot>
               <tr>
-                <td colSpan={6}>… and {sites.length - MAX_SITES} more</td>
+                <td colSpan={6}>{t('bl.overflow.more', { n: formatEpoch(sites.length - MAX_SITES) })}</td>
               </tr>
             </tfoot>
           )}
         </table>
       )}
-      {sites.length > 0 && (
-        <p className="bl-slip__note">
-          At such z both forms give a ≈ 0, so in a hidden layer the overflow costs only the warning; at the output, an a of exactly 0 makes the naive cost's ln
-          a = −∞.
-        </p>
-      )}
+      {sites.length > 0 && <p className="bl-slip__note">{t('bl.overflow.note')}</p>}
     </div>
   );
 }
@@ -143,52 +156,40 @@ export function SlipSwitches({
   overflow = null,
   disabled = false,
 }: SlipSwitchesProps) {
+  const t = useT();
   return (
-    <figure className="bl-view bl-slips" aria-label="The question's slips">
+    <figure className="bl-view bl-slips" aria-label={t('bl.slips.figure')}>
       <ol className="bl-slips__list">
-        <SlipSwitch
-          label="f′ at a instead of z"
-          on={derivative === 'buggy'}
-          disabled={disabled}
-          onToggle={(on) => onDerivativeChange(on ? 'buggy' : 'correct')}
-        >
-          <p>
-            BP2 needs f′(z<sup>l</sup>), but the question passes the activation, computing σ′(a) = σ(a)(1 − σ(a)), which lies in (0.1966, 0.25] for every a in
-            (0, 1) (σ′(1) ≈ 0.1966), so the hidden deltas lose their dependence on how saturated each neuron is.
-          </p>
+        <SlipSwitch label={t('bl.slips.atA')} on={derivative === 'buggy'} disabled={disabled} onToggle={(on) => onDerivativeChange(on ? 'buggy' : 'correct')}>
+          <p>{t('bl.slips.atAText')}</p>
         </SlipSwitch>
         <SlipSwitch
-          label="Divide by input features"
+          label={t('bl.slips.divisor')}
           on={gradientDivisor === 'features'}
           disabled={disabled}
           onToggle={(on) => onGradientDivisorChange(on ? 'features' : 'samples')}
         >
           <p>
-            The summed gradient is divided by len(x), the number of input features n₀, instead of the number of samples, which silently rescales the learning
-            rate
-            {divisor ? (
-              <>
-                : here ÷{divisor.divisor}, so every step is {formatNumber(divisor.factor)}× the mean-gradient step, as if η were{' '}
-                {formatNumber(divisor.effectiveLearningRate)}.
-              </>
-            ) : (
-              '.'
-            )}
+            {divisor
+              ? t('bl.slips.divisorHere', {
+                  divisor: formatEpoch(divisor.divisor),
+                  factor: formatNumber(divisor.factor),
+                  rate: formatNumber(divisor.effectiveLearningRate),
+                })
+              : t('bl.slips.divisorText')}
           </p>
         </SlipSwitch>
-        <SlipSwitch label="Naive sigmoid" on={sigmoidForm === 'naive'} disabled={disabled} onToggle={(on) => onSigmoidFormChange(on ? 'naive' : 'stable')}>
-          <p>
-            1/(1 + e<sup>−z</sup>) overflows e<sup>−z</sup> to ∞ once z &lt; −709.78 (NumPy's overflow warning); the stable form computes e<sup>z</sup>/(1 + e
-            <sup>z</sup>) for negative z and never overflows.
-          </p>
+        <SlipSwitch
+          label={t('bl.slips.naive')}
+          on={sigmoidForm === 'naive'}
+          disabled={disabled}
+          onToggle={(on) => onSigmoidFormChange(on ? 'naive' : 'stable')}
+        >
+          <p>{t('bl.slips.naiveText')}</p>
           {sigmoidForm === 'naive' && <OverflowDetails overflow={overflow} />}
         </SlipSwitch>
       </ol>
-      <figcaption>
-        Each switch turns one of the question's slips on or off. The question's code has all three; its presets here turn on the first two and keep the stable
-        sigmoid, because where e^(−z) overflows both forms give a ≈ 0: the naive form adds NumPy's overflow warning but does not change how the question's runs
-        end (docs/findings.md: the same share of AND starts is solved with it on). Switch it on to watch the overflow.
-      </figcaption>
+      <figcaption>{t('bl.slips.caption')}</figcaption>
     </figure>
   );
 }

@@ -16,6 +16,7 @@ import {
   type ParseResult,
   type TrainOptions,
 } from '../../engine';
+import { messageText } from '../../i18n/messageText';
 
 const EXAMPLES_FORMAT = 'backprop-lab/examples';
 
@@ -63,7 +64,7 @@ export function issueText(issues: readonly v.BaseIssue<unknown>[]): string {
 }
 
 /** Reads examples/index.json; the first problem names its field (e.g. "examples.1.settings.cost"). */
-export function parseExampleIndex(text: string): ParseResult<ExampleEntry[]> {
+export function parseExampleIndex(text: string): ParseResult<ExampleEntry[], string> {
   let raw: unknown;
   try {
     raw = JSON.parse(text);
@@ -81,11 +82,11 @@ export function parseExampleIndex(text: string): ParseResult<ExampleEntry[]> {
 }
 
 /** An example from its two files' text: both parsed by the engine, shapes and settings checked together. */
-export function exampleFromTexts(entry: ExampleEntry, networkText: string, datasetText: string): ParseResult<LoadedExample> {
+export function exampleFromTexts(entry: ExampleEntry, networkText: string, datasetText: string): ParseResult<LoadedExample, string> {
   const network = parseNetworkFile(networkText);
-  if (!network.ok) return { ok: false, error: `${entry.network}: ${network.error}` };
+  if (!network.ok) return { ok: false, error: `${entry.network}: ${messageText(network.error)}` };
   const data = parseDatasetJson(datasetText, entry.title);
-  if (!data.ok) return { ok: false, error: `${entry.dataset}: ${data.error}` };
+  if (!data.ok) return { ok: false, error: `${entry.dataset}: ${messageText(data.error)}` };
   const sizes = network.value.sizes;
   if (data.value.inputSize !== sizes[0])
     return { ok: false, error: `${entry.dataset}: the rows have ${data.value.inputSize} inputs but the network takes ${sizes[0]}` };
@@ -93,12 +94,12 @@ export function exampleFromTexts(entry: ExampleEntry, networkText: string, datas
     return { ok: false, error: `${entry.dataset}: the targets have ${data.value.outputSize} values but the network has ${sizes[sizes.length - 1]} outputs` };
   const options: TrainOptions = { ...entry.settings };
   const problem = optionsError(options, network.value.activations[network.value.activations.length - 1]);
-  if (problem) return { ok: false, error: `${entry.id} settings: ${problem}` };
+  if (problem) return { ok: false, error: `${entry.id} settings: ${messageText(problem)}` };
   return { ok: true, value: { entry, network: network.value, data: data.value, options } };
 }
 
 /** Fetches and parses an example; `readText` is `fetch(...).then(r => r.text())` in the app, a file read in tests. */
-export async function loadExample(entry: ExampleEntry, readText: (file: string) => Promise<string>): Promise<ParseResult<LoadedExample>> {
+export async function loadExample(entry: ExampleEntry, readText: (file: string) => Promise<string>): Promise<ParseResult<LoadedExample, string>> {
   try {
     const [networkText, datasetText] = await Promise.all([readText(entry.network), readText(entry.dataset)]);
     return exampleFromTexts(entry, networkText, datasetText);

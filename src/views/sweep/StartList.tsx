@@ -2,6 +2,7 @@
 import { useState } from 'react';
 import type { DerivativeMode, SweepStartRecord } from '../../engine';
 import { formatNumber } from '../format';
+import { t as translate, useT } from '../../i18n/setup';
 
 export interface StartListProps {
   title: string;
@@ -15,42 +16,52 @@ export interface StartListProps {
   onInspectStart?(seed: number, derivative: DerivativeMode): void;
 }
 
-const outcome = (r: SweepStartRecord, mode: DerivativeMode): string =>
-  `${mode} ${formatNumber(r[mode].finalCost)} (${r[mode].diverged ? 'diverged' : r[mode].solved ? 'solved' : 'not solved'})`;
+const state = (r: SweepStartRecord, mode: DerivativeMode) => (r[mode].diverged ? 'diverged' : r[mode].solved ? 'solved' : 'notSolved');
+
+/** "seed 7: final cost correct 0.01 (solved), buggy 0.48 (not solved)" */
+const seedTitle = (r: SweepStartRecord) =>
+  translate('bl.list.seedTitle', {
+    seed: r.seed,
+    correct: formatNumber(r.correct.finalCost),
+    correctState: state(r, 'correct'),
+    buggy: formatNumber(r.buggy.finalCost),
+    buggyState: state(r, 'buggy'),
+  });
 
 export function StartList({ title, indices, records, derivative, onDerivativeChange, onOpenStart, onInspectStart }: StartListProps) {
+  const t = useT();
   const [inspect, setInspect] = useState(false);
   const open = inspect && onInspectStart ? onInspectStart : onOpenStart;
   return (
-    <section className="bl-sweep__starts" aria-label="Starts">
+    <section className="bl-sweep__starts" aria-label={t('bl.list.label')}>
       <div className="bl-sweep__starts-bar">
         <span className="bl-sweep__starts-title">{title}</span>
         <span className="bl-sweep__open-with">
-          open with
-          <span className="bl-toggle" role="group" aria-label="Open starts with">
+          {t('bl.list.openWith')}
+          <span className="bl-toggle" role="group" aria-label={t('bl.list.openWithLabel')}>
             {(['correct', 'buggy'] as const).map((mode) => (
               <button key={mode} type="button" aria-pressed={derivative === mode} onClick={() => onDerivativeChange(mode)}>
-                {mode === 'correct' ? 'Correct' : 'Buggy'}
+                {t(mode === 'correct' ? 'bl.mode.correct' : 'bl.mode.buggy')}
               </button>
             ))}
           </span>
         </span>
         {onInspectStart && (
           <span className="bl-sweep__open-with">
-            in
-            <span className="bl-toggle" role="group" aria-label="Open starts in">
+            {t('bl.list.in')}
+            <span className="bl-toggle" role="group" aria-label={t('bl.list.inLabel')}>
               <button type="button" aria-pressed={!inspect} onClick={() => setInspect(false)}>
-                Live lab
+                {t('tabs.live')}
               </button>
               <button type="button" aria-pressed={inspect} onClick={() => setInspect(true)}>
-                Step through, last epoch
+                {t('bl.list.lastEpoch')}
               </button>
             </span>
           </span>
         )}
       </div>
       {indices.length === 0 ? (
-        <p className="bl-sweep__hint">No starts here.</p>
+        <p className="bl-sweep__hint">{t('bl.list.none')}</p>
       ) : (
         <ul className="bl-sweep__seeds">
           {indices.map((k) => {
@@ -60,8 +71,8 @@ export function StartList({ title, indices, records, derivative, onDerivativeCha
                 <button
                   type="button"
                   className={r[derivative].solved ? 'is-solved' : 'is-unsolved'}
-                  aria-label={`${inspect && onInspectStart ? 'Inspect the last epoch of' : 'Open'} seed ${r.seed} with the ${derivative} derivative`}
-                  title={`seed ${r.seed}: final cost ${outcome(r, 'correct')}, ${outcome(r, 'buggy')}`}
+                  aria-label={t(inspect && onInspectStart ? 'bl.list.inspect' : 'bl.list.open', { seed: r.seed, mode: derivative })}
+                  title={seedTitle(r)}
                   onClick={() => open(r.seed, derivative)}
                 >
                   {r.seed}

@@ -4,6 +4,7 @@
  */
 import { type ChangeEvent, type ReactNode, useId, useState } from 'react';
 import { parseStartCount } from './sweepFormat';
+import { useT } from '../../i18n/setup';
 
 interface StartsInputProps {
   label: string;
@@ -17,6 +18,7 @@ interface StartsInputProps {
 }
 
 export function StartsInput({ label, runLabel, defaultStarts, maxStarts, running, onRun, onCancel, children }: StartsInputProps) {
+  const t = useT();
   const inputId = useId();
   const errorId = useId();
   const [text, setText] = useState(String(defaultStarts));
@@ -46,7 +48,7 @@ export function StartsInput({ label, runLabel, defaultStarts, maxStarts, running
         </button>
         {running && (
           <button type="button" onClick={onCancel}>
-            Cancel
+            {t('bl.cancel')}
           </button>
         )}
         {children}

@@ -8,6 +8,8 @@ import { useEffect, useMemo, useRef } from 'react';
 import type { DerivativeMode, HistogramBin, LogHistogram } from '../../engine';
 import { formatNumber } from '../format';
 import { useElementWidth } from '../useElementWidth';
+import { t as translate, useT } from '../../i18n/setup';
+import { formatEpoch } from '../format';
 
 export interface BinPick {
   bin: number;
@@ -26,12 +28,12 @@ export interface SweepHistogramProps {
 const MARGIN = { top: 10, right: 12, bottom: 38, left: 42 };
 const GAP = 12;
 const MODES: readonly DerivativeMode[] = ['correct', 'buggy'];
-const MODE_NAMES: Record<DerivativeMode, string> = { correct: 'Correct f′(z)', buggy: 'Buggy f′(a)' };
+const MODE_NAMES = { correct: 'gates.correct', buggy: 'gates.buggy' } as const;
 
 export function binRangeText(bin: HistogramBin): string {
-  if (bin.kind === 'zero') return 'final cost 0';
-  if (bin.kind === 'nonFinite') return 'diverged (cost not finite)';
-  return `final cost ${formatNumber(bin.low)} to ${formatNumber(bin.high)}`;
+  if (bin.kind === 'zero') return translate('bl.hist.zero');
+  if (bin.kind === 'nonFinite') return translate('bl.hist.nonFinite');
+  return translate('bl.hist.range', { low: formatNumber(bin.low), high: formatNumber(bin.high) });
 }
 
 interface BarLayout {
@@ -41,6 +43,7 @@ interface BarLayout {
 }
 
 export function SweepHistogram({ histogram, colors, selected, onSelect, height = 190 }: SweepHistogramProps) {
+  const t = useT();
   const boxRef = useRef<HTMLDivElement>(null);
   const xAxisRef = useRef<SVGGElement>(null);
   const yAxisRef = useRef<SVGGElement>(null);
@@ -107,7 +110,7 @@ export function SweepHistogram({ histogram, colors, selected, onSelect, height =
 
   return (
     <div ref={boxRef} className="bl-sweep__histogram">
-      <svg width={width} height={height} role="group" aria-label="Histogram of final costs, log scale">
+      <svg width={width} height={height} role="group" aria-label={t('bl.hist.label')}>
         <g transform={`translate(${MARGIN.left},${MARGIN.top})`}>
           <g ref={yAxisRef} />
           <g ref={xAxisRef} transform={`translate(0,${innerH})`} />
@@ -120,7 +123,7 @@ export function SweepHistogram({ histogram, colors, selected, onSelect, height =
                   const count = b.counts[s];
                   const top = y(count);
                   const isSelected = selected?.bin === bin && selected.derivative === mode;
-                  const label = `${MODE_NAMES[mode]}: ${count} start${count === 1 ? '' : 's'} with ${binRangeText(b)}`;
+                  const label = t('bl.hist.bar', { mode: t(MODE_NAMES[mode]), count, n: formatEpoch(count), range: binRangeText(b) });
                   return (
                     <rect
                       key={mode}
@@ -159,14 +162,14 @@ export function SweepHistogram({ histogram, colors, selected, onSelect, height =
           )}
           {hasNonFinite && (
             <text className="bl-axis-label" x={innerW - layout.bars.at(-1)!.width / 2} y={innerH + 16} textAnchor="middle">
-              diverged
+              {t('bl.hist.diverged')}
             </text>
           )}
           <text className="bl-axis-label" x={innerW / 2} y={innerH + 33} textAnchor="middle">
-            final cost (log scale)
+            {t('bl.hist.axis')}
           </text>
           <text className="bl-axis-label" transform={`translate(${-32},${innerH / 2}) rotate(-90)`} textAnchor="middle">
-            starts
+            {t('bl.hist.starts')}
           </text>
         </g>
       </svg>

@@ -12,7 +12,7 @@
  * - epochs: epochs per start, for the caption
  * - onRun(starts), onCancel(), onOpenStart(seed, derivative)
  */
-import { useMemo, useState } from 'react';
+import { useState } from 'react';
 import { Caption } from '../Caption';
 import type { DerivativeMode, StartOutcome, SweepSummary } from '../../engine';
 import { formatEpoch, formatNumber } from '../format';
@@ -23,6 +23,7 @@ import { type BinPick, SweepHistogram, binRangeText } from './SweepHistogram';
 import { formatRateInterval, formatTimeLeft } from './sweepFormat';
 import '../views.css';
 import './sweep.css';
+import { type MessageKey, useT } from '../../i18n/setup';
 
 export type SweepStatus = 'idle' | 'running' | 'done' | 'cancelled' | 'error';
 
@@ -49,18 +50,15 @@ export interface SweepPanelProps {
 
 const COLORS: readonly [string, string] = [SERIES_COLORS[0], SERIES_COLORS[1]];
 
-const OUTCOMES: ReadonlyArray<{ id: StartOutcome; label: string; derivative: DerivativeMode }> = [
-  { id: 'correctOnly', label: 'only correct solved', derivative: 'buggy' },
-  { id: 'buggyOnly', label: 'only buggy solved', derivative: 'correct' },
-  { id: 'neither', label: 'neither solved', derivative: 'correct' },
-  { id: 'both', label: 'both solved', derivative: 'buggy' },
+const OUTCOMES: ReadonlyArray<{ id: StartOutcome; derivative: DerivativeMode }> = [
+  { id: 'correctOnly', derivative: 'buggy' },
+  { id: 'buggyOnly', derivative: 'correct' },
+  { id: 'neither', derivative: 'correct' },
+  { id: 'both', derivative: 'buggy' },
 ];
+const outcomeKey = (id: StartOutcome): MessageKey => `bl.sweep.outcome.${id}`;
 
 type Pick = { kind: 'bin'; bin: BinPick } | { kind: 'outcome'; outcome: StartOutcome };
-
-function resultText(summary: SweepSummary): string {
-  return `Correct: ${formatRateInterval(summary.correct)} · Buggy: ${formatRateInterval(summary.buggy)}`;
-}
 
 export function SweepPanel({
   status,
@@ -75,6 +73,7 @@ export function SweepPanel({
   onOpenStart,
   onInspectStart,
 }: SweepPanelProps) {
+  const t = useT();
   const [pick, setPick] = useState<Pick | null>(null);
   const [openWith, setOpenWith] = useState<DerivativeMode>('buggy');
   const running = status === 'running';
@@ -86,62 +85,70 @@ export function SweepPanel({
     setPick(null);
   }
 
-  const listed = useMemo(() => {
+  // computed each render: cheap, and its title follows a language switch
+  const listed = (() => {
     if (!summary || !pick) return null;
     if (pick.kind === 'bin') {
       const bin = summary.histogram.bins[pick.bin.bin];
       if (!bin) return null;
       const s = pick.bin.derivative === 'correct' ? 0 : 1;
-      return { title: `${pick.bin.derivative === 'correct' ? 'Correct' : 'Buggy'}, ${binRangeText(bin)}: ${bin.counts[s]} starts`, indices: bin.members[s] };
+      const title = t('bl.sweep.binTitle', { mode: pick.bin.derivative, range: binRangeText(bin), count: bin.counts[s], n: formatEpoch(bin.counts[s]) });
+      return { title, indices: bin.members[s] };
     }
     const seeds = summary.outcomes[pick.outcome];
-    const label = OUTCOMES.find((o) => o.id === pick.outcome)!.label;
-    return { title: `Starts ${label}: ${seeds.length}`, indices: seeds.map((seed) => seed - summary.firstSeed) };
-  }, [summary, pick]);
+    const title = t('bl.sweep.outcomeTitle', { label: t(outcomeKey(pick.outcome)), n: formatEpoch(seeds.length) });
+    return { title, indices: seeds.map((seed) => seed - summary.firstSeed) };
+  })();
 
   return (
-    <figure className="bl-view bl-sweep" aria-label="Sweep">
-      <StartsInput label="Starts" runLabel="Run sweep" defaultStarts={defaultStarts} maxStarts={maxStarts} running={running} onRun={onRun} onCancel={onCancel}>
-        <span className="bl-sweep__note">
-          seeds from the current seed on; each start trains {epochs ? `${formatEpoch(epochs)} epochs ` : ''}with both derivatives
-        </span>
+    <figure className="bl-view bl-sweep" aria-label={t('bl.sweep.figure')}>
+      <StartsInput
+        label={t('bl.sweep.starts')}
+        runLabel={t('bl.sweep.run')}
+        defaultStarts={defaultStarts}
+        maxStarts={maxStarts}
+        running={running}
+        onRun={onRun}
+        onCancel={onCancel}
+      >
+        <span className="bl-sweep__note">{epochs ? t('bl.sweep.noteEpochs', { count: epochs, n: formatEpoch(epochs) }) : t('bl.sweep.note')}</span>
       </StartsInput>
       {running && progress && (
         <div className="bl-sweep__progress">
           <div
             role="progressbar"
-            aria-label="Sweep progress"
+            aria-label={t('bl.sweep.progressLabel')}
             aria-valuemin={0}
             aria-valuemax={progress.total}
             aria-valuenow={progress.done}
-            aria-valuetext={`${progress.done} of ${progress.total} starts, ${formatTimeLeft(progress.timeLeftMs)}`}
+            aria-valuetext={progressText(t, progress, 'bl.sweep.progressValue')}
             className="bl-sweep__track"
           >
             <div className="bl-sweep__fill" style={{ width: `${progress.total > 0 ? (100 * progress.done) / progress.total : 0}%` }} />
           </div>
-          <span>
-            {progress.done} / {progress.total} starts · {formatTimeLeft(progress.timeLeftMs)}
-          </span>
+          <span>{progressText(t, progress)}</span>
         </div>
       )}
-      {status === 'cancelled' && <p className="bl-sweep__hint">Sweep cancelled{progress ? ` after ${progress.done} of ${progress.total} starts` : ''}.</p>}
+      {status === 'cancelled' && (
+        <p className="bl-sweep__hint">
+          {progress
+            ? t('bl.sweep.cancelledAfter', { done: formatEpoch(progress.done), count: progress.total, total: formatEpoch(progress.total) })
+            : t('bl.sweep.cancelled')}
+        </p>
+      )}
       {status === 'error' && error && (
         <p className="bl-sweep__error" role="alert">
           {error}
         </p>
       )}
       <p className="bl-sweep__result" aria-live="polite">
-        {summary ? resultText(summary) : ''}
+        {summary ? t('bl.sweep.result', { correct: formatRateInterval(summary.correct), buggy: formatRateInterval(summary.buggy) }) : ''}
       </p>
       {summary && (
         <>
-          <p className="bl-sweep__details">
-            {summary.starts} start{summary.starts === 1 ? '' : 's'} (seeds {summary.firstSeed}–{summary.firstSeed + summary.starts - 1}) · median final cost:
-            correct {formatNumber(summary.correct.medianFinalCost)}, buggy {formatNumber(summary.buggy.medianFinalCost)}
-            {summary.correct.diverged + summary.buggy.diverged > 0 && ` · diverged: correct ${summary.correct.diverged}, buggy ${summary.buggy.diverged}`}
-          </p>
+          <p className="bl-sweep__details">{detailsText(t, summary)}</p>
           <ul className="bl-cost__legend bl-sweep__legend">
-            {(['Correct f′(z)', 'Buggy f′(a)'] as const).map((name, s) => (
+            {[t('gates.correct'), t('gates.buggy')].map((name, s) => (
               <li key={name}>
                 <span className="bl-sweep__swatch" style={{ background: COLORS[s] }} />
                 {name}
@@ -157,7 +164,7 @@ export function SweepPanel({
               setOpenWith(bin.derivative);
             }}
           />
-          <div className="bl-sweep__outcomes" role="group" aria-label="Starts by outcome">
+          <div className="bl-sweep__outcomes" role="group" aria-label={t('bl.sweep.outcomes')}>
             {OUTCOMES.map((o) => (
               <button
                 key={o.id}
@@ -169,7 +176,7 @@ export function SweepPanel({
                   setOpenWith(o.derivative);
                 }}
               >
-                {o.label} ({summary.outcomes[o.id].length})
+                {t('bl.sweep.outcomeButton', { label: t(outcomeKey(o.id)), n: formatEpoch(summary.outcomes[o.id].length) })}
               </button>
             ))}
           </div>
@@ -184,14 +191,39 @@ export function SweepPanel({
               onInspectStart={onInspectStart}
             />
           ) : (
-            <p className="bl-sweep__hint">Pick a bar or an outcome to list its starts; click a start to open that seed in the lab.</p>
+            <p className="bl-sweep__hint">{t('bl.sweep.pickHint')}</p>
           )}
         </>
       )}
-      <Caption>
-        Success = every rounded output equals its target. Intervals are Wilson 95% intervals; both derivatives train from the same seed and weights in each
-        start.
-      </Caption>
+      <Caption>{t('bl.sweep.caption')}</Caption>
     </figure>
   );
+}
+
+/** "3 / 100 starts · about 12 s left" (or, for a screen reader, "3 of 100 starts, about 12 s left") */
+function progressText(
+  t: ReturnType<typeof useT>,
+  progress: SweepProgressView,
+  key: 'bl.sweep.progress' | 'bl.sweep.progressValue' = 'bl.sweep.progress',
+): string {
+  return t(key, {
+    done: formatEpoch(progress.done),
+    count: progress.total,
+    total: formatEpoch(progress.total),
+    timeLeft: formatTimeLeft(progress.timeLeftMs),
+  });
+}
+
+/** "100 starts (seeds 1–100) · median final cost: correct …, buggy …", and the diverged counts when there are any. */
+function detailsText(t: ReturnType<typeof useT>, summary: SweepSummary): string {
+  const details = t('bl.sweep.details', {
+    count: summary.starts,
+    n: formatEpoch(summary.starts),
+    first: summary.firstSeed,
+    last: summary.firstSeed + summary.starts - 1,
+    correct: formatNumber(summary.correct.medianFinalCost),
+    buggy: formatNumber(summary.buggy.medianFinalCost),
+  });
+  if (summary.correct.diverged + summary.buggy.diverged === 0) return details;
+  return t('bl.sweep.diverged', { details, correct: formatEpoch(summary.correct.diverged), buggy: formatEpoch(summary.buggy.diverged) });
 }

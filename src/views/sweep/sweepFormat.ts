@@ -1,6 +1,7 @@
 /** Text of the sweep panel: rates as percentages, time left, and the validated start count. */
 import type { RateInterval } from '../../engine';
 import { t } from '../../i18n/setup';
+import { formatEpoch } from '../format';
 
 /**
  * 0.973 → "97%". Within 1% of 0 or 100 (but not at them) one decimal, rounded away from the end,
@@ -33,11 +34,12 @@ export type StartCount = { ok: true; value: number } | { ok: false; error: strin
 /** The typed number of starts: a whole number from 1 to max, or a message saying what is wrong. */
 export function parseStartCount(text: string, max: number): StartCount {
   const trimmed = text.trim();
-  if (trimmed === '') return { ok: false, error: `Starts: enter a whole number from 1 to ${max}.` };
-  if (!/^\d+$/.test(trimmed)) return { ok: false, error: `Starts: “${trimmed}” is not a whole number (1 to ${max}).` };
+  const shownMax = formatEpoch(max);
+  if (trimmed === '') return { ok: false, error: t('bl.starts.empty', { max: shownMax }) };
+  if (!/^\d+$/.test(trimmed)) return { ok: false, error: t('bl.starts.notWhole', { text: trimmed, max: shownMax }) };
   const value = Number(trimmed);
   // thousands of digits read as Infinity (or an inexact number): say the rule rather than echo it
-  if (!Number.isSafeInteger(value)) return { ok: false, error: `Starts: must be a whole number from 1 to ${max.toLocaleString('en')}.` };
-  if (value < 1 || value > max) return { ok: false, error: `Starts: ${value} is outside 1 to ${max}.` };
+  if (!Number.isSafeInteger(value)) return { ok: false, error: t('bl.starts.tooLong', { max: shownMax }) };
+  if (value < 1 || value > max) return { ok: false, error: t('bl.starts.outside', { value: formatEpoch(value), max: shownMax }) };
   return { ok: true, value };
 }

@@ -8,6 +8,8 @@ import type { LargestDifference, ParameterLabel } from '../../engine';
 import { ColorLegend } from '../ColorLegend';
 import { formatNumber, formatSigned } from '../format';
 import { interpolateWeight, weightColorScale } from '../palette';
+import { useT } from '../../i18n/setup';
+import { withNodes } from '../../i18n/Rich';
 
 export interface DifferenceStripProps {
   labels: readonly ParameterLabel[];
@@ -44,6 +46,7 @@ function groupsOf(labels: readonly ParameterLabel[]): Group[] {
 }
 
 export function DifferenceStrip({ labels, correct, buggy, difference, largest, width = 640 }: DifferenceStripProps) {
+  const t = useT();
   const groups = useMemo(() => groupsOf(labels), [labels]);
   // the colour scale's ends are the largest |difference|, which the engine reports
   const extent = largest && Number.isFinite(largest.value) && largest.value !== 0 ? Math.abs(largest.value) : 1;
@@ -58,20 +61,18 @@ export function DifferenceStrip({ labels, correct, buggy, difference, largest, w
   );
   const largestName = largest ? labels.find((p) => p.index === largest.index)?.name : undefined;
   return (
-    <section className="bl-twin__diff" aria-label="Per-weight difference">
+    <section className="bl-twin__diff" aria-label={t('bl.diff.label')}>
       <div className="bl-twin__diff-bar">
         <span>
-          Per-parameter difference, buggy − correct
-          {largest && largestName && (
-            <>
-              {' '}
-              · largest at {largestName}: <strong>{formatSigned(largest.value)}</strong>
-            </>
-          )}
+          {largest && largestName
+            ? withNodes((marks) => t('bl.diff.largest', { title: t('bl.diff.title'), name: largestName, value: marks.value }), {
+                value: <strong>{formatSigned(largest.value)}</strong>,
+              })
+            : t('bl.diff.title')}
         </span>
-        <ColorLegend low={-extent} high={extent} title="difference" interpolate={interpolateWeight} />
+        <ColorLegend low={-extent} high={extent} title={t('bl.diff.legend')} interpolate={interpolateWeight} />
       </div>
-      <svg width={width} height={TITLE_H + CELL_H} role="img" aria-label="Heat strip of the differences, one cell per parameter">
+      <svg width={width} height={TITLE_H + CELL_H} role="img" aria-label={t('bl.diff.strip')}>
         {groups.map((g) => (
           <text key={g.key} className="bl-axis-label" x={band(String(g.labels[0].index)) ?? 0} y={10}>
             {g.title}
@@ -90,20 +91,22 @@ export function DifferenceStrip({ labels, correct, buggy, difference, largest, w
               fill={Number.isFinite(d) ? color(d) : NOT_FINITE}
               stroke={largest?.index === p.index ? '#111' : 'none'}
             >
-              <title>{`${p.name}: correct ${formatNumber(correct[p.index])}, buggy ${formatNumber(buggy[p.index])}, difference ${formatSigned(d)}`}</title>
+              <title>
+                {t('bl.diff.cell', { name: p.name, correct: formatNumber(correct[p.index]), buggy: formatNumber(buggy[p.index]), difference: formatSigned(d) })}
+              </title>
             </rect>
           );
         })}
       </svg>
       {/* scrolls when the network is big: a keyboard stop, so its rows are reachable without a mouse */}
-      <div className="bl-twin__table-wrap" tabIndex={0} role="region" aria-label="Weights and biases of both networks">
+      <div className="bl-twin__table-wrap" tabIndex={0} role="region" aria-label={t('bl.diff.table')}>
         <table className="bl-twin__table">
           <thead>
             <tr>
-              <th scope="col">parameter</th>
-              <th scope="col">correct</th>
-              <th scope="col">buggy</th>
-              <th scope="col">buggy − correct</th>
+              <th scope="col">{t('bl.diff.parameter')}</th>
+              <th scope="col">{t('bl.diff.correct')}</th>
+              <th scope="col">{t('bl.diff.buggy')}</th>
+              <th scope="col">{t('bl.diff.buggyMinusCorrect')}</th>
             </tr>
           </thead>
           <tbody>

@@ -24,7 +24,8 @@ import type { CostScale } from '../costCurve/frame';
 import { formatEpoch } from '../format';
 import { useElementWidth } from '../useElementWidth';
 import { DifferenceStrip } from './DifferenceStrip';
-import { TWIN_SERIES_LABELS } from './twinCostSource';
+import { twinSeriesLabels } from './twinCostSource';
+import { useT } from '../../i18n/setup';
 import '../views.css';
 import './twin.css';
 
@@ -68,10 +69,12 @@ export function TwinView({
 }: TwinViewProps) {
   const boxRef = useRef<HTMLDivElement>(null);
   const width = useElementWidth(boxRef, 640);
+  const t = useT();
+  const names = twinSeriesLabels();
   return (
-    <figure className="bl-view bl-twin" aria-label="Twin run">
+    <figure className="bl-view bl-twin" aria-label={t('bl.twin.title')}>
       <div ref={boxRef} className="bl-twin__body">
-        <CostCurve source={costs} scale={scale} onScaleChange={onScaleChange} label="Twin costs" height={200} />
+        <CostCurve source={costs} scale={scale} onScaleChange={onScaleChange} label={t('bl.twin.costs')} height={200} />
         <div className="bl-twin__boundaries">
           <DecisionBoundary
             grids={grids.correct}
@@ -79,8 +82,8 @@ export function TwinView({
             outputs={outputs?.correct ?? null}
             rounded={rounded}
             onRoundedChange={onRoundedChange}
-            label={`Twin output: ${TWIN_SERIES_LABELS.correct}`}
-            title={TWIN_SERIES_LABELS.correct}
+            label={t('bl.twin.output', { name: names.correct })}
+            title={names.correct}
             size={boundarySize}
           />
           <DecisionBoundary
@@ -89,8 +92,8 @@ export function TwinView({
             outputs={outputs?.buggy ?? null}
             rounded={rounded}
             onRoundedChange={onRoundedChange}
-            label={`Twin output: ${TWIN_SERIES_LABELS.buggy}`}
-            title={TWIN_SERIES_LABELS.buggy}
+            label={t('bl.twin.output', { name: names.buggy })}
+            title={names.buggy}
             size={boundarySize}
           />
         </div>
@@ -104,13 +107,10 @@ export function TwinView({
             width={Math.max(240, width)}
           />
         ) : (
-          <p className="bl-twin__empty">No twin run yet.</p>
+          <p className="bl-twin__empty">{t('bl.twin.empty')}</p>
         )}
       </div>
-      <Caption>
-        Both networks start from the same weights, data and seed and train epoch by epoch in lockstep; only BP2 differs (f′ at z or at a). Shown at epoch{' '}
-        {formatEpoch(epoch)}.
-      </Caption>
+      <Caption>{t('bl.twin.caption', { epoch: formatEpoch(epoch) })}</Caption>
     </figure>
   );
 }

@@ -1,8 +1,8 @@
 /**
  * The training worker's checks on command arguments it cannot trust (they come from another
- * thread): each returns the value to use or throws a RangeError that the handler reports in words.
+ * thread): each returns the value to use or throws a RangeError (an EngineError: a coded message) that the handler reports.
  */
-import { CONFIG_SETTINGS, type StopSettings, settingError, stopSettingsError } from '../../engine';
+import { CONFIG_SETTINGS, EngineError, type StopSettings, settingError, stopSettingsError } from '../../engine';
 import { type Speed, isSpeed } from './protocol';
 
 /** The seed "New seed" moves to when none is given: a fixed scramble, so it is reproducible. */
@@ -22,14 +22,14 @@ export function checkedSpeed(speed: unknown): Speed {
 export function checkedStop(stop: Partial<StopSettings> | null | undefined): StopSettings {
   const checked = { maxEpochs: stop?.maxEpochs ?? 0, targetCost: stop?.targetCost ?? 0 };
   const problem = stopSettingsError(checked);
-  if (problem) throw new RangeError(problem);
+  if (problem) throw new EngineError(problem);
   return checked;
 }
 
 /** A value of one of the table's settings, as the table allows it. */
 function checked<T>(setting: Parameters<typeof settingError>[0], value: unknown): T {
   const problem = settingError(setting, value);
-  if (problem) throw new RangeError(problem);
+  if (problem) throw new EngineError(problem);
   return value as T;
 }
 

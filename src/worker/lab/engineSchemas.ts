@@ -9,9 +9,11 @@ import {
   COSTS,
   DATASETS,
   DERIVATIVE_MODES,
+  ENGINE_CODES,
   type BoundaryGrids,
   type Dataset,
   type Divergence,
+  type EngineMessage,
   type Evaluation,
   GRADIENT_DIVISORS,
   type GradientCheck,
@@ -182,8 +184,18 @@ export const GRIDS = typed<BoundaryGrids>()(
 
 export const EVALUATION = typed<Evaluation>()(v.object({ cost: anyNumber, outputs: f64, correct: count, accuracy: anyNumber, solved: v.boolean() }));
 
+/** An engine message (engine/messages.ts): a known code, and values that are text, numbers or messages nested at most three deep. */
+function engineMessageSchema(depth: number): v.GenericSchema<EngineMessage> {
+  const text = v.pipe(v.string(), v.maxLength(2000));
+  const value = depth > 0 ? v.union([text, v.number(), engineMessageSchema(depth - 1)]) : v.union([text, v.number()]);
+  return v.object({ code: v.picklist(ENGINE_CODES), values: v.record(v.string(), value) });
+}
+const ENGINE_MESSAGE = engineMessageSchema(3);
+/** A refusal or a reason: coded, or a fault's own words. */
+export const PROBLEM = v.union([v.string(), ENGINE_MESSAGE]);
+
 export const DIVERGENCE = typed<Divergence>()(
-  v.object({ epoch: count, layer: count, quantity: v.picklist(['weights', 'biases', 'z', 'a', 'cost']), message: v.string() }),
+  v.object({ epoch: count, layer: count, quantity: v.picklist(['weights', 'biases', 'z', 'a', 'cost']), message: ENGINE_MESSAGE }),
 );
 
 export const RELU_HEALTH = typed<ReluHealth>()(v.object({ hiddenRelu: count, dead: v.array(v.tuple([count, count])), allDead: v.boolean() }));

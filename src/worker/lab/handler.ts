@@ -13,7 +13,7 @@
  * pacer.ts), snapshots and their timing (snapshotSender.ts), costs (costBuffer.ts), checkpoints for
  * scrubbing (checkpoints.ts), and the step-through's and the weight editor's commands (inspectCommands.ts, paramEdit.ts).
  */
-import { type GridEvaluator, type LabConfig, type Run, cloneNetwork, needsNewRun, trainOptionsOf } from '../../engine';
+import { type GridEvaluator, type LabConfig, type Run, cloneNetwork, needsNewRun, problemOf, trainOptionsOf } from '../../engine';
 import { Checkpoints } from './checkpoints';
 import { checkedEpochs, checkedScrubEpoch, checkedSeed, checkedSpeed, checkedStop, nextSeed } from './commandChecks';
 import { CostBuffer } from './costBuffer';
@@ -50,7 +50,7 @@ export class LabHandler {
       if (requestId !== null) this.deps.post({ type: 'answered', requestId, error: null }, []);
     } catch (err) {
       // a failure is reported in words; the handler's state is left as it was
-      const message = err instanceof Error ? err.message : String(err);
+      const message = problemOf(err);
       this.deps.post(requestId === null ? { type: 'error', message } : { type: 'answered', requestId, error: message }, []);
     }
   }

@@ -25,6 +25,7 @@ import {
   RELU_HEALTH,
   sizeIs,
   TRAIN_OPTIONS,
+  PROBLEM,
 } from './engineSchemas';
 import type { CheckedGradients, InspectedPasses } from './inspectProtocol';
 
@@ -89,8 +90,8 @@ export const RUN_STATUS = v.object({
   epochsPerSecond: v.pipe(v.number(), v.finite(), v.minValue(0)),
   speed: v.picklist(SPEEDS),
   stopReason: v.nullable(v.picklist(STOP_REASONS)),
-  /** a sentence for the status line (why it stopped, divergence …), or null */
-  message: v.nullable(v.string()),
+  /** for the status line (why it stopped, divergence …): a coded message, or null */
+  message: v.nullable(PROBLEM),
 });
 
 const INSPECTED = checked<{ type: 'inspected' } & InspectedPasses>()(
@@ -138,9 +139,9 @@ export const LAB_EVENT = v.variant('type', [
   v.object({ type: v.literal('snapshot'), runId: count, snapshot: LAB_SNAPSHOT }),
   v.object({ type: v.literal('status'), runId: count, status: RUN_STATUS }),
   /** A command was refused or failed; nothing changed. */
-  v.object({ type: v.literal('error'), message: v.string() }),
+  v.object({ type: v.literal('error'), message: PROBLEM }),
   /** The answer to the command sent with this request id, after every event it caused: done (error null) or refused, nothing changed. */
-  v.object({ type: v.literal('answered'), requestId: positiveCount, error: v.nullable(v.string()) }),
+  v.object({ type: v.literal('answered'), requestId: positiveCount, error: v.nullable(PROBLEM) }),
   /** The step-through's passes and gradient check (inspectCommands.ts). */
   INSPECTED,
   GRADIENT_CHECKED,

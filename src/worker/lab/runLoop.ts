@@ -3,7 +3,7 @@
  * between (at most SLICE_MS each, so a pause waiting in the queue is heard within a frame), with the
  * stop conditions, the speed and the status they report. handler.ts gives it each new run.
  */
-import type { Run, StopSettings } from '../../engine';
+import { type Problem, type Run, type StopSettings, engineMessage } from '../../engine';
 import type { Checkpoints } from './checkpoints';
 import type { CostBuffer } from './costBuffer';
 import { type LabEvent, type LabStopReason, NO_STOP, type RunStatus, type Speed } from './protocol';
@@ -33,12 +33,12 @@ interface RunLoopParts {
 export class RunLoop {
   private run: Run | null = null;
   private runId = 0;
-  running = false;
+  private isRunning = false;
   /** epochs left of a "train N epochs" (Infinity for play) */
   private budget = Infinity;
   private stop: StopSettings = { ...NO_STOP };
   private stopReason: LabStopReason | null = null;
-  private message: string | null = null;
+  private message: Problem | null = null;
   private cancelTick: (() => void) | null = null;
   /** when costs last went out */
   private costsAt = -Infinity;
@@ -51,6 +51,11 @@ export class RunLoop {
     private readonly parts: RunLoopParts,
   ) {
     this.slicer = new Slicer(deps.now, parts.costs, parts.checkpoints, () => parts.costs.flush(deps.post, this.runId));
+  }
+
+  /** Training now (play or train N epochs), not paused or stopped. */
+  get running(): boolean {
+    return this.isRunning;
   }
 
   /** A new run: stopped, with no reason and no speed measured yet. */
@@ -76,19 +81,19 @@ export class RunLoop {
 
   play(budget: number): void {
     const trainer = this.run!.trainer;
-    if (this.running) {
+    if (this.isRunning) {
       this.budget = budget;
       return;
     }
     if (trainer.divergence) {
-      this.refuse('diverged', `${trainer.divergence.message}; press Reset to start again`);
+      this.refuse('diverged', engineMessage('divergedReset', { detail: trainer.divergence.message }));
       return;
     }
     if (this.stop.maxEpochs > 0 && trainer.epoch >= this.stop.maxEpochs) {
-      this.refuse('maxEpochs', `reached the epoch limit (${this.stop.maxEpochs.toLocaleString('en')}); raise it or press Reset`);
+      this.refuse('maxEpochs', engineMessage('stopEpochLimitPlay', { limit: this.stop.maxEpochs.toLocaleString('en') }));
       return;
     }
-    this.running = true;
+    this.isRunning = true;
     this.budget = budget;
     this.stopReason = null;
     this.message = null;
@@ -99,14 +104,14 @@ export class RunLoop {
   }
 
   pause(): void {
-    if (this.running) this.finish('paused', null);
+    if (this.isRunning) this.finish('paused', null);
   }
 
   trainOneEpoch(): void {
     this.pause();
     const trainer = this.run!.trainer;
     if (trainer.divergence) {
-      this.refuse('diverged', `${trainer.divergence.message}; press Reset to start again`);
+      this.refuse('diverged', engineMessage('divergedReset', { detail: trainer.divergence.message }));
       return;
     }
     const { reason } = this.slicer.trainChunk(this.run!, 1, NO_STOP);
@@ -119,16 +124,16 @@ export class RunLoop {
 
   /** Stops any scheduled slice. */
   halt(): void {
-    this.running = false;
+    this.isRunning = false;
     this.cancelTick?.();
     this.cancelTick = null;
   }
 
   postStatus(): void {
     const status: RunStatus = {
-      running: this.running,
+      running: this.isRunning,
       epoch: this.run?.trainer.epoch ?? 0,
-      epochsPerSecond: this.running ? this.pacer.epochsPerSecond : 0,
+      epochsPerSecond: this.isRunning ? this.pacer.epochsPerSecond : 0,
       speed: this.pacer.speed,
       stopReason: this.stopReason,
       message: this.message,
@@ -136,7 +141,7 @@ export class RunLoop {
     this.deps.post({ type: 'status', runId: this.runId, status }, []);
   }
 
-  private refuse(reason: LabStopReason, message: string): void {
+  private refuse(reason: LabStopReason, message: Problem): void {
     this.stopReason = reason;
     this.message = message;
     this.postStatus();
@@ -145,7 +150,7 @@ export class RunLoop {
   /** One slice of a running training: as many epochs as the speed and SLICE_MS allow. */
   private readonly tick = (): void => {
     this.cancelTick = null;
-    if (!this.running || !this.run) return;
+    if (!this.isRunning || !this.run) return;
     const { costs, snapshots } = this.parts;
     const trainer = this.run.trainer;
     const start = this.deps.now();
@@ -161,11 +166,11 @@ export class RunLoop {
       return;
     }
     if (reason === 'maxEpochs') {
-      this.finish('maxEpochs', `reached the epoch limit (${this.stop.maxEpochs.toLocaleString('en')})`);
+      this.finish('maxEpochs', engineMessage('stopEpochLimit', { limit: this.stop.maxEpochs.toLocaleString('en') }));
       return;
     }
     if (reason === 'targetCost') {
-      this.finish('targetCost', `reached the target cost ${this.stop.targetCost} at epoch ${trainer.epoch.toLocaleString('en')}`);
+      this.finish('targetCost', engineMessage('stopTargetCost', { target: String(this.stop.targetCost), epoch: trainer.epoch.toLocaleString('en') }));
       return;
     }
     if (this.budget <= 0) {
@@ -189,7 +194,7 @@ export class RunLoop {
     this.cancelTick = this.deps.schedule(this.tick, this.pacer.delay(this.deps.now(), trainer.epoch));
   };
 
-  private finish(reason: LabStopReason, message: string | null): void {
+  private finish(reason: LabStopReason, message: Problem | null): void {
     this.halt();
     this.parts.costs.flush(this.deps.post, this.runId);
     this.stopReason = reason;

@@ -5,6 +5,7 @@
  */
 import {
   type Dataset,
+  EngineError,
   type LabConfig,
   type Network,
   type Run,
@@ -34,7 +35,7 @@ export class RunSetup {
     if (config === null || typeof config !== 'object') throw new TypeError('configure: expected a configuration');
     // checked against the data it would train on; the user's data goes only when a run adopts a new dataset, or when asked
     const problem = configError(config, dropData ? undefined : this.customDataFor(config));
-    if (problem) throw new RangeError(problem);
+    if (problem) throw new EngineError(problem);
     if (dropData) this.customData = null;
   }
 
@@ -62,9 +63,9 @@ export class RunSetup {
   loadData(data: Dataset, start: (config: LabConfig) => void): void {
     const config = this.current();
     const problem = datasetError(data);
-    if (problem) throw new RangeError(problem);
+    if (problem) throw new EngineError(problem);
     const problemWithConfig = configError(config, data);
-    if (problemWithConfig) throw new RangeError(problemWithConfig);
+    if (problemWithConfig) throw new EngineError(problemWithConfig);
     const previous = this.customData;
     this.customData = data;
     this.loadedNetwork = null;
@@ -80,7 +81,7 @@ export class RunSetup {
   loadNetwork(network: Network, start: (config: LabConfig) => void): void {
     const config = this.current();
     const problem = networkError(network, this.dataFor(config));
-    if (problem) throw new RangeError(problem);
+    if (problem) throw new EngineError(problem);
     this.loadedNetwork = cloneNetwork(network);
     try {
       start(configForNetwork(config, network));

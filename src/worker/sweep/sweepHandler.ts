@@ -3,14 +3,20 @@
  * benchmark runs it in worker_threads. A chunk runs synchronously, its starts side by side; cancelling a sweep terminates
  * the worker, which is the only way to stop a run mid-start.
  */
-import { DERIVATIVE_MODES, GridEvaluator, type Network, type SweepStartRecord, activationsOf, namedDataset, runSweepChunk, twinRun } from '../../engine';
+import {
+  DERIVATIVE_MODES,
+  GridEvaluator,
+  type Network,
+  type SweepStartRecord,
+  activationsOf,
+  namedDataset,
+  problemOf,
+  runSweepChunk,
+  twinRun,
+} from '../../engine';
 import type { SweepCommand, SweepEvent } from './sweepProtocol';
 
 export type SweepPost = (event: SweepEvent, transfer?: Transferable[]) => void;
-
-function messageOf(error: unknown): string {
-  return error instanceof Error ? error.message : String(error);
-}
 
 export function createSweepHandler(post: SweepPost): (command: SweepCommand) => void {
   return (command) => {
@@ -51,7 +57,7 @@ export function createSweepHandler(post: SweepPost): (command: SweepCommand) => 
         });
       }
     } catch (error) {
-      post({ type: 'error', jobId: command.jobId, message: messageOf(error) });
+      post({ type: 'error', jobId: command.jobId, message: problemOf(error) });
     }
   };
 }

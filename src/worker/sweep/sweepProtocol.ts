@@ -4,7 +4,7 @@
  * reports every start as it finishes. The same worker also runs a twin run on request.
  * Plain data only, so everything survives structured clone.
  */
-import { type BoundaryGrids, type Dataset, type LabConfig, type SweepStartRecord, type TwinResult, MAX_SEED, configError } from '../../engine';
+import { type BoundaryGrids, type Dataset, type LabConfig, type Problem, type SweepStartRecord, type TwinResult, MAX_SEED, configError } from '../../engine';
 
 export const DEFAULT_SWEEP_STARTS = 100;
 export const MAX_SWEEP_STARTS = 1000;
@@ -21,7 +21,7 @@ export interface SweepRequest {
 }
 
 /** The first problem with a sweep request, naming the setting, or null. */
-export function sweepRequestError(request: SweepRequest): string | null {
+export function sweepRequestError(request: SweepRequest): Problem | null {
   const problem = configError(request.config, request.data);
   if (problem) return problem;
   const { starts } = request;
@@ -50,4 +50,4 @@ export type SweepEvent =
   | { type: 'twin'; jobId: number; result: TwinResult; grids: TwinGrids }
   /** sent about 100 times during a twin run that asked for progress */
   | { type: 'twinProgress'; jobId: number; epoch: number; epochs: number }
-  | { type: 'error'; jobId: number; message: string };
+  | { type: 'error'; jobId: number; message: Problem };
