@@ -142,6 +142,8 @@ describe('Step through in 简体中文', () => {
     await languageSwitch.selectOption('en');
     await expect.poll(() => stepStatus(page)).toMatch(new RegExp(`^Epoch ${before[0]} · Step ${before[1]} of ${before[2]}`));
     expect(await stepper(page).locator('.bl-stepper__title').textContent()).toBe('BP2: error of layer 1, δ¹');
+    // what was loaded is said again in the new language
+    expect(await page.locator('.step-tab__outcome').textContent()).toMatch(/^Loaded “The question’s \[2,2,1\] on XOR”\. Two sigmoid/);
     // the English on show is found by the same check (it can fail)
     expect((await englishIn(page, STEP_PARTS)).length).toBeGreaterThan(5);
     expect(await seriousViolations(page)).toEqual([]);

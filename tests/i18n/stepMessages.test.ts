@@ -8,6 +8,8 @@ import { parseExampleIndex } from '../../src/views/stepper/examples';
 import { SHIPPED_EXERCISE_SETS } from '../../src/app/exercise/loadSet';
 import { type LayerVerdict, layerAgreementText } from '../../src/views/gradcheck/colors';
 import { formatEpoch } from '../../src/views/format';
+import { askedCells } from '../../src/app/exercise/askedCells';
+import type { Step, TableCell } from '../../src/views/stepper/types';
 
 afterEach(() => switchLanguage('en'));
 
@@ -95,5 +97,34 @@ describe('the worked examples and exercise sets', () => {
       expect(t(`exercise.shipped.${set.id}.title` as MessageKey)).toBe(file.title);
       expect(t(`exercise.shipped.${set.id}.description` as MessageKey)).toBe(file.description);
     }
+  });
+});
+
+describe('the exercise in 简体中文', () => {
+  it('never asks a result cell the record did not keep (its text is the catalog’s “not kept” in either language)', async () => {
+    const cell = (text: string, value: number) => ({ value, text, mark: 'result' as const });
+    const step = {
+      id: 'forward-z-1',
+      tables: [
+        {
+          id: 'z1',
+          caption: '',
+          columns: ['z^{1}_{1}'],
+          rows: [0, 1].map((s) => ({ label: `s = ${s + 1}`, cells: [] as TableCell[] })),
+          omittedRows: 0,
+          omittedColumns: 0,
+        },
+      ],
+    } as unknown as Step;
+    const fill = () => {
+      step.tables[0].rows[0].cells = [cell('0.5', 0.5)];
+      step.tables[0].rows[1].cells = [cell(t('step.notKept'), Number.NaN)];
+    };
+    fill();
+    expect(askedCells(step, null).map((a) => a.row)).toEqual([0]);
+    await switchLanguage('zh-CN');
+    fill();
+    expect(step.tables[0].rows[1].cells[0].text).toBe('未保留');
+    expect(askedCells(step, null).map((a) => a.row)).toEqual([0]);
   });
 });

@@ -2,6 +2,7 @@
 import type { ExerciseAsk } from '../../store/exerciseSlice';
 import { sub, sup } from '../../views/notation';
 import type { Step, StepTable, TableCell } from '../../views/stepper/types';
+import { t } from '../../i18n/setup';
 
 export interface AskedCell {
   table: StepTable;
@@ -20,7 +21,7 @@ export function askedCells(step: Step, ask: readonly ExerciseAsk[] | null): Aske
   for (const table of step.tables)
     table.rows.forEach((row, r) => {
       row.cells.forEach((cell, c) => {
-        if (cell.mark === 'result' && cell.value !== null && cell.text !== 'not kept')
+        if (cell.mark === 'result' && cell.value !== null && cell.text !== t('step.notKept'))
           results.push({ table, row: r, column: c, cell, name: `${texToPlain(table.columns[c] ?? '')} (${texToPlain(row.label)})` });
       });
     });

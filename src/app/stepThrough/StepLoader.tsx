@@ -14,7 +14,8 @@ import { listText, type MessageKey, t as translate, useT } from '../../i18n/setu
 
 export interface LoadOutcome {
   ok: boolean;
-  message: string;
+  /** the message in the page's language at the time it is shown (a switch rewrites it) */
+  message(): string;
 }
 
 const readExampleText = async (file: string): Promise<string> => {
@@ -46,10 +47,10 @@ export function StepLoader({ onOutcome }: { onOutcome(outcome: LoadOutcome | nul
       (text) => {
         if (!alive) return;
         const index = parseExampleIndex(text);
-        if (!index.ok) return onOutcome({ ok: false, message: index.error });
+        if (!index.ok) return onOutcome({ ok: false, message: () => index.error });
         setEntries(index.value);
       },
-      (err: Error) => alive && onOutcome({ ok: false, message: translate('step.loader.indexUnreadable', { error: err.message }) }),
+      (err: Error) => alive && onOutcome({ ok: false, message: () => translate('step.loader.indexUnreadable', { error: err.message }) }),
     );
     return () => {
       alive = false;
@@ -66,45 +67,45 @@ export function StepLoader({ onOutcome }: { onOutcome(outcome: LoadOutcome | nul
     // the dataset is named by the example's title as the page shows it
     const result = await loadExample({ ...entry, title: exampleText(entry, 'title') }, readExampleText);
     setBusy(false);
-    if (!result.ok) return onOutcome({ ok: false, message: result.error });
+    if (!result.ok) return onOutcome({ ok: false, message: () => result.error });
     const { network, data, options } = result.value;
     const problem = store.getState().loadIntoLab({ network, data, options });
-    const title = exampleText(entry, 'title');
     onOutcome(
       problem
-        ? { ok: false, message: t('step.loader.problem', { what: title, problem: problemText(problem) }) }
-        : { ok: true, message: t('step.loader.loadedExample', { title, description: exampleText(entry, 'description') }) },
+        ? { ok: false, message: () => t('step.loader.problem', { what: exampleText(entry, 'title'), problem: problemText(problem) }) }
+        : { ok: true, message: () => t('step.loader.loadedExample', { title: exampleText(entry, 'title'), description: exampleText(entry, 'description') }) },
     );
   };
 
   const loadFiles = async () => {
     const networkFile = networkInput.current?.files?.[0];
     const dataFile = dataInput.current?.files?.[0];
-    if (!networkFile && !dataFile) return onOutcome({ ok: false, message: t('step.loader.chooseFiles') });
+    if (!networkFile && !dataFile) return onOutcome({ ok: false, message: () => t('step.loader.chooseFiles') });
     setBusy(true);
     try {
       let data: Dataset | undefined;
       if (dataFile) {
         const text = await readFileText(dataFile, MAX_CSV_CHARS);
-        if (!text.ok) return onOutcome({ ok: false, message: `${dataFile.name}: ${problemText(text.error)}` });
+        if (!text.ok) return onOutcome({ ok: false, message: () => `${dataFile.name}: ${problemText(text.error)}` });
         const read = readDatasetFile(text.value, dataFile.name);
-        if (!read.ok) return onOutcome({ ok: false, message: read.error });
+        if (!read.ok) return onOutcome({ ok: false, message: () => read.error });
         data = read.value;
       }
       let network: Network | undefined;
       if (networkFile) {
         const text = await readFileText(networkFile, MAX_NETWORK_FILE_BYTES);
-        if (!text.ok) return onOutcome({ ok: false, message: `${networkFile.name}: ${problemText(text.error)}` });
+        if (!text.ok) return onOutcome({ ok: false, message: () => `${networkFile.name}: ${problemText(text.error)}` });
         const read = readNetworkFile(text.value, networkFile.name);
-        if (!read.ok) return onOutcome({ ok: false, message: read.error });
+        if (!read.ok) return onOutcome({ ok: false, message: () => read.error });
         network = read.value;
       }
       const problem = store.getState().loadIntoLab({ network, data });
-      const names = listText([networkFile?.name, dataFile?.name].filter((name): name is string => !!name));
+      const files = [networkFile?.name, dataFile?.name].filter((name): name is string => !!name);
+      const names = () => listText(files);
       onOutcome(
         problem
-          ? { ok: false, message: t('step.loader.problem', { what: names, problem: problemText(problem) }) }
-          : { ok: true, message: t('step.loader.loadedFiles', { names }) },
+          ? { ok: false, message: () => t('step.loader.problem', { what: names(), problem: problemText(problem) }) }
+          : { ok: true, message: () => t('step.loader.loadedFiles', { names: names() }) },
       );
     } finally {
       setBusy(false);

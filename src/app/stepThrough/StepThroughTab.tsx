@@ -109,9 +109,9 @@ export function StepThroughTab() {
         <p
           className={outcome && !outcome.ok ? 'step-tab__outcome is-bad' : 'step-tab__outcome'}
           role={outcome && !outcome.ok ? 'alert' : 'status'}
-          title={outcome?.message}
+          title={outcome?.message()}
         >
-          {outcome ? outcome.message : t('step.tab.nothingLoaded')}
+          {outcome ? outcome.message() : t('step.tab.nothingLoaded')}
         </p>
       </div>
       <StepNotes shownEpoch={shown?.epoch ?? null} />
@@ -190,5 +190,5 @@ function usePassGrids(passes: InspectedPasses | null): BoundaryGrids | null {
 }
 
 function problemOutcome(problem: string | null): LoadOutcome | null {
-  return problem ? { ok: false, message: problem } : null;
+  return problem ? { ok: false, message: () => problem } : null;
 }

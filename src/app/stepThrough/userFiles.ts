@@ -6,6 +6,7 @@
 import { problemText } from '../../i18n/messageText';
 import { type Dataset, type EngineMessage, type Network, type ParseResult, parseDatasetFile } from '../../engine';
 import { importNetworkText, shortError } from '../files/files';
+import { t } from '../../i18n/setup';
 
 /** The shipped worked examples (public/examples), wherever the app is served from. */
 export function exampleUrl(file: string, base: string = import.meta.env.BASE_URL): string {
@@ -34,6 +35,6 @@ export function readDatasetFile(text: string, fileName: string): ParseResult<Dat
     const result = parseDatasetFile(text, fileStem(fileName));
     return result.ok ? result : { ok: false, error: shortError(fileName, problemText(result.error)) };
   } catch {
-    return { ok: false, error: `${fileName}: could not be read` };
+    return { ok: false, error: t('step.loader.unreadable', { file: fileName }) };
   }
 }
