@@ -45,16 +45,6 @@ function overflowing(page: Page, selector: string): Promise<string[]> {
   );
 }
 
-/**
- * The colour legend (views/ColorLegend.tsx, shared with the live views) is worded by its owner's catalog
- * area in its own change; what it holds is left out here until then.
- */
-const SHARED_VIEWS = ['.bl-legend'];
-async function englishInBugLab(page: Page, selectors: string[]): Promise<string[]> {
-  const shared = new Set(await englishIn(page, SHARED_VIEWS));
-  return (await englishIn(page, selectors)).filter((text) => !shared.has(text));
-}
-
 const epochShown = async (page: Page) => Number(((await page.locator('.status strong').first().textContent()) ?? '').replace(/,/g, ''));
 const settingsOf = (page: Page) => {
   const params = new URL(page.url()).searchParams;
@@ -141,7 +131,7 @@ describe('the Bug lab in 简体中文', () => {
     await mystery.getByRole('button', { name: '揭晓' }).click();
     await expect.poll(() => mystery.getByRole('status', { name: '谜底' }).textContent()).toMatch(/^(答对了：是|不是“.+”：是)“.+”。/);
 
-    expect(await englishInBugLab(page, ['[role="tabpanel"]'])).toEqual([]);
+    expect(await englishIn(page, ['[role="tabpanel"]'])).toEqual([]);
     expect(await overflowing(page, '[role="tabpanel"]')).toEqual([]);
     expect(await seriousViolations(page)).toEqual([]);
     // on a phone the check's diagnosis, graph and table stay inside their section (a label's inline-flex rule once centred them past its edges)
@@ -171,13 +161,13 @@ describe('the Bug lab in 简体中文', () => {
     expect(await page.getByRole('tabpanel', { name: 'Bug lab' }).getByRole('figure', { name: 'Twin run', exact: true }).count()).toBe(1);
     expect(await verdict.textContent()).toMatch(/^Your gradients are exactly those of: σ′ taken at a\. Change delta = /);
     // the same check finds the English now on show (it can fail)
-    expect((await englishInBugLab(page, ['[role="tabpanel"]'])).length).toBeGreaterThan(10);
+    expect((await englishIn(page, ['[role="tabpanel"]'])).length).toBeGreaterThan(10);
     expect(await seriousViolations(page)).toEqual([]);
     await languageSwitch.selectOption('zh-CN');
     await expect.poll(() => page.evaluate(() => document.documentElement.lang)).toBe('zh-CN');
     expect(await rateLine.textContent()).toBe(rates);
     expect(await verdict.textContent()).toMatch(/^你的梯度与这处错误产生的梯度完全一致：σ′ 取在 a 上。/);
-    expect(await englishInBugLab(page, ['[role="tabpanel"]'])).toEqual([]);
+    expect(await englishIn(page, ['[role="tabpanel"]'])).toEqual([]);
     expect(await epochShown(page)).toBe(epoch);
     expect(settingsOf(page)).toBe(settings);
     expect(errors).toEqual([]);
@@ -218,7 +208,7 @@ describe('the Bug lab in 简体中文', () => {
     expect(await page.locator('body').textContent()).toContain('链接中的神秘错误（mystery）：“nope!”不是神秘错误的代码；没有开始谜题。');
     await view.getByRole('button', { name: '开始双胞胎训练' }).click();
     await expect.poll(() => view.locator('.bl-result').first().textContent(), { timeout: 60_000 }).toMatch(/^正确的 f′\(z\)/);
-    expect(await englishInBugLab(page, ['main'])).toEqual([]);
+    expect(await englishIn(page, ['main'])).toEqual([]);
     expect(await overflowing(page, 'main')).toEqual([]);
     expect(await seriousViolations(page)).toEqual([]);
     expect(errors).toEqual([]);
