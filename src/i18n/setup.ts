@@ -65,6 +65,11 @@ export async function withCatalog<M>(group: CatalogGroup, chunk: Promise<M>): Pr
   return module;
 }
 
+/** Whether a group's messages are in, in the page's language (a component re-renders through useT when they arrive). */
+export function hasCatalogGroup(group: CatalogGroup): boolean {
+  return loaded.has(`${group}/${language}`);
+}
+
 export function currentLanguage(): Language {
   return language;
 }

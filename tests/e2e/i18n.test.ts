@@ -5,7 +5,8 @@
  *
  * Translated so far (and checked here): the whole header (title, language switch, story button, transport,
  * Derivative, File menu, Copy link, key hint, Presenter), the status line, the landing, the mode tabs and the settings panel;
- * the guided tour's card (every step) and the shortcut sheet too. The live views, Step through and Bug lab are still English.
+ * the guided tour's card (every step) and the shortcut sheet too; the whole Live lab (its views, scrub bar, notes,
+ * typed-number and file messages, the File menu and data dialog). Step through and the Bug lab have their own tests.
  */
 import type { Browser, Page } from 'playwright-core';
 import { afterAll, beforeAll, describe, expect, inject, test } from 'vitest';
@@ -154,3 +155,35 @@ describe('the language a visitor gets', () => {
     await page.context().close();
   });
 });
+
+test('the whole Live lab in Chinese: the three views, sample choice, scrub bar, a bad link value’s note, a bad typed number, the File menu, the data dialog and a bad file’s message; axe clean', async () => {
+  const page = await freshPage(`${inject('baseUrl')}?lang=zh-CN&lr=abc`);
+  await page.getByRole('button', { name: '自己探索' }).click();
+  // the link's bad value, in the notes banner
+  const notes = page.getByRole('region', { name: '提示' });
+  await expect.poll(() => notes.textContent()).toContain('"abc" 不是一个数');
+  // a few epochs, then scrub back
+  await page.keyboard.press('Space');
+  await expect.poll(() => epochShown(page), { timeout: 30_000 }).toBeGreaterThan(50);
+  await page.keyboard.press('Space');
+  await page.locator('#scrub-range').fill('10');
+  await expect.poll(() => page.locator('.scrub__state').textContent()).toContain('第');
+  // a bad typed number
+  const rate = page.getByRole('textbox', { name: '学习率' });
+  await rate.fill('abc');
+  await rate.press('Enter');
+  await expect.poll(() => page.locator('aside.controls [role="alert"]').first().textContent()).toContain('不是一个数');
+  expect(await englishIn(page, ['main', 'aside.controls', '.share-notes', '.app__header'])).toEqual([]);
+  expect(await seriousViolations(page)).toEqual([]);
+  // the File menu, the data dialog and a bad CSV's message
+  await page.getByRole('button', { name: '文件' }).click();
+  expect(await englishIn(page, ['.share-file'])).toEqual([]);
+  await page.getByRole('button', { name: /你自己的数据/ }).click();
+  const dialog = page.getByRole('dialog', { name: '你自己的数据' });
+  await dialog.locator('textarea').fill('x1,y1\n1,a');
+  await dialog.getByRole('button', { name: '载入数据' }).click();
+  await expect.poll(() => dialog.getByRole('alert').textContent()).toBe("数据：第 2 行，列 y1：'a' 不是一个数");
+  expect(await englishIn(page, ['dialog.share-data'])).toEqual([]);
+  expect(await seriousViolations(page)).toEqual([]);
+  await page.context().close();
+}, 120_000);
