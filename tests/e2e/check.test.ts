@@ -69,8 +69,9 @@ describe('Check my gradients', () => {
     await section.getByLabel('Your gradients (JSON)').fill('{"format": "backprop-lab/gradients", "version": 1, "gradWeights": []}');
     await section.getByRole('button', { name: 'Check', exact: true }).click();
     await expect.poll(() => section.getByRole('alert').textContent()).toBe('gradBiases is missing');
-    // the last good diagnosis stays
+    // the last good diagnosis stays, named for what it was made from (the refused text is not it)
     expect(await diagnosis.textContent()).toMatch(/σ′ taken at a, and ÷ input features/);
+    expect(await section.locator('.bl-check__source').textContent()).toBe('Diagnosis of the pasted gradients:');
     await page.close();
   });
 });

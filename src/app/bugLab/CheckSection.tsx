@@ -49,6 +49,8 @@ export function CheckSection() {
   const data = useMemo(probeData, []);
   const [text, setText] = useState('');
   const [diagnosis, setDiagnosis] = useState<Diagnosis | null>(null);
+  // what the diagnosis on show was made from (a file's name; null: the pasted text), so a refused file after it does not read as its own
+  const [diagnosedFrom, setDiagnosedFrom] = useState<string | null>(null);
   // kept as a function of the language, so the message follows a switch
   const [problem, setProblem] = useState<(() => string) | null>(null);
 
@@ -61,6 +63,7 @@ export function CheckSection() {
     }
     setProblem(null);
     setDiagnosis(diagnose(net, data, PROBE_OPTIONS, parsed.value));
+    setDiagnosedFrom(source);
   };
 
   const load = async (event: ChangeEvent<HTMLInputElement>) => {
@@ -125,6 +128,7 @@ export function CheckSection() {
       )}
       {diagnosis && (
         <div className="bl-check__result">
+          <p className="bl-check__source">{diagnosedFrom === null ? t('bl.check.diagnosisOfPasted') : t('bl.check.diagnosisOf', { name: diagnosedFrom })}</p>
           <p className={`bl-check__verdict is-${diagnosis.verdict}`} role="status" aria-label={t('bl.check.diagnosis')}>
             {withCode(diagnosisMessage(diagnosis, L))}
           </p>
