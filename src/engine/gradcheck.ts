@@ -36,10 +36,14 @@ export interface LayerAgreement {
   scale: number;
 }
 
+/** Relative errors at or below this pass (a correct backprop agrees to ~1e-9 with the engine's estimate): the page's and the CLI's default. */
+export const DEFAULT_GRADCHECK_TOLERANCE = 1e-6;
+
 export interface GradientCheck {
   parameters: ParameterCheck[];
+  /** the largest relative error among the parameters checked (those at a kink left out) */
   maxRelativeError: number;
-  /** the parameter with the largest relative error */
+  /** the checked parameter with the largest relative error */
   worst: ParameterCheck | null;
   /** the gradient scale below which differences are taken relative to this floor (see relativeError) */
   floor: number;
@@ -116,7 +120,8 @@ export function gradientCheck(
       kink,
     };
     parameters.push(check);
-    if (!worst || check.relativeError > worst.relativeError) worst = check;
+    // a parameter at a kink is not checked: it is neither the worst nor part of the largest error
+    if (!kink && (!worst || check.relativeError > worst.relativeError)) worst = check;
     onParameter?.(index + 1, layout.parameterCount);
   }
   const layers = layerAgreements(parameters, net.sizes.length - 1);

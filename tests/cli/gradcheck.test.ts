@@ -9,6 +9,22 @@ const json = async (...args: string[]): Promise<{ code: number; report: Gradchec
 };
 
 describe('backprop-lab gradcheck', () => {
+  test('the answer’s correct ReLU network passes as on the page: parameters at a kink are listed, not checked; a slip on it still fails', async () => {
+    const { code, report } = await json('--preset', 'answer');
+    expect(code).toBe(0);
+    expect(report.passed).toBe(true);
+    const kinks = report.parameters.filter((p) => p.kink);
+    expect(kinks.length).toBeGreaterThan(0);
+    // the difference quotient across a kink is no derivative: its error would fail the tolerance if it counted
+    expect(Math.max(...kinks.map((p) => p.relativeError))).toBeGreaterThan(1e-6);
+    expect(report.worst?.kink).toBe(false);
+    const text = await cli('gradcheck', '--preset', 'answer');
+    expect(text.stdout).toMatch(/ kink\n/);
+    const slipped = await json('--preset', 'answer', '--gradient-divisor', 'features');
+    expect(slipped.code).toBe(1);
+    expect(slipped.report.passed).toBe(false);
+  });
+
   test('the correct derivative passes: every parameter agrees with central differences, exit 0', async () => {
     const { code, report } = await json('--dataset', 'XOR', '--hidden', '2', '--seed', '5');
     expect(code).toBe(0);

@@ -1,7 +1,6 @@
 import { describe, expect, test } from 'vitest';
-import { type GradientCheck, PRESETS, type SlippedOptions, buildRun, gradientCheck } from '../../src/engine';
+import { DEFAULT_GRADCHECK_TOLERANCE, type GradientCheck, PRESETS, type SlippedOptions, buildRun, gradientCheck } from '../../src/engine';
 import {
-  DEFAULT_GRADCHECK_TOLERANCE,
   errorPosition,
   gradCheckLegend,
   gradCheckParamColor,

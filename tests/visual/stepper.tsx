@@ -12,7 +12,8 @@ import { CATALOG_GROUPS, type CatalogGroup } from '../../src/i18n/catalogs/group
 import { loadCatalogGroup, switchLanguage } from '../../src/i18n/setup';
 import { type DerivativeMode, type GradientDivisor, type Network, GridEvaluator, gradientCheck, inspectPass } from '../../src/engine';
 import { GradCheckPanel } from '../../src/views/gradcheck/GradCheckPanel';
-import { DEFAULT_GRADCHECK_TOLERANCE, gradCheckParamColor } from '../../src/views/gradcheck/colors';
+import { DEFAULT_GRADCHECK_TOLERANCE } from '../../src/engine';
+import { gradCheckParamColor } from '../../src/views/gradcheck/colors';
 import { type ExampleEntry, type LoadedExample, loadExample, parseExampleIndex } from '../../src/views/stepper/examples';
 import { useStepperKeyboard } from '../../src/views/stepper/keyboard';
 import { initialStepperState, runStepperAction, stepperReducer } from '../../src/views/stepper/machine';

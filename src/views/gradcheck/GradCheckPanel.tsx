@@ -5,19 +5,10 @@
  * uses (via `gradCheckParamColor`). Every number comes from the engine's GradientCheck.
  */
 import { useState } from 'react';
-import type { DerivativeMode, GradientCheck, GradientDivisor, ParameterCheck } from '../../engine';
+import { DEFAULT_GRADCHECK_TOLERANCE, type DerivativeMode, type GradientCheck, type GradientDivisor, type ParameterCheck } from '../../engine';
 import { formatNumber } from '../format';
 import { neuronSymbol, weightSymbol } from '../notation';
-import {
-  DEFAULT_GRADCHECK_TOLERANCE,
-  gradCheckLegend,
-  gradCheckLegendGradient,
-  gradCheckVerdict,
-  layerAgreementText,
-  passes,
-  relativeErrorColor,
-  worstFirst,
-} from './colors';
+import { gradCheckLegend, gradCheckLegendGradient, gradCheckVerdict, layerAgreementText, passes, relativeErrorColor, worstFirst } from './colors';
 import '../views.css';
 import './gradcheck.css';
 import { t, useT } from '../../i18n/setup';

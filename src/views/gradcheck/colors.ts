@@ -5,12 +5,10 @@
  * every common colour-vision deficiency, and lightness runs dark–light–dark so it reads in greyscale).
  */
 import { interpolateLab, piecewise, scaleLinear } from 'd3';
-import type { GradientCheck, LayerAgreement, ParameterCheck } from '../../engine';
+import { DEFAULT_GRADCHECK_TOLERANCE, type GradientCheck, type LayerAgreement, type ParameterCheck } from '../../engine';
 import { formatNumber } from '../format';
 import { t } from '../../i18n/setup';
 
-/** Relative errors at or below this pass (a correct backprop agrees to ~1e-9 with the engine's estimate). */
-export const DEFAULT_GRADCHECK_TOLERANCE = 1e-6;
 /** log10 of the smallest and largest relative error the colour scale distinguishes. */
 const ERROR_LOG_MIN = -12;
 const ERROR_LOG_MAX = 0;
