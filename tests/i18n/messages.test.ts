@@ -3,7 +3,7 @@ import { afterAll, describe, expect, it } from 'vitest';
 import { CONFIG_SETTINGS, type NumberSetting, PRESETS, STOP_SETTINGS, settingError, settingName } from '../../src/engine';
 import { parseNumber, rangeMessage } from '../../src/app/fields';
 import { englishText } from '../../src/cli/english';
-import { switchLanguage, t } from '../../src/i18n/setup';
+import { listText, switchLanguage, t } from '../../src/i18n/setup';
 import type { MessageKey } from '../../src/i18n/setup';
 
 const NUMBER_SETTINGS: NumberSetting[] = [CONFIG_SETTINGS.learningRate, CONFIG_SETTINGS.seed, STOP_SETTINGS.maxEpochs, STOP_SETTINGS.targetCost];
@@ -37,6 +37,16 @@ describe('plurals', () => {
     expect(t('network.unit', { count: 1 })).toBe('个神经元');
     expect(t('training.removeSlips', { count: 1 })).toBe('去掉这处错误');
     expect(t('training.removeSlips', { count: 2 })).toBe('去掉这些错误');
+    await switchLanguage('en');
+  });
+});
+
+describe('lists', () => {
+  it('join with the language’s words, a number spaced on both sides of 和', async () => {
+    expect(listText(['0.3333', '0.25', '6.515e−5'])).toBe('0.3333, 0.25 and 6.515e−5');
+    await switchLanguage('zh-CN');
+    expect(listText(['0.3333', '0.25', '6.515e−5'])).toBe('0.3333、0.25 和 6.515e−5');
+    expect(listText(['2×2'])).toBe('2×2');
     await switchLanguage('en');
   });
 });
