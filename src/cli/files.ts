@@ -4,7 +4,7 @@
  * MAX_CSV_CHARS for data, MAX_NETWORK_FILE_BYTES for networks), and the read stops at that limit
  * even if the file grows meanwhile: /dev/zero or a huge sparse file costs nothing.
  */
-import { accessSync, closeSync, constants, fstatSync, openSync, readSync, type Stats, writeFileSync } from 'node:fs';
+import { accessSync, closeSync, constants, fstatSync, mkdirSync, openSync, readSync, type Stats, writeFileSync } from 'node:fs';
 import { basename, dirname, resolve } from 'node:path';
 import { type Dataset, MAX_CSV_CHARS, MAX_NETWORK_FILE_BYTES, type Network, parseDatasetFile, parseNetworkFile } from '../engine';
 import { englishText } from './english';
@@ -102,6 +102,15 @@ export function writeTextFile(flag: string, path: string, text: string): void {
     writeFileSync(path, text.endsWith('\n') ? text : `${text}\n`);
   } catch (err) {
     throw new UsageError(`--${flag} ${path}: cannot write (${reason(err)})`);
+  }
+}
+
+/** Makes the folder `path` (and its parents) for --flag, as the help says --out DIR is the folder to write into. */
+export function makeFolder(flag: string, path: string): void {
+  try {
+    mkdirSync(path, { recursive: true });
+  } catch (err) {
+    throw new UsageError(`--${flag} ${path}: cannot make this folder (${reason(err)})`);
   }
 }
 

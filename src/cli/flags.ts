@@ -3,7 +3,7 @@
  * with its messages rewritten into one line that names the flag, plus typed value readers.
  */
 import { parseArgs } from 'node:util';
-import { type AnySetting, describeRange, readNumberText } from '../engine';
+import { type AnySetting, CONFIG_SETTINGS, STOP_SETTINGS, describeRange, readNumberText } from '../engine';
 import { englishText } from './english';
 import { UsageError } from './errors';
 
@@ -53,7 +53,12 @@ function rewordParseError(command: string, err: Error & { code?: string }, known
   switch (err.code) {
     case 'ERR_PARSE_ARGS_UNKNOWN_OPTION': {
       if (elsewhere.includes(flag.replace(/^-+/, ''))) return `${flag} does not apply to ${command}; ${seeHelp}`;
-      const guess = closest(flag.replace(/^-+/, ''), known);
+      const word = flag.replace(/^-+/, '');
+      // a link's short key typed as a flag (lr, act, …): name the flag the setting has
+      const setting = [...Object.values(CONFIG_SETTINGS), ...Object.values(STOP_SETTINGS)].find((s) => s.key === word && s.flag !== null && s.flag !== word);
+      if (setting && known.includes(setting.flag!))
+        return `unknown flag ${flag} for ${command}: "${word}" is the setting's key in a link; its flag is --${setting.flag}; ${seeHelp}`;
+      const guess = closest(word, known);
       return `unknown flag ${flag} for ${command}${guess ? ` (did you mean --${guess}?)` : ''}; ${seeHelp}`;
     }
     case 'ERR_PARSE_ARGS_INVALID_OPTION_VALUE':

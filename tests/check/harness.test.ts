@@ -16,7 +16,8 @@ const HERE = new URL('.', import.meta.url).pathname;
 let dir = '';
 
 beforeAll(async () => {
-  dir = mkdtempSync(join(tmpdir(), 'probe-'));
+  // a folder that does not exist yet: probe makes it, as its help says --out is the folder to write into
+  dir = join(mkdtempSync(join(tmpdir(), 'probe-')), 'not', 'yet');
   const run = await cli('probe', '--out', dir);
   expect(run.code).toBe(0);
 });

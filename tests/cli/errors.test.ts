@@ -33,6 +33,8 @@ const CASES: [string[], RegExp][] = [
   [[], /missing command/],
   [['trian'], /unknown command "trian" \(did you mean train\?\)/],
   [['train', '--epoch', '5'], /unknown flag --epoch for train \(did you mean --epochs\?\)/],
+  [['train', '--lr', '0.5'], /unknown flag --lr for train: "lr" is the setting's key in a link; its flag is --learning-rate/],
+  [['probe', '--out', '/etc/hostname/probe'], /--out \/etc\/hostname\/probe: cannot make this folder/],
   [['train', '--seed'], /--seed needs a value/],
   [['train', '--seed', 'abc'], /--seed: expected a whole number/],
   [['train', '--learning-rate=-1'], /--learning-rate: expected a number above 0/],

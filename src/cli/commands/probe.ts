@@ -5,7 +5,7 @@ import { fileURLToPath } from 'node:url';
 import { PROBE_DATA_FILE_NAME, PROBE_NETWORK_FILE_NAME, probeDataText, probeNetworkText } from '../../engine';
 import { UsageError } from '../errors';
 import { parseFlags } from '../flags';
-import { writeTextFile } from '../files';
+import { makeFolder, writeTextFile } from '../files';
 import { helpText, wantsHelp } from '../help';
 import type { CliIo } from '../io';
 
@@ -45,6 +45,7 @@ export async function probeCommand(argv: readonly string[], io: CliIo): Promise<
     [PROBE_DATA_FILE_NAME, probeDataText()],
     ...HARNESS_FILES.map((name): [string, string] => [name, harnessText(name)]),
   ];
+  makeFolder('out', out);
   for (const [name, text] of files) writeTextFile('out', join(out, name), text);
   io.out(`wrote ${files.map(([name]) => name).join(', ')} to ${out}\n`);
   return 0;
