@@ -50,9 +50,11 @@ export function StatusLine() {
     // a gate's truth table loaded as a file or a worked example is still judged solved or not
     kind: state.data ? (gateOf(state.data) ? 'gate' : state.data.kind) : null,
     overflows: state.snapshot?.overflows ?? 0,
-    relu: state.snapshot?.health ? reluHealthMessage(state.snapshot.health) : null,
+    // the health itself (the snapshot's own object): a message built here would be a new object on every read, and the selector would never settle
+    health: state.snapshot?.health ?? null,
   }));
   useT();
+  const relu = s.health ? reluHealthMessage(s.health) : null;
   const finished = s.stopReason !== null && FINISHED.has(s.stopReason) && !s.running;
   const gate = s.kind === 'gate' && s.solved !== null;
   const verdict = gate
@@ -103,7 +105,7 @@ export function StatusLine() {
         </span>
       )}
       {s.overflows > 0 && <span className="status__item status__warn">{t('status.overflow', { count: s.overflows })}</span>}
-      {s.relu && <span className="status__message status__warn">{messageText(s.relu)}</span>}
+      {relu && <span className="status__message status__warn">{messageText(relu)}</span>}
       {message && (
         <div className={s.limitOffer && s.maxEpochs > 0 ? 'status__message status__message--offer' : 'status__message'} id={STATUS_MESSAGE_ID}>
           {/* the offer stays whole on the line; the sentence before it gives way */}
