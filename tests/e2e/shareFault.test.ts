@@ -97,6 +97,8 @@ describe('a worker that dies', () => {
     await dialog.getByRole('button', { name: 'Load data' }).click();
     const boundary = page.getByRole('figure', { name: 'Decision boundary' });
     await expect.poll(() => boundary.textContent()).toMatch(/Dots are the 5 samples/);
+    // the load answered (the dialog closes on the answer): a crash before it would test a load cut short instead
+    await expect.poll(() => dialog.isVisible()).toBe(false);
     await crashWorker(page);
     await expect.poll(async () => (await notes(page).textContent()) ?? '', { timeout: 10_000 }).toMatch(/restarted with your settings and your data/);
     await expect.poll(() => boundary.textContent()).toMatch(/Dots are the 5 samples/);
