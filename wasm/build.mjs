@@ -6,6 +6,7 @@ import { fileURLToPath } from 'node:url';
 import asc from 'assemblyscript/asc';
 
 const SOURCE = fileURLToPath(new URL('./lockstep.ts', import.meta.url));
+const SLOTS = fileURLToPath(new URL('../src/engine/lockstep/descriptorSlots.ts', import.meta.url));
 const TARGET = fileURLToPath(new URL('../src/engine/lockstep/wasmBinary.ts', import.meta.url));
 const FLAGS = ['-O3', '--runtime', 'stub', '--noAssert', '--use', 'abort=', '--enable', 'simd', '--initialMemory', '2'];
 
@@ -14,7 +15,7 @@ export async function buildLockstepWasm() {
   let binary = null;
   const errors = [];
   const { error } = await asc.main(['lockstep.ts', '--outFile', 'lockstep.wasm', ...FLAGS], {
-    readFile: (name) => (name === 'lockstep.ts' ? readFileSync(SOURCE, 'utf8') : null),
+    readFile: (name) => (name === 'lockstep.ts' ? readFileSync(SOURCE, 'utf8') : name === 'descriptorSlots.ts' ? readFileSync(SLOTS, 'utf8') : null),
     writeFile: (name, contents) => {
       if (name.endsWith('.wasm')) binary = contents;
     },

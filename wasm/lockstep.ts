@@ -6,17 +6,10 @@
 // order, of src/engine/pass.ts, activations.ts and math/exp.ts (fdlibm e_exp.c): WebAssembly has no
 // implicit fused multiply-add and rounds every operation to double, as JavaScript does.
 //
-// The descriptor at `desc` holds i32 fields (see src/engine/lockstep/wasmKernel.ts):
-//   [0] L, [1] samples, [2] lane stride n (even), [3] input, [4] target, [5] params, [6] grad,
-//   [7] check, [8] large; then 16-slot tables from slot 16: sizes, weight offsets, bias offsets,
-//   z, a, δ pointers (byte addresses; offsets count parameters).
+// The descriptor at `desc` holds i32 fields, laid out in src/engine/lockstep/descriptorSlots.ts
+// (byte addresses; offsets count parameters).
 
-const SIZES = 16;
-const WEIGHTS = 32;
-const BIASES = 48;
-const Z = 64;
-const A = 80;
-const D = 96;
+import { A, BIASES, D, SIZES, WEIGHTS, Z } from './descriptorSlots';
 
 @inline function field(desc: usize, k: i32): i32 {
   return load<i32>(desc + ((<usize>k) << 2));

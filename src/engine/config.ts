@@ -10,7 +10,7 @@ import { type Network, initializeNetwork, shapeError } from './network';
 import { type EngineMessage, EngineError, engineMessage } from './messages';
 import { optionsError } from './options';
 import { settingError } from './settingChecks';
-import { CONFIG_SETTINGS, DEFAULT_CONFIG, type LabConfig, TRAIN_OPTION_FIELDS, type TrainOptions, pick } from './settings';
+import { CONFIG_SETTINGS, DEFAULT_CONFIG, type LabConfig, QUESTION_EPOCHS, TRAIN_OPTION_FIELDS, type TrainOptions, pick } from './settings';
 import { Trainer } from './trainer';
 
 export { DEFAULT_CONFIG, type LabConfig };
@@ -34,7 +34,7 @@ export function questionConfig(dataset: DatasetName = 'XOR'): LabConfig {
     derivative: 'buggy',
     learningRate: 0.35,
     init: 'normal',
-    epochs: 60_000,
+    epochs: QUESTION_EPOCHS,
     gradientDivisor: 'features',
   };
 }

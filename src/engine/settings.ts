@@ -61,6 +61,8 @@ export interface StopSettings {
 
 /** The largest seed: seeds are unsigned 32-bit words. */
 export const MAX_SEED = 0xffffffff;
+/** The question's epoch count (its loop of 60,000), which is also the default a new run trains for. */
+export const QUESTION_EPOCHS = 60_000;
 /** The ceiling of the learning rate and of a target cost: far beyond any useful value, and finite. */
 const CEILING = 1e6;
 const MAX_LEARNING_RATE = CEILING;
@@ -186,7 +188,7 @@ export const CONFIG_SETTINGS = {
     min: 1,
     max: 100_000_000,
     example: '60000',
-    defaultValue: 60_000,
+    defaultValue: QUESTION_EPOCHS,
   },
   gradientDivisor: {
     kind: 'choice',

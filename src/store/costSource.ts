@@ -26,17 +26,22 @@ const nextFrame: FrameScheduler = typeof requestAnimationFrame === 'function' ? 
 
 /** `words` names the series and the markers, read on each get, so they follow a language switch. */
 export function historyCostSource(store: LabStore, words: CurveWords, schedule: FrameScheduler = nextFrame): HistorySource {
+  // the markers' words, built again only when the markers or the language change (get() runs every frame)
+  let worded: { from: unknown; live: string; markers: { epoch: number; label: string }[] } | null = null;
   return {
     get() {
       const { history, hover, ghost, costMarkers } = store.getState();
-      const live: HistorySeries = { id: 'live', label: words.live(), costs: history.costs, length: history.length };
+      const liveLabel = words.live();
+      if (!worded || worded.from !== costMarkers || worded.live !== liveLabel)
+        worded = { from: costMarkers, live: liveLabel, markers: costMarkers.map((marker) => ({ epoch: marker.epoch, label: words.changes(marker.changes) })) };
+      const live: HistorySeries = { id: 'live', label: liveLabel, costs: history.costs, length: history.length };
       return {
         // the ghost's id names its run, so a newer ghost never inherits an older one's reduction
         series: ghost
           ? [live, { id: `ghost-${ghost.runId}`, label: words.previousRun(ghost.derivative), costs: ghost.costs, length: ghost.length, faint: true }]
           : [live],
         currentEpoch: hover.scrubEpoch ?? history.length,
-        markers: costMarkers.map((marker) => ({ epoch: marker.epoch, label: words.changes(marker.changes) })),
+        markers: worded.markers,
       };
     },
     subscribe(listener) {

@@ -99,6 +99,9 @@ describe('setting-change markers', () => {
       { epoch: 40, label: 'correct f′(z)' },
       { epoch: 50, label: 'η 1' },
     ]);
+    // worded once per change of markers, not on every frame's get()
+    const source = historyCostSource(store, CURVE_WORDS, (fn) => fn());
+    expect(source.get().markers).toBe(source.get().markers);
     expect(historyCostSource(store, CURVE_WORDS, (fn) => fn()).get().markers).toHaveLength(2);
     // a new run starts without markers
     store.getState().reset();

@@ -4,31 +4,12 @@
  */
 import { describe, expect, test } from 'vitest';
 import { EngineError, DEFAULT_CONFIG, buildRun, parseDatasetCsv, problemOf } from '../../src/engine';
-import { connectWorker } from '../../src/store/connectWorker';
-import { type LabStore, createLabStore } from '../../src/store/labStore';
+import { connectedStore } from './connected';
+import { createLabStore } from '../../src/store/labStore';
 import { pendingRequests } from '../../src/store/pendingRequests';
-import type { LabCommand } from '../../src/worker/lab/protocol';
-import { FakeWorkerEnv } from '../worker/harness';
 import { said } from '../englishText';
 
-function connected(): { store: LabStore; env: FakeWorkerEnv; sent: LabCommand[] } {
-  const store = createLabStore();
-  const env = new FakeWorkerEnv();
-  const worker = env.worker();
-  const sent: LabCommand[] = [];
-  connectWorker(
-    store,
-    {
-      ...worker,
-      postMessage: (command, transfer) => {
-        sent.push(command);
-        worker.postMessage(command, transfer);
-      },
-    },
-    (flush) => flush(),
-  );
-  return { store, env, sent };
-}
+const connected = () => connectedStore();
 
 function fiveRows() {
   const csv = parseDatasetCsv('x1,x2,y1\n0,0,0\n0,1,1\n1,0,1\n1,1,1\n2,2,0\n');

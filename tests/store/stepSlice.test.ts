@@ -1,12 +1,11 @@
 /** The step-through's slice with a fake worker running the real handler: passes, next epoch, gradient check, loading. */
 import { afterEach, describe, expect, test } from 'vitest';
 import { EngineError, DEFAULT_CONFIG, type PassRecord, buildRun, inspectPass, parseNetworkFile } from '../../src/engine';
-import { connectWorker } from '../../src/store/connectWorker';
-import { type LabStore, createLabStore } from '../../src/store/labStore';
+import { connectedStore } from './connected';
 import { currentMomentKey, passesAreCurrent } from '../../src/store/stepSlice';
 import type { LabCommand } from '../../src/worker/lab/protocol';
 import { loadShippedExample, readExampleFile } from '../stepper/fixtures';
-import { FakeWorkerEnv, simulateEngineSpeed } from '../worker/harness';
+import { simulateEngineSpeed } from '../worker/harness';
 import { said } from '../englishText';
 
 let restore: (() => void) | null = null;
@@ -15,25 +14,10 @@ afterEach(() => {
   restore = null;
 });
 
-function connected(): { store: LabStore; env: FakeWorkerEnv; sent: LabCommand[] } {
-  const store = createLabStore();
-  const env = new FakeWorkerEnv();
-  restore = simulateEngineSpeed(env, 0.001);
-  const worker = env.worker();
-  const sent: LabCommand[] = [];
-  connectWorker(
-    store,
-    {
-      ...worker,
-      postMessage: (command, transfer) => {
-        sent.push(command);
-        worker.postMessage(command, transfer);
-      },
-    },
-    (flush) => flush(),
-  );
-  return { store, env, sent };
-}
+const connected = () =>
+  connectedStore((env) => {
+    restore = simulateEngineSpeed(env, 0.001);
+  });
 
 const plain = (pass: PassRecord) => JSON.parse(JSON.stringify(pass, (_k, v) => (ArrayBuffer.isView(v) ? Array.from(v as Float64Array) : v)));
 const inspects = (sent: LabCommand[]) => sent.filter((c) => c.type === 'inspectPass').length;

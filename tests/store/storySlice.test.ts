@@ -1,11 +1,9 @@
 /** The story's slice with a fake worker running the real handler: "Inspect this epoch" opens Step through on the very pass of that run at that epoch. */
 import { afterEach, describe, expect, test } from 'vitest';
 import { type PassRecord, buildRun, inspectPass, questionConfig } from '../../src/engine';
-import { connectWorker } from '../../src/store/connectWorker';
-import { type LabStore, createLabStore } from '../../src/store/labStore';
+import { connectedStore } from './connected';
 import { liveRunIsAt } from '../../src/store/storySlice';
-import type { LabCommand } from '../../src/worker/lab/protocol';
-import { FakeWorkerEnv, simulateEngineSpeed } from '../worker/harness';
+import { simulateEngineSpeed } from '../worker/harness';
 import { said } from '../englishText';
 
 let restore: (() => void) | null = null;
@@ -14,25 +12,10 @@ afterEach(() => {
   restore = null;
 });
 
-function connected(): { store: LabStore; env: FakeWorkerEnv; sent: LabCommand[] } {
-  const store = createLabStore();
-  const env = new FakeWorkerEnv();
-  restore = simulateEngineSpeed(env, 0.001);
-  const worker = env.worker();
-  const sent: LabCommand[] = [];
-  connectWorker(
-    store,
-    {
-      ...worker,
-      postMessage: (command, transfer) => {
-        sent.push(command);
-        worker.postMessage(command, transfer);
-      },
-    },
-    (flush) => flush(),
-  );
-  return { store, env, sent };
-}
+const connected = () =>
+  connectedStore((env) => {
+    restore = simulateEngineSpeed(env, 0.001);
+  });
 
 const plain = (pass: PassRecord) => JSON.parse(JSON.stringify(pass, (_k, v) => (ArrayBuffer.isView(v) ? Array.from(v as Float64Array) : v)));
 const AND = { ...questionConfig('AND'), seed: 1, epochs: 2000 };

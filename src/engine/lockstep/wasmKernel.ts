@@ -4,6 +4,7 @@
  * exp.ts's exp to the bit. Lanes' arrays live in the kernel's memory. Where WebAssembly or its SIMD
  * is missing, kernelModule() is null and the lanes train in JavaScript (lanePass.ts), to the same bits.
  */
+import { A, BIASES, D, SIZES, WEIGHTS, Z } from './descriptorSlots';
 import type { Lanes } from './lanes';
 import { LOCKSTEP_WASM_BASE64 } from './wasmBinary';
 
@@ -29,17 +30,11 @@ function kernelModule(): WebAssembly.Module | null {
   return compiled;
 }
 
-/** The kernel's descriptor and arrays start above its first page (its own static data, if any). */
-const DESCRIPTOR = 65536;
-const DESCRIPTOR_BYTES = 512;
+/** A WebAssembly memory page, in bytes. */
 const PAGE = 65536;
-// descriptor slots (wasm/lockstep.ts)
-const SIZES = 16;
-const WEIGHTS = 32;
-const BIASES = 48;
-const Z = 64;
-const A = 80;
-const D = 96;
+/** The kernel's descriptor and arrays start above its first page (its own static data, if any). */
+const DESCRIPTOR = PAGE;
+const DESCRIPTOR_BYTES = 512;
 
 /** Whether the kernel trains this network: every layer a sigmoid, at most 15 layers (its descriptor's tables). */
 export function kernelFits(activations: readonly string[]): boolean {

@@ -1,5 +1,6 @@
 /**
- * KaTeX typesetting of TeX the stepper builds from numbers (never user text). throwOnError is off,
+ * KaTeX typesetting of TeX the stepper builds from numbers, notation and the catalogs' words inside
+ * \text{} (never user text: no file name, label or typed value reaches it). throwOnError is off,
  * so a malformed formula shows its source in red instead of breaking the panel.
  */
 import katex from 'katex';
@@ -18,6 +19,6 @@ export interface TexProps {
 
 export function Tex({ tex, display = false, className }: TexProps) {
   const html = useMemo(() => renderTex(tex, display), [tex, display]);
-  // biome-ignore lint/security/noDangerouslySetInnerHtml: KaTeX's markup for TeX built from numbers, never user text, with trust off
+  // biome-ignore lint/security/noDangerouslySetInnerHtml: KaTeX's markup for TeX built from numbers and catalog words, never user text, with trust off
   return <span className={className} dangerouslySetInnerHTML={{ __html: html }} />;
 }
