@@ -6,7 +6,6 @@ import { fileURLToPath } from 'node:url';
 import asc from 'assemblyscript/asc';
 
 const SOURCE = fileURLToPath(new URL('./lockstep.ts', import.meta.url));
-const SLOTS = fileURLToPath(new URL('../src/engine/lockstep/descriptorSlots.ts', import.meta.url));
 const TARGET = fileURLToPath(new URL('../src/engine/lockstep/wasmBinary.ts', import.meta.url));
 const FLAGS = ['-O3', '--runtime', 'stub', '--noAssert', '--use', 'abort=', '--enable', 'simd', '--initialMemory', '2'];
 
@@ -15,7 +14,14 @@ export async function buildLockstepWasm() {
   let binary = null;
   const errors = [];
   const { error } = await asc.main(['lockstep.ts', '--outFile', 'lockstep.wasm', ...FLAGS], {
-    readFile: (name) => (name === 'lockstep.ts' ? readFileSync(SOURCE, 'utf8') : name === 'descriptorSlots.ts' ? readFileSync(SLOTS, 'utf8') : null),
+    // the kernel and what it imports, by path from wasm/ (the descriptor's slots live beside the host, in src/)
+    readFile: (name) => {
+      try {
+        return readFileSync(name === 'lockstep.ts' ? SOURCE : new URL(name, import.meta.url), 'utf8');
+      } catch {
+        return null;
+      }
+    },
     writeFile: (name, contents) => {
       if (name.endsWith('.wasm')) binary = contents;
     },

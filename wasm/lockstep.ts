@@ -9,7 +9,7 @@
 // The descriptor at `desc` holds i32 fields, laid out in src/engine/lockstep/descriptorSlots.ts
 // (byte addresses; offsets count parameters).
 
-import { A, BIASES, D, SIZES, WEIGHTS, Z } from './descriptorSlots';
+import { A, BIASES, D, SIZES, WEIGHTS, Z } from '../src/engine/lockstep/descriptorSlots';
 
 @inline function field(desc: usize, k: i32): i32 {
   return load<i32>(desc + ((<usize>k) << 2));
