@@ -27,6 +27,3 @@ export * from './newRun';
 export * from './loadChecks';
 export * from './messages';
 export * from './slipLibrary';
-export * from './probe';
-export * from './gradientFile';
-export * from './diagnosis';

@@ -3,18 +3,9 @@
  * they are the engine's own (the CLI's) word for word; in 简体中文 they hold no English sentence.
  */
 import { afterAll, describe, expect, it } from 'vitest';
-import {
-  MATCH_TOLERANCE,
-  MAX_GRADIENTS_FILE_BYTES,
-  PROBE_OPTIONS,
-  diagnose,
-  gradientWithSlips,
-  gradientsProblemText,
-  probeData,
-  probeNetwork,
-  readGradientsFile,
-  toGradientsFile,
-} from '../../src/engine';
+import { MATCH_TOLERANCE, diagnose, gradientWithSlips } from '../../src/engine/diagnosis';
+import { MAX_GRADIENTS_FILE_BYTES, gradientsProblemText, readGradientsFile, toGradientsFile } from '../../src/engine/gradientFile';
+import { PROBE_OPTIONS, probeData, probeNetwork } from '../../src/engine/probe';
 import { diagnosisMessage, gradientsProblemMessage } from '../../src/app/bugLab/checkText';
 import { switchLanguage } from '../../src/i18n/setup';
 import { formatNumber } from '../../src/views/format';

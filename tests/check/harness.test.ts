@@ -9,7 +9,7 @@ import { mkdtempSync, readFileSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { beforeAll, describe, expect, test } from 'vitest';
-import { probeDataText, probeNetworkText } from '../../src/engine';
+import { probeDataText, probeNetworkText } from '../../src/engine/probe';
 import { cli } from '../cli/helpers';
 
 const HERE = new URL('.', import.meta.url).pathname;

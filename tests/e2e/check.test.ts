@@ -10,7 +10,8 @@ import { join } from 'node:path';
 import { fileURLToPath } from 'node:url';
 import type { Browser, Locator, Page } from 'playwright-core';
 import { afterAll, beforeAll, describe, expect, inject, test } from 'vitest';
-import { SLIPS, SLIP_IDS, probeDataText, probeNetworkText } from '../../src/engine';
+import { SLIPS, SLIP_IDS } from '../../src/engine';
+import { probeDataText, probeNetworkText } from '../../src/engine/probe';
 import { MYSTERY_KEY, encodeMystery, mysterySlip } from '../../src/app/bugLab/mystery';
 import { launchBrowser, openPage } from './browser';
 

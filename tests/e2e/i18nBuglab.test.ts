@@ -7,7 +7,9 @@
  */
 import type { Browser, Locator, Page } from 'playwright-core';
 import { afterAll, beforeAll, describe, expect, inject, test } from 'vitest';
-import { PROBE_OPTIONS, gradientWithSlips, probeData, probeNetwork, toGradientsFile } from '../../src/engine';
+import { PROBE_OPTIONS, probeData, probeNetwork } from '../../src/engine/probe';
+import { gradientWithSlips } from '../../src/engine/diagnosis';
+import { toGradientsFile } from '../../src/engine/gradientFile';
 import { seriousViolations } from './axe';
 import { launchBrowser } from './browser';
 import { englishIn } from './english';

@@ -1,6 +1,7 @@
 /** The gradients file: every bad input is refused with the field named; a good file lands in the params layout. */
 import { describe, expect, test } from 'vitest';
-import { MAX_GRADIENTS_FILE_BYTES, layoutOf, parseGradientsFile, toGradientsFile } from '../../src/engine';
+import { layoutOf } from '../../src/engine';
+import { MAX_GRADIENTS_FILE_BYTES, parseGradientsFile, toGradientsFile } from '../../src/engine/gradientFile';
 
 const sizes = [2, 2, 1];
 const good = {

@@ -6,27 +6,21 @@
  */
 import { describe, expect, test } from 'vitest';
 import {
-  PROBE_LEARNING_RATE,
-  PROBE_OPTIONS,
   SLIPS,
   SLIP_IDS,
   type SlipId,
   analyticGradient,
-  diagnosableSlips,
-  diagnose,
-  gradientDistance,
-  gradientWithSlips,
   layoutOf,
   Rng,
   Trainer,
   cloneNetwork,
-  probeData,
-  probeNetwork,
   singlesAndPairs,
   slipsOf,
   slipsOfOptions,
   withSlips,
 } from '../../src/engine';
+import { PROBE_LEARNING_RATE, PROBE_OPTIONS, probeData, probeNetwork } from '../../src/engine/probe';
+import { diagnosableSlips, diagnose, gradientDistance, gradientWithSlips } from '../../src/engine/diagnosis';
 import { referenceCostAndGradient, type ReferenceNetwork } from './scalarReference';
 import { slippedReferenceGradients } from './slipReference';
 

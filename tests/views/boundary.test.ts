@@ -1,5 +1,6 @@
 import { describe, expect, it } from 'vitest';
-import { DEFAULT_BOUNDARY_STYLE, boundaryColorTable, contourPath, drawBoundary } from '../../src/views/boundary/drawBoundary';
+import { geoIdentity, geoPath } from 'd3';
+import { DEFAULT_BOUNDARY_STYLE, boundaryColorTable, boundaryContour, contourPath, drawBoundary } from '../../src/views/boundary/drawBoundary';
 import { trained, xorConfig } from './fixtures';
 
 /** Just enough of a 2-D context for drawBoundary: image data and a put counter. */
@@ -39,6 +40,12 @@ describe('decision boundary drawing', () => {
     const numbers = d.match(/-?\d+(\.\d+)?/g)!.map(Number);
     expect(Math.min(...numbers)).toBeGreaterThanOrEqual(0);
     expect(Math.max(...numbers)).toBeLessThanOrEqual(300);
+  });
+
+  it('draws the same path as d3-geo’s geoPath with an identity projection, on solved and unsolved grids', () => {
+    const shapes = [grids, { output: Float32Array.from({ length: 400 }, (_, k) => 0.5 + 0.45 * Math.sin(k * 0.37) * Math.cos(k * 0.11)), resolution: 20 }];
+    for (const g of shapes)
+      for (const size of [300, 217]) expect(contourPath(g, 0.5, size)).toBe(geoPath(geoIdentity().scale(size / g.resolution))(boundaryContour(g, 0.5)) ?? '');
   });
 
   it('no contour when the output never crosses the threshold', () => {

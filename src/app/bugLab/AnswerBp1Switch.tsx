@@ -5,7 +5,8 @@
  */
 import { problemText } from '../../i18n/messageText';
 import { useMemo } from 'react';
-import { type LabConfig, SLIPS, type SlippedConfig, gradientWithSlips, layoutOf, trainOptionsOf } from '../../engine';
+import { type LabConfig, SLIPS, type SlippedConfig, layoutOf, trainOptionsOf } from '../../engine';
+import { gradientWithSlips } from '../../engine/diagnosis';
 import { useT } from '../../i18n/setup';
 import { withNodes } from '../../i18n/Rich';
 import { formatNumber } from '../../views/format';

@@ -3,8 +3,8 @@
  * the lab's: each weight an edge, each bias a ring round its neuron. Green at or below the match
  * tolerance, red at 10% and above, a log scale between.
  */
-import type { ParameterDeparture } from '../../engine';
-import { MATCH_TOLERANCE } from '../../engine';
+import type { ParameterDeparture } from '../../engine/diagnosis';
+import { MATCH_TOLERANCE } from '../../engine/diagnosis';
 import { t as translate, useT } from '../../i18n/setup';
 import { withNodes } from '../../i18n/Rich';
 import { formatNumber } from '../../views/format';

@@ -4,20 +4,10 @@
  * coloured by relative error. Bad input gets a message and keeps the last diagnosis.
  */
 import { type ChangeEvent, useMemo, useState } from 'react';
-import {
-  type Diagnosis,
-  MAX_GRADIENTS_FILE_BYTES,
-  PROBE_DATA_FILE_NAME,
-  PROBE_NETWORK_FILE_NAME,
-  PROBE_OPTIONS,
-  diagnose,
-  readGradientsFile,
-  probeData,
-  probeDataText,
-  probeNetwork,
-  probeNetworkText,
-  withSlips,
-} from '../../engine';
+import { withSlips } from '../../engine';
+import { type Diagnosis, diagnose } from '../../engine/diagnosis';
+import { MAX_GRADIENTS_FILE_BYTES, readGradientsFile } from '../../engine/gradientFile';
+import { PROBE_DATA_FILE_NAME, PROBE_NETWORK_FILE_NAME, PROBE_OPTIONS, probeData, probeDataText, probeNetwork, probeNetworkText } from '../../engine/probe';
 import { CodePanel } from '../../views/codePanel/CodePanel';
 import { CheckGraph } from './CheckGraph';
 import { diagnosisMessage, gradientsProblemMessage } from './checkText';

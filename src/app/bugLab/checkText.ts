@@ -4,8 +4,11 @@
  * wording (gradientsProblemText, Diagnosis.message), word for word but for numbers, which the page
  * prints in its one format (1,048,577; 1e−9): tests/buglab/checkText.test.ts.
  */
-import type { Diagnosis, GradientsFieldIssue, GradientsProblem, ShownValue, SlipId } from '../../engine';
-import { MATCH_TOLERANCE, SLIPS } from '../../engine';
+import type { SlipId } from '../../engine';
+import type { Diagnosis } from '../../engine/diagnosis';
+import type { GradientsFieldIssue, GradientsProblem, ShownValue } from '../../engine/gradientFile';
+import { SLIPS } from '../../engine';
+import { MATCH_TOLERANCE } from '../../engine/diagnosis';
 import { type MessageKey, t } from '../../i18n/setup';
 import { formatEpoch, formatNumber } from '../../views/format';
 import { slipName } from './slipText';

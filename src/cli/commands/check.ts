@@ -1,16 +1,8 @@
 /** `backprop-lab check`: the diagnosis of a gradients file (yours) against the lab's on the same network and data. */
-import {
-  type Diagnosis,
-  MATCH_TOLERANCE,
-  MAX_CSV_CHARS,
-  MAX_GRADIENTS_FILE_BYTES,
-  PROBE_LEARNING_RATE,
-  PROBE_OPTIONS,
-  SLIPS,
-  diagnose,
-  parseDatasetJson,
-  parseGradientsFile,
-} from '../../engine';
+import { MAX_CSV_CHARS, SLIPS, parseDatasetJson } from '../../engine';
+import { type Diagnosis, MATCH_TOLERANCE, diagnose } from '../../engine/diagnosis';
+import { MAX_GRADIENTS_FILE_BYTES, parseGradientsFile } from '../../engine/gradientFile';
+import { PROBE_LEARNING_RATE, PROBE_OPTIONS } from '../../engine/probe';
 import { englishText } from '../english';
 import { UsageError } from '../errors';
 import { parseFlags, readNumber } from '../flags';

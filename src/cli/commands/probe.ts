@@ -2,7 +2,7 @@
 import { readFileSync } from 'node:fs';
 import { join } from 'node:path';
 import { fileURLToPath } from 'node:url';
-import { PROBE_DATA_FILE_NAME, PROBE_NETWORK_FILE_NAME, probeDataText, probeNetworkText } from '../../engine';
+import { PROBE_DATA_FILE_NAME, PROBE_NETWORK_FILE_NAME, probeDataText, probeNetworkText } from '../../engine/probe';
 import { UsageError } from '../errors';
 import { parseFlags } from '../flags';
 import { makeFolder, writeTextFile } from '../files';

@@ -3,7 +3,7 @@
  * resolution² canvas that CSS scales onto the plot, and the a = ½ contour as an SVG path. Pure
  * functions of (grids, options, context) so tests and benches can call them without React.
  */
-import { contours, geoIdentity, geoPath } from 'd3';
+import { contours } from 'd3';
 import type { BoundaryGrids, Dataset } from '../../engine';
 import { type ColorTable, buildColorTable, paintCells } from '../colorTable';
 import { classColor, interpolateBoundary } from '../palette';
@@ -42,11 +42,24 @@ export function boundaryContour(grids: Pick<BoundaryGrids, 'output' | 'resolutio
   return contours().size([n, n]).thresholds([threshold]).smooth(true)(Array.from(grids.output, (v) => (Number.isFinite(v) ? v : 0)))[0];
 }
 
-/** geoPath in plot pixels for grids of `resolution` cells drawn over `size` pixels. */
+/**
+ * The contour as an SVG path in plot pixels, for grids of `resolution` cells drawn over `size`
+ * pixels: one closed subpath per ring (d3-contour repeats each ring's first point at its end; `Z`
+ * closes it instead). Written here rather than with d3-geo's geoPath, which would add about 8 kB
+ * gzip to the first render for this one loop (tests/views/boundary.test.ts checks the two agree).
+ */
 export function contourPath(grids: Pick<BoundaryGrids, 'output' | 'resolution'>, threshold: number, size: number): string {
   const contour = boundaryContour(grids, threshold);
-  if (!contour || contour.coordinates.length === 0) return '';
-  return geoPath(geoIdentity().scale(size / grids.resolution))(contour) ?? '';
+  if (!contour) return '';
+  const scale = size / grids.resolution;
+  const pixel = (v: number) => Math.round(v * scale * 1000) / 1000;
+  let d = '';
+  for (const polygon of contour.coordinates)
+    for (const ring of polygon) {
+      for (let k = 0; k < ring.length - 1; k++) d += `${k === 0 ? 'M' : 'L'}${pixel(ring[k][0])},${pixel(ring[k][1])}`;
+      if (ring.length > 1) d += 'Z';
+    }
+  return d;
 }
 
 /**
