@@ -100,6 +100,10 @@ export const ENGINE_CODES = [
   'loadOutputsDiffer',
   // settings (settingChecks.ts, options.ts, config.ts)
   'settingNumber',
+  // a number typed into a page field (readTypedNumber)
+  'typedEmpty',
+  'typedNotNumber',
+  'typedTooLarge',
   'settingChoice',
   'settingSwitch',
   'settingList',
@@ -165,6 +169,10 @@ export const ENGINE_CODES = [
   'epochRange',
   'unknownPreset',
   'runReplaced',
+  // a weight or bias typed on the graph (worker/lab/paramEdit.ts)
+  'paramIndex',
+  'paramName',
+  'paramDiverged',
 ] as const;
 
 export type EngineCode = (typeof ENGINE_CODES)[number];
