@@ -18,7 +18,8 @@ export function ShortcutSheet() {
 
   useEffect(() => {
     const onKey = (event: KeyboardEvent) => {
-      if (!isShortcut(SHORTCUTS.help, event.key) || event.defaultPrevented || event.ctrlKey || event.metaKey || event.altKey || isTextEntry(event.target)) return;
+      if (!isShortcut(SHORTCUTS.help, event.key) || event.defaultPrevented || event.ctrlKey || event.metaKey || event.altKey || isTextEntry(event.target))
+        return;
       if (document.querySelector('dialog[open]')) return;
       event.preventDefault();
       setOpen(true);
