@@ -9,7 +9,7 @@ import type { LabStore } from '../../store/labStore';
 
 /** Whether the lab's data has exactly these samples (the worker's copy is a clone, not the same object). */
 function holds(lab: Dataset | null, data: Dataset): boolean {
-  if (!lab || lab.kind !== 'custom' || lab.count !== data.count || lab.inputSize !== data.inputSize || lab.outputSize !== data.outputSize) return false;
+  if (lab?.kind !== 'custom' || lab.count !== data.count || lab.inputSize !== data.inputSize || lab.outputSize !== data.outputSize) return false;
   const same = (a: Float64Array, b: Float64Array) => a.length === b.length && a.every((value, k) => Object.is(value, b[k]));
   return same(lab.inputs, data.inputs) && same(lab.targets, data.targets);
 }
