@@ -97,7 +97,7 @@ describe('loading your own data while the worker crashes', () => {
     const before = store.getState().data;
     const outcome = loadUserData(store, MINE);
     workers[0].crash();
-    await expect(outcome).resolves.toMatch(/no training worker/);
+    await expect(outcome).resolves.toEqual({ code: 'noWorker', values: {} });
     expect(store.getState().data).toBe(before);
   });
 

@@ -26,8 +26,9 @@ export async function loadUserData(store: LabStore, data: Dataset): Promise<Prob
       );
   const failure = await attempt();
   if (failure === null) return null;
-  if (failure instanceof EngineError) return problemOf(failure);
-  // the worker went away before it answered; the supervisor has already started the next one
+  // the engine refused the data; anything else means the worker went away before it answered,
+  // and the supervisor has already started the next one
+  if (failure instanceof EngineError && failure.detail.code !== 'workerFailedUnanswered') return problemOf(failure);
   if (holds(store.getState().data, data)) return null;
   const again = await attempt();
   return again === null ? null : problemOf(again);
