@@ -3,12 +3,10 @@ import type { KeyboardEvent } from 'react';
 import { useLab } from '../store/hooks';
 import type { LabMode } from '../store/types';
 import { useT } from '../i18n/setup';
+import { LAB_MODES } from './links/tabLink';
+import { MysteryNotice } from './MysteryNotice';
 
-const MODES: ReadonlyArray<{ id: LabMode; label: `tabs.${LabMode}` }> = [
-  { id: 'live', label: 'tabs.live' },
-  { id: 'step', label: 'tabs.step' },
-  { id: 'buglab', label: 'tabs.buglab' },
-];
+const MODES = LAB_MODES.map((id) => ({ id, label: `tabs.${id}` as const }));
 
 const modePanelId = (mode: LabMode) => `mode-panel-${mode}`;
 const tabId = (mode: LabMode) => `mode-tab-${mode}`;
@@ -48,12 +46,13 @@ export function ModeTabs() {
   );
 }
 
-/** The panel of one mode; only the selected one is rendered. */
+/** The panel of one mode; only the selected one is rendered. Outside the Bug lab it says when a mystery slip waits there. */
 export function ModePanel({ mode, children }: { mode: LabMode; children: React.ReactNode }) {
   const selected = useLab((s) => s.ui.mode) === mode;
   if (!selected) return null;
   return (
     <div role="tabpanel" id={modePanelId(mode)} aria-labelledby={tabId(mode)} className="mode-panel">
+      {mode !== 'buglab' && <MysteryNotice />}
       {children}
     </div>
   );

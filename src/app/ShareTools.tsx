@@ -17,4 +17,4 @@ export function ShareTools() {
 }
 
 export { NotesBanner } from './dialogs/NotesBanner';
-export { ParamEditor } from './dialogs/ParamEditor';
+export { ParamEditor } from './dialogs/LazyParamEditor';

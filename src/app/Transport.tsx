@@ -5,6 +5,7 @@ import { SelectField } from './fields';
 import { speedOptions } from './labels';
 import { useT } from '../i18n/setup';
 import { STATUS_MESSAGE_ID } from './StatusLine';
+import { problemText } from '../i18n/messageText';
 
 export function Transport() {
   const running = useLab((s) => s.run.running);
@@ -16,7 +17,7 @@ export function Transport() {
   // a worker given up on: Play, Step and Reset cannot work, and say why (the status line's message)
   const halted = useLab((s) => s.run.halted);
   const t = useT();
-  const why = halted ? { disabled: true, title: halted, 'aria-describedby': STATUS_MESSAGE_ID } : {};
+  const why = halted ? { disabled: true, title: problemText(halted), 'aria-describedby': STATUS_MESSAGE_ID } : {};
   return (
     <div className="transport" role="group" aria-label={t('transport.label')}>
       <button

@@ -1,8 +1,8 @@
 /** Small labelled form controls shared by the control panel; each shows its own validation message. */
 import { type ReactNode, useEffect, useId, useState } from 'react';
-import { type NumberSetting, type Problem, inRange, normalizeNumber, rangeError, readNumberText, settingName } from '../engine';
-import { messageText, problemText } from '../i18n/messageText';
-import { t } from '../i18n/setup';
+import { type NumberSetting, type Problem, readTypedNumber, settingName } from '../engine';
+import { problemText } from '../i18n/messageText';
+import { useT } from '../i18n/setup';
 
 export interface Option<T extends string | number> {
   value: T;
@@ -69,7 +69,8 @@ export function SelectField<T extends string | number>(props: {
 interface TextFieldProps {
   label: string;
   value: string;
-  commit(text: string): string | null;
+  /** parses and applies the text; its refusal, kept coded so a language switch rewords it */
+  commit(text: string): Problem | null;
   inputMode?: 'decimal' | 'numeric';
   hint?: string;
   width?: string;
@@ -80,7 +81,8 @@ function TextField(props: TextFieldProps) {
   const id = useId();
   const { label, value, commit, inputMode = 'decimal', hint, width, children } = props;
   const [text, setText] = useState(value);
-  const [problem, setProblem] = useState<string | null>(null);
+  const [problem, setProblem] = useState<Problem | null>(null);
+  useT();
   // follow the store when the value changes from elsewhere (a preset, a new seed)
   useEffect(() => {
     setText(value);
@@ -120,7 +122,7 @@ function TextField(props: TextFieldProps) {
       </div>
       {problem && (
         <p id={`${id}-problem`} className="field__problem" role="alert">
-          {problem}
+          {problemText(problem)}
         </p>
       )}
       {hint && !problem && (
@@ -134,9 +136,9 @@ function TextField(props: TextFieldProps) {
 
 /**
  * A TextField for one setting of the engine's table: its label, the hint for what 0 means, and the
- * typed text read in the lab's one number grammar (messages name the setting and suggest its
- * example); `apply` takes the number and returns its refusal, or null. The table's limits are
- * checked here first (the engine's inRange) so the message is in the page's language; `label`,
+ * typed text read by the page's one rule for typed numbers (the engine's readTypedNumber: its
+ * messages name the setting and suggest its example, its range is the table's); `apply` takes the
+ * number and returns its refusal, or null. `label`,
  * `name` (the setting in a message) and `zero` come translated, the table's English otherwise.
  */
 export function NumberField({
@@ -157,12 +159,8 @@ export function NumberField({
   apply(value: number): Problem | null;
 }) {
   const commit = (text: string) => {
-    const parsed = parseNumber(text, name, setting.example);
-    if (!parsed.ok) return parsed.error;
-    const number = normalizeNumber(setting, parsed.value);
-    if (!inRange(setting, number)) return rangeMessage(setting, name, zero, number);
-    const refusal = apply(number);
-    return refusal && problemText(refusal);
+    const read = readTypedNumber(text, setting, name, setting.example, zero);
+    return read.ok ? apply(read.value) : read.problem;
   };
   return (
     <TextField
@@ -198,18 +196,4 @@ export function Segmented<T extends string>(props: { label: string; value: T; op
       {hint && <div className="field__hint">{hint}</div>}
     </div>
   );
-}
-
-/** Parses a typed number (the grammar links and the CLI read); a sentence naming the setting when it is not one. */
-export function parseNumber(text: string, setting: string, example: string): { ok: true; value: number } | { ok: false; error: string } {
-  if (text === '') return { ok: false, error: t('field.empty', { name: setting, example }) };
-  const read = readNumberText(text);
-  const shown = text.length > 40 ? `${text.slice(0, 40)}…` : text;
-  if (!read.ok) return { ok: false, error: t(read.reason === 'tooLarge' ? 'field.tooLarge' : 'field.notNumber', { name: setting, text: shown, example }) };
-  return { ok: true, value: read.value };
-}
-
-/** The engine's range message (settingError's) in the page's language, naming the setting as the page does. */
-export function rangeMessage(setting: NumberSetting, name: string, zero: string | undefined, value: number): string {
-  return messageText(rangeError(setting, value, name, zero));
 }

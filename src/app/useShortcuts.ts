@@ -7,6 +7,7 @@
 import { useEffect } from 'react';
 import type { LabStore } from '../store/labStore';
 import { arrowsChangeIt, keyOwner, trackFocusOrigin } from '../views/keyboardFocus';
+import { SHORTCUTS, isShortcut } from './shortcutKeys';
 
 const ARROWS = ['ArrowLeft', 'ArrowRight', 'ArrowUp', 'ArrowDown'];
 
@@ -16,9 +17,10 @@ export function useShortcuts(store: LabStore): void {
     let spaceTaken = false;
     const onKey = (event: KeyboardEvent) => {
       if (event.defaultPrevented || event.altKey || event.ctrlKey || event.metaKey) return;
-      if (event.key !== ' ' && !ARROWS.includes(event.key)) return;
+      const playPause = isShortcut(SHORTCUTS.playPause, event.key);
+      if (!playPause && !ARROWS.includes(event.key)) return;
       if (keyOwner(event.target) !== 'page') return;
-      const shortcut = !event.shiftKey && (event.key === ' ' || (event.key === 'ArrowRight' && store.getState().ui.mode !== 'step'));
+      const shortcut = !event.shiftKey && (playPause || (isShortcut(SHORTCUTS.stepOrNext, event.key) && store.getState().ui.mode !== 'step'));
       // a clicked radio, tab, select or graph item does not move with an arrow: no key changes a setting
       if (!shortcut && !(ARROWS.includes(event.key) && arrowsChangeIt(event.target))) return;
       // ahead of the focused control, so its default (a click, a radio or tab move, a select change) never happens
@@ -26,14 +28,14 @@ export function useShortcuts(store: LabStore): void {
       event.preventDefault();
       event.stopPropagation();
       if (!shortcut) return;
-      if (event.key === ' ') {
+      if (playPause) {
         spaceTaken = true;
         if (!event.repeat) store.getState().togglePlay();
       } else store.getState().trainOneEpoch();
     };
     // a button clicks on Space's keyup: that half of the key press is the shortcut's too
     const onKeyUp = (event: KeyboardEvent) => {
-      if (event.key !== ' ' || !spaceTaken) return;
+      if (!isShortcut(SHORTCUTS.playPause, event.key) || !spaceTaken) return;
       spaceTaken = false;
       event.preventDefault();
       event.stopPropagation();

@@ -100,6 +100,10 @@ export const ENGINE_CODES = [
   'loadOutputsDiffer',
   // settings (settingChecks.ts, options.ts, config.ts)
   'settingNumber',
+  // a number typed into a page field (readTypedNumber)
+  'typedEmpty',
+  'typedNotNumber',
+  'typedTooLarge',
   'settingChoice',
   'settingSwitch',
   'settingList',
@@ -165,6 +169,49 @@ export const ENGINE_CODES = [
   'epochRange',
   'unknownPreset',
   'runReplaced',
+  // the training worker failed (store/workerSupervisor.ts, connectWorker.ts, pendingRequests.ts): a note, and why
+  'workerGivenUp',
+  'workerRestarted',
+  'workerFailedUnanswered',
+  'workerStopped',
+  'noWorker',
+  'workerLate',
+  'workerIgnored',
+  'workerSilent',
+  'workerNoAnswer',
+  'workerThrew',
+  'workerUnreadable',
+  'workerInvalid',
+  'workerNoDetail',
+  // the Bug lab's worker pool (store/sweepPool.ts)
+  'sweepRunning',
+  'sweepStarts',
+  'sweepSeeds',
+  'sweepWorkerFailed',
+  'twinWorkerFailed',
+  // "<what>: <problem>": a gate's, a file's or a field's problem
+  'namedProblem',
+  // exercise sets (app/exercise/exerciseSet.ts)
+  'exerciseSet',
+  'exerciseTooLarge',
+  'exerciseExpected',
+  'exerciseStepId',
+  'exerciseId',
+  'exerciseInputs',
+  'exerciseTargets',
+  'exerciseSample',
+  'exerciseNoStep',
+  'exerciseNotOpened',
+  'exerciseBadName',
+  'exerciseNoSuchSet',
+  'exerciseUnreadable',
+  'exerciseLinkShape',
+  'exerciseLinkSample',
+  'exerciseLinkStep',
+  // a weight or bias typed on the graph (worker/lab/paramEdit.ts)
+  'paramIndex',
+  'paramName',
+  'paramDiverged',
 ] as const;
 
 export type EngineCode = (typeof ENGINE_CODES)[number];

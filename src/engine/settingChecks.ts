@@ -17,8 +17,11 @@ function readableNumber(value: number): string {
   return Number.isInteger(value) && Math.abs(value) >= 1000 ? value.toLocaleString('en') : String(value);
 }
 
+/** The limits a number is checked against: a setting's, or a field's own (a sweep's starts, a weight). */
+export type NumberRule = Pick<NumberSetting, 'whole' | 'min' | 'max' | 'minExclusive'>;
+
 /** "a whole number from 0 to 4,294,967,295", "a number above 0 and at most 1,000,000". */
-export function describeRange(setting: Pick<NumberSetting, 'whole' | 'min' | 'max' | 'minExclusive'>): EngineMessage {
+export function describeRange(setting: NumberRule): EngineMessage {
   return engineMessage('range', {
     whole: setting.whole ? 'yes' : 'no',
     exclusive: setting.minExclusive ? 'yes' : 'no',
@@ -28,12 +31,24 @@ export function describeRange(setting: Pick<NumberSetting, 'whole' | 'min' | 'ma
 }
 
 /** "<name>: expected <range> (<what 0 means>), got <value>": a number outside its setting's range. */
-export function rangeError(setting: NumberSetting, value: unknown, name: string = settingName(setting), zero = setting.zero): EngineMessage {
-  return engineMessage('settingNumber', { name, range: describeRange(setting), zero: zero ? engineMessage('rangeZero', { zero }) : '', value: String(value) });
+function rangeError(setting: NumberSetting, value: unknown, name: MessageName = settingName(setting), zero = setting.zero): EngineMessage {
+  return outOfRange(setting, value, name, zero);
+}
+
+/** A number's name in a message: words, or a coded message the page words ("weight or bias"). */
+type MessageName = string | EngineMessage;
+
+function outOfRange(rule: NumberRule, value: unknown, name: MessageName, zero?: string): EngineMessage {
+  return engineMessage('settingNumber', { name, range: describeRange(rule), zero: zero ? engineMessage('rangeZero', { zero }) : '', value: String(value) });
+}
+
+/** "<name>: expected <range>, got <value>" for a number outside a rule that is no setting (a weight), or null. */
+export function ruleError(rule: NumberRule, value: unknown, name: MessageName): EngineMessage | null {
+  return typeof value === 'number' && inRange(rule, value) ? null : outOfRange(rule, value, name);
 }
 
 /** Whether a number lies in a setting's range (whole where it must be). */
-export function inRange(setting: Pick<NumberSetting, 'whole' | 'min' | 'max' | 'minExclusive'>, value: number): boolean {
+export function inRange(setting: NumberRule, value: number): boolean {
   if (!Number.isFinite(value) || (setting.whole && !Number.isInteger(value))) return false;
   return (setting.minExclusive ? value > setting.min : value >= setting.min) && value <= setting.max;
 }
@@ -91,6 +106,29 @@ export function readNumberText(text: string): NumberTextRead {
   if (!NUMBER_TEXT.test(text)) return { ok: false, reason: 'notNumber' };
   const value = Number(text);
   if (!Number.isFinite(value)) return { ok: false, reason: 'tooLarge' };
+  return { ok: true, value };
+}
+
+export type TypedNumber = { ok: true; value: number } | { ok: false; problem: EngineMessage };
+
+/** Longer text is no number anyone typed (and is not echoed whole). */
+const MAX_TYPED_LENGTH = 400;
+const SHOWN_LENGTH = 40;
+
+/**
+ * A number typed into a page field (a setting, a sweep's starts, a weight), by one rule for every
+ * field: trimmed, a typographic minus (−) read as "-", then the one grammar (readNumberText), then the
+ * field's range. Its refusals are one set of messages naming the field: empty, not a number, too large
+ * (1e999), or out of range; `example` is suggested, `zero` says what 0 means.
+ */
+export function readTypedNumber(text: string, rule: NumberRule, name: string, example: string, zero?: string): TypedNumber {
+  const trimmed = text.trim().replace(/^\u2212/, '-');
+  if (trimmed === '') return { ok: false, problem: engineMessage('typedEmpty', { name, example }) };
+  const shown = trimmed.length > SHOWN_LENGTH ? `${trimmed.slice(0, SHOWN_LENGTH)}…` : trimmed;
+  const read: NumberTextRead = trimmed.length > MAX_TYPED_LENGTH ? { ok: false, reason: 'notNumber' } : readNumberText(trimmed);
+  if (!read.ok) return { ok: false, problem: engineMessage(read.reason === 'tooLarge' ? 'typedTooLarge' : 'typedNotNumber', { name, text: shown, example }) };
+  const value = normalizeNumber(rule, read.value);
+  if (!inRange(rule, value)) return { ok: false, problem: outOfRange(rule, value, name, zero) };
   return { ok: true, value };
 }
 

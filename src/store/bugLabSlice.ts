@@ -251,7 +251,7 @@ export const createBugLabSlice: SliceCreator<BugLabSlice, Needs> = (set, get) =>
           return null;
         }
         if (outcome.status === 'error') {
-          setGates({ status: 'error', gate: null, error: `${gate}: ${outcome.message}` });
+          setGates({ status: 'error', gate: null, error: engineMessage('namedProblem', { name: gate, problem: outcome.message }) });
           return null;
         }
         const result = { config, summary: outcome.summary, elapsedMs: outcome.elapsedMs, workers: outcome.workers };

@@ -6,6 +6,7 @@
  * In a browser the events of one frame are applied together, in one store update just before
  * the frame is drawn, so React renders at most once a frame however many messages arrive.
  */
+import { type Problem, engineMessage } from '../engine';
 import { type RunShape, labEventProblem, runMisfit, runShapeOf } from '../worker/lab/labEvents';
 import type { LabEvent, LabWorkerLike } from '../worker/lab/protocol';
 import type { LabStore } from './labStore';
@@ -37,7 +38,7 @@ const immediately: EventBatcher = (flush) => flush();
 const reportInStatus =
   (store: LabStore): InvalidMessageHandler =>
   (problem) =>
-    store.setState({ run: { ...store.getState().run, error: `The training worker sent a message the page could not use (${problem}); it was ignored.` } });
+    store.setState({ run: { ...store.getState().run, error: engineMessage('workerIgnored', { problem }) } });
 
 export interface BridgeHooks {
   /** a message that is not a LabEvent (default: a line in the status) */
@@ -49,7 +50,7 @@ export interface BridgeHooks {
 }
 
 /** Stops the bridge; requests still waiting fail with `reason`. */
-export type Disconnect = (reason?: string) => void;
+export type Disconnect = (reason?: Problem) => void;
 
 export function connectWorker(
   store: LabStore,
@@ -113,7 +114,7 @@ export function connectWorker(
   worker.postMessage({ type: 'setSpeed', speed });
   worker.postMessage({ type: 'setStop', stop });
   worker.postMessage({ type: 'configure', config });
-  return (reason = 'the training worker was stopped') => {
+  return (reason: Problem = engineMessage('workerStopped')) => {
     connected = false;
     worker.removeEventListener('message', listener);
     requests.rejectAll(reason);

@@ -1,4 +1,4 @@
-import { EngineError, type Problem } from '../engine';
+import { EngineError, type Problem, engineMessage } from '../engine';
 
 /**
  * The commands a connection to the worker is waiting on, by request id. Each settles once: with
@@ -11,7 +11,7 @@ export interface PendingRequests {
   /** the worker's answer: done (null) or refused (a coded message rejects with an EngineError) */
   settle(requestId: number, error: Problem | null): void;
   /** every open request fails with `reason` (the worker was stopped or restarted) */
-  rejectAll(reason: string): void;
+  rejectAll(reason: Problem): void;
 }
 
 export interface RequestTimers {
@@ -22,7 +22,10 @@ export interface RequestTimers {
 }
 
 /** What the store's `request` does with no worker joined to it. */
-export const noWorker = (): Promise<void> => Promise.reject(new Error('the lab has no training worker'));
+export const noWorker = (): Promise<void> => Promise.reject(new EngineError(engineMessage('noWorker')));
+
+/** A refusal as a request's rejection: a coded message rejects with an EngineError, words with an Error. */
+const problemError = (problem: Problem) => (typeof problem === 'string' ? new Error(problem) : new EngineError(problem));
 
 /** How long an answer may take before the request fails (the supervisor's answer timeout). */
 export const DEFAULT_ANSWER_TIMEOUT_MS = 15_000;
@@ -52,7 +55,7 @@ export function pendingRequests(timers: RequestTimers = DEFAULT_TIMERS): Pending
         const timer =
           timers.timeoutMs > 0
             ? timers.setTimer(
-                () => close(requestId)?.reject(new Error(`the training worker did not answer within ${Math.round(timers.timeoutMs / 1000)} s; try again`)),
+                () => close(requestId)?.reject(new EngineError(engineMessage('workerLate', { seconds: Math.round(timers.timeoutMs / 1000) }))),
                 timers.timeoutMs,
               )
             : null;
@@ -64,10 +67,10 @@ export function pendingRequests(timers: RequestTimers = DEFAULT_TIMERS): Pending
       const entry = close(requestId);
       if (!entry) return;
       if (error === null) entry.resolve();
-      else entry.reject(typeof error === 'string' ? new Error(error) : new EngineError(error));
+      else entry.reject(problemError(error));
     },
     rejectAll(reason) {
-      for (const requestId of [...open.keys()]) close(requestId)?.reject(new Error(reason));
+      for (const requestId of [...open.keys()]) close(requestId)?.reject(problemError(reason));
     },
   };
 }

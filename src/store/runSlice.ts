@@ -14,7 +14,7 @@ export interface RunState {
   /** the worker's last refusal or failure: a coded message, or a fault's own words */
   error: Problem | null;
   /** why the lab cannot train any more (its worker was given up on), or null; Play and Step do nothing then */
-  halted: string | null;
+  halted: Problem | null;
   /** Play was pressed at the epoch limit: the status offers to continue past it (continuePastLimit) */
   limitOffer: boolean;
   /** the epoch whose weights training continues from after an option changed mid-run (derivative, η …), or null */

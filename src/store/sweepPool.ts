@@ -4,7 +4,7 @@
  * Workers come from a factory, so Node tests pass in-process fakes and the benchmark worker_threads.
  * A twin run gets a worker of its own, so it can run while a sweep is going.
  */
-import { type Dataset, type LabConfig, type Problem, type SeedChunk, type SweepSummary, type TwinResult, planChunks } from '../engine';
+import { type Dataset, type LabConfig, type Problem, type SeedChunk, type SweepSummary, type TwinResult, engineMessage, planChunks } from '../engine';
 import { SweepCollector, type SweepProgress, estimateTimeLeftMs } from '../worker/sweep/sweepPlan';
 import { type SweepCommand, type SweepEvent, type SweepRequest, type TwinGrids, sweepRequestError } from '../worker/sweep/sweepProtocol';
 
@@ -105,7 +105,7 @@ export class SweepPool {
   run(request: SweepRequest, onProgress?: (progress: SweepProgress) => void): Promise<SweepOutcome> {
     const problem = sweepRequestError(request);
     if (problem) return Promise.resolve({ status: 'error', message: problem });
-    if (this.sweep) return Promise.resolve({ status: 'error', message: 'a sweep is already running: cancel it first' });
+    if (this.sweep) return Promise.resolve({ status: 'error', message: engineMessage('sweepRunning') });
     const firstSeed = request.firstSeed ?? request.config.seed;
     const queue = planChunks(firstSeed, request.starts, this.workerCount);
     const startedAt = this.now();
@@ -144,7 +144,7 @@ export class SweepPool {
     if (!this.twinWorker) {
       const worker = this.createWorker();
       worker.onmessage = (event) => this.onTwinEvent(event.data);
-      worker.onerror = (event) => this.failTwin(`the twin worker failed: ${event.message ?? 'unknown error'}`);
+      worker.onerror = (event) => this.failTwin(engineMessage('twinWorkerFailed', { error: event.message ?? engineMessage('workerNoDetail') }));
       this.twinWorker = worker;
     }
     return new Promise<TwinOutcome>((resolve) => {
@@ -184,7 +184,8 @@ export class SweepPool {
   private spawn(index: number): SweepWorkerLike {
     const worker = this.createWorker();
     worker.onmessage = (event) => this.onSweepEvent(index, event.data);
-    worker.onerror = (event) => this.failSweep(`sweep worker ${index + 1} failed: ${event.message ?? 'unknown error'}`);
+    worker.onerror = (event) =>
+      this.failSweep(engineMessage('sweepWorkerFailed', { worker: index + 1, error: event.message ?? engineMessage('workerNoDetail') }));
     return worker;
   }
 

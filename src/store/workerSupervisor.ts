@@ -7,7 +7,7 @@
  * loaded some, and the run's initial network. A worker that keeps failing is given up on: the
  * lab is halted (Play and Step disabled) with a message to reload.
  */
-import { type LabConfig, needsNewRun } from '../engine';
+import { type EngineMessage, type LabConfig, engineMessage, needsNewRun } from '../engine';
 import type { LabCommand, LabEvent, LabWorkerLike } from '../worker/lab/protocol';
 import { type Disconnect, type EventBatcher, connectWorker } from './connectWorker';
 import { DEFAULT_ANSWER_TIMEOUT_MS, noWorker } from './pendingRequests';
@@ -123,7 +123,7 @@ export function superviseWorker(store: LabStore, options: SupervisorOptions): ()
       heardAt = now(); // and the stall is no measure of the worker's pace
       return armSilenceCheck();
     }
-    fail(`it went silent for ${(silenceLimit(silenceMs, longestGap) / 1000).toFixed(1)} s while training`);
+    fail(engineMessage('workerSilent', { seconds: (silenceLimit(silenceMs, longestGap) / 1000).toFixed(1) }));
   };
 
   /** Every valid message: a sign of life, and what the worker is doing. */
@@ -141,7 +141,7 @@ export function superviseWorker(store: LabStore, options: SupervisorOptions): ()
   };
 
   /** Stops the worker; requests still waiting on it fail with `reason`. */
-  const teardown = (reason: string) => {
+  const teardown = (reason?: EngineMessage) => {
     stopWatching();
     stopSilenceCheck();
     heardRunning = false;
@@ -160,15 +160,16 @@ export function superviseWorker(store: LabStore, options: SupervisorOptions): ()
     }
   };
 
-  const fail = (why: string) => {
+  /** The worker is dead for the reason `why` (a coded part of the note: the page words it in its language). */
+  const fail = (why: EngineMessage) => {
     if (stopped || !worker) return;
-    teardown(`the training worker failed (${why}) before it answered`);
+    teardown(engineMessage('workerFailedUnanswered', { why }));
     const t = now();
     restarts = restarts.filter((at) => t - at < windowMs);
     const state = store.getState();
     if (restarts.length >= maxRestarts) {
       // what to do comes first: a long reason is clipped in the status line
-      const message = `The training worker failed again and was not restarted. Reload the page to start it again; your settings are kept in the address and in this browser. (It failed because ${why}.)`;
+      const message = engineMessage('workerGivenUp', { why });
       state.addNotes([{ key: 'worker', message }]);
       // halted: the message stays, and Play and Step are disabled with it as their reason
       store.setState({ run: { ...state.run, running: false, epochsPerSecond: 0, error: message, halted: message }, send: () => {}, request: noWorker });
@@ -176,19 +177,15 @@ export function superviseWorker(store: LabStore, options: SupervisorOptions): ()
     }
     restarts.push(t);
     const custom = state.data?.kind === 'custom';
-    state.addNotes([
-      {
-        key: 'worker',
-        message: `The training worker failed (${why}). It was restarted with your settings${custom ? ' and your data' : ''}; the run starts again from its initial weights.`,
-      },
-    ]);
+    state.addNotes([{ key: 'worker', message: engineMessage('workerRestarted', { why, data: custom ? 'yes' : 'no' }) }]);
     start(true);
   };
 
   /** Wraps the worker so the supervisor sees what goes out and what comes back. */
   const watched = (target: SupervisedWorker): LabWorkerLike => ({
     postMessage(command, transfer) {
-      if (answerTimeoutMs > 0 && watchdog === null && ANSWERED.has(command.type)) watchdog = setTimer(() => fail('it stopped answering'), answerTimeoutMs);
+      if (answerTimeoutMs > 0 && watchdog === null && ANSWERED.has(command.type))
+        watchdog = setTimer(() => fail(engineMessage('workerNoAnswer')), answerTimeoutMs);
       target.postMessage(command, transfer);
     },
     addEventListener(type, listener) {
@@ -209,14 +206,14 @@ export function superviseWorker(store: LabStore, options: SupervisorOptions): ()
     worker = next;
     next.onerror = (event) => {
       event.preventDefault?.();
-      fail(event.message ? `it stopped with an error: ${event.message.slice(0, 200)}` : 'it stopped with an error');
+      fail(engineMessage('workerThrew', { error: event.message ? event.message.slice(0, 200) : engineMessage('workerNoDetail') }));
     };
-    next.onmessageerror = () => fail('a message from it could not be read');
+    next.onmessageerror = () => fail(engineMessage('workerUnreadable'));
     heardAt = now();
     const link = watched(next);
     disconnect = connectWorker(store, link, batch, {
       onEvent: heard,
-      onInvalid: (problem) => fail(`it sent a message the page could not use: ${problem}`),
+      onInvalid: (problem) => fail(engineMessage('workerInvalid', { problem })),
       timers: { timeoutMs: answerTimeoutMs, setTimer, clearTimer },
     });
     if (!restoring || !sameRun) return;
@@ -227,6 +224,6 @@ export function superviseWorker(store: LabStore, options: SupervisorOptions): ()
   start(false);
   return () => {
     stopped = true;
-    teardown('the training worker was stopped');
+    teardown();
   };
 }

@@ -3,11 +3,6 @@
  * Neuron indices j, i count from 1, as Nielsen does and as the inputs x₁, x₂ do; the code's
  * 0-based j is shifted here, in one place.
  */
-import type { ActivationName } from '../engine';
-
-/** How activations are named on screen. */
-export const ACTIVATION_LABEL: Record<ActivationName, string> = { sigmoid: 'sigmoid', tanh: 'tanh', relu: 'ReLU', leakyRelu: 'leaky ReLU', linear: 'linear' };
-
 const SUPERSCRIPT = '⁰¹²³⁴⁵⁶⁷⁸⁹';
 const SUBSCRIPT = '₀₁₂₃₄₅₆₇₈₉';
 

@@ -52,9 +52,9 @@ describe('sweep text', () => {
     expect(formatTimeLeft(null)).toBe('estimating time left…');
     expect(formatTimeLeft(11_200)).toBe('about 12 s left');
     expect(formatTimeLeft(125_000)).toBe('about 2 min 5 s left');
-    expect(parseStartCount(' 250 ', 1000)).toEqual({ ok: true, value: 250 });
-    expect(parseStartCount('2.5', 1000)).toMatchObject({ ok: false, error: expect.stringMatching(/whole number/) });
-    expect(parseStartCount('1001', 1000)).toMatchObject({ ok: false, error: expect.stringMatching(/outside 1 to 1,000/) });
+    expect(parseStartCount(' 250 ', 1000, 'Starts', 100)).toEqual({ ok: true, value: 250 });
+    expect(parseStartCount('2.5', 1000, 'Starts', 100)).toMatchObject({ ok: false, problem: { code: 'settingNumber' } });
+    expect(parseStartCount('1001', 1000, 'Starts', 100)).toMatchObject({ ok: false, problem: { code: 'settingNumber', values: { value: '1001' } } });
   });
 });
 
@@ -68,10 +68,12 @@ describe('SweepPanel', () => {
     expect(container.querySelector(`label[for="${input.id}"]`)?.textContent).toBe('Starts');
     await type(input, 'abc');
     expect(input.getAttribute('aria-invalid')).toBe('true');
-    expect(container.textContent).toMatch(/“abc” is not a whole number/);
+    expect(container.textContent).toMatch(/Starts: “abc” is not a number; try e.g. 100/);
     expect(button(container, 'Run sweep').disabled).toBe(true);
+    await type(input, '1e999');
+    expect(container.textContent).toMatch(/Starts: “1e999” is too large to be a number; try e.g. 100/);
     await type(input, '1001');
-    expect(container.textContent).toMatch(/1,001 is outside 1 to 1,000/);
+    expect(container.textContent).toMatch(/Starts: expected a whole number from 1 to 1,000, got 1001/);
     await type(input, '250');
     expect(input.getAttribute('aria-invalid')).toBe('false');
     await act(async () => button(container, 'Run sweep').click());

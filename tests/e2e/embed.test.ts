@@ -73,7 +73,9 @@ describe('embed links', () => {
   test('a malformed embed value is named in the notes and the whole lab shows', async () => {
     const page = await openPage(browser, `${inject('baseUrl')}?embed=sideways&controls=lots`);
     await expect.poll(() => bodyText(page), { timeout: 20_000 }).toContain('embed="sideways" is not a view');
-    expect(await bodyText(page)).toContain('controls="lots" is not one of none, play, full');
+    // the whole lab shows every control, and the note says so (it used to say "no controls shown")
+    expect(await bodyText(page)).toContain('controls="lots" applies only to an embedded view (embed=); the whole lab shows with all its controls.');
+    expect(await page.getByRole('button', { name: /Play/ }).count()).toBeGreaterThan(0);
     expect(await page.getByRole('tablist').count()).toBe(1);
     await page.context().close();
   });
@@ -124,5 +126,26 @@ describe('presenter mode', () => {
     await again.context().close();
     expect(errors).toEqual([]);
     await page.context().close();
+  });
+
+  test('on a 390×844 phone nothing scrolls sideways: every tab, the tour, both languages', async () => {
+    /** document.scrollingElement.scrollWidth ≤ innerWidth once the open tab's chunk is in */
+    const fits = async (page: Page, what: string) => {
+      await expect.poll(() => page.locator('.app--presenter .mode-panel').count(), { timeout: 20_000 }).toBe(1);
+      await expect.poll(() => page.locator('.mode-panel__empty').count(), { timeout: 20_000 }).toBe(0);
+      const widths = await page.evaluate(() => ({ scroll: document.scrollingElement!.scrollWidth, inner: window.innerWidth }));
+      expect(widths.scroll, what).toBeLessThanOrEqual(widths.inner);
+    };
+    for (const query of ['?presenter=1', '?presenter=1&tour=3', '?presenter=1&lang=zh-CN']) {
+      const page = await openPage(browser, 'about:blank');
+      await page.setViewportSize({ width: 390, height: 844 });
+      await page.goto(`${inject('baseUrl')}${query}`);
+      await fits(page, `${query}, Step through`);
+      for (const tab of [0, 2]) {
+        await page.getByRole('tab').nth(tab).click();
+        await fits(page, `${query}, tab ${tab + 1}`);
+      }
+      await page.context().close();
+    }
   });
 });

@@ -30,7 +30,15 @@ export default async function setup(project: TestProject): Promise<(() => Promis
   project.provide('browserProblem', '');
   // A private output folder, so parallel runs never serve each other's half-written build.
   const outDir = mkdtempSync(join(tmpdir(), 'backprop-lab-e2e-'));
-  await build({ logLevel: 'warn', build: { outDir, emptyOutDir: true } });
+  // React's production build, as `npm run build` makes it (inside Vitest NODE_ENV is `test`, which
+  // would bundle React's development build and test something no user gets)
+  const nodeEnv = process.env.NODE_ENV;
+  process.env.NODE_ENV = 'production';
+  try {
+    await build({ logLevel: 'warn', build: { outDir, emptyOutDir: true } });
+  } finally {
+    process.env.NODE_ENV = nodeEnv;
+  }
   const server = await preview({ logLevel: 'warn', preview: { port: 0, host: '127.0.0.1', strictPort: false }, build: { outDir } });
   const url = server.resolvedUrls?.local[0];
   if (!url) throw new Error('preview server did not report an address');

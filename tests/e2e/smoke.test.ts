@@ -16,3 +16,11 @@ test('the page loads with its title and no console error', async () => {
   await expect.poll(() => page.getByRole('heading', { level: 1 }).textContent()).toContain('Backprop Lab');
   expect(errors).toEqual([]);
 });
+
+test('the served build is the one users get: React’s production build, no development advice', async () => {
+  const base = inject('baseUrl');
+  const html = await (await fetch(base)).text();
+  const scripts = [...html.matchAll(/src="([^"]+\.js)"|href="([^"]+\.js)"/g)].map((m) => new URL(m[1] ?? m[2], base).href);
+  expect(scripts.length).toBeGreaterThan(0);
+  for (const url of scripts) expect(await (await fetch(url)).text()).not.toContain('Download the React DevTools');
+});

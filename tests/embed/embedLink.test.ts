@@ -24,10 +24,29 @@ describe('the embed and presenter link keys', () => {
     expect(link).toEqual(DEFAULT_PAGE_LINK);
     expect(notes).toHaveLength(4);
     expect(notes[0]).toMatch(/^embed="sideways" is not a view; the link can embed graph, boundary, cost, step, twin, tour/);
-    expect(notes[1]).toMatch(/^controls="some" is not one of none, play, full/);
+    // no view is embedded, so the whole lab shows with every control: the note says that, not "no controls"
+    expect(notes[1]).toBe('controls="some" applies only to an embedded view (embed=); the whole lab shows with all its controls.');
     expect(notes[2]).toMatch(/^size="huge"/);
     expect(notes[3]).toMatch(/^presenter="yes"/);
     expect(readPageLink('?embed=tour')).toEqual({ link: { ...DEFAULT_PAGE_LINK, embed: 'tour' }, notes: [] });
+  });
+
+  test('controls and size without an embedded view: each note says what the whole lab does instead', () => {
+    const { link, notes } = readPageLink('?embed=banana&controls=xyz');
+    expect(link).toEqual(DEFAULT_PAGE_LINK);
+    expect(notes).toEqual([
+      'embed="banana" is not a view; the link can embed graph, boundary, cost, step, twin, tour. Showing the whole lab.',
+      'controls="xyz" applies only to an embedded view (embed=); the whole lab shows with all its controls.',
+    ]);
+    expect(readPageLink('?controls=play&size=large')).toEqual({
+      link: DEFAULT_PAGE_LINK,
+      notes: [
+        'controls="play" applies only to an embedded view (embed=); the whole lab shows with all its controls.',
+        'size="large" applies only to an embedded view (embed=); the whole lab shows at normal size.',
+      ],
+    });
+    expect(readPageLink('?size=normal').notes).toEqual([]);
+    expect(readPageLink('?embed=graph&controls=xyz').notes).toEqual(['controls="xyz" is not one of none, play, full; no controls shown.']);
   });
 
   test('the settings codec passes over the page keys instead of calling them unknown', () => {

@@ -3,6 +3,7 @@ import { join } from 'node:path';
 import { describe, expect, test } from 'vitest';
 import { askedCells, texToPlain } from '../../src/app/exercise/askedCells';
 import { parseExerciseSet } from '../../src/app/exercise/exerciseSet';
+import { said } from '../englishText';
 import { gradeAnswer, readAnswer, scoreCsv, scoreOf } from '../../src/app/exercise/grading';
 import { hintFor } from '../../src/app/exercise/hints';
 import { SHIPPED_EXERCISE_SETS } from '../../src/app/exercise/loadSet';
@@ -54,7 +55,7 @@ describe('exercise sets', () => {
     expect(SHIPPED_EXERCISE_SETS.map((s) => s.id)).toEqual(['question-one-pass', 'bp2-by-hand']);
     for (const entry of SHIPPED_EXERCISE_SETS) {
       const set = parseExerciseSet(shipped(entry.id));
-      if (!set.ok) throw new Error(set.error);
+      if (!set.ok) throw new Error(said(set.error) ?? '');
       expect(set.value.summary).toMatchObject({ id: entry.id, title: entry.title });
       const pass = inspectPass(set.value.network, set.value.data, set.value.options);
       const ctx = {
@@ -79,7 +80,7 @@ describe('exercise sets', () => {
     const good = JSON.parse(shipped('question-one-pass')) as Record<string, unknown>;
     const bad = (patch: Record<string, unknown>) => {
       const result = parseExerciseSet(JSON.stringify({ ...good, ...patch }));
-      return result.ok ? 'accepted' : result.error;
+      return result.ok ? 'accepted' : said(result.error);
     };
     expect(bad({ version: 2 })).toMatch(/^exercise set: version: /);
     expect(bad({ settings: { ...(good.settings as object), cost: 'hinge' } })).toMatch(/^exercise set: settings\.cost: /);
@@ -96,7 +97,7 @@ describe('exercise sets', () => {
 
 describe('asked cells and hints', () => {
   const set = parseExerciseSet(shipped('question-one-pass'));
-  if (!set.ok) throw new Error(set.error);
+  if (!set.ok) throw new Error(said(set.error) ?? '');
   const { network, data, options } = set.value;
   const pass = inspectPass(network, data, options);
   const ctx = { network, pass, settings: { cost: options.cost, derivative: options.derivative, freezeBiases: false }, sample: 1 };

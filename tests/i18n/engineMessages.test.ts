@@ -58,6 +58,27 @@ const BEFORE: [string, ReturnType<typeof engineMessage>, string][] = [
     networkError(createNetwork([3, 1], ['sigmoid']), namedDataset('XOR')) ?? engineMessage('loadNoNetwork'),
     'network: takes 3 inputs but the data has 2',
   ],
+  // the store's notes and the pools' failures, coded since (the page words them when it shows them)
+  [
+    'worker restarted',
+    engineMessage('workerRestarted', { why: engineMessage('workerThrew', { error: 'boom' }), data: 'yes' }),
+    'The training worker failed (it stopped with an error: boom). It was restarted with your settings and your data; the run starts again from its initial weights.',
+  ],
+  [
+    'worker given up',
+    engineMessage('workerGivenUp', { why: engineMessage('workerSilent', { seconds: '2.0' }) }),
+    'The training worker failed again and was not restarted. Reload the page to start it again; your settings are kept in the address and in this browser. (It failed because it went silent for 2.0 s while training.)',
+  ],
+  [
+    'request cut off',
+    engineMessage('workerFailedUnanswered', { why: engineMessage('workerNoAnswer') }),
+    'the training worker failed (it stopped answering) before it answered',
+  ],
+  ['sweep worker', engineMessage('sweepWorkerFailed', { worker: 2, error: engineMessage('workerNoDetail') }), 'sweep worker 2 failed: unknown error'],
+  ['sweep running', engineMessage('sweepRunning'), 'a sweep is already running: cancel it first'],
+  ['twin worker', engineMessage('twinWorkerFailed', { error: 'OOM' }), 'the twin worker failed: OOM'],
+  ['weight index', engineMessage('paramIndex', { max: 8, value: '-1' }), 'parameter: expected an index from 0 to 8, got -1'],
+  ['diverged edit', engineMessage('paramDiverged'), 'the run diverged: press Reset before editing a weight'],
 ];
 
 describe('engine messages', () => {

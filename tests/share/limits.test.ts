@@ -171,9 +171,10 @@ describe('small things a link or a field said oddly (issue 16, defect 12)', () =
   });
 
   it('a 5,000-digit start count is refused in plain words, not "Infinity is outside …"', () => {
-    const read = parseStartCount('9'.repeat(5000), 1000);
-    expect(read).toEqual({ ok: false, error: 'Starts: must be a whole number from 1 to 1,000.' });
-    expect(parseStartCount('12345678901234567890', 1000)).toEqual({ ok: false, error: 'Starts: must be a whole number from 1 to 1,000.' });
+    const read = parseStartCount('9'.repeat(5000), 1000, 'Starts', 100);
+    expect(read.ok || said(read.problem)).toBe(`Starts: “${'9'.repeat(40)}…” is not a number; try e.g. 100`);
+    const long = parseStartCount('12345678901234567890', 1000, 'Starts', 100);
+    expect(long.ok || said(long.problem)).toBe('Starts: expected a whole number from 1 to 1,000, got 12345678901234567000');
   });
 });
 

@@ -17,7 +17,7 @@ import {
   reluHealthMessage,
   trainOptionsOf,
 } from '../../src/engine';
-import { MAX_PARAM_MAGNITUDE } from '../../src/worker/lab/paramEdit';
+import { PARAM_VALUE_RULE } from '../../src/worker/lab/paramEdit';
 import { type FakeWorkerEnv, fastWorkerStarter } from '../worker/harness';
 import { said } from '../englishText';
 
@@ -146,11 +146,11 @@ describe('setting one weight or bias', () => {
     const params = env.last('snapshot').snapshot.network.params;
     const count = params.length;
     const bad: Array<[unknown, unknown, RegExp]> = [
-      [0, Number.NaN, /finite number/],
-      [0, Infinity, /finite number/],
-      [0, '1', /finite number/],
-      [0, MAX_PARAM_MAGNITUDE * 2, /from −1000000 to 1000000/],
-      [-1, 0, /index from 0/],
+      [0, Number.NaN, /^weight or bias: expected a number from -1,000,000 to 1,000,000, got NaN$/],
+      [0, Infinity, /got Infinity$/],
+      [0, '1', /^weight or bias: expected a number/],
+      [0, PARAM_VALUE_RULE.max * 2, /from -1,000,000 to 1,000,000, got 2000000$/],
+      [-1, 0, /^parameter: expected an index from 0 to \d+, got -1$/],
       [count, 0, /index from 0/],
       [1.5, 0, /index from 0/],
       ['0', 0, /index from 0/],

@@ -57,6 +57,26 @@ describe('the store the page opens with', () => {
     }
   });
 
+  it('tab=step and tab=buglab open that tab; a link without the key (an old one) opens on the Live lab, as before', () => {
+    expect(createSharedLabStore({ search: '?tab=step&seed=7', storage: storageWith(null) }).getState().ui.mode).toBe('step');
+    const bugLab = createSharedLabStore({ search: '?tab=buglab&lr=0.5', storage: storageWith(null) }).getState();
+    expect(bugLab.ui.mode).toBe('buglab');
+    expect(bugLab.config).toEqual({ ...DEFAULT_CONFIG, learningRate: 0.5 });
+    expect(bugLab.share.notes).toEqual([]);
+    expect(createSharedLabStore({ search: '?lr=0.5&seed=7', storage: storageWith(null) }).getState().ui.mode).toBe('live');
+  });
+
+  it('a bad tab is refused with a note naming it, opens the Live lab and changes nothing else', () => {
+    for (const bad of ['banana', 'STEP', '', '<b>x</b>']) {
+      const store = createSharedLabStore({ search: `?tab=${encodeURIComponent(bad)}&lr=0.5`, storage: storageWith(null) });
+      expect(store.getState().ui.mode).toBe('live');
+      expect(store.getState().config).toEqual({ ...DEFAULT_CONFIG, learningRate: 0.5 });
+      expect(store.getState().share.notes.map((n) => said(n.message))).toEqual([
+        `Tab (tab) in the link: expected live, step or buglab, got "${bad}"; the page opens on the Live lab.`,
+      ]);
+    }
+  });
+
   it('a link beats the saved settings, setting by setting', () => {
     const store = createSharedLabStore({ search: '?lr=0.9&speed=max&stop=1234', storage: storageWith('lr=0.1&seed=42&scale=linear') });
     const state = store.getState();

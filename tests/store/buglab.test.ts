@@ -146,7 +146,7 @@ describe('sweep from the store', () => {
     applyPreset(store, env, 'question-and', 1000);
     await store.getState().runSweep(1001);
     expect(store.getState().bugLab.sweep).toMatchObject({ status: 'error', summary: null });
-    expect(said(store.getState().bugLab.sweep.error)).toMatch(/starts: expected a whole number from 1 to 1000/);
+    expect(said(store.getState().bugLab.sweep.error)).toMatch(/starts: expected a whole number from 1 to 1,000, got/);
     const running = store.getState().runSweep(40);
     await new Promise((resolve) => setTimeout(resolve, 30));
     store.getState().cancelSweep();

@@ -3,9 +3,12 @@
  * restarts it with the user's settings, or, when it keeps failing, halts the lab with a message.
  * Also what the page does after a run stops (issue 11).
  */
+import { said } from '../englishText';
+import { problemText } from '../../src/i18n/messageText';
+import { switchLanguage } from '../../src/i18n/setup';
 import fc from 'fast-check';
 import { afterEach, describe, expect, test, vi } from 'vitest';
-import { EngineError, DEFAULT_CONFIG, buildRun, parseDatasetCsv, trainOptionsOf } from '../../src/engine';
+import { EngineError, DEFAULT_CONFIG, problemOf, buildRun, parseDatasetCsv, trainOptionsOf } from '../../src/engine';
 import { type LabStore, applyEvent, createLabStore } from '../../src/store/labStore';
 import { type SupervisedWorker, type SupervisorOptions, silenceLimit, superviseWorker } from '../../src/store/workerSupervisor';
 import { labEventProblem } from '../../src/worker/lab/labEvents';
@@ -74,7 +77,14 @@ function supervised(options: Partial<Pick<SupervisorOptions, 'answerTimeoutMs' |
   return { store, workers };
 }
 
-const notes = (store: LabStore) => store.getState().share.notes.map((note) => note.message);
+/** Why a request failed, worded as the CLI words it ('' when it did not fail). */
+const rejection = (answer: Promise<unknown>) =>
+  answer.then(
+    () => '',
+    (error) => said(problemOf(error)),
+  );
+
+const notes = (store: LabStore) => store.getState().share.notes.map((note) => said(note.message));
 
 describe('requests and a failing worker', () => {
   test('a restart rejects the requests the dead worker held, with the reason', async () => {
@@ -82,7 +92,7 @@ describe('requests and a failing worker', () => {
     workers[0].silent = true;
     const answer = store.getState().setParam(0, 0.5);
     workers[0].crash('boom');
-    await expect(answer).rejects.toThrow(/the training worker failed \(it stopped with an error: boom\) before it answered/);
+    expect(await rejection(answer)).toMatch(/the training worker failed \(it stopped with an error: boom\) before it answered/);
     // the new worker answers
     await expect(store.getState().setParam(0, 0.5)).resolves.toBeUndefined();
   });
@@ -96,14 +106,14 @@ describe('requests and a failing worker', () => {
     // the request's timer is armed first, then the supervisor's watchdog, both at 5 s
     expect(timers.slice(armed).map((t) => t.ms)).toEqual([5000, 5000]);
     timers[armed].fn();
-    await expect(answer).rejects.toThrow('the training worker did not answer within 5 s; try again');
+    expect(await rejection(answer)).toBe('the training worker did not answer within 5 s; try again');
   });
 
   test('a halted lab rejects a request at once', async () => {
     const { store, workers } = supervised({ maxRestarts: 0 });
     workers[0].crash();
     expect(store.getState().run.halted).not.toBeNull();
-    await expect(store.getState().setParam(0, 1)).rejects.toThrow(/no training worker/);
+    expect(await rejection(store.getState().setParam(0, 1))).toMatch(/no training worker/);
   });
 });
 
@@ -194,7 +204,7 @@ describe("a worker that fails is restarted with the user's settings", () => {
     workers[1].crash();
     workers[2].crash();
     expect(workers).toHaveLength(3);
-    expect(store.getState().run.error).toMatch(/failed again .* Reload the page/);
+    expect(said(store.getState().run.error)).toMatch(/failed again .* Reload the page/);
     expect(notes(store).at(-1)).toMatch(/was not restarted/);
     // nothing is sent to a dead worker
     store.getState().play();
@@ -425,13 +435,31 @@ describe('a worker given up on (issue 16, defect 11)', () => {
     workers[0].crash();
     workers[1].crash();
     const message = store.getState().run.error;
-    expect(message).toMatch(/Reload the page/);
+    expect(said(message)).toMatch(/Reload the page/);
     expect(store.getState().run.halted).toBe(message);
     const sent = workers.map((worker) => worker.commands.length);
     for (const action of ['play', 'trainOneEpoch', 'reset', 'newSeed', 'togglePlay', 'continuePastLimit'] as const) store.getState()[action]();
     store.getState().trainEpochs(5);
     expect(store.getState().run.error).toBe(message);
     expect(workers.map((worker) => worker.commands.length)).toEqual(sent);
+  });
+
+  test('the notes and the halt are kept coded, so the page words them in the language it shows them in', async () => {
+    const { store, workers } = supervised({ maxRestarts: 1 });
+    workers[0].crash();
+    const restarted = store.getState().share.notes.at(-1)?.message ?? null;
+    workers[1].crash();
+    const halted = store.getState().run.halted;
+    expect(typeof restarted).toBe('object');
+    expect(typeof halted).toBe('object');
+    await switchLanguage('zh-CN');
+    try {
+      expect(problemText(restarted)).toBe('训练线程出错（它因错误而停止：boom），已用你的设置重启；训练从初始权重重新开始。');
+      expect(problemText(halted)).toMatch(/^训练线程再次出错，没有再重启。.*（出错原因：它因错误而停止：boom。）$/);
+    } finally {
+      await switchLanguage('en');
+    }
+    expect(problemText(restarted)).toMatch(/^The training worker failed \(it stopped with an error: boom\)\. It was restarted/);
   });
 });
 

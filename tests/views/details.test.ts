@@ -1,5 +1,6 @@
 import { describe, expect, it } from 'vitest';
-import { layoutOf } from '../../src/engine';
+import { createNetwork, layoutOf } from '../../src/engine';
+import { switchLanguage } from '../../src/i18n/setup';
 import { formatNumber } from '../../src/views/format';
 import { biasIndexOf, describeItem, weightIndexOf } from '../../src/views/graph/details';
 import { activationValue } from '../../src/views/graph/values';
@@ -87,5 +88,22 @@ describe('tooltip content comes from the PassRecord', () => {
     expect(d.rows).toHaveLength(1);
     expect(d.rows[0].value).toBe(other.network.params[0]);
     expect(d.subtitle).toContain('no pass recorded yet');
+  });
+});
+
+describe('layer names in the tooltip', () => {
+  it('name a linear layer in the page’s language; function names (sigmoid, ReLU) stay as written', async () => {
+    const network = createNetwork([2, 3, 1], ['relu', 'linear'], new Float64Array(13));
+    const subtitle = (l: number) => describeItem({ kind: 'neuron', layer: l, j: 0 }, network, null, 0, formatNumber).subtitle;
+    expect(subtitle(1)).toMatch(/^hidden layer 1, ReLU · /);
+    expect(subtitle(2)).toMatch(/^output, linear · /);
+    await switchLanguage('zh-CN');
+    try {
+      expect(subtitle(1)).toMatch(/ReLU/);
+      expect(subtitle(2)).toMatch(/线性/);
+      expect(subtitle(2)).not.toMatch(/linear/);
+    } finally {
+      await switchLanguage('en');
+    }
   });
 });

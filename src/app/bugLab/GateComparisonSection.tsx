@@ -14,6 +14,7 @@ import { formatTimeLeft } from '../../views/sweep/sweepFormat';
 import { DEFAULT_SWEEP_STARTS, MAX_SWEEP_STARTS } from '../../worker/sweep/sweepProtocol';
 import { downloadText } from '../browser/browser';
 import { describeTraining } from './describe';
+import { useComparisonTimeLeft } from '../tour/steadyTimeLeft';
 import { useT } from '../../i18n/setup';
 import { formatEpoch } from '../../views/format';
 
@@ -24,6 +25,8 @@ export function GateComparisonSection() {
   const compareGates = useLab((s) => s.compareGates);
   const cancelGates = useLab((s) => s.cancelGates);
   const running = gates.status === 'running';
+  // the tour's steady estimate (tour/steadyTimeLeft.ts), not the store's raw one that swings at the start
+  const timeLeftMs = useComparisonTimeLeft(gates);
   const rows = useMemo(
     () => COMPARED_GATES.map((gate) => ({ gate, config: gateComparisonConfig(gate), result: results[sweepKey(gateComparisonConfig(gate))] ?? null })),
     [results],
@@ -58,7 +61,7 @@ export function GateComparisonSection() {
               done: formatEpoch(gates.progress.done),
               count: gates.progress.total,
               total: formatEpoch(gates.progress.total),
-              timeLeft: formatTimeLeft(gates.progress.timeLeftMs),
+              timeLeft: formatTimeLeft(timeLeftMs),
             })
           : gates.status === 'cancelled'
             ? t('bl.gates.cancelled')

@@ -5,18 +5,11 @@
 import { useEffect, useState } from 'react';
 import { isTextEntry } from '../../views/keyboardFocus';
 import { useModalDialog } from './useModalDialog';
-import { type MessageKey, useT } from '../../i18n/setup';
+import { useT } from '../../i18n/setup';
+import { SHORTCUTS, isShortcut, shownKey } from '../shortcutKeys';
 
-const SHORTCUTS: ReadonlyArray<{ keys: string[]; what: MessageKey }> = [
-  { keys: ['Space'], what: 'shortcuts.space' },
-  { keys: ['→'], what: 'shortcuts.right' },
-  { keys: ['←'], what: 'shortcuts.left' },
-  { keys: ['←', '→'], what: 'shortcuts.arrows' },
-  { keys: ['Tab'], what: 'shortcuts.tab' },
-  { keys: ['Enter'], what: 'shortcuts.enter' },
-  { keys: ['?'], what: 'shortcuts.help' },
-  { keys: ['Escape'], what: 'shortcuts.escape' },
-];
+/** The sheet's rows, in this order: the table the handlers read (src/app/shortcutKeys.ts). */
+const ROWS = Object.values(SHORTCUTS);
 
 export function ShortcutSheet() {
   const [open, setOpen] = useState(false);
@@ -25,7 +18,8 @@ export function ShortcutSheet() {
 
   useEffect(() => {
     const onKey = (event: KeyboardEvent) => {
-      if (event.key !== '?' || event.defaultPrevented || event.ctrlKey || event.metaKey || event.altKey || isTextEntry(event.target)) return;
+      if (!isShortcut(SHORTCUTS.help, event.key) || event.defaultPrevented || event.ctrlKey || event.metaKey || event.altKey || isTextEntry(event.target))
+        return;
       if (document.querySelector('dialog[open]')) return;
       event.preventDefault();
       setOpen(true);
@@ -58,13 +52,13 @@ export function ShortcutSheet() {
                 </tr>
               </thead>
               <tbody>
-                {SHORTCUTS.map((shortcut) => (
+                {ROWS.map((shortcut) => (
                   <tr key={shortcut.what}>
                     <td>
                       {shortcut.keys.map((key, k) => (
                         <span key={key}>
                           {k > 0 && ' '}
-                          <kbd>{key === 'Space' ? t('shortcuts.keySpace') : key}</kbd>
+                          <kbd>{shownKey(key, t('shortcuts.keySpace'))}</kbd>
                         </span>
                       ))}
                     </td>

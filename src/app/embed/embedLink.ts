@@ -32,15 +32,18 @@ function parsePageLink(search: string): { link: PageLink; notes: Array<() => str
     if (!(EMBED_VIEWS as readonly string[]).includes(embed)) notes.push(() => t('embed.badView', { shown: quoted(embed), views: EMBED_VIEWS.join(', ') }));
     else link.embed = embed as EmbedView;
   }
+  // controls and size shape an embedded view only: without one the note says what the whole lab does instead
   const controls = params.get('controls');
   if (controls !== null) {
-    if ((EMBED_CONTROLS as readonly string[]).includes(controls)) link.controls = controls as EmbedControls;
+    if (link.embed === null) notes.push(() => t('embed.controlsWholeLab', { shown: quoted(controls) }));
+    else if ((EMBED_CONTROLS as readonly string[]).includes(controls)) link.controls = controls as EmbedControls;
     else notes.push(() => t('embed.badControls', { shown: quoted(controls), choices: EMBED_CONTROLS.join(', ') }));
   }
   const size = params.get('size');
   if (size !== null) {
-    if (size === 'large') link.large = true;
-    else if (size !== 'normal') notes.push(() => t('embed.badSize', { shown: quoted(size) }));
+    if (size !== 'large' && size !== 'normal') notes.push(() => t('embed.badSize', { shown: quoted(size) }));
+    else if (size === 'large' && link.embed === null) notes.push(() => t('embed.sizeWholeLab', { shown: quoted(size) }));
+    else link.large = size === 'large';
   }
   const presenter = params.get('presenter');
   if (presenter !== null) {

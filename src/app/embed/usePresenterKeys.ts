@@ -6,13 +6,14 @@
 import { useEffect } from 'react';
 import { useLabStoreApi } from '../../store/hooks';
 import { TOUR_STEP_COUNT } from '../tour/tourSteps';
+import { SHORTCUTS, isShortcut } from '../shortcutKeys';
 
 export function usePresenterKeys(presenter: boolean): void {
   const store = useLabStoreApi();
   useEffect(() => {
     if (!presenter) return;
     const onKey = (event: KeyboardEvent) => {
-      if (event.key !== 'ArrowRight' && event.key !== 'ArrowLeft') return;
+      if (!isShortcut(SHORTCUTS.presenterTour, event.key)) return;
       const step = store.getState().story.tourStep;
       if (step === null || event.altKey || event.ctrlKey || event.metaKey) return;
       if (event.target instanceof Element && event.target.closest('input, textarea, select, [role="slider"], [contenteditable="true"]')) return;

@@ -2,14 +2,15 @@
  * The Exercise switch of Step through and what goes with it: the set to work (every step, a shipped
  * set or a file), this pass's progress, the score as CSV, and the last answer's feedback.
  */
-import { problemText } from '../../i18n/messageText';
+import { engineMessage } from '../../engine';
+import { messageText } from '../../i18n/messageText';
 import { useId, useRef, useState } from 'react';
 import { useLab, useLabStoreApi } from '../../store/hooks';
 import { downloadText, readFileText } from '../browser/browser';
 import { scoreCsv, scoreOf } from './grading';
 import { MAX_EXERCISE_FILE_BYTES } from './exerciseSet';
 import { SHIPPED_EXERCISE_SETS, fetchShippedSet, openExerciseSet } from './loadSet';
-import type { ExerciseFeedback } from './useStepExercise';
+import { type ExerciseFeedback, feedbackText } from './feedback';
 import './exercise.css';
 import { type MessageKey, t as translate, useT } from '../../i18n/setup';
 
@@ -34,28 +35,30 @@ export function ExerciseBar({ passKey, feedback }: ExerciseBarProps) {
   const set = useLab((s) => s.exercise.set);
   const progress = useLab((s) => s.exercise.progress);
   const [chosen, setChosen] = useState<string>(SHIPPED_EXERCISE_SETS[0].id);
-  const [message, setMessage] = useState<{ ok: boolean; text: string } | null>(null);
+  // worded when shown, so a language switch rewords it
+  const [message, setMessage] = useState<{ ok: boolean; text: () => string } | null>(null);
   const fileInput = useRef<HTMLInputElement>(null);
 
   const open = (text: string, source: string) => {
     const opened = openExerciseSet(store, text, source);
-    if (!opened.ok) return setMessage({ ok: false, text: opened.error });
+    if (!opened.ok) return setMessage({ ok: false, text: () => messageText(opened.error) });
     const { summary, description } = opened.value;
     setMessage({
       ok: true,
-      text: t('exercise.opened', { title: setText(summary.id, 'title', summary.title), description: setText(summary.id, 'description', description) }),
+      text: () =>
+        translate('exercise.opened', { title: setText(summary.id, 'title', summary.title), description: setText(summary.id, 'description', description) }),
     });
   };
   const openShipped = async () => {
     const text = await fetchShippedSet(chosen);
-    if (!text.ok) return setMessage({ ok: false, text: text.error });
+    if (!text.ok) return setMessage({ ok: false, text: () => messageText(text.error) });
     open(text.value, `${chosen}.json`);
   };
   const openFile = async () => {
     const file = fileInput.current?.files?.[0];
-    if (!file) return setMessage({ ok: false, text: t('exercise.chooseFile') });
+    if (!file) return setMessage({ ok: false, text: () => translate('exercise.chooseFile') });
     const text = await readFileText(file, MAX_EXERCISE_FILE_BYTES);
-    if (!text.ok) return setMessage({ ok: false, text: `${file.name}: ${problemText(text.error)}` });
+    if (!text.ok) return setMessage({ ok: false, text: () => messageText(engineMessage('namedProblem', { name: file.name, problem: text.error })) });
     open(text.value, file.name);
   };
 
@@ -123,12 +126,12 @@ export function ExerciseBar({ passKey, feedback }: ExerciseBarProps) {
       )}
       {message && (
         <p className={message.ok ? 'exercise-bar__message' : 'exercise-bar__message is-bad'} role={message.ok ? 'status' : 'alert'}>
-          {message.text}
+          {message.text()}
         </p>
       )}
       {on && (
         <p className={`exercise-bar__feedback${feedback ? ` is-${feedback.kind}` : ''}`} role="status" aria-live="polite">
-          {feedback?.text ?? t('exercise.instructions')}
+          {feedback ? feedbackText(feedback) : t('exercise.instructions')}
         </p>
       )}
     </div>

@@ -3,6 +3,8 @@
  * and the steps to ask, e.g. `exercise=question-one-pass:3:bp1-2,bp2-1.1.2` (sample 3; all of
  * BP1's result cells; cells 1 and 2 of BP2 at layer 1). The set's own validation checks the steps.
  */
+import { type EngineMessage, type ParseResult, engineMessage } from '../../engine';
+
 export interface CompactExercise {
   name: string;
   /** overrides the set's sample: counted from 1, or 'batch' */
@@ -11,21 +13,21 @@ export interface CompactExercise {
   ask?: Array<{ step: string; cells?: number[] }>;
 }
 
-export function readCompactExercise(value: string): { ok: true; value: CompactExercise } | { ok: false; error: string } {
+export function readCompactExercise(value: string): ParseResult<CompactExercise, EngineMessage> {
   const [name, sampleText, askText, ...extra] = value.split(':');
-  if (extra.length > 0) return { ok: false, error: `exercise=${value}: expected NAME, NAME:SAMPLE or NAME:SAMPLE:STEPS` };
+  if (extra.length > 0) return { ok: false, error: engineMessage('exerciseLinkShape', { value }) };
   const compact: CompactExercise = { name };
   if (sampleText !== undefined && sampleText !== '') {
     if (sampleText === 'batch') compact.sample = 'batch';
     else if (/^\d{1,6}$/.test(sampleText) && Number(sampleText) >= 1) compact.sample = Number(sampleText);
-    else return { ok: false, error: `exercise=${value}: the sample "${sampleText.slice(0, 12)}" is not a number from 1 or "batch"` };
+    else return { ok: false, error: engineMessage('exerciseLinkSample', { value, sample: sampleText.slice(0, 12) }) };
   }
   if (askText !== undefined && askText !== '') {
     compact.ask = [];
     for (const item of askText.split(',')) {
       const [step, ...cells] = item.split('.');
       if (cells.some((c) => !/^\d{1,4}$/.test(c) || Number(c) < 1))
-        return { ok: false, error: `exercise=${value}: "${item.slice(0, 20)}" should be a step with cell numbers from 1, like bp2-1.1.2` };
+        return { ok: false, error: engineMessage('exerciseLinkStep', { value, item: item.slice(0, 20) }) };
       compact.ask.push(cells.length > 0 ? { step, cells: cells.map(Number) } : { step });
     }
   }

@@ -5,7 +5,7 @@
  * code loads only when a link names one.
  */
 import type { LabStore } from '../../store/labStore';
-import { t } from '../../i18n/setup';
+import { engineMessage } from '../../engine';
 
 /** The query the page opened with, caught before the settings keeper rewrites it. */
 const OPENING_SEARCH = typeof location === 'undefined' ? '' : location.search;
@@ -31,5 +31,5 @@ export async function openLinkedExercise(store: LabStore, search: string = OPENI
   const compact = readCompactExercise(name);
   const text = compact.ok ? await fetchShippedSet(compact.value.name) : compact;
   const result = text.ok && compact.ok ? openExerciseSet(store, applyCompactExercise(text.value, compact.value), `exercise=${name}`) : text;
-  if (!result.ok) store.getState().addNotes([{ key: EXERCISE_LINK_KEY, message: t('exerciseLink.notOpened', { error: result.error }) }]);
+  if (!result.ok) store.getState().addNotes([{ key: EXERCISE_LINK_KEY, message: engineMessage('exerciseNotOpened', { error: result.error }) }]);
 }

@@ -6,36 +6,38 @@
 import * as v from 'valibot';
 import {
   type Dataset,
+  type EngineMessage,
   MAX_NETWORK_FILE_BYTES,
   type Network,
   type ParseResult,
   type TrainOptions,
   datasetFromRows,
+  engineMessage,
   networkFromFile,
   optionsError,
 } from '../../engine';
 import type { ExerciseSetSummary } from '../../store/exerciseSlice';
-import { Settings, issueText } from '../../views/stepper/examples';
+import { Settings } from '../../views/stepper/examples';
 import { passSteps } from '../../views/stepper/steps';
-import { messageText } from '../../i18n/messageText';
+import { invalidJson } from '../../engine/json';
 
 const EXERCISE_FORMAT = 'backprop-lab/exercise-set';
 const EXERCISE_VERSION = 1;
 /** A set is mostly its network file, so it gets the network file's size limit; a bigger file is refused before it is parsed. */
 export const MAX_EXERCISE_FILE_BYTES = MAX_NETWORK_FILE_BYTES;
 
+/** The schema's own reasons, given as codes (issueProblem words them), not as English. */
+const CODED_REASONS = ['exerciseStepId', 'exerciseId'] as const;
+
 const Ask = v.object({
-  step: v.pipe(
-    v.string(),
-    v.regex(/^(forward-[za]-\d+|cost|bp[1-4]-\d+|update-\d+)$/, 'expected a step id such as "forward-z-1", "cost", "bp2-1" or "update-2"'),
-  ),
+  step: v.pipe(v.string(), v.regex(/^(forward-[za]-\d+|cost|bp[1-4]-\d+|update-\d+)$/, 'exerciseStepId')),
   cells: v.optional(v.pipe(v.array(v.pipe(v.number(), v.integer(), v.minValue(1))), v.minLength(1))),
 });
 
 const ExerciseFile = v.object({
   format: v.literal(EXERCISE_FORMAT),
   version: v.literal(EXERCISE_VERSION),
-  id: v.pipe(v.string(), v.regex(/^[a-z0-9-]+$/, 'expected lower-case letters, digits and dashes')),
+  id: v.pipe(v.string(), v.regex(/^[a-z0-9-]+$/, 'exerciseId')),
   title: v.pipe(v.string(), v.minLength(1)),
   description: v.optional(v.string(), ''),
   network: v.unknown(),
@@ -55,39 +57,48 @@ export interface ExerciseSet {
   sample: number | 'mean';
 }
 
-/** Reads an exercise set; the first problem names its field ("ask.2.step: …", "network: layers: …"). */
-export function parseExerciseSet(text: string): ParseResult<ExerciseSet, string> {
-  if (text.length > MAX_EXERCISE_FILE_BYTES)
-    return { ok: false, error: `exercise set: larger than ${MAX_EXERCISE_FILE_BYTES.toLocaleString('en')} characters` };
+/** "<path>: <reason>" for the first valibot issue: the schema's coded reason, else what was expected and what came. */
+function issueProblem(issues: readonly v.BaseIssue<unknown>[]): EngineMessage {
+  const issue = issues[0];
+  const path = issue.path?.map((item) => String(item.key)).join('.') ?? '';
+  const reason = (CODED_REASONS as readonly string[]).includes(issue.message)
+    ? engineMessage(issue.message as (typeof CODED_REASONS)[number])
+    : engineMessage('exerciseExpected', { expected: issue.expected ?? '?', received: issue.received });
+  return path ? engineMessage('namedProblem', { name: path, problem: reason }) : reason;
+}
+
+/** A part of the set and its problem: "network: …". */
+const inPart = (name: string, problem: EngineMessage) => engineMessage('namedProblem', { name, problem });
+
+/** Reads an exercise set; the first problem, coded, names its field ("ask.2.step: …", "network: layers: …"). */
+export function parseExerciseSet(text: string): ParseResult<ExerciseSet, EngineMessage> {
+  const refuse = (problem: EngineMessage) => ({ ok: false as const, error: engineMessage('exerciseSet', { problem }) });
+  if (text.length > MAX_EXERCISE_FILE_BYTES) return refuse(engineMessage('exerciseTooLarge', { max: MAX_EXERCISE_FILE_BYTES.toLocaleString('en') }));
   let raw: unknown;
   try {
     raw = JSON.parse(text);
   } catch (err) {
-    return { ok: false, error: `exercise set: not valid JSON (${(err as Error).message})` };
+    return refuse(invalidJson(text, err as Error));
   }
   const parsed = v.safeParse(ExerciseFile, raw);
-  if (!parsed.success) return { ok: false, error: `exercise set: ${issueText(parsed.issues)}` };
+  if (!parsed.success) return refuse(issueProblem(parsed.issues));
   const file = parsed.output;
   const network = networkFromFile(file.network);
-  if (!network.ok) return { ok: false, error: `exercise set: network: ${messageText(network.error)}` };
+  if (!network.ok) return refuse(inPart('network', network.error));
   const data = datasetFromRows(file.data.inputs, file.data.targets, file.title);
-  if (!data.ok) return { ok: false, error: `exercise set: data: ${messageText(data.error)}` };
+  if (!data.ok) return refuse(inPart('data', data.error));
   const sizes = network.value.sizes;
-  if (data.value.inputSize !== sizes[0])
-    return { ok: false, error: `exercise set: data.inputs: the rows have ${data.value.inputSize} inputs but the network takes ${sizes[0]}` };
+  if (data.value.inputSize !== sizes[0]) return refuse(engineMessage('exerciseInputs', { rows: data.value.inputSize, network: sizes[0] }));
   if (data.value.outputSize !== sizes[sizes.length - 1])
-    return {
-      ok: false,
-      error: `exercise set: data.targets: the rows have ${data.value.outputSize} values but the network has ${sizes[sizes.length - 1]} outputs`,
-    };
+    return refuse(engineMessage('exerciseTargets', { rows: data.value.outputSize, network: sizes[sizes.length - 1] }));
   const options: TrainOptions = { ...file.settings };
   const problem = optionsError(options, network.value.activations[network.value.activations.length - 1]);
-  if (problem) return { ok: false, error: `exercise set: settings: ${messageText(problem)}` };
+  if (problem) return refuse(inPart('settings', problem));
   if (file.sample !== 'batch' && file.sample > data.value.count)
-    return { ok: false, error: `exercise set: sample: ${file.sample} is past the data's ${data.value.count} samples` };
+    return refuse(engineMessage('exerciseSample', { sample: file.sample, count: data.value.count }));
   const steps = new Set(passSteps(sizes).map((s) => s.id));
   for (const [k, ask] of file.ask.entries())
-    if (!steps.has(ask.step)) return { ok: false, error: `exercise set: ask.${k}.step: a [${sizes.join(', ')}] network's pass has no step "${ask.step}"` };
+    if (!steps.has(ask.step)) return refuse(engineMessage('exerciseNoStep', { index: k, shape: sizes.join(', '), step: ask.step }));
   return {
     ok: true,
     value: {

@@ -3,11 +3,9 @@
  * path as a worked example), then switch exercise mode on with its steps and sample. A bad set
  * changes nothing and its message names the field.
  */
-import { t } from '../../i18n/setup';
-import type { ParseResult } from '../../engine';
+import { type EngineMessage, type ParseResult, engineMessage } from '../../engine';
 import type { LabStore } from '../../store/labStore';
 import { type ExerciseSet, exerciseSetUrl, parseExerciseSet } from './exerciseSet';
-import { messageText } from '../../i18n/messageText';
 
 /** The sets shipped in public/exercises (tests check each file's title against these). */
 export const SHIPPED_EXERCISE_SETS = [
@@ -15,12 +13,13 @@ export const SHIPPED_EXERCISE_SETS = [
   { id: 'bp2-by-hand', title: 'BP2 by hand, correct and buggy' },
 ] as const;
 
-export function openExerciseSet(store: LabStore, text: string, source: string): ParseResult<ExerciseSet, string> {
+/** Opens a set's text into the lab; a refusal (coded) names `source`, the file or link it came from. */
+export function openExerciseSet(store: LabStore, text: string, source: string): ParseResult<ExerciseSet, EngineMessage> {
   const parsed = parseExerciseSet(text);
-  if (!parsed.ok) return { ok: false, error: `${source}: ${parsed.error}` };
+  if (!parsed.ok) return { ok: false, error: engineMessage('namedProblem', { name: source, problem: parsed.error }) };
   const set = parsed.value;
   const problem = store.getState().loadIntoLab({ network: set.network, data: set.data, options: set.options });
-  if (problem) return { ok: false, error: `${source}: ${messageText(problem)}` };
+  if (problem) return { ok: false, error: engineMessage('namedProblem', { name: source, problem }) };
   const state = store.getState();
   state.setExerciseSet(set.summary);
   state.setExerciseOn(true);
@@ -36,15 +35,16 @@ export function openExerciseSet(store: LabStore, text: string, source: string): 
 }
 
 /** Fetches a set shipped in public/exercises by its name. */
-export async function fetchShippedSet(name: string): Promise<ParseResult<string, string>> {
+export async function fetchShippedSet(name: string): Promise<ParseResult<string, EngineMessage>> {
   const url = exerciseSetUrl(name);
-  if (!url) return { ok: false, error: t('exerciseLink.badName', { name }) };
+  if (!url) return { ok: false, error: engineMessage('exerciseBadName', { name }) };
   try {
     const response = await fetch(url);
     // a host that answers every path with the page (a single-page fallback) has no such set either
-    if (!response.ok || (response.headers.get('content-type') ?? '').includes('text/html')) return { ok: false, error: t('exerciseLink.noSuchSet', { name }) };
+    if (!response.ok || (response.headers.get('content-type') ?? '').includes('text/html'))
+      return { ok: false, error: engineMessage('exerciseNoSuchSet', { name }) };
     return { ok: true, value: await response.text() };
   } catch (err) {
-    return { ok: false, error: t('exerciseLink.unreadable', { name, error: (err as Error).message }) };
+    return { ok: false, error: engineMessage('exerciseUnreadable', { name, error: (err as Error).message }) };
   }
 }

@@ -11,11 +11,7 @@ import { type AskedCell, askedCells } from './askedCells';
 import { gradeAnswer } from './grading';
 import { t } from '../../i18n/setup';
 import { hintFor } from './hints';
-
-export interface ExerciseFeedback {
-  kind: 'hint' | 'right' | 'revealed' | 'unreadable';
-  text: string;
-}
+import type { ExerciseFeedback, HintPlace } from './feedback';
 
 export interface ExercisePass {
   /** "run 2, epoch 0": the pass the answers belong to */
@@ -38,22 +34,21 @@ export function useStepExercise(pass: ExercisePass | null, onHint: (highlight: S
     (step: Step, asked: AskedCell, text: string) => {
       if (!pass || asked.cell.value === null) return;
       const grade = gradeAnswer(text, asked.cell.value);
-      if (grade === 'unreadable') return setFeedback({ kind: 'unreadable', text: t('exercise.unreadable', { text }) });
+      if (grade === 'unreadable') return setFeedback({ kind: 'unreadable', text });
       const after = store
         .getState()
         .recordAttempt(pass.key, keyOf(step, asked), { step: step.id, cell: asked.name, correct: asked.cell.value }, text, grade === 'right');
       if (after.outcome === 'right') {
         onHint(null);
-        return setFeedback({ kind: 'right', text: t('exercise.right', { name: asked.name, value: asked.cell.text }) });
+        return setFeedback({ kind: 'right', name: asked.name, value: asked.cell.text });
       }
       if (after.outcome === 'revealed') {
         onHint(null);
-        return setFeedback({ kind: 'revealed', text: t('exercise.revealedAfter', { name: asked.name, value: asked.cell.text, tries: after.answers.length }) });
+        return setFeedback({ kind: 'revealed', name: asked.name, value: asked.cell.text, tries: after.answers.length });
       }
-      const hint = asked.cell.ref ? hintFor(asked.cell.ref, pass.sizes, pass.settings) : null;
-      onHint(hint ? hint.highlight : null);
-      const left = EXERCISE_TRIES - after.answers.length;
-      setFeedback({ kind: 'hint', text: t('exercise.wrong', { text, hint: hint?.text ?? '', left }) });
+      const place: HintPlace | null = asked.cell.ref ? { ref: asked.cell.ref, sizes: pass.sizes, settings: pass.settings } : null;
+      onHint(place ? hintFor(place.ref, place.sizes, place.settings).highlight : null);
+      setFeedback({ kind: 'hint', text, left: EXERCISE_TRIES - after.answers.length, hint: place });
     },
     [pass, store, keyOf, onHint],
   );

@@ -4,13 +4,14 @@
  * browser: a shared link only names a dataset.
  */
 import { useId, useState } from 'react';
-import { MAX_CSV_CHARS, MAX_USER_SAMPLES, type Problem, engineMessage, problemOf } from '../../engine';
+import { MAX_CSV_CHARS, MAX_USER_SAMPLES, type Problem, engineMessage } from '../../engine';
 import { withNodes } from '../../i18n/Rich';
 import { useT } from '../../i18n/setup';
 import { formatEpoch } from '../../views/format';
 import { useLabStoreApi } from '../../store/hooks';
 import { readFileText } from '../browser/browser';
 import { dataSizeError, errorText, importDatasetCsv } from './files';
+import { loadUserData } from './loadUserData';
 import { useModalDialog } from '../dialogs/useModalDialog';
 
 const EXAMPLE = 'x1,x2,y1\n0,0,0\n0,1,1\n1,0,1\n1,1,0';
@@ -31,13 +32,7 @@ export function DataDialog({ open, onClose, onLoaded }: { open: boolean; onClose
     const tooBig = dataSizeError(read.value, store.getState().config);
     if (tooBig) return setProblem(tooBig);
     setBusy(true);
-    const refused = await store
-      .getState()
-      .loadData(read.value)
-      .then(
-        () => null,
-        (error: unknown) => problemOf(error),
-      );
+    const refused = await loadUserData(store, read.value);
     setBusy(false);
     if (refused !== null) return setProblem(engineMessage('fileData', { detail: refused }));
     const { count, inputSize, outputSize } = read.value;

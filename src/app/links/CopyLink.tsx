@@ -1,11 +1,11 @@
-/** "Copy link": the address of exactly these settings (and seed) to the clipboard, with a word that it worked. */
+/** "Copy link": the address of exactly these settings (and seed, tab, tour step, mystery) to the clipboard, with a word that it worked. */
 import { useEffect, useId, useRef, useState } from 'react';
 import { useLab, useLabStoreApi } from '../../store/hooks';
 import { copyText } from '../browser/browser';
 import { settingsOfState } from '../storage/storeBridge';
 import { LAB_UI_PROPERTIES, settingsLink } from './urlState';
-import { linkWithLang } from '../../i18n/langLink';
-import { currentLanguage, useT } from '../../i18n/setup';
+import { withPageKeys } from './pageKeys';
+import { useT } from '../../i18n/setup';
 
 const COPIED_SHOWN_MS = 4000;
 
@@ -30,7 +30,10 @@ export function CopyLink() {
   }, [manual]);
 
   const copy = async () => {
-    const link = linkWithLang(settingsLink(window.location.href, settingsOfState(store.getState()), LAB_UI_PROPERTIES), currentLanguage());
+    const state = store.getState();
+    const url = new URL(settingsLink(window.location.href, settingsOfState(state), LAB_UI_PROPERTIES));
+    url.search = withPageKeys(url.searchParams, state).toString();
+    const link = url.toString();
     if (await copyText(link)) {
       setManual(null);
       setCopied(true);

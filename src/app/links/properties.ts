@@ -48,9 +48,6 @@ export function quote(text: unknown, max = 40): string {
   return JSON.stringify(cut);
 }
 
-/** The engine's number syntax (plain decimal or exponent notation), shared with CSV cells and typed fields. */
-export { NUMBER_TEXT };
-
 /** Shortest text that reads back to the same double (String() already is), keeping −0 and avoiding "+". */
 export function formatNumber(value: number): string {
   if (Object.is(value, -0)) return '-0';

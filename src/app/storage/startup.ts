@@ -11,11 +11,13 @@ import { initialSettings } from './persist';
 import { applySettings, keepSettings, settingsOfState } from './storeBridge';
 import { LAB_UI_PROPERTIES, encodeSettings } from '../links/urlState';
 import { FIRST_VISIT_CONFIG } from '../tour/storySetup';
-import { landingSeen, readTourParam, withTour } from '../tour/tourLink';
+import { landingSeen, readTourParam } from '../tour/tourLink';
 import { TOUR_STEP_COUNT } from '../tour/tourSteps';
-import { readMysteryParam, startMystery, withMystery } from '../bugLab/mystery';
-import { langNotes, readLangParam, withLang } from '../../i18n/langLink';
-import { currentLanguage } from '../../i18n/setup';
+import { readMysteryParam, startMystery } from '../bugLab/mystery';
+import { langNotes, readLangParam } from '../../i18n/langLink';
+import { readTabParam } from '../links/tabLink';
+import { withPageKeys } from '../links/pageKeys';
+import { t } from '../../i18n/setup';
 
 export interface StartupEnvironment {
   /** the query of the page's address, e.g. "?lr=0.5" */
@@ -43,11 +45,16 @@ export function createSharedLabStore(environment: StartupEnvironment = pageEnvir
   // decoded settings are valid one by one and together, so the store should refuse none of them
   const refused = applySettings(store, firstVisit ? { ...settings, config: FIRST_VISIT_CONFIG } : settings);
   const tourNotes = tour.note ? [{ key: 'tour', message: tour.note }] : [];
+  // the open tab is a page key too (links/tabLink.ts); without one the page opens on the Live lab
+  const tab = readTabParam(tour.search);
+  if (tab.mode) store.getState().setUi({ mode: tab.mode });
+  const tabNotes = tab.refused === null ? [] : [{ key: 'tab', message: t('tabLink.bad', { shown: tab.refused }) }];
   store
     .getState()
     .addNotes([
       ...settings.notes,
       ...tourNotes,
+      ...tabNotes,
       ...langNotes(lang),
       ...refused.map((detail) => ({ key: '', message: engineMessage('settingNotApplied', { detail }) })),
     ]);
@@ -63,8 +70,8 @@ export function createSharedLabStore(environment: StartupEnvironment = pageEnvir
  * a query is rewritten at once in full, so it no longer carries the values the notes refused.
  */
 export function keepPageSettings(store: LabStore, environment: StartupEnvironment = pageEnvironment()): () => void {
-  // the tour's step rides on top of the settings (tour/tourLink.ts)
-  const writeQuery = (query: URLSearchParams) => replaceQuery(withLang(withMystery(withTour(query, store.getState().story.tourStep)), currentLanguage()));
+  // the tour's step, the mystery, the tab and the language ride on top of the settings (links/pageKeys.ts)
+  const writeQuery = (query: URLSearchParams) => replaceQuery(withPageKeys(query, store.getState()));
   if (environment.search.length > 1) writeQuery(encodeSettings(settingsOfState(store.getState()), LAB_UI_PROPERTIES));
   return keepSettings(store, {
     storage: environment.storage,

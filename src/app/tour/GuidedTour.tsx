@@ -15,6 +15,7 @@ import { TOUR_STEPS, TOUR_STEP_COUNT } from './tourSteps';
 import { TourGateTable } from './TourGateTable';
 import { XorStarts } from './XorStarts';
 import { useT } from '../../i18n/setup';
+import { SHORTCUTS, isShortcut } from '../shortcutKeys';
 import './tour.css';
 
 /** Where a step's evidence is on the page, when it is below the fold. */
@@ -48,7 +49,7 @@ export function GuidedTour() {
   useEffect(() => {
     if (step === null) return;
     const onKey = (event: KeyboardEvent) => {
-      if (event.key !== 'Escape') return;
+      if (!isShortcut(SHORTCUTS.leaveTour, event.key)) return;
       // Escape that cancels an edit, or closes a dialog or menu, is theirs, not the tour's
       if (event.target instanceof Element && event.target.closest('input, textarea, select, dialog, [role="dialog"], [role="menu"]')) return;
       // decide once every handler has seen the key (a menu listening on window prevents its default)

@@ -5,6 +5,7 @@ import { useLab } from '../../store/hooks';
 import { GateComparisonTable } from '../../views/sweep/GateComparisonTable';
 import { formatTimeLeft } from '../../views/sweep/sweepFormat';
 import { useT } from '../../i18n/setup';
+import { useComparisonTimeLeft } from './steadyTimeLeft';
 
 export function TourGateTable() {
   const bugLab = useLab((s) => s.bugLab);
@@ -12,6 +13,7 @@ export function TourGateTable() {
   const rows = useMemo(() => gateComparisonRows({ bugLab }), [bugLab]);
   const running = gates.status === 'running';
   const t = useT();
+  const timeLeftMs = useComparisonTimeLeft(gates);
   return (
     <div className="tour__gates">
       {running && gates.gate && gates.progress && (
@@ -20,7 +22,7 @@ export function TourGateTable() {
             gate: gates.gate,
             done: gates.progress.done,
             total: gates.progress.total,
-            timeLeft: formatTimeLeft(gates.progress.timeLeftMs),
+            timeLeft: formatTimeLeft(timeLeftMs),
           })}
         </p>
       )}

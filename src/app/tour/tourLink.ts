@@ -4,6 +4,7 @@
  * key, read before the settings and written back on top of them.
  */
 import type { SettingsStorage } from '../storage/persist';
+import { t } from '../../i18n/setup';
 
 const TOUR_KEY = 'tour';
 /** Set once the visitor has left the landing (Start here or Explore on my own). */
@@ -14,7 +15,7 @@ export interface TourParam {
   search: string;
   /** the step asked for, or null */
   step: number | null;
-  /** why a tour value was refused, in one sentence, or null */
+  /** why a tour value was refused, in one sentence in the page's language, or null */
   note: string | null;
 }
 
@@ -34,7 +35,7 @@ export function readTourParam(search: string, steps: number): TourParam {
   const step = /^\d{1,2}$/.test(text) ? Number(text) : NaN;
   if (!(step >= 1 && step <= steps)) {
     const shown = text.length > 12 ? `${text.slice(0, 12)}…` : text;
-    return { search: rest, step: null, note: `Guided tour (tour) in the link: expected a step from 1 to ${steps}, got "${shown}"; the tour stays closed.` };
+    return { search: rest, step: null, note: t('tourLink.bad', { steps, shown }) };
   }
   return { search: rest, step, note: null };
 }

@@ -10,7 +10,8 @@ export const CATALOG_GROUPS = {
   step: ['step'],
   // the code panel is shown in the bug lab
   buglab: ['buglab', 'code'],
-  // the coded messages (engine/messages.ts): asked for right after the first render, so they stay out of its budget
+  // the coded messages (engine/messages.ts) and the weight-edit dialog's words (param.*): asked for right after the
+  // first render, so they stay out of its budget
   errors: ['errors'],
 } as const;
 

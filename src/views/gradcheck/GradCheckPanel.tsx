@@ -7,6 +7,7 @@
 import { useState } from 'react';
 import { DEFAULT_GRADCHECK_TOLERANCE, type DerivativeMode, type GradientCheck, type GradientDivisor, type ParameterCheck } from '../../engine';
 import { formatNumber } from '../format';
+import { ColorLegend } from '../ColorLegend';
 import { neuronSymbol, weightSymbol } from '../notation';
 import { gradCheckLegend, gradCheckLegendGradient, gradCheckVerdict, layerAgreementText, passes, relativeErrorColor, worstFirst } from './colors';
 import '../views.css';
@@ -163,20 +164,18 @@ function verdictText(
   });
 }
 
-function GradCheckLegend({ tolerance = DEFAULT_GRADCHECK_TOLERANCE, width = 150 }: { tolerance?: number; width?: number }) {
+function GradCheckLegend({ tolerance = DEFAULT_GRADCHECK_TOLERANCE }: { tolerance?: number }) {
   const t = useT();
   const stops = gradCheckLegend(tolerance);
   return (
-    <span className="bl-legend bl-gradcheck__legend" role="img" aria-label={t('gradcheck.legend', { tol: formatNumber(tolerance) })}>
-      <span className="bl-legend__title">{t('gradcheck.legendTitle')}</span>
-      <span className="bl-gradcheck__scale" style={{ width }}>
-        <span className="bl-legend__bar" style={{ width, background: gradCheckLegendGradient() }} />
-        {stops.map((stop) => (
-          <span key={stop.value} className={`bl-gradcheck__tick ${stop.value === tolerance ? 'is-tolerance' : ''}`} style={{ left: `${stop.position * 100}%` }}>
-            {stop.label}
-          </span>
-        ))}
-      </span>
-    </span>
+    <ColorLegend
+      low={stops[0].value}
+      high={stops[stops.length - 1].value}
+      title={t('gradcheck.legendTitle')}
+      width={200}
+      background={gradCheckLegendGradient()}
+      ticks={stops.map((stop) => ({ position: stop.position, label: stop.label, strong: stop.value === tolerance }))}
+      label={t('gradcheck.legend', { tol: formatNumber(tolerance) })}
+    />
   );
 }

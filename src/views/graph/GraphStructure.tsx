@@ -4,7 +4,6 @@
  */
 import { memo } from 'react';
 import type { ActivationName } from '../../engine';
-import { ACTIVATION_LABEL } from '../notation';
 import { itemName } from './details';
 import type { GraphElementRegistry } from './graphElements';
 import type { EdgePosition, GraphLayout } from './layout';
@@ -26,7 +25,8 @@ function activationLine(l: number, inputs: number, activation: ActivationName | 
   if (l === 0) return t(gap < 48 ? 'graph.inputsShort' : 'graph.inputs', { count: inputs });
   if (!activation) return '';
   if (gap < 48) return TINY_ACTIVATION[activation];
-  return gap < 74 && activation === 'leakyRelu' ? 'leaky' : ACTIVATION_LABEL[activation];
+  // a function's name stays as written in both languages (docs/glossary.md); only 'linear' is a word
+  return gap < 74 && activation === 'leakyRelu' ? 'leaky' : t('activation.name', { name: activation });
 }
 
 function layerTitle(l: number, L: number, narrow: boolean): string {

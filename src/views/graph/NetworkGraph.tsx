@@ -114,7 +114,8 @@ export function NetworkGraph({
     <figure className="bl-view bl-graph" aria-label={t('graph.figure')}>
       <div className="bl-graph__bar">
         <SampleSelector pass={pass} sample={sample} onSampleChange={onSampleChange} />
-        <ColorLegend low={-maxAbs} high={maxAbs} title="w" interpolate={interpolateWeight} />
+        {/* under a gradient check the edges show relative error, whose legend is the check's own */}
+        {!paramColor && <ColorLegend low={-maxAbs} high={maxAbs} title="w" interpolate={interpolateWeight} />}
         {edgesNote && <p className="bl-graph__edges-note">{edgesNote}</p>}
       </div>
       <div className="bl-graph__canvas" ref={containerRef} style={{ height }}>

@@ -3,7 +3,7 @@
  * notation and carries the PassRecord's own number (the network's parameters before any pass).
  */
 import { type Network, type PassRecord, type SampleSelection, layoutOf } from '../../engine';
-import { ACTIVATION_LABEL, neuronSymbol, weightSymbol } from '../notation';
+import { neuronSymbol, weightSymbol } from '../notation';
 import type { GraphItem } from './layout';
 import { activationValue, keptSamplesText, layerValue, passMatches, sampleKept } from './values';
 import { t } from '../../i18n/setup';
@@ -33,7 +33,7 @@ const SMALL_BATCH = 8;
 function layerName(network: Network, l: number): string {
   const L = network.sizes.length - 1;
   if (l === 0) return t('graph.tip.layerInput');
-  const activation = ACTIVATION_LABEL[network.activations[l - 1]];
+  const activation = t('activation.name', { name: network.activations[l - 1] });
   return l === L ? t('graph.tip.layerOutput', { activation }) : t('graph.tip.layerHidden', { layer: l, activation });
 }
 

@@ -57,7 +57,7 @@ export interface LoadedExample {
 }
 
 /** A valibot failure as one line naming its field: "examples.1.settings.cost: …". */
-export function issueText(issues: readonly v.BaseIssue<unknown>[]): string {
+function issueText(issues: readonly v.BaseIssue<unknown>[]): string {
   const issue = issues[0];
   const path = issue.path?.map((item) => String(item.key)).join('.') ?? '';
   return path ? `${path}: ${issue.message}` : issue.message;

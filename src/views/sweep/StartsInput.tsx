@@ -5,6 +5,7 @@
 import { type ChangeEvent, type ReactNode, useId, useState } from 'react';
 import { parseStartCount } from './sweepFormat';
 import { useT } from '../../i18n/setup';
+import { messageText } from '../../i18n/messageText';
 
 interface StartsInputProps {
   label: string;
@@ -22,7 +23,7 @@ export function StartsInput({ label, runLabel, defaultStarts, maxStarts, running
   const inputId = useId();
   const errorId = useId();
   const [text, setText] = useState(String(defaultStarts));
-  const parsed = parseStartCount(text, maxStarts);
+  const parsed = parseStartCount(text, maxStarts, label, defaultStarts);
   const run = () => {
     if (parsed.ok && !running) onRun(parsed.value);
   };
@@ -55,7 +56,7 @@ export function StartsInput({ label, runLabel, defaultStarts, maxStarts, running
       </div>
       {!parsed.ok && (
         <p id={errorId} className="bl-sweep__error">
-          {parsed.error}
+          {messageText(parsed.problem)}
         </p>
       )}
     </>

@@ -1,7 +1,6 @@
 /** Text of the sweep panel: rates as percentages, time left, and the validated start count. */
-import type { RateInterval } from '../../engine';
+import { type RateInterval, type TypedNumber, readTypedNumber } from '../../engine';
 import { t } from '../../i18n/setup';
-import { formatEpoch } from '../format';
 
 /**
  * 0.973 → "97%". Within 1% of 0 or 100 (but not at them) one decimal, rounded away from the end,
@@ -29,17 +28,7 @@ export function formatTimeLeft(ms: number | null): string {
   return seconds % 60 === 0 ? t('time.minutes', { m: minutes }) : t('time.minutesSeconds', { m: minutes, s: seconds % 60 });
 }
 
-export type StartCount = { ok: true; value: number } | { ok: false; error: string };
-
-/** The typed number of starts: a whole number from 1 to max, or a message saying what is wrong. */
-export function parseStartCount(text: string, max: number): StartCount {
-  const trimmed = text.trim();
-  const shownMax = formatEpoch(max);
-  if (trimmed === '') return { ok: false, error: t('bl.starts.empty', { max: shownMax }) };
-  if (!/^\d+$/.test(trimmed)) return { ok: false, error: t('bl.starts.notWhole', { text: trimmed, max: shownMax }) };
-  const value = Number(trimmed);
-  // thousands of digits read as Infinity (or an inexact number): say the rule rather than echo it
-  if (!Number.isSafeInteger(value)) return { ok: false, error: t('bl.starts.tooLong', { max: shownMax }) };
-  if (value < 1 || value > max) return { ok: false, error: t('bl.starts.outside', { value: formatEpoch(value), max: shownMax }) };
-  return { ok: true, value };
+/** The typed number of starts: a whole number from 1 to max, read by the page's one rule for typed numbers (its message names the field). */
+export function parseStartCount(text: string, max: number, name: string, example: number): TypedNumber {
+  return readTypedNumber(text, { whole: true, min: 1, max }, name, String(example));
 }

@@ -4,7 +4,18 @@
  * reports every start as it finishes. The same worker also runs a twin run on request.
  * Plain data only, so everything survives structured clone.
  */
-import { type BoundaryGrids, type Dataset, type LabConfig, type Problem, type SweepStartRecord, type TwinResult, MAX_SEED, configError } from '../../engine';
+import {
+  type BoundaryGrids,
+  type Dataset,
+  type LabConfig,
+  type Problem,
+  type SweepStartRecord,
+  type TwinResult,
+  MAX_SEED,
+  configError,
+  engineMessage,
+  ruleError,
+} from '../../engine';
 
 export const DEFAULT_SWEEP_STARTS = 100;
 export const MAX_SWEEP_STARTS = 1000;
@@ -25,11 +36,11 @@ export function sweepRequestError(request: SweepRequest): Problem | null {
   const problem = configError(request.config, request.data);
   if (problem) return problem;
   const { starts } = request;
-  if (!Number.isInteger(starts) || starts < 1 || starts > MAX_SWEEP_STARTS)
-    return `starts: expected a whole number from 1 to ${MAX_SWEEP_STARTS}, got ${String(starts)}`;
+  const startsProblem = ruleError({ whole: true, min: 1, max: MAX_SWEEP_STARTS }, starts, engineMessage('sweepStarts'));
+  if (startsProblem) return startsProblem;
   const first = request.firstSeed ?? request.config.seed;
   if (!Number.isInteger(first) || first < 0 || first + starts - 1 > MAX_SEED)
-    return `first seed: the seeds ${String(first)} … ${String(first + starts - 1)} must lie within 0 … ${MAX_SEED}`;
+    return engineMessage('sweepSeeds', { first: String(first), last: String(first + starts - 1), max: MAX_SEED });
   return null;
 }
 
