@@ -6,6 +6,7 @@
  */
 import { readFileSync } from 'node:fs';
 import { describe, expect, it } from 'vitest';
+import { type CompiledMessage, compileMessageOrThrow } from '@lingui/message-utils/compileMessage';
 import { CATALOG_AREAS } from '../../src/i18n/catalogs/groups';
 import { catalogFile } from '../../src/i18n/compileCatalogs';
 
@@ -17,7 +18,8 @@ const FULL_PUNCT = '\\u3000-\\u303f\\uff00-\\uffef';
 const RULES: Record<string, RegExp> = {
   'a space between Chinese and Latin, digits or notation': new RegExp(`[${HAN}][${LATIN}]|[${LATIN}][${HAN}]`),
   'no space between two Chinese characters': new RegExp(`[${HAN}] [${HAN}]`),
-  'no space beside full-width punctuation': new RegExp(` [${FULL_PUNCT}]|[${FULL_PUNCT}] `),
+  // the separator “ · ” keeps its spaces (第 0 轮 · 第 1 步, …（输出层） · 最先偏离)
+  'no space beside full-width punctuation': new RegExp(`(?<!·) [${FULL_PUNCT}]|[${FULL_PUNCT}] (?!·)`),
   'full-width punctuation next to Chinese': new RegExp(`[${HAN}][,;:!?()]|[,;:!?(][${HAN}]`),
   'a multiple is “N 倍”, not “N×”': /[\d}]×(?![\d{(])/,
   'numbers as in English: no full-width digits, no 万 or 亿': /[０-９]|\d\s*[万亿]/,
@@ -31,12 +33,50 @@ function spacingProblems(text: string): string[] {
   });
 }
 
+// arguments the page always fills with numbers or notation (counts, epochs, w¹₁₂, [2,2,1], OR): 1 stands in for them
+const LATIN_ARGUMENTS = new Set(
+  (
+    'a at atA atZ checked choices code col cols column command cos cosine count current data delta difference divisor done entries ' +
+    'epoch epochs eta example factor failing field firstTry format from gate grad high i id index inputs j k keep kept key l layer ' +
+    'layers length limit line low m max mean min n network next outputs params parameters pass path percent previous rate ratio ' +
+    'right row rows s sample samples scale seconds seed shape shapes slope startsText steps stuck successes sum sup supNext ' +
+    'supPrevious symbol target targets threshold to tol tolerance total trials tries value version weight width worker workersText ' +
+    'x1 x2 y1 y2 z allAsked allRight asked revealed'
+  ).split(' '),
+);
+
+/** The texts a message can show, one per choice of its select and plural branches (at most 64), its numeric arguments as 1 and the others as ※. */
+function renderings(text: string): string[] {
+  const expand = (tokens: CompiledMessage, inPlural: boolean): string[] =>
+    tokens.reduce<string[]>(
+      (heads, token) => {
+        let tails: string[];
+        if (typeof token === 'string') tails = [inPlural && token === '#' ? '1' : token];
+        else if (token.length === 1 || !token[2]) tails = [LATIN_ARGUMENTS.has(token[0]) ? '1' : '※'];
+        else
+          tails = Object.entries(token[2] as Record<string, unknown>)
+            .filter(([key, branch]) => key !== 'offset' && Array.isArray(branch))
+            .flatMap(([, branch]) => expand(branch as CompiledMessage, token[1] === 'plural'));
+        return heads.flatMap((head) => tails.map((tail) => head + tail)).slice(0, 64);
+      },
+      [''],
+    );
+  return expand(compileMessageOrThrow(text), false);
+}
+
+const zhMessages = CATALOG_AREAS.flatMap((area) =>
+  Object.entries(JSON.parse(readFileSync(catalogFile('zh-CN', area), 'utf8')) as Record<string, string>).map(([key, text]) => ({ area, key, text })),
+);
+
 describe('the 简体中文 catalogs’ spacing and numbers', () => {
   it('follow the rule in every message', () => {
-    const problems = CATALOG_AREAS.flatMap((area) =>
-      Object.entries(JSON.parse(readFileSync(catalogFile('zh-CN', area), 'utf8')) as Record<string, string>).flatMap(([key, text]) =>
-        spacingProblems(text).map((problem) => `${area} ${key}: ${problem}`),
-      ),
+    const problems = zhMessages.flatMap(({ area, key, text }) => spacingProblems(text).map((problem) => `${area} ${key}: ${problem}`));
+    expect(problems).toEqual([]);
+  });
+
+  it('follow it where the page puts numbers and notation into a message, in every branch', () => {
+    const problems = zhMessages.flatMap(({ area, key, text }) =>
+      [...new Set(renderings(text).flatMap(spacingProblems))].map((problem) => `${area} ${key}: ${problem}`),
     );
     expect(problems).toEqual([]);
   });
@@ -47,10 +87,15 @@ describe('the 简体中文 catalogs’ spacing and numbers', () => {
     expect(spacingProblems('隐藏层的δ')).toHaveLength(1);
     expect(spacingProblems('代价函数 交叉熵')).toHaveLength(1);
     expect(spacingProblems('代价 ：0.4')).toHaveLength(1);
+    expect(spacingProblems('（在 a 处求 f′） · η = 0.35')).toEqual([]);
     expect(spacingProblems('代价(平均)')).toHaveLength(1);
     expect(spacingProblems('梯度是正确梯度的 {ratio}×。')).toHaveLength(1);
     expect(spacingProblems('（{n}×{n} 个单元）')).toEqual([]);
     expect(spacingProblems('训练 6 万轮')).toHaveLength(1);
+    // an argument and a branch's first word: W{sup} followed by 和 without its space
+    expect(renderings('W{sup}{frozen, select, yes {} other {和 b{sup}}}').flatMap(spacingProblems)).toHaveLength(1);
+    expect(renderings('W{sup}{frozen, select, yes {} other { 和 b{sup}}}').flatMap(spacingProblems)).toEqual([]);
+    expect(renderings('{count, plural, other {# 个}}{what}的值')).toEqual(['1 个※的值']);
     expect(spacingProblems('训练６万轮')).toHaveLength(1);
   });
 });
