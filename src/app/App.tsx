@@ -17,6 +17,7 @@ import { LabViews } from './LabViews';
 import { ModePanel, ModeTabs } from './ModeTabs';
 import { startLabWorker } from './labWorker';
 import { StatusLine } from './StatusLine';
+import { StuckNote } from './StuckNote';
 import { Transport } from './Transport';
 import { useShortcuts } from './useShortcuts';
 import { createSharedLabStore, keepPageSettings } from './storage/startup';
@@ -81,6 +82,7 @@ export function App() {
           </div>
           <ModePanel mode="live">
             <ErrorBoundary name="fault.liveTab">
+              <StuckNote />
               <LabViews />
             </ErrorBoundary>
           </ModePanel>
