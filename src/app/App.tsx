@@ -17,7 +17,6 @@ import { LabViews } from './LabViews';
 import { ModePanel, ModeTabs } from './ModeTabs';
 import { startLabWorker } from './labWorker';
 import { StatusLine } from './StatusLine';
-import { StuckNote } from './StuckNote';
 import { Transport } from './Transport';
 import { useShortcuts } from './useShortcuts';
 import { createSharedLabStore, keepPageSettings } from './storage/startup';
@@ -82,7 +81,6 @@ export function App() {
           </div>
           <ModePanel mode="live">
             <ErrorBoundary name="fault.liveTab">
-              <StuckNote />
               <LabViews />
             </ErrorBoundary>
           </ModePanel>

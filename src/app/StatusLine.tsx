@@ -96,8 +96,16 @@ export function StatusLine() {
   const since =
     s.lastChange && !s.running ? t('runstate.since', { changes: CURVE_WORDS.changes(s.lastChange.changes), epoch: formatEpoch(s.lastChange.epoch) }) : null;
   const onwards = s.atLimit && s.maxEpochs > 0 ? t('runstate.playContinues', { epoch: formatEpoch(s.epoch + s.maxEpochs) }) : null;
-  const stopped = finished ? [finishedSentence(s.epoch, outcome, reason), since, onwards].filter(Boolean).join(' · ') : null;
-  const message = said(s.error) ?? stopped ?? raised ?? carried ?? since ?? reason;
+  const error = said(s.error);
+  // a change nothing has trained with yet is the news: it leads
+  const pending = s.lastChange !== null && s.lastChange.epoch >= s.epoch;
+  const stopped = finished
+    ? (pending ? [since, finishedSentence(s.epoch, outcome, reason)] : [finishedSentence(s.epoch, outcome, reason), since]).filter(Boolean).join(' · ')
+    : null;
+  const message = error ?? stopped ?? raised ?? carried ?? since ?? reason;
+  // what Play does next stays whole at the line's end; the sentence before it gives way
+  const tail = !error && stopped && onwards ? onwards : null;
+  const whole = tail ? `${message} · ${tail}` : message;
   return (
     // announced when the run settles, not sixty times a second while it trains
     <div className={`status ${tone}`} role="status" aria-live={s.running ? 'off' : 'polite'} aria-label={t('status.label')}>
@@ -126,10 +134,15 @@ export function StatusLine() {
       {relu && <span className="status__message status__warn">{messageText(relu)}</span>}
       {message && (
         // one line: the whole sentence in the tooltip when the line cuts it short
-        <div className="status__message" id={STATUS_MESSAGE_ID} title={message.length <= MESSAGE_CLIP ? message : undefined}>
+        <div
+          className={tail ? 'status__message status__message--tail' : 'status__message'}
+          id={STATUS_MESSAGE_ID}
+          title={whole && whole.length <= MESSAGE_CLIP ? whole : undefined}
+        >
           <span className="status__text">
             <ClippedText text={message} />
           </span>
+          {tail && <span className="status__tail"> · {tail}</span>}
         </div>
       )}
     </div>

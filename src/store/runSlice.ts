@@ -147,7 +147,8 @@ export function runOnEvent(state: Pick<RunSlice, 'run'>, event: LabEvent): Parti
     case 'status': {
       const { running, epoch, epochsPerSecond, stopReason, message } = event.status;
       const finished = stopReason !== null && stopReason !== 'paused';
-      const raisedLimit = finished ? null : run.raisedLimit;
+      // a status from before the raise (the setStop's) still stands at the old limit: only a stop after it ends the raise
+      const raisedLimit = finished && run.raisedLimit && epoch > run.raisedLimit.from ? null : run.raisedLimit;
       return { run: { ...run, running, epoch, epochsPerSecond, stopReason, message, raisedLimit, carriedOver: finished ? null : run.carriedOver } };
     }
     default:

@@ -54,12 +54,12 @@ describe('the stuck-run note', () => {
     });
     const seed = store.getState().config.seed;
     expect(text(note())).toMatch(
-      /^Stuck in saturation\. The samples \(1, 1\), \(0, 1\) and \(1, 0\) have different targets, but hidden layer 1 is saturated on them \(\|z\| ≥ 3253\) and gives each of them the activations \(1, 0\): the output layer/,
+      /^Stuck in saturation\. Samples \(1, 1\), \(0, 1\) and \(1, 0\) have different targets, but hidden layer 1 is saturated on them \(\|z\| ≥ 3253\) and gives each the activations \(1, 0\), so the output layer cannot tell them apart\./,
     );
-    expect(text(note())).toMatch(/There σ′\(z\) ≤ 0, so with f′\(z\) the δ they send back is at most 0: .* σ′\(a\) ≥ 0\.1966 there instead\./);
+    expect(text(note())).toMatch(/There σ′\(z\) ≤ 0, so with f′\(z\) the δ they send back is at most 0: the correct gradient gets no signal from them to pull them apart\./);
     expect(text(note())).toMatch(
       new RegExp(
-        `Switching to Correct now would keep these weights, and with them this saturation\\. Reset and train with f′\\(z\\) starts again from seed ${seed}’s initial weights\\.`,
+        `Switching to Correct now would keep these weights, and with them this saturation\\. The buggy f′\\(a\\) uses σ′\\(a\\) ≥ 0\\.1966 there instead\\. Reset and train with f′\\(z\\) starts again from seed ${seed}’s initial weights\\.`,
       ),
     );
 
@@ -74,9 +74,9 @@ describe('the stuck-run note', () => {
     });
     expect(store.getState().run).toMatchObject({ epoch: 120_000, stopReason: 'maxEpochs' });
     expect(text(page.querySelector('[role="status"]'))).toMatch(/Not solved/);
-    expect(text(note())).toMatch(/With f′\(z\) since epoch 60,000, the cost went from 0\.4774 to 0\.4774 in 60,000 epochs\./);
+    expect(text(note())).toMatch(/^Stuck in saturation\. With f′\(z\) since epoch 60,000, the cost went from 0\.4774 to 0\.4774 in 60,000 epochs\. Samples/);
 
-    const action = note()!.querySelector('button')!;
+    const action = note()!.querySelector('.stuck-note__action') as HTMLButtonElement;
     expect(action.textContent).toBe('Reset and train with f′(z)');
     await act(async () => {
       action.click();

@@ -34,7 +34,7 @@ describe('a run stuck in saturation', () => {
     const note = page.getByRole('region', { name: 'Why this run is stuck' });
     await expect.poll(() => note.textContent(), { timeout: 10_000 }).toMatch(/Stuck in saturation\./);
     const words = (await note.textContent()) ?? '';
-    expect(words).toMatch(/The samples \(1, 1\), \(0, 1\) and \(1, 0\) have different targets, but hidden layer 1 is saturated on them \(\|z\| ≥ \d{4}\)/);
+    expect(words).toMatch(/Samples \(1, 1\), \(0, 1\) and \(1, 0\) have different targets, but hidden layer 1 is saturated on them \(\|z\| ≥ \d{4}\)/);
     expect(words).toMatch(/There σ′\(z\) ≤ 0, so with f′\(z\) the δ they send back is at most 0/);
     expect(words).toMatch(new RegExp(`starts again from seed ${seed}’s initial weights`));
 
