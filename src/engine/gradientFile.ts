@@ -38,6 +38,7 @@ export type GradientsFieldIssue =
 
 /** Why a gradients file was refused: structured, so the page can word it in its language (gradientsProblemText is the English). */
 export type GradientsProblem =
+  | { kind: 'empty' }
   | { kind: 'tooLong'; length: number; limit: number }
   | { kind: 'json'; detail: string; syntax: JsonSyntaxError }
   | { kind: 'notObject' }
@@ -93,6 +94,8 @@ type GradientsRead = { ok: true; value: Float64Array } | { ok: false; problem: G
 /** Reads and checks a gradients file's text against the network's sizes: the flat gradient in the engine's params layout, or what is wrong. */
 export function readGradientsFile(text: string, sizes: readonly number[]): GradientsRead {
   if (text.length > MAX_GRADIENTS_FILE_BYTES) return { ok: false, problem: { kind: 'tooLong', length: text.length, limit: MAX_GRADIENTS_FILE_BYTES } };
+  // a harness that fails prints its error to stderr and nothing here
+  if (text.trim() === '') return { ok: false, problem: { kind: 'empty' } };
   let raw: unknown;
   const marked = markNonFinite(text);
   try {
@@ -156,6 +159,8 @@ function fieldIssueText(issue: GradientsFieldIssue): string {
 /** A refused gradients file in English. */
 export function gradientsProblemText(problem: GradientsProblem): string {
   switch (problem.kind) {
+    case 'empty':
+      return 'there are no gradients, only blank text (a harness that fails prints its error, not the gradients)';
     case 'tooLong':
       return `the gradients are ${problem.length} characters long, over the 1 MB limit (${problem.limit})`;
     case 'json':
