@@ -73,7 +73,11 @@ export function GradCheckPanel({
               {t('gradcheck.layer', { layer: layer.layer, agreement: layerAgreementText(layer) })}
               <span className="bl-gradcheck__detail">
                 {' '}
-                {t('gradcheck.layerDetail', { cos: Number.isNaN(layer.cosine) ? '–' : layer.cosine.toFixed(6), scale: formatNumber(layer.scale) })}
+                {t('gradcheck.layerDetail', {
+                  cos: Number.isNaN(layer.cosine) ? '–' : layer.cosine.toFixed(6),
+                  scale: formatNumber(layer.scale),
+                  tolerance: formatNumber(tolerance),
+                })}
               </span>
             </li>
           ))}
