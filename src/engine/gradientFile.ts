@@ -156,6 +156,10 @@ function fieldIssueText(issue: GradientsFieldIssue): string {
   }
 }
 
+/** A weight gradient shaped n_k × n_(k+1): written transposed (row- and column-major mixed up). */
+export const isTransposedShape = (problem: { rows: number; cols: number; got: { rows: number; cols: number } | null }): boolean =>
+  problem.rows !== problem.cols && problem.got?.rows === problem.cols && problem.got.cols === problem.rows;
+
 /** A refused gradients file in English. */
 export function gradientsProblemText(problem: GradientsProblem): string {
   switch (problem.kind) {
@@ -172,7 +176,7 @@ export function gradientsProblemText(problem: GradientsProblem): string {
     case 'layerCount':
       return `${problem.field} must hold ${problem.expected} ${problem.field === 'gradWeights' ? 'matrices' : 'vectors'} (one per layer after the input), got ${problem.got}`;
     case 'matrixShape':
-      return `gradWeights[${problem.k}] must be ${problem.rows}×${problem.cols} (n_${problem.k + 1} × n_${problem.k}), got ${problem.got ? `${problem.got.rows}×${problem.got.cols}` : 'rows of different lengths'}`;
+      return `gradWeights[${problem.k}] must be ${problem.rows}×${problem.cols} (n_${problem.k + 1} × n_${problem.k}), got ${problem.got ? `${problem.got.rows}×${problem.got.cols}` : 'rows of different lengths'}${isTransposedShape(problem) ? ', the transpose: row j must hold the gradients of the weights into neuron j' : ''}`;
     case 'vectorLength':
       return `gradBiases[${problem.k}] must hold ${problem.rows} numbers (n_${problem.k + 1}), got ${problem.got}`;
   }

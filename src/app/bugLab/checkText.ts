@@ -6,7 +6,7 @@
  */
 import type { SlipId } from '../../engine';
 import type { Diagnosis, LayerCell } from '../../engine/diagnosis';
-import type { GradientsFieldIssue, GradientsProblem, ShownValue } from '../../engine/gradientFile';
+import { type GradientsFieldIssue, type GradientsProblem, type ShownValue, isTransposedShape } from '../../engine/gradientFile';
 import { SLIPS } from '../../engine';
 import { MATCH_TOLERANCE } from '../../engine/diagnosis';
 import { type MessageKey, listText, t } from '../../i18n/setup';
@@ -72,6 +72,7 @@ export function gradientsProblemMessage(problem: GradientsProblem): string {
         rows: problem.rows,
         cols: problem.cols,
         got: problem.got ? `${problem.got.rows}×${problem.got.cols}` : t('bl.grad.ragged'),
+        transposed: isTransposedShape(problem) ? 'yes' : 'no',
       });
     case 'vectorLength':
       return t('bl.grad.vectorLength', { k: problem.k, next: problem.k + 1, rows: problem.rows, got: problem.got });
