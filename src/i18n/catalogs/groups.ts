@@ -5,7 +5,7 @@
  * chunk waits for it). A group's messages of one language are one compiled chunk.
  */
 export const CATALOG_GROUPS = {
-  first: ['core', 'shell', 'plots', 'graph', 'pagelinks'],
+  first: ['core', 'shell', 'plots', 'graph', 'pagelinks', 'layout'],
   tour: ['tour'],
   step: ['step'],
   // the code panel is shown in the bug lab
