@@ -67,7 +67,11 @@ export function ControlsPanel() {
                 : t(loadedName === 'custom' ? 'dataset.yourData' : 'dataset.loadedData', { count: loadedCount, n: formatEpoch(loadedCount) })
             }
             onChange={(v) => setNote(loadedName !== null && v === dataset ? backToNamedData() : setConfig({ dataset: v }))}
-            hint={loadedName !== null ? t('controls.loaded', { name: loadedName, count: loadedCount, n: formatEpoch(loadedCount) }) : undefined}
+            hint={
+              loadedName !== null && loadedName !== 'custom'
+                ? t('controls.loaded', { name: loadedName, count: loadedCount, n: formatEpoch(loadedCount) })
+                : undefined
+            }
           />
           <CustomDataNote />
         </section>
