@@ -72,12 +72,16 @@ export function SelectField<T extends string | number>(props: {
 /**
  * A typed value, committed on Enter or when focus leaves. A bad value shows a message and
  * changes nothing; `commit` parses and applies, returning the reason it refused, or null.
+ * The refused text is kept and `check` reads it again when the field is drawn, so a language
+ * switch rewords its message, the field's own name included.
  */
 interface TextFieldProps {
   label: string;
   value: string;
-  /** parses and applies the text; its refusal, kept coded so a language switch rewords it */
+  /** parses and applies the text; its refusal (coded), or null */
   commit(text: string): Problem | null;
+  /** what is wrong with the text, read with the field's current words (no side effect), or null */
+  check(text: string): Problem | null;
   inputMode?: 'decimal' | 'numeric';
   hint?: string;
   width?: string;
@@ -86,19 +90,21 @@ interface TextFieldProps {
 
 function TextField(props: TextFieldProps) {
   const id = useId();
-  const { label, value, commit, inputMode = 'decimal', hint, width, children } = props;
+  const { label, value, commit, check, inputMode = 'decimal', hint, width, children } = props;
   const [text, setText] = useState(value);
-  const [problem, setProblem] = useState<Problem | null>(null);
+  const [refused, setRefused] = useState<{ text: string; problem: Problem } | null>(null);
   useT();
+  const problem = refused && (check(refused.text) ?? refused.problem);
   // follow the store when the value changes from elsewhere (a preset, a new seed)
   useEffect(() => {
     setText(value);
-    setProblem(null);
+    setRefused(null);
   }, [value]);
   const apply = () => {
-    if (text === value && !problem) return;
-    const refusal = commit(text.trim());
-    setProblem(refusal);
+    if (text === value && !refused) return;
+    const trimmed = text.trim();
+    const refusal = commit(trimmed);
+    setRefused(refusal === null ? null : { text: trimmed, problem: refusal });
   };
   const describedBy = [problem ? `${id}-problem` : null, hint ? `${id}-hint` : null].filter(Boolean).join(' ') || undefined;
   return (
@@ -121,7 +127,7 @@ function TextField(props: TextFieldProps) {
             if (e.key === 'Enter') apply();
             if (e.key === 'Escape') {
               setText(value);
-              setProblem(null);
+              setRefused(null);
             }
           }}
         />
@@ -157,7 +163,7 @@ export function NumberField({
   name = settingName(setting),
   zero = setting.zero,
   ...field
-}: Omit<TextFieldProps, 'value' | 'commit' | 'label'> & {
+}: Omit<TextFieldProps, 'value' | 'commit' | 'check' | 'label'> & {
   value: number;
   setting: NumberSetting;
   label?: string;
@@ -165,9 +171,14 @@ export function NumberField({
   zero?: string;
   apply(value: number): Problem | null;
 }) {
+  const read = (text: string) => readTypedNumber(text, setting, name, setting.example, zero);
   const commit = (text: string) => {
-    const read = readTypedNumber(text, setting, name, setting.example, zero);
-    return read.ok ? apply(read.value) : read.problem;
+    const typed = read(text);
+    return typed.ok ? apply(typed.value) : typed.problem;
+  };
+  const check = (text: string) => {
+    const typed = read(text);
+    return typed.ok ? null : typed.problem;
   };
   return (
     <TextField
@@ -177,6 +188,7 @@ export function NumberField({
       inputMode={setting.whole ? 'numeric' : 'decimal'}
       value={String(value)}
       commit={commit}
+      check={check}
     />
   );
 }

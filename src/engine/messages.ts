@@ -183,6 +183,10 @@ export const ENGINE_CODES = [
   'workerUnreadable',
   'workerInvalid',
   'workerNoDetail',
+  // a snapshot the worker could not send (worker/lab/snapshot.ts)
+  'snapshotFailed',
+  'snapshotMemory',
+  'snapshotRefused',
   // the Bug lab's worker pool (store/sweepPool.ts)
   'sweepRunning',
   'sweepStarts',

@@ -18,7 +18,7 @@ describe('slip names and sentences on the page', () => {
   it('in 简体中文 are Chinese, with the notation kept', async () => {
     await switchLanguage('zh-CN');
     for (const id of SLIP_IDS) expect(slipSentence(id), id).toMatch(/[\u4e00-\u9fff]/);
-    expect(slipName('derivativeAtA')).toBe('σ′ 取在 a 上');
+    expect(slipName('derivativeAtA')).toBe('在 a 处求 σ′');
     expect(slipSentence('naiveSigmoid')).toContain('z < −709.78');
     await switchLanguage('en');
   });

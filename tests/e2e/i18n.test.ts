@@ -186,5 +186,53 @@ test('the whole Live lab in Chinese: the three views, sample choice, scrub bar, 
   await expect.poll(() => dialog.getByRole('alert').textContent()).toBe("数据：第 2 行，列 y1：'a' 不是一个数");
   expect(await englishIn(page, ['dialog.share-data'])).toEqual([]);
   expect(await seriousViolations(page)).toEqual([]);
+  await page.keyboard.press('Escape');
+  await expect.poll(() => dialog.isVisible()).toBe(false);
+
+  // the weight-edit dialog (loaded on first open with its words) and the one rule's refusals of a typed number
+  await page
+    .getByRole('button', { name: /^权重 w¹₁₁/ })
+    .first()
+    .focus();
+  await page.keyboard.press('Enter');
+  const editor = page.getByRole('dialog', { name: /^编辑 w¹₁₁/ });
+  await expect.poll(() => editor.isVisible()).toBe(true);
+  const value = editor.getByRole('textbox', { name: '新值' });
+  const refusals: Array<[string, string]> = [
+    ['1e999', 'w¹₁₁：“1e999”太大，不是一个可用的数；可以试试 0.5'],
+    ['abc', 'w¹₁₁：“abc”不是一个数；可以试试 0.5'],
+    ['', 'w¹₁₁：请输入一个数，例如 0.5'],
+    ['2e6', 'w¹₁₁：应为-1,000,000 到 1,000,000 之间的数，收到的是 2000000'],
+  ];
+  for (const [typed, said] of refusals) {
+    await value.fill(typed);
+    await value.press('Enter');
+    await expect.poll(() => editor.getByRole('alert').textContent()).toBe(said);
+    expect(await englishIn(page, ['dialog.share-param'])).toEqual([]);
+  }
+  // the same rule, the same words, in a setting's field
+  await page.keyboard.press('Escape');
+  await expect.poll(() => editor.isVisible()).toBe(false);
+  await rate.fill('1e999');
+  await rate.press('Enter');
+  await expect.poll(() => page.locator('aside.controls [role="alert"]').first().textContent()).toBe('学习率：“1e999”太大，不是一个可用的数；可以试试 0.35');
+  // a refusal already shown is reworded by a language switch
+  await page.getByRole('combobox', { name: SWITCH }).selectOption('en');
+  await expect
+    .poll(() => page.locator('aside.controls [role="alert"]').first().textContent())
+    .toBe('learning rate: “1e999” is too large to be a number; try e.g. 0.35');
+  await page.getByRole('combobox', { name: SWITCH }).selectOption('zh-CN');
+  await expect.poll(() => page.locator('aside.controls [role="alert"]').first().textContent()).toBe('学习率：“1e999”太大，不是一个可用的数；可以试试 0.35');
+  await page
+    .getByRole('button', { name: /^权重 w¹₁₁/ })
+    .first()
+    .focus();
+  await page.keyboard.press('Enter');
+  await expect.poll(() => editor.isVisible()).toBe(true);
+  await value.fill('abc');
+  await value.press('Enter');
+  await expect.poll(() => editor.getByRole('alert').textContent()).toBe('w¹₁₁：“abc”不是一个数；可以试试 0.5');
+  expect(await englishIn(page, ['dialog.share-param'])).toEqual([]);
+  expect(await seriousViolations(page)).toEqual([]);
   await page.context().close();
 }, 120_000);

@@ -121,6 +121,13 @@ describe('Step through in 简体中文', () => {
     await expect.poll(() => page.locator('.exercise-bar__feedback').textContent()).toMatch(/^不是 12345。.*还剩 2 次机会/);
     found.push(...(await problems(page, 'exercise')));
     expect(await seriousViolations(page)).toEqual([]);
+    // the feedback on show is reworded by a language switch, hint and all, and back
+    const languageSwitch = page.getByRole('combobox', { name: 'Language / 语言' });
+    await languageSwitch.selectOption('en');
+    await expect.poll(() => page.locator('.exercise-bar__feedback').textContent()).toMatch(/^Not 12345\. .*2 tries left/);
+    await languageSwitch.selectOption('zh-CN');
+    await expect.poll(() => page.locator('.exercise-bar__feedback').textContent()).toMatch(/^不是 12345。.*还剩 2 次机会/);
+    expect(await englishIn(page, ['.exercise-bar'])).toEqual([]);
 
     expect(found).toEqual([]);
     await page.context().close();

@@ -60,6 +60,41 @@ describe('a shared link', () => {
   });
 });
 
+describe('a link copied on another tab', () => {
+  test('opens that tab (Step through, Bug lab), and a mystery copied in the Bug lab comes with it; the Live lab writes no tab', async () => {
+    const page = await openLab(browser, inject('baseUrl'));
+    await page.getByRole('tab', { name: 'Step through' }).click();
+    const stepLink = await copiedLink(page);
+    expect(new URL(stepLink).searchParams.get('tab')).toBe('step');
+    await page.getByRole('tab', { name: 'Bug lab' }).click();
+    await page.getByRole('button', { name: 'Mystery slip', exact: true }).click();
+    await expect.poll(() => new URL(page.url()).searchParams.get('mystery')).not.toBeNull();
+    const bugLink = await copiedLink(page);
+    expect(new URL(bugLink).searchParams.get('tab')).toBe('buglab');
+    expect(new URL(bugLink).searchParams.get('mystery')).toBe(new URL(page.url()).searchParams.get('mystery'));
+    await page.getByRole('tab', { name: 'Live lab' }).click();
+    // the Live lab says a mystery waits in the Bug lab
+    await expect.poll(() => page.locator('.mystery-notice').textContent()).toMatch(/^A mystery slip is on/);
+    expect(new URL(await copiedLink(page)).searchParams.has('tab')).toBe(false);
+    await page.context().close();
+
+    for (const [link, tab] of [
+      [stepLink, 'Step through'],
+      [bugLink, 'Bug lab'],
+    ] as const) {
+      const opened = await openLab(browser, link);
+      expect(await opened.getByRole('tab', { name: tab }).getAttribute('aria-selected')).toBe('true');
+      await opened.context().close();
+    }
+    // the button under the note opens the Bug lab at its Mystery section
+    const student = await openLab(browser, bugLink.replace('tab=buglab', 'tab=live'));
+    await student.locator('.mystery-notice').getByRole('button', { name: 'Go to the mystery' }).click();
+    expect(await student.getByRole('tab', { name: 'Bug lab' }).getAttribute('aria-selected')).toBe('true');
+    await expect.poll(() => student.evaluate(() => document.activeElement?.id)).toBe('bl-mystery-title');
+    await student.context().close();
+  });
+});
+
 describe('settings that survive', () => {
   test('a reload keeps the settings, and so does opening the bare address again', async () => {
     const page = await openLab(browser, inject('baseUrl'));

@@ -27,7 +27,7 @@ describe('range messages', () => {
 
   it('in 简体中文 name the range in Chinese with the same digits', async () => {
     await switchLanguage('zh-CN');
-    expect(typed(CONFIG_SETTINGS.seed, '-1', '随机种子')).toBe('随机种子：应为0 到 4,294,967,295 之间的整数，收到的是 -1');
+    expect(typed(CONFIG_SETTINGS.seed, '-1', '随机种子')).toBe('随机种子：应为 0 到 4,294,967,295 之间的整数，收到的是 -1');
     expect(typed(CONFIG_SETTINGS.learningRate, '0', '学习率')).toBe('学习率：应为大于 0 且不超过 1,000,000 的数，收到的是 0');
     expect(typed(CONFIG_SETTINGS.learningRate, 'abc', '学习率')).toBe('学习率：“abc”不是一个数；可以试试 0.35');
     await switchLanguage('en');

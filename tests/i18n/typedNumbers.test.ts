@@ -65,6 +65,6 @@ describe('a typed number', () => {
     expect(chinese('', 0)).toBe('learning rate：请输入一个数，例如 0.35');
     expect(chinese('abc', 3)).toBe('w²₁₁：“abc”不是一个数；可以试试 0.5');
     expect(chinese('1e999', 2)).toBe('Starts：“1e999”太大，不是一个可用的数；可以试试 100');
-    expect(chinese('0', 2)).toBe('Starts：应为1 到 100,000 之间的整数，收到的是 0');
+    expect(chinese('0', 2)).toBe('Starts：应为 1 到 100,000 之间的整数，收到的是 0');
   });
 });

@@ -87,7 +87,7 @@ describe('the page', () => {
       ],
     ]) {
       const read = readDatasetFile(text, name);
-      if (!read.ok) throw new Error(read.error);
+      if (!read.ok) throw new Error(read.error());
       expect(said(store.getState().loadIntoLab({ data: read.value }))).toMatch(MESSAGE);
     }
     expect(sent).toEqual([]);

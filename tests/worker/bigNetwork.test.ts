@@ -4,6 +4,7 @@
  * and say what they left out, training at Max never stalls on an epoch longer than a slice, and a
  * snapshot that cannot be sent is reported in words.
  */
+import { said } from '../englishText';
 import { describe, expect, test, vi } from 'vitest';
 import { DEFAULT_CONFIG, type Dataset, GridEvaluator, buildRun, initializeNetwork, inspectPass, layoutOf } from '../../src/engine';
 import { Checkpoints } from '../../src/worker/lab/checkpoints';
@@ -193,7 +194,7 @@ describe('a snapshot that cannot be sent', () => {
     };
     expect(postSnapshot(post, 3, snapshot)).toBe(false);
     expect(events).toHaveLength(1);
-    const message = events[0].type === 'error' ? events[0].message : '';
+    const message = events[0].type === 'error' ? said(events[0].message) : '';
     expect(message).toMatch(/^The views could not show epoch 12: its \d+ MB did not fit in the memory the browser gives the page\. Training goes on/);
     expect(message).not.toMatch(/postMessage|DataCloneError/);
   });

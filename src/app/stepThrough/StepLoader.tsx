@@ -88,7 +88,7 @@ export function StepLoader({ onOutcome }: { onOutcome(outcome: LoadOutcome | nul
         const text = await readFileText(dataFile, MAX_CSV_CHARS);
         if (!text.ok) return onOutcome({ ok: false, message: () => `${dataFile.name}: ${problemText(text.error)}` });
         const read = readDatasetFile(text.value, dataFile.name);
-        if (!read.ok) return onOutcome({ ok: false, message: () => read.error });
+        if (!read.ok) return onOutcome({ ok: false, message: read.error });
         data = read.value;
       }
       let network: Network | undefined;
@@ -96,7 +96,7 @@ export function StepLoader({ onOutcome }: { onOutcome(outcome: LoadOutcome | nul
         const text = await readFileText(networkFile, MAX_NETWORK_FILE_BYTES);
         if (!text.ok) return onOutcome({ ok: false, message: () => `${networkFile.name}: ${problemText(text.error)}` });
         const read = readNetworkFile(text.value, networkFile.name);
-        if (!read.ok) return onOutcome({ ok: false, message: () => read.error });
+        if (!read.ok) return onOutcome({ ok: false, message: read.error });
         network = read.value;
       }
       const problem = store.getState().loadIntoLab({ network, data });

@@ -1,10 +1,11 @@
 /**
  * The gate comparison's "time left", steady and truthful. The store's estimate extrapolates each
  * gate from its own starts, the workers' slow first (warm-up) starts included, so early on it swings
- * by a minute and runs high. This one times the whole comparison from just after the warm-up: nothing
- * is shown until a tenth of a gate's starts (at least 3) are done; then the time per start since the
- * warm-up, times the starts left, and the shown value counts down with the clock and moves a quarter
- * of the way to each new estimate, so one slow or fast start cannot make it jump.
+ * by a minute and runs high. This one times the comparison's latest half of starts: nothing is shown
+ * until a fifth of a gate's starts (at least 3) are done; then the time per start over the second
+ * half of those done so far (the warm-up falls out as the run goes on), times the starts left; the
+ * shown value counts down with the clock and moves a quarter of the way to each new estimate, so one
+ * slow or fast start cannot make it jump.
  */
 import { useRef } from 'react';
 import { COMPARED_GATES, type GateName } from '../../engine';
@@ -22,30 +23,31 @@ export interface ComparisonProgress {
 }
 
 export interface SteadyTimeLeft {
-  /** the first moment after the warm-up, from which starts are timed */
-  from: { done: number; at: number } | null;
-  /** what is shown, when it was worked out, and at how many starts done in all */
-  shown: { ms: number; at: number; done: number } | null;
+  /** each report that brought new starts: starts done in all, and when */
+  reports: ReadonlyArray<{ done: number; at: number }>;
+  /** what is shown, and when it was worked out */
+  shown: { ms: number; at: number } | null;
 }
 
-export const NOTHING_TIMED: SteadyTimeLeft = { from: null, shown: null };
+export const NOTHING_TIMED: SteadyTimeLeft = { reports: [], shown: null };
 /** How much of each new estimate the shown value takes in. */
 const BLEND = 0.25;
-/** Starts done before any estimate is shown: a tenth of a gate's, at least 3. */
-export const startsToTime = (total: number): number => Math.min(total, Math.max(3, Math.ceil(total / 10)));
-/** Starts left out of the timing as the workers' warm-up: a third of those. */
-const warmUpStarts = (total: number): number => Math.max(1, Math.floor(startsToTime(total) / 3));
+/** Starts done before any estimate is shown: a fifth of a gate's, at least 3 (the pool reports in chunks, the first ones slow). */
+export const startsToTime = (total: number): number => Math.min(total, Math.max(3, Math.ceil(total / 5)));
 
 export function steadyTimeLeft(state: SteadyTimeLeft, progress: ComparisonProgress): SteadyTimeLeft {
   const done = progress.gate * progress.total + progress.done;
-  const left = progress.gates * progress.total - done;
-  const from = state.from ?? (done >= warmUpStarts(progress.total) ? { done, at: progress.at } : null);
+  const last = state.reports[state.reports.length - 1];
   // a report with no new start (a gate's opening one) says nothing new
-  if (from === null || done < startsToTime(progress.total) || done <= from.done || done <= (state.shown?.done ?? 0)) return { from, shown: state.shown };
-  const estimate = (left * (progress.at - from.at)) / (done - from.done);
-  if (state.shown === null) return { from, shown: { ms: estimate, at: progress.at, done } };
+  if (done <= (last?.done ?? 0)) return state;
+  const reports = [...state.reports, { done, at: progress.at }];
+  if (done < startsToTime(progress.total)) return { reports, shown: null };
+  const from = reports.find((report) => report.done >= done / 2) ?? reports[0];
+  if (from.done >= done) return { reports, shown: state.shown };
+  const estimate = ((progress.gates * progress.total - done) * (progress.at - from.at)) / (done - from.done);
+  if (state.shown === null) return { reports, shown: { ms: estimate, at: progress.at } };
   const countedDown = state.shown.ms - (progress.at - state.shown.at);
-  return { from, shown: { ms: Math.max(0, countedDown + BLEND * (estimate - countedDown)), at: progress.at, done } };
+  return { reports, shown: { ms: Math.max(0, countedDown + BLEND * (estimate - countedDown)), at: progress.at } };
 }
 
 /** A gate comparison as the store keeps it (bugLab.gates). */

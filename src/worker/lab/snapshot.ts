@@ -11,6 +11,7 @@
 import {
   type Dataset,
   type Divergence,
+  type EngineMessage,
   type GridBudget,
   GridEvaluator,
   gridResolutions,
@@ -23,6 +24,7 @@ import {
   reluHealth,
   type ReluHealth,
   type TrainOptions,
+  engineMessage,
 } from '../../engine';
 import { overflowSummaryOf } from './overflowLog';
 import { type LabEvent, type LabSnapshot, snapshotBuffers } from './protocol';
@@ -122,9 +124,9 @@ export function postSnapshot(post: (event: LabEvent, transfer: Transferable[]) =
   }
 }
 
-function snapshotFailure(snapshot: LabSnapshot, err: unknown): string {
+function snapshotFailure(snapshot: LabSnapshot, err: unknown): EngineMessage {
   const memory = err instanceof RangeError || (err instanceof Error && /memory|allocat|clone/i.test(err.message));
   const megabytes = Math.ceil(snapshotBuffers(snapshot).reduce((sum, buffer) => sum + buffer.byteLength, 0) / 1e6);
-  const why = memory ? `its ${megabytes} MB did not fit in the memory the browser gives the page` : 'the browser refused the message';
-  return `The views could not show epoch ${snapshot.epoch.toLocaleString('en')}: ${why}. Training goes on; a smaller network or fewer data rows bring the views back.`;
+  const why = memory ? engineMessage('snapshotMemory', { megabytes }) : engineMessage('snapshotRefused');
+  return engineMessage('snapshotFailed', { epoch: snapshot.epoch.toLocaleString('en'), why });
 }
