@@ -165,7 +165,7 @@ describe('small things a link or a field said oddly (issue 16, defect 12)', () =
     const read = parseStartCount('9'.repeat(5000), 1000, 'Starts', 100);
     expect(read.ok || said(read.problem)).toBe(`Starts: “${'9'.repeat(40)}…” is not a number; try e.g. 100`);
     const long = parseStartCount('12345678901234567890', 1000, 'Starts', 100);
-    expect(long.ok || said(long.problem)).toBe('Starts: expected a whole number from 1 to 1,000, got 12345678901234567000');
+    expect(long.ok || said(long.problem)).toBe('Starts: expected a whole number from 1 to 1,000, got 12,345,678,901,234,567,000');
   });
 });
 
