@@ -2,10 +2,12 @@
  * The checks every front end runs on a setting, read from its declaration in settings.ts: the
  * range and its wording, the one error message, and the one grammar of typed numbers.
  */
-import { NUMBER_TEXT } from './csv';
 import { type EngineMessage, engineMessage } from './messages';
 import type { AnySetting, NumberSetting } from './settingKinds';
 import { STOP_SETTINGS, type StopSettings } from './settings';
+
+/** Plain decimal or exponent notation only (no hex, no "Infinity", no "NaN", no blanks): the one number syntax the lab reads, in CSV cells, links and typed fields. */
+export const NUMBER_TEXT = /^[+-]?(?:\d+\.?\d*|\.\d+)(?:e[+-]?\d+)?$/i;
 
 /** The name a message starts with: "learning rate". */
 export function settingName(setting: AnySetting): string {

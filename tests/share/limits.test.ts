@@ -5,17 +5,8 @@
  */
 import fc from 'fast-check';
 import { describe, expect, it, test } from 'vitest';
-import {
-  type AnySetting,
-  CONFIG_SETTINGS,
-  DEFAULT_CONFIG,
-  type LabConfig,
-  type NumberSetting,
-  STOP_SETTINGS,
-  parseNetworkFile,
-  serializeNetwork,
-  initializeNetwork,
-} from '../../src/engine';
+import { type AnySetting, CONFIG_SETTINGS, DEFAULT_CONFIG, type LabConfig, type NumberSetting, STOP_SETTINGS, initializeNetwork } from '../../src/engine';
+import { parseNetworkFile, serializeNetwork } from '../../src/engine/networkFile';
 import { createLabStore } from '../../src/store/labStore';
 import { type SettingsStorage, loadSettings, saveSettings } from '../../src/app/storage/persist';
 import { formatNumber } from '../../src/app/links/properties';

@@ -12,11 +12,11 @@ import {
   buildRun,
   inspectPass,
   layoutOf,
-  parseDatasetCsv,
   reluHealth,
   reluHealthMessage,
   trainOptionsOf,
 } from '../../src/engine';
+import { parseDatasetCsv } from '../../src/engine/csv';
 import { PARAM_VALUE_RULE } from '../../src/worker/lab/paramEdit';
 import { type FakeWorkerEnv, fastWorkerStarter } from '../worker/harness';
 import { said } from '../englishText';
