@@ -5,7 +5,7 @@
  * chunk waits for it). A group's messages of one language are one compiled chunk.
  */
 export const CATALOG_GROUPS = {
-  first: ['core', 'shell', 'plots', 'graph', 'pagelinks', 'runstate'],
+  first: ['core', 'shell', 'plots', 'graph', 'pagelinks', 'runstate', 'layout'],
   tour: ['tour'],
   // the stuck-run note (app/StuckNoteBody.tsx): only a run stuck in saturation shows it
   stucknote: ['stucknote'],
