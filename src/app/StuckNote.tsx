@@ -21,7 +21,6 @@ export function StuckNote() {
       // while it trains, only a run that trains on from weights of other settings (a plain run would flash it as it goes)
       settled: !state.run.running || state.run.carriedOver !== null,
       derivative: state.config.derivative,
-      seed: state.config.seed,
       epoch: state.run.epoch,
       switchedAt: switched?.epoch ?? null,
       costAtSwitch: switched ? costAtEpoch(state, switched.epoch) : null,
@@ -32,7 +31,7 @@ export function StuckNote() {
   const restart = useLab((state) => state.resetWithCorrectDerivative);
   const { snapshot, derivative } = s;
   const lock = useMemo(() => (snapshot ? saturationLock(snapshot.network, snapshot.pass, derivative) : null), [snapshot, derivative]);
-  // only where the buggy derivative had a hand in these weights: then f′(z) from the seed is another run
+  // only where the buggy derivative had a hand in these weights: then f′(z) from the initial weights is another run
   const buggyHand = derivative === 'buggy' || s.switchedAt !== null;
   if (!snapshot || !lock || !s.live || !s.shown || !s.settled || !buggyHand || s.solved) return null;
   // the cost since f′(z) took over, when it trained on these weights
@@ -47,7 +46,6 @@ export function StuckNote() {
         pass={snapshot.pass}
         inputSize={snapshot.network.sizes[0]}
         derivative={derivative}
-        seed={s.seed}
         sinceSwitch={sinceSwitch}
         onRestart={restart}
       />

@@ -1,6 +1,6 @@
 /**
  * The stuck-run note's words: every number is the snapshot's (engine/health.ts saturationLock) or the
- * cost history's, and its one action trains the same seed with f′(z) from its initial weights.
+ * cost history's, and its one action trains the run's initial weights (same seed) again with f′(z).
  */
 import { useId, useState } from 'react';
 import type { DerivativeMode, PassRecord, SaturationLock } from '../engine';
@@ -21,13 +21,12 @@ interface StuckNoteProps {
   pass: Pick<PassRecord, 'inputs'>;
   inputSize: number;
   derivative: DerivativeMode;
-  seed: number;
   /** the cost from the switch to f′(z) on these weights to now, when it has trained since */
   sinceSwitch: { epoch: number; from: number; to: number; epochs: number } | null;
   onRestart(): void;
 }
 
-export function StuckNoteBody({ lock, pass, inputSize, derivative, seed, sinceSwitch, onRestart }: StuckNoteProps) {
+export function StuckNoteBody({ lock, pass, inputSize, derivative, sinceSwitch, onRestart }: StuckNoteProps) {
   const t = useT();
   const [open, setOpen] = useState(false);
   const id = useId();
@@ -56,7 +55,7 @@ export function StuckNoteBody({ lock, pass, inputSize, derivative, seed, sinceSw
     t('stuck.slope', { slopeZ: formatNumber(lock.maxSlopeAtZ), deltaZ: formatNumber(lock.maxDeltaAtZ) }),
     derivative === 'buggy' ? t('stuck.switch') : null,
     t('stuck.buggySlope', { slopeA: formatNumber(lock.minSlopeAtA) }),
-    t('stuck.reset', { seed }),
+    t('stuck.reset'),
   ].filter(Boolean);
   return (
     <section className="stuck-note" aria-label={t('stuck.label')}>

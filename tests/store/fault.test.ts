@@ -439,7 +439,8 @@ describe('a worker given up on (issue 16, defect 11)', () => {
     expect(said(message)).toMatch(/Reload the page/);
     expect(store.getState().run.halted).toBe(message);
     const sent = workers.map((worker) => worker.commands.length);
-    for (const action of ['play', 'trainOneEpoch', 'reset', 'newSeed', 'togglePlay', 'continuePastLimit'] as const) store.getState()[action]();
+    for (const action of ['play', 'trainOneEpoch', 'reset', 'newSeed', 'togglePlay', 'continuePastLimit', 'resetWithCorrectDerivative'] as const)
+      store.getState()[action]();
     store.getState().trainEpochs(5);
     expect(store.getState().run.error).toBe(message);
     expect(workers.map((worker) => worker.commands.length)).toEqual(sent);
