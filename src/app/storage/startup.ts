@@ -16,6 +16,8 @@ import { TOUR_STEP_COUNT } from '../tour/tourSteps';
 import { readMysteryParam, startMystery } from '../bugLab/mystery';
 import { langNotes, readLangParam } from '../../i18n/langLink';
 import { readTabParam } from '../links/tabLink';
+import { readEpochParam } from '../links/epochLink';
+import { replayToEpoch } from '../links/replayEpoch';
 import { withPageKeys } from '../links/pageKeys';
 import { t } from '../../i18n/setup';
 
@@ -49,12 +51,19 @@ export function createSharedLabStore(environment: StartupEnvironment = pageEnvir
   const tab = readTabParam(tour.search);
   if (tab.mode) store.getState().setUi({ mode: tab.mode });
   const tabNotes = tab.refused === null ? [] : [{ key: 'tab', message: t('tabLink.bad', { shown: tab.refused }) }];
+  // the run's epoch (links/epochLink.ts): retrained to once the worker has started the run, capped at "Stop after"
+  const epoch = readEpochParam(tour.search, store.getState().stop.maxEpochs);
+  const epochNotes = [
+    ...(epoch.refused === null ? [] : [{ key: 'epoch', message: t('epochLink.bad', { shown: epoch.refused }) }]),
+    ...(epoch.capped === null ? [] : [{ key: 'epoch', message: t('epochLink.capped', { asked: epoch.capped, limit: epoch.epoch ?? 0 }) }]),
+  ];
   store
     .getState()
     .addNotes([
       ...settings.notes,
       ...tourNotes,
       ...tabNotes,
+      ...epochNotes,
       ...langNotes(lang),
       ...refused.map((detail) => ({ key: '', message: engineMessage('settingNotApplied', { detail }) })),
     ]);
@@ -62,6 +71,8 @@ export function createSharedLabStore(environment: StartupEnvironment = pageEnvir
   if (mysteryNote) store.getState().addNotes([{ key: 'mystery', message: mysteryNote }]);
   store.getState().setTourStep(tour.step);
   store.getState().setLanding(firstVisit && tour.step === null && !landingSeen(environment.storage));
+  // the tour's step and a mystery set up runs of their own: the epoch is of the link's settings' run
+  if (epoch.epoch !== null && tour.step === null && mystery.code === null) void replayToEpoch(store, epoch.epoch);
   return store;
 }
 
