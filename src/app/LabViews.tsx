@@ -18,11 +18,13 @@ export function LabViews() {
   return (
     <div className="views">
       <section className="card card--graph">
+        <PastEpochNote />
         <ErrorBoundary name="fault.graph">
           <GraphView />
         </ErrorBoundary>
       </section>
       <section className="card card--boundary">
+        <PastEpochNote />
         <ErrorBoundary name="fault.boundary">
           <BoundaryView />
         </ErrorBoundary>
@@ -99,6 +101,15 @@ export function CostView() {
   const height = useNarrow() ? 120 : 150;
   const clearGhost = useLab((s) => s.clearGhost);
   return <CostCurve source={source} scale={scale} onScaleChange={onScaleChange} onPickEpoch={scrub} height={height} onClearFaint={clearGhost} />;
+}
+
+/** While scrubbing, each view says it shows a past epoch, not the run the status counts. */
+function PastEpochNote() {
+  const shownEpoch = useLab((s) => (s.hover.scrubEpoch === null ? null : (s.scrubSnapshot?.epoch ?? s.hover.scrubEpoch)));
+  const live = useLab((s) => s.run.epoch);
+  const t = useT();
+  if (shownEpoch === null) return null;
+  return <p className="past-epoch">{t('scrub.viewShowing', { epoch: formatEpoch(shownEpoch), live: formatEpoch(live) })}</p>;
 }
 
 /** Scrub back through the run's checkpoints, and back to live. */

@@ -88,6 +88,8 @@ export const createRunSlice: SliceCreator<RunSlice, Needs> = (set, get) => {
       else get().play();
     },
     trainOneEpoch() {
+      // at the limit a step is refused like Play (one click goes past it): "Stop after" holds on every path
+      if (atEpochLimit(get())) return command(() => set({ run: { ...get().run, limitOffer: true } }));
       command(() => get().send({ type: 'trainOneEpoch' }));
     },
     trainEpochs(epochs) {

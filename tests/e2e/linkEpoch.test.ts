@@ -21,7 +21,7 @@ async function copiedLink(page: Page, said: string): Promise<string> {
 
 describe('a link copied at epoch 25 on Step through', () => {
   test('opens in a fresh browser at epoch 25 with the same cost, on Step through', async () => {
-    const teacher = await openLab(browser, `${inject('baseUrl')}?data=xor&seed=7&lr=1`);
+    const teacher = await openLab(browser, `${inject('baseUrl')}?data=XOR&seed=7&lr=1`);
     for (let k = 0; k < 25; k++) await teacher.getByRole('button', { name: 'Step', exact: true }).click();
     await expect.poll(async () => (await readStatus(teacher)).epoch).toBe(25);
     await teacher.getByRole('tab', { name: 'Step through' }).click();
@@ -41,7 +41,7 @@ describe('a link copied at epoch 25 on Step through', () => {
   });
 
   test('a run whose learning rate changed mid-run: Copy link says the link opens it from epoch 0, and writes no epoch', async () => {
-    const page = await openLab(browser, `${inject('baseUrl')}?data=xor&seed=7&lr=1`);
+    const page = await openLab(browser, `${inject('baseUrl')}?data=XOR&seed=7&lr=1`);
     for (let k = 0; k < 3; k++) await page.getByRole('button', { name: 'Step', exact: true }).click();
     const field = page.getByLabel('Learning rate', { exact: true });
     await field.fill('0.5');

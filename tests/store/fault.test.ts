@@ -464,6 +464,20 @@ describe('a worker given up on (issue 16, defect 11)', () => {
 });
 
 describe('after a run stops (issue 11)', () => {
+  test('Step at the epoch limit trains nothing past it: it offers to continue like Play, and the finished run stays finished', () => {
+    const { store, workers } = supervised();
+    store.getState().setSpeed('max');
+    expect(store.getState().setStop({ maxEpochs: 30 })).toBeNull();
+    store.getState().play();
+    workers[0].env.runUntilIdle();
+    expect(store.getState().run).toMatchObject({ epoch: 30, stopReason: 'maxEpochs', running: false });
+    const sent = workers[0].commands.length;
+    store.getState().trainOneEpoch();
+    workers[0].env.runUntilIdle();
+    expect(workers[0].commands.length).toBe(sent);
+    expect(store.getState().run).toMatchObject({ epoch: 30, stopReason: 'maxEpochs', limitOffer: true });
+  });
+
   test('Play at the epoch limit offers to continue instead of asking the worker; one click trains on from the same weights', () => {
     const { store, workers } = supervised();
     const state = store.getState();
