@@ -1,7 +1,8 @@
 /**
  * The guided tour (a region named "Guided tour"): one step at a time, each setting the lab up by
  * itself, running what it needs and ending with a sentence in the run's own numbers. Back and Next
- * move; Escape or Leave closes it and leaves the lab as the step left it.
+ * move, Finish ends it on the last step; Escape or Leave closes it and leaves the lab as the step
+ * left it (with an offer to restore the settings from before it, RestoreSettings.tsx).
  */
 import { problemText } from '../../i18n/messageText';
 import { useEffect, useRef } from 'react';
@@ -88,9 +89,16 @@ export function GuidedTour() {
         <button type="button" className="button" disabled={step <= 1} onClick={() => go(step - 1)}>
           {t('tour.back')}
         </button>
-        <button type="button" className="button button--primary" disabled={step >= TOUR_STEP_COUNT} onClick={() => go(step + 1)}>
-          {t('tour.next')}
-        </button>
+        {/* the last step ends the tour (the lab stays as it left it, with an offer of the settings from before) */}
+        {step < TOUR_STEP_COUNT ? (
+          <button type="button" className="button button--primary" onClick={() => go(step + 1)}>
+            {t('tour.next')}
+          </button>
+        ) : (
+          <button type="button" className="button button--primary" onClick={() => go(null)}>
+            {t('tour.finish')}
+          </button>
+        )}
         {EVIDENCE[id] && status === 'done' && (
           <button
             type="button"

@@ -2,13 +2,15 @@
 import { Suspense, lazy } from 'react';
 import { useLab } from '../../store/hooks';
 import { useT, withCatalog } from '../../i18n/setup';
+import { RestoreSettings } from './RestoreSettings';
 
 const GuidedTour = lazy(() => withCatalog('tour', import('./GuidedTour')).then((m) => ({ default: m.GuidedTour })));
 
 export function TourSlot() {
   const open = useLab((s) => s.story.tourStep !== null);
   const t = useT();
-  if (!open) return null;
+  // a closed tour that changed the settings offers them back
+  if (!open) return <RestoreSettings />;
   return (
     <Suspense fallback={<p className="mode-panel__empty">{t('tour.loading')}</p>}>
       <GuidedTour />
