@@ -53,3 +53,23 @@ describe('a link copied at epoch 25 on Step through', () => {
     await page.context().close();
   });
 });
+
+describe('presenter mode and the tab in a link', () => {
+  test('presenter=1 opens Step through unless the link names a tab; a bad tab note says where presenter mode opens', async () => {
+    const selected = (page: Page) => page.getByRole('tab', { selected: true }).textContent();
+    const plain = await openLab(browser, `${inject('baseUrl')}?presenter=1`);
+    await expect.poll(() => selected(plain)).toBe('Step through');
+    await plain.context().close();
+
+    const named = await openLab(browser, `${inject('baseUrl')}?presenter=1&tab=buglab`);
+    await expect.poll(() => named.getByRole('button', { name: 'Presenter' }).getAttribute('aria-pressed')).toBe('true');
+    expect(await selected(named)).toBe('Bug lab');
+    await named.context().close();
+
+    const bad = await openLab(browser, `${inject('baseUrl')}?presenter=1&tab=nope`);
+    await expect.poll(() => selected(bad)).toBe('Step through');
+    const notes = bad.getByRole('region', { name: 'Notes' });
+    await expect.poll(() => notes.textContent()).toContain('got "nope"; presenter mode opens on Step through.');
+    await bad.context().close();
+  });
+});
