@@ -1,5 +1,5 @@
 /** The live lab: settings on the left, the run's transport and status on top, the three views. */
-import { Suspense, lazy, useEffect, useState } from 'react';
+import { Suspense, lazy, useEffect, useRef, useState } from 'react';
 import { keepLanguageInAddress } from './i18n/keepLanguage';
 import { LanguageSwitch } from './i18n/LanguageSwitch';
 import { useT, withCatalog } from '../i18n/setup';
@@ -44,6 +44,7 @@ export function App() {
   const t = useT();
   const loadingTab = <p className="mode-panel__empty">{t('app.loading')}</p>;
   const pageLink = usePageLink();
+  const mainRef = useRef<HTMLElement>(null);
   if (pageLink.embed)
     return (
       <LabStoreContext.Provider value={store}>
@@ -53,6 +54,18 @@ export function App() {
   return (
     <LabStoreContext.Provider value={store}>
       <div className={pageLink.presenter ? 'app app--presenter' : 'app'}>
+        {/* first in the tab order: past the header and the ~30 settings to the tabs and views */}
+        {/* biome-ignore lint/a11y/useValidAnchor: a skip link is in-page navigation; the click moves focus itself so the address keeps its state and no #lab */}
+        <a
+          className="skip-link"
+          href="#lab"
+          onClick={(event) => {
+            event.preventDefault();
+            mainRef.current?.focus();
+          }}
+        >
+          {t('skip.toLab')}
+        </a>
         <header className="app__header panel">
           <h1>{t('header.title')}</h1>
           <StoryButton />
@@ -67,7 +80,7 @@ export function App() {
         <ErrorBoundary name="fault.settings">
           <ControlsPanel />
         </ErrorBoundary>
-        <main className="app__main">
+        <main className="app__main" id="lab" tabIndex={-1} ref={mainRef}>
           <Landing />
           <TourSlot />
           {/* the status beside the tabs: the header stays one row at 1280 px */}

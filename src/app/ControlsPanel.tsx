@@ -23,6 +23,7 @@ export function ControlsPanel() {
   const loadedCount = useLab((s) => (s.data?.kind === 'custom' ? s.data.count : 0));
   const presetId = useLab((s) => s.presetId);
   const setConfig = useLab((s) => s.setConfig);
+  const backToNamedData = useLab((s) => s.useNamedData);
   const applyPreset = useLab((s) => s.applyPreset);
   // the last refusal or note from a control without its own message line
   const [note, setNote] = useState<Problem | null>(null);
@@ -59,8 +60,18 @@ export function ControlsPanel() {
             label={t('setting.dataset.label')}
             value={dataset}
             options={datasetGroups(t)}
-            onChange={(v) => setNote(setConfig({ dataset: v }))}
-            hint={loadedName !== null ? t('controls.loaded', { name: loadedName, count: loadedCount, n: formatEpoch(loadedCount) }) : undefined}
+            // the list cannot hold the user's own data: it shows in the box, and picking the setting's own dataset goes back to it
+            standIn={
+              loadedName === null
+                ? undefined
+                : t(loadedName === 'custom' ? 'dataset.yourData' : 'dataset.loadedData', { count: loadedCount, n: formatEpoch(loadedCount) })
+            }
+            onChange={(v) => setNote(loadedName !== null && v === dataset ? backToNamedData() : setConfig({ dataset: v }))}
+            hint={
+              loadedName !== null && loadedName !== 'custom'
+                ? t('controls.loaded', { name: loadedName, count: loadedCount, n: formatEpoch(loadedCount) })
+                : undefined
+            }
           />
           <CustomDataNote />
         </section>

@@ -13,6 +13,7 @@ import { NetworkGraph } from '../views/graph/NetworkGraph';
 import { formatEpoch } from '../views/format';
 import { useT } from '../i18n/setup';
 import { ErrorBoundary } from './ErrorBoundary';
+import { StuckNote } from './StuckNote';
 
 export function LabViews() {
   return (
@@ -21,6 +22,8 @@ export function LabViews() {
         <PastEpochNote />
         <ErrorBoundary name="fault.graph">
           <GraphView />
+          {/* under the hidden neurons it is about, in the room the graph card has below them */}
+          <StuckNote />
         </ErrorBoundary>
       </section>
       <section className="card card--boundary">

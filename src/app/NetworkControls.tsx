@@ -41,7 +41,7 @@ export function NetworkControls({ onProblem }: { onProblem(message: Problem | nu
           </span>
           <button
             type="button"
-            className="chip"
+            className="chip layers__add"
             onClick={() => apply({ hidden: [...hidden, hidden[hidden.length - 1] ?? 4] })}
             disabled={hidden.length >= HIDDEN.maxItems}
             aria-label={t('network.addLayer')}

@@ -1,7 +1,9 @@
 /** The status line: epoch, cost, speed, and for gates whether the network solves it; after a run stops, what happened. */
-import { type Problem, reluHealthMessage } from '../engine';
+import { engineMessage, type Problem, reluHealthMessage } from '../engine';
 import { messageText, problemText } from '../i18n/messageText';
 import { costAtEpoch } from '../store/historySlice';
+import { atEpochLimit } from '../store/runSlice';
+import { CURVE_WORDS } from './curveWords';
 import { useLabShallow } from '../store/hooks';
 import type { LabStopReason } from '../worker/lab/protocol';
 import { gateOf } from './gateData';
@@ -38,12 +40,14 @@ export function StatusLine() {
     message: state.run.message,
     error: state.run.error,
     stopReason: state.run.stopReason,
-    limitOffer: state.run.limitOffer,
+    raisedLimit: state.run.raisedLimit,
     carriedOver: state.run.carriedOver,
+    atLimit: atEpochLimit(state),
+    // the last mid-run change of a training setting: from which epoch it applies
+    lastChange: state.costMarkers[state.costMarkers.length - 1] ?? null,
     derivative: state.config.derivative,
     learningRate: state.config.learningRate,
     maxEpochs: state.stop.maxEpochs,
-    continuePastLimit: state.continuePastLimit,
     cost: costAtEpoch(state, state.run.epoch),
     solved: state.snapshot?.evaluation.solved ?? null,
     accuracy: state.snapshot?.evaluation.accuracy ?? null,
@@ -55,7 +59,8 @@ export function StatusLine() {
   }));
   useT();
   const relu = s.health ? reluHealthMessage(s.health) : null;
-  const finished = s.stopReason !== null && FINISHED.has(s.stopReason) && !s.running;
+  // stopped at the limit is finished whatever stopped it (the tour's "run N epochs" too): Play trains on past it
+  const finished = !s.running && ((s.stopReason !== null && FINISHED.has(s.stopReason)) || s.atLimit);
   const gate = s.kind === 'gate' && s.solved !== null;
   const verdict = gate
     ? t(s.solved ? 'status.solved' : finished ? 'status.notSolved' : 'status.notSolvedYet')
@@ -71,15 +76,36 @@ export function StatusLine() {
         : s.accuracy !== null
           ? t('status.outcomeAccuracy', { percent: Math.round(s.accuracy * 100) })
           : null;
+  const raised =
+    s.running && s.raisedLimit
+      ? t('runstate.raised', {
+          unlimited: s.raisedLimit.to === 0 ? 'yes' : 'no',
+          from: formatEpoch(s.raisedLimit.from),
+          to: formatEpoch(s.raisedLimit.to),
+          epoch: formatEpoch(s.raisedLimit.from),
+        })
+      : null;
   const carried =
     s.running && s.carriedOver !== null
       ? t('status.carried', { epoch: formatEpoch(s.carriedOver), derivative: s.derivative, eta: formatNumber(s.learningRate) })
       : null;
-  const atLimit = s.limitOffer ? t('status.atLimit', { limit: formatEpoch(s.maxEpochs) }) : null;
   // the worker's reasons and refusals come coded (or as a fault's own words): said here in the page's language
   const said = (problem: Problem | null) => problem && problemText(problem);
-  const reason = said(s.message);
-  const message = said(s.error) ?? (finished ? finishedSentence(s.epoch, outcome, reason) : (atLimit ?? carried ?? reason));
+  const limitReason = s.atLimit ? messageText(engineMessage('stopEpochLimit', { limit: s.maxEpochs.toLocaleString('en') })) : null;
+  const reason = said(s.message) ?? limitReason;
+  const since =
+    s.lastChange && !s.running ? t('runstate.since', { changes: CURVE_WORDS.changes(s.lastChange.changes), epoch: formatEpoch(s.lastChange.epoch) }) : null;
+  const onwards = s.atLimit && s.maxEpochs > 0 ? t('runstate.playContinues', { epoch: formatEpoch(s.epoch + s.maxEpochs) }) : null;
+  const error = said(s.error);
+  // a change nothing has trained with yet is the news: it leads
+  const pending = s.lastChange !== null && s.lastChange.epoch >= s.epoch;
+  const stopped = finished
+    ? (pending ? [since, finishedSentence(s.epoch, outcome, reason)] : [finishedSentence(s.epoch, outcome, reason), since]).filter(Boolean).join(' · ')
+    : null;
+  const message = error ?? stopped ?? raised ?? carried ?? since ?? reason;
+  // what Play does next stays whole at the line's end; the sentence before it gives way
+  const tail = !error && stopped && onwards ? onwards : null;
+  const whole = tail ? `${message} · ${tail}` : message;
   return (
     // announced when the run settles, not sixty times a second while it trains
     <div className={`status ${tone}`} role="status" aria-live={s.running ? 'off' : 'polite'} aria-label={t('status.label')}>
@@ -107,16 +133,16 @@ export function StatusLine() {
       {s.overflows > 0 && <span className="status__item status__warn">{t('status.overflow', { count: s.overflows })}</span>}
       {relu && <span className="status__message status__warn">{messageText(relu)}</span>}
       {message && (
-        <div className={s.limitOffer && s.maxEpochs > 0 ? 'status__message status__message--offer' : 'status__message'} id={STATUS_MESSAGE_ID}>
-          {/* the offer stays whole on the line; the sentence before it gives way */}
+        // one line: the whole sentence in the tooltip when the line cuts it short
+        <div
+          className={tail ? 'status__message status__message--tail' : 'status__message'}
+          id={STATUS_MESSAGE_ID}
+          title={whole && whole.length <= MESSAGE_CLIP ? whole : undefined}
+        >
           <span className="status__text">
             <ClippedText text={message} />
           </span>
-          {s.limitOffer && s.maxEpochs > 0 && (
-            <button type="button" className="button button--small status__continue" onClick={s.continuePastLimit}>
-              {t('status.continue', { epoch: formatEpoch(s.epoch + s.maxEpochs) })}
-            </button>
-          )}
+          {tail && <span className="status__tail"> · {tail}</span>}
         </div>
       )}
     </div>

@@ -6,6 +6,8 @@ import { speedOptions } from './labels';
 import { useT } from '../i18n/setup';
 import { STATUS_MESSAGE_ID } from './StatusLine';
 import { problemText } from '../i18n/messageText';
+import { atEpochLimit } from '../store/runSlice';
+import { formatEpoch } from '../views/format';
 
 export function Transport() {
   const running = useLab((s) => s.run.running);
@@ -16,6 +18,8 @@ export function Transport() {
   const setSpeed = useLab((s) => s.setSpeed);
   // a worker given up on: Play, Step and Reset cannot work, and say why (the status line's message)
   const halted = useLab((s) => s.run.halted);
+  // at the epoch limit Play trains on past it (runSlice.play): its tooltip says to which epoch
+  const onwardsTo = useLab((s) => (atEpochLimit(s) ? s.run.epoch + s.stop.maxEpochs : null));
   const t = useT();
   const why = halted ? { disabled: true, title: problemText(halted), 'aria-describedby': STATUS_MESSAGE_ID } : {};
   return (
@@ -25,7 +29,9 @@ export function Transport() {
         className="button button--primary button--play"
         onClick={togglePlay}
         aria-keyshortcuts="Space"
-        title={t('transport.playTitle')}
+        title={
+          onwardsTo === null ? t('transport.playTitle') : `${t('runstate.playContinues', { epoch: formatEpoch(onwardsTo) })} (${t('transport.playTitle')})`
+        }
         {...why}
       >
         <span aria-hidden="true" className="button__icon">

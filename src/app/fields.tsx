@@ -15,9 +15,11 @@ export function SelectField<T extends string | number>(props: {
   options: readonly Option<T>[] | ReadonlyArray<{ group: string; options: readonly Option<T>[] }>;
   onChange(value: T): void;
   hint?: string;
+  /** what is loaded in place of every option (the user's own data): shown selected, not pickable */
+  standIn?: string;
 }) {
   const id = useId();
-  const { label, value, options, onChange, hint } = props;
+  const { label, value, options, onChange, hint, standIn } = props;
   const flat: Option<T>[] = [];
   const groups = options.map((entry) => {
     if ('group' in entry) {
@@ -44,13 +46,18 @@ export function SelectField<T extends string | number>(props: {
       <label htmlFor={id}>{label}</label>
       <select
         id={id}
-        value={String(value)}
+        value={standIn === undefined ? String(value) : ''}
         onChange={(e) => {
           const picked = flat.find((o) => String(o.value) === e.target.value);
           if (picked) onChange(picked.value);
         }}
         aria-describedby={hint ? `${id}-hint` : undefined}
       >
+        {standIn !== undefined && (
+          <option value="" disabled>
+            {standIn}
+          </option>
+        )}
         {groups}
       </select>
       {hint && (

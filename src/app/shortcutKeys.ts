@@ -23,6 +23,7 @@ export const SHORTCUTS = {
   close: { keys: ['Escape'], what: 'shortcuts.escape' },
   leaveTour: { keys: ['Escape'], what: 'shortcuts.tourEscape' },
   presenterTour: { keys: ['ArrowLeft', 'ArrowRight'], what: 'shortcuts.presenterArrows' },
+  leavePresenter: { keys: ['Escape'], what: 'shortcuts.presenterEscape' },
 } as const satisfies Record<string, Shortcut>;
 
 /** Whether the event's key is one of the shortcut's. */

@@ -32,7 +32,7 @@ export interface LayerAgreement {
   layer: number;
   /** cos of the angle between the two gradients (1 = the same direction; NaN when either is zero) */
   cosine: number;
-  /** ‖analytic‖ / ‖numeric‖ (1 = the right size; NaN when the numeric gradient is zero) */
+  /** ‖analytic‖ / ‖numeric‖ (1 = the right size; NaN when the numeric gradient is zero; Infinity only beyond 1.8e308) */
   scale: number;
 }
 
@@ -152,17 +152,40 @@ function kinkSides(net: Network, ws: PassWorkspace, count: number): { crossed(ws
 /** Cosine and norm ratio of the analytic against the numeric gradient, layer by layer (parameters at a kink left out). */
 export function layerAgreements(parameters: readonly ParameterCheck[], layerCount: number): LayerAgreement[] {
   return Array.from({ length: layerCount }, (_, k) => {
-    let dot = 0;
-    let analytic2 = 0;
-    let numeric2 = 0;
-    for (const p of parameters) {
-      if (p.layer !== k + 1 || p.kink) continue;
-      dot += p.analytic * p.numeric;
-      analytic2 += p.analytic * p.analytic;
-      numeric2 += p.numeric * p.numeric;
-    }
-    const cosine = analytic2 > 0 && numeric2 > 0 ? dot / Math.sqrt(analytic2 * numeric2) : NaN;
-    const scale = numeric2 > 0 ? Math.sqrt(analytic2 / numeric2) : NaN;
-    return { layer: k + 1, cosine, scale };
+    const own = parameters.filter((p) => p.layer === k + 1 && !p.kink);
+    return {
+      layer: k + 1,
+      ...directionAndScale(
+        own.map((p) => p.analytic),
+        own.map((p) => p.numeric),
+      ),
+    };
   });
+}
+
+/**
+ * The cosine between a and b and the ratio ‖a‖ / ‖b‖, each side first divided by its largest |entry|,
+ * so that squares neither underflow (gradients of 1e-300) nor overflow (an entry of 1e308): the answer
+ * is the same for a and for c·a at any c the numbers can hold.
+ */
+function directionAndScale(a: readonly number[], b: readonly number[]): { cosine: number; scale: number } {
+  let aMax = 0;
+  let bMax = 0;
+  for (let k = 0; k < a.length; k++) {
+    aMax = Math.max(aMax, Math.abs(a[k]));
+    bMax = Math.max(bMax, Math.abs(b[k]));
+  }
+  if (aMax === 0 || bMax === 0) return { cosine: NaN, scale: bMax === 0 ? NaN : 0 };
+  let dot = 0;
+  let a2 = 0;
+  let b2 = 0;
+  for (let k = 0; k < a.length; k++) {
+    const x = a[k] / aMax;
+    const y = b[k] / bMax;
+    dot += x * y;
+    a2 += x * x;
+    b2 += y * y;
+  }
+  // a ratio beyond the largest double is Infinity: the one case it cannot be held
+  return { cosine: dot / Math.sqrt(a2 * b2), scale: (aMax / bMax) * Math.sqrt(a2 / b2) };
 }

@@ -38,6 +38,7 @@ export type GradientsFieldIssue =
 
 /** Why a gradients file was refused: structured, so the page can word it in its language (gradientsProblemText is the English). */
 export type GradientsProblem =
+  | { kind: 'empty' }
   | { kind: 'tooLong'; length: number; limit: number }
   | { kind: 'json'; detail: string; syntax: JsonSyntaxError }
   | { kind: 'notObject' }
@@ -93,6 +94,8 @@ type GradientsRead = { ok: true; value: Float64Array } | { ok: false; problem: G
 /** Reads and checks a gradients file's text against the network's sizes: the flat gradient in the engine's params layout, or what is wrong. */
 export function readGradientsFile(text: string, sizes: readonly number[]): GradientsRead {
   if (text.length > MAX_GRADIENTS_FILE_BYTES) return { ok: false, problem: { kind: 'tooLong', length: text.length, limit: MAX_GRADIENTS_FILE_BYTES } };
+  // a harness that fails prints its error to stderr and nothing here
+  if (text.trim() === '') return { ok: false, problem: { kind: 'empty' } };
   let raw: unknown;
   const marked = markNonFinite(text);
   try {
@@ -153,9 +156,15 @@ function fieldIssueText(issue: GradientsFieldIssue): string {
   }
 }
 
+/** A weight gradient shaped n_k × n_(k+1): written transposed (row- and column-major mixed up). */
+export const isTransposedShape = (problem: { rows: number; cols: number; got: { rows: number; cols: number } | null }): boolean =>
+  problem.rows !== problem.cols && problem.got?.rows === problem.cols && problem.got.cols === problem.rows;
+
 /** A refused gradients file in English. */
 export function gradientsProblemText(problem: GradientsProblem): string {
   switch (problem.kind) {
+    case 'empty':
+      return 'there are no gradients, only blank text (a harness that fails prints its error, not the gradients)';
     case 'tooLong':
       return `the gradients are ${problem.length} characters long, over the 1 MB limit (${problem.limit})`;
     case 'json':
@@ -167,7 +176,7 @@ export function gradientsProblemText(problem: GradientsProblem): string {
     case 'layerCount':
       return `${problem.field} must hold ${problem.expected} ${problem.field === 'gradWeights' ? 'matrices' : 'vectors'} (one per layer after the input), got ${problem.got}`;
     case 'matrixShape':
-      return `gradWeights[${problem.k}] must be ${problem.rows}×${problem.cols} (n_${problem.k + 1} × n_${problem.k}), got ${problem.got ? `${problem.got.rows}×${problem.got.cols}` : 'rows of different lengths'}`;
+      return `gradWeights[${problem.k}] must be ${problem.rows}×${problem.cols} (n_${problem.k + 1} × n_${problem.k}), got ${problem.got ? `${problem.got.rows}×${problem.got.cols}` : 'rows of different lengths'}${isTransposedShape(problem) ? ', the transpose: row j must hold the gradients of the weights into neuron j' : ''}`;
     case 'vectorLength':
       return `gradBiases[${problem.k}] must hold ${problem.rows} numbers (n_${problem.k + 1}), got ${problem.got}`;
   }

@@ -21,6 +21,7 @@ const CATALOGS: Record<CatalogGroup, Record<Language, () => CatalogModule>> = {
   step: { en: () => import('virtual:catalog/step/en'), 'zh-CN': () => import('virtual:catalog/step/zh-CN') },
   buglab: { en: () => import('virtual:catalog/buglab/en'), 'zh-CN': () => import('virtual:catalog/buglab/zh-CN') },
   errors: { en: () => import('virtual:catalog/errors/en'), 'zh-CN': () => import('virtual:catalog/errors/zh-CN') },
+  stucknote: { en: () => import('virtual:catalog/stucknote/en'), 'zh-CN': () => import('virtual:catalog/stucknote/zh-CN') },
 };
 
 /** The groups some part of the page has asked for; each is kept loaded in whichever language is active. */

@@ -15,8 +15,8 @@ export interface RunState {
   error: Problem | null;
   /** why the lab cannot train any more (its worker was given up on), or null; Play and Step do nothing then */
   halted: Problem | null;
-  /** Play was pressed at the epoch limit: the status offers to continue past it (continuePastLimit) */
-  limitOffer: boolean;
+  /** Play at the epoch limit raised "Stop after" from `from` to `to` and trains on: the status says so until the run stops */
+  raisedLimit: { from: number; to: number } | null;
   /** the epoch whose weights training continues from after an option changed mid-run (derivative, η …), or null */
   carriedOver: number | null;
 }
@@ -30,19 +30,21 @@ export interface RunSlice {
   trainOneEpoch(): void;
   /** trains this many epochs, then stops (the tour and "open the run at epoch N") */
   trainEpochs(epochs: number): void;
-  /** Raises "Stop after" by its own span (60,000 → 120,000) and plays on from the current weights. */
+  /** Raises "Stop after" by its own span (60,000 → 120,000) and plays on from the current weights (Play does this at the limit). */
   continuePastLimit(): void;
+  /** Back to this seed's initial weights with BP2's f′(z), and Play: the stuck-run note's one click. */
+  resetWithCorrectDerivative(): void;
   reset(): void;
   newSeed(): void;
 }
 
-type Needs = BridgeSlice & Pick<ConfigSlice, 'stop' | 'setStop'>;
+type Needs = BridgeSlice & Pick<ConfigSlice, 'stop' | 'setStop' | 'config' | 'setConfig'>;
 
 /** The largest "Stop after" the settings allow (configSlice.setStop checks it). */
 const MAX_STOP_AFTER = STOP_SETTINGS.maxEpochs.max;
 
-/** Whether a paused run stands at its epoch limit, so Play would train nothing. */
-const atEpochLimit = (state: Pick<RunSlice, 'run'> & Pick<ConfigSlice, 'stop'>): boolean =>
+/** Whether a stopped run stands at its epoch limit, so Play without raising it would train nothing. */
+export const atEpochLimit = (state: Pick<RunSlice, 'run'> & Pick<ConfigSlice, 'stop'>): boolean =>
   !state.run.running && state.stop.maxEpochs > 0 && state.run.epoch >= state.stop.maxEpochs;
 
 export const createRunSlice: SliceCreator<RunSlice, Needs> = (set, get) => {
@@ -52,6 +54,20 @@ export const createRunSlice: SliceCreator<RunSlice, Needs> = (set, get) => {
     if (run.halted) return;
     if (run.error) set({ run: { ...run, error: null } });
     send();
+  };
+  /** Raises "Stop after" by its own span (60,000 → 120,000, or no limit past the largest); false when it could not. */
+  const raiseLimit = (): boolean => {
+    const { run, stop } = get();
+    if (run.halted) return false;
+    const next = run.epoch + stop.maxEpochs;
+    const to = next <= MAX_STOP_AFTER ? next : 0;
+    const problem = get().setStop({ maxEpochs: to });
+    if (problem) {
+      set({ run: { ...get().run, error: problem } });
+      return false;
+    }
+    set({ run: { ...get().run, raisedLimit: { from: stop.maxEpochs, to } } });
+    return true;
   };
   return {
     run: {
@@ -63,22 +79,26 @@ export const createRunSlice: SliceCreator<RunSlice, Needs> = (set, get) => {
       message: null,
       error: null,
       halted: null,
-      limitOffer: false,
+      raisedLimit: null,
       carriedOver: null,
     },
     play() {
-      // at the limit, Play offers to go past it (one click) instead of a refusal that says to raise it
-      if (atEpochLimit(get())) return command(() => set({ run: { ...get().run, limitOffer: true } }));
+      // at the limit, Play trains on past it (the status names the new limit) instead of a refusal that says to raise it
+      if (atEpochLimit(get())) return get().continuePastLimit();
       command(() => get().send({ type: 'play' }));
     },
     continuePastLimit() {
-      const { run, stop } = get();
-      if (run.halted) return;
-      const next = run.epoch + stop.maxEpochs;
-      const problem = get().setStop({ maxEpochs: next <= MAX_STOP_AFTER ? next : 0 });
+      if (raiseLimit()) command(() => get().send({ type: 'play' }));
+    },
+    resetWithCorrectDerivative() {
+      if (get().run.halted) return;
+      const problem = get().config.derivative === 'correct' ? null : get().setConfig({ derivative: 'correct' });
       if (problem) return set({ run: { ...get().run, error: problem } });
-      set({ run: { ...get().run, limitOffer: false } });
-      get().play();
+      // straight to the worker: the store still holds the old run's epoch (at its limit) until the reset's runStarted arrives
+      command(() => {
+        get().send({ type: 'reset' });
+        get().send({ type: 'play' });
+      });
     },
     pause() {
       get().send({ type: 'pause' });
@@ -88,8 +108,8 @@ export const createRunSlice: SliceCreator<RunSlice, Needs> = (set, get) => {
       else get().play();
     },
     trainOneEpoch() {
-      // at the limit a step is refused like Play (one click goes past it): "Stop after" holds on every path
-      if (atEpochLimit(get())) return command(() => set({ run: { ...get().run, limitOffer: true } }));
+      // at the limit a step goes past it as Play does: "Stop after" is raised first (the status names it), never overrun
+      if (atEpochLimit(get()) && !raiseLimit()) return;
       command(() => get().send({ type: 'trainOneEpoch' }));
     },
     trainEpochs(epochs) {
@@ -124,7 +144,7 @@ export function runOnEvent(state: Pick<RunSlice, 'run'>, event: LabEvent): Parti
           stopReason: null,
           message: null,
           error: null,
-          limitOffer: false,
+          raisedLimit: null,
           carriedOver: null,
         },
       };
@@ -136,8 +156,9 @@ export function runOnEvent(state: Pick<RunSlice, 'run'>, event: LabEvent): Parti
     case 'status': {
       const { running, epoch, epochsPerSecond, stopReason, message } = event.status;
       const finished = stopReason !== null && stopReason !== 'paused';
-      const limitOffer = run.limitOffer && !running;
-      return { run: { ...run, running, epoch, epochsPerSecond, stopReason, message, limitOffer, carriedOver: finished ? null : run.carriedOver } };
+      // a status from before the raise (the setStop's) still stands at the old limit: only a stop after it ends the raise
+      const raisedLimit = finished && run.raisedLimit && epoch > run.raisedLimit.from ? null : run.raisedLimit;
+      return { run: { ...run, running, epoch, epochsPerSecond, stopReason, message, raisedLimit, carriedOver: finished ? null : run.carriedOver } };
     }
     default:
       return {};

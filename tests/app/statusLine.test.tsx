@@ -1,8 +1,8 @@
 // @vitest-environment happy-dom
 /**
  * The status line and the transport say what happened: after a run stops ("Finished at epoch …:
- * not solved", never "Not solved yet"), when Play stands at the limit (one click to go on), after
- * a setting changed mid-run, when a worker's error is huge (clipped, the rest in a details element),
+ * not solved", never "Not solved yet", whatever stopped it at the limit), when Play goes on past the
+ * limit (the new limit named), after a setting changed mid-run (from which epoch), when a worker's error is huge (clipped, the rest in a details element),
  * and when the worker was given up on (Play and Step disabled, the message named as their reason).
  * And a view that throws is replaced by a message with "Reload this view", not an empty page.
  */
@@ -49,7 +49,7 @@ const setRun = (store: LabStore, patch: Partial<RunState>) => act(async () => st
 const text = (element: Element) => element.textContent?.replace(/\s+/g, ' ') ?? '';
 
 describe('the status after a run stops (issue 11)', () => {
-  test('finished at the limit: says so with the outcome, never "Not solved yet"; Play offers one click past the limit', async () => {
+  test('finished at the limit: says so with the outcome, never "Not solved yet"; Play trains on past the limit and says so', async () => {
     const { store, env } = trainedStore(0);
     expect(store.getState().setStop({ maxEpochs: 3 })).toBeNull();
     store.getState().play();
@@ -57,18 +57,35 @@ describe('the status after a run stops (issue 11)', () => {
     const page = await show(store);
     const status = page.querySelector('[role="status"]')!;
     expect(store.getState().snapshot?.evaluation.solved).toBe(false);
-    expect(text(status)).toMatch(/Finished at epoch 3: not solved; reached the epoch limit \(3\)/);
+    expect(text(status)).toMatch(/Finished at epoch 3: not solved; reached the epoch limit \(3\) · Play trains on to epoch 6/);
     expect(text(status)).not.toMatch(/yet/);
-    expect(page.querySelector('.status__continue')).toBeNull();
     await act(async () => (page.querySelector('.button--play') as HTMLButtonElement).click());
-    const offer = page.querySelector('.status__continue') as HTMLButtonElement;
-    expect(offer.textContent).toBe('Continue to epoch 6');
-    await act(async () => {
-      offer.click();
-      env.runUntilIdle();
-    });
+    expect(text(status)).toMatch(/Stop after raised from 3 to 6: training on from epoch 3/);
+    await act(async () => env.runUntilIdle());
     expect(store.getState().run).toMatchObject({ epoch: 6, stopReason: 'maxEpochs' });
+    expect(store.getState().stop.maxEpochs).toBe(6);
     expect(text(status)).toMatch(/Finished at epoch 6: not solved/);
+  });
+
+  test('stopped at the limit by "run N epochs" (the tour\'s way) reads as finished: "Not solved", why, and what Play does', async () => {
+    const { store, env } = trainedStore(0);
+    expect(store.getState().setStop({ maxEpochs: 3 })).toBeNull();
+    store.getState().trainEpochs(3);
+    env.runUntilIdle();
+    expect(store.getState().run).toMatchObject({ epoch: 3, stopReason: 'ranEpochs', running: false });
+    const page = await show(store);
+    const status = text(page.querySelector('[role="status"]')!);
+    expect(status).toMatch(/○ ?Not solved(?! yet)/);
+    expect(status).toMatch(/Finished at epoch 3: not solved; reached the epoch limit \(3\) · Play trains on to epoch 6/);
+  });
+
+  test('a derivative switch while stopped: the status says from which epoch it applies', async () => {
+    const { store } = trainedStore(4);
+    const page = await show(store);
+    await act(async () => {
+      expect(store.getState().setConfig({ derivative: 'buggy' })).toBeNull();
+    });
+    expect(text(page.querySelector('[role="status"]')!)).toMatch(/buggy f′\(a\) from epoch 4 on \(changed mid-run, the weights kept\)/);
   });
 
   test("a derivative switch mid-run: while it trains on, the status says from which epoch's weights and with which derivative", async () => {

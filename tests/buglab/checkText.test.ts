@@ -3,10 +3,11 @@
  * they are the engine's own (the CLI's) word for word; in 简体中文 they hold no English sentence.
  */
 import { afterAll, describe, expect, it } from 'vitest';
-import { MATCH_TOLERANCE, diagnose, gradientWithSlips } from '../../src/engine/diagnosis';
+import { MATCH_TOLERANCE, diagnose, gradientWithSlips, layerCells } from '../../src/engine/diagnosis';
 import { MAX_GRADIENTS_FILE_BYTES, gradientsProblemText, readGradientsFile, toGradientsFile } from '../../src/engine/gradientFile';
 import { PROBE_OPTIONS, probeData, probeNetwork } from '../../src/engine/probe';
-import { diagnosisMessage, gradientsProblemMessage } from '../../src/app/bugLab/checkText';
+import { layoutOf } from '../../src/engine/network';
+import { diagnosisMessage, gradientsProblemMessage, layerCellText } from '../../src/app/bugLab/checkText';
 import { switchLanguage } from '../../src/i18n/setup';
 import { formatNumber } from '../../src/views/format';
 
@@ -14,10 +15,19 @@ const net = probeNetwork();
 const data = probeData();
 const L = net.sizes.length - 1;
 const good = toGradientsFile(net.sizes, gradientWithSlips(net, data, PROBE_OPTIONS, []));
+/** `g` with the weight gradients of `layers` transposed, as a row/column-major slip writes them on the probe's square layers. */
+function transposed(g: Float64Array, layers: number[]): Float64Array {
+  const out = Float64Array.from(g);
+  const { weightOffset } = layoutOf(net.sizes);
+  for (const l of layers) for (let j = 0; j < 2; j++) for (let i = 0; i < 2; i++) out[weightOffset[l] + j * 2 + i] = g[weightOffset[l] + i * 2 + j];
+  return out;
+}
 const text = (value: unknown) => (typeof value === 'string' ? value : JSON.stringify(value));
 
 /** Files refused for every kind of problem the engine names. */
 const BAD: unknown[] = [
+  '',
+  ' \n',
   '{"format": ',
   '{"format": "backprop-lab/gradients",}',
   '[1, 2]',
@@ -50,7 +60,14 @@ function problems() {
 function diagnoses() {
   const withSlips = (ids: Parameters<typeof gradientWithSlips>[3]) => diagnose(net, data, PROBE_OPTIONS, gradientWithSlips(net, data, PROBE_OPTIONS, ids));
   const noise = gradientWithSlips(net, data, PROBE_OPTIONS, []).map((g, k) => (k === 0 ? g * 3 : g));
-  return [withSlips([]), withSlips(['derivativeAtA']), withSlips(['derivativeAtA', 'divideByFeatures']), diagnose(net, data, PROBE_OPTIONS, noise)];
+  return [
+    withSlips([]),
+    withSlips(['derivativeAtA']),
+    withSlips(['derivativeAtA', 'divideByFeatures']),
+    diagnose(net, data, PROBE_OPTIONS, noise),
+    diagnose(net, data, PROBE_OPTIONS, transposed(gradientWithSlips(net, data, PROBE_OPTIONS, []), [1, 3])),
+    diagnose(net, data, PROBE_OPTIONS, transposed(gradientWithSlips(net, data, PROBE_OPTIONS, ['divideByFeatures']), [2])),
+  ];
 }
 
 describe('the check section’s sentences', () => {
@@ -65,9 +82,25 @@ describe('the check section’s sentences', () => {
     expect(gradientsProblemMessage(long.problem)).toBe('the gradients are 1,048,577 characters long, over the 1 MB limit (1,048,576)');
     expect(gradientsProblemText(long.problem)).toBe('the gradients are 1048577 characters long, over the 1 MB limit (1048576)');
     const found = diagnoses();
-    expect(found.map((d) => d.verdict)).toEqual(['correct', 'slips', 'slips', 'unknown']);
+    expect(found.map((d) => d.verdict)).toEqual(['correct', 'slips', 'slips', 'unknown', 'transposed', 'transposed']);
     for (const diagnosis of found)
       expect(diagnosisMessage(diagnosis, L)).toBe(diagnosis.message.replace(String(MATCH_TOLERANCE), formatNumber(MATCH_TOLERANCE)));
+  });
+
+  it('name a transposed layer, and word the layer table’s cells as the CLI does (an undefined cosine says which gradient is zero)', () => {
+    const [, , , , both, withSlip] = diagnoses();
+    expect(diagnosisMessage(both, L)).toMatch(/^Your weight gradients of layers 1 and 3 are transposed: .* Transposed back, they are correct\./);
+    expect(withSlip.transposed).toEqual([2]);
+    expect(withSlip.matches).toEqual([['divideByFeatures']]);
+    expect(diagnosisMessage(withSlip, L)).toMatch(
+      /^Your weight gradients of layer 2 are transposed: .* Transposed back, they are exactly those of: ÷ input features\./,
+    );
+    const zero = diagnose(net, data, PROBE_OPTIONS, new Float64Array(net.params.length));
+    expect(zero.layers.map((layer) => layerCellText(layerCells(layer).cosine))).toEqual(Array(L).fill('— (yours is all zeros)'));
+    expect(layerCellText({ kind: 'zero', zero: 'lab' })).toBe("— (the lab's is all zeros)");
+    expect(layerCellText({ kind: 'overflow' })).toBe('over 1.8e308');
+    expect(layerCellText({ kind: 'number', value: 0.99907612 })).toBe('0.999076');
+    expect(layerCellText({ kind: 'number', value: 1e-300 })).toBe('1e\u2212300');
   });
 
   it('in 简体中文 hold no run of English words beyond notation, code and field names', async () => {
@@ -84,7 +117,7 @@ describe('the check section’s sentences', () => {
         );
     const sentences = [...problems().map(gradientsProblemMessage), ...diagnoses().map((d) => diagnosisMessage(d, L))];
     expect(sentences.filter(english)).toEqual([]);
-    expect(gradientsProblemMessage(problems()[0])).toMatch(/^不是有效的 JSON：这里应为一个值（第 1 行，第 \d+ 列）$/);
+    expect(gradientsProblemMessage(problems()[2])).toMatch(/^不是有效的 JSON：这里应为一个值（第 1 行，第 \d+ 列）$/);
     await switchLanguage('en');
   });
 });

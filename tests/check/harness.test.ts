@@ -4,7 +4,7 @@
  * real python3 and NumPy, and `backprop-lab check` diagnoses what they print. The JavaScript and
  * plain-Python harnesses run a correct program of their own kind.
  */
-import { execFileSync } from 'node:child_process';
+import { execFileSync, spawnSync } from 'node:child_process';
 import { mkdtempSync, readFileSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
@@ -61,6 +61,48 @@ describe('check your own backprop, end to end on the command line', () => {
   test('the plain Python and JavaScript harnesses carry a correct backprop to "correct"', async () => {
     expect((await check(runHarness('python3', 'harness_python.py', join(HERE, 'correct_backprop_plain.py')))).code).toBe(0);
     expect((await check(runHarness(process.execPath, 'harness.mjs', join(HERE, 'correctBackprop.mjs')))).code).toBe(0);
+  });
+
+  test('a backprop that imports a helper beside it loads (its folder is on the path), from any working folder', async () => {
+    const file = runHarness('python3', 'harness_numpy.py', join(HERE, 'imports_helper_backprop.py'));
+    expect((await check(file)).code).toBe(0);
+    // run from the probe's folder with the default file names, the helper's folder elsewhere
+    const fromProbe = execFileSync('python3', [join(dir, 'harness_numpy.py'), join(HERE, 'imports_helper_backprop.py')], { encoding: 'utf8', cwd: dir });
+    expect(fromProbe).toBe(readFileSync(file, 'utf8'));
+  });
+
+  test('a failing import is reported as a failed load, and the empty output it leaves is named as blank, not as bad JSON', async () => {
+    const broken = join(dir, 'broken_backprop.py');
+    writeFileSync(broken, 'from no_such_helper import backward\n');
+    for (const harness of ['harness_numpy.py', 'harness_python.py']) {
+      const run = spawnSync('python3', [join(dir, harness), broken, join(dir, 'probe.json'), join(dir, 'probe-data.json')], { encoding: 'utf8' });
+      expect(run.status).toBe(1);
+      expect(run.stdout).toBe('');
+      expect(run.stderr).toContain("ModuleNotFoundError: No module named 'no_such_helper'");
+      expect(run.stderr).toContain(`harness: could not load backward from ${broken}`);
+    }
+    const empty = join(dir, 'empty.json');
+    writeFileSync(empty, '');
+    const run = await check(empty);
+    expect(run.code).toBe(2);
+    expect(run.stderr).toContain('there are no gradients, only blank text (a harness that fails prints its error, not the gradients)');
+    expect(run.stderr).not.toContain('JSON');
+  });
+
+  test('all-zero and tiny gradients print no NaN or Infinity: the cosine cell says which is zero, a tiny gradient keeps its direction', async () => {
+    const lab = JSON.parse(readFileSync(runHarness('python3', 'harness_numpy.py', join(HERE, 'correct_backprop.py')), 'utf8'));
+    const scaled = (c: number) => {
+      const file = join(dir, `scaled-${c}.json`);
+      const scale = (x: unknown): unknown => (Array.isArray(x) ? x.map(scale) : (x as number) * c);
+      writeFileSync(file, JSON.stringify({ ...lab, gradWeights: scale(lab.gradWeights), gradBiases: scale(lab.gradBiases) }));
+      return file;
+    };
+    const zero = (await check(scaled(0))).stdout;
+    expect(zero).not.toMatch(/NaN|Infinity/);
+    expect(zero.match(/— \(yours is all zeros\)/g)).toHaveLength(3);
+    const tiny = (await check(scaled(1e-300))).stdout;
+    expect(tiny).not.toMatch(/NaN|Infinity/);
+    expect(tiny).toMatch(/^1 +1 +1e-300$/m);
   });
 
   test('bad input exits 2 with the field named, and a missing flag is named', async () => {

@@ -1,7 +1,7 @@
 /**
  * Check my gradients in the production build: download the probe, paste the gradients the NumPy
  * harness prints for the two-slip program (run here with a real python3 and NumPy), see the diagnosis
- * and the coloured graph, and paste malformed JSON to see the field named with the diagnosis kept.
+ * and the coloured graph, and paste malformed JSON to see the field named and the diagnosis retired.
  */
 import { execFileSync } from 'node:child_process';
 import { mkdtempSync, readFileSync, writeFileSync } from 'node:fs';
@@ -70,9 +70,24 @@ describe('Check my gradients', () => {
     await section.getByLabel('Your gradients (JSON)').fill('{"format": "backprop-lab/gradients", "version": 1, "gradWeights": []}');
     await section.getByRole('button', { name: 'Check', exact: true }).click();
     await expect.poll(() => section.getByRole('alert').textContent()).toBe('gradBiases is missing');
-    // the last good diagnosis stays, named for what it was made from (the refused text is not it)
-    expect(await diagnosis.textContent()).toMatch(/σ′ taken at a, and ÷ input features/);
-    expect(await section.locator('.bl-check__source').textContent()).toBe('Diagnosis of the pasted gradients:');
+    // a refused input retires the diagnosis: no verdict, graph or table stands beside text it did not check
+    expect(await section.locator('.bl-check__result').count()).toBe(0);
+    expect(await diagnosis.count()).toBe(0);
+
+    // correct, then blank, then not JSON: each refusal leaves only its message
+    await section
+      .getByLabel('Your gradients (JSON)')
+      .fill(execFileSync('python3', [harness, join(ROOT, 'tests/check/correct_backprop.py'), networkPath, dataPath], { encoding: 'utf8' }));
+    await section.getByRole('button', { name: 'Check', exact: true }).click();
+    await expect.poll(() => diagnosis.textContent()).toMatch(/^Your gradients are correct/);
+    for (const refused of ['', 'not json'] as const) {
+      await section.getByLabel('Your gradients (JSON)').fill(refused);
+      await section.getByRole('button', { name: 'Check', exact: true }).click();
+      await expect
+        .poll(() => section.getByRole('alert').textContent())
+        .toMatch(refused === '' ? /^there are no gradients, only blank text/ : /^not valid JSON/);
+      expect(await section.locator('.bl-check__result').count()).toBe(0);
+    }
     await page.close();
   });
 });

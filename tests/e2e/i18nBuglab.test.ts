@@ -126,7 +126,7 @@ describe('the Bug lab in 简体中文', () => {
     await expect.poll(() => diagnosis.textContent()).toBe('你的梯度是正确的：每一项与实验室梯度的相对误差都在 1e−9 以内。');
     expect(await check.getByRole('alert').count()).toBe(0);
     await fileInput.setInputFiles({ name: 'slip.json', mimeType: 'application/json', buffer: Buffer.from(gradientsFile(['derivativeAtA'])) });
-    await expect.poll(() => diagnosis.textContent()).toMatch(/^你的梯度与这处错误产生的梯度完全一致：在 a 处求 σ′。把 delta = /);
+    await expect.poll(() => diagnosis.textContent()).toMatch(/^你的梯度与这处错误产生的梯度完全一致：“在 a 处求 σ′”。把 delta = /);
 
     // the mystery slip
     const mystery = panel.getByRole('region', { name: '神秘错误' });
@@ -171,7 +171,7 @@ describe('the Bug lab in 简体中文', () => {
     await languageSwitch.selectOption('zh-CN');
     await expect.poll(() => page.evaluate(() => document.documentElement.lang)).toBe('zh-CN');
     expect(await rateLine.textContent()).toBe(rates);
-    expect(await verdict.textContent()).toMatch(/^你的梯度与这处错误产生的梯度完全一致：在 a 处求 σ′。/);
+    expect(await verdict.textContent()).toMatch(/^你的梯度与这处错误产生的梯度完全一致：“在 a 处求 σ′”。/);
     expect(await englishIn(page, ['[role="tabpanel"]'])).toEqual([]);
     expect(await epochShown(page)).toBe(epoch);
     expect(settingsOf(page)).toBe(settings);

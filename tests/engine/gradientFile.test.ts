@@ -55,6 +55,10 @@ describe('the gradients file', () => {
         ],
       }),
     ).toBe('gradWeights[1] must be 1×2 (n_2 × n_1), got 1×3');
+    // a non-square matrix written transposed is named as such
+    expect(errorOf({ ...good, gradWeights: [good.gradWeights[0], [[5], [6]]] })).toBe(
+      'gradWeights[1] must be 1×2 (n_2 × n_1), got 2×1, the transpose: row j must hold the gradients of the weights into neuron j',
+    );
     expect(
       errorOf({
         ...good,
@@ -75,6 +79,11 @@ describe('the gradients file', () => {
         ],
       }),
     ).toMatch(/^gradWeights must hold 2 matrices/);
+  });
+
+  test('blank text (what a failed harness leaves) is named as blank, not as bad JSON', () => {
+    for (const blank of ['', '\n', '  \t\r\n'])
+      expect(errorOf(blank)).toBe('there are no gradients, only blank text (a harness that fails prints its error, not the gradients)');
   });
 
   test("NaN and Infinity (Python's json.dumps) and null (JavaScript's) name the entry", () => {

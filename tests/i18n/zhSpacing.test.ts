@@ -20,6 +20,8 @@ const RULES: Record<string, RegExp> = {
   'no space between two Chinese characters': new RegExp(`[${HAN}] [${HAN}]`),
   // the separator “ · ” keeps its spaces (第 0 轮 · 第 1 步, …（输出层） · 最先偏离)
   'no space beside full-width punctuation': new RegExp(`(?<!·) [${FULL_PUNCT}]|[${FULL_PUNCT}] (?!·)`),
+  // “·” inside notation (a·(1 − a), w·δ) touches Latin; as a separator between Chinese phrases it has a space on each side
+  'the separator “ · ” has a space on each side': new RegExp(`[${HAN}${FULL_PUNCT}]·|·[${HAN}${FULL_PUNCT}]`),
   'full-width punctuation next to Chinese': new RegExp(`[${HAN}][,;:!?()]|[,;:!?(][${HAN}]`),
   'a multiple is “N 倍”, not “N×”': /[\d}]×(?![\d{(])/,
   'numbers as in English: no full-width digits, no 万 or 亿': /[０-９]|\d\s*[万亿]/,
@@ -88,6 +90,8 @@ describe('the 简体中文 catalogs’ spacing and numbers', () => {
     expect(spacingProblems('代价函数 交叉熵')).toHaveLength(1);
     expect(spacingProblems('代价 ：0.4')).toHaveLength(1);
     expect(spacingProblems('（在 a 处求 f′） · η = 0.35')).toEqual([]);
+    expect(spacingProblems('（随机种子 1–20）· 最终代价')).toHaveLength(1);
+    expect(spacingProblems('σ′(z) = a·(1 − a)，w·δ')).toEqual([]);
     expect(spacingProblems('代价(平均)')).toHaveLength(1);
     expect(spacingProblems('梯度是正确梯度的 {ratio}×。')).toHaveLength(1);
     expect(spacingProblems('（{n}×{n} 个单元）')).toEqual([]);

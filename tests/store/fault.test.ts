@@ -464,7 +464,7 @@ describe('a worker given up on (issue 16, defect 11)', () => {
 });
 
 describe('after a run stops (issue 11)', () => {
-  test('Step at the epoch limit trains nothing past it: it offers to continue like Play, and the finished run stays finished', () => {
+  test('Step at the epoch limit never trains past it: like Play it raises "Stop after" first, then trains that one epoch', () => {
     const { store, workers } = supervised();
     store.getState().setSpeed('max');
     expect(store.getState().setStop({ maxEpochs: 30 })).toBeNull();
@@ -473,12 +473,14 @@ describe('after a run stops (issue 11)', () => {
     expect(store.getState().run).toMatchObject({ epoch: 30, stopReason: 'maxEpochs', running: false });
     const sent = workers[0].commands.length;
     store.getState().trainOneEpoch();
+    expect(workers[0].commands.slice(sent, sent + 2).map((command) => command.type)).toEqual(['setStop', 'trainOneEpoch']);
+    expect(store.getState().stop.maxEpochs).toBe(60);
+    expect(store.getState().run.raisedLimit).toEqual({ from: 30, to: 60 });
     workers[0].env.runUntilIdle();
-    expect(workers[0].commands.length).toBe(sent);
-    expect(store.getState().run).toMatchObject({ epoch: 30, stopReason: 'maxEpochs', limitOffer: true });
+    expect(store.getState().run.epoch).toBe(31);
   });
 
-  test('Play at the epoch limit offers to continue instead of asking the worker; one click trains on from the same weights', () => {
+  test('Play at the epoch limit raises "Stop after" by its span and trains on from the same weights (it used to only offer a button)', () => {
     const { store, workers } = supervised();
     const state = store.getState();
     state.setSpeed('max');
@@ -488,13 +490,11 @@ describe('after a run stops (issue 11)', () => {
     expect(store.getState().run).toMatchObject({ epoch: 30, stopReason: 'maxEpochs', running: false });
     const sent = workers[0].commands.length;
     store.getState().play();
-    expect(workers[0].commands.length).toBe(sent);
-    expect(store.getState().run.limitOffer).toBe(true);
-    store.getState().continuePastLimit();
+    expect(workers[0].commands.slice(sent).map((command) => command.type)).toEqual(['setStop', 'play']);
     expect(store.getState().stop.maxEpochs).toBe(60);
-    expect(store.getState().run.limitOffer).toBe(false);
+    expect(store.getState().run.raisedLimit).toEqual({ from: 30, to: 60 });
     workers[0].env.runUntilIdle();
-    expect(store.getState().run).toMatchObject({ epoch: 60, stopReason: 'maxEpochs' });
+    expect(store.getState().run).toMatchObject({ epoch: 60, stopReason: 'maxEpochs', raisedLimit: null });
     const reference = buildRun(DEFAULT_CONFIG);
     reference.trainer.train(60);
     expect(store.getState().snapshot?.network.params).toEqual(reference.net.params);

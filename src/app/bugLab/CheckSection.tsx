@@ -1,16 +1,17 @@
 /**
  * Check my gradients: the probe and the harnesses to download, a place to paste or load the
  * gradients your own backprop printed, and the diagnosis (engine/diagnosis.ts) with the graph
- * coloured by relative error. Bad input gets a message and keeps the last diagnosis.
+ * coloured by relative error. Refused input gets a message and retires the diagnosis on show, so the
+ * page never shows a verdict beside input it did not check.
  */
 import { type ChangeEvent, useMemo, useState } from 'react';
 import { withSlips } from '../../engine';
-import { type Diagnosis, diagnose } from '../../engine/diagnosis';
+import { type Diagnosis, diagnose, layerCells } from '../../engine/diagnosis';
 import { MAX_GRADIENTS_FILE_BYTES, readGradientsFile } from '../../engine/gradientFile';
 import { PROBE_DATA_FILE_NAME, PROBE_NETWORK_FILE_NAME, PROBE_OPTIONS, probeData, probeDataText, probeNetwork, probeNetworkText } from '../../engine/probe';
 import { CodePanel } from '../../views/codePanel/CodePanel';
 import { CheckGraph } from './CheckGraph';
-import { diagnosisMessage, gradientsProblemMessage } from './checkText';
+import { diagnosisMessage, gradientsProblemMessage, layerCellText } from './checkText';
 import { useT } from '../../i18n/setup';
 import { formatEpoch } from '../../views/format';
 
@@ -31,8 +32,6 @@ function download(name: string, text: string): void {
   setTimeout(() => URL.revokeObjectURL(url), 1000);
 }
 
-const fixed = (x: number) => (Number.isFinite(x) ? x.toFixed(6) : '—');
-
 export function CheckSection() {
   const t = useT();
   const net = useMemo(probeNetwork, []);
@@ -44,11 +43,16 @@ export function CheckSection() {
   // kept as a function of the language, so the message follows a switch
   const [problem, setProblem] = useState<(() => string) | null>(null);
 
+  const refuse = (message: () => string) => {
+    setProblem(() => message);
+    setDiagnosis(null);
+  };
+
   const check = (input: string, source: string | null) => {
     const parsed = readGradientsFile(input, net.sizes);
     if (!parsed.ok) {
       const message = () => gradientsProblemMessage(parsed.problem);
-      setProblem(() => (source === null ? message : () => t('bl.check.fileProblem', { name: source, problem: message() })));
+      refuse(source === null ? message : () => t('bl.check.fileProblem', { name: source, problem: message() }));
       return;
     }
     setProblem(null);
@@ -63,7 +67,7 @@ export function CheckSection() {
     if (file.size > MAX_GRADIENTS_FILE_BYTES) {
       const name = file.name;
       const size = file.size;
-      setProblem(() => () => t('bl.check.fileTooLarge', { name, size: formatEpoch(size), limit: formatEpoch(MAX_GRADIENTS_FILE_BYTES) }));
+      refuse(() => t('bl.check.fileTooLarge', { name, size: formatEpoch(size), limit: formatEpoch(MAX_GRADIENTS_FILE_BYTES) }));
       return;
     }
     const content = await file.text();
@@ -119,7 +123,7 @@ export function CheckSection() {
       {diagnosis && (
         <div className="bl-check__result">
           <p className="bl-check__source">{diagnosedFrom === null ? t('bl.check.diagnosisOfPasted') : t('bl.check.diagnosisOf', { name: diagnosedFrom })}</p>
-          <p className={`bl-check__verdict is-${diagnosis.verdict}`} role="status" aria-label={t('bl.check.diagnosis')}>
+          <p className={`bl-check__verdict is-${diagnosis.verdict === 'correct' ? 'correct' : 'slips'}`} role="status" aria-label={t('bl.check.diagnosis')}>
             {withCode(diagnosisMessage(diagnosis, L))}
           </p>
           <div className="bl-check__row">
@@ -133,19 +137,22 @@ export function CheckSection() {
                 </tr>
               </thead>
               <tbody>
-                {[...diagnosis.layers].reverse().map((layer) => (
-                  <tr key={layer.layer} className={layer.layer === diagnosis.firstDepartingLayer ? 'is-first' : undefined}>
-                    <th scope="row">
-                      {t('bl.check.layerRow', {
-                        layer: layer.layer,
-                        output: layer.layer === L ? 'yes' : 'no',
-                        first: layer.layer === diagnosis.firstDepartingLayer ? 'yes' : 'no',
-                      })}
-                    </th>
-                    <td>{fixed(layer.cosine)}</td>
-                    <td>{fixed(layer.scale)}</td>
-                  </tr>
-                ))}
+                {[...diagnosis.layers]
+                  .reverse()
+                  .map((layer) => ({ layer, cells: layerCells(layer) }))
+                  .map(({ layer, cells }) => (
+                    <tr key={layer.layer} className={layer.layer === diagnosis.firstDepartingLayer ? 'is-first' : undefined}>
+                      <th scope="row">
+                        {t('bl.check.layerRow', {
+                          layer: layer.layer,
+                          output: layer.layer === L ? 'yes' : 'no',
+                          first: layer.layer === diagnosis.firstDepartingLayer ? 'yes' : 'no',
+                        })}
+                      </th>
+                      <td>{layerCellText(cells.cosine)}</td>
+                      <td>{layerCellText(cells.scale)}</td>
+                    </tr>
+                  ))}
               </tbody>
             </table>
           </div>

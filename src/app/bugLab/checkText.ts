@@ -5,11 +5,11 @@
  * prints in its one format (1,048,577; 1e−9): tests/buglab/checkText.test.ts.
  */
 import type { SlipId } from '../../engine';
-import type { Diagnosis } from '../../engine/diagnosis';
-import type { GradientsFieldIssue, GradientsProblem, ShownValue } from '../../engine/gradientFile';
+import type { Diagnosis, LayerCell } from '../../engine/diagnosis';
+import { type GradientsFieldIssue, type GradientsProblem, type ShownValue, isTransposedShape } from '../../engine/gradientFile';
 import { SLIPS } from '../../engine';
 import { MATCH_TOLERANCE } from '../../engine/diagnosis';
-import { type MessageKey, t } from '../../i18n/setup';
+import { type MessageKey, listText, t } from '../../i18n/setup';
 import { formatEpoch, formatNumber } from '../../views/format';
 import { slipName } from './slipText';
 
@@ -49,6 +49,8 @@ function fieldText(path: string, issue: GradientsFieldIssue): string {
 /** Why a gradients file was refused. */
 export function gradientsProblemMessage(problem: GradientsProblem): string {
   switch (problem.kind) {
+    case 'empty':
+      return t('bl.grad.empty');
     case 'tooLong':
       return t('bl.grad.tooLong', { length: formatEpoch(problem.length), limit: formatEpoch(problem.limit) });
     case 'json': {
@@ -70,6 +72,7 @@ export function gradientsProblemMessage(problem: GradientsProblem): string {
         rows: problem.rows,
         cols: problem.cols,
         got: problem.got ? `${problem.got.rows}×${problem.got.cols}` : t('bl.grad.ragged'),
+        transposed: isTransposedShape(problem) ? 'yes' : 'no',
       });
     case 'vectorLength':
       return t('bl.grad.vectorLength', { k: problem.k, next: problem.k + 1, rows: problem.rows, got: problem.got });
@@ -79,8 +82,12 @@ export function gradientsProblemMessage(problem: GradientsProblem): string {
 /** Sentences one after another: a space between them in English, none in Chinese. */
 const sentences = (parts: string[]) => parts.reduce((before, after) => t('bl.then', { before, after }));
 
-function matchText(ids: readonly SlipId[]): string {
-  const named = ids.length === 1 ? t('bl.diag.single', { name: slipName(ids[0]) }) : t('bl.diag.pair', { first: slipName(ids[0]), second: slipName(ids[1]) });
+function matchText(ids: readonly SlipId[], transposed: boolean): string {
+  const lead = transposed ? 'yes' : 'no';
+  const named =
+    ids.length === 1
+      ? t('bl.diag.single', { transposed: lead, name: slipName(ids[0]) })
+      : t('bl.diag.pair', { transposed: lead, first: slipName(ids[0]), second: slipName(ids[1]) });
   return sentences([named, ...ids.map((id) => t('bl.diag.change', { wrong: SLIPS[id].wrong, fix: SLIPS[id].fix }))]);
 }
 
@@ -90,9 +97,27 @@ export function diagnosisMessage(diagnosis: Diagnosis, L: number): string {
   const first = diagnosis.firstDepartingLayer;
   const where =
     first === null ? '' : first === L ? t('bl.diag.whereOutput', { layer: first }) : t('bl.diag.whereBack', { layer: first, count: L - first, n: L - first });
+  const transposed = diagnosis.verdict === 'transposed';
+  const matches = () =>
+    sentences(diagnosis.matches.flatMap((ids, k) => (k === 0 ? [matchText(ids, transposed)] : [t('bl.diag.or'), matchText(ids, transposed)])));
   const verdict =
     diagnosis.verdict === 'unknown'
       ? t('bl.diag.unknown')
-      : sentences(diagnosis.matches.flatMap((ids, k) => (k === 0 ? [matchText(ids)] : [t('bl.diag.or'), matchText(ids)])));
+      : transposed
+        ? sentences([
+            t('bl.diag.transposed', { count: diagnosis.transposed.length, layers: listText(diagnosis.transposed.map(String)) }),
+            diagnosis.matches.length === 0 ? t('bl.diag.transposedCorrect') : matches(),
+          ])
+        : matches();
   return where ? sentences([verdict, where]) : verdict;
+}
+
+/** A cell of the layer table: the number to six digits, why there is none, or a ratio beyond the largest double (the CLI's cellText). */
+export function layerCellText(cell: LayerCell): string {
+  if (cell.kind === 'zero') return t('bl.check.zero', { zero: cell.zero });
+  if (cell.kind === 'overflow') return t('bl.check.overflow');
+  const size = Math.abs(cell.value);
+  const text =
+    cell.value === 0 || (size >= 1e-3 && size < 1e6) ? String(Number(cell.value.toPrecision(6))) : cell.value.toExponential(5).replace(/\.?0+e/, 'e');
+  return text.replace('e+', 'e').replace(/-/g, '\u2212');
 }

@@ -26,3 +26,26 @@ export function usePresenterKeys(presenter: boolean): void {
     return () => window.removeEventListener('keydown', onKey, true);
   }, [store, presenter]);
 }
+
+/**
+ * Escape leaves presenter mode once nothing nearer takes it: an open tour (its own Escape closes it
+ * first), a dialog, a menu, or a field that cancels an edit with it.
+ */
+export function useEscapeLeavesPresenter(presenter: boolean, leave: () => void): void {
+  const store = useLabStoreApi();
+  useEffect(() => {
+    if (!presenter) return;
+    const onKey = (event: KeyboardEvent) => {
+      if (!isShortcut(SHORTCUTS.leavePresenter, event.key) || event.altKey || event.ctrlKey || event.metaKey) return;
+      if (event.target instanceof Element && event.target.closest('input, textarea, select, dialog, [role="dialog"], [role="menu"], [aria-expanded="true"]'))
+        return;
+      if (document.querySelector('dialog[open]') || store.getState().story.tourStep !== null) return;
+      // decide once every handler has seen the key (a menu listening on the window prevents its default)
+      setTimeout(() => {
+        if (!event.defaultPrevented) leave();
+      }, 0);
+    };
+    document.addEventListener('keydown', onKey);
+    return () => document.removeEventListener('keydown', onKey);
+  }, [store, presenter, leave]);
+}

@@ -45,10 +45,8 @@ export function FileMenu() {
   const buttonRef = useRef<HTMLButtonElement>(null);
   const fileRef = useRef<HTMLInputElement>(null);
   const menuRef = useRef<HTMLDivElement>(null);
-  const messageRef = useRef<HTMLParagraphElement>(null);
-  // wherever the header puts the button, the menu and the message stay inside the window
+  // wherever the header puts the button, the menu stays inside the window (the message has its own fixed corner)
   useInViewport(menuRef, open);
-  useInViewport(messageRef, message);
 
   const close = useCallback((refocus = true) => {
     setOpen(false);
@@ -206,7 +204,7 @@ export function FileMenu() {
         </div>
       )}
       {message && (
-        <p ref={messageRef} className={`share-file__message is-${message.tone}`} role={message.tone === 'bad' ? 'alert' : 'status'}>
+        <p className={`share-file__message is-${message.tone}`} role={message.tone === 'bad' ? 'alert' : 'status'}>
           <span>{message.text()}</span>
           <button type="button" className="icon-button" aria-label={t('file.dismiss')} onClick={() => setMessage(null)}>
             ×

@@ -1,6 +1,6 @@
 /** `backprop-lab check`: the diagnosis of a gradients file (yours) against the lab's on the same network and data. */
 import { MAX_CSV_CHARS, SLIPS, parseDatasetJson } from '../../engine';
-import { type Diagnosis, MATCH_TOLERANCE, diagnose } from '../../engine/diagnosis';
+import { type Diagnosis, type LayerCell, MATCH_TOLERANCE, diagnose, layerCells } from '../../engine/diagnosis';
 import { MAX_GRADIENTS_FILE_BYTES, parseGradientsFile } from '../../engine/gradientFile';
 import { PROBE_LEARNING_RATE, PROBE_OPTIONS } from '../../engine/probe';
 import { englishText } from '../english';
@@ -40,8 +40,19 @@ function required(values: Record<string, unknown>, flag: string): string {
   return value;
 }
 
+const ZERO_SIDE = { yours: 'yours is all zeros', lab: "the lab's is all zeros", both: 'both are all zeros' } as const;
+
+/** A layer-table cell in English; the page words the same cells (bugLab/checkText.ts). */
+function cellText(cell: LayerCell): string {
+  if (cell.kind === 'number') return num(cell.value, 6);
+  return cell.kind === 'zero' ? `— (${ZERO_SIDE[cell.zero]})` : 'over 1.8e308';
+}
+
 function readable(diagnosis: Diagnosis): string {
-  const rows = diagnosis.layers.map((layer) => [String(layer.layer), num(layer.cosine, 6), num(layer.scale, 6)]);
+  const rows = diagnosis.layers.map((layer) => {
+    const cells = layerCells(layer);
+    return [String(layer.layer), cellText(cells.cosine), cellText(cells.scale)];
+  });
   return [diagnosis.message, '', table(['layer', 'cosine (direction)', 'norm ratio (scale)'], rows, [0]), ''].join('\n');
 }
 

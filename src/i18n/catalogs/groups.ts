@@ -5,8 +5,10 @@
  * chunk waits for it). A group's messages of one language are one compiled chunk.
  */
 export const CATALOG_GROUPS = {
-  first: ['core', 'shell', 'plots', 'graph', 'pagelinks'],
+  first: ['core', 'shell', 'plots', 'graph', 'pagelinks', 'runstate', 'layout'],
   tour: ['tour'],
+  // the stuck-run note (app/StuckNoteBody.tsx): only a run stuck in saturation shows it
+  stucknote: ['stucknote'],
   step: ['step'],
   // the code panel is shown in the bug lab
   buglab: ['buglab', 'code'],

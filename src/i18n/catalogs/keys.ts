@@ -13,6 +13,9 @@ import type enErrors from './en/errors.json';
 import type enShell from './en/shell.json';
 import type enStep from './en/step.json';
 import type enTour from './en/tour.json';
+import type enRunstate from './en/runstate.json';
+import type enStucknote from './en/stucknote.json';
+import type enLayout from './en/layout.json';
 import type zhBuglab from './zh-CN/buglab.json';
 import type zhCode from './zh-CN/code.json';
 import type zhPagelinks from './zh-CN/pagelinks.json';
@@ -23,6 +26,9 @@ import type zhErrors from './zh-CN/errors.json';
 import type zhShell from './zh-CN/shell.json';
 import type zhStep from './zh-CN/step.json';
 import type zhTour from './zh-CN/tour.json';
+import type zhRunstate from './zh-CN/runstate.json';
+import type zhStucknote from './zh-CN/stucknote.json';
+import type zhLayout from './zh-CN/layout.json';
 
 export type MessageKey =
   | keyof typeof enCore
@@ -34,7 +40,10 @@ export type MessageKey =
   | keyof typeof enStep
   | keyof typeof enBuglab
   | keyof typeof enCode
-  | keyof typeof enPagelinks;
+  | keyof typeof enPagelinks
+  | keyof typeof enRunstate
+  | keyof typeof enStucknote
+  | keyof typeof enLayout;
 
 type Missing<A, B> = Exclude<keyof A, keyof B>;
 type SameKeys<A, B> = [Missing<A, B>, Missing<B, A>] extends [never, never] ? true : { 'missing in zh-CN': Missing<A, B>; 'missing in en': Missing<B, A> };
@@ -49,5 +58,8 @@ const CATALOG_KEYS_MATCH: [
   SameKeys<typeof enBuglab, typeof zhBuglab>,
   SameKeys<typeof enCode, typeof zhCode>,
   SameKeys<typeof enPagelinks, typeof zhPagelinks>,
-] = [true, true, true, true, true, true, true, true, true, true];
+  SameKeys<typeof enRunstate, typeof zhRunstate>,
+  SameKeys<typeof enStucknote, typeof zhStucknote>,
+  SameKeys<typeof enLayout, typeof zhLayout>,
+] = [true, true, true, true, true, true, true, true, true, true, true, true, true];
 void CATALOG_KEYS_MATCH; // checked by the compiler, read by nobody

@@ -73,12 +73,13 @@ export function GradCheckPanel({
               {t('gradcheck.layer', { layer: layer.layer, agreement: layerAgreementText(layer) })}
               <span className="bl-gradcheck__detail">
                 {' '}
-                {t('gradcheck.layerDetail', { cos: Number.isNaN(layer.cosine) ? '–' : layer.cosine.toFixed(6), scale: formatNumber(layer.scale) })}
+                {t('gradcheck.layerDetail', { gap: Number.isNaN(layer.cosine) ? '–' : formatNumber(1 - layer.cosine), scale: formatNumber(layer.scale) })}
               </span>
             </li>
           ))}
         </ul>
       )}
+      {verdict && verdict.layers.length > 0 && <p className="bl-gradcheck__detail">{t('gradcheck.layersRule', { tolerance: formatNumber(tolerance) })}</p>}
       {check && (
         <div className="bl-gradcheck__scroll" tabIndex={0} role="region" aria-label={t('gradcheck.tableLabel')}>
           <table className="bl-gradcheck__table" onMouseLeave={() => onHighlight?.(null)}>

@@ -101,12 +101,11 @@ function layerVerdicts(check: GradientCheck, tolerance = DEFAULT_GRADCHECK_TOLER
   });
 }
 
-/** "right direction, 2× too large", "direction off (cos 0.8148), 1.44× too large", "right direction, right size" */
+/** "right direction, 2× too large", "direction off, 1.44× too large", "right direction, right size" (the cosine is in the layer's detail, once) */
 export function layerAgreementText(layer: LayerVerdict): string {
-  const cos = Number.isNaN(layer.cosine) ? '–' : layer.cosine.toFixed(4);
   const size = layer.rightScale || Number.isNaN(layer.scale) ? 'right' : layer.scale > 1 ? 'large' : 'small';
   const factor = String(Number((layer.scale > 1 ? layer.scale : 1 / layer.scale).toPrecision(3)));
-  return t('gradcheck.agreement', { direction: layer.rightDirection ? 'right' : 'off', cos, size, factor });
+  return t('gradcheck.agreement', { direction: layer.rightDirection ? 'right' : 'off', size, factor });
 }
 
 export interface GradCheckVerdict {

@@ -108,7 +108,7 @@ function SaturationTable({ summary }: { summary: SaturationSummary }) {
   const t = useT();
   const l = summary.layer;
   return (
-    <div className="saturation__table-wrap">
+    <div className="saturation__table-wrap scroll-cue">
       <table className="saturation__table">
         <thead>
           <tr>

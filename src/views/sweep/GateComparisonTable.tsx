@@ -41,7 +41,7 @@ function ModeCells({ mode }: { mode: ModeSummary | null }) {
 export function GateComparisonTable({ rows, running = null }: GateComparisonTableProps) {
   const t = useT();
   return (
-    <div className="bl-gates__scroll" tabIndex={0} role="region" aria-label={t('gates.scroll')}>
+    <div className="bl-gates__scroll scroll-cue" tabIndex={0} role="region" aria-label={t('gates.scroll')}>
       <table className="bl-gates">
         <caption>{t('gates.caption')}</caption>
         <thead>
