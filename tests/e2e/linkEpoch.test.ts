@@ -2,7 +2,7 @@
 import type { Browser, Page } from 'playwright-core';
 import { afterAll, beforeAll, describe, expect, inject, test } from 'vitest';
 import { launchBrowser } from './browser';
-import { openLab, readStatus } from './shareHelpers';
+import { downloaded, fileMenuItem, openLab, readStatus } from './shareHelpers';
 
 let browser: Browser;
 beforeAll(async () => {
@@ -12,6 +12,9 @@ afterAll(async () => {
   await browser?.close();
 });
 
+/** Every epoch's cost so far, in full precision (the File menu's export). */
+const costHistory = async (page: Page) => (await downloaded(page, async () => (await fileMenuItem(page, 'Export cost history (CSV)')).click())).text;
+
 async function copiedLink(page: Page, said: string): Promise<string> {
   await page.context().grantPermissions(['clipboard-read', 'clipboard-write'], { origin: new URL(page.url()).origin });
   await page.getByRole('button', { name: 'Copy link', exact: true }).click();
@@ -20,7 +23,7 @@ async function copiedLink(page: Page, said: string): Promise<string> {
 }
 
 describe('a link copied at epoch 25 on Step through', () => {
-  test('opens in a fresh browser at epoch 25 with the same cost, on Step through', async () => {
+  test('opens in a fresh browser at epoch 25 with the same costs (every epoch, full precision), on Step through', async () => {
     const teacher = await openLab(browser, `${inject('baseUrl')}?data=XOR&seed=7&lr=1`);
     for (let k = 0; k < 25; k++) await teacher.getByRole('button', { name: 'Step', exact: true }).click();
     await expect.poll(async () => (await readStatus(teacher)).epoch).toBe(25);
@@ -33,6 +36,10 @@ describe('a link copied at epoch 25 on Step through', () => {
     const student = await openLab(browser, link);
     await expect.poll(async () => (await readStatus(student)).epoch, { timeout: 20_000 }).toBe(25);
     expect(await readStatus(student)).toEqual(there);
+    // retrained at full speed, stepped by hand: the same 25 costs, bit for bit
+    const costs = await costHistory(teacher);
+    expect(costs.trim().split('\n')).toHaveLength(26);
+    expect(await costHistory(student)).toBe(costs);
     expect(await student.getByRole('tab', { name: 'Step through' }).getAttribute('aria-selected')).toBe('true');
     // the link's own speed is back once it stands there
     expect(await student.getByLabel('Speed').inputValue()).not.toBe('max');

@@ -1,5 +1,5 @@
 /** A link's epoch (`epoch=N`): read and capped at "Stop after", refused with a note, written only for a run its settings retrain, and retrained to on open. */
-import { describe, expect, it } from 'vitest';
+import { describe, expect, it, vi } from 'vitest';
 import { readEpochParam, withEpoch } from '../../src/app/links/epochLink';
 import { createSharedLabStore } from '../../src/app/storage/startup';
 import type { SettingsStorage } from '../../src/app/storage/persist';
@@ -32,16 +32,20 @@ describe('epoch= in a link', () => {
     expect(withEpoch(new URLSearchParams('lr=1'), { run, costMarkers: [], editedRunId: 3 }).has('epoch')).toBe(false);
   });
 
-  it('a bad or too large epoch is a note in words and changes nothing else', () => {
-    const bad = createSharedLabStore({ search: '?lr=0.5&epoch=banana', storage: noStorage() }).getState();
-    expect(bad.config.learningRate).toBe(0.5);
-    expect(bad.share.notes.map((n) => said(n.message))).toEqual([
-      'Epoch (epoch) in the link: expected a whole number of epochs, got "banana"; the run opens at epoch 0.',
-    ]);
-    const past = createSharedLabStore({ search: '?lr=0.5&stop=100&epoch=250', storage: noStorage() }).getState();
-    expect(past.share.notes.map((n) => said(n.message))).toEqual([
-      'Epoch (epoch) in the link: 250 is past the run\'s "Stop after" (100); the run opens at epoch 100.',
-    ]);
+  it('a bad or too large epoch is a note in words and changes nothing else', async () => {
+    const bad = createSharedLabStore({ search: '?lr=0.5&epoch=banana', storage: noStorage() });
+    await vi.waitFor(() =>
+      expect(bad.getState().share.notes.map((n) => said(n.message))).toEqual([
+        'Epoch (epoch) in the link: expected a whole number of epochs, got "banana"; the run opens at epoch 0.',
+      ]),
+    );
+    expect(bad.getState().config.learningRate).toBe(0.5);
+    const past = createSharedLabStore({ search: '?lr=0.5&stop=100&epoch=250', storage: noStorage() });
+    await vi.waitFor(() =>
+      expect(past.getState().share.notes.map((n) => said(n.message))).toEqual([
+        `Epoch (epoch) in the link: 250 is past the run's "Stop after" (100); the run opens at epoch 100.`,
+      ]),
+    );
   });
 
   it('once the worker has started the run, it trains that many epochs at full speed, then puts the link speed back', async () => {
@@ -50,15 +54,14 @@ describe('epoch= in a link', () => {
     store.setState({ send: (command) => void sent.push(command) });
     expect(sent).toEqual([]);
     store.setState({ run: { ...store.getState().run, runId: 1 } });
-    await Promise.resolve();
+    await vi.waitFor(() => expect(sent.length).toBe(2));
     expect(sent).toEqual([
       { type: 'setSpeed', speed: 'max' },
       { type: 'trainEpochs', epochs: 25 },
     ]);
     expect(store.getState().speed).toBe('max');
     store.setState({ run: { ...store.getState().run, running: false, epoch: 25, stopReason: 'ranEpochs' } });
-    await new Promise((resolve) => setTimeout(resolve, 0));
-    expect(store.getState().speed).toBe(10);
+    await vi.waitFor(() => expect(store.getState().speed).toBe(10));
     expect(sent.at(-1)).toEqual({ type: 'setSpeed', speed: 10 });
   });
 });

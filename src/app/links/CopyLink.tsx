@@ -1,20 +1,19 @@
 /** "Copy link": the address of exactly these settings (and seed, epoch, tab, tour step, mystery) to the clipboard, with a word that it worked. */
-import { useEffect, useId, useRef, useState } from 'react';
+import { useEffect, useId, useRef, useState, useSyncExternalStore } from 'react';
 import { useLab, useLabStoreApi } from '../../store/hooks';
 import { copyText } from '../browser/browser';
 import { settingsOfState } from '../storage/storeBridge';
 import { LAB_UI_PROPERTIES, settingsLink } from './urlState';
 import { withPageKeys } from './pageKeys';
-import { epochReplayable, withEpoch } from './epochLink';
-import { useReplayTarget } from './replayEpoch';
-import { useT } from '../../i18n/setup';
+import { onReplayTarget, replayTarget } from './replayProgress';
+import { loadCatalogGroup, useT } from '../../i18n/setup';
 
 const COPIED_SHOWN_MS = 4000;
 
 export function CopyLink() {
   const store = useLabStoreApi();
   const [copied, setCopied] = useState<'copied' | 'fromStart' | null>(null);
-  const replaying = useReplayTarget();
+  const replaying = useSyncExternalStore(onReplayTarget, replayTarget);
   const custom = useLab((s) => s.data?.kind === 'custom');
   // when the clipboard is refused, the link is shown to copy by hand
   const [manual, setManual] = useState<string | null>(null);
@@ -36,6 +35,7 @@ export function CopyLink() {
     const state = store.getState();
     const url = new URL(settingsLink(window.location.href, settingsOfState(state), LAB_UI_PROPERTIES));
     // the epoch rides on the copied link only (links/epochLink.ts): the address bar would change every epoch
+    const [{ epochReplayable, withEpoch }] = await Promise.all([import('./epochLink'), loadCatalogGroup('errors')]);
     url.search = withEpoch(withPageKeys(url.searchParams, state), state).toString();
     const link = url.toString();
     if (await copyText(link)) {

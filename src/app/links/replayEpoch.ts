@@ -1,29 +1,13 @@
 /**
  * Opening a link with `epoch=N`: once the worker has started the link's run, it trains N epochs at
  * full speed (the engine is exact, so this is the run the link was copied from), then the speed
- * goes back to the link's. The progress is watched by Copy link's status (CopyLink.tsx).
+ * goes back to the link's. Loaded only for such a link; Copy link's status shows the progress (replayProgress.ts).
  */
-import { useSyncExternalStore } from 'react';
 import type { LabStore } from '../../store/labStore';
 import { whenState } from '../../store/storySlice';
-
-/** The epoch being retrained to, or null when no replay is under way. */
-let target: number | null = null;
-const listeners = new Set<() => void>();
-const setTarget = (next: number | null) => {
-  target = next;
-  for (const listener of listeners) listener();
-};
-
-export function useReplayTarget(): number | null {
-  return useSyncExternalStore(
-    (listener) => {
-      listeners.add(listener);
-      return () => listeners.delete(listener);
-    },
-    () => target,
-  );
-}
+import { setReplayTarget as setTarget } from './replayProgress';
+import { readEpochParam } from './epochLink';
+import type { t } from '../../i18n/setup';
 
 /** Retrains the store's first run to `epoch`; resolves once it stands there (or stopped early: diverged, target cost, paused, replaced). */
 export async function replayToEpoch(store: LabStore, epoch: number): Promise<void> {
@@ -42,4 +26,14 @@ export async function replayToEpoch(store: LabStore, epoch: number): Promise<voi
   // the link's own speed again, unless the person chose another meanwhile
   if (store.getState().speed === 'max') store.getState().setSpeed(speed);
   setTarget(null);
+}
+
+/** Reads the link's `epoch=`: a bad or capped value is a note (worded by the page's `word`, so this chunk shares no i18n code); a good one is retrained to when `replay`. */
+export async function openLinkEpoch(store: LabStore, search: string, replay: boolean, word: typeof t, words: Promise<void>): Promise<void> {
+  const epoch = readEpochParam(search, store.getState().stop.maxEpochs);
+  // its words travel with the coded messages' group (loaded right after the first render), not the first catalog
+  await words;
+  if (epoch.refused !== null) store.getState().addNotes([{ key: 'epoch', message: word('epochLink.bad', { shown: epoch.refused }) }]);
+  if (epoch.capped !== null) store.getState().addNotes([{ key: 'epoch', message: word('epochLink.capped', { asked: epoch.capped, limit: epoch.epoch ?? 0 }) }]);
+  if (epoch.epoch !== null && replay) await replayToEpoch(store, epoch.epoch);
 }

@@ -17,10 +17,8 @@ import { readMysteryParam, startMystery } from '../bugLab/mystery';
 import { langNotes, readLangParam } from '../../i18n/langLink';
 import { readTabParam } from '../links/tabLink';
 import { pageLinkOf } from '../embed/embedLink';
-import { readEpochParam } from '../links/epochLink';
-import { replayToEpoch } from '../links/replayEpoch';
 import { withPageKeys } from '../links/pageKeys';
-import { t } from '../../i18n/setup';
+import { loadCatalogGroup, t } from '../../i18n/setup';
 
 export interface StartupEnvironment {
   /** the query of the page's address, e.g. "?lr=0.5" */
@@ -55,19 +53,12 @@ export function createSharedLabStore(environment: StartupEnvironment = pageEnvir
   const pageLink = pageLinkOf(lang.search);
   const presenting = pageLink.presenter && pageLink.embed === null;
   const tabNotes = tab.refused === null ? [] : [{ key: 'tab', message: t(presenting ? 'tabLink.badPresenter' : 'tabLink.bad', { shown: tab.refused }) }];
-  // the run's epoch (links/epochLink.ts): retrained to once the worker has started the run, capped at "Stop after"
-  const epoch = readEpochParam(tour.search, store.getState().stop.maxEpochs);
-  const epochNotes = [
-    ...(epoch.refused === null ? [] : [{ key: 'epoch', message: t('epochLink.bad', { shown: epoch.refused }) }]),
-    ...(epoch.capped === null ? [] : [{ key: 'epoch', message: t('epochLink.capped', { asked: epoch.capped, limit: epoch.epoch ?? 0 }) }]),
-  ];
   store
     .getState()
     .addNotes([
       ...settings.notes,
       ...tourNotes,
       ...tabNotes,
-      ...epochNotes,
       ...langNotes(lang),
       ...refused.map((detail) => ({ key: '', message: engineMessage('settingNotApplied', { detail }) })),
     ]);
@@ -75,8 +66,11 @@ export function createSharedLabStore(environment: StartupEnvironment = pageEnvir
   if (mysteryNote) store.getState().addNotes([{ key: 'mystery', message: mysteryNote }]);
   store.getState().setTourStep(tour.step);
   store.getState().setLanding(firstVisit && tour.step === null && !landingSeen(environment.storage));
-  // the tour's step and a mystery set up runs of their own: the epoch is of the link's settings' run
-  if (epoch.epoch !== null && tour.step === null && mystery.code === null) void replayToEpoch(store, epoch.epoch);
+  // the run's epoch (links/epochLink.ts), loaded only for a link that has one; the tour and a mystery set up runs of their own
+  if (new URLSearchParams(tour.search).has('epoch'))
+    void import('../links/replayEpoch').then((m) =>
+      m.openLinkEpoch(store, tour.search, tour.step === null && mystery.code === null, t, loadCatalogGroup('errors')),
+    );
   return store;
 }
 

@@ -15,6 +15,8 @@ import { tourSentence } from './tourSentences';
 import { TOUR_STEPS, TOUR_STEP_COUNT } from './tourSteps';
 import { TourGateTable } from './TourGateTable';
 import { XorStarts } from './XorStarts';
+import { RestoreSettings } from './RestoreSettings';
+import { beginTour, endTour } from './tourReturn';
 import { useT } from '../../i18n/setup';
 import { SHORTCUTS, isShortcut } from '../shortcutKeys';
 import './tour.css';
@@ -34,6 +36,14 @@ export function GuidedTour() {
   const t = useT();
   const sentence = useLab((s) => (id === null ? null : tourSentence(id, s)));
   const panel = useRef<HTMLElement>(null);
+
+  // before the step's own setup (effects run in order): the settings it replaces, offered back on leaving
+  const open = step !== null;
+  useEffect(() => {
+    if (!open) return;
+    beginTour(store);
+    return () => endTour(store);
+  }, [store, open]);
 
   useEffect(() => {
     if (step === null) return;
@@ -62,7 +72,7 @@ export function GuidedTour() {
     return () => document.removeEventListener('keydown', onKey);
   }, [store, step]);
 
-  if (step === null || id === null) return null;
+  if (step === null || id === null) return <RestoreSettings />;
   const go = (next: number | null) => store.getState().setTourStep(next);
   return (
     <section ref={panel} className="card tour" aria-label={t('tour.label')}>

@@ -1,7 +1,7 @@
 /**
  * The settings the lab had before the guided tour opened: each tour step sets up runs of its own,
  * so on leaving, the lab offers them back ("Restore my settings") instead of silently keeping the
- * tour's. Held here, beside the tour, not in the store: only the page offers it.
+ * tour's. Held here, in the tour's own chunk (GuidedTour.tsx calls it), not in the store: only the page offers it.
  */
 import { useSyncExternalStore } from 'react';
 import type { LabStore } from '../../store/labStore';
@@ -16,19 +16,18 @@ const publish = () => {
 
 const sameSettings = (a: LabSettings, b: LabSettings) => JSON.stringify(a) === JSON.stringify(b);
 
-/** Follows the tour opening and closing: remembers the settings at its opening, offers them at its closing if the tour changed them. */
-export function rememberSettingsBeforeTour(store: LabStore): () => void {
-  return store.subscribe((state, previous) => {
-    if (state.story.tourStep === previous.story.tourStep) return;
-    if (previous.story.tourStep === null) {
-      before = settingsOfState(previous);
-      offered = false;
-    } else if (state.story.tourStep === null && before !== null) {
-      offered = !sameSettings(before, settingsOfState(state));
-      if (!offered) before = null;
-    }
-    publish();
-  });
+/** The tour opens: remember the settings it is about to replace. */
+export function beginTour(store: LabStore): void {
+  before = settingsOfState(store.getState());
+  offered = false;
+  publish();
+}
+
+/** The tour closes: offer the settings from before it, if it changed them. */
+export function endTour(store: LabStore): void {
+  offered = before !== null && !sameSettings(before, settingsOfState(store.getState()));
+  if (!offered) before = null;
+  publish();
 }
 
 /** Whether the offer to restore is up (the tour closed, having changed the settings). */
