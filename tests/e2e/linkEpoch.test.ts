@@ -62,7 +62,7 @@ describe('a link copied at epoch 25 on Step through', () => {
 });
 
 describe('presenter mode and the tab in a link', () => {
-  test('presenter=1 opens Step through unless the link names a tab; a bad tab note says where presenter mode opens', async () => {
+  test('presenter=1 opens Step through unless the link has a tab key; a bad tab opens the Live lab, as its note says', async () => {
     const selected = (page: Page) => page.getByRole('tab', { selected: true }).textContent();
     const plain = await openLab(browser, `${inject('baseUrl')}?presenter=1`);
     await expect.poll(() => selected(plain)).toBe('Step through');
@@ -74,9 +74,9 @@ describe('presenter mode and the tab in a link', () => {
     await named.context().close();
 
     const bad = await openLab(browser, `${inject('baseUrl')}?presenter=1&tab=nope`);
-    await expect.poll(() => selected(bad)).toBe('Step through');
     const notes = bad.getByRole('region', { name: 'Notes' });
-    await expect.poll(() => notes.textContent()).toContain('got "nope"; presenter mode opens on Step through.');
+    await expect.poll(() => notes.textContent()).toContain('got "nope"; the page opens on the Live lab.');
+    expect(await selected(bad)).toBe('Live lab');
     await bad.context().close();
   });
 });

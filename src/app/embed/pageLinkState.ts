@@ -7,7 +7,6 @@ import { useSyncExternalStore } from 'react';
 import type { LabStore } from '../../store/labStore';
 import { keepPageParams } from '../browser/browser';
 import { type PageLink, pageLinkOf, pageLinkParams, readPageLink } from './embedLink';
-import { readTabParam } from '../links/tabLink';
 
 const openingSearch = typeof location === 'undefined' ? '' : location.search;
 let current: PageLink = pageLinkOf(openingSearch);
@@ -50,6 +49,6 @@ export function announcePageLink(store: LabStore): void {
   // read again here: the notes are worded in the page's language, whose messages are loaded by now
   const { notes } = readPageLink(openingSearch);
   if (notes.length > 0) store.getState().addNotes(notes.map((message) => ({ key: 'embed', message })));
-  // presenting pages through Step through's steps, unless the link names its tab (links/tabLink.ts)
-  if (current.presenter && !current.embed && readTabParam(openingSearch).mode === null) store.getState().setUi({ mode: 'step' });
+  // presenting pages through Step through's steps, unless the link has a tab key (links/tabLink.ts: a bad one's note says Live lab)
+  if (current.presenter && !current.embed && !new URLSearchParams(openingSearch).has('tab')) store.getState().setUi({ mode: 'step' });
 }

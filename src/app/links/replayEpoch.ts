@@ -10,7 +10,7 @@ import { readEpochParam } from './epochLink';
 import type { t } from '../../i18n/setup';
 
 /** Retrains the store's first run to `epoch`; resolves once it stands there (or stopped early: diverged, target cost, paused, replaced). */
-export async function replayToEpoch(store: LabStore, epoch: number): Promise<void> {
+async function replayToEpoch(store: LabStore, epoch: number): Promise<void> {
   const started = await whenState(store.subscribe, store.getState, (s) => s.run.runId > 0 || s.run.halted !== null);
   const { run, speed } = store.getState();
   if (!started || run.halted) return;

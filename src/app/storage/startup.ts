@@ -16,7 +16,6 @@ import { TOUR_STEP_COUNT } from '../tour/tourSteps';
 import { readMysteryParam, startMystery } from '../bugLab/mystery';
 import { langNotes, readLangParam } from '../../i18n/langLink';
 import { readTabParam } from '../links/tabLink';
-import { pageLinkOf } from '../embed/embedLink';
 import { withPageKeys } from '../links/pageKeys';
 import { loadCatalogGroup, t } from '../../i18n/setup';
 
@@ -49,10 +48,7 @@ export function createSharedLabStore(environment: StartupEnvironment = pageEnvir
   // the open tab is a page key too (links/tabLink.ts); without one the page opens on the Live lab
   const tab = readTabParam(tour.search);
   if (tab.mode) store.getState().setUi({ mode: tab.mode });
-  // presenter mode opens Step through when the link names no good tab (embed/pageLinkState.ts): the note says where it opens
-  const pageLink = pageLinkOf(lang.search);
-  const presenting = pageLink.presenter && pageLink.embed === null;
-  const tabNotes = tab.refused === null ? [] : [{ key: 'tab', message: t(presenting ? 'tabLink.badPresenter' : 'tabLink.bad', { shown: tab.refused }) }];
+  const tabNotes = tab.refused === null ? [] : [{ key: 'tab', message: t('tabLink.bad', { shown: tab.refused }) }];
   store
     .getState()
     .addNotes([
