@@ -16,9 +16,9 @@ const publish = () => {
 
 const sameSettings = (a: LabSettings, b: LabSettings) => JSON.stringify(a) === JSON.stringify(b);
 
-/** The tour opens: remember the settings it is about to replace. */
+/** The tour opens: remember the settings it is about to replace (kept from an earlier opening whose offer is still open). */
 export function beginTour(store: LabStore): void {
-  before = settingsOfState(store.getState());
+  before ??= settingsOfState(store.getState());
   offered = false;
   publish();
 }
