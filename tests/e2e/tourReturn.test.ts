@@ -39,7 +39,7 @@ describe('leaving the tour', () => {
 
   test(`the last step (${TOUR_STEP_COUNT}) has Finish tour (in Chinese: 完成导览) instead of a disabled Next, and it closes the tour`, async () => {
     const page = await openPage(browser, new URL(`?tour=${TOUR_STEP_COUNT}&lang=zh-CN`, inject('baseUrl')).toString(), [], { firstVisit: true });
-    const region = page.getByRole('region', { name: '导览' });
+    const region = page.getByRole('region', { name: '导览', exact: true });
     await expect.poll(() => region.isVisible(), { timeout: 20_000 }).toBe(true);
     expect(await region.getByRole('button', { name: '下一步', exact: true }).count()).toBe(0);
     await region.getByRole('button', { name: '完成导览', exact: true }).click();
