@@ -106,7 +106,7 @@ export function CostView() {
   return <CostCurve source={source} scale={scale} onScaleChange={onScaleChange} onPickEpoch={scrub} height={height} onClearFaint={clearGhost} />;
 }
 
-/** While scrubbing, each view says it shows a past epoch, not the run the status counts. */
+/** While scrubbing, each view says it shows a past epoch, not the run the status counts (words in the group loaded after the first render). */
 function PastEpochNote() {
   const shownEpoch = useLab((s) => (s.hover.scrubEpoch === null ? null : (s.scrubSnapshot?.epoch ?? s.hover.scrubEpoch)));
   const live = useLab((s) => s.run.epoch);

@@ -32,6 +32,8 @@ export function CopyLink() {
   }, [manual]);
 
   const copy = async () => {
+    // the old word goes at once: the new one says this copy worked
+    setCopied(null);
     const state = store.getState();
     const url = new URL(settingsLink(window.location.href, settingsOfState(state), LAB_UI_PROPERTIES));
     // the epoch rides on the copied link only (links/epochLink.ts): the address bar would change every epoch
