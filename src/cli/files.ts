@@ -6,7 +6,9 @@
  */
 import { accessSync, closeSync, constants, fstatSync, mkdirSync, openSync, readSync, type Stats, writeFileSync } from 'node:fs';
 import { basename, dirname, resolve } from 'node:path';
-import { type Dataset, MAX_CSV_CHARS, MAX_NETWORK_FILE_BYTES, type Network, parseDatasetFile, parseNetworkFile } from '../engine';
+import type { Dataset, Network } from '../engine';
+import { MAX_CSV_CHARS, parseDatasetFile } from '../engine/csv';
+import { MAX_NETWORK_FILE_BYTES, parseNetworkFile } from '../engine/networkFile';
 import { englishText } from './english';
 import { UsageError } from './errors';
 

@@ -11,8 +11,10 @@
  * blank lines and whole-line comments starting with # are ignored. No quoting: cells are numbers.
  * Every error names the line (1-based, counting comments and blanks) and the column.
  */
-import { type Dataset, MAX_USER_SAMPLES, type ParseResult, datasetFromRows, parseDatasetJson } from './datasets';
+import { type Dataset, MAX_USER_SAMPLES, type ParseResult, datasetFromRows } from './datasets';
 import { withoutByteOrderMark } from './json';
+import { NUMBER_TEXT } from './settingChecks';
+import { invalidJson } from './jsonErrors';
 import { type EngineCode, type EngineMessage, type MessageValue, engineMessage } from './messages';
 
 /** Texts longer than this are refused before parsing (10,000 rows of a few columns fit easily). */
@@ -22,8 +24,6 @@ const MAX_CSV_COLUMNS = 64;
 /** Longer cells are refused: no double needs more than ~25 characters. */
 const MAX_CSV_CELL_LENGTH = 64;
 
-/** Plain decimal or exponent notation only (no hex, no "Infinity", no "NaN", no blanks): the one number syntax the lab reads, in CSV cells, links and typed fields. */
-export const NUMBER_TEXT = /^[+-]?(?:\d+\.?\d*|\.\d+)(?:e[+-]?\d+)?$/i;
 const COLUMN_NAME = /^([xy])(\d{1,3})$/i;
 
 interface Column {
@@ -115,6 +115,23 @@ export function parseDatasetCsv(text: string, name = 'custom'): ParseResult<Data
   if (columns === null) return fail('csvNoHeader');
   if (inputs.length === 0) return fail('csvNoRows');
   return datasetFromRows(inputs, targets, name);
+}
+
+/** The user data format: JSON {"inputs": [[…]], "targets": [[…]]}. */
+export function parseDatasetJson(text: string, name = 'custom'): ParseResult<Dataset> {
+  const json = withoutByteOrderMark(text);
+  let raw: unknown;
+  try {
+    raw = JSON.parse(json);
+  } catch (err) {
+    return { ok: false, error: invalidJson(json, err as Error) };
+  }
+  if (typeof raw !== 'object' || raw === null || Array.isArray(raw))
+    return { ok: false, error: engineMessage('datasetNotObject', { shape: '{"inputs": [[…]], "targets": [[…]]}' }) };
+  const obj = raw as Record<string, unknown>;
+  if (!('inputs' in obj)) return { ok: false, error: engineMessage('datasetMissing', { field: 'inputs' }) };
+  if (!('targets' in obj)) return { ok: false, error: engineMessage('datasetMissing', { field: 'targets' }) };
+  return datasetFromRows(obj.inputs, obj.targets, name);
 }
 
 /**

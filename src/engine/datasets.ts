@@ -3,7 +3,7 @@
  * Gates use the question's sample order (1,1), (0,1), (1,0), (0,0).
  */
 import type { CostName } from './costs';
-import { describedValue, invalidJson, withoutByteOrderMark } from './json';
+import { describedValue } from './json';
 import { type EngineMessage, engineMessage } from './messages';
 import { cos, sin } from './math';
 import { Rng, RngStream } from './rng';
@@ -173,23 +173,6 @@ export function costTargetsError(cost: CostName, data: Pick<Dataset, 'targets' |
     return engineMessage('costTargets', { row, column: `y${column}`, value: describedValue(y) });
   }
   return null;
-}
-
-/** The user data format: JSON {"inputs": [[…]], "targets": [[…]]}. */
-export function parseDatasetJson(text: string, name = 'custom'): ParseResult<Dataset> {
-  const json = withoutByteOrderMark(text);
-  let raw: unknown;
-  try {
-    raw = JSON.parse(json);
-  } catch (err) {
-    return { ok: false, error: invalidJson(json, err as Error) };
-  }
-  if (typeof raw !== 'object' || raw === null || Array.isArray(raw))
-    return { ok: false, error: engineMessage('datasetNotObject', { shape: '{"inputs": [[…]], "targets": [[…]]}' }) };
-  const obj = raw as Record<string, unknown>;
-  if (!('inputs' in obj)) return { ok: false, error: engineMessage('datasetMissing', { field: 'inputs' }) };
-  if (!('targets' in obj)) return { ok: false, error: engineMessage('datasetMissing', { field: 'targets' }) };
-  return datasetFromRows(obj.inputs, obj.targets, name);
 }
 
 /** A padded bounding box of the first two input columns. */

@@ -48,6 +48,7 @@ export interface ParameterDeparture extends ParameterCheck {}
 
 /** A layer's direction and scale, and which gradient is all zeros there when the cosine is undefined (NaN). */
 export interface LayerComparison extends LayerAgreement {
+  /** whose gradient is all zeros in this layer (null: neither) */
   zero: 'yours' | 'lab' | 'both' | null;
 }
 
@@ -195,7 +196,7 @@ function transposedMatch(
 ): { layers: number[]; matches: SlipId[][] } | null {
   const layout = layoutOf(sizes);
   const square = sizes.slice(1).flatMap((n, k) => (n === sizes[k] && n > 1 ? [k + 1] : []));
-  const subsets = Array.from({ length: 2 ** square.length - 1 }, (_, m) => square.filter((_, bit) => ((m + 1) >> bit) & 1));
+  const subsets = Array.from({ length: (1 << square.length) - 1 }, (_, m) => square.filter((_, bit) => ((m + 1) >> bit) & 1));
   subsets.sort((a, b) => a.length - b.length);
   for (const layers of subsets) {
     const g = Float64Array.from(mine);

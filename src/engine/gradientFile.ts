@@ -6,7 +6,8 @@
  */
 import * as v from 'valibot';
 import type { ParseResult } from './datasets';
-import { type JsonSyntaxError, describeValue, jsonErrorWithLine, jsonSyntaxError } from './json';
+import { describeValue } from './json';
+import { type JsonSyntaxError, jsonErrorWithLine, jsonSyntaxError } from './jsonErrors';
 import { layoutOf } from './network';
 
 const GRADIENTS_FORMAT = 'backprop-lab/gradients';

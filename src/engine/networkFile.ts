@@ -7,7 +7,8 @@
  */
 import { ACTIVATIONS, type ActivationName, DEFAULT_LEAKY_SLOPE, isActivationName } from './activations';
 import type { ParseResult } from './datasets';
-import { describedValue, invalidJson, withoutByteOrderMark } from './json';
+import { describedValue, withoutByteOrderMark } from './json';
+import { invalidJson } from './jsonErrors';
 import { type EngineCode, type MessageValue, engineMessage } from './messages';
 import { type Network, biasVector, createNetwork, layoutOf, shapeError, weightRows } from './network';
 import { describeRange, inRange } from './settingChecks';

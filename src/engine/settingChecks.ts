@@ -2,10 +2,12 @@
  * The checks every front end runs on a setting, read from its declaration in settings.ts: the
  * range and its wording, the one error message, and the one grammar of typed numbers.
  */
-import { NUMBER_TEXT } from './csv';
 import { type EngineMessage, engineMessage } from './messages';
 import type { AnySetting, NumberSetting } from './settingKinds';
 import { STOP_SETTINGS, type StopSettings } from './settings';
+
+/** Plain decimal or exponent notation only (no hex, no "Infinity", no "NaN", no blanks): the one number syntax the lab reads, in CSV cells, links and typed fields. */
+export const NUMBER_TEXT = /^[+-]?(?:\d+\.?\d*|\.\d+)(?:e[+-]?\d+)?$/i;
 
 /** The name a message starts with: "learning rate". */
 export function settingName(setting: AnySetting): string {
@@ -14,7 +16,7 @@ export function settingName(setting: AnySetting): string {
 
 /** A number's limit as people read it: 4294967295 → "4,294,967,295", 1e6 → "1,000,000", 0.01 stays. */
 function readableNumber(value: number): string {
-  return Number.isInteger(value) && Math.abs(value) >= 1000 ? value.toLocaleString('en') : String(value);
+  return Number.isInteger(value) && Math.abs(value) >= 1000 && Math.abs(value) < 1e21 ? value.toLocaleString('en') : String(value);
 }
 
 /** The limits a number is checked against: a setting's, or a field's own (a sweep's starts, a weight). */
@@ -39,7 +41,7 @@ function rangeError(setting: NumberSetting, value: unknown, name: MessageName = 
 type MessageName = string | EngineMessage;
 
 function outOfRange(rule: NumberRule, value: unknown, name: MessageName, zero?: string): EngineMessage {
-  return engineMessage('settingNumber', { name, range: describeRange(rule), zero: zero ? engineMessage('rangeZero', { zero }) : '', value: String(value) });
+  return engineMessage('settingNumber', { name, range: describeRange(rule), zero: zero ? engineMessage('rangeZero', { zero }) : '', value: typeof value === 'number' ? readableNumber(value) : String(value) });
 }
 
 /** "<name>: expected <range>, got <value>" for a number outside a rule that is no setting (a weight), or null. */
@@ -64,7 +66,7 @@ export function settingError(setting: AnySetting, value: unknown): EngineMessage
       if (typeof value === 'string' && setting.choices.includes(value)) return null;
       return engineMessage('settingChoice', { name, choices: setting.choices.join(', '), value: JSON.stringify(value) ?? String(value) });
     case 'switch':
-      return typeof value === 'boolean' ? null : engineMessage('settingSwitch', { name, value: String(value) });
+      return typeof value === 'boolean' ? null : engineMessage('settingSwitch', { name, value: typeof value === 'number' ? readableNumber(value) : String(value) });
     case 'list': {
       if (!Array.isArray(value)) return engineMessage('settingList', { name });
       if (value.length > setting.maxItems) return engineMessage('settingListLength', { name, max: setting.maxItems, count: value.length });
@@ -117,12 +119,12 @@ const SHOWN_LENGTH = 40;
 
 /**
  * A number typed into a page field (a setting, a sweep's starts, a weight), by one rule for every
- * field: trimmed, a typographic minus (−) read as "-", then the one grammar (readNumberText), then the
+ * field: trimmed, every typographic minus (−, as the page prints exponents: 5.9e−5) read as "-", then the one grammar (readNumberText), then the
  * field's range. Its refusals are one set of messages naming the field: empty, not a number, too large
  * (1e999), or out of range; `example` is suggested, `zero` says what 0 means.
  */
 export function readTypedNumber(text: string, rule: NumberRule, name: string, example: string, zero?: string): TypedNumber {
-  const trimmed = text.trim().replace(/^\u2212/, '-');
+  const trimmed = text.trim().replace(/\u2212/g, '-');
   if (trimmed === '') return { ok: false, problem: engineMessage('typedEmpty', { name, example }) };
   const shown = trimmed.length > SHOWN_LENGTH ? `${trimmed.slice(0, SHOWN_LENGTH)}…` : trimmed;
   const read: NumberTextRead = trimmed.length > MAX_TYPED_LENGTH ? { ok: false, reason: 'notNumber' } : readNumberText(trimmed);

@@ -125,7 +125,7 @@ describe('gate comparison', () => {
     const { store } = labWithPool();
     expect(await store.getState().compareGates(1001)).toBeNull();
     expect(store.getState().bugLab.gates.status).toBe('error');
-    expect(said(store.getState().bugLab.gates.error)).toBe('OR: starts: expected a whole number from 1 to 1,000, got 1001');
+    expect(said(store.getState().bugLab.gates.error)).toBe('OR: starts: expected a whole number from 1 to 1,000, got 1,001');
     expect(store.getState().bugLab.sweepResults).toEqual({});
   });
 

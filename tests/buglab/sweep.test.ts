@@ -169,7 +169,7 @@ describe('sweep pool', () => {
   test('a bad request or a second sweep while one runs comes back as an error, not a throw', async () => {
     const { pool } = poolWith(2);
     const tooMany = await pool.run({ config: small, starts: 5000 });
-    expect(tooMany.status === 'error' && said(tooMany.message)).toBe('starts: expected a whole number from 1 to 1,000, got 5000');
+    expect(tooMany.status === 'error' && said(tooMany.message)).toBe('starts: expected a whole number from 1 to 1,000, got 5,000');
     const first = pool.run({ config: small, starts: 4 });
     const second = await pool.run({ config: small, starts: 4 });
     expect(second.status === 'error' && said(second.message)).toBe('a sweep is already running: cancel it first');

@@ -54,7 +54,7 @@ describe('sweep text', () => {
     expect(formatTimeLeft(125_000)).toBe('about 2 min 5 s left');
     expect(parseStartCount(' 250 ', 1000, 'Starts', 100)).toEqual({ ok: true, value: 250 });
     expect(parseStartCount('2.5', 1000, 'Starts', 100)).toMatchObject({ ok: false, problem: { code: 'settingNumber' } });
-    expect(parseStartCount('1001', 1000, 'Starts', 100)).toMatchObject({ ok: false, problem: { code: 'settingNumber', values: { value: '1001' } } });
+    expect(parseStartCount('1001', 1000, 'Starts', 100)).toMatchObject({ ok: false, problem: { code: 'settingNumber', values: { value: '1,001' } } });
   });
 });
 
@@ -73,7 +73,7 @@ describe('SweepPanel', () => {
     await type(input, '1e999');
     expect(container.textContent).toMatch(/Starts: “1e999” is too large to be a number; try e.g. 100/);
     await type(input, '1001');
-    expect(container.textContent).toMatch(/Starts: expected a whole number from 1 to 1,000, got 1001/);
+    expect(container.textContent).toMatch(/Starts: expected a whole number from 1 to 1,000, got 1,001/);
     await type(input, '250');
     expect(input.getAttribute('aria-invalid')).toBe('false');
     await act(async () => button(container, 'Run sweep').click());

@@ -14,7 +14,9 @@ import type { TrainReport } from '../../src/cli/commands/train';
 import { UsageError } from '../../src/cli/errors';
 import { readAtMost, readTextFile } from '../../src/cli/files';
 import { PROGRESS_AFTER_MS } from '../../src/cli/io';
-import { GRADCHECK_BUDGET, MAX_CSV_CHARS, MAX_NETWORK_FILE_BYTES, STEP_PASS_BUDGET, buildRun, answerConfig, serializeNetwork } from '../../src/engine';
+import { GRADCHECK_BUDGET, STEP_PASS_BUDGET, buildRun, answerConfig } from '../../src/engine';
+import { MAX_CSV_CHARS } from '../../src/engine/csv';
+import { MAX_NETWORK_FILE_BYTES, serializeNetwork } from '../../src/engine/networkFile';
 import { cli, cliOn, isOneCleanLine } from './helpers';
 
 const scratch = mkdtempSync(join(tmpdir(), 'backprop-cli-limits-'));

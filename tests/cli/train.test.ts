@@ -2,7 +2,8 @@ import { mkdtempSync, readFileSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { describe, expect, test } from 'vitest';
-import { buildRun, evaluate, parseNetworkFile, questionConfig, runStart, toNetworkFile } from '../../src/engine';
+import { buildRun, evaluate, questionConfig, runStart } from '../../src/engine';
+import { parseNetworkFile, toNetworkFile } from '../../src/engine/networkFile';
 import type { TrainReport } from '../../src/cli/commands/train';
 import { cli, cliJson } from './helpers';
 

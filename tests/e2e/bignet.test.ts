@@ -6,7 +6,8 @@
  */
 import type { Browser, Page } from 'playwright-core';
 import { afterAll, beforeAll, describe, expect, inject, test } from 'vitest';
-import { initializeNetwork, serializeNetwork } from '../../src/engine';
+import { initializeNetwork } from '../../src/engine';
+import { serializeNetwork } from '../../src/engine/networkFile';
 import { launchBrowser, newRecordingPage } from './browser';
 import { fileMenuItem, readStatus, status, statusText } from './shareHelpers';
 

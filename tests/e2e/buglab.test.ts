@@ -99,7 +99,7 @@ describe('the bug lab', () => {
     const starts = panel.getByLabel('Starts', { exact: true });
     await starts.fill('1001');
     expect(await panel.getByRole('button', { name: 'Run sweep' }).isDisabled()).toBe(true);
-    expect(await panel.textContent()).toMatch(/Starts: expected a whole number from 1 to 1,000, got 1001/);
+    expect(await panel.textContent()).toMatch(/Starts: expected a whole number from 1 to 1,000, got 1,001/);
     // a long sweep shows its progress and time left, and stops on Cancel
     await starts.fill('1000');
     await panel.getByRole('button', { name: 'Run sweep' }).click();

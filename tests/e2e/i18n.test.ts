@@ -202,7 +202,7 @@ test('the whole Live lab in Chinese: the three views, sample choice, scrub bar, 
     ['1e999', 'w¹₁₁：“1e999”太大，不是一个可用的数；可以试试 0.5'],
     ['abc', 'w¹₁₁：“abc”不是一个数；可以试试 0.5'],
     ['', 'w¹₁₁：请输入一个数，例如 0.5'],
-    ['2e6', 'w¹₁₁：应为 -1,000,000 到 1,000,000 之间的数，收到的是 2000000'],
+    ['2e6', 'w¹₁₁：应为 -1,000,000 到 1,000,000 之间的数，收到的是 2,000,000'],
   ];
   for (const [typed, said] of refusals) {
     await value.fill(typed);

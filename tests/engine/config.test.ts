@@ -74,7 +74,7 @@ describe('the settings table', () => {
   });
 
   test('a value just outside a range is named with the range in words', () => {
-    expect(said(configError({ ...DEFAULT_CONFIG, seed: 2 ** 32 }))).toBe('seed: expected a whole number from 0 to 4,294,967,295, got 4294967296');
+    expect(said(configError({ ...DEFAULT_CONFIG, seed: 2 ** 32 }))).toBe('seed: expected a whole number from 0 to 4,294,967,295, got 4,294,967,296');
     expect(said(configError({ ...DEFAULT_CONFIG, leakySlope: 5 }))).toBe('leaky ReLU slope: expected a number from 0 to 1, got 5');
     expect(said(configError({ ...DEFAULT_CONFIG, batchSize: 10_001 }))).toMatch(/^batch size: expected a whole number from 0 to 10,000 \(0 = full batch\)/);
   });

@@ -1,17 +1,7 @@
 /** Gates in the question's order, seeded plane sets, and user data that names its bad field. */
 import { describe, expect, test } from 'vitest';
-import {
-  EngineError,
-  GATES,
-  PLANE_SETS,
-  type PlaneSetName,
-  costTargetsError,
-  gateDataset,
-  namedDataset,
-  parseDatasetFile,
-  parseDatasetJson,
-  planeDataset,
-} from '../../src/engine';
+import { EngineError, GATES, PLANE_SETS, type PlaneSetName, costTargetsError, gateDataset, namedDataset, planeDataset } from '../../src/engine';
+import { parseDatasetFile, parseDatasetJson } from '../../src/engine/csv';
 import { said } from '../englishText';
 
 const TRUTH_TABLES = {

@@ -1,16 +1,8 @@
 /** The versioned network file: exact round trips, and a named field for every way a file can be wrong. */
 import fc from 'fast-check';
 import { describe, expect, test } from 'vitest';
-import {
-  EngineError,
-  MAX_NETWORK_FILE_BYTES,
-  NETWORK_FORMAT,
-  createNetwork,
-  initializeNetwork,
-  parseNetworkFile,
-  serializeNetwork,
-  toNetworkFile,
-} from '../../src/engine';
+import { EngineError, createNetwork, initializeNetwork } from '../../src/engine';
+import { MAX_NETWORK_FILE_BYTES, NETWORK_FORMAT, parseNetworkFile, serializeNetwork, toNetworkFile } from '../../src/engine/networkFile';
 import { englishText } from '../../src/cli/english';
 import { caseArbitrary } from './arbitraries';
 
@@ -216,7 +208,8 @@ describe('rejection names the field', () => {
 
 describe('absurd nesting', () => {
   test('200,000 open brackets or a deeply nested field give an error, never a throw', async () => {
-    const { parseNetworkFile, parseDatasetJson } = await import('../../src/engine');
+    const { parseNetworkFile } = await import('../../src/engine/networkFile');
+    const { parseDatasetJson } = await import('../../src/engine/csv');
     const deep = '['.repeat(200_000);
     for (const text of [deep, `{"format": ${deep}`, `{"format": ${'['.repeat(5000)}${']'.repeat(5000)}}`]) {
       const network = parseNetworkFile(text);

@@ -3,7 +3,8 @@
  * came back with the restarted worker): loaded when the lab trains on the data, an error only when it does not.
  */
 import { afterEach, describe, expect, test } from 'vitest';
-import { type Dataset, EngineError, parseDatasetCsv } from '../../src/engine';
+import { type Dataset, EngineError } from '../../src/engine';
+import { parseDatasetCsv } from '../../src/engine/csv';
 import { loadUserData } from '../../src/app/files/loadUserData';
 import { type LabStore, createLabStore } from '../../src/store/labStore';
 import { type SupervisedWorker, superviseWorker } from '../../src/store/workerSupervisor';

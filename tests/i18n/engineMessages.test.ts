@@ -5,18 +5,9 @@
  */
 import { readFileSync } from 'node:fs';
 import { afterAll, describe, expect, it } from 'vitest';
-import {
-  CONFIG_SETTINGS,
-  DEFAULT_CONFIG,
-  ENGINE_CODES,
-  configError,
-  datasetFromRows,
-  engineMessage,
-  networkError,
-  parseDatasetCsv,
-  parseNetworkFile,
-  settingError,
-} from '../../src/engine';
+import { CONFIG_SETTINGS, DEFAULT_CONFIG, ENGINE_CODES, configError, datasetFromRows, engineMessage, networkError, settingError } from '../../src/engine';
+import { parseDatasetCsv } from '../../src/engine/csv';
+import { parseNetworkFile } from '../../src/engine/networkFile';
 import { englishText } from '../../src/cli/english';
 import { CATALOG_AREAS } from '../../src/i18n/catalogs/groups';
 import { catalogFile } from '../../src/i18n/compileCatalogs';

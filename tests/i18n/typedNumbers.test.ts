@@ -38,6 +38,9 @@ describe('a typed number', () => {
     for (const { field, read } of FIELDS) expect(read(' 1e1 '), field).toEqual({ ok: true, value: 10 });
     expect(FIELDS[3].read('−2e-3')).toEqual({ ok: true, value: -2e-3 });
     expect(FIELDS[1].read('−0')).toEqual({ ok: true, value: 0 });
+    // what the page prints can be typed back: its exponents carry a typographic minus too
+    expect(FIELDS[3].read('−2e−3')).toEqual({ ok: true, value: -2e-3 });
+    expect(FIELDS[0].read('5.927e−5')).toEqual({ ok: true, value: 5.927e-5 });
     expect(Object.is((FIELDS[1].read('-0') as { value: number }).value, 0)).toBe(true);
   });
 
@@ -46,7 +49,7 @@ describe('a typed number', () => {
     const read = readTypedNumber('2.5', rule, 'Starts', '100');
     expect(read.ok || englishText(read.problem)).toBe('Starts: expected a whole number from 1 to 1,000, got 2.5');
     const weight = FIELDS[3].read('2e6');
-    expect(weight.ok || englishText(weight.problem)).toBe('w²₁₁: expected a number from -1,000,000 to 1,000,000, got 2000000');
+    expect(weight.ok || englishText(weight.problem)).toBe('w²₁₁: expected a number from -1,000,000 to 1,000,000, got 2,000,000');
   });
 
   it('is refused in words in both languages, the page’s English the CLI’s', async () => {
@@ -66,5 +69,16 @@ describe('a typed number', () => {
     expect(chinese('abc', 3)).toBe('w²₁₁：“abc”不是一个数；可以试试 0.5');
     expect(chinese('1e999', 2)).toBe('Starts：“1e999”太大，不是一个可用的数；可以试试 100');
     expect(chinese('0', 2)).toBe('Starts：应为 1 到 100,000 之间的整数，收到的是 0');
+  });
+
+  it('names an out-of-range value with its digits in threes, as the range is written', () => {
+    switchLanguage('en');
+    const starts = FIELDS[2].read('100001');
+    expect(starts.ok ? '' : messageText(starts.problem)).toMatch(/got 100,001$/);
+    const weight = FIELDS[3].read('1e9');
+    expect(weight.ok ? '' : englishText(weight.problem)).toMatch(/got 1,000,000,000$/);
+    // beyond 21 digits toLocaleString would spell out every digit: exponent notation stays
+    const huge = readTypedNumber('1e300', CONFIG_SETTINGS.learningRate, 'learning rate', '0.35');
+    expect(huge.ok ? '' : englishText(huge.problem)).toMatch(/got 1e\+300$/);
   });
 });

@@ -2,7 +2,8 @@
 import { describe, expect, test } from 'vitest';
 import { importDatasetCsv, importNetworkText } from '../../src/app/files/files';
 import { readDatasetFile, readNetworkFile } from '../../src/app/stepThrough/userFiles';
-import { initializeNetwork, serializeNetwork } from '../../src/engine';
+import { initializeNetwork } from '../../src/engine';
+import { serializeNetwork } from '../../src/engine/networkFile';
 
 const BOM = '\uFEFF';
 const network = serializeNetwork(initializeNetwork([2, 2, 1], ['sigmoid', 'sigmoid'], 'normal', 7));

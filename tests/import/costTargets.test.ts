@@ -4,7 +4,8 @@
  * changes nothing: the engine's rule, the worker, the page's CSV and Step-through imports, the store.
  */
 import { describe, expect, test } from 'vitest';
-import { EngineError, DEFAULT_CONFIG, type Dataset, type LabConfig, buildRun, configError, costTargetsError, parseDatasetCsv } from '../../src/engine';
+import { EngineError, DEFAULT_CONFIG, type Dataset, type LabConfig, buildRun, configError, costTargetsError } from '../../src/engine';
+import { parseDatasetCsv } from '../../src/engine/csv';
 import { importDatasetCsv } from '../../src/app/files/files';
 import { readDatasetFile } from '../../src/app/stepThrough/userFiles';
 import { createLabStore } from '../../src/store/labStore';

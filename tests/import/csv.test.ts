@@ -1,6 +1,7 @@
 import fc from 'fast-check';
 import { describe, expect, it } from 'vitest';
-import { EngineError, DEFAULT_CONFIG, MAX_CSV_CHARS, MAX_USER_SAMPLES, buildRun, datasetToCsv, parseDatasetCsv } from '../../src/engine';
+import { EngineError, DEFAULT_CONFIG, MAX_USER_SAMPLES, buildRun } from '../../src/engine';
+import { MAX_CSV_CHARS, datasetToCsv, parseDatasetCsv } from '../../src/engine/csv';
 import { errorText, importDatasetCsv } from '../../src/app/files/files';
 import { englishText } from '../../src/cli/english';
 

@@ -1,6 +1,7 @@
 import fc from 'fast-check';
 import { afterEach, describe, expect, it } from 'vitest';
-import { MAX_NETWORK_FILE_BYTES, type Network, initializeNetwork, toNetworkFile } from '../../src/engine';
+import { type Network, initializeNetwork } from '../../src/engine';
+import { MAX_NETWORK_FILE_BYTES, toNetworkFile } from '../../src/engine/networkFile';
 import { errorText, exportNetworkText, importNetworkText } from '../../src/app/files/files';
 
 const prototypeKeys = Object.getOwnPropertyNames(Object.prototype).sort();

@@ -12,11 +12,11 @@ import {
   buildRun,
   inspectPass,
   layoutOf,
-  parseDatasetCsv,
   reluHealth,
   reluHealthMessage,
   trainOptionsOf,
 } from '../../src/engine';
+import { parseDatasetCsv } from '../../src/engine/csv';
 import { PARAM_VALUE_RULE } from '../../src/worker/lab/paramEdit';
 import { type FakeWorkerEnv, fastWorkerStarter } from '../worker/harness';
 import { said } from '../englishText';
@@ -149,7 +149,7 @@ describe('setting one weight or bias', () => {
       [0, Number.NaN, /^weight or bias: expected a number from -1,000,000 to 1,000,000, got NaN$/],
       [0, Infinity, /got Infinity$/],
       [0, '1', /^weight or bias: expected a number/],
-      [0, PARAM_VALUE_RULE.max * 2, /from -1,000,000 to 1,000,000, got 2000000$/],
+      [0, PARAM_VALUE_RULE.max * 2, /from -1,000,000 to 1,000,000, got 2,000,000$/],
       [-1, 0, /^parameter: expected an index from 0 to \d+, got -1$/],
       [count, 0, /index from 0/],
       [1.5, 0, /index from 0/],

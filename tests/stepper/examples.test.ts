@@ -1,5 +1,7 @@
 import { describe, expect, test } from 'vitest';
-import { Trainer, evaluate, parseDatasetJson, parseNetworkFile } from '../../src/engine';
+import { Trainer, evaluate } from '../../src/engine';
+import { parseDatasetJson } from '../../src/engine/csv';
+import { parseNetworkFile } from '../../src/engine/networkFile';
 import { exampleFromTexts, loadExample, parseExampleIndex } from '../../src/views/stepper/examples';
 import { loadShippedExample, readExampleFile } from './fixtures';
 

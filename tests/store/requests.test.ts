@@ -3,7 +3,8 @@
  * settles with the answer of that id, once the events before it are in the store.
  */
 import { describe, expect, test } from 'vitest';
-import { EngineError, DEFAULT_CONFIG, buildRun, parseDatasetCsv, problemOf } from '../../src/engine';
+import { EngineError, DEFAULT_CONFIG, buildRun, problemOf } from '../../src/engine';
+import { parseDatasetCsv } from '../../src/engine/csv';
 import { connectedStore } from './connected';
 import { createLabStore } from '../../src/store/labStore';
 import { pendingRequests } from '../../src/store/pendingRequests';

@@ -1,6 +1,7 @@
 /** The step-through's slice with a fake worker running the real handler: passes, next epoch, gradient check, loading. */
 import { afterEach, describe, expect, test } from 'vitest';
-import { EngineError, DEFAULT_CONFIG, type PassRecord, buildRun, inspectPass, parseNetworkFile } from '../../src/engine';
+import { EngineError, DEFAULT_CONFIG, type PassRecord, buildRun, inspectPass } from '../../src/engine';
+import { parseNetworkFile } from '../../src/engine/networkFile';
 import { connectedStore } from './connected';
 import { currentMomentKey, passesAreCurrent } from '../../src/store/stepSlice';
 import type { LabCommand } from '../../src/worker/lab/protocol';

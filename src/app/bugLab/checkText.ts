@@ -4,6 +4,7 @@
  * wording (gradientsProblemText, Diagnosis.message), word for word but for numbers, which the page
  * prints in its one format (1,048,577; 1e−9): tests/buglab/checkText.test.ts.
  */
+import { format } from 'd3';
 import type { SlipId } from '../../engine';
 import type { Diagnosis, LayerCell } from '../../engine/diagnosis';
 import { type GradientsFieldIssue, type GradientsProblem, type ShownValue, isTransposedShape } from '../../engine/gradientFile';
@@ -112,12 +113,13 @@ export function diagnosisMessage(diagnosis: Diagnosis, L: number): string {
   return where ? sentences([verdict, where]) : verdict;
 }
 
+/** Six significant digits, trailing zeros dropped, exponent form where d3's g chooses it. */
+const sixDigits = format('.6~g');
+
 /** A cell of the layer table: the number to six digits, why there is none, or a ratio beyond the largest double (the CLI's cellText). */
 export function layerCellText(cell: LayerCell): string {
   if (cell.kind === 'zero') return t('bl.check.zero', { zero: cell.zero });
   if (cell.kind === 'overflow') return t('bl.check.overflow');
-  const size = Math.abs(cell.value);
-  const text =
-    cell.value === 0 || (size >= 1e-3 && size < 1e6) ? String(Number(cell.value.toPrecision(6))) : cell.value.toExponential(5).replace(/\.?0+e/, 'e');
+  const text = sixDigits(cell.value);
   return text.replace('e+', 'e').replace(/-/g, '\u2212');
 }

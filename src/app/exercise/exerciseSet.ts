@@ -7,19 +7,18 @@ import * as v from 'valibot';
 import {
   type Dataset,
   type EngineMessage,
-  MAX_NETWORK_FILE_BYTES,
   type Network,
   type ParseResult,
   type TrainOptions,
   datasetFromRows,
   engineMessage,
-  networkFromFile,
   optionsError,
 } from '../../engine';
+import { MAX_NETWORK_FILE_BYTES, networkFromFile } from '../../engine/networkFile';
 import type { ExerciseSetSummary } from '../../store/exerciseSlice';
 import { Settings } from '../../views/stepper/examples';
 import { passSteps } from '../../views/stepper/steps';
-import { invalidJson } from '../../engine/json';
+import { invalidJson } from '../../engine/jsonErrors';
 
 const EXERCISE_FORMAT = 'backprop-lab/exercise-set';
 const EXERCISE_VERSION = 1;

@@ -4,7 +4,8 @@
  * browser: a shared link only names a dataset.
  */
 import { useId, useState } from 'react';
-import { MAX_CSV_CHARS, MAX_USER_SAMPLES, type Problem, engineMessage } from '../../engine';
+import { MAX_USER_SAMPLES, type Problem, engineMessage } from '../../engine';
+import { MAX_CSV_CHARS } from '../../engine/csv';
 import { withNodes } from '../../i18n/Rich';
 import { useT } from '../../i18n/setup';
 import { formatEpoch } from '../../views/format';

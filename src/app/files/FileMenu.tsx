@@ -3,19 +3,21 @@
  * each view on show as PNG (and SVG where the view is vector), and load your own data.
  * A disclosure (a button and a list of buttons), so every item is a plain, labelled button.
  */
-import { useCallback, useEffect, useId, useRef, useState } from 'react';
-import { MAX_NETWORK_FILE_BYTES, problemOf } from '../../engine';
+import { Suspense, lazy, useCallback, useEffect, useId, useRef, useState } from 'react';
+import { problemOf } from '../../engine';
 import { messageText, problemText } from '../../i18n/messageText';
 import { useLab, useLabStoreApi } from '../../store/hooks';
 import type { LabState } from '../../store/types';
 import { downloadBlob, downloadText, readFileText } from '../browser/browser';
-import { figurePng, svgBlob } from './exportImage';
-import { costHistoryCsv, errorText, exportFileName, exportNetworkText, importNetworkText, safeFileStem } from './files';
-import { DataDialog } from './DataDialog';
 import { type FigureInfo, visibleFigures } from './figures';
 import { useInViewport } from './useInViewport';
 import { t, useT } from '../../i18n/setup';
 import { formatEpoch } from '../../views/format';
+
+// The file readers and writers (and the JSON parser they carry) load when the menu is first used,
+// not with the first render.
+const fileTools = () => import('./files');
+const DataDialog = lazy(() => import('./DataDialog').then((m) => ({ default: m.DataDialog })));
 
 /** The menu's last outcome; worded when shown, so it follows a language switch. */
 type Message = { tone: 'ok' | 'bad'; text: () => string };
@@ -36,6 +38,8 @@ export function FileMenu() {
   const epochs = useLab((s) => s.history.length);
   const [open, setOpen] = useState(false);
   const [dataOpen, setDataOpen] = useState(false);
+  // the data dialog mounts when first asked for, then stays (closing it returns focus where it was)
+  const [dataWanted, setDataWanted] = useState(false);
   const [figures, setFigures] = useState<FigureInfo[]>([]);
   const [message, setMessage] = useState<Message | null>(null);
   const [busy, setBusy] = useState(false);
@@ -74,11 +78,16 @@ export function FileMenu() {
   }, [open, close]);
 
   const toggle = () => {
-    if (!open) setFigures(visibleFigures());
+    if (!open) {
+      setFigures(visibleFigures());
+      // start fetching the file tools while the user picks an item
+      void fileTools();
+    }
     setOpen(!open);
   };
 
-  const exportNetwork = () => {
+  const exportNetwork = async () => {
+    const { exportFileName, exportNetworkText } = await fileTools();
     const state = store.getState();
     const network = state.snapshot?.network;
     if (!network) return;
@@ -87,7 +96,8 @@ export function FileMenu() {
     close();
   };
 
-  const exportCosts = () => {
+  const exportCosts = async () => {
+    const { costHistoryCsv, exportFileName } = await fileTools();
     const state = store.getState();
     const { costs, length } = state.history;
     downloadText(costHistoryCsv(costs.subarray(0, length)), exportFileName('cost', 'csv', { ...nameParts(state), epoch: length }), 'text/csv');
@@ -96,6 +106,7 @@ export function FileMenu() {
   };
 
   const exportPicture = async (figure: FigureInfo, kind: 'png' | 'svg') => {
+    const [{ exportFileName, safeFileStem }, { figurePng, svgBlob }] = await Promise.all([fileTools(), import('./exportImage')]);
     const name = exportFileName(safeFileStem(figure.name.toLowerCase()), kind, nameParts(store.getState()));
     close();
     if (kind === 'svg' && figure.svg) {
@@ -112,6 +123,7 @@ export function FileMenu() {
   const importNetwork = async (file: File | undefined) => {
     if (fileRef.current) fileRef.current.value = '';
     if (!file) return;
+    const [{ errorText, importNetworkText }, { MAX_NETWORK_FILE_BYTES }] = await Promise.all([fileTools(), import('../../engine/networkFile')]);
     const text = await readFileText(file, MAX_NETWORK_FILE_BYTES);
     if (!text.ok) return setMessage({ tone: 'bad', text: () => t('file.networkError', { error: messageText(text.error) }) });
     const read = importNetworkText(text.value);
@@ -160,7 +172,7 @@ export function FileMenu() {
           >
             {t('file.import')}
           </button>
-          <button type="button" className="share-file__item" disabled={!hasNetwork} onClick={exportNetwork}>
+          <button type="button" className="share-file__item" disabled={!hasNetwork} onClick={() => void exportNetwork()}>
             {t('file.export')}
           </button>
           <p className="share-file__group">{t('file.data')}</p>
@@ -169,12 +181,13 @@ export function FileMenu() {
             className="share-file__item"
             onClick={() => {
               close(false);
+              setDataWanted(true);
               setDataOpen(true);
             }}
           >
             {t('file.ownData')}
           </button>
-          <button type="button" className="share-file__item" disabled={epochs === 0} onClick={exportCosts}>
+          <button type="button" className="share-file__item" disabled={epochs === 0} onClick={() => void exportCosts()}>
             {t('file.exportCosts')}
           </button>
           {figures.length > 0 && <p className="share-file__group">{t('file.pictures')}</p>}
@@ -211,7 +224,11 @@ export function FileMenu() {
           </button>
         </p>
       )}
-      <DataDialog open={dataOpen} onClose={() => setDataOpen(false)} onLoaded={(text) => setMessage({ tone: 'ok', text })} />
+      {dataWanted && (
+        <Suspense fallback={null}>
+          <DataDialog open={dataOpen} onClose={() => setDataOpen(false)} onLoaded={(text) => setMessage({ tone: 'ok', text })} />
+        </Suspense>
+      )}
     </div>
   );
 }

@@ -3,22 +3,9 @@
  * the user's CSV data, the cost history as CSV, and file names. Each import returns a whole value
  * or one coded message (worded on the page by errorText); it never throws and never hands back a half-read value.
  */
-import {
-  type Dataset,
-  type DatasetName,
-  type LabConfig,
-  MAX_CSV_CHARS,
-  MAX_NETWORK_FILE_BYTES,
-  type Network,
-  type ParseResult,
-  type Problem,
-  engineMessage,
-  parseDatasetCsv,
-  parseNetworkFile,
-  layoutOf,
-  serializeNetwork,
-  sizesOf,
-} from '../../engine';
+import { type Dataset, type DatasetName, type LabConfig, type Network, type ParseResult, type Problem, engineMessage, layoutOf, sizesOf } from '../../engine';
+import { MAX_CSV_CHARS, parseDatasetCsv } from '../../engine/csv';
+import { MAX_NETWORK_FILE_BYTES, parseNetworkFile, serializeNetwork } from '../../engine/networkFile';
 import { problemText } from '../../i18n/messageText';
 
 export type ImportResult<T> = ParseResult<T, Problem>;

@@ -9,7 +9,6 @@ import {
   type AnySetting,
   type ChoiceSetting,
   type ListSetting,
-  NUMBER_TEXT,
   type NumberSetting,
   type Setting,
   type EngineCode,
@@ -20,6 +19,7 @@ import {
   isEngineMessage,
   normalizeNumber,
 } from '../../engine';
+import { NUMBER_TEXT } from '../../engine';
 
 /** Longest value any setting may have in a link (the longest real one, a hidden-layer list, is ~23). */
 const MAX_VALUE_LENGTH = 64;

@@ -4,7 +4,9 @@
  * anything is sent; a bad file shows the engine's message and the lab stays as it was.
  */
 import { useEffect, useId, useRef, useState } from 'react';
-import { type Dataset, MAX_CSV_CHARS, MAX_NETWORK_FILE_BYTES, type Network } from '../../engine';
+import type { Dataset, Network } from '../../engine';
+import { MAX_CSV_CHARS } from '../../engine/csv';
+import { MAX_NETWORK_FILE_BYTES } from '../../engine/networkFile';
 import { useLabStoreApi } from '../../store/hooks';
 import { type ExampleEntry, loadExample, parseExampleIndex } from '../../views/stepper/examples';
 import { problemText } from '../../i18n/messageText';

@@ -5,7 +5,8 @@
  * rewords it); nothing is half loaded.
  */
 import { problemText } from '../../i18n/messageText';
-import { type Dataset, type EngineMessage, type Network, type ParseResult, parseDatasetFile } from '../../engine';
+import type { Dataset, EngineMessage, Network, ParseResult } from '../../engine';
+import { parseDatasetFile } from '../../engine/csv';
 import { importNetworkText, shortError } from '../files/files';
 import { t } from '../../i18n/setup';
 

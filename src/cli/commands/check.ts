@@ -1,5 +1,6 @@
 /** `backprop-lab check`: the diagnosis of a gradients file (yours) against the lab's on the same network and data. */
-import { MAX_CSV_CHARS, SLIPS, parseDatasetJson } from '../../engine';
+import { SLIPS } from '../../engine';
+import { MAX_CSV_CHARS, parseDatasetJson } from '../../engine/csv';
 import { type Diagnosis, type LayerCell, MATCH_TOLERANCE, diagnose, layerCells } from '../../engine/diagnosis';
 import { MAX_GRADIENTS_FILE_BYTES, parseGradientsFile } from '../../engine/gradientFile';
 import { PROBE_LEARNING_RATE, PROBE_OPTIONS } from '../../engine/probe';

@@ -1,5 +1,6 @@
 /** `backprop-lab step`: one inspectable full-batch pass (engine inspectPass), every number of it. */
-import { type Network, type NetworkFile, type PassRecord, buildRun, inspectPass, sizesOf, toNetworkFile } from '../../engine';
+import { type Network, type PassRecord, buildRun, inspectPass, sizesOf } from '../../engine';
+import { type NetworkFile, toNetworkFile } from '../../engine/networkFile';
 import { checkStepBudget } from '../budgets';
 import { FORCE_FLAG, parseFlags } from '../flags';
 import { checkWritable, writeTextFile } from '../files';

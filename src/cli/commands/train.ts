@@ -1,5 +1,6 @@
 /** `backprop-lab train`: one training run, its predictions, cost, success and speed. */
-import { type Divergence, type Evaluation, type NetworkFile, type Trainer, buildRun, evaluate, inspectPass, toNetworkFile } from '../../engine';
+import { type Divergence, type Evaluation, type Trainer, buildRun, evaluate, inspectPass } from '../../engine';
+import { type NetworkFile, toNetworkFile } from '../../engine/networkFile';
 import { englishText } from '../english';
 import { type FlagValues, parseFlags } from '../flags';
 import { checkWritable, writeTextFile } from '../files';

@@ -9,13 +9,13 @@ import {
   GRADIENT_DIVISORS,
   SIGMOID_FORMS,
   optionsError,
-  parseDatasetJson,
-  parseNetworkFile,
   type Dataset,
   type Network,
   type ParseResult,
   type TrainOptions,
 } from '../../engine';
+import { parseDatasetJson } from '../../engine/csv';
+import { parseNetworkFile } from '../../engine/networkFile';
 import { messageText } from '../../i18n/messageText';
 
 const EXAMPLES_FORMAT = 'backprop-lab/examples';
