@@ -19,6 +19,7 @@ export function LabViews() {
   return (
     <div className="views">
       <section className="card card--graph">
+        <PastEpochNote />
         <ErrorBoundary name="fault.graph">
           <GraphView />
           {/* under the hidden neurons it is about, in the room the graph card has below them */}
@@ -26,6 +27,7 @@ export function LabViews() {
         </ErrorBoundary>
       </section>
       <section className="card card--boundary">
+        <PastEpochNote />
         <ErrorBoundary name="fault.boundary">
           <BoundaryView />
         </ErrorBoundary>
@@ -102,6 +104,15 @@ export function CostView() {
   const height = useNarrow() ? 120 : 150;
   const clearGhost = useLab((s) => s.clearGhost);
   return <CostCurve source={source} scale={scale} onScaleChange={onScaleChange} onPickEpoch={scrub} height={height} onClearFaint={clearGhost} />;
+}
+
+/** While scrubbing, each view says it shows a past epoch, not the run the status counts (words in the group loaded after the first render). */
+function PastEpochNote() {
+  const shownEpoch = useLab((s) => (s.hover.scrubEpoch === null ? null : (s.scrubSnapshot?.epoch ?? s.hover.scrubEpoch)));
+  const live = useLab((s) => s.run.epoch);
+  const t = useT();
+  if (shownEpoch === null) return null;
+  return <p className="past-epoch">{t('scrub.viewShowing', { epoch: formatEpoch(shownEpoch), live: formatEpoch(live) })}</p>;
 }
 
 /** Scrub back through the run's checkpoints, and back to live. */

@@ -1,8 +1,9 @@
 /**
  * Space plays or pauses, → steps one epoch (in the step-through its own Next step takes → and ←).
- * Never while the user types; a control keeps its own keys only when the keyboard brought focus to
- * it (src/views/keyboardFocus.ts), so a click on a button, tab, preset or toggle never turns these
- * keys into "press it again" or "change this setting".
+ * Never while the user types, nor an arrow on a slider (the scrub bar's arrows move it). A control
+ * keeps its other keys only when the keyboard brought focus to it (src/views/keyboardFocus.ts), so
+ * a click on a button, tab, preset or toggle never turns these keys into "press it again" or
+ * "change this setting".
  */
 import { useEffect } from 'react';
 import type { LabStore } from '../store/labStore';
@@ -10,6 +11,13 @@ import { arrowsChangeIt, keyOwner, trackFocusOrigin } from '../views/keyboardFoc
 import { SHORTCUTS, isShortcut } from './shortcutKeys';
 
 const ARROWS = ['ArrowLeft', 'ArrowRight', 'ArrowUp', 'ArrowDown'];
+
+/** A range input or an ARIA slider: its arrows are its value, even after a click. */
+function isSlider(target: EventTarget | null): boolean {
+  if (!target || typeof (target as Element).tagName !== 'string') return false;
+  const element = target as HTMLElement;
+  return (element.tagName === 'INPUT' && (element as HTMLInputElement).type === 'range') || element.getAttribute('role') === 'slider';
+}
 
 export function useShortcuts(store: LabStore): void {
   useEffect(() => {
@@ -20,6 +28,8 @@ export function useShortcuts(store: LabStore): void {
       const playPause = isShortcut(SHORTCUTS.playPause, event.key);
       if (!playPause && !ARROWS.includes(event.key)) return;
       if (keyOwner(event.target) !== 'page') return;
+      // a slider (the scrub bar) keeps its arrows however focus came to it: → there moves the slider, never the run
+      if (ARROWS.includes(event.key) && isSlider(event.target)) return;
       const shortcut = !event.shiftKey && (playPause || (isShortcut(SHORTCUTS.stepOrNext, event.key) && store.getState().ui.mode !== 'step'));
       // a clicked radio, tab, select or graph item does not move with an arrow: no key changes a setting
       if (!shortcut && !(ARROWS.includes(event.key) && arrowsChangeIt(event.target))) return;

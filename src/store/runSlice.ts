@@ -55,6 +55,20 @@ export const createRunSlice: SliceCreator<RunSlice, Needs> = (set, get) => {
     if (run.error) set({ run: { ...run, error: null } });
     send();
   };
+  /** Raises "Stop after" by its own span (60,000 → 120,000, or no limit past the largest); false when it could not. */
+  const raiseLimit = (): boolean => {
+    const { run, stop } = get();
+    if (run.halted) return false;
+    const next = run.epoch + stop.maxEpochs;
+    const to = next <= MAX_STOP_AFTER ? next : 0;
+    const problem = get().setStop({ maxEpochs: to });
+    if (problem) {
+      set({ run: { ...get().run, error: problem } });
+      return false;
+    }
+    set({ run: { ...get().run, raisedLimit: { from: stop.maxEpochs, to } } });
+    return true;
+  };
   return {
     run: {
       runId: 0,
@@ -74,14 +88,7 @@ export const createRunSlice: SliceCreator<RunSlice, Needs> = (set, get) => {
       command(() => get().send({ type: 'play' }));
     },
     continuePastLimit() {
-      const { run, stop } = get();
-      if (run.halted) return;
-      const next = run.epoch + stop.maxEpochs;
-      const to = next <= MAX_STOP_AFTER ? next : 0;
-      const problem = get().setStop({ maxEpochs: to });
-      if (problem) return set({ run: { ...get().run, error: problem } });
-      set({ run: { ...get().run, raisedLimit: { from: stop.maxEpochs, to } } });
-      command(() => get().send({ type: 'play' }));
+      if (raiseLimit()) command(() => get().send({ type: 'play' }));
     },
     resetWithCorrectDerivative() {
       if (get().run.halted) return;
@@ -101,6 +108,8 @@ export const createRunSlice: SliceCreator<RunSlice, Needs> = (set, get) => {
       else get().play();
     },
     trainOneEpoch() {
+      // at the limit a step goes past it as Play does: "Stop after" is raised first (the status names it), never overrun
+      if (atEpochLimit(get()) && !raiseLimit()) return;
       command(() => get().send({ type: 'trainOneEpoch' }));
     },
     trainEpochs(epochs) {

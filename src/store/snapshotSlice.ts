@@ -14,6 +14,8 @@ export interface SnapshotSlice {
   snapshot: LabSnapshot | null;
   /** a checkpoint's snapshot while scrubbing */
   scrubSnapshot: LabSnapshot | null;
+  /** the run whose weights were edited by hand (a link's settings and seed cannot retrain it), or null */
+  editedRunId: number | null;
   /** Trains on the user's own data from now on (a new run); rejects with the reason the worker refused it (nothing changed then). */
   loadData(data: Dataset): Promise<void>;
   /** Trains this network from now on (a new run; Reset returns to it); rejects with the reason it was refused. */
@@ -36,12 +38,15 @@ export const createSnapshotSlice: SliceCreator<SnapshotSlice, Needs> = (set, get
     initialNetwork: null,
     snapshot: null,
     scrubSnapshot: null,
+    editedRunId: null,
     loadData: (data) => load({ type: 'loadData', data }),
     loadNetwork: (network) => load({ type: 'loadNetwork', network }),
     setParam(index, value) {
       // the edit is to the live network: leave the checkpoint being looked at
       if (get().hover.scrubEpoch !== null) get().scrub(null);
-      return get().request({ type: 'setParam', index, value });
+      return get()
+        .request({ type: 'setParam', index, value })
+        .then(() => set({ editedRunId: get().run.runId }));
     },
   };
 };

@@ -466,6 +466,22 @@ describe('a worker given up on (issue 16, defect 11)', () => {
 });
 
 describe('after a run stops (issue 11)', () => {
+  test('Step at the epoch limit never trains past it: like Play it raises "Stop after" first, then trains that one epoch', () => {
+    const { store, workers } = supervised();
+    store.getState().setSpeed('max');
+    expect(store.getState().setStop({ maxEpochs: 30 })).toBeNull();
+    store.getState().play();
+    workers[0].env.runUntilIdle();
+    expect(store.getState().run).toMatchObject({ epoch: 30, stopReason: 'maxEpochs', running: false });
+    const sent = workers[0].commands.length;
+    store.getState().trainOneEpoch();
+    expect(workers[0].commands.slice(sent, sent + 2).map((command) => command.type)).toEqual(['setStop', 'trainOneEpoch']);
+    expect(store.getState().stop.maxEpochs).toBe(60);
+    expect(store.getState().run.raisedLimit).toEqual({ from: 30, to: 60 });
+    workers[0].env.runUntilIdle();
+    expect(store.getState().run.epoch).toBe(31);
+  });
+
   test('Play at the epoch limit raises "Stop after" by its span and trains on from the same weights (it used to only offer a button)', () => {
     const { store, workers } = supervised();
     const state = store.getState();

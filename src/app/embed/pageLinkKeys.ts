@@ -3,4 +3,4 @@
  * (src/app/exercise/exerciseLink.ts, src/app/embed/embedLink.ts, src/app/links/tabLink.ts), so the settings codec passes
  * over them instead of calling them unknown.
  */
-export const PAGE_LINK_KEYS: ReadonlySet<string> = new Set(['exercise', 'embed', 'controls', 'size', 'presenter', 'tab']);
+export const PAGE_LINK_KEYS: ReadonlySet<string> = new Set(['exercise', 'embed', 'controls', 'size', 'presenter', 'tab', 'epoch']);

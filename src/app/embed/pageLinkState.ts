@@ -49,5 +49,6 @@ export function announcePageLink(store: LabStore): void {
   // read again here: the notes are worded in the page's language, whose messages are loaded by now
   const { notes } = readPageLink(openingSearch);
   if (notes.length > 0) store.getState().addNotes(notes.map((message) => ({ key: 'embed', message })));
-  if (current.presenter && !current.embed) store.getState().setUi({ mode: 'step' });
+  // presenting pages through Step through's steps, unless the link has a tab key (links/tabLink.ts: a bad one's note says Live lab)
+  if (current.presenter && !current.embed && !new URLSearchParams(openingSearch).has('tab')) store.getState().setUi({ mode: 'step' });
 }

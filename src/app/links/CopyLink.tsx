@@ -1,17 +1,19 @@
-/** "Copy link": the address of exactly these settings (and seed, tab, tour step, mystery) to the clipboard, with a word that it worked. */
-import { useEffect, useId, useRef, useState } from 'react';
+/** "Copy link": the address of exactly these settings (and seed, epoch, tab, tour step, mystery) to the clipboard, with a word that it worked. */
+import { useEffect, useId, useRef, useState, useSyncExternalStore } from 'react';
 import { useLab, useLabStoreApi } from '../../store/hooks';
 import { copyText } from '../browser/browser';
 import { settingsOfState } from '../storage/storeBridge';
 import { LAB_UI_PROPERTIES, settingsLink } from './urlState';
 import { withPageKeys } from './pageKeys';
-import { useT } from '../../i18n/setup';
+import { onReplayTarget, replayTarget } from './replayProgress';
+import { loadCatalogGroup, useT } from '../../i18n/setup';
 
 const COPIED_SHOWN_MS = 4000;
 
 export function CopyLink() {
   const store = useLabStoreApi();
-  const [copied, setCopied] = useState(false);
+  const [copied, setCopied] = useState<'copied' | 'fromStart' | null>(null);
+  const replaying = useSyncExternalStore(onReplayTarget, replayTarget);
   const custom = useLab((s) => s.data?.kind === 'custom');
   // when the clipboard is refused, the link is shown to copy by hand
   const [manual, setManual] = useState<string | null>(null);
@@ -21,7 +23,7 @@ export function CopyLink() {
 
   useEffect(() => {
     if (!copied) return;
-    const timer = setTimeout(() => setCopied(false), COPIED_SHOWN_MS);
+    const timer = setTimeout(() => setCopied(null), COPIED_SHOWN_MS);
     return () => clearTimeout(timer);
   }, [copied]);
 
@@ -30,13 +32,17 @@ export function CopyLink() {
   }, [manual]);
 
   const copy = async () => {
+    // the old word goes at once: the new one says this copy worked
+    setCopied(null);
     const state = store.getState();
     const url = new URL(settingsLink(window.location.href, settingsOfState(state), LAB_UI_PROPERTIES));
-    url.search = withPageKeys(url.searchParams, state).toString();
+    // the epoch rides on the copied link only (links/epochLink.ts): the address bar would change every epoch
+    const [{ epochReplayable, withEpoch }] = await Promise.all([import('./epochLink'), loadCatalogGroup('errors')]);
+    url.search = withEpoch(withPageKeys(url.searchParams, state), state).toString();
     const link = url.toString();
     if (await copyText(link)) {
       setManual(null);
-      setCopied(true);
+      setCopied(state.run.epoch > 0 && !epochReplayable(state) ? 'fromStart' : 'copied');
     } else setManual(link);
   };
 
@@ -46,7 +52,13 @@ export function CopyLink() {
         {t('link.copy')}
       </button>
       <span className="share-link__done" role="status" aria-label={t('link.status')}>
-        {copied ? t(custom ? 'link.copiedCustom' : 'link.copied') : ''}
+        {replaying !== null
+          ? t('epochLink.replaying', { epoch: replaying.toLocaleString('en') })
+          : copied === 'fromStart'
+            ? t('epochLink.copiedFromStart')
+            : copied
+              ? t(custom ? 'link.copiedCustom' : 'link.copied')
+              : ''}
       </span>
       {manual !== null && (
         <span className="share-link__manual">

@@ -17,7 +17,7 @@ import { readMysteryParam, startMystery } from '../bugLab/mystery';
 import { langNotes, readLangParam } from '../../i18n/langLink';
 import { readTabParam } from '../links/tabLink';
 import { withPageKeys } from '../links/pageKeys';
-import { t } from '../../i18n/setup';
+import { loadCatalogGroup, t } from '../../i18n/setup';
 
 export interface StartupEnvironment {
   /** the query of the page's address, e.g. "?lr=0.5" */
@@ -62,6 +62,11 @@ export function createSharedLabStore(environment: StartupEnvironment = pageEnvir
   if (mysteryNote) store.getState().addNotes([{ key: 'mystery', message: mysteryNote }]);
   store.getState().setTourStep(tour.step);
   store.getState().setLanding(firstVisit && tour.step === null && !landingSeen(environment.storage));
+  // the run's epoch (links/epochLink.ts), loaded only for a link that has one; the tour and a mystery set up runs of their own
+  if (new URLSearchParams(tour.search).has('epoch'))
+    void import('../links/replayEpoch').then((m) =>
+      m.openLinkEpoch(store, tour.search, tour.step === null && mystery.code === null, t, loadCatalogGroup('errors')),
+    );
   return store;
 }
 

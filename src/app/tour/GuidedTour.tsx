@@ -1,7 +1,8 @@
 /**
  * The guided tour (a region named "Guided tour"): one step at a time, each setting the lab up by
  * itself, running what it needs and ending with a sentence in the run's own numbers. Back and Next
- * move; Escape or Leave closes it and leaves the lab as the step left it.
+ * move, Finish ends it on the last step; Escape or Leave closes it and leaves the lab as the step
+ * left it (with an offer to restore the settings from before it, RestoreSettings.tsx).
  */
 import { problemText } from '../../i18n/messageText';
 import { useEffect, useRef } from 'react';
@@ -14,6 +15,8 @@ import { tourSentence } from './tourSentences';
 import { TOUR_STEPS, TOUR_STEP_COUNT } from './tourSteps';
 import { TourGateTable } from './TourGateTable';
 import { XorStarts } from './XorStarts';
+import { RestoreSettings } from './RestoreSettings';
+import { beginTour, endTour } from './tourReturn';
 import { useT } from '../../i18n/setup';
 import { SHORTCUTS, isShortcut } from '../shortcutKeys';
 import './tour.css';
@@ -33,6 +36,14 @@ export function GuidedTour() {
   const t = useT();
   const sentence = useLab((s) => (id === null ? null : tourSentence(id, s)));
   const panel = useRef<HTMLElement>(null);
+
+  // before the step's own setup (effects run in order): the settings it replaces, offered back on leaving
+  const open = step !== null;
+  useEffect(() => {
+    if (!open) return;
+    beginTour(store);
+    return () => endTour(store);
+  }, [store, open]);
 
   useEffect(() => {
     if (step === null) return;
@@ -61,7 +72,7 @@ export function GuidedTour() {
     return () => document.removeEventListener('keydown', onKey);
   }, [store, step]);
 
-  if (step === null || id === null) return null;
+  if (step === null || id === null) return <RestoreSettings />;
   const go = (next: number | null) => store.getState().setTourStep(next);
   return (
     <section ref={panel} className="card tour" aria-label={t('tour.label')}>
@@ -88,9 +99,16 @@ export function GuidedTour() {
         <button type="button" className="button" disabled={step <= 1} onClick={() => go(step - 1)}>
           {t('tour.back')}
         </button>
-        <button type="button" className="button button--primary" disabled={step >= TOUR_STEP_COUNT} onClick={() => go(step + 1)}>
-          {t('tour.next')}
-        </button>
+        {/* the last step ends the tour (the lab stays as it left it, with an offer of the settings from before) */}
+        {step < TOUR_STEP_COUNT ? (
+          <button type="button" className="button button--primary" onClick={() => go(step + 1)}>
+            {t('tour.next')}
+          </button>
+        ) : (
+          <button type="button" className="button button--primary" onClick={() => go(null)}>
+            {t('tour.finish')}
+          </button>
+        )}
         {EVIDENCE[id] && status === 'done' && (
           <button
             type="button"
