@@ -1,10 +1,17 @@
 /** A link's epoch (`epoch=N`): read and capped at "Stop after", refused with a note, written only for a run its settings retrain, and retrained to on open. */
 import { describe, expect, it, vi } from 'vitest';
 import { readEpochParam, withEpoch } from '../../src/app/links/epochLink';
+import { DEFAULT_CONFIG, type LabConfig, activationsOf, initializeNetwork, namedDataset, sizesOf } from '../../src/engine';
 import { createSharedLabStore } from '../../src/app/storage/startup';
 import type { SettingsStorage } from '../../src/app/storage/persist';
 import type { LabCommand } from '../../src/worker/lab/protocol';
 import { said } from '../englishText';
+
+/** The data and network a run of `config` starts from, as the worker draws them. */
+function seededStart(config: LabConfig) {
+  const data = namedDataset(config.dataset, config.seed);
+  return { config, data, initialNetwork: initializeNetwork(sizesOf(config, data), activationsOf(config), config.init, config.seed, config.leakySlope) };
+}
 
 const noStorage = (): SettingsStorage => {
   const items = new Map<string, string>();
@@ -25,11 +32,24 @@ describe('epoch= in a link', () => {
 
   it('is written at the run epoch, not at epoch 0, and not for a run whose settings changed mid-run or whose weight was typed in', () => {
     const run = { runId: 3, epoch: 25 } as never;
-    expect(withEpoch(new URLSearchParams('lr=1'), { run, costMarkers: [], editedRunId: null }).get('epoch')).toBe('25');
-    expect(withEpoch(new URLSearchParams('lr=1'), { run: { runId: 3, epoch: 0 } as never, costMarkers: [], editedRunId: null }).has('epoch')).toBe(false);
+    const start = seededStart(DEFAULT_CONFIG);
+    expect(withEpoch(new URLSearchParams('lr=1'), { ...start, run, costMarkers: [], editedRunId: null }).get('epoch')).toBe('25');
+    expect(withEpoch(new URLSearchParams('lr=1'), { ...start, run: { runId: 3, epoch: 0 } as never, costMarkers: [], editedRunId: null }).has('epoch')).toBe(false);
     const marked = [{ epoch: 10, changes: [{ setting: 'learningRate', value: 0.5 }] }] as never;
-    expect(withEpoch(new URLSearchParams('lr=1&epoch=9'), { run, costMarkers: marked, editedRunId: null }).has('epoch')).toBe(false);
-    expect(withEpoch(new URLSearchParams('lr=1'), { run, costMarkers: [], editedRunId: 3 }).has('epoch')).toBe(false);
+    expect(withEpoch(new URLSearchParams('lr=1&epoch=9'), { ...start, run, costMarkers: marked, editedRunId: null }).has('epoch')).toBe(false);
+    expect(withEpoch(new URLSearchParams('lr=1'), { ...start, run, costMarkers: [], editedRunId: 3 }).has('epoch')).toBe(false);
+  });
+
+  it('is not written for a run its settings cannot start: a loaded network file, or your own data', () => {
+    const run = { runId: 3, epoch: 25 } as never;
+    const start = seededStart(DEFAULT_CONFIG);
+    const loaded = { ...start.initialNetwork, params: start.initialNetwork.params.map((v, k) => (k === 0 ? v + 1 : v)) };
+    expect(withEpoch(new URLSearchParams(), { ...start, initialNetwork: loaded, run, costMarkers: [], editedRunId: null }).has('epoch')).toBe(false);
+    const mine = { ...start.data, kind: 'custom' as const };
+    expect(withEpoch(new URLSearchParams(), { ...start, data: mine, run, costMarkers: [], editedRunId: null }).has('epoch')).toBe(false);
+    // another seed's draw is not this seed's start
+    const other = seededStart({ ...DEFAULT_CONFIG, seed: DEFAULT_CONFIG.seed + 1 });
+    expect(withEpoch(new URLSearchParams(), { ...start, initialNetwork: other.initialNetwork, run, costMarkers: [], editedRunId: null }).has('epoch')).toBe(false);
   });
 
   it('a bad or too large epoch is a note in words and changes nothing else', async () => {

@@ -2,9 +2,10 @@
  * The run's epoch in a copied link (`epoch=25`). Runs are reproducible from their settings and
  * seed, so the page that opens the link retrains the same run to that epoch. A run whose training
  * settings changed mid-run (the cost curve's markers) or whose weight was typed in is not its
- * settings alone: its link carries no epoch and opens at epoch 0, and Copy link says so.
+ * settings alone, nor is a run on your own data or from a loaded network file: its link carries no
+ * epoch and opens at epoch 0, and Copy link says so.
  */
-import { STOP_SETTINGS } from '../../engine';
+import { STOP_SETTINGS, activationsOf, initializeNetwork, sizesOf } from '../../engine';
 import type { LabState } from '../../store/types';
 
 const EPOCH_KEY = 'epoch';
@@ -38,10 +39,22 @@ export function readEpochParam(search: string, limit: number): EpochParam {
   return { epoch: asked === 0 ? null : asked, refused: null, capped: null };
 }
 
-type EpochState = Pick<LabState, 'run' | 'costMarkers' | 'editedRunId'>;
+type EpochState = Pick<LabState, 'run' | 'costMarkers' | 'editedRunId' | 'config' | 'data' | 'initialNetwork'>;
 
-/** Whether the run's settings and seed alone retrain it to where it stands (no mid-run changes, no weight typed in). */
-export const epochReplayable = (state: EpochState): boolean => state.costMarkers.length === 0 && state.editedRunId !== state.run.runId;
+/**
+ * Whether the run starts where its settings and seed start it: a named dataset (a link does not carry
+ * your data, an exercise's or an example's) and the network the seed draws (not one loaded from a file).
+ */
+function startsFromSettings({ config, data, initialNetwork }: EpochState): boolean {
+  if (!data || data.kind === 'custom' || !initialNetwork) return false;
+  const drawn = initializeNetwork(sizesOf(config, data), activationsOf(config), config.init, config.seed, config.leakySlope);
+  const same = <T>(a: ArrayLike<T>, b: ArrayLike<T>) => a.length === b.length && Array.from(a).every((value, k) => Object.is(value, b[k]));
+  return same(drawn.sizes, initialNetwork.sizes) && same(drawn.activations, initialNetwork.activations) && same(drawn.params, initialNetwork.params);
+}
+
+/** Whether the run's settings and seed alone retrain it to where it stands (its own start, no mid-run changes, no weight typed in). */
+export const epochReplayable = (state: EpochState): boolean =>
+  state.costMarkers.length === 0 && state.editedRunId !== state.run.runId && startsFromSettings(state);
 
 /** The query with the run's epoch on it: none at epoch 0, nor when the run cannot be replayed from the link. */
 export function withEpoch(query: URLSearchParams, state: EpochState): URLSearchParams {
