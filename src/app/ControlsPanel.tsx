@@ -10,6 +10,7 @@ import { CustomDataNote } from './files/CustomDataNote';
 import { TrainingControls } from './TrainingControls';
 import { type MessageKey, useT } from '../i18n/setup';
 import { formatEpoch } from '../views/format';
+import { loadedDataName } from './exercise/shippedSets';
 
 // every preset's title and description are in the catalogs (tests/i18n/messages.test.ts)
 const presetKey = (id: string, part: 'title' | 'description') => `preset.${id}.${part}` as MessageKey;
@@ -69,7 +70,7 @@ export function ControlsPanel() {
             onChange={(v) => setNote(loadedName !== null && v === dataset ? backToNamedData() : setConfig({ dataset: v }))}
             hint={
               loadedName !== null && loadedName !== 'custom'
-                ? t('controls.loaded', { name: loadedName, count: loadedCount, n: formatEpoch(loadedCount) })
+                ? t('controls.loaded', { name: loadedDataName(loadedName), count: loadedCount, n: formatEpoch(loadedCount) })
                 : undefined
             }
           />

@@ -41,7 +41,12 @@ function rangeError(setting: NumberSetting, value: unknown, name: MessageName = 
 type MessageName = string | EngineMessage;
 
 function outOfRange(rule: NumberRule, value: unknown, name: MessageName, zero?: string): EngineMessage {
-  return engineMessage('settingNumber', { name, range: describeRange(rule), zero: zero ? engineMessage('rangeZero', { zero }) : '', value: typeof value === 'number' ? readableNumber(value) : String(value) });
+  return engineMessage('settingNumber', {
+    name,
+    range: describeRange(rule),
+    zero: zero ? engineMessage('rangeZero', { zero }) : '',
+    value: typeof value === 'number' ? readableNumber(value) : String(value),
+  });
 }
 
 /** "<name>: expected <range>, got <value>" for a number outside a rule that is no setting (a weight), or null. */
@@ -66,7 +71,9 @@ export function settingError(setting: AnySetting, value: unknown): EngineMessage
       if (typeof value === 'string' && setting.choices.includes(value)) return null;
       return engineMessage('settingChoice', { name, choices: setting.choices.join(', '), value: JSON.stringify(value) ?? String(value) });
     case 'switch':
-      return typeof value === 'boolean' ? null : engineMessage('settingSwitch', { name, value: typeof value === 'number' ? readableNumber(value) : String(value) });
+      return typeof value === 'boolean'
+        ? null
+        : engineMessage('settingSwitch', { name, value: typeof value === 'number' ? readableNumber(value) : String(value) });
     case 'list': {
       if (!Array.isArray(value)) return engineMessage('settingList', { name });
       if (value.length > setting.maxItems) return engineMessage('settingListLength', { name, max: setting.maxItems, count: value.length });

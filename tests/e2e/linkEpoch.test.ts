@@ -55,7 +55,10 @@ describe('a link copied at epoch 25 on Step through', () => {
     await field.press('Enter');
     await page.getByRole('button', { name: 'Step', exact: true }).click();
     await expect.poll(async () => (await readStatus(page)).epoch).toBe(4);
-    const link = await copiedLink(page, "Link copied. This run is not its settings alone (they changed mid-run, a weight was typed in, or it started from a loaded network or your own data), so the link opens it from epoch 0.");
+    const link = await copiedLink(
+      page,
+      'Link copied. This run is not its settings alone (they changed mid-run, a weight was typed in, or it started from a loaded network or your own data), so the link opens it from epoch 0.',
+    );
     expect(new URL(link).searchParams.has('epoch')).toBe(false);
     await page.context().close();
   });

@@ -6,7 +6,7 @@ import { parseExerciseSet } from '../../src/app/exercise/exerciseSet';
 import { said } from '../englishText';
 import { gradeAnswer, readAnswer, scoreCsv, scoreOf } from '../../src/app/exercise/grading';
 import { hintFor } from '../../src/app/exercise/hints';
-import { SHIPPED_EXERCISE_SETS } from '../../src/app/exercise/loadSet';
+import { SHIPPED_EXERCISE_SETS } from '../../src/app/exercise/shippedSets';
 import { inspectPass } from '../../src/engine';
 import { EXERCISE_TRIES } from '../../src/store/exerciseSlice';
 import { createLabStore } from '../../src/store/labStore';

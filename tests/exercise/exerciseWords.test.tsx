@@ -8,7 +8,7 @@ import { afterEach, describe, expect, test } from 'vitest';
 import { ExerciseBar } from '../../src/app/exercise/ExerciseBar';
 import { parseExerciseSet } from '../../src/app/exercise/exerciseSet';
 import type { ExerciseFeedback } from '../../src/app/exercise/feedback';
-import { SHIPPED_EXERCISE_SETS } from '../../src/app/exercise/loadSet';
+import { SHIPPED_EXERCISE_SETS, loadedDataName } from '../../src/app/exercise/shippedSets';
 import { messageText } from '../../src/i18n/messageText';
 import { switchLanguage } from '../../src/i18n/setup';
 import { LabStoreContext } from '../../src/store/hooks';
@@ -91,5 +91,18 @@ describe('exercise set problems', () => {
       expect(text).toMatch(/^练习集：/);
       expect(text, text).not.toMatch(ENGLISH_RUN);
     }
+  });
+});
+
+describe('a shipped set’s data in the settings panel', () => {
+  afterEach(() => switchLanguage('en'));
+
+  test('is named by the set’s title in the page’s language; other data keeps its own name', async () => {
+    const title = SHIPPED_EXERCISE_SETS[0].title;
+    expect(loadedDataName(title)).toBe(title);
+    await switchLanguage('zh-CN');
+    expect(loadedDataName(title)).toMatch(/[\u4e00-\u9fff]/);
+    expect(loadedDataName(title)).not.toMatch(ENGLISH_RUN);
+    expect(loadedDataName('my data')).toBe('my data');
   });
 });

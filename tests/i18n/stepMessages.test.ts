@@ -5,7 +5,7 @@ import { switchLanguage, t } from '../../src/i18n/setup';
 import type { MessageKey } from '../../src/i18n/setup';
 import { exampleText } from '../../src/app/stepThrough/StepLoader';
 import { parseExampleIndex } from '../../src/views/stepper/examples';
-import { SHIPPED_EXERCISE_SETS } from '../../src/app/exercise/loadSet';
+import { SHIPPED_EXERCISE_SETS } from '../../src/app/exercise/shippedSets';
 import { type LayerVerdict, layerAgreementText } from '../../src/views/gradcheck/colors';
 import { formatEpoch } from '../../src/views/format';
 import { askedCells } from '../../src/app/exercise/askedCells';

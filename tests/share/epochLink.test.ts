@@ -34,7 +34,9 @@ describe('epoch= in a link', () => {
     const run = { runId: 3, epoch: 25 } as never;
     const start = seededStart(DEFAULT_CONFIG);
     expect(withEpoch(new URLSearchParams('lr=1'), { ...start, run, costMarkers: [], editedRunId: null }).get('epoch')).toBe('25');
-    expect(withEpoch(new URLSearchParams('lr=1'), { ...start, run: { runId: 3, epoch: 0 } as never, costMarkers: [], editedRunId: null }).has('epoch')).toBe(false);
+    expect(withEpoch(new URLSearchParams('lr=1'), { ...start, run: { runId: 3, epoch: 0 } as never, costMarkers: [], editedRunId: null }).has('epoch')).toBe(
+      false,
+    );
     const marked = [{ epoch: 10, changes: [{ setting: 'learningRate', value: 0.5 }] }] as never;
     expect(withEpoch(new URLSearchParams('lr=1&epoch=9'), { ...start, run, costMarkers: marked, editedRunId: null }).has('epoch')).toBe(false);
     expect(withEpoch(new URLSearchParams('lr=1'), { ...start, run, costMarkers: [], editedRunId: 3 }).has('epoch')).toBe(false);
@@ -49,7 +51,9 @@ describe('epoch= in a link', () => {
     expect(withEpoch(new URLSearchParams(), { ...start, data: mine, run, costMarkers: [], editedRunId: null }).has('epoch')).toBe(false);
     // another seed's draw is not this seed's start
     const other = seededStart({ ...DEFAULT_CONFIG, seed: DEFAULT_CONFIG.seed + 1 });
-    expect(withEpoch(new URLSearchParams(), { ...start, initialNetwork: other.initialNetwork, run, costMarkers: [], editedRunId: null }).has('epoch')).toBe(false);
+    expect(withEpoch(new URLSearchParams(), { ...start, initialNetwork: other.initialNetwork, run, costMarkers: [], editedRunId: null }).has('epoch')).toBe(
+      false,
+    );
   });
 
   it('a bad or too large epoch is a note in words and changes nothing else', async () => {

@@ -9,22 +9,16 @@ import { useLab, useLabStoreApi } from '../../store/hooks';
 import { downloadText, readFileText } from '../browser/browser';
 import { scoreCsv, scoreOf } from './grading';
 import { MAX_EXERCISE_FILE_BYTES } from './exerciseSet';
-import { SHIPPED_EXERCISE_SETS, fetchShippedSet, openExerciseSet } from './loadSet';
+import { fetchShippedSet, openExerciseSet } from './loadSet';
+import { SHIPPED_EXERCISE_SETS, shippedSetText as setText } from './shippedSets';
 import { type ExerciseFeedback, feedbackText } from './feedback';
 import './exercise.css';
-import { type MessageKey, t as translate, useT } from '../../i18n/setup';
+import { t as translate, useT } from '../../i18n/setup';
 
 export interface ExerciseBarProps {
   /** the pass the progress is shown for */
   passKey: string | null;
   feedback: ExerciseFeedback | null;
-}
-
-/** A shipped set's title or description from the catalogs by its id; a set from a file (an id they lack) keeps its own text. */
-function setText(id: string, part: 'title' | 'description', own: string): string {
-  const key = `exercise.shipped.${id}.${part}`;
-  const text = translate(key as MessageKey);
-  return text === key ? own : text;
 }
 
 export function ExerciseBar({ passKey, feedback }: ExerciseBarProps) {

@@ -7,12 +7,6 @@ import { type EngineMessage, type ParseResult, engineMessage } from '../../engin
 import type { LabStore } from '../../store/labStore';
 import { type ExerciseSet, exerciseSetUrl, parseExerciseSet } from './exerciseSet';
 
-/** The sets shipped in public/exercises (tests check each file's title against these). */
-export const SHIPPED_EXERCISE_SETS = [
-  { id: 'question-one-pass', title: 'One pass of the question’s network' },
-  { id: 'bp2-by-hand', title: 'BP2 by hand, correct and buggy' },
-] as const;
-
 /** Opens a set's text into the lab; a refusal (coded) names `source`, the file or link it came from. */
 export function openExerciseSet(store: LabStore, text: string, source: string): ParseResult<ExerciseSet, EngineMessage> {
   const parsed = parseExerciseSet(text);
