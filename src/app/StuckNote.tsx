@@ -30,10 +30,12 @@ export function StuckNote() {
   });
   const restart = useLab((state) => state.resetWithCorrectDerivative);
   const { snapshot, derivative } = s;
-  const lock = useMemo(() => (snapshot ? saturationLock(snapshot.network, snapshot.pass, derivative) : null), [snapshot, derivative]);
   // only where the buggy derivative had a hand in these weights: then f′(z) from the initial weights is another run
   const buggyHand = derivative === 'buggy' || s.switchedAt !== null;
-  if (!snapshot || !lock || !s.live || !s.shown || !s.settled || !buggyHand || s.solved) return null;
+  const possible = snapshot !== null && s.live && s.shown && s.settled && buggyHand && !s.solved;
+  // the samples are looked at only when the note could show, not on every frame of a plain run
+  const lock = useMemo(() => (possible && snapshot ? saturationLock(snapshot.network, snapshot.pass, derivative) : null), [possible, snapshot, derivative]);
+  if (!snapshot || !lock) return null;
   // the cost since f′(z) took over, when it trained on these weights
   const sinceSwitch =
     derivative === 'correct' && s.switchedAt !== null && s.epoch > s.switchedAt && s.costAtSwitch !== null && s.costNow !== null

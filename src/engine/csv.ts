@@ -14,7 +14,7 @@
 import { type Dataset, MAX_USER_SAMPLES, type ParseResult, datasetFromRows } from './datasets';
 import { withoutByteOrderMark } from './json';
 import { NUMBER_TEXT } from './settingChecks';
-import { invalidJson } from './jsonErrors';
+import { readJsonText } from './jsonErrors';
 import { type EngineCode, type EngineMessage, type MessageValue, engineMessage } from './messages';
 
 /** Texts longer than this are refused before parsing (10,000 rows of a few columns fit easily). */
@@ -119,13 +119,9 @@ export function parseDatasetCsv(text: string, name = 'custom'): ParseResult<Data
 
 /** The user data format: JSON {"inputs": [[…]], "targets": [[…]]}. */
 export function parseDatasetJson(text: string, name = 'custom'): ParseResult<Dataset> {
-  const json = withoutByteOrderMark(text);
-  let raw: unknown;
-  try {
-    raw = JSON.parse(json);
-  } catch (err) {
-    return { ok: false, error: invalidJson(json, err as Error) };
-  }
+  const read = readJsonText(text);
+  if (!read.ok) return read;
+  const raw = read.value;
   if (typeof raw !== 'object' || raw === null || Array.isArray(raw))
     return { ok: false, error: engineMessage('datasetNotObject', { shape: '{"inputs": [[…]], "targets": [[…]]}' }) };
   const obj = raw as Record<string, unknown>;

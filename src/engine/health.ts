@@ -92,7 +92,10 @@ export function saturationLock(
       saturated = record.fPrimeAtZ[s * n + j] <= SATURATED_SLOPE;
       side += record.a[s * n + j] > 0.5 ? '1' : '0';
     }
-    if (saturated) groups.set(side, [...(groups.get(side) ?? []), s]);
+    if (!saturated) continue;
+    const group = groups.get(side);
+    if (group) group.push(s);
+    else groups.set(side, [s]);
   }
   const targetOf = (s: number) => Array.from(pass.targets.subarray(s * outputs, (s + 1) * outputs)).join(',');
   for (const samples of groups.values()) {

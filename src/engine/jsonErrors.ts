@@ -4,7 +4,8 @@
  * strict scan with jsonc-parser, which reports the first syntax error's offset for every case.
  */
 import { type ParseError, parse, printParseErrorCode } from 'jsonc-parser';
-import { type EngineCode, type EngineMessage, type MessageValue, engineMessage } from './messages';
+import { withoutByteOrderMark } from './json';
+import { type EngineCode, type EngineMessage, type MessageValue, engineMessage, foreignErrorText } from './messages';
 
 /** Line and column (both 1-based) of a character offset. */
 function lineAndColumn(text: string, offset: number): { line: number; column: number } {
@@ -34,7 +35,7 @@ export function jsonSyntaxError(text: string, err: Error): JsonSyntaxError {
     error = firstJsonError(text);
   } catch {
     // the scan recurses: absurdly deep nesting overflows the stack, so say where JSON.parse gave up instead
-    return { code: null, what: err.message.slice(0, 200), place: null };
+    return { code: null, what: foreignErrorText(err.message), place: null };
   }
   const place = lineAndColumn(text, error ? error.offset : text.length);
   return error ? { code: printParseErrorCode(error.error), what: describeError(error), place } : { code: null, what: err.message, place };
@@ -74,9 +75,19 @@ function describeError(error: ParseError): string {
 const WORDED_CODES = new Set(Object.keys(WORDING));
 
 /** "not valid JSON: <what> (line L, column C)" for a text JSON.parse refused, as a coded message. */
-export function invalidJson(text: string, err: Error): EngineMessage {
+function invalidJson(text: string, err: Error): EngineMessage {
   const { code, what, place } = jsonSyntaxError(text, err);
   const worded: MessageValue = code !== null && WORDED_CODES.has(code) ? engineMessage(`json${code}` as EngineCode) : what;
   const detail = place ? engineMessage('jsonAt', { what: worded, line: place.line, column: place.column }) : engineMessage('jsonTooDeep', { message: what });
   return engineMessage('jsonInvalid', { detail });
+}
+
+/** A user file's JSON text read: its value, or why JSON.parse refused it (line and column), coded. A leading byte-order mark is dropped first. */
+export function readJsonText(text: string): { ok: true; value: unknown } | { ok: false; error: EngineMessage } {
+  const json = withoutByteOrderMark(text);
+  try {
+    return { ok: true, value: JSON.parse(json) };
+  } catch (err) {
+    return { ok: false, error: invalidJson(json, err as Error) };
+  }
 }

@@ -226,6 +226,9 @@ export interface EngineMessage {
   readonly values: Readonly<Record<string, MessageValue>>;
 }
 
+/** A host's own error text (JSON.parse's, a worker's) put into a message: cut to 200 characters, so an endless one stays one line. */
+export const foreignErrorText = (text: string): string => text.slice(0, 200);
+
 export function engineMessage(code: EngineCode, values: Record<string, MessageValue> = {}): EngineMessage {
   return { code, values };
 }

@@ -7,8 +7,8 @@
  */
 import { ACTIVATIONS, type ActivationName, DEFAULT_LEAKY_SLOPE, isActivationName } from './activations';
 import type { ParseResult } from './datasets';
-import { describedValue, withoutByteOrderMark } from './json';
-import { invalidJson } from './jsonErrors';
+import { describedValue } from './json';
+import { readJsonText } from './jsonErrors';
 import { type EngineCode, type MessageValue, engineMessage } from './messages';
 import { type Network, biasVector, createNetwork, layoutOf, shapeError, weightRows } from './network';
 import { describeRange, inRange } from './settingChecks';
@@ -108,12 +108,6 @@ export function networkFromFile(raw: unknown): ParseResult<Network> {
 /** Parses the file's text; a JSON syntax error names the line. */
 export function parseNetworkFile(text: string): ParseResult<Network> {
   if (text.length > MAX_NETWORK_FILE_BYTES) return fail('networkFileTooLarge', { count: text.length, max: MAX_NETWORK_FILE_BYTES });
-  const json = withoutByteOrderMark(text);
-  let raw: unknown;
-  try {
-    raw = JSON.parse(json);
-  } catch (err) {
-    return { ok: false, error: invalidJson(json, err as Error) };
-  }
-  return networkFromFile(raw);
+  const read = readJsonText(text);
+  return read.ok ? networkFromFile(read.value) : read;
 }

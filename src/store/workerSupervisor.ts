@@ -7,7 +7,7 @@
  * loaded some, and the run's initial network. A worker that keeps failing is given up on: the
  * lab is halted (Play and Step disabled) with a message to reload.
  */
-import { type EngineMessage, type LabConfig, engineMessage, needsNewRun } from '../engine';
+import { type EngineMessage, type LabConfig, engineMessage, foreignErrorText, needsNewRun } from '../engine';
 import type { LabCommand, LabEvent, LabWorkerLike } from '../worker/lab/protocol';
 import { type Disconnect, type EventBatcher, connectWorker } from './connectWorker';
 import { DEFAULT_ANSWER_TIMEOUT_MS, noWorker } from './pendingRequests';
@@ -206,7 +206,7 @@ export function superviseWorker(store: LabStore, options: SupervisorOptions): ()
     worker = next;
     next.onerror = (event) => {
       event.preventDefault?.();
-      fail(engineMessage('workerThrew', { error: event.message ? event.message.slice(0, 200) : engineMessage('workerNoDetail') }));
+      fail(engineMessage('workerThrew', { error: event.message ? foreignErrorText(event.message) : engineMessage('workerNoDetail') }));
     };
     next.onmessageerror = () => fail(engineMessage('workerUnreadable'));
     heardAt = now();

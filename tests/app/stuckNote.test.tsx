@@ -57,7 +57,7 @@ describe('the stuck-run note', () => {
       /^Stuck in saturation\. Samples \(1, 1\), \(0, 1\) and \(1, 0\) have different targets, but hidden layer 1 is saturated on them \(\|z\| ≥ 3253\) and gives each the activations \(1, 0\), so the output layer cannot tell them apart\./,
     );
     expect(text(note())).toMatch(
-      /There σ′\(z\) ≤ 0, so with f′\(z\) the δ they send back is at most 0: the correct gradient gets no signal from them to pull them apart\./,
+      /There σ′\(z\) = 0 \(a double cannot hold anything smaller\), so with f′\(z\) the δ they send back is 0: the correct gradient gets no signal from them to pull them apart\./,
     );
     expect(text(note())).toMatch(
       /Switching to Correct now would keep these weights, and with them this saturation\. The buggy f′\(a\) uses σ′\(a\) ≥ 0\.1966 there instead\. Reset and train with f′\(z\) goes back to the initial weights this run started from and trains them with f′\(z\)\./,

@@ -35,7 +35,7 @@ describe('a run stuck in saturation', () => {
     await expect.poll(() => note.textContent(), { timeout: 10_000 }).toMatch(/Stuck in saturation\./);
     const words = (await note.textContent()) ?? '';
     expect(words).toMatch(/Samples \(1, 1\), \(0, 1\) and \(1, 0\) have different targets, but hidden layer 1 is saturated on them \(\|z\| ≥ \d{4}\)/);
-    expect(words).toMatch(/There σ′\(z\) ≤ 0, so with f′\(z\) the δ they send back is at most 0/);
+    expect(words).toMatch(/There σ′\(z\) = 0 \(a double cannot hold anything smaller\), so with f′\(z\) the δ they send back is 0:/);
     expect(words).toMatch(/Reset and train with f′\(z\) goes back to the initial weights this run started from/);
 
     await note.getByRole('button', { name: 'Reset and train with f′(z)' }).click();

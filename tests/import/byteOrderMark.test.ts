@@ -4,6 +4,9 @@ import { importDatasetCsv, importNetworkText } from '../../src/app/files/files';
 import { readDatasetFile, readNetworkFile } from '../../src/app/stepThrough/userFiles';
 import { initializeNetwork } from '../../src/engine';
 import { serializeNetwork } from '../../src/engine/networkFile';
+import { parseExerciseSet } from '../../src/app/exercise/exerciseSet';
+import { readFileSync } from 'node:fs';
+import { join } from 'node:path';
 
 const BOM = '\uFEFF';
 const network = serializeNetwork(initializeNetwork([2, 2, 1], ['sigmoid', 'sigmoid'], 'normal', 7));
@@ -29,5 +32,11 @@ describe('a leading byte-order mark', () => {
     expect(fromJson.ok).toBe(true);
     expect(fromJson).toEqual(readDatasetFile(json, 'd.json'));
     expect(readDatasetFile(BOM + csv, 'd.csv')).toEqual(readDatasetFile(csv, 'd.csv'));
+  });
+
+  test('an exercise set file reads with it as without it (one JSON reader for every user file)', () => {
+    const set = readFileSync(join(import.meta.dirname, '../../public/exercises/question-one-pass.json'), 'utf8');
+    expect(parseExerciseSet(set).ok).toBe(true);
+    expect(parseExerciseSet(BOM + set)).toEqual(parseExerciseSet(set));
   });
 });

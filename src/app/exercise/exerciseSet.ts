@@ -18,7 +18,7 @@ import { MAX_NETWORK_FILE_BYTES, networkFromFile } from '../../engine/networkFil
 import type { ExerciseSetSummary } from '../../store/exerciseSlice';
 import { Settings } from '../../views/stepper/examples';
 import { passSteps } from '../../views/stepper/steps';
-import { invalidJson } from '../../engine/jsonErrors';
+import { readJsonText } from '../../engine/jsonErrors';
 
 const EXERCISE_FORMAT = 'backprop-lab/exercise-set';
 const EXERCISE_VERSION = 1;
@@ -73,13 +73,9 @@ const inPart = (name: string, problem: EngineMessage) => engineMessage('namedPro
 export function parseExerciseSet(text: string): ParseResult<ExerciseSet, EngineMessage> {
   const refuse = (problem: EngineMessage) => ({ ok: false as const, error: engineMessage('exerciseSet', { problem }) });
   if (text.length > MAX_EXERCISE_FILE_BYTES) return refuse(engineMessage('exerciseTooLarge', { max: MAX_EXERCISE_FILE_BYTES.toLocaleString('en') }));
-  let raw: unknown;
-  try {
-    raw = JSON.parse(text);
-  } catch (err) {
-    return refuse(invalidJson(text, err as Error));
-  }
-  const parsed = v.safeParse(ExerciseFile, raw);
+  const read = readJsonText(text);
+  if (!read.ok) return refuse(read.error);
+  const parsed = v.safeParse(ExerciseFile, read.value);
   if (!parsed.success) return refuse(issueProblem(parsed.issues));
   const file = parsed.output;
   const network = networkFromFile(file.network);
